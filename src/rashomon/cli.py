@@ -1,0 +1,109 @@
+"""Command-line interface: a thin layer over the library (typer + rich)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .errors import RashomonError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="rashomon: who says what, and where accounts diverge, across news articles.",
+)
+err_console = Console(stderr=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    text = "text"
+    html = "html"
+
+
+@app.callback()
+def _root() -> None:
+    """rashomon: who says what, and where accounts diverge, across news articles."""
+
+
+@app.command()
+def version() -> None:
+    """Print the rashomon version."""
+    from . import __version__
+
+    typer.echo(__version__)
+
+
+def _fail(err: RashomonError, code: int = 2) -> None:
+    err_console.print(f"[red]error[/red] {err}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _options(config: Optional[Path], max_bytes: Optional[int]):  # noqa: ANN202
+    from .settings import load_options
+
+    over = {"ingest": {"max_bytes": max_bytes}} if max_bytes else {}
+    return load_options(config, **over)
+
+
+@app.command()
+def analyze(
+    paths: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs, or - for stdin."),
+    fmt: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (json/text) or directory (html)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (models load once per process)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Refuse larger inputs (E005)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+) -> None:
+    """Analyse articles: entities, quotes, claims, techniques, with character spans."""
+    from .render import write_output
+    from .runner import count_sources, run_batch
+
+    try:
+        opts = _options(config, max_bytes)
+        total = count_sources(paths)
+        articles, errors = [], []
+        show = progress and total > 1
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=not show,
+            transient=False,
+        ) as bar:
+            task = bar.add_task("analysing", total=total)
+            for item in run_batch(paths, opts, jobs=jobs, on_source=lambda s, n: bar.update(task, completed=n)):
+                if isinstance(item, RashomonError):
+                    errors.append(item)
+                    err_console.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
+                else:
+                    articles.append(item)
+        write_output(articles, errors, fmt.value, out)
+    except RashomonError as err:
+        _fail(err)
+    if errors:
+        err_console.print(f"{len(errors)} input(s) failed, {len(articles)} article(s) analysed", highlight=False)
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:  # e.g. `rashomon analyze ... | head`
+        sys.stderr.close()
+
+
+if __name__ == "__main__":
+    main()

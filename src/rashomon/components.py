@@ -1,0 +1,56 @@
+"""The one place components are registered: name -> factory(options) -> component.
+
+Nothing registers itself on import; adding a component means adding a line here.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .errors import RashomonError
+from .pipeline import Component, Pipeline
+from .settings import Options
+
+
+def _segment(opts: Options) -> Component:
+    from .segment import ParagraphSegmenter
+
+    return ParagraphSegmenter()
+
+
+def _langid(opts: Options) -> Component:
+    from .langid import LanguageIdentifier
+
+    return LanguageIdentifier(opts.language)
+
+
+def _parse(opts: Options) -> Component:
+    from .parse import Parser
+
+    return Parser(opts.models)
+
+
+def _entities(opts: Options) -> Component:
+    from .entities import EntityRecognizer
+
+    return EntityRecognizer()
+
+
+REGISTRY: dict[str, Callable[[Options], Component]] = {
+    "segment": _segment,
+    "langid": _langid,
+    "parse": _parse,
+    "entities": _entities,
+}
+
+
+def build_pipeline(opts: Options, names: list[str] | None = None) -> Pipeline:
+    """Instantiate the named components (default: the configured list) as a checked Pipeline."""
+    chosen = names if names is not None else opts.pipeline.components
+    comps = []
+    for name in chosen:
+        factory = REGISTRY.get(name)
+        if factory is None:
+            raise RashomonError("E021", name=name, known=", ".join(REGISTRY))
+        comps.append(factory(opts))
+    return Pipeline(comps)

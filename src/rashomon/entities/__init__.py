@@ -1,0 +1,43 @@
+"""Entities: cleaned, corrected backend mentions grouped into one entity per referent."""
+
+from __future__ import annotations
+
+from ..model import Article
+from .cleanup import clean_mentions
+from .corrections import correct_types, missed_surnames
+from .grouping import SameName, exact_same, group_mentions
+
+__all__ = ["EntityRecognizer", "group_mentions"]
+
+
+class EntityRecognizer:
+    """Component: turns raw `mentions` into cleaned mentions and article `entities`."""
+
+    name = "entities"
+    requires: tuple[str, ...] = ("mentions", "tokens", "language")
+    assigns: tuple[str, ...] = ("entities",)
+
+    def __init__(self, same_name: SameName = exact_same) -> None:
+        self.same_name = same_name
+
+    def __call__(self, article: Article) -> Article:
+        lang = article.language if article.language in ("en", "ru") else (
+            "ru" if article.language in ("be", "uk") else "en"
+        )
+        mentions = clean_mentions(article.text, article.mentions)
+        mentions = correct_types(mentions, lang)
+        mentions += missed_surnames(article.text, article.tokens, mentions, lang)
+        mentions = _dedupe(mentions)
+        article.mentions = mentions
+        article.entities = group_mentions(mentions, self.same_name)
+        return article
+
+
+def _dedupe(mentions):  # noqa: ANN001, ANN202
+    """Drop exact duplicates and mentions nested inside a longer one."""
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and out[-1].start <= m.start and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out

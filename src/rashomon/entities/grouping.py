@@ -1,0 +1,100 @@
+"""Group an article's mentions into entities: same name, then surname-only to full name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable
+
+from ..model import Entity, Mention
+
+SameName = Callable[[str, str], bool]
+# On a tie the informative type wins over OTHER.
+_TYPE_RANK = {"PERSON": 3, "ORG": 2, "LOC": 1, "OTHER": 0}
+_SPACE = re.compile(r"\s+")
+
+
+def mention_key(name: str) -> str:
+    """Case-, space- and ё-insensitive key of a name."""
+    return _SPACE.sub(" ", name.replace("ё", "е").replace("Ё", "Е")).strip().casefold()
+
+
+def exact_same(a: str, b: str) -> bool:
+    """The default name comparison: identical keys."""
+    return mention_key(a) == mention_key(b)
+
+
+def _vote(mentions: list[Mention]) -> str:
+    counts = Counter(m.type for m in mentions)
+    return max(counts, key=lambda t: (counts[t], _TYPE_RANK[t]))
+
+
+def _display_name(mentions: list[Mention]) -> str:
+    """The most frequent of the longest forms, by normal form; ties go to the earliest."""
+    longest = max(len(m.normal.split()) for m in mentions)
+    full = [m.normal for m in mentions if len(m.normal.split()) == longest]
+    counts = Counter(full)
+    return max(full, key=lambda n: (counts[n], -full.index(n)))
+
+
+def group_mentions(mentions: list[Mention], same_name: SameName = exact_same) -> list[Entity]:
+    """Cluster mentions into entities; ids follow first appearance (e1, e2, ...)."""
+    groups: list[list[Mention]] = []
+    by_key: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        key = mention_key(m.normal)
+        if key not in by_key:
+            by_key[key] = len(groups)
+            groups.append([])
+        groups[by_key[key]].append(m)
+    groups = _merge_variants(groups, same_name)
+    groups = _attach_surnames(groups, same_name)
+    entities = []
+    for group in sorted(groups, key=lambda g: min(m.start for m in g)):
+        group.sort(key=lambda m: (m.start, m.end))
+        etype = _vote(group)
+        name = _display_name(group)
+        aliases = sorted({m.normal for m in group} | {m.text for m in group} - {name})
+        ent = Entity(f"e{len(entities) + 1}", name, etype, [a for a in aliases if a != name], group)  # type: ignore[arg-type]
+        for m in group:
+            m.type = etype  # type: ignore[assignment]
+        entities.append(ent)
+    return entities
+
+
+def _merge_variants(groups: list[list[Mention]], same_name: SameName) -> list[list[Mention]]:
+    """Join groups whose names the comparison calls the same (spelling variants)."""
+    if same_name is exact_same:
+        return groups
+    merged: list[list[Mention]] = []
+    for group in groups:
+        gname, gtype = group[0].normal, _vote(group)
+        for target in merged:
+            if _vote(target) == gtype and same_name(target[0].normal, gname):
+                target.extend(group)
+                break
+        else:
+            merged.append(list(group))
+    return merged
+
+
+def _attach_surnames(groups: list[list[Mention]], same_name: SameName) -> list[list[Mention]]:
+    """A one-word person mention joins the one multi-word person whose last word matches it."""
+    persons = [g for g in groups if _vote(g) == "PERSON"]
+    full = [g for g in persons if max(len(m.normal.split()) for m in g) > 1]
+    keep = []
+    for group in groups:
+        words = group[0].normal.split()
+        if group in full or _vote(group) != "PERSON" or len(words) != 1:
+            keep.append(group)
+            continue
+        hosts = [
+            g
+            for g in full
+            if any(len(m.normal.split()) > 1 and same_name(m.normal.split()[-1], words[0]) for m in g)
+        ]
+        if len(hosts) == 1:
+            hosts[0].extend(group)
+        else:
+            keep.append(group)
+    return keep

