@@ -7,7 +7,11 @@ import re
 from ..model import Mention
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE = re.compile(r"(?:['’‘]s|['’])$")
+# "Lukashenko’s Self-Overthrow", "Kiev’s Maidan": the model glued possessor and possessed.
+_INNER_POSSESSIVE = re.compile(r"['’‘]s\s+")
+# Label suffix of the "Y" in "X’s Y": kept only when the type table knows the name.
+POSSESSED = "+possessed"
 _EDGE = " \t\r\n.,;:!?\"'“”«»„‘’()[]{}—–-/|*"
 # A mention that crosses one of these is really two things (photo credits, brackets, lines).
 _SPLIT = re.compile(r"\s*(?:/|\||\n|\r|\]\s*|\[\s*)\s*")
@@ -37,6 +41,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Cut "X’s Y" into X and Y (flagged possessed: kept only if the type table knows it)."""
+    m = _INNER_POSSESSIVE.search(text, start, end)
+    if m is None or m.end() >= end:
+        return [(start, end, False)]
+    return [(start, m.start(), False), (m.end(), end, True)]
+
+
 def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Split mentions at separators and trim each part; drop parts with no letter."""
     out: list[Mention] = []
@@ -49,13 +61,15 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             pieces.append((cursor, sep.start()))
             cursor = sep.end()
         pieces.append((cursor, m.end))
-        split = len(pieces) > 1
-        for s, e in pieces:
+        parts = [p for piece in pieces for p in _split_possessive(text, *piece)]
+        split = len(parts) > 1
+        for s, e, possessed in parts:
+            label = m.label + POSSESSED if possessed else m.label
             s, e = _trim(text, s, e)
             surface = text[s:e]
             if not any(ch.isalpha() for ch in surface):
                 continue
             # A backend normal form (Russian nominative) survives trimming but not splitting.
             normal = surface if (split or m.normal == m.text) else m.normal
-            out.append(Mention(s, e, surface, m.type, normal, m.label))
+            out.append(Mention(s, e, surface, m.type, normal, label))
     return out

@@ -1,4 +1,6 @@
-"""Fix systematic model errors with language data, not code: a type table and surname endings."""
+"""Fix systematic model errors with language data, not code: a type table, surname endings,
+and first names (to complete "[Yury] Zyankovich" and retype "Alyaksandr Fyaduta" as a person).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +9,27 @@ from functools import lru_cache
 
 from ..lang import load_list, load_table
 from ..model import Mention, Token
+from .cleanup import POSSESSED
+
+# Prepositions before a place: "in Liozna Lukashenka was" is a place plus a surname.
+_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "into"}
+_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=None)
 def type_table(lang: str) -> dict[str, str]:
     """name -> type from lang/<lang>/entity_corrections.tsv."""
     return {row[0]: row[1] for row in load_table(lang, "entity_corrections") if len(row) >= 2}
+
+
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    """Every first-name variant in lang/en/first_names.tsv (all scripts), for any language."""
+    names: set[str] = set()
+    for row in load_table("en", "first_names"):
+        for cell in row:
+            names.update(w for w in cell.split() if w[:1].isupper())
+    return frozenset(names)
 
 
 @lru_cache(maxsize=None)
@@ -25,7 +42,8 @@ def surname_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"^[A-Z][a-z]+(?:{alt})$")
 
 
-def _looks_like_surname(word: str, lang: str) -> bool:
+def looks_like_surname(word: str, lang: str) -> bool:
+    """A capitalised word with an East Slavic surname ending that is not a listed exception."""
     pattern = surname_pattern(lang)
     if pattern is None or len(word) < 5 or not pattern.match(word):
         return False
@@ -33,17 +51,26 @@ def _looks_like_surname(word: str, lang: str) -> bool:
 
 
 def correct_types(mentions: list[Mention], lang: str) -> list[Mention]:
-    """Retype mentions listed in the correction table or ending like a surname."""
+    """Retype mentions by the table, first names and surname endings; drop unknown possessed parts."""
     table = type_table(lang)
+    given = first_names()
+    out = []
     for m in mentions:
         fixed = table.get(m.normal) or table.get(m.text)
+        if m.label.endswith(POSSESSED):
+            if not fixed:
+                continue
+            m.label = m.label[: -len(POSSESSED)]
+        out.append(m)
         if fixed:
             m.type = fixed  # type: ignore[assignment]
             continue
-        last = m.text.split()[-1] if m.text.split() else ""
-        if m.type != "PERSON" and len(m.text.split()) <= 3 and _looks_like_surname(last, lang):
+        words = m.normal.split()
+        if not words or m.type == "PERSON":
+            continue
+        if (words[0] in given and len(words) <= 3) or (len(words) <= 3 and looks_like_surname(words[-1], lang)):
             m.type = "PERSON"
-    return mentions
+    return out
 
 
 def missed_surnames(text: str, tokens: list[Token], mentions: list[Mention], lang: str) -> list[Mention]:
@@ -51,9 +78,48 @@ def missed_surnames(text: str, tokens: list[Token], mentions: list[Mention], lan
     covered = [(m.start, m.end) for m in mentions]
     found = []
     for tok in tokens:
-        if tok.pos != "PROPN" or not _looks_like_surname(tok.text, lang):
+        if tok.pos != "PROPN" or not looks_like_surname(tok.text, lang):
             continue
         if any(s < tok.end and tok.start < e for s, e in covered):
             continue
         found.append(Mention(tok.start, tok.end, tok.text, "PERSON", tok.text, "surname-ending"))
     return found
+
+
+_BEFORE = re.compile(r"(\[?)([^\W\d_][\w'-]*)(\]?)\s+$")
+
+
+def complete_first_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Extend a person mention over a first name just before it: "[Yury] Zyankovich", "Alexei Druzhinin"."""
+    given = first_names()
+    for m in mentions:
+        if m.type != "PERSON" or m.normal.split()[0] in given:
+            continue
+        m_left = _BEFORE.search(text, max(0, m.start - 40), m.start)
+        if not m_left or m_left.group(2) not in given or bool(m_left.group(1)) != bool(m_left.group(3)):
+            continue
+        if "\n" in text[m_left.start() : m.start]:
+            continue
+        m.start = m_left.start()
+        m.text = text[m.start : m.end]
+        m.normal = f"{m_left.group(2)} {m.normal}"
+    return mentions
+
+
+def trim_place_prefix(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'in Liozna Lukashenka': drop a leading non-first-name word after a place preposition."""
+    given = first_names()
+    if not given:
+        return mentions
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "PERSON" or len(words) < 2 or words[0] in given:
+            continue
+        before = _WORD.findall(text[max(0, m.start - 12) : m.start])
+        if not before or before[-1].lower() not in _PLACE_PREPOSITIONS:
+            continue
+        cut = m.text.index(words[1], len(words[0]))
+        m.start += cut
+        m.text = text[m.start : m.end]
+        m.normal = " ".join(m.normal.split()[1:]) or m.text
+    return mentions

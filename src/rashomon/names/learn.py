@@ -2,8 +2,8 @@
 
 Many-to-many EM alignment (in the spirit of m2m-aligner): start from uniform unit
 probabilities, run forward-backward over every allowed segmentation of each training pair,
-re-estimate, prune rare units. Only held-in pairs are used (see
-:func:`rashomon.names.evaluate.is_heldout`). Output is statistics only: unit
+re-estimate, prune rare units. Only the training split is used (see
+:func:`rashomon.names.evaluate.split_of`); the dev split picks the threshold. Output is statistics only: unit
 probabilities, letter-bigram probabilities and the chosen threshold.
 
 Rebuild with::
@@ -26,7 +26,7 @@ from rashomon.names.crossscript import SHAPES, TranslitModel, cyrillic_for_model
 Pair = tuple[str, str]
 Unit = tuple[str, str]
 INITIAL_P = 0.01  # uniform start; only ratios matter in the first E-step
-MIN_COUNT = 0.5  # units with less expected mass than this are pruned after each M-step
+MIN_COUNT = 1.0  # units with less expected mass than this are pruned after each M-step
 MAX_PAIR_LEN = 30  # longer pairs are skipped in training (slow and rarely clean)
 
 
@@ -79,9 +79,10 @@ def _m_step(counts: Counter[Unit]) -> dict[Unit, float]:
     return {u: c / total for u, c in kept.items()}
 
 
-def train_units(pairs: Sequence[Pair], iterations: int = 5, workers: int = 2) -> dict[Unit, float]:
+def train_units(pairs: Sequence[Pair], iterations: int = 5, workers: int = 2,
+                init: dict[Unit, float] | None = None) -> dict[Unit, float]:
     """EM-train joint unit probabilities on normalised (latin, cyrillic) pairs."""
-    probs: dict[Unit, float] | None = None
+    probs = init
     chunks = [pairs[i : i + 2000] for i in range(0, len(pairs), 2000)]
     for iteration in range(iterations):
         counts: Counter[Unit] = Counter()
@@ -150,22 +151,36 @@ def normalise_pairs(pairs: Iterable[Pair]) -> list[Pair]:
     return out
 
 
-def build(train_path: Path, out_path: Path, iterations: int = 5, max_fmr: float = 0.0025) -> TranslitModel:
-    """Train on the held-in part of a translit_en_ru file and write the model TSV."""
-    from rashomon.names.evaluate import is_heldout, load_translit_pairs, shuffled_negatives
+def drop_noisy(model: TranslitModel, pairs: Sequence[Pair], min_llr: float) -> list[Pair]:
+    """Keep the pairs the model explains at least min_llr per letter (drops mislabelled pairs)."""
+    return [(x, y) for x, y in pairs if model.llr(x, y)[0] >= min_llr]
 
-    raw = [(p.latin, p.cyrillic) for p in load_translit_pairs(train_path) if not is_heldout(p.latin)]
+
+def build(train_path: Path, out_path: Path, iterations: int = 6, refit: int = 3,
+          max_fmr: float = 0.0025, noise_llr: float = 0.0) -> TranslitModel:
+    """Train on the training split, pick the threshold on the dev split, write the model TSV."""
+    from rashomon.names.evaluate import load_translit_pairs, shuffled_negatives, split_of
+
+    entries = load_translit_pairs(train_path)
+    raw = [(p.latin, p.cyrillic) for p in entries if split_of(p.latin) == "train"]
+    dev = [(p.latin, p.cyrillic) for p in entries if split_of(p.latin) == "dev"]
     pairs = normalise_pairs(raw)
-    model = to_model(train_units(pairs, iterations), [x for x, _ in pairs], [y for _, y in pairs])
-    sample = raw[:20000]
-    pos = [model.llr(x, y)[0] for x, y in normalise_pairs(sample)]
-    neg = [model.llr(x, y)[0] for x, y in normalise_pairs(shuffled_negatives(sample, seed=1))]
+    latin_words, cyrillic_words = [x for x, _ in pairs], [y for _, y in pairs]
+    probs = train_units(pairs, iterations)
+    # Mislabelled corpus pairs (a first name against a surname ...) teach junk units: refit
+    # on the pairs the first model can explain.
+    clean = drop_noisy(to_model(probs, latin_words, cyrillic_words), pairs, noise_llr)
+    print(f"refit on {len(clean)} of {len(pairs)} pairs", file=sys.stderr)
+    model = to_model(train_units(clean, refit, init=probs), latin_words, cyrillic_words)
+    pos = [model.llr(x, y)[0] for x, y in normalise_pairs(dev)]
+    neg = [model.llr(x, y)[0] for x, y in normalise_pairs(shuffled_negatives(dev, seed=1))]
     model.threshold = choose_threshold(pos, neg, max_fmr)
-    model.meta = {"training_pairs": str(len(pairs)), "em_iterations": str(iterations),
-                  "threshold_target_fmr": str(max_fmr), "split": "crc32(latin) % 10 != 0"}
+    model.meta = {"training_pairs": str(len(pairs)), "refit_pairs": str(len(clean)),
+                  "em_iterations": f"{iterations}+{refit}", "threshold_target_fmr": str(max_fmr),
+                  "split": "crc32(latin) % 10: 0 held-out (never used), 1 dev (threshold), else train"}
     out_path.write_text(dump_model(model), encoding="utf-8")
     return model
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]), Path(sys.argv[2]), *(int(a) for a in sys.argv[3:4]))
+    build(Path(sys.argv[1]), Path(sys.argv[2]), *(int(a) for a in sys.argv[3:5]))

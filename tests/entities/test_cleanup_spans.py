@@ -1,0 +1,47 @@
+"""Backend mention spans are trimmed to the name: no 'the', possessive, brackets or credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.entities.cleanup import POSSESSED, clean_mentions
+from rashomon.model import Mention
+
+
+def _m(text, sub, typ="PERSON"):
+    s = text.index(sub)
+    return Mention(s, s + len(sub), sub, typ, sub, typ)
+
+
+@pytest.mark.parametrize(
+    "text,sub,expected",
+    [
+        ("talks with the European Union today", "the European Union", ["European Union"]),
+        ("Vladimir Putin’s loud statements", "Vladimir Putin’s", ["Vladimir Putin"]),
+        ("Aleksandr Lukashenko‘s entourage", "Lukashenko‘s", ["Lukashenko"]),
+        ("Photos: Nikolai Petrov / TASS / Forum", "Nikolai Petrov / TASS / Forum", ["Nikolai Petrov", "TASS", "Forum"]),
+        ("about Lukashenka\n\nObviously it", "Lukashenka\n\nObviously", ["Lukashenka", "Obviously"]),
+        ("[Alyaksandr] Fyaduta were", "Alyaksandr] Fyaduta", ["Alyaksandr", "Fyaduta"]),
+        ("a “quoted” word", "“quoted”", ["quoted"]),
+        ("costs 2021", "2021", []),
+    ],
+)
+def test_cleanup_spans_table(text, sub, expected):
+    out = clean_mentions(text, [_m(text, sub)])
+    assert [m.text for m in out] == expected
+    for m in out:
+        assert text[m.start : m.end] == m.text
+
+
+def test_cleanup_spans_possessive_inside_marks_the_possessed_part():
+    text = "Like on Kiev’s Maidan, where"
+    out = clean_mentions(text, [_m(text, "Kiev’s Maidan")])
+    assert [(m.text, m.label.endswith(POSSESSED)) for m in out] == [("Kiev", False), ("Maidan", True)]
+
+
+def test_cleanup_spans_keeps_russian_normal_form():
+    text = "встреча с Дмитрием Песковым."
+    s = text.index("Дмитрием")
+    m = Mention(s, s + len("Дмитрием Песковым"), "Дмитрием Песковым", "PERSON", "Дмитрий Песков", "PER")
+    (out,) = clean_mentions(text, [m])
+    assert out.normal == "Дмитрий Песков"
