@@ -36,11 +36,18 @@ def _entities(opts: Options) -> Component:
     return EntityRecognizer()
 
 
+def _quotes(opts: Options) -> Component:
+    from .quotes import QuoteExtractor
+
+    return QuoteExtractor()
+
+
 REGISTRY: dict[str, Callable[[Options], Component]] = {
     "segment": _segment,
     "langid": _langid,
     "parse": _parse,
     "entities": _entities,
+    "quotes": _quotes,
 }
 
 

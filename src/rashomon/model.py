@@ -95,6 +95,26 @@ class Quote:
     parent: str | None = None
 
 
+QuotedRole = Literal["quote", "scare", "title", "name", "term"]
+
+
+@dataclass(slots=True)
+class QuotedPhrase:
+    """Text between quotation marks (marks excluded) and what the quotes layer decided it is.
+
+    role: `quote` (someone's words), `scare` (distancing or ironic quotation marks, no speaker),
+    `title` (a work, programme or publication), `name` (a named thing: an operation, a
+    substance), `term` (a word mentioned as a word). The techniques layer labels `scare` as
+    Scare_Quotes, reusing this one decision.
+    """
+
+    start: int
+    end: int
+    text: str
+    role: QuotedRole
+    reason: str
+
+
 @dataclass(slots=True)
 class Claim:
     """A check-worthy statement with its source and the author's stance to it."""
@@ -149,6 +169,7 @@ SPAN_LAYERS: tuple[str, ...] = (
     "sentences",
     "tokens",
     "mentions",
+    "quoted",
     "quotes",
     "claims",
     "techniques",
@@ -174,6 +195,7 @@ class Article:
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    quoted: list[QuotedPhrase] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     techniques: list[Technique] = field(default_factory=list)

@@ -76,6 +76,9 @@ def article_dict(art: Article, *, layers: bool = True) -> dict[str, Any]:
         out["paragraphs"] = [
             {"start": p.start, "end": p.end, "text": p.text, "language": p.language} for p in art.paragraphs
         ]
+        out["quoted"] = [
+            {"start": q.start, "end": q.end, "text": q.text, "role": q.role, "reason": q.reason} for q in art.quoted
+        ]
         out["sentences"] = [{"start": s.start, "end": s.end, "text": s.text} for s in art.sentences]
         out["quantities"] = [
             {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "high": q.high, "head": q.head,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Article
 from .cleanup import clean_mentions
-from .corrections import complete_first_names, correct_types, missed_surnames, trim_place_prefix
+from .corrections import complete_first_names, correct_types, missed_listed, missed_surnames, trim_place_prefix
 from .grouping import SameName, exact_same, group_mentions
 
 __all__ = ["EntityRecognizer", "group_mentions"]
@@ -27,6 +27,7 @@ class EntityRecognizer:
         mentions = clean_mentions(article.text, article.mentions)
         mentions = correct_types(mentions, lang)
         mentions += missed_surnames(article.text, article.tokens, mentions, lang)
+        mentions += missed_listed(article.text, mentions, lang)
         mentions = complete_first_names(article.text, mentions)
         mentions = trim_place_prefix(article.text, mentions)
         mentions = _dedupe(mentions)

@@ -86,6 +86,29 @@ def missed_surnames(text: str, tokens: list[Token], mentions: list[Mention], lan
     return found
 
 
+def missed_listed(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
+    """Names from the correction table the model did not tag at all ("FSB claims …" in a headline)."""
+    table = type_table(lang)
+    if not table:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    names = sorted(table, key=len, reverse=True)
+    pattern = _listed_pattern(lang, tuple(names))
+    found = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in covered):
+            continue
+        covered.append((s, e))
+        found.append(Mention(s, e, m.group(), table[m.group()], m.group(), "listed"))  # type: ignore[arg-type]
+    return found
+
+
+@lru_cache(maxsize=None)
+def _listed_pattern(lang: str, names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 _BEFORE = re.compile(r"(\[?)([^\W\d_][\w'-]*)(\]?)\s+$")
 
 

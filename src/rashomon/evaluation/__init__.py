@@ -1,0 +1,1 @@
+"""Readers for annotated corpora and the span metrics shared by the `rashomon eval` scorers."""

@@ -1,0 +1,180 @@
+"""Who says what: direct quotes in every quote style, reported speech, speakers resolved to
+entities, nested attribution, and the one decision on quoted phrases that are not quotes."""
+
+from __future__ import annotations
+
+from ..model import Article, QuotedPhrase, Quote, Span
+from ..syntax import SyntaxView
+from .dialogue import dialogue_attributions
+from .direct import attribute_quotation
+from .lexicon import QuoteLexicon, merged_lexicon
+from .marks import MarkPair, scan_marks
+from .reported import Attribution, headline_attributions, is_first_person, marker_attributions, verb_attributions
+from .roles import classify_unattributed, is_long_quotation
+from .speakers import Speaker, SpeakerResolver
+
+__all__ = ["QuoteExtractor", "extract_quotes"]
+
+
+class QuoteExtractor:
+    """Component: assigns `quotes` and `quoted`."""
+
+    name = "quotes"
+    requires: tuple[str, ...] = ("entities", "sentences", "tokens")
+    assigns: tuple[str, ...] = ("quotes", "quoted")
+
+    def __init__(self, lex: QuoteLexicon | None = None) -> None:
+        self.lex = lex or merged_lexicon()
+
+    def __call__(self, article: Article) -> Article:
+        article.quotes, article.quoted = extract_quotes(article, self.lex)
+        return article
+
+
+def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _adjacent_cue(text: str, pair: MarkPair) -> bool:
+    """A short quotation counts as speech only with the cue right at it: “No,” he said / said: “No”."""
+    after = text[pair.end : pair.end + 3].lstrip()
+    before = text[max(0, pair.start - 3) : pair.start].rstrip()
+    inner_tail = text[pair.inner_end - 1 : pair.inner_end]
+    return after[:1] in (",", "—", "–") or inner_tail in (",", "!", "?") or before.endswith((":", ","))
+
+
+def _cover_pairs(span: tuple[int, int], pairs: list[MarkPair]) -> tuple[int, int]:
+    """Grow a content span so it never cuts through a quotation: “enough is enough” whole."""
+    s, e = span
+    for p in pairs:
+        if p.start < e and s < p.end and not (s <= p.start and p.end <= e):
+            if p.start < s <= p.inner_start + 1 or p.inner_end - 1 <= e < p.end:
+                s, e = min(s, p.start), max(e, p.end)
+    return s, e
+
+
+def _touches_marks(text: str, span: tuple[int, int]) -> bool:
+    return any(ch in "“”«»„\"" for ch in text[span[0] : span[1]])
+
+
+def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[MarkPair],
+              pairs_all: list[MarkPair]) -> list[Attribution]:
+    """Reported speech, minus what is really a direct quotation's cue, deduplicated by cue."""
+    text = article.text
+    found = verb_attributions(article, view, lex) + marker_attributions(article, view, lex)
+    found += headline_attributions(article)
+    keep: dict[tuple[int, int] | None, Attribution] = {}
+    for att in found:
+        att.content = _cover_pairs(att.content, pairs_all)
+        if att.source is not None and _touches_marks(text, att.source):
+            continue  # a quoted phrase is never a speaker
+        # The verb introduces a whole quotation: the direct-quote rules own it.
+        if any(_contains(att.content, (p.start, p.end)) or _contains((p.start, p.end), att.content)
+               for p in top if is_long_quotation(text[p.inner_start : p.inner_end])
+               and att.cue is not None and not (p.start <= att.cue[0] < p.end)
+               and abs((p.end - p.start) - (att.content[1] - att.content[0])) < 0.5 * (p.end - p.start) + 5):
+            continue
+        key = att.cue
+        if key not in keep or (att.content[1] - att.content[0]) > (keep[key].content[1] - keep[key].content[0]):
+            keep[key] = att
+    # «Как заявил X, …» is found both as a verb and as a marker: one content, one quote.
+    by_content: dict[tuple[int, int], Attribution] = {}
+    for att in keep.values():
+        if att.content not in by_content or att.how.startswith("verb"):
+            by_content[att.content] = att
+    return sorted(by_content.values(), key=lambda a: a.content)
+
+
+def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], list[QuotedPhrase]]:
+    """All quotes and the roles of all quoted phrases in an article."""
+    text = article.text
+    view = SyntaxView(article)
+    pairs = scan_marks(text).pairs
+    top = [p for p in pairs if p.depth == 0]
+    reported = _reported(article, view, lex, top, pairs)
+    dialogue = dialogue_attributions(article, view, lex)
+    kinds: dict[int, str] = {id(a): "indirect" for a in reported}
+    direct: list[Attribution] = []
+    quoted: list[QuotedPhrase] = []
+    direct_spans: list[tuple[int, int]] = []
+    for pair in pairs:
+        span = (pair.start, pair.end)
+        inner = text[pair.inner_start : pair.inner_end]
+        qp = (pair.inner_start, pair.inner_end)
+        if not inner.strip():
+            continue
+        host = next((a for a in reported if _contains(a.content, span)
+                     and not (a.cue and pair.start <= a.cue[0] < pair.end)), None)
+        # Quoted words inside someone else's reported speech are theirs (a mixed quote); inside
+        # a belief ("they want …") or the author's own "I wrote that …" they are scare quotes.
+        if host is not None and not host.cognitive and not is_first_person(text, host.source):
+            # The whole content in marks ("the Kremlin said “enough is enough”") is direct speech.
+            kinds[id(host)] = "direct" if host.content == span else "mixed"
+            quoted.append(QuotedPhrase(*qp, inner, "quote", f"quoted words inside reported speech ({_cue(text, host)})"))
+            continue
+        outer = any(_contains(d, span) for d in direct_spans)
+        long = is_long_quotation(inner)
+        att = None
+        if pair.depth == 0 and (long or _adjacent_cue(text, pair)):
+            att = attribute_quotation(article, view, lex, pair, top, short=not long)
+        if att is None and long and not outer:
+            att = Attribution(span, None, None, None, "direct:unattributed")
+        if att is not None:
+            direct.append(att)
+            direct_spans.append(span)
+            why = f"direct quote, cue '{_cue(text, att)}'" if att.cue else "direct quote, speaker not stated"
+            quoted.append(QuotedPhrase(*qp, inner, "quote", why))
+        else:
+            role, reason = classify_unattributed(text, pair.start, pair.end, *qp, lex)
+            quoted.append(QuotedPhrase(*qp, inner, role, reason))  # type: ignore[arg-type]
+    direct += [d for d in dialogue if not any(_contains((p.start, p.end), d.content) for p in top)]
+    return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
+
+
+def _cue(text: str, att: Attribution) -> str:
+    return text[att.cue[0] : att.cue[1]] if att.cue else ""
+
+
+def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: list[Attribution],
+              direct: list[Attribution], kinds: dict[int, str], top: list[MarkPair]) -> list[Quote]:
+    """Quote records in text order with speakers resolved and parents linked."""
+    text = article.text
+    resolver = SpeakerResolver(article, lex)
+    items = [(a, "direct") for a in direct] + [(a, kinds[id(a)]) for a in reported]
+    # Outer quotes first, so a nested one can inherit "I"/"we" from its parent.
+    items.sort(key=lambda x: (x[0].content[0], -(x[0].content[1] - x[0].content[0])))
+    quoted_spans = [(p.start, p.end) for p in top]
+    quotes: list[Quote] = []
+    speakers: list[Speaker] = []
+    for att, kind in items:
+        parent_idx = None
+        for j in range(len(quotes) - 1, -1, -1):
+            c = quotes[j].content
+            if _contains((c.start, c.end), att.content) and (c.start, c.end) != att.content:
+                parent_idx = j
+                break
+        enclosing = speakers[parent_idx] if parent_idx is not None else None
+        speaker_span = None
+        who = Speaker(None, None, "none")
+        if att.source is not None and att.source[1] > att.source[0]:
+            speaker_span = Span(att.source[0], att.source[1], text[att.source[0] : att.source[1]])
+            others = [q for q in quoted_spans if not _contains(q, att.content)]
+            head = None
+            if att.source_head is not None:
+                tok = view.tokens[att.source_head]
+                head = (tok.start, tok.end)
+            who = resolver.resolve(att.source, head=head, enclosing=enclosing, quoted=others)
+        cue = Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]) if att.cue else None
+        quote = Quote(
+            id=f"q{len(quotes) + 1}",
+            kind=kind,  # type: ignore[arg-type]
+            content=Span(att.content[0], att.content[1], text[att.content[0] : att.content[1]]),
+            cue=cue,
+            speaker=speaker_span,
+            speaker_name=who.name,
+            speaker_entity=who.entity.id if who.entity else None,
+            parent=quotes[parent_idx].id if parent_idx is not None else None,
+        )
+        quotes.append(quote)
+        speakers.append(who)
+    return quotes

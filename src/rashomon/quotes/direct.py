@@ -1,0 +1,159 @@
+"""Who said a quotation in marks: a speech verb beside it, a colon lead-in, or an
+interview label line ("Name, title:") in the paragraph before it."""
+
+from __future__ import annotations
+
+from ..model import Article, Mention
+from ..syntax import SyntaxView
+from .lexicon import QuoteLexicon
+from .marks import MarkPair
+from .reported import Attribution, source_span
+
+_NEAR_CHARS = 160  # how far from the marks a speech verb may stand
+_SHORT_NEAR = 20  # … and from a short quotation
+_LABEL_MAX = 220  # an interview label line is short
+
+
+def speaker_token(view: SyntaxView, verb: int) -> int | None:
+    """Who does the saying: the agent of a passive ("told by X"), else the subject."""
+    toks = view.tokens
+    for agent in view.kids(verb, "agent"):
+        objs = view.kids(agent, "pobj")
+        if objs:
+            return objs[0]
+    for _ in range(3):
+        subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
+        if subj:
+            return subj[0]
+        if toks[verb].dep in ("conj", "advcl") and toks[verb].head != verb:
+            verb = toks[verb].head
+            continue
+        break
+    return None
+
+
+def _inside(pos: int, pairs: list[MarkPair]) -> bool:
+    return any(p.start <= pos < p.end for p in pairs)
+
+
+def _entity_after(article: Article, pos: int, limit: int) -> Mention | None:
+    """The first PERSON/ORG mention starting within `limit` characters after pos ("said Lukashenka")."""
+    for m in article.mentions:
+        if pos <= m.start <= pos + limit and m.type in ("PERSON", "ORG"):
+            return m
+    return None
+
+
+def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
+              quoted: list[MarkPair], near: int = _NEAR_CHARS) -> Attribution | None:
+    """A speech verb in the sentences the quotation touches, outside every quotation."""
+    text = article.text
+    s0 = view.sentence_of(pair.start)
+    s1 = view.sentence_of(max(pair.start, pair.end - 1))
+    if s0 is None or s1 is None:
+        return None
+    sents = article.sentences
+    lo, hi = sents[s0].start, sents[s1].end
+    # "…,” said X." is sometimes split after the closing mark: take one short follow-up sentence.
+    if s1 + 1 < len(sents) and "\n" not in text[hi : sents[s1 + 1].start] and sents[s1 + 1].end - sents[s1 + 1].start < 90:
+        nxt = text[sents[s1 + 1].start : sents[s1 + 1].end]
+        if nxt[:1] in "—–-" or nxt[:1].islower():
+            hi = sents[s1 + 1].end
+    lo, hi = max(lo, pair.start - near), min(hi, pair.end + near)
+    best = None
+    for i in view.tokens_in(lo, hi):
+        tok = view.tokens[i]
+        if tok.pos not in ("VERB", "AUX") or tok.lemma.lower() not in lex.speech or _inside(tok.start, quoted):
+            continue
+        dist = tok.start - pair.end if tok.start >= pair.end else pair.start - tok.end
+        if "\n" in text[min(tok.start, pair.end) : max(tok.end, pair.start)]:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, i)
+    if best is None:
+        return None
+    verb = best[1]
+    tok = view.tokens[verb]
+    subj = speaker_token(view, verb)
+    src = None
+    if subj is not None and not _inside(view.tokens[subj].start, quoted):
+        src = source_span(view, subj)
+    else:
+        subj = None
+        ent = _entity_after(article, tok.end, 25)
+        if ent is not None and not _inside(ent.start, quoted):
+            src = (ent.start, ent.end)
+    return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj, "direct:verb")
+
+
+def _colon_lead(article: Article, pair: MarkPair, quoted: list[MarkPair]) -> Attribution | None:
+    """ "Kowalczyk: “…”" inside one paragraph: the name just before a colon."""
+    text = article.text
+    before = text[max(0, pair.start - 4) : pair.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = text.rindex(":", 0, pair.start)
+    if "\n" in text[colon : pair.start]:
+        return None  # a label line above the quotation: _label_line decides
+    line_start = text.rfind("\n", 0, colon) + 1
+    cands = [m for m in article.mentions if line_start <= m.start and m.end <= colon
+             and m.type in ("PERSON", "ORG") and not _inside(m.start, quoted)]
+    if not cands or colon - cands[-1].end > 60:
+        return None
+    m = cands[-1]
+    return Attribution((pair.start, pair.end), (colon, colon + 1), (m.start, m.end), None, "direct:colon")
+
+
+def _previous_paragraph(article: Article, pos: int):  # noqa: ANN202 - Paragraph | None
+    prev = None
+    for para in article.paragraphs:
+        if para.start >= pos:
+            break
+        if para.end <= pos:
+            prev = para
+    return prev
+
+
+def _label_line(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
+                quoted: list[MarkPair]) -> Attribution | None:
+    """The quotation opens a paragraph and the one before ends with a colon: a label or a lead-in."""
+    text = article.text
+    line_start = text.rfind("\n", 0, pair.start) + 1
+    if text[line_start : pair.start].strip(" \t—–-"):
+        return None
+    prev = _previous_paragraph(article, line_start)
+    if prev is None or not prev.text.endswith(":"):
+        return None
+    colon = prev.end - 1
+    if len(prev.text) <= _LABEL_MAX:
+        first = [m for m in article.mentions if prev.start <= m.start < prev.end and m.type in ("PERSON", "ORG")]
+        if first and first[0].start - prev.start <= 2:
+            m = first[0]
+            return Attribution((pair.start, pair.end), (colon, colon + 1), (m.start, m.end), None, "direct:label")
+    # A lead-in sentence: "Bedtime tales are told by its illegitimate leader:"
+    last = view.sentence_of(colon)
+    if last is None:
+        return None
+    sent = article.sentences[last]
+    for i in view.tokens_in(sent.start, sent.end):
+        tok = view.tokens[i]
+        if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in lex.speech:
+            subj = speaker_token(view, i)
+            if subj is None or _inside(view.tokens[subj].start, quoted):
+                continue
+            return Attribution((pair.start, pair.end), (tok.start, tok.end), source_span(view, subj), subj,
+                               "direct:lead-in")
+    return None
+
+
+def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
+                        quoted: list[MarkPair], *, short: bool = False) -> Attribution | None:
+    """Find cue and speaker for one quotation, trying the rules from most to least local.
+
+    A short quotation ("No," he said) only takes a verb standing right at its marks.
+    """
+    return (
+        _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS)
+        or _colon_lead(article, pair, quoted)
+        or _label_line(article, view, lex, pair, quoted)
+    )

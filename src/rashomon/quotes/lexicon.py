@@ -1,0 +1,67 @@
+"""Per-language cue lexicons for quotes, loaded once from `lang/<code>/` data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import load_list, load_table
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Word lists that drive attribution in one language."""
+
+    lang: str
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    prepositional: frozenset[tuple[str, str]]
+    source_markers: tuple[str, ...]
+    person_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    pronouns: dict[str, frozenset[str]]
+    title_nouns: frozenset[str]
+    name_nouns: frozenset[str]
+    term_markers: tuple[str, ...]
+
+    def is_cue(self, lemma: str) -> bool:
+        """A verb of saying or of believing."""
+        return lemma in self.speech or lemma in self.cognition
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> QuoteLexicon:
+    """The lexicon for `lang` ('en' or 'ru'; be/uk use ru)."""
+    code = "ru" if lang in ("ru", "be", "uk") else "en"
+    return QuoteLexicon(
+        lang=code,
+        speech=frozenset(w.lower() for w in load_list(code, "speech_verbs")),
+        cognition=frozenset(w.lower() for w in load_list(code, "cognition_verbs")),
+        prepositional=frozenset((r[0], r[1]) for r in load_table(code, "prepositional_cues") if len(r) >= 2),
+        source_markers=tuple(sorted(load_list(code, "source_markers"), key=len, reverse=True)),
+        person_nouns=frozenset(load_list(code, "person_nouns")),
+        org_nouns=frozenset(load_list(code, "org_nouns")),
+        pronouns={r[0]: frozenset(r[1].split()) for r in load_table(code, "pronouns") if len(r) >= 2},
+        title_nouns=frozenset(load_list(code, "quoted_title_nouns")),
+        name_nouns=frozenset(load_list(code, "quoted_name_nouns")),
+        term_markers=tuple(load_list(code, "term_markers")),
+    )
+
+
+@lru_cache(maxsize=1)
+def merged_lexicon() -> QuoteLexicon:
+    """English and Russian lists together: lemmas differ by script, so one article may mix both."""
+    en, ru = lexicon("en"), lexicon("ru")
+    return QuoteLexicon(
+        lang="all",
+        speech=en.speech | ru.speech,
+        cognition=en.cognition | ru.cognition,
+        prepositional=en.prepositional | ru.prepositional,
+        source_markers=tuple(sorted(set(en.source_markers) | set(ru.source_markers), key=len, reverse=True)),
+        person_nouns=en.person_nouns | ru.person_nouns,
+        org_nouns=en.org_nouns | ru.org_nouns,
+        pronouns={**en.pronouns, **ru.pronouns},
+        title_nouns=en.title_nouns | ru.title_nouns,
+        name_nouns=en.name_nouns | ru.name_nouns,
+        term_markers=tuple(set(en.term_markers) | set(ru.term_markers)),
+    )

@@ -1,0 +1,112 @@
+"""Pair quotation marks in every style, recovering from unbalanced or stray marks.
+
+Styles: “…” (English), "…" (straight), «…» (Russian), „…“ (German/Russian inner), ‘…’ and
+‹…›. Nesting is allowed ( «… „Новичок“ …» or «… «Новичок» …» ). A paragraph that opens a
+quote and does not close it continues into the next paragraph when that paragraph opens
+with a quote mark (the convention for multi-paragraph quotations). Anything that cannot be
+paired is reported in `unpaired`, never raised: textacy raises on an odd count; we go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# opener -> closers it accepts. “ closes „ (German style) as well as opening English quotes.
+_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"', "‚": "‘’"}
+_LETTERISH = str.isalnum
+
+
+@dataclass(slots=True)
+class MarkPair:
+    """A paired quotation: outer [start, end) includes the marks, inner excludes them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    depth: int
+    closed: bool = True  # False: recovered at a paragraph boundary without a closing mark
+
+
+@dataclass
+class MarkScan:
+    """Result of scanning a text: pairs (outermost first) and positions of unpaired marks."""
+
+    pairs: list[MarkPair] = field(default_factory=list)
+    unpaired: list[int] = field(default_factory=list)
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """’ or ' between letters (don’t, Lukashenko’s, Kiev's) is an apostrophe, not a quote."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return _LETTERISH(prev) and (_LETTERISH(nxt) or nxt in "s")
+
+
+def _can_open(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not nxt.isspace() and (prev.isspace() or prev in "([{—–-/:;,«„“‘\"" or i == 0)
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or not _LETTERISH(nxt))
+
+
+def scan_marks(text: str) -> MarkScan:
+    """Find quotation pairs in `text`; never raises."""
+    scan = MarkScan()
+    stack: list[tuple[str, int]] = []  # (opener, position)
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in "\r\n":
+            # A line break ends a paragraph. An open quote continues only if the next
+            # paragraph opens with the same mark (multi-paragraph quotation); else it was
+            # unbalanced and is abandoned here, so one stray mark cannot swallow the article.
+            j = i
+            while j < n and text[j] in "\r\n \t":
+                j += 1
+            if stack:
+                if len(stack) == 1 and j < n and text[j] == stack[0][0]:
+                    i = j + 1
+                    continue
+                scan.unpaired.extend(pos for _op, pos in stack)
+                stack.clear()
+            i = j
+            continue
+        closers_open = [k for k, (op, _) in enumerate(stack) if ch in _PAIRS[op]]
+        if ch in ("’", "'") and _is_apostrophe(text, i):
+            i += 1
+            continue
+        if closers_open and _can_close(text, i):
+            k = closers_open[-1]
+            # Marks opened after the one we close are unbalanced inside it.
+            for _op, pos in stack[k + 1 :]:
+                scan.unpaired.append(pos)
+            opener, pos = stack[k]
+            del stack[k:]
+            scan.pairs.append(MarkPair(pos, i + 1, pos + 1, i, depth=k))
+        elif ch in _PAIRS and _can_open(text, i):
+            stack.append((ch, i))
+        elif ch in "”»›":
+            scan.unpaired.append(i)
+        i += 1
+    for _op, pos in stack:
+        scan.unpaired.append(pos)
+    scan.pairs.sort(key=lambda p: (p.start, -p.end))
+    _fix_depths(scan.pairs)
+    return scan
+
+
+def _fix_depths(pairs: list[MarkPair]) -> None:
+    """Depth = number of pairs strictly enclosing this one."""
+    open_stack: list[MarkPair] = []
+    for p in pairs:
+        while open_stack and open_stack[-1].end <= p.start:
+            open_stack.pop()
+        p.depth = len(open_stack)
+        open_stack.append(p)

@@ -1,0 +1,225 @@
+"""Reported speech from the dependency parse: "X claims that …", "according to X, …",
+«по словам X, …», «X заявил, что …», headline "KGB: …" and "X speaks of …"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article
+from ..syntax import SyntaxView
+from .lexicon import QuoteLexicon
+
+# Verbs whose infinitive complement is the content: "claims to have prevented".
+# (Not want/plan/hope: "what do they want to hide" is not reported speech.)
+_XCOMP_CUES = {
+    "claim", "promise", "threaten", "vow", "deny", "pledge", "swear", "pretend",
+    "пообещать", "обещать", "пригрозить", "угрожать", "заявить", "утверждать",
+}
+_SUBJ = ("nsubj",)
+_PUNCT_EDGE = " \t\r\n,;:—–-"
+_FIRST_PERSON = {"i", "we", "я", "мы"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution before speaker resolution: character spans and the rule that found it."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_head: int | None  # token index of the source's head, for pronoun resolution
+    how: str
+    cognitive: bool = False  # a belief/intention verb ("thinks"), not a verb of saying
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past edge punctuation, whitespace, a final period and stray brackets
+    (a closing bracket at the start, an opening one at the end; "[Yury] X" keeps its bracket)."""
+    while start < end and text[start] in _PUNCT_EDGE + ")]":
+        start += 1
+    while end > start and text[end - 1] in _PUNCT_EDGE + ".([":
+        end -= 1
+    return start, end
+
+
+def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
+    """The subject phrase: the head's subtree cut before a relative clause or a comma apposition."""
+    toks = view.tokens
+    text = view.article.text
+    # Relative clauses go; an apposition goes only after a comma ("Parotnikau, head of …"),
+    # not when it is the name itself ("Министр обороны Анна Ковальчик").
+    cut = {c for c in view.children[head] if toks[c].start > toks[head].start and (
+        toks[c].dep in ("relcl", "acl:relcl", "acl")
+        or (toks[c].dep == "appos" and "," in text[toks[head].end : toks[c].start]))}
+    idx = view.subtree(head, exclude=cut)
+    # Stop at the first comma after the head: "Andrey Parotnikau, head of …".
+    here = toks[head].start
+    comma = next((toks[i].start for i in idx if toks[i].start > here and toks[i].text == ","), None)
+    if comma is not None:
+        idx = [i for i in idx if toks[i].start < comma]
+    s, e = view.span_of(idx)
+    return _strip(view.article.text, s, e)
+
+
+def _verb_subject(view: SyntaxView, verb: int) -> int | None:
+    """nsubj of the verb, or of the verb it is coordinated with / participle of."""
+    for _ in range(3):
+        subj = view.kids(verb, *_SUBJ)
+        subj = [s for s in subj if not view.tokens[s].dep.startswith(("nsubjpass", "nsubj:pass"))] or subj
+        if subj:
+            return subj[0]
+        tok = view.tokens[verb]
+        if tok.dep in ("conj", "advcl", "xcomp") and tok.head != verb:
+            verb = tok.head
+            continue
+        return None
+    return None
+
+
+def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
+    """Token indices of what the verb reports, and which rule found them."""
+    toks = view.tokens
+    lemma = toks[verb].lemma.lower()
+    nxt = verb + 1
+    if nxt < len(toks) and toks[nxt].text == ":" and toks[nxt].sent == toks[verb].sent:
+        # "The FSB reports: …" — the parser often hangs the verb under the clause instead.
+        rest = [j for j in range(nxt + 1, len(toks)) if toks[j].sent == toks[verb].sent]
+        if rest:
+            return rest, "colon"
+    for c in view.kids(verb, "ccomp"):
+        if c < verb and ":" in view.article.text[toks[c].end : toks[verb].start]:
+            continue  # "This is not the first time …: he claimed" — not his words
+        return view.subtree(c), "ccomp"
+    if lemma in _XCOMP_CUES:
+        for c in view.kids(verb, "xcomp"):
+            return view.subtree(c), "xcomp"
+    for c in view.kids(verb, "prep"):
+        if (lemma, toks[c].lemma.lower()) in lex.prepositional:
+            objs = view.kids(c, "pobj")
+            if objs:
+                return view.subtree(objs[0]), "prep"
+    # Colon-introduced content the parser hung off the verb as a sibling clause.
+    for c in view.kids(verb, "parataxis"):
+        if c > verb:
+            return view.subtree(c), "parataxis"
+    return None
+
+
+def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
+    """Cue verbs with a subject and a content clause."""
+    out = []
+    text = article.text
+    for i, tok in enumerate(view.tokens):
+        if tok.pos not in ("VERB", "AUX") or not lex.is_cue(tok.lemma.lower()):
+            continue
+        found = _content_of(view, i, lex)
+        if found is None:
+            found = _as_clause(view, i)
+            if found is None:
+                continue
+        content_idx, how = found
+        subj = _verb_subject(view, i)
+        if subj is not None and subj in content_idx:
+            subj = None
+        if subj is None and how != "as-clause":
+            continue  # imperatives ("Note that …") and fragments: nobody is reported
+        cs, ce = _strip(text, *view.span_of(content_idx))
+        if ce - cs < 3:
+            continue
+        src = source_span(view, subj) if subj is not None else None
+        cue = (tok.start, tok.end)
+        cognitive = tok.lemma.lower() not in lex.speech
+        out.append(Attribution((cs, ce), cue, src, subj, f"verb:{how}", cognitive))
+    return out
+
+
+def _as_clause(view: SyntaxView, verb: int) -> tuple[list[int], str] | None:
+    """ "as X said, …" / «как заявил X, …»: the content is the clause the cue modifies."""
+    toks = view.tokens
+    marks = [c for c in view.kids(verb, "mark") if toks[c].text.lower() in ("as", "как")]
+    if not marks or toks[verb].dep not in ("advcl", "parataxis") or toks[verb].head == verb:
+        return None
+    head = toks[verb].head
+    idx = view.subtree(head, exclude={verb})
+    return (idx, "as-clause") if idx else None
+
+
+def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
+    """ "according to X, …", «по словам X, …»: source after the marker, content the rest of the clause."""
+    text = article.text
+    out = []
+    if not lex.source_markers:
+        return out
+    alternatives = "|".join(re.escape(m) for m in lex.source_markers)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    for sent in article.sentences:
+        for m in pattern.finditer(text, sent.start, sent.end):
+            marker_toks = list(view.tokens_in(m.start(), m.end()))
+            if not marker_toks:
+                continue
+            after = _phrase_after(text, m.end(), sent.end)
+            if after is None:
+                continue
+            src = after
+            if m.start() - sent.start <= 2:
+                # Marker opens the sentence: content follows the source phrase's comma, and
+                # starts at the main clause's subject so an apposition stays out of it.
+                content = _strip(text, src[1], sent.end)
+                content = (_clause_start(view, content, sent.start, sent.end), content[1])
+            else:
+                content = _strip(text, sent.start, m.start())
+            if content[1] - content[0] < 3:
+                continue
+            out.append(Attribution(content, (m.start(), m.end()), src, None, "marker"))
+    return out
+
+
+def _clause_start(view: SyntaxView, content: tuple[int, int], lo: int, hi: int) -> int:
+    """Where the main clause begins inside `content`: the left edge of the root's subject."""
+    toks = view.tokens
+    roots = [i for i in view.tokens_in(lo, hi) if toks[i].head == i]
+    for root in roots:
+        for subj in view.kids(root, "nsubj"):
+            left = toks[view.subtree(subj)[0]].start
+            if content[0] < left < toks[root].start:
+                return left
+    return content[0]
+
+
+def _phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """The source phrase after a marker: up to the next comma or the end of the sentence."""
+    comma = text.find(",", start, limit)
+    end = comma if comma != -1 else limit
+    s, e = _strip(text, start, end)
+    return (s, e) if e > s else None
+
+
+_HEADLINE_COLON = re.compile(r"^([^\W\d_][^:\n]{0,40}?)\s*:\s+(\S.*)$")
+
+
+def headline_attributions(article: Article) -> list[Attribution]:
+    """A headline "KGB: Persons involved … face charge": a short name, a colon, the claim."""
+    text = article.text
+    out = []
+    for para in article.paragraphs:
+        if para.text.rstrip().endswith((".", "!", "?", "…", ":", "»", "”", '"')) or len(para.text) > 200:
+            continue
+        m = _HEADLINE_COLON.match(para.text)
+        if not m:
+            continue
+        s = para.start + m.start(1)
+        e = para.start + m.end(1)
+        ents = [x for x in article.mentions if s <= x.start and x.end <= e and x.type in ("PERSON", "ORG")]
+        # The whole label must be the name: "Lukashenko’s Self-Overthrow: …" is a title, not a source.
+        if not ents or ents[0].start != s or ents[0].end < e:
+            continue
+        colon = text.index(":", e)
+        cs, ce = _strip(text, para.start + m.start(2), para.end)
+        out.append(Attribution((cs, ce), (colon, colon + 1), (s, e), None, "headline-colon"))
+    return out
+
+
+def is_first_person(text: str, span: tuple[int, int] | None) -> bool:
+    """A source that is the speaker themself ("I", "we")."""
+    return span is not None and text[span[0] : span[1]].strip().lower() in _FIRST_PERSON

@@ -1,0 +1,61 @@
+"""The one decision on what a quoted phrase is when nobody is said to have said it.
+
+Used by the quotes component to fill `article.quoted`; the techniques layer labels the
+`scare` ones Scare_Quotes and reuses the reason as its explanation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import QuoteLexicon
+
+# A quotation this long, or holding a sentence end, is somebody's words even with no cue.
+LONG_WORDS = 7
+_SENTENCE_END = re.compile(r"[.!?…]\s+\S|[.!?…]$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_DISTANCING = re.compile(r"(so-called|so called|self-styled|alleged|так называем\w*|якобы|пресловут\w*)\s*$",
+                         re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_long_quotation(inner: str) -> bool:
+    """Long enough, or sentence-like enough, to be someone's words rather than a phrase."""
+    return len(_words(inner)) >= LONG_WORDS or bool(_SENTENCE_END.search(inner.strip()))
+
+
+def _neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
+    """The word right before the opening mark and the word right after the closing mark."""
+    before = _words(text[max(0, start - 40) : start])
+    after = _words(text[end : end + 40])
+    return (before[-1].lower() if before else ""), (after[0].lower() if after else "")
+
+
+def _title_case(inner: str) -> bool:
+    """Three or more words, every longer word capitalised: "Saturday Night Live"."""
+    words = [w for w in _words(inner) if len(w) > 3]
+    return len(_words(inner)) >= 3 and len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def classify_unattributed(text: str, start: int, end: int, inner_start: int, inner_end: int,
+                          lex: QuoteLexicon) -> tuple[str, str]:
+    """(role, reason) for a quoted phrase with no speech cue and no speaker."""
+    inner = text[inner_start:inner_end]
+    before, after = _neighbour_words(text, start, end)
+    prefix = text[max(0, start - 30) : start]
+    if _DISTANCING.search(prefix):
+        return "scare", f"quoted phrase after a distancing word ({_DISTANCING.search(prefix).group(1)})"
+    if is_long_quotation(inner):
+        return "quote", "long quotation with no speech cue nearby"
+    if any(prefix.lower().rstrip().endswith(m) for m in lex.term_markers):
+        return "term", f"a word mentioned as a word (after '{before}')"
+    if before in lex.title_nouns or after in lex.title_nouns:
+        return "title", f"title of a work or programme (next to '{before if before in lex.title_nouns else after}')"
+    if before in lex.name_nouns or after in lex.name_nouns:
+        return "name", f"name of a thing (next to '{before if before in lex.name_nouns else after}')"
+    if _title_case(inner):
+        return "title", "capitalised like a title"
+    return "scare", "quoted phrase with no speech cue and no speaker"

@@ -1,0 +1,73 @@
+"""Read-only helpers over an article's dependency parse: children, subtrees, lookups by offset."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .model import Article, Token
+
+
+class SyntaxView:
+    """Children lists and offset lookups for `article.tokens`, built once per article."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.tokens: list[Token] = article.tokens
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for i, tok in enumerate(self.tokens):
+            if tok.head != i:
+                self.children[tok.head].append(i)
+        self._starts = [t.start for t in self.tokens]
+        self._sent_starts = [s.start for s in article.sentences]
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token covering `offset`, if any."""
+        i = bisect_right(self._starts, offset) - 1
+        if 0 <= i < len(self.tokens) and self.tokens[i].start <= offset < self.tokens[i].end:
+            return i
+        return None
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indices of tokens lying within [start, end)."""
+        lo = bisect_right(self._starts, start - 1)
+        hi = bisect_right(self._starts, end - 1)
+        while hi > lo and self.tokens[hi - 1].end > end:
+            hi -= 1
+        return range(lo, hi)
+
+    def sentence_of(self, offset: int) -> int | None:
+        """Index of the sentence containing `offset`."""
+        i = bisect_right(self._sent_starts, offset) - 1
+        if 0 <= i < len(self.article.sentences) and offset < self.article.sentences[i].end:
+            return i
+        return None
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Children of token i, optionally only those whose dep label starts with one of `deps`."""
+        if not deps:
+            return self.children[i]
+        return [c for c in self.children[i] if self.tokens[c].dep.startswith(deps)]
+
+    def subtree(self, i: int, *, exclude: set[int] | None = None) -> list[int]:
+        """Token i and all its descendants (sorted), skipping the subtrees of `exclude`."""
+        out, todo = [], [i]
+        skip = exclude or set()
+        while todo:
+            j = todo.pop()
+            if j in skip:
+                continue
+            out.append(j)
+            todo.extend(self.children[j])
+        return sorted(out)
+
+    def span_of(self, indices: list[int]) -> tuple[int, int]:
+        """Character extent of a set of tokens."""
+        return self.tokens[indices[0]].start, self.tokens[indices[-1]].end
+
+    def is_ancestor(self, a: int, b: int) -> bool:
+        """True if token a dominates token b."""
+        seen = 0
+        while b != a and self.tokens[b].head != b and seen < 200:
+            b = self.tokens[b].head
+            seen += 1
+        return b == a
