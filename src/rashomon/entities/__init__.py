@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..model import Article
 from .cleanup import clean_mentions
 from .corrections import complete_first_names, correct_types, missed_listed, missed_surnames, trim_place_prefix
-from .grouping import SameName, exact_same, group_mentions
+from .grouping import SameName, exact_same, group_mentions, variant_same
 
-__all__ = ["EntityRecognizer", "group_mentions"]
+__all__ = ["EntityRecognizer", "exact_same", "group_mentions", "variant_same"]
 
 
 class EntityRecognizer:
@@ -17,7 +17,7 @@ class EntityRecognizer:
     requires: tuple[str, ...] = ("mentions", "tokens", "language")
     assigns: tuple[str, ...] = ("entities",)
 
-    def __init__(self, same_name: SameName = exact_same) -> None:
+    def __init__(self, same_name: SameName = variant_same) -> None:
         self.same_name = same_name
 
     def __call__(self, article: Article) -> Article:

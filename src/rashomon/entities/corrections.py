@@ -28,7 +28,7 @@ def first_names() -> frozenset[str]:
     names: set[str] = set()
     for row in load_table("en", "first_names"):
         for cell in row:
-            names.update(w for w in cell.split() if w[:1].isupper())
+            names.update(w.lstrip("~") for w in cell.split() if w.lstrip("~")[:1].isupper())
     return frozenset(names)
 
 
@@ -116,7 +116,7 @@ def complete_first_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """Extend a person mention over a first name just before it: "[Yury] Zyankovich", "Alexei Druzhinin"."""
     given = first_names()
     for m in mentions:
-        if m.type != "PERSON" or m.normal.split()[0] in given:
+        if m.type == "LOC" or m.normal.split()[0] in given:
             continue
         m_left = _BEFORE.search(text, max(0, m.start - 40), m.start)
         if not m_left or m_left.group(2) not in given or bool(m_left.group(1)) != bool(m_left.group(3)):
@@ -126,6 +126,7 @@ def complete_first_names(text: str, mentions: list[Mention]) -> list[Mention]:
         m.start = m_left.start()
         m.text = text[m.start : m.end]
         m.normal = f"{m_left.group(2)} {m.normal}"
+        m.type = "PERSON"  # a first name in front: the model's ORG was a surname
     return mentions
 
 

@@ -20,8 +20,20 @@ def mention_key(name: str) -> str:
 
 
 def exact_same(a: str, b: str) -> bool:
-    """The default name comparison: identical keys."""
+    """The strictest name comparison: identical keys."""
     return mention_key(a) == mention_key(b)
+
+
+def variant_same(a: str, b: str) -> bool:
+    """Spelling variants across romanisations and scripts (Lukashenko ~ Lukashenka ~ Лукашэнка);
+    full names compare as persons, so two people sharing a first name stay apart."""
+    from ..names import match_names, same_person
+
+    if exact_same(a, b):
+        return True
+    if len(a.split()) == 1 and len(b.split()) == 1:
+        return match_names(a, b).same
+    return same_person(a, b).same
 
 
 def _vote(mentions: list[Mention]) -> str:
@@ -85,13 +97,16 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName) -> list[l
     keep = []
     for group in groups:
         words = group[0].normal.split()
-        if group in full or _vote(group) != "PERSON" or len(words) != 1:
+        vote = _vote(group)
+        if group in full or vote == "LOC" or len(words) != 1:
             keep.append(group)
             continue
+        # A lone surname the model called ORG joins only on an exact match with a full name.
+        same = same_name if vote == "PERSON" else exact_same
         hosts = [
             g
             for g in full
-            if any(len(m.normal.split()) > 1 and same_name(m.normal.split()[-1], words[0]) for m in g)
+            if any(len(m.normal.split()) > 1 and same(m.normal.split()[-1], words[0]) for m in g)
         ]
         if len(hosts) == 1:
             hosts[0].extend(group)

@@ -40,13 +40,15 @@ def parse_ann(content: str, roles: tuple[str, ...] = ("Source", "Cue", "Content"
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     events: list[list[tuple[str, str]]] = []
     for line in content.splitlines():
-        if line.startswith("T"):
-            tid, rest = line.split("\t", 1)[0], line.split("\t")[1]
-            label, spec = rest.split(" ", 1)
-            spans[tid] = (label, _fragments(spec))
-        elif line.startswith("E"):
-            args = line.split("\t")[1].split()
-            events.append([tuple(a.split(":", 1)) for a in args])  # type: ignore[misc]
+        cells = line.split("\t")
+        try:
+            if line.startswith("T") and len(cells) >= 2:
+                label, spec = cells[1].split(" ", 1)
+                spans[cells[0]] = (label, _fragments(spec))
+            elif line.startswith("E") and len(cells) >= 2:
+                events.append([tuple(a.split(":", 1)) for a in cells[1].split() if ":" in a])  # type: ignore[misc]
+        except ValueError:
+            continue  # a malformed line loses only itself
     out = []
     for args in events:
         att = GoldAttribution()

@@ -146,6 +146,11 @@ def score_pairs(pairs: Iterable[LabelledPair], matcher: Matcher = match_names) -
     return Scores(tp, fp, fn, tn, time.perf_counter() - start)
 
 
+def evaluate_pairs_file(path: str | Path, matcher: Matcher = match_names) -> Scores:
+    """Score a matcher on an ``a<TAB>b<TAB>label`` file (for ``names match --pairs``)."""
+    return score_pairs(load_labelled_pairs(path), matcher)
+
+
 def translit_benchmark(path: str | Path, heldout: bool = True, limit: int | None = None,
                        seed: int = 0, matcher: Matcher = match_names) -> Scores:
     """Recall on true corpus pairs and false-merge rate on shuffled pairs (held-out part by default)."""

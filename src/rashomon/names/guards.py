@@ -11,6 +11,11 @@ from functools import lru_cache
 from rashomon.names._data import read_data_lines
 
 MIN_STEM = 2  # a suffix must leave at least this many letters, or it is part of the stem
+VOWELS = frozenset("aeiou")
+# Consonants that no romanisation convention inserts or drops: an extra or missing one of
+# these means another surname (Ivanov/Ivankov). h, c, s, t, z, d, j come and go in digraphs
+# (kh, ch, ts, tsch, dzh, zh) and Baltic -s, so they never trigger the look-alike guard.
+SOLID_CONSONANTS = frozenset("bfklmnprv")
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +71,33 @@ def suffix_clash(key_a: str, key_b: str) -> str | None:
     fam_a, fam_b = suffix_family(key_a), suffix_family(key_b)
     if fam_a and fam_b and fam_a != fam_b:
         return f"different surname suffixes {fam_a} vs {fam_b}"
+    return None
+
+
+def consonant_indels(key_a: str, key_b: str) -> tuple[list[str], int]:
+    """Solid consonants inserted or deleted between two keys, and the total number of edits."""
+    from rapidfuzz.distance import Levenshtein
+
+    ops = Levenshtein.editops(key_a, key_b)
+    indels = [key_a[op.src_pos] if op.tag == "delete" else key_b[op.dest_pos]
+              for op in ops if op.tag in ("insert", "delete")]
+    return [c for c in indels if c in SOLID_CONSONANTS], len(ops)
+
+
+def press_lookalike(latin: str, latin_key: str, cyrillic_key: str) -> str | None:
+    """Veto a press-style Latin surname one consonant away from a Slavic Cyrillic one.
+
+    Ivanov vs Иванков: the Cyrillic romanises to 'ivankov', a different real surname.
+    Only for plain-ASCII Latin (press spelling, no Polish/German w, q, x), since other
+    romanisation traditions legitimately differ by consonants (Parchomenko).
+    """
+    if not latin.isascii() or any(ch in latin.lower() for ch in "wqx"):
+        return None
+    if suffix_family(cyrillic_key) is None:
+        return None
+    indels, edits = consonant_indels(latin_key, cyrillic_key)
+    if indels and edits <= 2:
+        return f"look-alike surname: {cyrillic_key} is {latin_key} with consonant {'/'.join(indels)} added or dropped"
     return None
 
 

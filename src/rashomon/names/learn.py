@@ -86,9 +86,15 @@ def train_units(pairs: Sequence[Pair], iterations: int = 5, workers: int = 2,
     chunks = [pairs[i : i + 2000] for i in range(0, len(pairs), 2000)]
     for iteration in range(iterations):
         counts: Counter[Unit] = Counter()
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for part in pool.map(_e_step_chunk, [(c, probs) for c in chunks]):
+        jobs = [(c, probs) for c in chunks]
+        if workers <= 1:
+            parts: Iterable[Counter[Unit]] = map(_e_step_chunk, jobs)
+            for part in parts:
                 counts.update(part)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for part in pool.map(_e_step_chunk, jobs):
+                    counts.update(part)
         probs = _m_step(counts)
         print(f"EM iteration {iteration + 1}: {len(probs)} units", file=sys.stderr)
     return probs or {}
@@ -100,13 +106,14 @@ def bigram_model(words: Iterable[str]) -> dict[str, float]:
     for word in words:
         padded = f"^{word}$"
         counts.update(padded[i : i + 2] for i in range(len(padded) - 1))
-    alphabet = {b[1] for b in counts} | {b[0] for b in counts}
+    letters = {ch for bigram in counts for ch in bigram}
+    contexts, outcomes = letters - {"$"}, letters - {"^"}
     context_totals: Counter[str] = Counter()
     for bigram, c in counts.items():
         context_totals[bigram[0]] += c
     return {
-        a + b: math.log((counts[a + b] + 1) / (context_totals[a] + len(alphabet)))
-        for a in alphabet if a != "$" for b in alphabet if b != "^"
+        a + b: math.log((counts[a + b] + 1) / (context_totals[a] + len(outcomes)))
+        for a in contexts for b in outcomes
     }
 
 
@@ -157,7 +164,7 @@ def drop_noisy(model: TranslitModel, pairs: Sequence[Pair], min_llr: float) -> l
 
 
 def build(train_path: Path, out_path: Path, iterations: int = 6, refit: int = 3,
-          max_fmr: float = 0.0025, noise_llr: float = 0.0) -> TranslitModel:
+          max_fmr: float = 0.0005, noise_llr: float = 0.0) -> TranslitModel:
     """Train on the training split, pick the threshold on the dev split, write the model TSV."""
     from rashomon.names.evaluate import load_translit_pairs, shuffled_negatives, split_of
 
@@ -175,7 +182,8 @@ def build(train_path: Path, out_path: Path, iterations: int = 6, refit: int = 3,
     pos = [model.llr(x, y)[0] for x, y in normalise_pairs(dev)]
     neg = [model.llr(x, y)[0] for x, y in normalise_pairs(shuffled_negatives(dev, seed=1))]
     model.threshold = choose_threshold(pos, neg, max_fmr)
-    model.meta = {"training_pairs": str(len(pairs)), "refit_pairs": str(len(clean)),
+    model.meta = {"source": f"{train_path.name} of translit_en_ru (CC0 1.0)",
+                  "training_pairs": str(len(pairs)), "refit_pairs": str(len(clean)),
                   "em_iterations": f"{iterations}+{refit}", "threshold_target_fmr": str(max_fmr),
                   "split": "crc32(latin) % 10: 0 held-out (never used), 1 dev (threshold), else train"}
     out_path.write_text(dump_model(model), encoding="utf-8")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from rashomon.names.crossscript import cross_script_llr, default_model
-from rashomon.names.guards import veto
+from rashomon.names.guards import press_lookalike, veto
 from rashomon.names.keys import KeyTrace, key_trace
 from rashomon.names.translit import has_cyrillic
 
@@ -22,7 +22,7 @@ from rashomon.names.translit import has_cyrillic
 VOWEL_ALTERNATIONS: frozenset[frozenset[str]] = frozenset(
     {frozenset("ao"), frozenset("ei"), frozenset("ae")}
 )
-MIN_FUZZY_LEN = 5  # shorter keys must be equal: one vowel decides too much in "Belov"/"Bilov"
+MIN_FUZZY_LEN = 6  # shorter keys must be equal: one vowel decides too much in "Belov"/"Bilov"
 LETTERS_PER_VOWEL_EDIT = 4  # allow one vowel alternation per this many letters of the key
 SCORE_SLOPE = 2.0  # steepness of the logistic mapping model LLRs to 0..1 scores
 
@@ -119,6 +119,10 @@ def match_names(a: str, b: str) -> Match:
         return verdict
     scripts = _latin_and_cyrillic(a, b)
     if scripts:
+        latin_key, cyrillic_key = (ta.key, tb.key) if scripts[0] == a else (tb.key, ta.key)
+        lookalike = press_lookalike(scripts[0], latin_key, cyrillic_key)
+        if lookalike:
+            return Match(a, b, _similarity(ta.key, tb.key), False, f"guard: {lookalike}")
         return _model_verdict(a, b, *scripts)
     similarity = _similarity(ta.key, tb.key)
     return Match(a, b, similarity, False,

@@ -134,14 +134,17 @@ def has_cyrillic(text: str) -> bool:
 
 
 def guess_lang(text: str) -> str:
-    """Guess ru/be/uk from letters only one of them uses (ў/і without и = be; ї/є/ґ or і with и = uk)."""
+    """Guess ru/be/uk from letters and clusters only one of them uses; ru when nothing tells."""
     lower = text.lower()
+    if any(ch in lower for ch in "їєґ") or "ськ" in lower:
+        return "uk"
     if "ў" in lower:
         return "be"
-    if any(ch in lower for ch in "їєґ"):
-        return "uk"
     if "і" in lower:
-        return "uk" if "и" in lower else "be"
+        # Belarusian has no и and writes ы/э where Ukrainian writes и/е; -ія is Ukrainian.
+        if "и" in lower or ("ія" in lower and not any(ch in lower for ch in "ыэ")):
+            return "uk"
+        return "be"
     return "ru"
 
 

@@ -43,10 +43,13 @@ def _adjacent_cue(text: str, pair: MarkPair) -> bool:
     return after[:1] in (",", "—", "–") or inner_tail in (",", "!", "?") or before.endswith((":", ","))
 
 
-def _cover_pairs(span: tuple[int, int], pairs: list[MarkPair]) -> tuple[int, int]:
-    """Grow a content span so it never cuts through a quotation: “enough is enough” whole."""
+def _cover_pairs(span: tuple[int, int], pairs: list[MarkPair], cue: tuple[int, int] | None) -> tuple[int, int]:
+    """Grow a content span so it never cuts through a quotation: “enough is enough” whole
+    (unless the cue itself is inside that quotation: then the content belongs inside it too)."""
     s, e = span
     for p in pairs:
+        if cue is not None and p.start <= cue[0] < p.end:
+            continue
         if p.start < e and s < p.end and not (s <= p.start and p.end <= e):
             if p.start < s <= p.inner_start + 1 or p.inner_end - 1 <= e < p.end:
                 s, e = min(s, p.start), max(e, p.end)
@@ -65,7 +68,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
     found += headline_attributions(article)
     keep: dict[tuple[int, int] | None, Attribution] = {}
     for att in found:
-        att.content = _cover_pairs(att.content, pairs_all)
+        att.content = _cover_pairs(att.content, pairs_all, att.cue)
         if att.source is not None and _touches_marks(text, att.source):
             continue  # a quoted phrase is never a speaker
         # The verb introduces a whole quotation: the direct-quote rules own it.
@@ -107,7 +110,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
                      and not (a.cue and pair.start <= a.cue[0] < pair.end)), None)
         # Quoted words inside someone else's reported speech are theirs (a mixed quote); inside
         # a belief ("they want …") or the author's own "I wrote that …" they are scare quotes.
-        if host is not None and not host.cognitive and not is_first_person(text, host.source):
+        if host is not None and not host.weak and not is_first_person(text, host.source):
             # The whole content in marks ("the Kremlin said “enough is enough”") is direct speech.
             kinds[id(host)] = "direct" if host.content == span else "mixed"
             quoted.append(QuotedPhrase(*qp, inner, "quote", f"quoted words inside reported speech ({_cue(text, host)})"))
@@ -129,6 +132,10 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
             quoted.append(QuotedPhrase(*qp, inner, role, reason))  # type: ignore[arg-type]
     direct += [d for d in dialogue if not any(_contains((p.start, p.end), d.content) for p in top)]
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
+
+
+def _second_person(text: str, span: tuple[int, int] | None) -> bool:
+    return span is not None and text[span[0] : span[1]].strip().lower() in ("you", "ты", "вы")
 
 
 def _cue(text: str, att: Attribution) -> str:
@@ -153,6 +160,11 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             if _contains((c.start, c.end), att.content) and (c.start, c.end) != att.content:
                 parent_idx = j
                 break
+        # Inside someone's quote, their own "I think …" is part of what they say, not a
+        # second attribution; a third party they report ("the FSB reports: …") is nested.
+        if parent_idx is not None and (att.weak
+                                       or is_first_person(text, att.source) or _second_person(text, att.source)):
+            continue
         enclosing = speakers[parent_idx] if parent_idx is not None else None
         speaker_span = None
         who = Speaker(None, None, "none")

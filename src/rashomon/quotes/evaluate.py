@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 from ..evaluation.brat import GoldDocument, read_brat_dir
 from ..evaluation.metrics import PRF, match_one_to_one, normalise_span, overlap, token_prf
-from ..model import Quote
+from ..model import Quote, Span
 
 METRICS = ("content_overlap", "content_exact", "content_source", "cue", "content_tokens", "source_tokens")
 
@@ -41,8 +41,30 @@ def split_of(name: str, folds: int = 5) -> str:
     return "dev" if zlib.crc32(name.encode("utf-8")) % folds == 0 else "rest"
 
 
+def merge_by_cue(quotes: list[Quote]) -> list[Quote]:
+    """One attribution per cue: “A,” he said. “B.” is one relation with two content fragments,
+    as brat gold has it; merged content runs from the first fragment to the last."""
+    groups: dict[object, list[Quote]] = {}
+    for q in quotes:
+        key = (q.cue.start, q.cue.end) if q.cue is not None else id(q)
+        groups.setdefault(key, []).append(q)
+    out = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        start = min(q.content.start for q in group)
+        end = max(q.content.end for q in group)
+        speaker = next((q.speaker for q in group if q.speaker is not None), None)
+        out.append(Quote(first.id, first.kind, Span(start, end, ""), first.cue, speaker, first.speaker_name,
+                         first.speaker_entity, first.parent))
+    return out
+
+
 def score_document(text: str, quotes: list[Quote], gold: GoldDocument) -> dict[str, PRF]:
-    """All metrics for one document."""
+    """All metrics for one document (predicted quotes sharing a cue count as one attribution)."""
+    quotes = merge_by_cue(quotes)
     pred_c = [(q.content.start, q.content.end) for q in quotes]
     gold_c = [(min(s for s, _ in g.content), max(e for _, e in g.content)) for g in gold.attributions]
     out: dict[str, PRF] = {}

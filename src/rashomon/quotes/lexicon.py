@@ -15,6 +15,7 @@ class QuoteLexicon:
     lang: str
     speech: frozenset[str]
     cognition: frozenset[str]
+    objective: frozenset[str]
     prepositional: frozenset[tuple[str, str]]
     source_markers: tuple[str, ...]
     person_nouns: frozenset[str]
@@ -25,8 +26,8 @@ class QuoteLexicon:
     term_markers: tuple[str, ...]
 
     def is_cue(self, lemma: str) -> bool:
-        """A verb of saying or of believing."""
-        return lemma in self.speech or lemma in self.cognition
+        """A verb of saying, believing, or evaluating something."""
+        return lemma in self.speech or lemma in self.cognition or lemma in self.objective
 
 
 @lru_cache(maxsize=None)
@@ -37,6 +38,7 @@ def lexicon(lang: str) -> QuoteLexicon:
         lang=code,
         speech=frozenset(w.lower() for w in load_list(code, "speech_verbs")),
         cognition=frozenset(w.lower() for w in load_list(code, "cognition_verbs")),
+        objective=frozenset(w.lower() for w in load_list(code, "object_cues")),
         prepositional=frozenset((r[0], r[1]) for r in load_table(code, "prepositional_cues") if len(r) >= 2),
         source_markers=tuple(sorted(load_list(code, "source_markers"), key=len, reverse=True)),
         person_nouns=frozenset(load_list(code, "person_nouns")),
@@ -56,6 +58,7 @@ def merged_lexicon() -> QuoteLexicon:
         lang="all",
         speech=en.speech | ru.speech,
         cognition=en.cognition | ru.cognition,
+        objective=en.objective | ru.objective,
         prepositional=en.prepositional | ru.prepositional,
         source_markers=tuple(sorted(set(en.source_markers) | set(ru.source_markers), key=len, reverse=True)),
         person_nouns=en.person_nouns | ru.person_nouns,

@@ -30,7 +30,7 @@ class Attribution:
     source: tuple[int, int] | None
     source_head: int | None  # token index of the source's head, for pronoun resolution
     how: str
-    cognitive: bool = False  # a belief/intention verb ("thinks"), not a verb of saying
+    weak: bool = False  # a verb of believing or evaluating ("thinks", "showed"), not of saying
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -99,6 +99,9 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
             objs = view.kids(c, "pobj")
             if objs:
                 return view.subtree(objs[0]), "prep"
+    if lemma in lex.objective:
+        for c in view.kids(verb, "dobj", "obj"):
+            return view.subtree(c), "object"
     # Colon-introduced content the parser hung off the verb as a sibling clause.
     for c in view.kids(verb, "parataxis"):
         if c > verb:
@@ -129,8 +132,8 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
             continue
         src = source_span(view, subj) if subj is not None else None
         cue = (tok.start, tok.end)
-        cognitive = tok.lemma.lower() not in lex.speech
-        out.append(Attribution((cs, ce), cue, src, subj, f"verb:{how}", cognitive))
+        weak = tok.lemma.lower() not in lex.speech
+        out.append(Attribution((cs, ce), cue, src, subj, f"verb:{how}", weak))
     return out
 
 

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from .errors import RashomonError
+from ..errors import RashomonError
 
 app = typer.Typer(
     add_completion=False,
@@ -35,18 +35,20 @@ def _root() -> None:
 @app.command()
 def version() -> None:
     """Print the rashomon version."""
-    from . import __version__
+    from .. import __version__
 
     typer.echo(__version__)
 
 
-def _fail(err: RashomonError, code: int = 2) -> None:
+def fail(err: RashomonError, code: int = 2) -> None:
+    """Print a user error as one line and exit (no traceback)."""
     err_console.print(f"[red]error[/red] {err}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
-def _options(config: Optional[Path], max_bytes: Optional[int]):  # noqa: ANN202
-    from .settings import load_options
+def options(config: Optional[Path], max_bytes: Optional[int] = None):  # noqa: ANN201
+    """Options from the packaged defaults, a --config file and flag overrides."""
+    from ..settings import load_options
 
     over = {"ingest": {"max_bytes": max_bytes}} if max_bytes else {}
     return load_options(config, **over)
@@ -63,11 +65,11 @@ def analyze(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
 ) -> None:
     """Analyse articles: entities, quotes, claims, techniques, with character spans."""
-    from .render import write_output
-    from .runner import count_sources, run_batch
+    from ..render import write_output
+    from ..runner import count_sources, run_batch
 
     try:
-        opts = _options(config, max_bytes)
+        opts = options(config, max_bytes)
         total = count_sources(paths)
         articles, errors = [], []
         show = progress and total > 1
@@ -91,10 +93,20 @@ def analyze(
                     articles.append(item)
         write_output(articles, errors, fmt.value, out)
     except RashomonError as err:
-        _fail(err)
+        fail(err)
     if errors:
         err_console.print(f"{len(errors)} input(s) failed, {len(articles)} article(s) analysed", highlight=False)
         raise typer.Exit(1)
+
+
+def _register() -> None:
+    """Attach the command groups; each lives in its own module and imports lazily."""
+    from .evaluate import eval_app
+
+    app.add_typer(eval_app, name="eval")
+
+
+_register()
 
 
 def main() -> None:

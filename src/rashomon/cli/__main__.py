@@ -1,0 +1,5 @@
+"""`python -m rashomon.cli` runs the CLI."""
+
+from . import main
+
+main()

@@ -1,0 +1,69 @@
+"""`rashomon eval ...`: score extractors against annotated corpora with standard metrics."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import RashomonError
+
+eval_app = typer.Typer(no_args_is_help=True, help="Measure extractors against annotated corpora.")
+
+
+class QuoteFormat(str, Enum):
+    brat = "brat"
+
+
+class Split(str, Enum):
+    all = "all"
+    dev = "dev"
+    rest = "rest"
+
+
+def _progress(total: int):  # noqa: ANN202 - rich Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from . import err_console
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err_console, disable=total <= 1)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    data: Path = typer.Option(..., "--data", help="Directory with text/*.txt and attributions/*_<annotator>.ann."),
+    fmt: QuoteFormat = typer.Option(QuoteFormat.brat, "--format", help="Annotation format."),
+    annotator: Optional[str] = typer.Option(None, help="Use this annotator's files (default: first by name)."),
+    split: Split = typer.Option(Split.all, help="all, or the stable dev/rest split by file name (1 in 5 is dev)."),
+    limit: Optional[int] = typer.Option(None, min=1, help="Score at most this many documents."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML config overriding defaults."),
+) -> None:
+    """Quote attribution: content (overlap, exact), content+source, cue, token F1."""
+    from ..api import Analyzer
+    from ..ingest.text import article_from_text
+    from ..quotes.evaluate import count_documents, evaluate_quotes
+    from . import fail, options
+
+    if not (data / "text").is_dir() or not (data / "attributions").is_dir():
+        fail(RashomonError("E001", path=f"{data}/text or {data}/attributions"))
+    try:
+        analyzer = Analyzer(options(config))
+    except RashomonError as err:
+        fail(err)
+
+    def analyze(text: str, name: str):  # noqa: ANN202
+        return analyzer.analyze(article_from_text(text, name, title_from_first_line=False)).quotes
+
+    total = count_documents(data, annotator, split.value)
+    if limit:
+        total = min(total, limit)
+    with _progress(total) as bar:
+        task = bar.add_task("scoring", total=total)
+        scores = evaluate_quotes(data, analyze, annotator=annotator, split=split.value, limit=limit,
+                                 on_doc=lambda n: bar.update(task, completed=n))
+    typer.echo(json.dumps(scores.as_dict(), indent=2) if as_json else scores.table())
