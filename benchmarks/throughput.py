@@ -5,7 +5,10 @@ Russian: rashomon's pipeline vs natasha alone (segment, morph, syntax, NER, norm
 Machines here are noisy, so only the ratio is meaningful; each side runs `--rounds`
 times interleaved and the best round counts.
 
-    python benchmarks/throughput.py [--limit 40] [--rounds 3] [--components segment,langid,parse,entities]
+    python benchmarks/throughput.py [--limit 40] [--rounds 3] [--skip-ru]
+
+It also prints what each component after the foundation (segment, langid, parse, entities)
+adds to the foundation's time, on the same texts (quotes: budget 15%; techniques: 25%).
 """
 
 from __future__ import annotations
@@ -54,20 +57,51 @@ def best_rate(fn, texts: list[str], rounds: int) -> float:  # noqa: ANN001
     return best
 
 
+def component_overheads(foundation, texts: list[str], rounds: int) -> None:  # noqa: ANN001
+    """Time of each later configured component, as a share of the foundation's time."""
+    from rashomon import Analyzer
+    from rashomon.ingest.text import article_from_text
+
+    configured = foundation.options.pipeline.components
+    extra = [c for c in configured if c not in foundation.pipeline.names]
+    if not extra:
+        return
+    full = Analyzer(components=foundation.pipeline.names + extra)
+    full.pipeline.components[: len(foundation.pipeline.components)] = foundation.pipeline.components
+    arts = [foundation.analyze(article_from_text(t, f"t{i}")) for i, t in enumerate(texts)]
+    base = best_time(lambda: [foundation.analyze(article_from_text(t, "x")) for t in texts], rounds)
+    print(f"  foundation pipeline: {base:.2f} s for these texts")
+    for comp in full.pipeline.components[len(foundation.pipeline.components):]:
+        def run(comp=comp):  # noqa: ANN001, ANN202
+            for art in arts:
+                comp(art)
+        spent = best_time(run, rounds)
+        print(f"  + {comp.name}: {spent:.2f} s = {100 * spent / base:.1f}% of the foundation's time")
+
+
+def best_time(fn, rounds: int) -> float:  # noqa: ANN001
+    """Best wall time over rounds."""
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def main() -> None:
     """Run the benchmark and print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--components", default=None, help="comma-separated pipeline (default: configured)")
     parser.add_argument("--skip-ru", action="store_true")
     args = parser.parse_args()
 
     from rashomon import Analyzer
     from rashomon.backends.natasha_ru import NatashaBackend
 
-    comps = args.components.split(",") if args.components else None
-    analyzer = Analyzer(components=comps)
+    foundation = ["segment", "langid", "parse", "entities"]
+    analyzer = Analyzer(components=foundation)
     parse = next(c for c in analyzer.pipeline.components if c.name == "parse")
     nlp = parse.en.nlp  # the very same spaCy pipeline object
 
@@ -88,6 +122,7 @@ def main() -> None:
     print(f"  spaCy {nlp.meta['name']} nlp.pipe alone: {base:,.0f} words/s")
     print(f"  rashomon analyze:                 {mine:,.0f} words/s")
     print(f"  ratio rashomon/spaCy = {mine / base:.2f}")
+    component_overheads(analyzer, en, args.rounds)
 
     if args.skip_ru:
         return

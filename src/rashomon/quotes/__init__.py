@@ -176,6 +176,10 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 tok = view.tokens[att.source_head]
                 head = (tok.start, tok.end)
             who = resolver.resolve(att.source, head=head, enclosing=enclosing, quoted=others)
+            # Things never speak; a place speaks only as a government ("according to Kiev"),
+            # never "finds" or "supports" in our output.
+            if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC")):
+                continue
         cue = Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]) if att.cue else None
         quote = Quote(
             id=f"q{len(quotes) + 1}",

@@ -1,0 +1,50 @@
+"""Quotation-mark pairing: every style, nesting, apostrophes, multi-paragraph, and no crash."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rashomon.quotes.marks import scan_marks
+
+
+@pytest.mark.parametrize(
+    "text,pairs",
+    [
+        ("He said “this is «nested» text” today.", ["“this is «nested» text”", "«nested»"]),
+        ("«Мы отслеживали их „сорок“ минут», — сказала она.", ["«Мы отслеживали их „сорок“ минут»", "„сорок“"]),
+        ('"Straight quotes" and Kiev\'s "another".', ['"Straight quotes"', '"another"']),
+        ("Lukashenko‘s entourage and the “honour” of it", ["“honour”"]),
+        ("‘single quote’ and don’t stop", ["‘single quote’"]),
+        ("“Para one.\n\n“Para two.”", ["“Para one.\n\n“Para two.”"]),
+        ("„Zitat“ auf Deutsch", ["„Zitat“"]),
+        ("Stocks of “Novichok” agent", ["“Novichok”"]),
+    ],
+)
+def test_marks_pairs_table(text, pairs):
+    found = [text[p.start : p.end] for p in scan_marks(text).pairs]
+    assert found == pairs
+
+
+@pytest.mark.parametrize(
+    "text,unpaired",
+    [
+        ("the “Erdogan variant, when the rebels\nnext para “ok” here", 1),  # opener never closed
+        ("odd ” closer alone", 1),
+        ("a « lonely opener with a space", 0),  # not an opener at all: followed by a space
+        ("«один «два» три", 1),
+    ],
+)
+def test_marks_pairs_unbalanced_recovers(text, unpaired):
+    scan = scan_marks(text)
+    assert len(scan.unpaired) == unpaired
+    for p in scan.pairs:
+        assert text[p.start] in "“«„‘\"" and p.inner_start == p.start + 1
+
+
+@given(st.text(alphabet="ab “”«»„\"'’‘\n.,—", max_size=80))
+def test_marks_pairs_never_raises(text):
+    scan = scan_marks(text)
+    for p in scan.pairs:
+        assert 0 <= p.start < p.inner_start <= p.inner_end < p.end <= len(text)

@@ -1,0 +1,79 @@
+"""Quotes from sentences we wrote, English and Russian, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (kind, speaker name contains, content contains)
+CASES = [
+    ("“We tracked them for forty minutes,” Kowalczyk told reporters in Warsaw.",
+     [("direct", "Kowalczyk", "We tracked them")]),
+    ("“The plans were to capture the child,” said Viktor Sheiman.",
+     [("direct", "Viktor Sheiman", "The plans were")]),
+    ("Anna Kowalczyk said: “The border is closed until further notice.”",
+     [("direct", "Anna Kowalczyk", "The border is closed")]),
+    ("Anna Kowalczyk claims that three drones crossed the border.",
+     [("indirect", "Anna Kowalczyk", "three drones crossed")]),
+    ("Viktor Sheiman says the aircraft never left Belarusian airspace.",
+     [("indirect", "Viktor Sheiman", "the aircraft never left")]),
+    ("According to Viktor Sheiman, no aircraft left the airspace.",
+     [("indirect", "Viktor Sheiman", "no aircraft left")]),
+    ("Anna Kowalczyk spoke of a provocation prepared abroad.",
+     [("indirect", "Anna Kowalczyk", "a provocation prepared abroad")]),
+    ("Anna Kowalczyk said the drones were “clearly military” and very fast.",
+     [("mixed", "Anna Kowalczyk", "“clearly military”")]),
+    ("NATO: Drones crossed the border near Brest",
+     [("indirect", "NATO", "Drones crossed the border")]),
+    ("Defence Minister Anna Kowalczyk arrived. She said that the drones had turned back.",
+     [("indirect", "Anna Kowalczyk", "the drones had turned back")]),
+    ("Анна Ковальчик заявила, что беспилотники пересекли границу.",
+     [("indirect", "Анна Ковальчик", "беспилотники пересекли")]),
+    ("«Мы отслеживали их сорок минут», — сказала Анна Ковальчик.",
+     [("direct", "Анна Ковальчик", "Мы отслеживали")]),
+    ("По словам Виктора Шеймана, ни один самолёт не покидал воздушное пространство.",
+     [("indirect", "Виктор Шейман", "ни один самолёт")]),
+    ("— Мы не допустим провокаций, — заявил Виктор Шейман.",
+     [("direct", "Виктор Шейман", "Мы не допустим")]),
+    # Negative cases: scare quotes, titles, names of things, odd quote counts.
+    ("The “European integrators” are waiting for their hour.", []),
+    ("He watched “Saturday Night Live Weekend Update” on Sunday.", []),
+    ("Stocks of “Novichok” agent remain in the depots.", []),
+    ("The “Erdogan variant” is a “model for the rebels.", []),
+    ("Так называемые «евроинтеграторы» ждут своего часа.", []),
+    ("The ministry said on Tuesday that the meeting would take place in Vienna.",
+     [("indirect", "ministry", "the meeting would take place")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_quotes_extract_table(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    got = [(q.kind, q.speaker_name or "", q.content.text) for q in art.quotes]
+    assert len(got) == len(expected), got
+    for (kind, speaker, content), (gk, gs, gc) in zip(expected, got):
+        assert gk == kind, got
+        assert speaker in gs, got
+        assert content in gc, got
+
+
+def test_quotes_extract_scare_quotes_recorded_not_quoted(analyzer):
+    art = analyzer.analyze_text("The “European integrators” and the so-called “oil guards” are ready.")
+    assert art.quotes == []
+    assert [(q.text, q.role) for q in art.quoted] == [("European integrators", "scare"), ("oil guards", "scare")]
+
+
+def test_quotes_extract_speaker_is_never_a_quoted_phrase(analyzer):
+    art = analyzer.analyze_text("The “patriots” said that the border must be closed.")
+    for q in art.quotes:
+        assert q.speaker is None or "“" not in q.speaker.text
+
+
+def test_quotes_extract_multi_paragraph_quote(analyzer):
+    text = "Anna Kowalczyk, defence minister:\n\n“We tracked them.\n\n“They turned back at dawn.”\n"
+    art = analyzer.analyze_text(text)
+    assert len(art.quotes) == 1
+    q = art.quotes[0]
+    assert q.speaker_name == "Anna Kowalczyk"
+    assert q.content.text.startswith("“We tracked") and q.content.text.endswith("dawn.”")

@@ -1,0 +1,32 @@
+"""The one decision on quoted phrases nobody is said to have said."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.quotes.lexicon import merged_lexicon
+from rashomon.quotes.roles import classify_unattributed
+
+
+@pytest.mark.parametrize(
+    "text,phrase,role",
+    [
+        ("overthrown by his “European integrators” soon", "“European integrators”", "scare"),
+        ("the so-called “peaceful protesters” marched", "“peaceful protesters”", "scare"),
+        ("Stocks of “Novichok” agent remain", "“Novichok”", "name"),
+        ("a guest spot on “Saturday Night Live” again", "“Saturday Night Live”", "title"),
+        ("the newspaper “Nasha Niva” wrote", "“Nasha Niva”", "title"),
+        ("the word “coup” is used", "“coup”", "term"),
+        ("так называемый «заговор» раскрыт", "«заговор»", "scare"),
+        ("операция «Гром» началась", "«Гром»", "name"),
+        ("газета «Ведомости» написала", "«Ведомости»", "title"),
+        ("a note: “We will never give up, and we will win this fight together.”",
+         "“We will never give up, and we will win this fight together.”", "quote"),
+    ],
+)
+def test_roles_classify_table(text, phrase, role):
+    s = text.index(phrase)
+    e = s + len(phrase)
+    got, reason = classify_unattributed(text, s, e, s + 1, e - 1, merged_lexicon())
+    assert got == role, reason
+    assert reason
