@@ -71,6 +71,9 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         att.content = _cover_pairs(att.content, pairs_all, att.cue)
         if att.source is not None and _touches_marks(text, att.source):
             continue  # a quoted phrase is never a speaker
+        home = next((p for p in pairs_all if att.cue and p.start <= att.cue[0] < p.end), None)
+        if home is not None and not _contains((home.start, home.end), att.content):
+            continue  # a verb inside a quotation cannot report words outside it
         # The verb introduces a whole quotation: the direct-quote rules own it.
         if any(_contains(att.content, (p.start, p.end)) or _contains((p.start, p.end), att.content)
                for p in top if is_long_quotation(text[p.inner_start : p.inner_end])

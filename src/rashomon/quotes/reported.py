@@ -100,8 +100,12 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
             if objs:
                 return view.subtree(objs[0]), "prep"
     if lemma in lex.objective:
-        for c in view.kids(verb, "dobj", "obj"):
-            return view.subtree(c), "object"
+        objs = [c for c in view.kids(verb, "dobj", "obj") if c > verb]
+        if objs:
+            # "called the expulsion a provocation": the object and its complement.
+            comps = [c for c in view.kids(verb, "oprd", "xcomp", "obl") if c > objs[0]]
+            idx = sorted({i for c in objs[:1] + comps[:1] for i in view.subtree(c)})
+            return idx, "object"
     # Colon-introduced content the parser hung off the verb as a sibling clause.
     for c in view.kids(verb, "parataxis"):
         if c > verb:
