@@ -42,12 +42,26 @@ def _quotes(opts: Options) -> Component:
     return QuoteExtractor()
 
 
+def _quantities(opts: Options) -> Component:
+    from .quantities import QuantityExtractor
+
+    return QuantityExtractor()
+
+
+def _dates(opts: Options) -> Component:
+    from .dates import DateExtractor
+
+    return DateExtractor()
+
+
 REGISTRY: dict[str, Callable[[Options], Component]] = {
     "segment": _segment,
     "langid": _langid,
     "parse": _parse,
     "entities": _entities,
     "quotes": _quotes,
+    "quantities": _quantities,
+    "dates": _dates,
 }
 
 

@@ -150,6 +150,9 @@ class Quantity:
     high: float | None
     head: str | None
     approx: str | None
+    relation: str | None = None  # eq, range, ge, gt, le, lt, about
+    head_lemma: str | None = None
+    sentence: int | None = None  # index into Article.sentences
 
 
 @dataclass(slots=True)

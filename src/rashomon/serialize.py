@@ -82,7 +82,7 @@ def article_dict(art: Article, *, layers: bool = True) -> dict[str, Any]:
         out["sentences"] = [{"start": s.start, "end": s.end, "text": s.text} for s in art.sentences]
         out["quantities"] = [
             {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "high": q.high, "head": q.head,
-             "approx": q.approx}
+             "approx": q.approx, "relation": q.relation}
             for q in art.quantities
         ]
         out["dates"] = [

@@ -1,0 +1,131 @@
+"""Dates: candidate expressions found by per-language patterns (dateparser's own search
+over-grabs), normalised by dateparser against the article's published date, with granularity."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from .lang import load_list
+from .model import Article, DateRef
+
+logging.getLogger("dateparser").setLevel(logging.ERROR)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, granularity), most specific first."""
+    en_m = "|".join(sorted(load_list("en", "months"), key=len, reverse=True))
+    ru_m = "|".join(load_list("ru", "months"))
+    en_d = "|".join(load_list("en", "weekdays"))
+    ru_d = "|".join(load_list("ru", "weekdays"))
+    ru_month = rf"(?:{ru_m})[а-яё]*"
+    return [
+        (re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?![\d.]\d)"), "day"),
+        (re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"), "day"),
+        (re.compile(rf"\b(?:{en_m})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?\b"), "day"),
+        (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{en_m})\b(?:,? (?:19|20)\d\d)?"), "day"),
+        (re.compile(rf"(?<!\w)\d{{1,2}} {ru_month}(?: (?:19|20)\d\d(?: г(?:ода|\.)?)?)?(?!\w)", re.I), "day"),
+        (re.compile(rf"\b(?:{en_m}) (?:of )?(?:19|20)\d\d\b"), "month"),
+        (re.compile(rf"(?<!\w)(?:в )?{ru_month} (?:19|20)\d\d(?: г(?:ода|\.)?)?(?!\w)", re.I), "month"),
+        (re.compile(rf"\b(?:on |last |next )?(?:{en_d})\b"), "day"),
+        (re.compile(rf"(?<!\w)(?:в |во )?(?:{ru_d})[а-яё]*(?!\w)", re.I), "day"),
+        (re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?: году| года| г\.)?(?![\w.,]\d|-\d)"), "year"),
+    ]
+
+
+def _month_index(text: str) -> int | None:
+    """1-12 from an English month name or a Russian month stem in any case form."""
+    low = text.lower()
+    en = [m.lower() for m in load_list("en", "months")]
+    for i, name in enumerate(en[:12]):
+        if re.search(rf"\b{name}\b", low) or re.search(rf"\b{name[:3]}\b", low):
+            return i + 1
+    for i, stem in enumerate(load_list("ru", "months")):
+        if re.search(rf"(?<!\w){stem}[а-яё]*", low):
+            return i + 1
+    return None
+
+
+def _dateparse(text: str, base: datetime | None) -> datetime | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    clean = re.sub(r"^(?:on|last|next|в|во)\s+", "", text.strip(), flags=re.I)
+    clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", clean)
+    try:
+        return dateparser.parse(clean, languages=["en", "ru"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _parse(text: str, base: datetime | None, granularity: str) -> str | None:
+    year = re.search(r"(?:19|20)\d\d", text)
+    if granularity == "year" and year:
+        return year.group()  # dateparser reads "2004 году" as a day of month
+    if granularity == "month" and year:
+        month = _month_index(text)
+        return f"{year.group()}-{month:02d}" if month else None
+    if granularity == "day" and year is None and base is None and not _RELATIVE.search(text):
+        # "1 мая" with no year and no published date: ISO 8601's yearless --MM-DD, not a guess.
+        when = _dateparse(text, None)
+        return f"--{when.month:02d}-{when.day:02d}" if when else None
+
+    when = _dateparse(text, base)
+    if when is None:
+        return None
+    if granularity == "year":
+        return f"{when.year:04d}"
+    if granularity == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    return when.date().isoformat()
+
+
+def published_base(article: Article) -> datetime | None:
+    """The article's published date as a datetime, if it parses."""
+    if not article.published:
+        return None
+    try:
+        return datetime.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+class DateExtractor:
+    """Component: assigns `dates`."""
+
+    name = "dates"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("dates",)
+
+    def __call__(self, article: Article) -> Article:
+        article.dates = extract_dates(article)
+        return article
+
+
+_RELATIVE = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+                       r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|вчера|сегодня")
+
+
+def extract_dates(article: Article) -> list[DateRef]:
+    """Date expressions with ISO values (None when a relative date has no published base)."""
+    text = article.text
+    base = published_base(article)
+    taken: list[tuple[int, int]] = []
+    out: list[DateRef] = []
+    for pattern, granularity in _patterns():
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            relative = bool(_RELATIVE.search(m.group()))
+            iso = None if (relative and base is None) else _parse(m.group(), base, granularity)
+            if iso is None and not relative:
+                continue
+            taken.append((s, e))
+            out.append(DateRef(s, e, m.group(), iso, "relative-day" if relative and iso is None else granularity))
+    return sorted(out, key=lambda d: d.start)
