@@ -54,6 +54,12 @@ def _dates(opts: Options) -> Component:
     return DateExtractor()
 
 
+def _claims(opts: Options) -> Component:
+    from .claims import ClaimExtractor
+
+    return ClaimExtractor()
+
+
 REGISTRY: dict[str, Callable[[Options], Component]] = {
     "segment": _segment,
     "langid": _langid,
@@ -62,6 +68,7 @@ REGISTRY: dict[str, Callable[[Options], Component]] = {
     "quotes": _quotes,
     "quantities": _quantities,
     "dates": _dates,
+    "claims": _claims,
 }
 
 

@@ -125,6 +125,8 @@ class Claim:
     text: str
     source_entity: str | None
     stance: Stance
+    source_name: str | None = None  # display name of the source; None = the author
+    quote: str | None = None  # id of the quote the claim comes from
 
 
 @dataclass(slots=True)

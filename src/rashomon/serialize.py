@@ -56,6 +56,8 @@ def article_dict(art: Article, *, layers: bool = True) -> dict[str, Any]:
                 "text": c.text,
                 "source_entity": c.source_entity,
                 "stance": c.stance,
+                "source_name": c.source_name,
+                "quote": c.quote,
             }
             for c in art.claims
         ],

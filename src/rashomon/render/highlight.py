@@ -27,6 +27,7 @@ class Segment:
     text: str
     marks: list[str]
     css: list[str]
+    starts: list[str] = field(default_factory=list)  # marks that begin here (link targets)
 
 
 def article_marks(art: Article) -> list[Mark]:
@@ -68,5 +69,5 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
         active = [m for m in active if m.end > a] + starts.get(a, [])
         active = [m for m in active if m.end > a and m.start < b]
         css = sorted({c for m in active for c in m.css.split()})
-        out.append(Segment(text[a:b], [m.id for m in active], css))
+        out.append(Segment(text[a:b], [m.id for m in active], css, [m.id for m in starts.get(a, [])]))
     return out

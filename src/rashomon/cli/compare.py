@@ -1,0 +1,64 @@
+"""`rashomon compare`: where accounts agree and diverge across articles and sources."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import RashomonError
+
+
+class CompareFormat(str, Enum):
+    json = "json"
+    text = "text"
+    html = "html"
+
+
+def compare(
+    paths: list[str] = typer.Argument(..., help="Articles: files, directories, URLs, or - for stdin."),
+    fmt: CompareFormat = typer.Option(CompareFormat.json, "--format", "-f", help="Output format."),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the analysis."),
+    aliases: Optional[Path] = typer.Option(None, "--aliases", help="Alias file forcing or forbidding merges."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+) -> None:
+    """Compare articles: stories, conflicts (actor, quantity, date, stance), agreements, unique claims."""
+    from ..compare import compare_articles
+    from . import analyse_inputs, err_console, fail, finish, options
+
+    try:
+        opts = options(config)
+        rules = None
+        if aliases is not None:
+            from ..resolve import load_aliases
+
+            rules = load_aliases(aliases)
+        articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress)
+        with err_console.status("comparing", spinner="dots"):
+            doc = compare_articles(articles, aliases=rules)
+        if errors:
+            doc["errors"] = [{"code": e.code, "message": str(e), "path": e.path or ""} for e in errors]
+        if fmt is CompareFormat.json:
+            rendered = json.dumps(doc, ensure_ascii=False, indent=2)
+        elif fmt is CompareFormat.text:
+            from ..render.compare_text import render_compare_text
+
+            rendered = render_compare_text(doc)
+        else:
+            from ..render.compare_html import render_compare_page
+
+            rendered = render_compare_page(doc, articles)
+        if out is None:
+            sys.stdout.write(rendered + ("" if rendered.endswith("\n") else "\n"))
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(rendered, encoding="utf-8")
+    except RashomonError as err:
+        fail(err)
+    finish(articles, errors)
