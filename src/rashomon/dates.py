@@ -30,7 +30,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<!\w)\d{{1,2}} {ru_month}(?: (?:19|20)\d\d(?: г(?:ода|\.)?)?)?(?!\w)", re.I), "day"),
         (re.compile(rf"\b(?:{en_m}) (?:of )?(?:19|20)\d\d\b"), "month"),
         (re.compile(rf"(?<!\w)(?:в )?{ru_month} (?:19|20)\d\d(?: г(?:ода|\.)?)?(?!\w)", re.I), "month"),
-        (re.compile(rf"\b(?:on |last |next )?(?:{en_d})\b"), "day"),
+        (re.compile(rf"\b(?:last |next )?(?:{en_d})\b"), "day"),
         (re.compile(rf"(?<!\w)(?:в |во )?(?:{ru_d})[а-яё]*(?!\w)", re.I), "day"),
         (re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?: году| года| г\.)?(?![\w.,]\d|-\d)"), "year"),
     ]

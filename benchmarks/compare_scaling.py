@@ -1,0 +1,92 @@
+"""How `compare` scales: time on N articles and on 10×N, and their ratio (budget: ≤ 15×).
+
+The corpus is generated from short templates written for this benchmark (English and
+Russian), filled with varied people, places, organisations, numbers and dates, then analysed
+once; only `compare_articles` is timed.
+
+    python benchmarks/compare_scaling.py [--n 500] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import date, timedelta
+
+PEOPLE_EN = ["Anna Kowalczyk", "Viktor Sheiman", "Olga Marchenko", "Pavel Latushko", "Maria Kolesnikova",
+             "Igor Tkachenko", "Elena Petrova", "Andrei Sannikov", "Sergei Ivanov", "Daria Chulkova",
+             "Yury Zenkovich", "Alexander Feduta", "Natalia Eismont", "Roman Protasevich", "Oleg Sviridov"]
+PEOPLE_RU = ["Анна Ковальчик", "Виктор Шейман", "Ольга Марченко", "Павел Латушко", "Мария Колесникова",
+             "Игорь Ткаченко", "Елена Петрова", "Андрей Санников", "Сергей Иванов", "Дарья Чулкова"]
+PLACES_EN = ["Minsk", "Brest", "Hrodna", "Vitebsk", "Mogilev", "Gomel", "Warsaw", "Vilnius", "Riga", "Kyiv"]
+PLACES_RU = ["Минске", "Бресте", "Гродно", "Витебске", "Могилёве", "Гомеле", "Варшаве", "Вильнюсе"]
+ORGS_EN = ["the KGB", "the border committee", "the interior ministry", "the FSB", "NATO", "the Red Cross"]
+EN = [
+    "{p1} said that {n} people were detained in {pl} on {d}.",
+    "According to {o}, about {n} protesters gathered near the station in {pl}.",
+    "{p2} claims the rally in {pl} was organised by {o}, not by the opposition.",
+    "\u201cWe saw at least {n} officers in {pl},\u201d {p1} told reporters.",
+    "{o} reported that {m} activists were released on {d}.",
+    "Few people believe in this story, {p2} said.",
+]
+RU = [
+    "{p1} заявила, что в {pl} задержаны {n} человек.",
+    "По словам {p2}, около {n} протестующих собрались у вокзала.",
+    "«Мы видели не менее {n} сотрудников», — сказал {p1}.",
+    "По данным КГБ, {m} активистов отпущены на свободу.",
+]
+
+
+def make_corpus(n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """n (source, text) articles of 3-5 sentences each."""
+    rnd = random.Random(seed)
+    start = date(2021, 4, 1)
+    out = []
+    for i in range(n):
+        russian = rnd.random() < 0.3
+        people, places, temps = (PEOPLE_RU, PLACES_RU, RU) if russian else (PEOPLE_EN, PLACES_EN, EN)
+        day = start + timedelta(days=rnd.randrange(0, 120))
+        fill = {"p1": rnd.choice(people), "p2": rnd.choice(people), "pl": rnd.choice(places),
+                "o": rnd.choice(ORGS_EN), "n": rnd.choice([30, 33, 200, 170, 5000, 20000, 15]),
+                "m": rnd.choice([12, 40, 3]), "d": day.strftime("%B %d, %Y")}
+        body = " ".join(rnd.choice(temps).format(**fill) for _ in range(rnd.randint(3, 5)))
+        title = f"{fill['p1']}: {fill['pl']} {i}"
+        out.append((f"gen-{i}", f"{title}\n\n{body}\n"))
+    return out
+
+
+def analyse(corpus: list[tuple[str, str]]):  # noqa: ANN201
+    """Analyse the generated texts with the configured pipeline."""
+    from rashomon import Analyzer
+
+    analyzer = Analyzer()
+    return [analyzer.analyze_text(text, source=src) for src, text in corpus]
+
+
+def main() -> None:
+    """Print compare time on N and 10×N articles and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=500)
+    args = parser.parse_args()
+    from rashomon.compare import compare_articles
+
+    t0 = time.perf_counter()
+    big = analyse(make_corpus(10 * args.n))
+    print(f"analysed {len(big)} generated articles in {time.perf_counter() - t0:.0f} s (not part of the ratio)")
+    small = big[: args.n]
+    compare_articles(small[:20])  # warm-up: encoder and data files load once
+    t0 = time.perf_counter()
+    doc_small = compare_articles(small)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    doc_big = compare_articles(big)
+    t_big = time.perf_counter() - t0
+    for label, n, t, doc in (("N", len(small), t_small, doc_small), ("10N", len(big), t_big, doc_big)):
+        print(f"{label:>3}: {n} articles, {t:.1f} s, {len(doc['stories'])} stories, "
+              f"{len(doc['conflicts'])} conflicts, {len(doc['agreements'])} agreements")
+    print(f"ratio time(10N)/time(N) = {t_big / t_small:.1f} (linear would be 10; budget 15)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Dates: ISO values with granularity, relative to the published date; no model needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.dates import extract_dates
+from rashomon.model import Article
+
+CASES = [
+    ("aired on 22.04.2021, two days later", "2021-04-22", [("22.04.2021", "2021-04-22", "day")]),
+    ("on Monday the talks began", "2021-04-22", [("Monday", "2021-04-19", "day")]),
+    ("before August 9th", "2021-04-22", [("August 9th", "2020-08-09", "day")]),
+    ("in August 2020 and in 2004", None, [("August 2020", "2020-08", "month"), ("2004", "2004", "year")]),
+    ("the 1994 election", None, [("1994", "1994", "year")]),
+    ("встреча 9 августа 2020 года", None, [("9 августа 2020 года", "2020-08-09", "day")]),
+    ("в марте 2021 г. и в 2004 году", None, [("в марте 2021 г.", "2021-03", "month"), ("2004 году", "2004", "year")]),
+    ("встреча 1 мая", None, [("1 мая", "--05-01", "day")]),
+    ("в понедельник", None, [("в понедельник", None, "relative-day")]),
+    ("no date here, 200 people and 15,000 more", None, []),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", CASES, ids=[c[0][:25] for c in CASES])
+def test_dates_extract_table(text, published, expected):
+    art = Article(id="d", text=text, published=published)
+    got = [(d.text, d.iso, d.granularity) for d in extract_dates(art)]
+    assert got == expected
+    for d in extract_dates(art):
+        assert text[d.start : d.end] == d.text

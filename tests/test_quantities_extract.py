@@ -1,0 +1,47 @@
+"""Quantities: values, ranges, markers and heads, English and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.quantities import parse_number
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("raw,value", [("5,000", 5000), ("5 000", 5000), ("3,5", 3.5), ("100,000", 100000),
+                                        ("1,234.5", 1234.5), ("42", 42)])
+def test_quantities_extract_parse_number(raw, value):
+    assert parse_number(raw) == value
+
+
+# text, [(surface, value, high, head, relation)]
+CASES = [
+    ("They said 200 militants crossed the border.", [("200", 200, None, "militants", "eq")]),
+    ("Three dozen protesters gathered.", [("Three dozen", 36, None, "protesters", "eq")]),
+    ("There were 5,000 or 20,000 people at the rally.",
+     [("5,000", 5000, None, "people", "eq"), ("20,000", 20000, None, "people", "eq")]),
+    ("Estimates ran to at least 100,000-200,000 people.", [("100,000-200,000", 100000, 200000, "people", "ge")]),
+    ("There were never more than 15,000 people there.", [("15,000", 15000, None, "people", "le")]),
+    ("Hundreds of militants came.", [("Hundreds", 200, None, "militants", "about")]),
+    ("The budget is up to 3 million euros.", [("3 million", 3_000_000, None, "euros", "le")]),
+    ("Задержаны тридцать три человека, около двухсот боевиков скрылись.",
+     [("тридцать три", 33, None, "человека", "eq"), ("двухсот", 200, None, "боевиков", "about")]),
+    ("Пришли от 5 до 10 тысяч человек.", [("5 до 10 тысяч", 5000, 10000, "человек", "range")]),
+    # Negative: dates, years and model names are not counts.
+    ("The item aired on 22.04.2021 after the 1994 election; Nord Stream 2 was mentioned.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:30] for c in CASES])
+def test_quantities_extract_table(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    got = [(q.text, q.value, q.high, q.head, q.relation) for q in art.quantities]
+    assert got == expected
+
+
+def test_quantities_extract_seed_figures(seed_articles):
+    got = {(q.text, q.head) for q in seed_articles["000"].quantities}
+    for item in [("200", "militants"), ("30", "people"), ("33", "people"), ("170", "people"), ("5,000", "people"),
+                 ("20,000", "people"), ("15,000", "people"), ("100,000-200,000", "people")]:
+        assert item in got, item
