@@ -28,6 +28,12 @@ MESSAGES: dict[str, str] = {
     "E031": "invalid config {path}: {detail}",
     "E040": "span out of range or text mismatch in layer '{layer}': {detail}",
     "E050": "unknown output format '{fmt}'; choose one of {choices}",
+    "E060": "cannot read alias file ({detail}): {path}",
+    "E061": "invalid alias file {path}, line {line}: {detail}",
+    "E062": "unsupported alias file type '{suffix}' (use .tsv, .txt, .yaml, .yml): {path}",
+    "E063": "conflicting alias rules in {path}: line {line} keeps apart names that line {other} merges ({detail})",
+    "E064": "invalid pairs file {path}, line {line}: {detail}",
+    "E065": "names match needs two names or --pairs FILE, not both and not neither",
 }
 
 

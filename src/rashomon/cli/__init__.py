@@ -66,34 +66,44 @@ def analyze(
 ) -> None:
     """Analyse articles: entities, quotes, claims, techniques, with character spans."""
     from ..render import write_output
-    from ..runner import count_sources, run_batch
 
     try:
         opts = options(config, max_bytes)
-        total = count_sources(paths)
-        articles, errors = [], []
-        show = progress and total > 1
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        with Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            disable=not show,
-            transient=False,
-        ) as bar:
-            task = bar.add_task("analysing", total=total)
-            for item in run_batch(paths, opts, jobs=jobs, on_source=lambda s, n: bar.update(task, completed=n)):
-                if isinstance(item, RashomonError):
-                    errors.append(item)
-                    err_console.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
-                else:
-                    articles.append(item)
+        articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress)
         write_output(articles, errors, fmt.value, out)
     except RashomonError as err:
         fail(err)
+    finish(articles, errors)
+
+
+def analyse_inputs(paths: list[str], opts, *, jobs: int = 1, progress: bool = True):  # noqa: ANN001, ANN201
+    """Analyse every input with a progress bar on stderr; print each bad input as it fails."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..runner import count_sources, run_batch
+
+    total = count_sources(paths)
+    articles, errors = [], []
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=not (progress and total > 1),
+    ) as bar:
+        task = bar.add_task("analysing", total=total)
+        for item in run_batch(paths, opts, jobs=jobs, on_source=lambda s, n: bar.update(task, completed=n)):
+            if isinstance(item, RashomonError):
+                errors.append(item)
+                err_console.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
+            else:
+                articles.append(item)
+    return articles, errors
+
+
+def finish(articles: list, errors: list) -> None:
+    """Exit 1 with a summary line when any input failed (the others were still processed)."""
     if errors:
         err_console.print(f"{len(errors)} input(s) failed, {len(articles)} article(s) analysed", highlight=False)
         raise typer.Exit(1)
@@ -101,9 +111,16 @@ def analyze(
 
 def _register() -> None:
     """Attach the command groups; each lives in its own module and imports lazily."""
+    from .compare import compare
+    from .entities import entities
     from .evaluate import eval_app
+    from .names import eval_names, names_app
 
     app.add_typer(eval_app, name="eval")
+    eval_app.command("names")(eval_names)
+    app.add_typer(names_app, name="names")
+    app.command("entities")(entities)
+    app.command("compare")(compare)
 
 
 _register()

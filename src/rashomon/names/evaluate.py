@@ -159,3 +159,83 @@ def translit_benchmark(path: str | Path, heldout: bool = True, limit: int | None
     labelled = [LabelledPair(a, b, True) for a, b in entries]
     labelled += [LabelledPair(a, b, False) for a, b in shuffled_negatives(entries, seed)]
     return score_pairs(labelled, matcher)
+
+
+# --- Pair files as the CLI reads them (any source, format detection, line-numbered errors) ---
+
+LABELS = {"1": True, "true": True, "same": True, "yes": True,
+          "0": False, "false": False, "different": False, "no": False}
+TRANSLIT_SHARE = 0.9  # share of rows with spaced single letters that marks a translit corpus file
+
+
+class PairsFormatError(ValueError):
+    """A pairs file line that is neither ``a<TAB>b`` nor ``a<TAB>b<TAB>label``."""
+
+    def __init__(self, line: int, detail: str) -> None:
+        super().__init__(f"line {line}: {detail}")
+        self.line = line
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One line of a pairs file: two names, an optional label (None when absent) and its line."""
+
+    a: str
+    b: str
+    label: bool | None
+    line: int
+
+
+def _spaced_letters(field: str) -> bool:
+    """True for the translit corpus' Cyrillic column: single letters separated by spaces."""
+    parts = field.split(" ")
+    return len(parts) > 1 and all(len(p) == 1 for p in parts)
+
+
+def parse_pair_rows(text: str) -> tuple[list[PairRow], bool]:
+    """Parse pair lines; returns the rows and whether the text is in the translit corpus format.
+
+    In the translit format (``latin<TAB>c y r<TAB>count``) the letters are joined and every row
+    is a positive pair; otherwise a third column, if present, must be a label (1/0, same/different).
+    """
+    raw: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\r\n").split("\t")
+        if len(fields) < 2 or not fields[0].strip() or not fields[1].strip():
+            raise PairsFormatError(number, "expected 'a<TAB>b' or 'a<TAB>b<TAB>label'")
+        raw.append((number, fields))
+    translit = bool(raw) and sum(_spaced_letters(f[1]) for _, f in raw) >= TRANSLIT_SHARE * len(raw)
+    rows = []
+    for number, fields in raw:
+        a, b = fields[0].strip(), fields[1].strip()
+        if translit:
+            rows.append(PairRow(a, b.replace(" ", ""), True, number))
+            continue
+        label = None
+        if len(fields) > 2 and fields[2].strip():
+            token = fields[2].strip().lower()
+            if token not in LABELS:
+                raise PairsFormatError(number, f"label must be 1/0, true/false or same/different, got {fields[2]!r}")
+            label = LABELS[token]
+        rows.append(PairRow(a, b, label, number))
+    return rows, translit
+
+
+def benchmark_rows(rows: Sequence[PairRow], translit: bool, split: str | None = None,
+                   seed: int = 0, limit: int | None = None, matcher: Matcher = match_names) -> Scores:
+    """Score labelled rows, or for translit rows their recall plus shuffled negatives.
+
+    ``split`` ('heldout', 'dev', 'train') keeps rows whose first name falls in that split of
+    :func:`split_of`, the split the learned model was built with.
+    """
+    kept = [r for r in rows if split is None or split_of(r.a) == split]
+    kept = kept[:limit] if limit else kept
+    if translit:
+        entries = [(r.a, r.b) for r in kept]
+        labelled = [LabelledPair(a, b, True) for a, b in entries]
+        labelled += [LabelledPair(a, b, False) for a, b in shuffled_negatives(entries, seed)]
+        return score_pairs(labelled, matcher)
+    return score_pairs([LabelledPair(r.a, r.b, bool(r.label)) for r in kept], matcher)
