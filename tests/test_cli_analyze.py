@@ -14,6 +14,7 @@ from tests.conftest import FIXTURES, SEEDS, need
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
+SUMMIT = [str(FIXTURES / "en_summit.txt"), str(FIXTURES / "ru_summit.txt")]
 
 ARTICLE_KEYS = {"id", "source", "title", "published", "outlet", "language", "text", "entities", "quotes", "claims",
                 "techniques"}
@@ -53,7 +54,7 @@ def test_cli_analyze_text_and_html(tmp_path):
     assert "Ministers disagree over border incident" in res.stdout
     assert "PERSON Anna Kowalczyk" in res.stdout
     out = tmp_path / "pages"
-    res = runner.invoke(app, ["analyze", str(FIXTURES), "--format", "html", "-o", str(out)])
+    res = runner.invoke(app, ["analyze", *SUMMIT, "--format", "html", "-o", str(out)])
     assert res.exit_code == 0
     assert len(list(out.glob("*.html"))) == 2
 
@@ -102,7 +103,7 @@ def test_cli_analyze_stdin_and_jobs(tmp_path):
     res = runner.invoke(app, ["analyze", "-", "--format", "json"], input="Министр заявил, что всё готово.\n")
     assert res.exit_code == 0
     assert json.loads(res.stdout)["articles"][0]["language"] == "ru"
-    res = runner.invoke(app, ["analyze", str(FIXTURES), "--jobs", "2", "--no-progress"])
+    res = runner.invoke(app, ["analyze", *SUMMIT, "--jobs", "2", "--no-progress"])
     assert res.exit_code == 0, res.output
     doc = json.loads(res.stdout)
     assert [a["language"] for a in doc["articles"]] == ["en", "ru"]
