@@ -202,7 +202,7 @@ def _phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-_HEADLINE_COLON = re.compile(r"^([^\W\d_][^:\n]{0,40}?)\s*:\s+(\S.*)$")
+_HEADLINE_COLON = re.compile(r"^(?:[A-ZА-ЯЁ ]+\s[–—-]\s)?([^\W\d_][^:\n]{0,40}?)\s*:\s+(\S.*)$")
 
 
 def headline_attributions(article: Article) -> list[Attribution]:
@@ -217,14 +217,28 @@ def headline_attributions(article: Article) -> list[Attribution]:
             continue
         s = para.start + m.start(1)
         e = para.start + m.end(1)
+        label = text[s:e]
+        if label.lower() in _not_source_labels():
+            continue
         ents = [x for x in article.mentions if s <= x.start and x.end <= e and x.type in ("PERSON", "ORG")]
-        # The whole label must be the name: "Lukashenko’s Self-Overthrow: …" is a title, not a source.
-        if not ents or ents[0].start != s or ents[0].end < e:
+        # The label must be a name: the whole of it a PERSON/ORG mention, or a short run of
+        # capitalised words ("Graham", "NY Daily News"). "Lukashenko’s Self-Overthrow" is a title.
+        words = label.split()
+        possessive = bool(re.search(r"['’]s\b", label))
+        named = bool(ents) and ents[0].start == s and (ents[0].end >= e or len(words) <= 3) and not possessive
+        capitalised = len(words) <= 4 and all(w[:1].isupper() for w in words) and not possessive
+        if not (named or capitalised):
             continue
         colon = text.index(":", e)
         cs, ce = _strip(text, para.start + m.start(2), para.end)
         out.append(Attribution((cs, ce), (colon, colon + 1), (s, e), None, "headline-colon"))
     return out
+
+
+def _not_source_labels() -> frozenset[str]:
+    from ..lang import load_list
+
+    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "not_source_labels"))
 
 
 def is_first_person(text: str, span: tuple[int, int] | None) -> bool:
