@@ -34,6 +34,16 @@ MESSAGES: dict[str, str] = {
     "E063": "conflicting alias rules in {path}: line {line} keeps apart names that line {other} merges ({detail})",
     "E064": "invalid pairs file {path}, line {line}: {detail}",
     "E065": "names match needs two names or --pairs FILE, not both and not neither",
+    "E070": "cannot open database {db}: {detail}",
+    "E071": "database migration failed: {detail}",
+    "E072": "database schema version {found} is newer than this rashomon supports ({supported}); upgrade rashomon",
+    "E073": "article id {id} is already stored for a different text (hash prefix collision): {source}",
+    "E074": "database write failed ({detail}): {db}",
+    "E075": "unknown export format '{fmt}'; choose one of {choices}",
+    "E080": "refusing to serve on {host} without --token: only loopback addresses are served without one",
+    "E081": "--token must be at least {min} characters",
+    "E082": "cannot start the web server on {host}:{port}: {detail}",
+    "E083": "the web app needs fastapi, uvicorn and jinja2 ({detail}); install them with pip",
 }
 
 

@@ -121,6 +121,9 @@ def _register() -> None:
     app.add_typer(names_app, name="names")
     app.command("entities")(entities)
     app.command("compare")(compare)
+    from .store import register as register_store
+
+    register_store(app)
 
 
 _register()

@@ -32,6 +32,15 @@ def render_text(art: Article, top: int = 15) -> str:
         for q in art.quotes:
             who = q.speaker_name or "?"
             lines.append(f"     {q.kind:<8} {who}: {_clip(q.content.text)}")
+    if art.quantities:
+        figures = ", ".join(f"{q.approx + ' ' if q.approx and q.approx != 'vague' else ''}{q.text} {q.head or ''}".strip()
+                            for q in art.quantities[:12])
+        lines.append(f"   figures: {figures}")
+    flagged = [c for c in art.claims if c.stance in ("disputed", "hedged")]
+    if flagged:
+        lines.append("   disputed / hedged claims:")
+        for c in flagged[:10]:
+            lines.append(f"     {c.stance:<9} {c.source_name or 'author'}: {_clip(c.text, 80)}")
     if art.techniques:
         counts = Counter(t.label for t in art.techniques)
         lines.append("   techniques: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))

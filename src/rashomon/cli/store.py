@@ -1,0 +1,177 @@
+"""`rashomon ingest | serve | export | search`: the corpus store and web app from the command line."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import RashomonError
+
+DB_HELP = "SQLite file or PostgreSQL URL (default: rashomon.sqlite in the user data directory)."
+DbOption = typer.Option(None, "--db", envvar="RASHOMON_DB", help=DB_HELP)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _open(db: Optional[str]):  # noqa: ANN202 - rashomon.store.Store
+    from ..store import Store
+
+    return Store(db)
+
+
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs, or - for stdin."),
+    db: Optional[str] = DbOption,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (models load once per process)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+) -> None:
+    """Analyse articles and store them; texts already stored are skipped, so reruns resume."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..store import ingest_paths
+    from . import err_console, fail, options
+
+    try:
+        opts = options(config)
+        store = _open(db)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, disable=not progress) as bar:
+            task = bar.add_task("ingesting", total=None)
+
+            def on_item(source: str, what: object) -> None:
+                if isinstance(what, RashomonError):
+                    err_console.print(f"[red]error[/red] {what}", highlight=False, soft_wrap=True)
+                bar.advance(task)
+
+            report = ingest_paths(store, paths, opts, jobs=jobs, on_total=lambda n: bar.update(task, total=n),
+                                  on_item=on_item)
+    except RashomonError as err:
+        fail(err)
+    err_console.print(f"{report.summary()} → {store.describe()}", highlight=False, soft_wrap=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    db: Optional[str] = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; loopback unless --token is set."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to bind."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="RASHOMON_TOKEN",
+                                        help="Require this token on every request (Bearer header or login link)."),
+    max_body: int = typer.Option(2 * 1024 * 1024, "--max-body", min=1024, help="Largest request body, bytes."),
+) -> None:
+    """Serve the web app and REST API (/api/, docs at /docs) over the store."""
+    from . import err_console, fail
+
+    try:
+        try:
+            import uvicorn
+
+            from ..web.app import LOOPBACK_HOSTS, create_app
+            from ..web.security import MIN_TOKEN
+        except ImportError as exc:
+            raise RashomonError("E083", detail=str(exc)) from None
+        if token is not None and len(token) < MIN_TOKEN:
+            raise RashomonError("E081", min=MIN_TOKEN)
+        loop = _loopback(host)
+        if not loop and not token:
+            raise RashomonError("E080", host=host)
+        store = _open(db)
+        # On loopback, refuse other Host headers so a web page cannot DNS-rebind onto us.
+        app = create_app(store, token=token, max_body=max_body, allowed_hosts=LOOPBACK_HOSTS if loop else None)
+        shown = f"[{host}]" if ":" in host else host
+        err_console.print(f"serving {store.describe()} at http://{shown}:{port}/", highlight=False, soft_wrap=True)
+        if token:
+            err_console.print(f"login link: http://{shown}:{port}/?token={token}", highlight=False, soft_wrap=True)
+        try:
+            uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        except (OSError, SystemExit) as exc:
+            # uvicorn logs the cause and exits with status 1 when it cannot bind.
+            detail = "address in use or not permitted" if isinstance(exc, SystemExit) else str(exc)
+            raise RashomonError("E082", host=host, port=port, detail=detail) from None
+    except RashomonError as err:
+        fail(err)
+
+
+def export(
+    db: Optional[str] = DbOption,
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl (full contract) or csv."),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
+) -> None:
+    """Export every stored article: JSONL (one JSON contract per line) or CSV (one row per article)."""
+    from ..store.export import export as run_export
+    from . import err_console, fail
+
+    try:
+        store = _open(db)
+        if out is None:
+            n = run_export(store, fmt.value, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                n = run_export(store, fmt.value, fh)
+    except RashomonError as err:
+        fail(err)
+    except OSError as exc:
+        fail(RashomonError("E001", path=f"{out} ({exc.strerror})"))
+    err_console.print(f"exported {n} article(s)", highlight=False)
+
+
+def search(
+    query: str = typer.Argument("", help="Words to find (all must match); empty lists by filters only."),
+    db: Optional[str] = DbOption,
+    outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
+    language: Optional[str] = typer.Option(None, help="Only this language (en, ru, ...)."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Published on or after YYYY-MM-DD."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Published on or before YYYY-MM-DD."),
+    technique: Optional[str] = typer.Option(None, help="Has this technique label."),
+    speaker: Optional[str] = typer.Option(None, help="Quotes a speaker whose name contains this."),
+    limit: int = typer.Option(20, min=1, max=1000, help="Most hits to show."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Full-text search over the store with filters."""
+    from ..store import Filters
+    from ..store.search import search as run_search
+    from . import fail
+
+    try:
+        store = _open(db)
+        with store.read() as conn:
+            hits, total = run_search(conn, query, Filters(outlet, language, date_from, date_to, technique, speaker),
+                                     limit=limit)
+    except RashomonError as err:
+        fail(err)
+    if as_json:
+        typer.echo(json.dumps({"q": query, "total": total, "hits": [h.as_dict() for h in hits]}, ensure_ascii=False))
+        return
+    for h in hits:
+        snippet = "".join(f"[{t}]" if hit else t for t, hit in h.snippet).replace("\n", " ")
+        typer.echo(f"{h.article_id}  {h.outlet or '-'}  {h.published or '-'}  {h.title or ''}\n    {snippet}")
+    typer.echo(f"{total} result(s)" + (f", {len(hits)} shown" if total > len(hits) else ""))
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the store commands to the main CLI."""
+    app.command("ingest")(ingest)
+    app.command("serve")(serve)
+    app.command("export")(export)
+    app.command("search")(search)
+

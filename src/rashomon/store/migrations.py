@@ -1,0 +1,86 @@
+"""Schema migrations, applied at start-up under a lock; running them again is a no-op."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import RashomonError
+from . import schema
+from .search import search_backend
+
+SCHEMA_VERSION_KEY = "schema_version"
+# An arbitrary constant: the PostgreSQL advisory lock that serialises migrations.
+_PG_LOCK = 7_726_351
+
+
+def _v1_initial(conn: Connection) -> None:
+    schema.metadata.create_all(conn, checkfirst=True)
+    search_backend(conn.dialect.name).setup(conn)
+
+
+# (version, description, step); append new steps, never edit applied ones.
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "articles, layers, clusters, full-text index", _v1_initial),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that takes the write lock up front (SQLite BEGIN IMMEDIATE)."""
+    with engine.connect() as conn:
+        # The engine's begin hook reads this flag; readers keep deferred BEGIN so WAL lets
+        # them run while a writer holds the lock.
+        conn.info["immediate"] = True
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            conn.info.pop("immediate", None)
+
+
+def current_version(conn: Connection) -> int:
+    """The applied schema version, 0 for an empty database."""
+    if not conn.dialect.has_table(conn, schema.meta.name):
+        return 0
+    row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == SCHEMA_VERSION_KEY)).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the schema up to date; returns the version. Raises E071 on failure or a newer DB."""
+    try:
+        with write_transaction(engine) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+            version = current_version(conn)
+            if version > LATEST:
+                raise RashomonError("E072", found=version, supported=LATEST)
+            for number, _desc, step in MIGRATIONS:
+                if number > version:
+                    step(conn)
+                    version = number
+            _set_version(conn, version)
+            return version
+    except SQLAlchemyError as exc:
+        raise RashomonError("E071", detail=_one_line(exc)) from None
+
+
+def _set_version(conn: Connection, version: int) -> None:
+    table = schema.meta
+    done = conn.execute(
+        table.update().where(table.c.key == SCHEMA_VERSION_KEY).values(value=str(version))
+    ).rowcount
+    if not done:
+        conn.execute(table.insert().values(key=SCHEMA_VERSION_KEY, value=str(version)))
+
+
+def _one_line(exc: BaseException) -> str:
+    """The first line of a driver error, without SQLAlchemy's background link."""
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

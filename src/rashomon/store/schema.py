@@ -1,0 +1,187 @@
+"""Tables: articles (with the stored JSON contract), one table per queried layer, clusters."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+
+def _article_fk() -> Column:
+    return Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+
+
+# Key/value facts about the database itself: schema version, cluster freshness.
+meta = Table(
+    "rashomon_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=False, default=""),
+    Column("title", Text),
+    Column("published", String(64)),
+    # YYYY-MM-DD when `published` starts with an ISO date, for date-range filters and grouping.
+    Column("published_date", String(10)),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("language", String(8), nullable=False, default="und"),
+    Column("text", Text, nullable=False),
+    Column("doc", JSON, nullable=False),  # article_dict(art): the JSON output contract
+    Column("ingested_at", String(32), nullable=False),
+    Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_language", "language"),
+    Index("ix_articles_published_date", "published_date"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    _article_fk(),
+    Column("entity_id", String(64), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("n_mentions", Integer, nullable=False),
+    Index("ux_entities", "article_id", "entity_id", unique=True),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("entity_id", String(64), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("normal", Text, nullable=False),
+    Column("label", String(32), nullable=False, default=""),
+    Index("ix_mentions_entity", "article_id", "entity_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    _article_fk(),
+    Column("quote_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content_text", Text, nullable=False),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("cue_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_text", Text),
+    Column("speaker_name", Text),
+    Column("speaker_entity", String(64)),
+    Column("parent", String(64)),
+    Index("ux_quotes", "article_id", "quote_id", unique=True),
+    Index("ix_quotes_speaker", "speaker_name"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    _article_fk(),
+    Column("claim_id", String(64), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("source_entity", String(64)),
+    Column("stance", String(16), nullable=False),
+    Column("source_name", Text),  # display name of the source; None = the author
+    Column("quote_id", String(64)),  # the quote the claim comes from
+    Index("ux_claims", "article_id", "claim_id", unique=True),
+)
+
+techniques = Table(
+    "techniques",
+    metadata,
+    _article_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("label", String(64), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Index("ux_techniques", "article_id", "idx", unique=True),
+    Index("ix_techniques_label", "label"),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    _article_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float),
+    Column("high", Float),
+    Column("head", Text),
+    Column("approx", Text),
+    Column("relation", String(16)),
+    Index("ux_quantities", "article_id", "idx", unique=True),
+)
+
+dates = Table(
+    "dates",
+    metadata,
+    _article_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("iso", String(32)),
+    Column("granularity", String(16)),
+    Index("ux_dates", "article_id", "idx", unique=True),
+)
+
+# Cross-article entity clusters (rashomon.resolve), rebuilt after each ingest batch.
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("articles", JSON, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_mentions", Integer, nullable=False),
+    Column("merges", JSON, nullable=False),
+)
+
+cluster_members = Table(
+    "cluster_members",
+    metadata,
+    Column("cluster_id", String(32), ForeignKey("clusters.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(64), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Index("ux_cluster_members", "article_id", "entity_id", unique=True),
+    Index("ix_cluster_members_cluster", "cluster_id"),
+)
+
+# Layer tables holding one article's rows; deleted and written together with the article.
+LAYER_TABLES = (entities, mentions, quotes, claims, techniques, quantities, dates)

@@ -1,0 +1,104 @@
+"""HTML pages: overview, article, compare, entities, entity, search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..store import Filters
+from ..store.entities import entity_detail
+from ..store.queries import article_summaries, entity_list, facets, overview
+from ..store.search import search
+from .deps import ARTICLE_ID, CLUSTER_ID, MAX_COMPARE, article_ids, make_filters, state
+from .views import LAYERS, article_view, compare_result, comparison_rows
+
+router = APIRouter(include_in_schema=False)
+PAGE = 50
+
+
+def _render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return state(request).templates.TemplateResponse(request, name, context, status_code=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def page_overview(request: Request) -> HTMLResponse:
+    """Corpus overview and article list."""
+    st = state(request)
+    rows, total = article_summaries(st.store, limit=200)
+    return _render(request, "overview.html", ov=overview(st.store), articles=rows, total=total, nav="overview")
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def page_article(request: Request, article_id: str = Path(pattern=ARTICLE_ID)) -> HTMLResponse:
+    """One article with highlighted layers, legend, toggles and explanations."""
+    st = state(request)
+    art = st.store.load_article(article_id)
+    if art is None:
+        raise HTTPException(404, "no such article")
+    return _render(request, "article.html", view=article_view(st.store, art), layers=LAYERS, nav="article")
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def page_compare(request: Request, ids: list[str] = Query([]),
+                 entity: str | None = Query(None, pattern=CLUSTER_ID)) -> HTMLResponse:
+    """Pick articles (or an entity's story) and see them side by side with the comparison table."""
+    st = state(request)
+    wanted = article_ids(ids)
+    story = None
+    if entity and not wanted:
+        story = entity_detail(st.store, entity)
+        if story is None:
+            raise HTTPException(404, "no such entity")
+        wanted = [a["id"] for a in story["articles"]][:MAX_COMPARE]
+    arts = st.store.load_articles(wanted) if wanted else []
+    if len(arts) != len(wanted):
+        raise HTTPException(404, "no such article")
+    result, notice, rows = None, None, []
+    if len(arts) >= 2:
+        result, notice = compare_result(arts)
+        rows = comparison_rows(result) if result else []
+    views = [article_view(st.store, a, prefix=f"c{i}:") for i, a in enumerate(arts)]
+    choices, _ = article_summaries(st.store, limit=500)
+    return _render(request, "compare.html", views=views, notice=notice, rows=rows, choices=choices,
+                   chosen=wanted, story=story, stories=entity_list(st.store, limit=50), layers=LAYERS,
+                   max_compare=MAX_COMPARE, nav="compare")
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def page_entities(request: Request) -> HTMLResponse:
+    """Corpus entities, most mentioned first."""
+    return _render(request, "entities.html", entities=entity_list(state(request).store, limit=500), nav="entities")
+
+
+@router.get("/entities/{cluster_id}", response_class=HTMLResponse)
+def page_entity(request: Request, cluster_id: str = Path(pattern=CLUSTER_ID)) -> HTMLResponse:
+    """One entity: variants and scripts, mentions, what it said, what others said about it."""
+    detail = entity_detail(state(request).store, cluster_id)
+    if detail is None:
+        raise HTTPException(404, "no such entity")
+    return _render(request, "entity.html", e=detail, nav="entities")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def page_search(request: Request, q: str = Query("", max_length=500), filters: Filters = Depends(make_filters),
+                offset: int = Query(0, ge=0)) -> HTMLResponse:
+    """Full-text search with outlet, language, date, technique and speaker filters."""
+    st = state(request)
+    with st.store.read() as conn:
+        hits, total = search(conn, q, filters, limit=PAGE, offset=offset)
+    params = {k: v for k, v in request.query_params.items() if k != "offset"}
+    return _render(request, "search.html", q=q, f=filters, hits=hits, total=total, offset=offset, page=PAGE,
+                   facets=facets(st.store), params=params, nav="search")
+
+
+def install_error_pages(app: FastAPI) -> None:
+    """HTML error pages for browsers, JSON for /api/."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):  # noqa: ANN202
+        if request.url.path.startswith("/api/") or request.url.path.startswith("/static/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return _render(request, "error.html", status=exc.status_code, code=exc.status_code, message=exc.detail)

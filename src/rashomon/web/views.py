@@ -1,0 +1,124 @@
+"""View models for pages: highlighted article text (reusing render.highlight) and comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article
+from ..render.highlight import Mark, Segment, article_marks, segments
+from ..render.html import safe_json
+from ..store import Store
+from ..store.queries import cluster_map
+
+# Layers the article page can toggle, with legend labels and css classes.
+LAYERS = (
+    ("entities", "entities", [("ent-PERSON", "person"), ("ent-ORG", "organisation"), ("ent-LOC", "place"),
+                              ("ent-OTHER", "other")]),
+    ("quotes", "quotes", [("quote", "quote"), ("speaker", "speaker")]),
+    ("claims", "claims", [("claim", "claim")]),
+    ("techniques", "techniques", [("tech", "technique")]),
+    ("numbers", "numbers & dates", [("num", "number"), ("date", "date")]),
+)
+
+
+@dataclass
+class PlacedSegment:
+    """A segment with its character offsets, so comparison rows can jump to it."""
+
+    text: str
+    marks: list[str]
+    css: list[str]
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleView:
+    """Everything a template needs to show one highlighted article."""
+
+    article: Article
+    segments: list[PlacedSegment]
+    details_json: str
+    layers: list[str]
+    entities: list[dict[str, Any]]
+
+
+def _extra_marks(art: Article) -> list[Mark]:
+    """Numbers and dates: layers the standalone report leaves out."""
+    marks = [Mark(f"n{i + 1}", "numbers", q.start, q.end, "num",
+                  {"layer": "number", "value": q.value, "high": q.high, "unit": q.head, "approx": q.approx})
+             for i, q in enumerate(art.quantities)]
+    marks += [Mark(f"d{i + 1}", "numbers", d.start, d.end, "date",
+                   {"layer": "date", "iso": d.iso, "granularity": d.granularity})
+              for i, d in enumerate(art.dates)]
+    return marks
+
+
+def _placed(segs: list[Segment]) -> list[PlacedSegment]:
+    out, pos = [], 0
+    for s in segs:
+        out.append(PlacedSegment(s.text, s.marks, s.css, pos, pos + len(s.text)))
+        pos += len(s.text)
+    return out
+
+
+def article_view(store: Store, art: Article, prefix: str = "") -> ArticleView:
+    """Highlight segments, per-span explanations and entity links for one article."""
+    with store.read() as conn:
+        clusters = cluster_map(conn, [art.id])
+    names = {e.id: e.name for e in art.entities}
+    claim_source = {c.id: getattr(c, "source_name", None) for c in art.claims}
+    marks = article_marks(art) + _extra_marks(art)
+    mark_entity = {f"{e.id}.{i}": e.id for e in art.entities for i in range(len(e.mentions))}
+    details: dict[str, dict[str, Any]] = {}
+    for m in marks:
+        info = dict(m.info)
+        ent_id = mark_entity.get(m.id) if m.layer == "entities" else info.get("entity") or info.get("source")
+        if m.layer == "claims":
+            # A claim without a source is the author's own.
+            src = info.get("source")
+            info["source"] = claim_source.get(m.id) or (names.get(src, src) if src else "the author")
+        if m.layer == "quotes" and info.get("entity"):
+            info["entity"] = names.get(info["entity"], info["entity"])
+        cl = clusters.get((art.id, ent_id)) if ent_id else None
+        if cl:
+            info["cluster"] = cl["id"]
+            info["cluster_name"] = cl["name"]
+        details[prefix + m.id] = info | {"text": art.text[m.start:m.end]}
+    segs = _placed(segments(art.text, marks))
+    if prefix:
+        for s in segs:
+            s.marks = [prefix + m for m in s.marks]
+    ents = []
+    for e in sorted(art.entities, key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 0)):
+        cl = clusters.get((art.id, e.id))
+        ents.append({"name": e.name, "type": e.type, "mentions": len(e.mentions), "cluster": cl["id"] if cl else None})
+    layers = sorted({m.layer for m in marks})
+    return ArticleView(art, segs, safe_json(details), layers, ents)
+
+
+def compare_result(articles: list[Article]) -> tuple[dict[str, Any] | None, str | None]:
+    """(result of rashomon.compare.compare_articles, None) or (None, why it is unavailable)."""
+    try:
+        from ..compare import compare_articles  # type: ignore[attr-defined]
+    except ImportError:
+        return None, "The comparison engine (rashomon.compare) is not installed in this version: " \
+                     "conflict, agreement and unique tables are unavailable. The articles are shown side by side."
+    return compare_articles(articles), None
+
+
+def comparison_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Flatten conflicts, agreements and unique items into table rows with span positions."""
+    rows = []
+    for section in ("conflicts", "agreements", "unique"):
+        for item in result.get(section) or []:
+            positions = item.get("positions")
+            if positions is None and "article" in item:
+                positions = [item]
+            rows.append({"section": section, "kind": item.get("kind") or "",
+                         "topic": item.get("topic") or item.get("text") or "", "why": item.get("why") or "",
+                         "positions": [{"article": p.get("article"), "source": p.get("source_name") or "",
+                                        "text": p.get("text") or "", "start": p.get("start"), "end": p.get("end")}
+                                       for p in positions or []]})
+    return rows
