@@ -39,13 +39,17 @@ def _grouped(conn: Connection, column, limit: int | None = None) -> list[tuple[s
 
 
 def speaker_counts(conn: Connection, limit: int = 15) -> list[dict[str, Any]]:
-    """Most-quoted speakers, joined across articles through entity clusters."""
+    """Most-quoted speakers resolved to an entity, joined across articles through entity clusters.
+
+    Unresolved speaker phrases ("who", "no one", "the author") are not someone to follow.
+    """
     q = schema.quotes
     clusters = cluster_map(conn)
     counts: Counter[tuple[str | None, str]] = Counter()
     articles: dict[tuple[str | None, str], set[str]] = {}
     for aid, ent, name in conn.execute(select(q.c.article_id, q.c.speaker_entity, q.c.speaker_name)
-                                       .where(q.c.speaker_name.is_not(None))):
+                                       .where(q.c.speaker_name.is_not(None))
+                                       .where(q.c.speaker_entity.is_not(None))):
         cl = clusters.get((aid, ent)) if ent else None
         key = (cl["id"], cl["name"]) if cl else (None, name)
         counts[key] += 1
