@@ -60,6 +60,14 @@ def _claims(opts: Options) -> Component:
     return ClaimExtractor()
 
 
+def _techniques(opts: Options) -> Component:
+    from .techniques import TechniqueDetector
+
+    det = TechniqueDetector(opts.techniques.model or None, rules=opts.techniques.rules)
+    det.load()  # a broken --model directory fails here, once, not on every article
+    return det
+
+
 REGISTRY: dict[str, Callable[[Options], Component]] = {
     "segment": _segment,
     "langid": _langid,
@@ -69,6 +77,7 @@ REGISTRY: dict[str, Callable[[Options], Component]] = {
     "quantities": _quantities,
     "dates": _dates,
     "claims": _claims,
+    "techniques": _techniques,
 }
 
 

@@ -44,6 +44,10 @@ MESSAGES: dict[str, str] = {
     "E081": "--token must be at least {min} characters",
     "E082": "cannot start the web server on {host}:{port}: {detail}",
     "E083": "the web app needs fastapi, uvicorn and jinja2 ({detail}); install them with pip",
+    "E090": "cannot load the techniques model from {path}: {detail}",
+    "E091": "training needs scipy ({detail}); install it with: pip install 'rashomon[train]'",
+    "E092": "no annotated articles found in {path} (expected PTC-2020 or SemEval-2023 layout)",
+    "E093": "cannot read annotations {path}: {detail}",
 }
 
 

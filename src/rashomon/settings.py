@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -37,6 +37,11 @@ class ModelOptions(_Section):
     batch_size: int = Field(gt=0)
 
 
+class TechniqueOptions(_Section):
+    model: str
+    rules: Literal["all", "confirmed", "off"]
+
+
 class Options(_Section):
     """Every setting rashomon reads; see defaults.toml for meanings."""
 
@@ -44,6 +49,7 @@ class Options(_Section):
     language: LanguageOptions
     pipeline: PipelineOptions
     models: ModelOptions
+    techniques: TechniqueOptions
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -46,11 +46,13 @@ def fail(err: RashomonError, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def options(config: Optional[Path], max_bytes: Optional[int] = None):  # noqa: ANN201
+def options(config: Optional[Path], max_bytes: Optional[int] = None, model: Optional[Path] = None):  # noqa: ANN201
     """Options from the packaged defaults, a --config file and flag overrides."""
     from ..settings import load_options
 
-    over = {"ingest": {"max_bytes": max_bytes}} if max_bytes else {}
+    over: dict = {"ingest": {"max_bytes": max_bytes}} if max_bytes else {}
+    if model is not None:
+        over["techniques"] = {"model": str(model)}
     return load_options(config, **over)
 
 
@@ -62,13 +64,14 @@ def analyze(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (models load once per process)."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Refuse larger inputs (E005)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Techniques model from `rashomon train techniques`."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
 ) -> None:
     """Analyse articles: entities, quotes, claims, techniques, with character spans."""
     from ..render import write_output
 
     try:
-        opts = options(config, max_bytes)
+        opts = options(config, max_bytes, model)
         articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress)
         write_output(articles, errors, fmt.value, out)
     except RashomonError as err:
@@ -115,10 +118,12 @@ def _register() -> None:
     from .entities import entities
     from .evaluate import eval_app
     from .names import eval_names, names_app
+    from .train import train_app
 
     app.add_typer(eval_app, name="eval")
     eval_app.command("names")(eval_names)
     app.add_typer(names_app, name="names")
+    app.add_typer(train_app, name="train")
     app.command("entities")(entities)
     app.command("compare")(compare)
     from .store import register as register_store

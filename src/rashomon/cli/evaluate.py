@@ -67,3 +67,50 @@ def eval_quotes(
         scores = evaluate_quotes(data, analyze, annotator=annotator, split=split.value, limit=limit,
                                  on_doc=lambda n: bar.update(task, completed=n))
     typer.echo(json.dumps(scores.as_dict(), indent=2) if as_json else scores.table())
+
+
+class TechniqueFormat(str, Enum):
+    ptc = "ptc"
+    semeval23 = "semeval23"
+
+
+@eval_app.command("techniques")
+def eval_techniques(
+    fmt: TechniqueFormat = typer.Option(..., "--format", help="ptc (span labels) or semeval23 (paragraph labels)."),
+    articles: Path = typer.Option(..., "--articles", help="Directory of article<ID>.txt files."),
+    labels: Path = typer.Option(..., "--labels", help="PTC TC labels (file or directory) or SemEval-2023 labels file."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model directory from `rashomon train techniques`."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Persuasion techniques: span P/R/F1 (SemEval-2020 Task 11), per technique, or paragraph micro-F1."""
+    from dataclasses import asdict
+
+    from ..techniques import TechniqueDetector
+    from ..techniques.evaluate import evaluate_ptc, evaluate_semeval23
+    from ..techniques.formats import read_articles
+    from . import fail
+
+    for path in (articles, labels):
+        if not path.exists():
+            fail(RashomonError("E001", path=path))
+    try:
+        detector = TechniqueDetector(model).load()
+        total = len(read_articles(articles))
+    except RashomonError as err:
+        fail(err)
+    except (OSError, ValueError) as exc:
+        fail(RashomonError("E093", path=articles, detail=exc))
+    with _progress(total) as bar:
+        task = bar.add_task("scoring", total=total)
+
+        def predict(text: str, article_id: str = "", language: str | None = None):  # noqa: ANN202
+            out = detector.predict(text, article_id, language)
+            bar.advance(task)
+            return out
+
+        scorer = evaluate_ptc if fmt is TechniqueFormat.ptc else evaluate_semeval23
+        try:
+            report = scorer(articles, labels, predict)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            fail(RashomonError("E093", path=labels, detail=str(exc).splitlines()[0]))
+    typer.echo(json.dumps(asdict(report), indent=2) if as_json else report.table())

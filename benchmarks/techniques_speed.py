@@ -1,0 +1,68 @@
+"""Cost of the techniques component as a ratio against the foundation pipeline, same process.
+
+Foundation = segment, langid, parse, entities (what `rashomon analyze` runs before the
+later layers). The techniques component then runs on the very same analysed articles;
+the ratio printed is (foundation + techniques) / foundation, best of `--rounds`.
+The quotes layer is not part of the timing: `quoted` is left as assigned (or empty).
+
+    python benchmarks/techniques_speed.py [--limit 40] [--rounds 3] [--lang en|ru|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def texts_for(lang: str, limit: int) -> list[str]:
+    """Training articles from the shared corpora when present, else the seeds."""
+    folder = DATA / ("ptc2020/train-articles" if lang == "en" else "semeval2023/ru/train-articles-subtask-3")
+    files = sorted(folder.glob("article*.txt"))[:limit]
+    if not files:
+        files = sorted(SEEDS.glob("*.txt"))
+    return [p.open(encoding="utf-8", newline="").read() for p in files]
+
+
+def main() -> None:
+    """Time foundation vs techniques and print words/s and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--lang", default="en", choices=["en", "ru", "both"])
+    parser.add_argument("--model", default=None, help="techniques model directory (default: shipped)")
+    args = parser.parse_args()
+
+    from rashomon import Analyzer
+    from rashomon.techniques.component import TechniqueDetector
+
+    analyzer = Analyzer(components=["segment", "langid", "parse", "entities"])
+    detector = TechniqueDetector(args.model)
+    detector.model  # load outside the timing, as a long-lived Analyzer would
+    langs = ["en", "ru"] if args.lang == "both" else [args.lang]
+    for lang in langs:
+        texts = texts_for(lang, args.limit)
+        words = sum(len(t.split()) for t in texts)
+        best_f = best_t = float("inf")
+        for _ in range(args.rounds):
+            t0 = time.perf_counter()
+            arts = [analyzer.analyze_text(t) for t in texts]
+            t1 = time.perf_counter()
+            for art in arts:
+                detector(art)
+            t2 = time.perf_counter()
+            best_f, best_t = min(best_f, t1 - t0), min(best_t, t2 - t1)
+        n_tech = sum(len(a.techniques) for a in arts)
+        print(
+            f"{lang}: {len(texts)} texts, {words} words; foundation {words / best_f:,.0f} words/s, "
+            f"techniques {words / best_t:,.0f} words/s ({n_tech} spans); "
+            f"ratio (foundation+techniques)/foundation = {(best_f + best_t) / best_f:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""The `techniques` pipeline component: rules, model and scare quotes combined into Techniques.
+
+Three sources, each explaining itself: lexicon hits ("loaded term 'camarilla' (lexicon
+en/tech_loaded_language)"), the statistical model ("model (words): 0.71; top features ...")
+and the quotes layer's scare-quote decision. Spans of one technique that overlap are merged
+into one record whose explanation lists every source, so an analyst sees all the evidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Literal
+
+from ..model import Article, QuotedPhrase, Technique
+from .features import split_sentences, tokenize
+from .formats import guess_language
+from .lexicon import FAMILIES, RuleHit, lexicon
+
+RuleMode = Literal["all", "confirmed", "off"]
+SCARE_SCORE = 0.8
+CYRILLIC_LANGS = {"ru", "be", "uk"}
+
+
+class TechniqueDetector:
+    """Component: assigns `techniques` from lexicons, the statistical model and scare quotes."""
+
+    name = "techniques"
+    requires: tuple[str, ...] = ("quoted", "sentences", "tokens", "language")
+    assigns: tuple[str, ...] = ("techniques",)
+
+    def __init__(self, model_dir: str | Path | None = None, use_model: bool = True, rules: RuleMode = "all") -> None:
+        self.model_dir = model_dir
+        self.use_model = use_model
+        self.rules = rules
+        self._model = None
+
+    @property
+    def model(self):  # noqa: ANN201 - TechniqueModel, loaded on first use
+        if self._model is None:
+            from .model import TechniqueModel
+
+            self._model = TechniqueModel.load(self.model_dir)
+        return self._model
+
+    def load(self) -> "TechniqueDetector":
+        """Load the model now; a bad model directory becomes user error E090."""
+        from ..errors import RashomonError
+        from .model import ModelFormatError, default_model_dir
+
+        if self.use_model:
+            try:
+                self.model  # noqa: B018
+            except ModelFormatError as exc:
+                raise RashomonError("E090", path=self.model_dir or default_model_dir(), detail=exc) from None
+        return self
+
+    def __call__(self, article: Article) -> Article:
+        sentences = [(s.start, s.end) for s in article.sentences]
+        lemmas = {(t.start, t.end): t.lemma for t in article.tokens if t.lemma}
+        article.techniques = self.detect(article.text, article.language, sentences, article.quoted, lemmas)
+        return article
+
+    def predict(self, text: str, article_id: str = "", language: str | None = None) -> list[Technique]:
+        """Techniques of a bare text without the parser (own sentence splitter); evaluate_* predict_fn."""
+        return self.detect(text, language or guess_language(text))
+
+    def detect(
+        self,
+        text: str,
+        language: str,
+        sentences: list[tuple[int, int]] | None = None,
+        quoted: Iterable[QuotedPhrase] = (),
+        lemmas: dict[tuple[int, int], str] | None = None,
+    ) -> list[Technique]:
+        """All techniques of one text, sorted by position."""
+        lang = "ru" if language in CYRILLIC_LANGS else "en"
+        sents = sentences or split_sentences(text)
+        found: list[Technique] = []
+        support: dict[str, list[tuple[int, int, float]]] = {}
+        toks = tokenize(text)  # shared by the lexicon and the model
+        hits = lexicon(lang).find(text, lemmas, toks)
+        if self.use_model:
+            from .decode import decode, explain
+
+            model = self.model
+            sc = model.score(text, lang, sents, [(h.family, h.start, h.end) for h in hits], toks)
+            for span in decode(model, sc):
+                found.append(_technique(text, span.label, span.start, span.end, explain(model, sc, span), span.score))
+            if self.rules == "confirmed":
+                support = _support(model, sc)
+        if self.rules != "off":
+            for hit in hits:
+                if self.rules == "confirmed" and not _confirmed(hit, support):
+                    continue
+                found.append(_rule_technique(text, hit, lang, sents))
+        for q in quoted:
+            if q.role == "scare" and q.end > q.start:
+                why = f"quoted phrase with no speech cue: {q.reason}" if q.reason else "quoted phrase with no speech cue"
+                found.append(_technique(text, "Scare_Quotes", q.start, q.end, why, SCARE_SCORE))
+        return merge(found, text)
+
+
+def _technique(text: str, label: str, start: int, end: int, explanation: str, score: float) -> Technique:
+    """A Technique with surrounding whitespace trimmed so text[start:end] is the span text."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Technique(label, start, end, text[start:end], explanation, round(float(score), 3))
+
+
+def _rule_technique(text: str, hit: RuleHit, lang: str, sents: list[tuple[int, int]]) -> Technique:
+    what = FAMILIES[hit.family][1]
+    start, end = hit.start, hit.end
+    if hit.extent == "sentence":
+        for s, e in sents:
+            if s <= hit.start < e:
+                start, end = s, max(e, hit.end)
+                break
+    why = f"{what} '{text[hit.start:hit.end]}' (lexicon {lang}/tech_{hit.family}: {hit.entry})"
+    return _technique(text, hit.label, start, end, why, hit.score)
+
+
+def _support(model, sc) -> dict[str, list[tuple[int, int, float]]]:  # noqa: ANN001
+    """Per label, (start, end) of sentences where the model gives at least half its sentence threshold."""
+    out: dict[str, list[tuple[int, int, float]]] = {}
+    th = model.thresholds["sentence"].get(sc.lang, {})
+    for j, label in enumerate(model.labels):
+        t = th.get(label, 1.01) / 2
+        out[label] = [(s, e, float(p)) for (s, e), p in zip(sc.sentences, sc.sent_prob[:, j]) if p >= t]
+    return out
+
+
+def _confirmed(hit: RuleHit, support: dict[str, list[tuple[int, int, float]]]) -> bool:
+    return any(s <= hit.start < e for s, e, _ in support.get(hit.label, ()))
+
+
+def merge(found: list[Technique], text: str) -> list[Technique]:
+    """Merge overlapping spans of the same label; explanations joined, best score kept."""
+    out: list[Technique] = []
+    by_label: dict[str, list[Technique]] = {}
+    for t in found:
+        by_label.setdefault(t.label, []).append(t)
+    for label, items in by_label.items():
+        items.sort(key=lambda t: (t.start, -t.end))
+        cur: Technique | None = None
+        for t in items:
+            if cur is not None and t.start < cur.end:
+                end = max(cur.end, t.end)
+                why = cur.explanation if t.explanation in cur.explanation else f"{cur.explanation}; {t.explanation}"
+                cur = Technique(label, cur.start, end, text[cur.start : end], why, max(cur.score, t.score))
+            else:
+                if cur is not None:
+                    out.append(cur)
+                cur = t
+        if cur is not None:
+            out.append(cur)
+    out.sort(key=lambda t: (t.start, t.end, t.label))
+    return out
+
+
+def rule_spans(text: str, language: str) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the rule layer alone on a bare text (training and evaluation hook)."""
+    lang = "ru" if language in CYRILLIC_LANGS else "en"
+    sents = split_sentences(text)
+    return [(t.label, t.start, t.end) for t in (_rule_technique(text, h, lang, sents) for h in lexicon(lang).find(text))]

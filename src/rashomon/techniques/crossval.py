@@ -1,0 +1,159 @@
+"""Cross-validation by article, out-of-fold threshold tuning, and the README quality table.
+
+Folds group articles by id across corpora: SemEval-2023 English re-annotates most PTC-2020
+articles under the same ids, so both copies always fall in the same fold. Reported figures
+are nested: fold k is decoded with thresholds tuned on the other folds' out-of-fold
+probabilities, so no reported article influenced either the weights or the thresholds
+that scored it. The shipped thresholds are tuned on all out-of-fold probabilities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .decode import decode
+from .evaluate import ParagraphReport, SpanReport, score_ptc, score_semeval23, span_scores
+from .formats import GoldArticle
+from .model import Scores, TechniqueModel
+from .taxonomy import SEMEVAL2023_LABELS, to_ptc2020
+from .train import Prepared, TrainConfig, fit, group_folds, prepare
+from .tune import combo_stats, tune
+
+# Extra spans per article (the rule layer), added to the model's: fn(text, language) -> [(label, s, e)]
+ExtraFn = Callable[[str, str], list[tuple[str, int, int]]]
+
+
+@dataclass
+class CVResult:
+    """Thresholds tuned on all folds and the nested held-out reports."""
+
+    thresholds: dict[str, Any]
+    ptc: SpanReport | None = None
+    semeval_spans: dict[str, SpanReport] = field(default_factory=dict)
+    semeval: dict[str, ParagraphReport] = field(default_factory=dict)
+    folds: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        """Headline numbers for model.json."""
+        out: dict[str, Any] = {"folds": self.folds}
+        if self.ptc:
+            out["ptc2020_span_identification_f1"] = round(self.ptc.si.f1, 4)
+            out["ptc2020_label_aware_span_f1"] = round(self.ptc.labelled.f1, 4)
+        for lang, rep in self.semeval.items():
+            out[f"semeval2023_{lang}_paragraph_micro_f1"] = round(rep.micro.f1, 4)
+        return out
+
+    def markdown(self) -> str:
+        """Per-technique F1 table for the README Quality section."""
+        langs = sorted(self.semeval)
+        head = "| technique | PTC-2020 span F1 (label-aware) |" + "".join(
+            f" SemEval-2023 {l} paragraph F1 (gold) |" for l in langs
+        )
+        rows = [head, "|---|---:|" + "---:|" * len(langs)]
+        if self.ptc or self.semeval:
+            cells = [f"{self.ptc.labelled.f1:.3f} (SI {self.ptc.si.f1:.3f})" if self.ptc else "–"]
+            cells += [f"{self.semeval[l].micro.f1:.3f} (micro)" for l in langs]
+            rows.append("| **all** | " + " | ".join(cells) + " |")
+        for label in SEMEVAL2023_LABELS:
+            ptc_name = to_ptc2020(label)
+            c = "–"
+            if self.ptc and ptc_name in self.ptc.per_label and ptc_name and _owner(label):
+                m = self.ptc.per_label[ptc_name]
+                c = f"{m.f1:.3f} ({m.n_gold})"
+            cells = [c]
+            for l in langs:
+                m = self.semeval[l].per_label.get(label)
+                cells.append(f"{m.f1:.3f} ({m.n_gold})" if m else "–")
+            if any(x != "–" for x in cells):
+                rows.append(f"| {label} | " + " | ".join(cells) + " |")
+        return "\n".join(rows)
+
+
+def _owner(label: str) -> bool:
+    """True for the one 2023 label that stands for its PTC class in the table (no double rows)."""
+    from .taxonomy import PTC2020_TO_SEMEVAL2023
+
+    return label in PTC2020_TO_SEMEVAL2023.values()
+
+
+def out_of_fold(
+    items: list[Prepared], labels: list[str], cfg: TrainConfig, log: Callable[[str], None]
+) -> tuple[list[int], list[Scores], TechniqueModel]:
+    """Fold of each article and its probabilities from the model trained without its fold."""
+    folds = group_folds([it.gold for it in items], cfg.folds, cfg.seed)
+    scores: list[Scores | None] = [None] * len(items)
+    model = None
+    for k in range(cfg.folds):
+        model = fit([it for it, f in zip(items, folds) if f != k], labels, cfg)
+        if cfg.prune > 0:
+            model.compact(cfg.prune)  # score exactly what would ship
+        for i, (it, f) in enumerate(zip(items, folds)):
+            if f == k:
+                scores[i] = model.score(it.gold.text, it.gold.language, it.sentences)
+        log(f"fold {k + 1}/{cfg.folds} fitted and scored")
+    return folds, scores, model  # type: ignore[return-value]
+
+
+def cross_validate(
+    articles: list[GoldArticle],
+    labels: list[str],
+    cfg: TrainConfig,
+    extra: ExtraFn | None = None,
+    log: Callable[[str], None] = print,
+) -> CVResult:
+    """Out-of-fold probabilities, all-fold thresholds and nested held-out reports."""
+    items = [prepare(g, labels) for g in articles]
+    folds, scores, model = out_of_fold(items, labels, cfg, log)
+    return evaluate_oof(items, folds, scores, model, labels, cfg.folds, extra)
+
+
+def evaluate_oof(
+    items: list[Prepared],
+    folds: list[int],
+    scores: list[Scores],
+    model: TechniqueModel,
+    labels: list[str],
+    k: int,
+    extra: ExtraFn | None = None,
+) -> CVResult:
+    """Tune thresholds (all folds; and per fold on the others) and score the nested predictions."""
+    import numpy as np
+
+    golds = [it.gold for it in items]
+    fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
+    pairs = list(zip(golds, scores))
+    stats = combo_stats(pairs, labels, fixed)
+    thresholds = tune(stats, labels)
+    fold_arr = np.asarray(folds)
+    preds: dict[int, list[tuple[str, int, int]]] = {}
+    for f in range(k):
+        th = tune(stats, labels, fold_arr != f)
+        for i, (g, sc) in enumerate(pairs):
+            if folds[i] == f:
+                spans = [(s.label, s.start, s.end) for s in decode(model, sc, th)]
+                preds[i] = spans + fixed.get(i, [])
+    res = CVResult(thresholds, folds=k)
+    ptc = [i for i, g in enumerate(golds) if g.corpus == "ptc2020"]
+    if ptc:
+        ptc_gold = [_ptc_named(golds[i]) for i in ptc]
+        res.ptc = score_ptc(ptc_gold, {golds[i].id: preds[i] for i in ptc})
+    for lang in sorted({g.language for g in golds}):
+        idx = [i for i, g in enumerate(golds) if g.corpus == "semeval2023" and g.language == lang]
+        if not idx:
+            continue
+        sub = [golds[i] for i in idx]
+        pred = {golds[i].id: preds[i] for i in idx}
+        if any(g.lines for g in sub):
+            res.semeval[lang] = score_semeval23(sub, pred)
+        gold_spans = {g.id: [(s.label, s.start, s.end) for s in g.spans] for g in sub}
+        res.semeval_spans[lang] = span_scores(pred, gold_spans, SEMEVAL2023_LABELS)
+    return res
+
+
+def _ptc_named(g: GoldArticle) -> GoldArticle:
+    """A copy of a PTC article with its labels back in PTC-2020 names (for score_ptc)."""
+    from .formats import GoldSpan
+
+    spans = [GoldSpan(to_ptc2020(s.label) or s.label, s.start, s.end) for s in g.spans]
+    return GoldArticle(g.id, g.text, g.language, spans, g.lines, g.corpus)

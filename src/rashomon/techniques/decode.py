@@ -1,0 +1,139 @@
+"""Turn model probabilities into technique spans with an explanation naming the evidence.
+
+Token runs above a technique's token threshold become spans. A sentence above the
+sentence threshold with no such run yields one span too: the whole sentence for argument-
+like techniques (Doubt, Causal_Oversimplification, ...), or the best-scoring word run
+inside it for phrase-like ones (Loaded_Language, ...), so the span stays checkable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .model import SENT_BLOCKS, TOKEN_BLOCKS, Scores, TechniqueModel, shifted
+from .taxonomy import PHRASE_LABELS
+
+MAX_RUN_TOKENS = 12  # a phrase-like span longer than this is not a phrase any more
+NEVER = 1.01  # threshold of a technique the model should not emit
+MIN_WORD_LEN = 3  # a token run needs one word at least this long
+
+
+@dataclass(slots=True)
+class ModelSpan:
+    """A span the model proposes, before it becomes a `Technique`."""
+
+    label: str
+    start: int
+    end: int
+    score: float
+    source: str  # "token" or "sentence"
+    token: int  # index of the strongest token (token runs) or sentence number
+
+
+def decode(model: TechniqueModel, sc: Scores, thresholds: dict | None = None) -> list[ModelSpan]:
+    """Spans for every label whose token or sentence probability passes its threshold."""
+    th = thresholds or model.thresholds
+    tok_th = th["token"].get(sc.lang) or th["token"].get("en", {})
+    sent_th = th["sentence"].get(sc.lang) or th["sentence"].get("en", {})
+    out: list[ModelSpan] = []
+    for j, label in enumerate(model.labels):
+        out += label_spans(sc, j, label, tok_th.get(label, NEVER), sent_th.get(label, NEVER))
+    return out
+
+
+def label_spans(sc: Scores, j: int, label: str, t_tok: float, t_sent: float) -> list[ModelSpan]:
+    """Spans of one label (column j) at the given token and sentence thresholds."""
+    out: list[ModelSpan] = []
+    covered: set[int] = set()
+    if t_tok < 1 and len(sc.words):
+        for a, b in _runs(sc.token_prob[:, j] >= t_tok, sc.sent_of):
+            if max(len(w) for w in sc.words[a:b]) < MIN_WORD_LEN:
+                continue  # a lone preposition or punctuation mark is never a technique by itself
+            best = a + int(np.argmax(sc.token_prob[a:b, j]))
+            out.append(ModelSpan(label, int(sc.starts[a]), int(sc.ends[b - 1]), float(sc.token_prob[best, j]), "token", best))
+            covered.add(int(sc.sent_of[a]))
+    if t_sent >= 1:
+        return out
+    for si in np.flatnonzero(sc.sent_prob[:, j] >= t_sent):
+        if si in covered:
+            continue
+        idx = np.flatnonzero(sc.sent_of == si)
+        if not len(idx):
+            continue
+        p = float(sc.sent_prob[si, j])
+        if label in PHRASE_LABELS:
+            a, b = _best_run(sc.token_prob[idx, j])
+            out.append(ModelSpan(label, int(sc.starts[idx[a]]), int(sc.ends[idx[b - 1]]), p, "sentence", int(si)))
+        else:
+            s, e = sc.sentences[si]
+            out.append(ModelSpan(label, s, e, p, "sentence", int(si)))
+    return out
+
+
+def _runs(on: np.ndarray, sent_of: np.ndarray) -> list[tuple[int, int]]:
+    """Maximal runs of True that stay inside one sentence, cut every MAX_RUN_TOKENS."""
+    idx = np.flatnonzero(on)
+    if not len(idx):
+        return []
+    cuts = np.flatnonzero((np.diff(idx) != 1) | (np.diff(sent_of[idx]) != 0)) + 1
+    runs = []
+    for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(idx)]):
+        i, j = int(idx[a]), int(idx[b - 1]) + 1
+        while j - i > MAX_RUN_TOKENS:
+            runs.append((i, i + MAX_RUN_TOKENS))
+            i += MAX_RUN_TOKENS
+        runs.append((i, j))
+    return runs
+
+
+def _best_run(p: np.ndarray) -> tuple[int, int]:
+    """The strongest token and its neighbours scoring at least half as much."""
+    best = int(np.argmax(p))
+    a = b = best
+    while a > 0 and p[a - 1] >= p[best] / 2 and b - a < MAX_RUN_TOKENS:
+        a -= 1
+    while b + 1 < len(p) and p[b + 1] >= p[best] / 2 and b - a < MAX_RUN_TOKENS:
+        b += 1
+    return a, b + 1
+
+
+def top_features(model: TechniqueModel, sc: Scores, span: ModelSpan, k: int = 3) -> list[tuple[str, float]]:
+    """The k features pushing this span's decision up most, with their weights."""
+    j = model.labels.index(span.label)
+    contrib: list[tuple[float, str]] = []
+    if span.source == "token":
+        for block, (kind, offsets) in TOKEN_BLOCKS.items():
+            w = model.weights[block]
+            unknown = w.shape[0] - 1
+            arr = getattr(sc.ids, kind)
+            for o, off in enumerate(offsets):
+                row = int(shifted(arr, off, unknown)[span.token])
+                if row != unknown:
+                    contrib.append((float(w[row, o, j]), model.feature_name(block, row, off)))
+        if sc.ids.misc is not None:
+            mt, mf = sc.ids.misc
+            for f in set(mf[mt == span.token].tolist()):
+                contrib.append((float(model.weights["tok_misc"][f, j]), model.feature_name("tok_misc", f)))
+    else:
+        idx = np.flatnonzero(sc.sent_of == span.token)
+        for block, kind in SENT_BLOCKS.items():
+            w = model.weights[block]
+            unknown = w.shape[0] - 1
+            for row in set(getattr(sc.ids, kind)[idx].tolist()):
+                if row != unknown:
+                    contrib.append((float(w[row, j]), model.feature_name(block, row)))
+        if sc.ids.misc is not None:
+            mt, mf = sc.ids.misc
+            for f in set(mf[np.isin(mt, idx)].tolist()):
+                contrib.append((float(model.weights["sent_misc"][f, j]), model.feature_name("sent_misc", f)))
+    contrib.sort(reverse=True)
+    return [(name, weight) for weight, name in contrib[:k] if weight > 0]
+
+
+def explain(model: TechniqueModel, sc: Scores, span: ModelSpan) -> str:
+    """'model (sentence): 0.71; top features 'regime' +1.20, ...' — checkable against the text."""
+    feats = ", ".join(f"'{name}' {weight:+.2f}" for name, weight in top_features(model, sc, span))
+    where = "words" if span.source == "token" else "sentence"
+    return f"model ({where}): {span.score:.2f}" + (f"; top features {feats}" if feats else "")

@@ -1,0 +1,236 @@
+"""The statistical layer: linear models over lexical features, stored as JSON + NPZ + text vocab.
+
+Two linear models share one vocabulary: a token model (is this word inside a span of
+technique T? from a 5-word window) and a sentence model (does this sentence contain T? from
+its bag of words, prefixes and bigrams). Weights are plain numpy arrays saved with
+`np.savez_compressed` and read with `allow_pickle=False`; `model.json` carries the labels,
+decision thresholds, training summary and a format version checked on load.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .features import (
+    BIGRAM_OFFSETS,
+    LANGS,
+    PREFIX_OFFSETS,
+    WORD_OFFSETS,
+    Ids,
+    Tokens,
+    Vocab,
+    misc_pairs,
+    sentence_index,
+    shifted,
+    to_ids,
+    tokenize,
+)
+
+FORMAT = "rashomon-techniques"
+FORMAT_VERSION = 1
+WEIGHT_NAMES = ("tok_bias", "sent_bias", "tok_misc", "sent_misc")
+# Token/sentence weight blocks: name -> (vocab kind, offsets or None for the sentence bag).
+TOKEN_BLOCKS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "tok_words": ("words", WORD_OFFSETS),
+    "tok_prefixes": ("prefixes", PREFIX_OFFSETS),
+    "tok_bigrams": ("bigrams", BIGRAM_OFFSETS),
+}
+SENT_BLOCKS: dict[str, str] = {"sent_words": "words", "sent_prefixes": "prefixes", "sent_bigrams": "bigrams"}
+
+
+class ModelFormatError(ValueError):
+    """A model directory that is missing files or has another format version."""
+
+
+def default_model_dir() -> Path:
+    """The model shipped inside the package."""
+    return Path(str(resources.files("rashomon").joinpath("models", "techniques")))
+
+
+@dataclass
+class Scores:
+    """Model output for one text: tokens, their sentence, and per-label probabilities."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    words: list[str]
+    ids: Ids
+    sent_of: np.ndarray  # sentence index of each token, -1 outside
+    sentences: list[tuple[int, int]]
+    token_prob: np.ndarray  # (n_tokens, n_labels)
+    sent_prob: np.ndarray  # (n_sentences, n_labels)
+    lang: str
+
+
+@dataclass
+class TechniqueModel:
+    """Loaded weights, vocabulary, labels and thresholds; `score` runs it on a text."""
+
+    labels: list[str]
+    vocab: Vocab
+    weights: dict[str, np.ndarray]  # dense float32 blocks, unknown row last
+    thresholds: dict[str, dict[str, dict[str, float]]]  # kind (token|sentence) -> lang -> label -> p
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> "TechniqueModel":
+        """Read a model directory written by `save` (default: the shipped model)."""
+        d = Path(directory) if directory is not None else default_model_dir()
+        meta_path = d / "model.json"
+        if not meta_path.is_file():
+            raise ModelFormatError(f"no model.json in {d}: not a rashomon techniques model")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ModelFormatError(f"{meta_path}: unreadable ({exc})") from None
+        if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
+            raise ModelFormatError(
+                f"{d}: model format {meta.get('format')!r} v{meta.get('format_version')} "
+                f"but this rashomon reads {FORMAT!r} v{FORMAT_VERSION}; retrain with `rashomon train techniques`"
+            )
+        try:
+            vocab = Vocab.load(d)
+            weights = {}
+            with np.load(d / "weights.npz", allow_pickle=False) as npz:
+                for name in list(TOKEN_BLOCKS) + list(SENT_BLOCKS) + list(WEIGHT_NAMES):
+                    shape = tuple(int(x) for x in npz[f"{name}.shape"])
+                    dense = np.zeros(int(np.prod(shape)), dtype=np.float32)
+                    idx = np.cumsum(npz[f"{name}.gap"], dtype=np.int64)
+                    dense[idx] = npz[f"{name}.val"].astype(np.float32) * float(npz[f"{name}.scale"])
+                    weights[name] = dense.reshape(shape)
+            return cls(meta["labels"], vocab, weights, meta["thresholds"], meta)
+        except (OSError, KeyError, ValueError, IndexError) as exc:
+            # Truncated or hand-edited directories must fail as "bad model", not as a crash.
+            raise ModelFormatError(f"{d}: incomplete or corrupt model ({type(exc).__name__}: {exc})") from None
+
+    def save(self, directory: str | Path, prune: float = 0.0) -> None:
+        """Write model.json, weights.npz (sparse, int16-quantised) and the vocabulary files.
+
+        Weights with |w| <= prune are dropped, then vocabulary entries left without any
+        weight, which is what keeps the shipped model at a few MB.
+        """
+        if prune > 0:
+            self.compact(prune)
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {}
+        for name, w in self.weights.items():
+            flat = w.ravel()
+            keep = np.flatnonzero(flat)
+            # int16 with one scale per block: ~4 significant digits, half the bytes of float32.
+            scale = float(np.abs(flat[keep]).max() / 32000) if len(keep) else 1.0
+            arrays[f"{name}.shape"] = np.asarray(w.shape, dtype=np.int64)
+            # Sorted positions stored as gaps: small numbers that compress well.
+            arrays[f"{name}.gap"] = np.diff(keep, prepend=0).astype(np.int32)
+            arrays[f"{name}.val"] = np.round(flat[keep] / scale).astype(np.int16)
+            arrays[f"{name}.scale"] = np.asarray(scale)
+        np.savez_compressed(d / "weights.npz", **arrays)
+        self.vocab.save(d)
+        self.meta.update(format=FORMAT, format_version=FORMAT_VERSION)
+        meta = dict(self.meta, labels=self.labels, thresholds=self.thresholds)
+        (d / "model.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def compact(self, prune: float) -> None:
+        """Zero small weights and drop vocabulary entries that no longer carry any weight."""
+        for name in list(TOKEN_BLOCKS) + list(SENT_BLOCKS):
+            w = self.weights[name]
+            w[np.abs(w) <= prune] = 0.0
+        for kind in Vocab.KINDS:
+            tok = next(n for n, (k, _) in TOKEN_BLOCKS.items() if k == kind)
+            sent = next(n for n, k in SENT_BLOCKS.items() if k == kind)
+            n = self.vocab.size(kind)
+            used = (self.weights[tok][:n].reshape(n, -1) != 0).any(1) | (self.weights[sent][:n] != 0).any(1)
+            rows = np.r_[np.flatnonzero(used), n]  # the unknown row stays last
+            self.weights[tok] = np.ascontiguousarray(self.weights[tok][rows])
+            self.weights[sent] = np.ascontiguousarray(self.weights[sent][rows])
+            self.vocab.lists[kind] = [self.vocab.lists[kind][i] for i in rows[:-1]]
+        self.vocab = Vocab(*(self.vocab.lists[k] for k in Vocab.KINDS))
+
+    @property
+    def misc(self) -> list[str]:
+        """Names of the fixed misc features (rows of tok_misc / sent_misc)."""
+        return self.meta["misc"]
+
+    def score(
+        self,
+        text: str,
+        lang: str,
+        sentences: list[tuple[int, int]],
+        hits: list[tuple[str, int, int]] | None = None,
+        toks: Tokens | None = None,
+    ) -> Scores:
+        """Token and sentence probabilities for every label; hits are (family, start, end) lexicon matches."""
+        toks = toks if toks is not None else tokenize(text)
+        if hits is None:
+            from .lexicon import lexicon
+
+            hits = [(h.family, h.start, h.end) for h in lexicon(lang).find(text, toks=toks)]
+        ids = to_ids(toks.words, self.vocab)
+        lang_row = LANGS.index(lang) if lang in LANGS else 0
+        sent_of = sentence_index(toks.starts, sentences)
+        mt, mf = misc_pairs(text, toks, hits, self.misc)
+        z = self.token_logits(ids) + self.weights["tok_bias"][lang_row]
+        np.add.at(z, mt, self.weights["tok_misc"][mf])
+        zs = self.sentence_logits(ids, sent_of, len(sentences)) + self.weights["sent_bias"][lang_row]
+        keep = sent_of[mt] >= 0 if len(mt) else np.zeros(0, dtype=bool)
+        if keep.any():
+            pairs = np.unique(sent_of[mt[keep]] * len(self.misc) + mf[keep])
+            np.add.at(zs, pairs // len(self.misc), self.weights["sent_misc"][pairs % len(self.misc)])
+        # The sentence's evidence (its logit minus the label prior) shifts its tokens: a word
+        # is likelier loaded in a loaded sentence.
+        blend = float(self.meta.get("sentence_blend", 0.0))
+        if blend and len(sentences):
+            inside = sent_of >= 0
+            z[inside] += blend * (zs[sent_of[inside]] - self.weights["sent_bias"][lang_row])
+        ids.misc = (mt, mf)
+        return Scores(toks.starts, toks.ends, toks.words, ids, sent_of, sentences, _sigmoid(z), _sigmoid(zs), lang)
+
+    def token_logits(self, ids: Ids) -> np.ndarray:
+        """Sum of positional weights for each token (no bias)."""
+        n = len(ids.words)
+        z = np.zeros((n, len(self.labels)), dtype=np.float32)
+        for name, (kind, offsets) in TOKEN_BLOCKS.items():
+            w = self.weights[name]
+            arr = getattr(ids, kind)
+            unknown = w.shape[0] - 1
+            for k, off in enumerate(offsets):
+                z += w[shifted(arr, off, unknown), k]
+        return z
+
+    def sentence_logits(self, ids: Ids, sent_of: np.ndarray, n_sent: int) -> np.ndarray:
+        """Sum of bag-of-features weights per sentence (each distinct feature counted once)."""
+        z = np.zeros((n_sent, len(self.labels)), dtype=np.float32)
+        inside = sent_of >= 0
+        for name, kind in SENT_BLOCKS.items():
+            w = self.weights[name]
+            arr = getattr(ids, kind)
+            unknown = w.shape[0] - 1
+            keep = inside & (arr != unknown)
+            if kind == "bigrams":  # the pair must not run into the next sentence
+                keep &= np.append(sent_of[1:] == sent_of[:-1], False)
+            pairs = np.unique(sent_of[keep] * (unknown + 1) + arr[keep])
+            np.add.at(z, pairs // (unknown + 1), w[pairs % (unknown + 1)])
+        return z
+
+    def feature_name(self, block: str, row: int, offset: int | None = None) -> str:
+        """Readable name of one feature, for explanations."""
+        if block in ("tok_misc", "sent_misc"):
+            return f"[{self.misc[row]}]"
+        kind = TOKEN_BLOCKS[block][0] if block in TOKEN_BLOCKS else SENT_BLOCKS[block]
+        items = self.vocab.lists[kind]
+        text = items[row] if row < len(items) else "?"
+        if kind == "prefixes":
+            text += "…"
+        if offset:
+            return f"{text}@{offset:+d}"
+        return text
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))

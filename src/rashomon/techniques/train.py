@@ -1,0 +1,293 @@
+"""Training: fit the token and sentence models on PTC-2020 / SemEval-2023 style annotations.
+
+`train(data_paths, out_dir)` reads every corpus folder, cross-validates by article id (the
+same id in two corpora is one group, so a PTC article never leaks into its own SemEval copy),
+tunes per-language, per-technique thresholds on the out-of-fold probabilities, fits the final
+models on everything, and writes a model directory the component loads with `--model DIR`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+
+from .features import (
+    BIGRAM_OFFSETS,
+    LANGS,
+    PREFIX_OFFSETS,
+    WORD_OFFSETS,
+    Vocab,
+    sentence_index,
+    misc_names,
+    misc_pairs,
+    shifted,
+    split_sentences,
+    to_ids,
+    tokenize,
+)
+from .formats import GoldArticle, read_corpus
+from .lexicon import FAMILIES, lexicon
+from .card import model_card
+from .model import SENT_BLOCKS, TOKEN_BLOCKS, TechniqueModel
+from .taxonomy import SEMEVAL2023_LABELS, to_semeval2023
+
+
+@dataclass
+class TrainConfig:
+    """Knobs of a training run (the defaults produced the shipped model)."""
+
+    min_count: int = 2  # features seen fewer times are dropped from the vocabulary
+    l2_token: float = 1e-6  # L2 penalty per example-averaged loss, token model
+    l2_sentence: float = 1e-5  # same, sentence model
+    iters_token: int = 120  # full-batch Adam steps
+    iters_sentence: int = 150
+    keep_clean: float = 0.35  # share of tokens kept from sentences with no technique at all
+    min_examples: int = 8  # techniques with fewer annotated spans are not modelled
+    folds: int = 5
+    seed: int = 13
+    prune: float = 0.1  # weights this small are dropped (keeps the model ~5 MB; see MODEL_CARD)
+    sentence_blend: float = 0.5  # share of the sentence logit added to its tokens' logits
+
+
+@dataclass
+class Prepared:
+    """One article turned into arrays."""
+
+    gold: GoldArticle
+    words: list[str]
+    starts: np.ndarray
+    ends: np.ndarray
+    sentences: list[tuple[int, int]]
+    sent_of: np.ndarray
+    y_tok: np.ndarray  # (n_tokens, n_labels) bool
+    y_sent: np.ndarray  # (n_sentences, n_labels) bool
+    misc: tuple[np.ndarray, np.ndarray]  # (token, misc feature) pairs
+
+
+def load_training(data_paths: Iterable[str | Path]) -> list[GoldArticle]:
+    """Read corpus folders; labels renamed to SemEval-2023; articles without spans skipped."""
+    out = []
+    for path in data_paths:
+        for g in read_corpus(path):
+            if not g.spans:
+                continue
+            for s in g.spans:
+                s.label = to_semeval2023(s.label)
+            out.append(g)
+    return out
+
+
+def prepare(g: GoldArticle, labels: list[str]) -> Prepared:
+    """Tokens, sentences, lexicon cues and gold label matrices for one article."""
+    toks = tokenize(g.text)
+    hits = [(h.family, h.start, h.end) for h in lexicon(g.language).find(g.text)]
+    misc = misc_pairs(g.text, toks, hits, misc_names(FAMILIES))
+    sents = split_sentences(g.text)
+    sent_of = sentence_index(toks.starts, sents)
+    y = np.zeros((len(toks.words), len(labels)), dtype=bool)
+    col = {l: j for j, l in enumerate(labels)}
+    for s in g.spans:
+        j = col.get(s.label)
+        if j is not None:
+            y[(toks.starts < s.end) & (toks.ends > s.start), j] = True
+    ys = np.zeros((len(sents), len(labels)), dtype=bool)
+    inside = sent_of >= 0
+    np.logical_or.at(ys, sent_of[inside], y[inside])
+    return Prepared(g, toks.words, toks.starts, toks.ends, sents, sent_of, y, ys, misc)
+
+
+def _token_matrix(items: list[Prepared], vocab: Vocab, rng: np.random.Generator, keep_clean: float, n_misc: int):
+    from scipy import sparse
+
+    rows, cols_all, ys = [], [], []
+    sizes = {k: vocab.size(k) + 1 for k in Vocab.KINDS}
+    n_rows = 0
+    for it in items:
+        ids = to_ids(it.words, vocab)
+        clean_sent = ~it.y_sent.any(axis=1)
+        clean_tok = np.ones(len(it.words), dtype=bool)
+        ok = it.sent_of >= 0
+        clean_tok[ok] = clean_sent[it.sent_of[ok]]
+        keep = ~clean_tok | (rng.random(len(it.words)) < keep_clean)
+        new_row = np.cumsum(keep) - 1 + n_rows
+        cols, base = [], 0
+        for kind, offsets in (("words", WORD_OFFSETS), ("prefixes", PREFIX_OFFSETS), ("bigrams", BIGRAM_OFFSETS)):
+            arr, size = getattr(ids, kind), sizes[kind]
+            for off in offsets:
+                cols.append(base + shifted(arr, off, size - 1))
+                base += size
+        lang = LANGS.index(it.gold.language) if it.gold.language in LANGS else 0
+        cols.append(np.full(len(it.words), base + lang))
+        dense = np.stack(cols, axis=1)[keep]
+        rows.append(np.repeat(new_row[keep], dense.shape[1]))
+        cols_all.append(dense.ravel())
+        mt, mf = it.misc
+        mk = keep[mt] if len(mt) else np.zeros(0, dtype=bool)
+        rows.append(new_row[mt[mk]])
+        cols_all.append(base + len(LANGS) + mf[mk])
+        ys.append(it.y_tok[keep])
+        n_rows += int(keep.sum())
+    ncols = base + len(LANGS) + n_misc
+    r, c = np.concatenate(rows), np.concatenate(cols_all)
+    x = sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n_rows, ncols))
+    x.data[:] = 1.0  # duplicates (a token under two hits of one family) stay binary
+    return x, np.concatenate(ys)
+
+
+def _sentence_matrix(items: list[Prepared], vocab: Vocab, n_misc: int):
+    from scipy import sparse
+
+    sizes = [vocab.size(k) + 1 for k in Vocab.KINDS]
+    indptr, indices, ys = [0], [], []
+    for it in items:
+        ids = to_ids(it.words, vocab)
+        lang = LANGS.index(it.gold.language) if it.gold.language in LANGS else 0
+        for si in range(len(it.sentences)):
+            idx = np.flatnonzero(it.sent_of == si)
+            cols, base = [], 0
+            for kind, size in zip(Vocab.KINDS, sizes):
+                arr = getattr(ids, kind)[idx]
+                if kind == "bigrams" and len(idx):
+                    arr = arr[:-1]  # the last token's bigram runs into the next sentence
+                cols.append(np.unique(arr[arr != size - 1]) + base)
+                base += size
+            cols.append(np.asarray([base + lang]))
+            mt, mf = it.misc
+            cols.append(base + len(LANGS) + np.unique(mf[np.isin(mt, idx)]))
+            row = np.concatenate(cols)
+            indices.append(row)
+            indptr.append(indptr[-1] + len(row))
+        ys.append(it.y_sent)
+    ncols = sum(sizes) + len(LANGS) + n_misc
+    idx_all = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64)
+    x = sparse.csr_matrix((np.ones(len(idx_all), dtype=np.float32), idx_all, np.asarray(indptr)), shape=(len(indptr) - 1, ncols))
+    return x, np.concatenate(ys)
+
+
+def _fit_columns(x, y: np.ndarray, l2: float, iters: int, lr: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """All labels' L2 logistic regressions at once: full-batch Adam on the sparse design matrix.
+
+    One joint pass costs two sparse products per step, ~20x faster here than fitting one
+    liblinear model per technique, with the same held-out ranking quality.
+    """
+    n, d = x.shape
+    y32 = y.astype(np.float32)
+    prior = np.clip(y32.mean(0), 1e-6, 1 - 1e-6)
+    w = np.zeros((d, y.shape[1]), dtype=np.float32)
+    b = np.log(prior / (1 - prior)).astype(np.float32)
+    xt = x.T.tocsr()
+    m_w, v_w = np.zeros_like(w), np.zeros_like(w)
+    m_b, v_b = np.zeros_like(b), np.zeros_like(b)
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, iters + 1):
+        z = np.asarray(x @ w) + b
+        g = (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))) - y32) / n
+        gw = np.asarray(xt @ g) + l2 * w
+        gb = g.sum(0)
+        step = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
+        m_w *= beta1
+        m_w += (1 - beta1) * gw
+        v_w *= beta2
+        v_w += (1 - beta2) * gw * gw
+        w -= step * m_w / (np.sqrt(v_w) + eps)
+        m_b = beta1 * m_b + (1 - beta1) * gb
+        v_b = beta2 * v_b + (1 - beta2) * gb * gb
+        b -= step * m_b / (np.sqrt(v_b) + eps)
+    return w, b
+
+
+def fit(items: list[Prepared], labels: list[str], cfg: TrainConfig) -> TechniqueModel:
+    """Build the vocabulary and fit both linear models on prepared articles."""
+    rng = np.random.default_rng(cfg.seed)
+    vocab = Vocab.build((it.words for it in items), cfg.min_count)
+    weights: dict[str, np.ndarray] = {}
+    misc = misc_names(FAMILIES)
+    x, y = _token_matrix(items, vocab, rng, cfg.keep_clean, len(misc))
+    coef, bias = _fit_columns(x, y, cfg.l2_token, cfg.iters_token)
+    base = 0
+    for name, (kind, offsets) in TOKEN_BLOCKS.items():
+        size = vocab.size(kind) + 1
+        block = coef[base : base + size * len(offsets)]
+        weights[name] = np.ascontiguousarray(block.reshape(len(offsets), size, -1).transpose(1, 0, 2))
+        base += size * len(offsets)
+    weights["tok_bias"] = coef[base : base + len(LANGS)] + bias
+    weights["tok_misc"] = coef[base + len(LANGS) :]
+    xs, ys = _sentence_matrix(items, vocab, len(misc))
+    coef, bias = _fit_columns(xs, ys, cfg.l2_sentence, cfg.iters_sentence)
+    base = 0
+    for name, kind in SENT_BLOCKS.items():
+        size = vocab.size(kind) + 1
+        weights[name] = np.ascontiguousarray(coef[base : base + size])
+        base += size
+    weights["sent_bias"] = coef[base : base + len(LANGS)] + bias
+    weights["sent_misc"] = coef[base + len(LANGS) :]
+    thresholds = {kind: {lang: {} for lang in LANGS} for kind in ("token", "sentence")}
+    meta = {"config": asdict(cfg), "misc": misc, "sentence_blend": cfg.sentence_blend}
+    return TechniqueModel(labels, vocab, weights, thresholds, meta)
+
+
+def modelled_labels(articles: list[GoldArticle], min_examples: int) -> list[str]:
+    """Techniques with enough annotated spans, in taxonomy order."""
+    counts: dict[str, int] = {}
+    for g in articles:
+        for s in g.spans:
+            counts[s.label] = counts.get(s.label, 0) + 1
+    return [l for l in SEMEVAL2023_LABELS if counts.get(l, 0) >= min_examples]
+
+
+def group_folds(articles: list[GoldArticle], k: int, seed: int) -> list[int]:
+    """Fold number of each article, grouped by article id across corpora."""
+    ids = sorted({g.id for g in articles})
+    order = np.random.default_rng(seed).permutation(len(ids))
+    fold_of = {ids[i]: n % k for n, i in enumerate(order)}
+    return [fold_of[g.id] for g in articles]
+
+
+def train(
+    data_paths: Iterable[str | Path],
+    out_dir: str | Path,
+    config: TrainConfig | None = None,
+    log: Callable[[str], None] = print,
+    extra: Callable[[str, str], list[tuple[str, int, int]]] | None = None,
+) -> TechniqueModel:
+    """Cross-validate, tune thresholds, fit on all data and save a model directory (+ MODEL_CARD.md).
+
+    `extra` gives the rule layer's spans (default: the shipped lexicons) so thresholds are
+    tuned for what the component emits with rules on.
+    """
+    from .crossval import cross_validate
+
+    from .component import rule_spans
+
+    cfg = config or TrainConfig()
+    extra = rule_spans if extra is None else extra
+    paths = [str(p) for p in data_paths]
+    articles = load_training(paths)
+    if not articles:
+        raise ValueError(f"no annotated articles found in {paths}")
+    labels = modelled_labels(articles, cfg.min_examples)
+    t0 = time.perf_counter()
+    cv = cross_validate(articles, labels, cfg, extra=extra, log=log)
+    log(f"cross-validation done in {time.perf_counter() - t0:.0f}s")
+    items = [prepare(g, labels) for g in articles]
+    model = fit(items, labels, cfg)
+    model.thresholds = cv.thresholds
+    model.meta.update(
+        training={
+            "data": [Path(p).name for p in paths],
+            "articles": len(articles),
+            "articles_by_language": {l: sum(g.language == l for g in articles) for l in LANGS},
+            "spans": sum(len(g.spans) for g in articles),
+        },
+        cross_validation=cv.summary(),
+    )
+    model.save(out_dir, prune=cfg.prune)
+    out = Path(out_dir)
+    size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())
+    (out / "MODEL_CARD.md").write_text(model_card(model.meta, cv.markdown(), size), encoding="utf-8")
+    log(f"model written to {out_dir} ({size / 1e6:.1f} MB)")
+    return model
