@@ -1,22 +1,10 @@
-"""Fixtures for the techniques tests: the shipped detector and paths to shared corpora."""
+"""Fixtures for the techniques tests: the shipped detector (paths and `need` come from tests/conftest)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-DATA = SHARED / "data"
-SEEDS = SHARED / "seeds"
-
-
-def need(path: Path) -> Path:
-    """Skip when shared material is not beside the clone."""
-    if not path.exists():
-        pytest.skip(f"{path} is absent (a fresh clone has no ../shared)")
-    return path
+from tests.conftest import DATA, ROOT, SEEDS, SHARED, need  # noqa: F401 - re-exported for the tests here
 
 
 @pytest.fixture(scope="session")

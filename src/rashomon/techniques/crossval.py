@@ -38,8 +38,10 @@ class CVResult:
         """Headline numbers for model.json."""
         out: dict[str, Any] = {"folds": self.folds}
         if self.ptc:
-            out["ptc2020_span_identification_f1"] = round(self.ptc.si.f1, 4)
-            out["ptc2020_label_aware_span_f1"] = round(self.ptc.labelled.f1, 4)
+            for name, m in (("span_identification", self.ptc.si), ("label_aware_span", self.ptc.labelled)):
+                out[f"ptc2020_{name}_f1"] = round(m.f1, 4)
+                out[f"ptc2020_{name}_precision"] = round(m.precision, 4)
+                out[f"ptc2020_{name}_recall"] = round(m.recall, 4)
         for lang, rep in self.semeval.items():
             out[f"semeval2023_{lang}_paragraph_micro_f1"] = round(rep.micro.f1, 4)
         return out
@@ -105,7 +107,7 @@ def cross_validate(
     """Out-of-fold probabilities, all-fold thresholds and nested held-out reports."""
     items = [prepare(g, labels) for g in articles]
     folds, scores, model = out_of_fold(items, labels, cfg, log)
-    return evaluate_oof(items, folds, scores, model, labels, cfg.folds, extra)
+    return evaluate_oof(items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight)
 
 
 def evaluate_oof(
@@ -116,6 +118,7 @@ def evaluate_oof(
     labels: list[str],
     k: int,
     extra: ExtraFn | None = None,
+    span_weight: float = 1.0,
 ) -> CVResult:
     """Tune thresholds (all folds; and per fold on the others) and score the nested predictions."""
     import numpy as np
@@ -124,11 +127,11 @@ def evaluate_oof(
     fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
     pairs = list(zip(golds, scores))
     stats = combo_stats(pairs, labels, fixed)
-    thresholds = tune(stats, labels)
+    thresholds = tune(stats, labels, span_weight=span_weight)
     fold_arr = np.asarray(folds)
     preds: dict[int, list[tuple[str, int, int]]] = {}
     for f in range(k):
-        th = tune(stats, labels, fold_arr != f)
+        th = tune(stats, labels, fold_arr != f, span_weight=span_weight)
         for i, (g, sc) in enumerate(pairs):
             if folds[i] == f:
                 spans = [(s.label, s.start, s.end) for s in decode(model, sc, th)]

@@ -1,0 +1,103 @@
+"""`rashomon train techniques`, `rashomon eval techniques` and `analyze --model` on a corpus we write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rashomon.cli import app
+
+runner = CliRunner()
+
+# Sentences written for these tests; (phrase, label) pairs are annotated where they occur.
+SENTENCES = [
+    ("The corrupt regime of thugs crushed the peaceful march again.", [("corrupt regime of thugs", "Name_Calling,Labeling")]),
+    ("Officials said the bridge would reopen on Monday.", []),
+    ("This shameful, disgusting betrayal will never be forgotten.", [("shameful, disgusting betrayal", "Loaded_Language")]),
+    ("Residents queued for water at the station.", []),
+    ("These puppets of a rotten clique lie every single day.", [("puppets of a rotten clique", "Name_Calling,Labeling")]),
+    ("A monstrous, barbaric crime shocked the whole nation.", [("monstrous, barbaric crime", "Loaded_Language")]),
+    ("The council will publish its budget next week.", []),
+]
+
+
+def _corpus(root: Path, n_articles: int = 6) -> Path:
+    """A PTC-2020 style folder: train-articles/article<ID>.txt and train-labels-TC/*.labels."""
+    arts, labels = root / "train-articles", root / "train-labels-TC"
+    arts.mkdir(parents=True)
+    labels.mkdir()
+    for k in range(n_articles):
+        aid = f"90000{k}"
+        order = SENTENCES[k % len(SENTENCES):] + SENTENCES[: k % len(SENTENCES)]
+        text = "\n\n".join(s for s, _ in order) + "\n"
+        rows = []
+        for sentence, spans in order:
+            base = text.index(sentence)
+            for phrase, label in spans:
+                start = base + sentence.index(phrase)
+                rows.append(f"{aid}\t{label}\t{start}\t{start + len(phrase)}")
+        (arts / f"article{aid}.txt").write_text(text, encoding="utf-8", newline="")
+        (labels / f"article{aid}.task2-TC.labels").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return root
+
+
+def test_cli_techniques_eval_ptc_reports_span_scores(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "ptc")
+    result = runner.invoke(app, ["eval", "techniques", "--format", "ptc", "--articles", str(root / "train-articles"),
+                                 "--labels", str(root / "train-labels-TC"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["n_articles"] == 6
+    assert 0 < report["si"]["f1"] <= 1  # the shipped model finds some of these loaded phrases
+    assert {"si", "labelled", "per_label"} <= set(report)
+
+
+def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:
+    pytest.importorskip("scipy")
+    root = _corpus(tmp_path / "ptc")
+    out = tmp_path / "model"
+    result = runner.invoke(app, ["train", "techniques", "--data", str(root), "-o", str(out), "--folds", "2",
+                                 "--min-examples", "2"])
+    assert result.exit_code == 0, result.output
+    assert (out / "model.json").is_file() and (out / "MODEL_CARD.md").read_text(encoding="utf-8").strip()
+    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    assert set(meta["labels"]) == {"Name_Calling-Labeling", "Loaded_Language"}  # PTC names mapped to 2023
+    scored = runner.invoke(app, ["eval", "techniques", "--format", "ptc", "--model", str(out), "--articles",
+                                 str(root / "train-articles"), "--labels", str(root / "train-labels-TC"), "--json"])
+    assert scored.exit_code == 0, scored.output
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Headline\n\nThe corrupt regime of thugs crushed the peaceful march again.\n", encoding="utf-8")
+    analysed = runner.invoke(app, ["analyze", "--model", str(out), str(doc), "--format", "json"])
+    assert analysed.exit_code == 0, analysed.output
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["eval", "techniques", "--format", "ptc", "--articles", "/nonexistent/a", "--labels", "/nonexistent/b"], "E001"),
+        (["train", "techniques", "--data", "/nonexistent/corpus", "-o", "/tmp/never"], "E001"),
+    ],
+)
+def test_cli_techniques_missing_paths_are_coded_errors(args: list[str], code: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and code in result.output
+
+
+def test_cli_techniques_bad_model_dir_is_e090(tmp_path: Path) -> None:
+    (tmp_path / "model.json").write_text("{not json", encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("A short neutral sentence about the weather today.\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", "--model", str(tmp_path), str(doc)])
+    assert result.exit_code == 2 and "E090" in result.output
+
+
+def test_cli_techniques_empty_training_folder_is_e092(tmp_path: Path) -> None:
+    pytest.importorskip("scipy")
+    root = _corpus(tmp_path / "ptc")
+    for f in (root / "train-labels-TC").iterdir():
+        f.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["train", "techniques", "--data", str(root), "-o", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "E092" in result.output
