@@ -29,6 +29,7 @@ def test_settings_config_user_file_overrides_one_key(tmp_path):
         ("[ingest]\nmax_bytes = -5\n", "E031"),  # out of range
         ("[ingest]\nmax_byte = 5\n", "E031"),  # typo'd key is refused, not ignored
         ("[language]\nlanguages = 'en'\n", "E031"),  # wrong type
+        ("[techniques]\nrules = 'some'\n", "E031"),  # not one of all/confirmed/off
     ],
 )
 def test_settings_config_invalid_files(tmp_path, content, code):
@@ -44,3 +45,14 @@ def test_settings_config_missing_file(tmp_path):
     with pytest.raises(RashomonError) as info:
         load_options(tmp_path / "absent.toml")
     assert info.value.code == "E030"
+
+
+@pytest.mark.parametrize("rules", ["all", "confirmed", "off"])
+def test_settings_config_technique_rules_reach_the_component(tmp_path, rules):
+    from rashomon.components import REGISTRY
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f"[techniques]\nrules = '{rules}'\n", encoding="utf-8")
+    opts = load_options(cfg)
+    det = REGISTRY["techniques"](opts)
+    assert det.rules == rules and opts.techniques.model == ""
