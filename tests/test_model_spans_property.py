@@ -19,6 +19,8 @@ PIECES = [
     "Дмитрия Пескова", "Лукашенко", "в Минске", "«Новичок»", "„Zitat“", "“quoted”", "\"", "«", "”",
     " said ", " заявил, что ", "according to", "по словам", ":", " — ", ", ", ". ", "\n", "\r\n", "\n\n",
     "  ", "\t", "200 militants", "22.04.2021", "🙂", "e\u0301", "Ishchenko", "Zakharova", "KGB:",
+    # technique cues, so the techniques layer fires inside odd text too
+    "so-called", "camarilla", "It is no coincidence that", "illegitimate ruler", "якобы", "хунта", "!!",
 ]
 
 

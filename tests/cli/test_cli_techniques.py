@@ -53,6 +53,48 @@ def test_cli_techniques_eval_ptc_reports_span_scores(tmp_path: Path) -> None:
     assert report["n_articles"] == 6
     assert 0 < report["si"]["f1"] <= 1  # the shipped model finds some of these loaded phrases
     assert {"si", "labelled", "per_label"} <= set(report)
+    # the same predictions per line, against line labels derived from the gold spans
+    assert report["paragraphs"]["n_paragraphs"] == 6 * len(SENTENCES)
+    assert 0 < report["paragraphs"]["micro"]["f1"] <= 1
+
+
+def _semeval(root: Path) -> Path:
+    """The same sentences in SemEval-2023 subtask-3 layout: articles, line labels, span labels."""
+    ptc = _corpus(root / "ptc")
+    arts, spans = root / "train-articles-subtask-3", root / "train-labels-subtask-3-spans"
+    arts.mkdir()
+    spans.mkdir()
+    lines = []
+    for f in sorted((ptc / "train-articles").iterdir()):
+        aid = f.stem.removeprefix("article")
+        text = f.read_text(encoding="utf-8")
+        (arts / f.name).write_text(text, encoding="utf-8", newline="")
+        rows = (ptc / "train-labels-TC" / f"article{aid}.task2-TC.labels").read_text(encoding="utf-8").split()
+        span_rows = []
+        for n, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                labels = {label.replace(",", "-") for phrase, label in dict(SENTENCES).get(line, [])}
+                lines.append(f"{aid}\t{n}\t{','.join(sorted(labels))}")
+        for k in range(0, len(rows), 4):
+            _, label, start, end = rows[k : k + 4]
+            span_rows.append(f"{aid}\t{label.replace(',', '-')}\t{start}\t{end}")
+        (spans / f"article{aid}-labels-subtask-3.txt").write_text("\n".join(span_rows) + "\n", encoding="utf-8")
+    (root / "train-labels-subtask-3.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_cli_techniques_eval_semeval23_paragraphs_and_spans(tmp_path: Path) -> None:
+    root = _semeval(tmp_path / "se")
+    result = runner.invoke(app, ["eval", "techniques", "--format", "semeval23", "--articles",
+                                 str(root / "train-articles-subtask-3"), "--labels", str(root / "train-labels-subtask-3.txt"),
+                                 "--spans", str(root / "train-labels-subtask-3-spans"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["n_paragraphs"] == 6 * len(SENTENCES)
+    assert 0 < report["micro"]["f1"] <= 1 and report["spans"]["n_articles"] == 6
+    table = runner.invoke(app, ["eval", "techniques", "--format", "semeval23", "--articles",
+                                str(root / "train-articles-subtask-3"), "--labels", str(root / "train-labels-subtask-3.txt")])
+    assert table.exit_code == 0 and "| micro |" in table.stdout
 
 
 def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:

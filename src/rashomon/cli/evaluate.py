@@ -79,10 +79,11 @@ def eval_techniques(
     fmt: TechniqueFormat = typer.Option(..., "--format", help="ptc (span labels) or semeval23 (paragraph labels)."),
     articles: Path = typer.Option(..., "--articles", help="Directory of article<ID>.txt files."),
     labels: Path = typer.Option(..., "--labels", help="PTC TC labels (file or directory) or SemEval-2023 labels file."),
+    spans: Optional[Path] = typer.Option(None, "--spans", help="semeval23 only: span labels directory, to add span scores."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model directory from `rashomon train techniques`."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
-    """Persuasion techniques: span P/R/F1 (SemEval-2020 Task 11), per technique, or paragraph micro-F1."""
+    """Persuasion techniques: span P/R/F1 (SemEval-2020 Task 11) per technique, and paragraph micro-F1."""
     from dataclasses import asdict
 
     from ..techniques import TechniqueDetector
@@ -90,8 +91,8 @@ def eval_techniques(
     from ..techniques.formats import read_articles
     from . import fail
 
-    for path in (articles, labels):
-        if not path.exists():
+    for path in (articles, labels, spans):
+        if path is not None and not path.exists():
             fail(RashomonError("E001", path=path))
     try:
         detector = TechniqueDetector(model).load()
@@ -108,9 +109,11 @@ def eval_techniques(
             bar.advance(task)
             return out
 
-        scorer = evaluate_ptc if fmt is TechniqueFormat.ptc else evaluate_semeval23
         try:
-            report = scorer(articles, labels, predict)
+            if fmt is TechniqueFormat.ptc:
+                report = evaluate_ptc(articles, labels, predict)
+            else:
+                report = evaluate_semeval23(articles, labels, predict, spans_dir=spans)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             fail(RashomonError("E093", path=labels, detail=str(exc).splitlines()[0]))
     typer.echo(json.dumps(asdict(report), indent=2) if as_json else report.table())

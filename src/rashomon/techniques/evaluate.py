@@ -62,12 +62,15 @@ class SpanReport:
     labelled: PRF
     per_label: dict[str, PRF] = field(default_factory=dict)
     n_articles: int = 0
+    paragraphs: "ParagraphReport | None" = None  # the same predictions scored per line
 
     def table(self) -> str:
         """Markdown table: SI, label-aware span F1, then one row per technique."""
         rows = [_HEAD.format(f"spans ({self.n_articles} articles)"), _row("span identification", self.si)]
         rows.append(_row("label-aware spans", self.labelled))
         rows += [_row(k, v) for k, v in sorted(self.per_label.items(), key=lambda kv: -kv[1].n_gold)]
+        if self.paragraphs is not None:
+            rows += ["", self.paragraphs.table()]
         return "\n".join(rows)
 
 
@@ -79,12 +82,15 @@ class ParagraphReport:
     macro_f1: float
     per_label: dict[str, PRF] = field(default_factory=dict)
     n_paragraphs: int = 0
+    spans: SpanReport | None = None  # the same predictions scored as spans, when span gold is given
 
     def table(self) -> str:
         """Markdown table: micro and macro F1, then one row per technique."""
         rows = [_HEAD.format(f"paragraphs ({self.n_paragraphs})"), _row("micro", self.micro)]
         rows.append(f"| macro F1 | | | {self.macro_f1:.3f} | | |")
         rows += [_row(k, v) for k, v in sorted(self.per_label.items(), key=lambda kv: -kv[1].n_gold)]
+        if self.spans is not None:
+            rows += ["", self.spans.table()]
         return "\n".join(rows)
 
 
@@ -188,14 +194,27 @@ def predict_all(articles: list[GoldArticle], predict_fn: PredictFn) -> Spans:
     return {g.id: _as_triples(predict_fn(g.text, g.id, g.language)) for g in articles}
 
 
-def score_ptc(articles: list[GoldArticle], pred: Spans) -> SpanReport:
-    """Span scores against PTC-2020 gold (PTC names); predictions renamed, 2023-only labels dropped."""
+def score_ptc(articles: list[GoldArticle], pred: Spans, paragraphs: bool = False) -> SpanReport:
+    """Span scores against PTC-2020 gold (PTC names); predictions renamed, 2023-only labels dropped.
+
+    With `paragraphs`, the same predictions are also scored per non-blank line against line
+    labels derived from the gold spans, as SemEval-2023 derived its paragraph labels.
+    """
     gold = {g.id: [(l, s, e) for l, s, e in ((x.label, x.start, x.end) for x in g.spans)] for g in articles}
     mapped = {
         aid: [(to_ptc2020(l), s, e) for l, s, e in spans if to_ptc2020(l) is not None]
         for aid, spans in pred.items()
     }
-    return span_scores(mapped, gold, PTC2020_LABELS)  # type: ignore[arg-type]
+    report = span_scores(mapped, gold, PTC2020_LABELS)  # type: ignore[arg-type]
+    if paragraphs:
+        gold_lines = {}
+        for g in articles:
+            derived = paragraph_labels(g.text, gold[g.id])
+            listed = [i + 1 for i, (s, e) in enumerate(line_spans(g.text)) if g.text[s:e].strip()]
+            gold_lines[g.id] = {n: derived.get(n, set()) for n in listed}
+        pred_lines = {g.id: paragraph_labels(g.text, mapped.get(g.id, [])) for g in articles}
+        report.paragraphs = paragraph_scores(pred_lines, gold_lines, PTC2020_LABELS)
+    return report
 
 
 def score_semeval23(articles: list[GoldArticle], pred: Spans) -> ParagraphReport:
@@ -209,14 +228,24 @@ def score_semeval23(articles: list[GoldArticle], pred: Spans) -> ParagraphReport
 
 
 def evaluate_ptc(articles_dir: str | Path, labels: str | Path, predict_fn: PredictFn) -> SpanReport:
-    """Score a predictor on PTC-2020 articles and TC labels (file or directory), official span formula."""
+    """Score a predictor on PTC-2020 articles and TC labels (file or directory): spans, then lines."""
     articles = read_ptc(articles_dir, labels, normalise=False)
-    return score_ptc(articles, predict_all(articles, predict_fn))
+    return score_ptc(articles, predict_all(articles, predict_fn), paragraphs=True)
 
 
 def evaluate_semeval23(
-    articles_dir: str | Path, labels: str | Path, predict_fn: PredictFn, language: str | None = None
+    articles_dir: str | Path,
+    labels: str | Path,
+    predict_fn: PredictFn,
+    language: str | None = None,
+    spans_dir: str | Path | None = None,
 ) -> ParagraphReport:
-    """Score a predictor on SemEval-2023 subtask-3 articles and paragraph labels (micro-F1)."""
-    articles = read_semeval23(articles_dir, labels, language=language)
-    return score_semeval23(articles, predict_all(articles, predict_fn))
+    """Score a predictor on SemEval-2023 subtask-3 paragraph labels (micro-F1); spans too when given."""
+    articles = read_semeval23(articles_dir, labels, spans_dir, language=language)
+    pred = predict_all(articles, predict_fn)
+    report = score_semeval23(articles, pred)
+    if spans_dir is not None:
+        gold = {g.id: [(x.label, x.start, x.end) for x in g.spans] for g in articles}
+        keep = set(SEMEVAL2023_LABELS)
+        report.spans = span_scores({k: [t for t in v if t[0] in keep] for k, v in pred.items()}, gold, SEMEVAL2023_LABELS)
+    return report
