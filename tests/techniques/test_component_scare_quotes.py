@@ -1,3 +1,7 @@
+"""The component: scare quotes from the quotes layer, neutral news, explanations and spans."""
+
+import pytest
+
 from rashomon.model import Article, QuotedPhrase
 from rashomon.pipeline import Pipeline
 
@@ -34,10 +38,20 @@ def test_russian_scare_quotes(detector):
     assert "Scare_Quotes" in labels and "Doubt" in labels
 
 
-def test_neutral_news_sentence_yields_no_technique(detector):
-    assert detector.detect(NEUTRAL, "en") == []
-    ru = "Министерство сообщило во вторник, что встреча пройдет в Вене."
-    assert detector.detect(ru, "ru") == []
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (NEUTRAL, "en"),
+        ("Officials said the bridge would reopen on Monday after repairs.", "en"),
+        ("Council meeting\n\nThe city council discussed next year's budget and road repairs on Monday.", "en"),
+        ("Министерство сообщило во вторник, что встреча пройдет в Вене.", "ru"),
+        # a headline and a plain report: once flagged Loaded_Language at p = 0.12-0.20 (threshold floor)
+        ("Заседание совета\n\nВ понедельник в Минске прошло заседание городского совета. "
+         "Депутаты обсудили бюджет на следующий год и ремонт дорог.", "ru"),
+    ],
+)
+def test_neutral_news_sentence_yields_no_technique(detector, text, lang):
+    assert detector.detect(text, lang) == []
 
 
 def test_every_technique_slices_the_text_and_explains_itself(detector):

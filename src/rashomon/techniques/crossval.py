@@ -107,7 +107,7 @@ def cross_validate(
     """Out-of-fold probabilities, all-fold thresholds and nested held-out reports."""
     items = [prepare(g, labels) for g in articles]
     folds, scores, model = out_of_fold(items, labels, cfg, log)
-    return evaluate_oof(items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight)
+    return evaluate_oof(items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight, cfg.min_threshold)
 
 
 def evaluate_oof(
@@ -119,6 +119,7 @@ def evaluate_oof(
     k: int,
     extra: ExtraFn | None = None,
     span_weight: float = 1.0,
+    min_threshold: float = 0.0,
 ) -> CVResult:
     """Tune thresholds (all folds; and per fold on the others) and score the nested predictions."""
     import numpy as np
@@ -127,11 +128,11 @@ def evaluate_oof(
     fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
     pairs = list(zip(golds, scores))
     stats = combo_stats(pairs, labels, fixed)
-    thresholds = tune(stats, labels, span_weight=span_weight)
+    thresholds = tune(stats, labels, span_weight=span_weight, min_threshold=min_threshold)
     fold_arr = np.asarray(folds)
     preds: dict[int, list[tuple[str, int, int]]] = {}
     for f in range(k):
-        th = tune(stats, labels, fold_arr != f, span_weight=span_weight)
+        th = tune(stats, labels, fold_arr != f, span_weight=span_weight, min_threshold=min_threshold)
         for i, (g, sc) in enumerate(pairs):
             if folds[i] == f:
                 spans = [(s.label, s.start, s.end) for s in decode(model, sc, th)]

@@ -83,12 +83,19 @@ def _f1(tp: float, fp: float, fn: float) -> float:
 
 
 def tune_subset(
-    st: ComboStats, labels: list[str], mask: np.ndarray, passes: int = 3, span_weight: float = 1.0
+    st: ComboStats,
+    labels: list[str],
+    mask: np.ndarray,
+    passes: int = 3,
+    span_weight: float = 1.0,
+    min_threshold: float = 0.0,
 ) -> dict[str, dict[str, float]]:
     """(token, sentence) threshold per label maximising the objective on the masked articles.
 
     Objective: paragraph micro-F1 + span_weight x label-aware span F1 (where span gold exists).
+    Thresholds below `min_threshold` are never chosen, so weak evidence is not shown.
     """
+    allowed = [c for c, (tt, ts) in enumerate(COMBOS) if min(tt, ts) >= min_threshold]
     sm = mask & st.has_span
     pm = mask & st.has_para
     S = st.span[sm].sum(0)  # (L, C, 3)
@@ -104,7 +111,7 @@ def tune_subset(
             p_rest = P[others, choice[others]].sum(0)
             g_all = G.sum()
             best, best_c = -1.0, choice[j]
-            for c in range(len(COMBOS)):
+            for c in allowed:
                 obj = 0.0
                 if use_span:
                     pn, npred, rn = s_rest + S[j, c]
@@ -123,13 +130,17 @@ def tune_subset(
 
 
 def tune(
-    st: ComboStats, labels: list[str], mask: np.ndarray | None = None, span_weight: float = 1.0
+    st: ComboStats,
+    labels: list[str],
+    mask: np.ndarray | None = None,
+    span_weight: float = 1.0,
+    min_threshold: float = 0.0,
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Thresholds per language (token and sentence kinds) on the masked articles (default all)."""
     mask = np.ones(len(st.lang), dtype=bool) if mask is None else mask
     out: dict[str, dict[str, dict[str, float]]] = {"token": {}, "sentence": {}}
     for lang in sorted(set(st.lang.tolist())):
-        th = tune_subset(st, labels, mask & (st.lang == lang), span_weight=span_weight)
+        th = tune_subset(st, labels, mask & (st.lang == lang), span_weight=span_weight, min_threshold=min_threshold)
         out["token"][lang] = th["token"]
         out["sentence"][lang] = th["sentence"]
     return out
