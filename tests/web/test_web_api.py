@@ -31,15 +31,16 @@ def test_web_api_endpoints(server, articles):
     assert hits["total"] >= 1 and all(h["language"] == "en" for h in hits["hits"])
     facets = _get(server + "/api/facets")
     assert "en" in facets["languages"]
-    cmp = _get(f"{server}/api/compare?ids={articles['b_k']['id']}&ids={articles['c_r']['id']}")
-    assert cmp["available"] == (cmp["result"] is not None)
-    if not cmp["available"]:
-        assert "not installed" in cmp["notice"]
+    url = f"{server}/api/compare?ids={articles['b_k']['id']}&ids={articles['c_r']['id']}"
+    cmp = _get(url)
+    assert {"stories", "conflicts", "agreements", "unique"} <= set(cmp["result"])
+    assert _get(url) == cmp  # the second answer comes from the cache and is the same document
 
 
 def test_web_api_errors_are_json(server):
     for path, code in (("/api/articles/abcdef123456", 404), ("/api/entities/E999999", 404),
-                       ("/api/articles/nothex", 422), ("/api/search?date_from=yesterday", 422)):
+                       ("/api/articles/nothex", 422), ("/api/search?date_from=yesterday", 422),
+                       ("/api/compare?ids=abcdef123456", 422), ("/api/compare?ids=abcdef123456&ids=abcdef654321", 404)):
         with pytest.raises(urllib.error.HTTPError) as info:
             urllib.request.urlopen(server + path, timeout=10)
         assert info.value.code == code, path

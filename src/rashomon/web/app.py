@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from .security import MAX_BODY, Guard
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
+COMPARE_CACHE = 32  # comparisons kept per server process
 
 
 def _templates():  # noqa: ANN202 - starlette Jinja2Templates
@@ -34,6 +36,26 @@ class AppState:
         self._analyzer = analyzer
         # spaCy pipelines are not safe to call from several threads at once.
         self.analyze_lock = threading.Lock()
+        # Article ids are content hashes and stored articles never change, so a comparison of
+        # the same ids is the same forever: keep the last few (the engine takes ~1-2 s).
+        self.compare_cache: OrderedDict[tuple[str, ...], dict[str, Any]] = OrderedDict()
+        self.compare_lock = threading.Lock()
+
+    def compare(self, ids: list[str], articles: list[Any]) -> dict[str, Any]:
+        """The rashomon.compare document for these articles, cached by their ids."""
+        from ..compare import compare_articles
+
+        key = tuple(ids)
+        with self.compare_lock:
+            if key in self.compare_cache:
+                self.compare_cache.move_to_end(key)
+                return self.compare_cache[key]
+        result = compare_articles(articles)
+        with self.compare_lock:
+            self.compare_cache[key] = result
+            while len(self.compare_cache) > COMPARE_CACHE:
+                self.compare_cache.popitem(last=False)
+        return result
 
     def analyzer(self) -> Any:
         """The Analyzer, loading models on first use (call with analyze_lock held)."""

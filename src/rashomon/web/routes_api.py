@@ -16,7 +16,6 @@ from ..store.entities import entity_detail
 from ..store.queries import article_summaries, entity_list, facets, overview
 from ..store.search import search
 from .deps import ARTICLE_ID, CLUSTER_ID, article_ids, make_filters, state
-from .views import compare_result
 
 router = APIRouter(prefix="/api")
 MAX_TEXT = 500_000  # characters of an uploaded article
@@ -107,12 +106,13 @@ def api_search(request: Request, q: str = Query("", max_length=500), filters: Fi
     return {"q": q, "total": total, "hits": [h.as_dict() for h in hits]}
 
 
-@router.get("/compare", tags=["compare"], summary="Compare articles (needs rashomon.compare)")
+@router.get("/compare", tags=["compare"], summary="Compare articles: stories, conflicts, agreements, unique")
 def api_compare(request: Request, ids: list[str] = Query(..., description="2-4 article ids")) -> dict[str, Any]:
-    """The comparison engine's result, or a notice that it is not installed."""
+    """The `rashomon compare` JSON document for the stored articles (cached per server process)."""
     wanted = article_ids(ids)
+    if len(wanted) < 2:
+        raise HTTPException(422, "compare needs at least 2 article ids")
     arts = state(request).store.load_articles(wanted)
     if len(arts) != len(wanted):
         raise HTTPException(404, "no such article")
-    result, notice = compare_result(arts)
-    return {"articles": wanted, "available": result is not None, "notice": notice, "result": result}
+    return {"articles": wanted, "result": state(request).compare(wanted, arts)}

@@ -13,7 +13,7 @@ from ..store.entities import entity_detail
 from ..store.queries import article_summaries, entity_list, facets, overview
 from ..store.search import search
 from .deps import ARTICLE_ID, CLUSTER_ID, MAX_COMPARE, article_ids, make_filters, state
-from .views import LAYERS, article_view, compare_result, comparison_rows
+from .views import LAYERS, article_view, comparison_rows
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -56,13 +56,10 @@ def page_compare(request: Request, ids: list[str] = Query([]),
     arts = st.store.load_articles(wanted) if wanted else []
     if len(arts) != len(wanted):
         raise HTTPException(404, "no such article")
-    result, notice, rows = None, None, []
-    if len(arts) >= 2:
-        result, notice = compare_result(arts)
-        rows = comparison_rows(result) if result else []
+    rows = comparison_rows(st.compare(wanted, arts)) if len(arts) >= 2 else []
     views = [article_view(st.store, a, prefix=f"c{i}:") for i, a in enumerate(arts)]
     choices, _ = article_summaries(st.store, limit=500)
-    return _render(request, "compare.html", views=views, notice=notice, rows=rows, choices=choices,
+    return _render(request, "compare.html", views=views, rows=rows, choices=choices,
                    chosen=wanted, story=story, stories=entity_list(st.store, limit=50), layers=LAYERS,
                    max_compare=MAX_COMPARE, nav="compare")
 

@@ -98,16 +98,6 @@ def article_view(store: Store, art: Article, prefix: str = "") -> ArticleView:
     return ArticleView(art, segs, safe_json(details), layers, ents)
 
 
-def compare_result(articles: list[Article]) -> tuple[dict[str, Any] | None, str | None]:
-    """(result of rashomon.compare.compare_articles, None) or (None, why it is unavailable)."""
-    try:
-        from ..compare import compare_articles  # type: ignore[attr-defined]
-    except ImportError:
-        return None, "The comparison engine (rashomon.compare) is not installed in this version: " \
-                     "conflict, agreement and unique tables are unavailable. The articles are shown side by side."
-    return compare_articles(articles), None
-
-
 def comparison_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     """Flatten conflicts, agreements and unique items into table rows with span positions."""
     rows = []
