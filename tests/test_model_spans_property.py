@@ -62,3 +62,17 @@ def test_model_spans_property_seeds(seed_articles):
         doc = json.loads(json.dumps(analysis_dict([art]), ensure_ascii=False))
         _assert_exact(doc, art)
         assert art.sentences and art.paragraphs and art.entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дмитрия Пескова 0\U00017000",  # Tangut letter: pymorphy2's unicodedata.name() lookup raised (hypothesis found it)
+        "Песков \U00017000\U00017001 сказал «\U0001b000»",
+        "Путин 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 и \u0378",  # mathematical letters and an unassigned code point
+    ],
+)
+def test_model_spans_property_found_examples(analyzer, text):
+    art = analyzer.analyze_text(text)
+    art.check_spans()
+    _assert_exact(json.loads(json.dumps(analysis_dict([art]), ensure_ascii=False)), art)

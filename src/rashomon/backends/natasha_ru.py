@@ -39,13 +39,21 @@ class NatashaBackend:
                 index[tok.id] = len(index)
         for si, sent in enumerate(doc.sents):
             for tok in sent.tokens:
-                tok.lemmatize(self.morph_vocab)
+                try:
+                    tok.lemmatize(self.morph_vocab)
+                except ValueError:
+                    # pymorphy2 asks unicodedata.name() of every letter; letters without a name
+                    # in this Python's Unicode tables (e.g. Tangut U+17000) raise. Keep the text.
+                    tok.lemma = None
                 me = index[tok.id]
                 head = index.get(tok.head_id, me)  # root's head_id is '<sent>_0'
                 out.tokens.append(
                     ParsedToken(tok.start, tok.stop, tok.lemma or tok.text.lower(), tok.pos or "", tok.rel or "", head, si)
                 )
         for span in doc.spans:
-            span.normalize(self.morph_vocab)
+            try:
+                span.normalize(self.morph_vocab)
+            except ValueError:  # same unnamed-letter failure as above
+                span.normal = None
             out.ents.append((span.start, span.stop, span.type, span.normal or span.text))
         return out
