@@ -39,6 +39,9 @@ CASES = [
     ("html-no-text", "a.html", b"<html><head><script>var a=1;</script></head><body></body></html>", "E006", None),
     ("html-empty", "a.htm", b"", "E002", None),
     ("jsonl-empty", "a.jsonl", b"\n\n", "E002", None),
+    # a lone surrogate escape: kept as U+FFFD, one character for one (offsets unchanged)
+    ("jsonl-lone-surrogate", "a.jsonl", b'{"text": "Putin said \\ud800 it.", "title": "x\\udfff"}\n', None,
+     "Putin said \ufffd it."),
 ]
 
 
@@ -107,3 +110,9 @@ def test_ingest_bad_inputs_jsonl_bad_line_among_good(tmp_path):
     assert arts[0].title == "T1" and arts[0].outlet == "Daily"
     assert arts[1].id == "my-id" and arts[1].published == "2021-04-22"
     assert [e.code for e in errs] == ["E007", "E008"]
+
+
+def test_ingest_bad_inputs_lone_surrogate_is_analysed(analyzer):
+    art = analyzer.analyze_text("Vladimir Putin said \ud800 the talks in Minsk failed.")
+    assert art.text == "Vladimir Putin said \ufffd the talks in Minsk failed."
+    assert art.meta["replaced_surrogates"] == 1 and art.entities

@@ -42,7 +42,9 @@ def _assert_exact(doc: dict, art) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(min_size=1, max_size=12)), min_size=1, max_size=30))
+# codec=None: any code point, lone surrogates included (they must not crash any layer).
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(st.characters(codec=None), min_size=1, max_size=12)),
+                min_size=1, max_size=30))
 def test_model_spans_property_every_layer(analyzer, parts):
     text = "".join(parts)
     if not any(ch.isalpha() for ch in text):

@@ -7,6 +7,7 @@ dataclasses passed around explicitly, natasha-style; serialisation lives in `ser
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
 
@@ -183,6 +184,9 @@ SPAN_LAYERS: tuple[str, ...] = (
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass
 class Article:
     """An article: immutable text plus metadata and analysis layers."""
@@ -209,6 +213,20 @@ class Article:
     # Which components have run, so later components and the pipeline can check.
     done: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # A lone UTF-16 surrogate (a "\\ud800" escape in JSON, a stray code unit from a broken
+        # export) cannot be encoded as UTF-8 and crashes spaCy and every writer. Replace each with
+        # U+FFFD: one character for one, so offsets into the text are unchanged.
+        n = 0
+        for name in ("text", "source", "title", "published", "outlet", "author"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                clean, k = _SURROGATE.subn("\ufffd", value)
+                setattr(self, name, clean)
+                n += k
+        if n:
+            self.meta["replaced_surrogates"] = n
 
     def span(self, start: int, end: int) -> Span:
         """A Span over text[start:end]."""
