@@ -57,7 +57,19 @@ class TechniqueDetector:
     def __call__(self, article: Article) -> Article:
         sentences = [(s.start, s.end) for s in article.sentences]
         lemmas = {(t.start, t.end): t.lemma for t in article.tokens if t.lemma}
-        article.techniques = self.detect(article.text, article.language, sentences, article.quoted, lemmas)
+        groups = _language_groups(article)
+        if len(groups) <= 1:
+            article.techniques = self.detect(article.text, article.language, sentences, article.quoted, lemmas)
+            return article
+        # A Russian paragraph inside an English article gets Russian lexicons and thresholds:
+        # detect once per script group, keep each group's spans inside its own paragraphs.
+        found: list[Technique] = []
+        for lang, ranges in groups.items():
+            inside = lambda a, b: any(s <= a and b <= e for s, e in ranges)  # noqa: E731
+            sents = [(a, b) for a, b in sentences if inside(a, b)]
+            quoted = [q for q in article.quoted if inside(q.start, q.end)]
+            found += [t for t in self.detect(article.text, lang, sents, quoted, lemmas) if inside(t.start, t.start + 1)]
+        article.techniques = sorted(found, key=lambda t: (t.start, t.end, t.label))
         return article
 
     def predict(self, text: str, article_id: str = "", language: str | None = None) -> list[Technique]:
@@ -98,6 +110,16 @@ class TechniqueDetector:
                 why = f"quoted phrase with no speech cue: {q.reason}" if q.reason else "quoted phrase with no speech cue"
                 found.append(_technique(text, "Scare_Quotes", q.start, q.end, why, SCARE_SCORE))
         return merge(found, text)
+
+
+def _language_groups(article: Article) -> dict[str, list[tuple[int, int]]]:
+    """Paragraph ranges by model language ('en' or 'ru'); paragraphs of unknown language follow the article."""
+    base = "ru" if article.language in CYRILLIC_LANGS else "en"
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for p in article.paragraphs:
+        lang = base if p.language in ("und", "") else ("ru" if p.language in CYRILLIC_LANGS else "en")
+        groups.setdefault(lang, []).append((p.start, p.end))
+    return groups
 
 
 def _technique(text: str, label: str, start: int, end: int, explanation: str, score: float) -> Technique:
