@@ -42,6 +42,11 @@ CASES = [
     ("Stocks of “Novichok” agent remain in the depots.", []),
     ("The “Erdogan variant” is a “model for the rebels.", []),
     ("Так называемые «евроинтеграторы» ждут своего часа.", []),
+    # Naming without a complement, and an expletive 'it', report nobody's words.
+    ("Voters in Minsk remembered the last dictator in Europe, as reporters called Sheiman in 1999.", []),
+    ("To win American support, it is not enough to unconditionally support the US.", []),
+    ("Anna Kowalczyk called the expulsion a provocation.",
+     [("indirect", "Anna Kowalczyk", "the expulsion a provocation")]),
     ("The ministry said on Tuesday that the meeting would take place in Vienna.",
      [("indirect", "ministry", "the meeting would take place")]),
 ]

@@ -24,6 +24,7 @@ class QuoteLexicon:
     title_nouns: frozenset[str]
     name_nouns: frozenset[str]
     term_markers: tuple[str, ...]
+    naming: frozenset[str] = frozenset()  # "call X": an object without a complement is a name, not content
 
     def is_cue(self, lemma: str) -> bool:
         """A verb of saying, believing, or evaluating something."""
@@ -47,6 +48,7 @@ def lexicon(lang: str) -> QuoteLexicon:
         title_nouns=frozenset(load_list(code, "quoted_title_nouns")),
         name_nouns=frozenset(load_list(code, "quoted_name_nouns")),
         term_markers=tuple(load_list(code, "term_markers")),
+        naming=frozenset(w.lower() for w in load_list(code, "naming_cues")),
     )
 
 
@@ -67,4 +69,5 @@ def merged_lexicon() -> QuoteLexicon:
         title_nouns=en.title_nouns | ru.title_nouns,
         name_nouns=en.name_nouns | ru.name_nouns,
         term_markers=tuple(set(en.term_markers) | set(ru.term_markers)),
+        naming=en.naming | ru.naming,
     )

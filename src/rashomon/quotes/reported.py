@@ -104,6 +104,8 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
         if objs:
             # "called the expulsion a provocation": the object and its complement.
             comps = [c for c in view.kids(verb, "oprd", "xcomp", "obl") if c > objs[0]]
+            if lemma in lex.naming and not comps:
+                return [], "naming"  # "as they called Lukashenko": naming someone, not saying anything
             idx = sorted({i for c in objs[:1] + comps[:1] for i in view.subtree(c)})
             return idx, "object"
     # Colon-introduced content the parser hung off the verb as a sibling clause.
@@ -121,14 +123,20 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if tok.pos not in ("VERB", "AUX") or not lex.is_cue(tok.lemma.lower()):
             continue
         found = _content_of(view, i, lex)
+        if found is None and tok.lemma.lower() in lex.naming:
+            continue  # "…, as reporters called him": a naming verb reports only with a complement
         if found is None:
             found = _as_clause(view, i)
             if found is None:
                 continue
         content_idx, how = found
+        if how == "naming":
+            continue
         subj = _verb_subject(view, i)
         if subj is not None and subj in content_idx:
             subj = None
+        if subj is not None and view.tokens[subj].text.lower() == "it" and how == "object":
+            continue  # "it is not enough to support the US": an expletive 'it' holds no view
         if subj is None and how != "as-clause":
             continue  # imperatives ("Note that …") and fragments: nobody is reported
         cs, ce = _strip(text, *view.span_of(content_idx))
