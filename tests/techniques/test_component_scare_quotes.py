@@ -13,7 +13,7 @@ def _quoted(text: str, phrase: str, role: str, reason: str) -> QuotedPhrase:
     return QuotedPhrase(start, start + len(phrase), phrase, role, reason)
 
 
-def test_scare_role_becomes_scare_quotes_with_reason(detector):
+def test_component_scare_quotes_scare_role_becomes_scare_quotes_with_reason(detector):
     text = "The “European integrators” met again in Minsk."
     q = _quoted(text, "European integrators", "scare", "no speaker, no speech verb")
     techs = detector.detect(text, "en", quoted=[q])
@@ -23,7 +23,7 @@ def test_scare_role_becomes_scare_quotes_with_reason(detector):
     assert "no speech cue" in scare[0].explanation and "no speaker" in scare[0].explanation
 
 
-def test_quote_with_a_speaker_is_never_a_scare_quote(detector):
+def test_component_scare_quotes_quote_with_a_speaker_is_never_a_scare_quote(detector):
     text = "“We will meet in Vienna,” the minister said."
     q = _quoted(text, "We will meet in Vienna,", "quote", "speech verb 'said'")
     titles = _quoted(text, "Vienna", "title", "title noun")
@@ -31,7 +31,7 @@ def test_quote_with_a_speaker_is_never_a_scare_quote(detector):
     assert not [t for t in techs if t.label == "Scare_Quotes"]
 
 
-def test_russian_scare_quotes(detector):
+def test_component_scare_quotes_russian_scare_quotes(detector):
     text = "Так называемые «евроинтеграторы» снова собрались в Минске."
     q = _quoted(text, "евроинтеграторы", "scare", "нет говорящего")
     labels = {t.label for t in detector.detect(text, "ru", quoted=[q])}
@@ -50,11 +50,11 @@ def test_russian_scare_quotes(detector):
          "Депутаты обсудили бюджет на следующий год и ремонт дорог.", "ru"),
     ],
 )
-def test_neutral_news_sentence_yields_no_technique(detector, text, lang):
+def test_component_scare_quotes_neutral_news_sentence_yields_no_technique(detector, text, lang):
     assert detector.detect(text, lang) == []
 
 
-def test_every_technique_slices_the_text_and_explains_itself(detector):
+def test_component_scare_quotes_every_technique_slices_the_text_and_explains_itself(detector):
     text = (
         "The illegitimate ruler and his camarilla are plotting again.\n\n"
         "It is no coincidence that the so-called reforms stalled. There is more at stake than the election."
@@ -66,7 +66,7 @@ def test_every_technique_slices_the_text_and_explains_itself(detector):
         assert t.explanation and 0.0 <= t.score <= 1.0
 
 
-def test_component_in_a_pipeline_assigns_techniques(detector):
+def test_component_scare_quotes_component_in_a_pipeline_assigns_techniques(detector):
     class Stub:
         name = "stub"
         requires = ("text",)

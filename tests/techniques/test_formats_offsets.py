@@ -1,7 +1,9 @@
+"""Corpus readers keep offsets exact (CRLF counted) and number lines from one."""
+
 from rashomon.techniques.formats import line_spans, read_paragraph_labels, read_ptc, read_semeval23
 
 
-def test_crlf_article_keeps_offsets(tmp_path):
+def test_formats_offsets_crlf_article_keeps_offsets(tmp_path):
     arts = tmp_path / "articles"
     arts.mkdir()
     text = "Заголовок\r\n\r\nЭто так называемый план.\r\nВторая строка."
@@ -18,19 +20,19 @@ def test_crlf_article_keeps_offsets(tmp_path):
     assert art.lines == {1: set(), 3: {"Doubt"}, 4: set()}
 
 
-def test_line_numbers_count_blank_lines_from_one():
+def test_formats_offsets_line_numbers_count_blank_lines_from_one():
     text = "Title\r\n\r\nFirst para.\nSecond para."
     lines = line_spans(text)
     assert [text[s:e] for s, e in lines] == ["Title", "", "First para.", "Second para."]
 
 
-def test_paragraph_labels_parse_multiple_techniques(tmp_path):
+def test_formats_offsets_paragraph_labels_parse_multiple_techniques(tmp_path):
     f = tmp_path / "l.txt"
     f.write_text("1\t3\tDoubt,Loaded_Language\n1\t5\t\n", encoding="utf-8")
     assert read_paragraph_labels(f) == {"1": {3: {"Doubt", "Loaded_Language"}, 5: set()}}
 
 
-def test_ptc_labels_are_renamed_to_semeval2023(tmp_path):
+def test_formats_offsets_ptc_labels_are_renamed_to_semeval2023(tmp_path):
     arts = tmp_path / "a"
     arts.mkdir()
     (arts / "article5.txt").write_text("They are thugs.", encoding="utf-8")

@@ -1,3 +1,5 @@
+"""Rule layer: en/ru cue lexicons fire on what they list, across inflections, and not on neutral news."""
+
 import pytest
 
 from rashomon.techniques.lexicon import FAMILIES, lexicon
@@ -19,7 +21,7 @@ def labels_of(text: str, lang: str) -> set[str]:
         ("And what about the bombing of the port last year?", "Whataboutism"),
     ],
 )
-def test_english_cues_fire(text, label):
+def test_lexicon_rules_english_cues_fire(text, label):
     assert label in labels_of(text, "en")
 
 
@@ -34,7 +36,7 @@ def test_english_cues_fire(text, label):
         ("Нелегитимный правитель выступил с обращением.", "Name_Calling-Labeling"),
     ],
 )
-def test_russian_cues_fire_across_inflections(text, label):
+def test_lexicon_rules_russian_cues_fire_across_inflections(text, label):
     assert label in labels_of(text, "ru")
 
 
@@ -46,18 +48,18 @@ def test_russian_cues_fire_across_inflections(text, label):
         ("Министерство сообщило во вторник, что встреча пройдет в Вене.", "ru"),
     ],
 )
-def test_neutral_sentences_have_no_cue(text, lang):
+def test_lexicon_rules_neutral_sentences_have_no_cue(text, lang):
     assert labels_of(text, lang) == set()
 
 
-def test_hits_slice_the_text_and_name_their_list():
+def test_lexicon_rules_hits_slice_the_text_and_name_their_list():
     text = "Reporters met the self-proclaimed mayor on Monday."
     (hit,) = lexicon("en").find(text)
     assert text[hit.start : hit.end] == "self-proclaimed mayor"
     assert hit.family == "name_calling" and hit.label == FAMILIES["name_calling"][0]
 
 
-def test_lemmas_from_the_parser_extend_matches():
+def test_lexicon_rules_lemmas_from_the_parser_extend_matches():
     text = "They saw several usurpers."
     lemmas = {(text.index("usurpers"), text.index("usurpers") + 8): "usurper"}
     assert any(h.family == "name_calling" for h in lexicon("en").find(text, lemmas))

@@ -1,3 +1,5 @@
+"""Shipped model: no pickles, small, format version checked on load, save/load round trip."""
+
 import json
 import shutil
 
@@ -7,7 +9,7 @@ import pytest
 from rashomon.techniques.model import FORMAT_VERSION, ModelFormatError, TechniqueModel, default_model_dir
 
 
-def test_shipped_model_loads_without_pickles_and_is_small():
+def test_model_format_version_shipped_model_loads_without_pickles_and_is_small():
     d = default_model_dir()
     meta = json.loads((d / "model.json").read_text(encoding="utf-8"))
     assert meta["format_version"] == FORMAT_VERSION
@@ -19,7 +21,7 @@ def test_shipped_model_loads_without_pickles_and_is_small():
     assert not list(d.glob("*.pkl")) and not list(d.glob("*.pickle"))
 
 
-def test_other_format_version_is_refused(tmp_path):
+def test_model_format_version_other_format_version_is_refused(tmp_path):
     d = tmp_path / "m"
     shutil.copytree(default_model_dir(), d)
     meta = json.loads((d / "model.json").read_text(encoding="utf-8"))
@@ -29,12 +31,12 @@ def test_other_format_version_is_refused(tmp_path):
         TechniqueModel.load(d)
 
 
-def test_missing_model_is_refused(tmp_path):
+def test_model_format_version_missing_model_is_refused(tmp_path):
     with pytest.raises(ModelFormatError):
         TechniqueModel.load(tmp_path)
 
 
-def test_save_and_load_round_trip(tmp_path):
+def test_model_format_version_save_and_load_round_trip(tmp_path):
     model = TechniqueModel.load()
     model.save(tmp_path / "copy")
     again = TechniqueModel.load(tmp_path / "copy")

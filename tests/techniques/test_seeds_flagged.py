@@ -13,7 +13,7 @@ def _covering(techs, text, phrase):
     return {t.label for t in techs if t.start <= start < t.end}
 
 
-def test_ishchenko_conspiracy_loaded_terms_and_fear(detector):
+def test_seeds_flagged_ishchenko_conspiracy_loaded_terms_and_fear(detector):
     text = _seed("000")
     techs = detector.predict(text, "000", "en")
     assert "Loaded_Language" in _covering(techs, text, "camarilla")
@@ -22,7 +22,7 @@ def test_ishchenko_conspiracy_loaded_terms_and_fear(detector):
     assert any(t.label == "Appeal_to_Fear-Prejudice" and t.start <= closing < t.end for t in techs)
 
 
-def test_belsat_illegitimate_labels(detector):
+def test_seeds_flagged_belsat_illegitimate_labels(detector):
     text = _seed("003")
     techs = detector.predict(text, "003", "en")
     assert "Name_Calling-Labeling" in _covering(techs, text, "illegitimate leader")
