@@ -9,9 +9,11 @@ inside it for phrase-like ones (Loaded_Language, ...), so the span stays checkab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from ..lang import load_list
 from .model import SENT_BLOCKS, TOKEN_BLOCKS, Scores, TechniqueModel, shifted
 from .taxonomy import PHRASE_LABELS
 
@@ -49,8 +51,8 @@ def label_spans(sc: Scores, j: int, label: str, t_tok: float, t_sent: float) -> 
     covered: set[int] = set()
     if t_tok < 1 and len(sc.words):
         for a, b in _runs(sc.token_prob[:, j] >= t_tok, sc.sent_of):
-            if max(len(w) for w in sc.words[a:b]) < MIN_WORD_LEN:
-                continue  # a lone preposition or punctuation mark is never a technique by itself
+            if max(len(w) for w in sc.words[a:b]) < MIN_WORD_LEN or not _has_content(sc.words[a:b], sc.lang):
+                continue  # "for them", a lone preposition or punctuation is never a technique by itself
             best = a + int(np.argmax(sc.token_prob[a:b, j]))
             out.append(ModelSpan(label, int(sc.starts[a]), int(sc.ends[b - 1]), float(sc.token_prob[best, j]), "token", best))
             covered.add(int(sc.sent_of[a]))
@@ -70,6 +72,17 @@ def label_spans(sc: Scores, j: int, label: str, t_tok: float, t_sent: float) -> 
             s, e = sc.sentences[si]
             out.append(ModelSpan(label, s, e, p, "sentence", int(si)))
     return out
+
+
+def _has_content(words: list[str], lang: str) -> bool:
+    """True when some word is neither punctuation nor a function word of `lang` (lang/<code>/function_words.txt)."""
+    function = _function_words(lang)
+    return any(any(c.isalpha() for c in w) and w.lower() not in function for w in words)
+
+
+@lru_cache(maxsize=None)
+def _function_words(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list(lang, "function_words"))
 
 
 def _runs(on: np.ndarray, sent_of: np.ndarray) -> list[tuple[int, int]]:
