@@ -30,7 +30,7 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
         "",
         "Terms: the corpora are research data released by their authors for research on propaganda and "
         "persuasion detection; they are not redistributed here. The weights are derived statistics "
-        "(feature weights over words, word prefixes and bigrams seen at least "
+        "(feature weights over words, word prefixes, suffixes and bigrams seen at least "
         f"{cfg.get('min_count')} times); check the corpora's terms before using this model commercially.",
         "",
         CITATIONS,
@@ -38,7 +38,8 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
         "## Method",
         "Two logistic-regression layers per technique (all techniques fitted jointly by full-batch Adam with a "
         f"small L2 penalty; weights with |w| <= {cfg.get('prune')} then dropped) over lexical features: a token model "
-        "(words and 5-letter prefixes at offsets -2..+2, bigrams, repetition, quotation and lexicon cues) and a "
+        "(words at offsets -2..+2, 5-letter prefixes and 3-letter suffixes at -1..+1, bigrams, repetition, quotation and "
+        "lexicon cues) and a "
         f"sentence model (bag of the same features). Token logits receive {meta.get('sentence_blend')} of their "
         "sentence's logit. Per-language, per-technique token and sentence thresholds were tuned on out-of-fold "
         "probabilities (paragraph micro-F1 plus, for English, "

@@ -2,8 +2,9 @@
 
 The model tokenizes the raw text itself (a regex, C speed) rather than reading the parser's
 tokens, so training on corpora and inference in the pipeline see identical features.
-Features are positional: the lowercased word and its 5-letter prefix (a cheap stand-in for
-Russian lemmas) at window offsets, and word bigrams. Scoring a token is then a handful of
+Features are positional: the lowercased word, its 5-letter prefix (a cheap stand-in for
+Russian lemmas) and its 3-letter suffix (a cheap stand-in for part of speech: -ous, -ive,
+-ный) at window offsets, and word bigrams. Scoring a token is then a handful of
 numpy gathers, which keeps the component far below the parser's cost.
 """
 
@@ -30,6 +31,8 @@ PREFIX_OFFSETS: tuple[int, ...] = (-1, 0, 1)
 # A bigram at offset o covers words (i+o, i+o+1): -1 is (prev, this), 0 is (this, next).
 BIGRAM_OFFSETS: tuple[int, ...] = (-1, 0)
 PREFIX_LEN = 5
+SUFFIX_OFFSETS: tuple[int, ...] = (-1, 0, 1)
+SUFFIX_LEN = 3
 LANGS: tuple[str, ...] = ("en", "ru")
 
 
@@ -70,6 +73,11 @@ def prefix(word: str) -> str:
     return word[:PREFIX_LEN]
 
 
+def suffix(word: str) -> str:
+    """The suffix feature of a word: its last letters, marked so it never equals a word."""
+    return "-" + word[-SUFFIX_LEN:]
+
+
 def bigrams(words: list[str]) -> list[str]:
     """Adjacent word pairs joined by a space (words never contain spaces)."""
     return [f"{a} {b}" for a, b in zip(words, words[1:])]
@@ -78,10 +86,10 @@ def bigrams(words: list[str]) -> list[str]:
 class Vocab:
     """Feature string -> row index for the three feature kinds; unknown maps to the last row."""
 
-    KINDS: tuple[str, ...] = ("words", "prefixes", "bigrams")
+    KINDS: tuple[str, ...] = ("words", "prefixes", "bigrams", "suffixes")
 
-    def __init__(self, words: list[str], prefixes: list[str], bigrams_: list[str]) -> None:
-        self.lists = {"words": words, "prefixes": prefixes, "bigrams": bigrams_}
+    def __init__(self, words: list[str], prefixes: list[str], bigrams_: list[str], suffixes: list[str]) -> None:
+        self.lists = {"words": words, "prefixes": prefixes, "bigrams": bigrams_, "suffixes": suffixes}
         self.index = {k: {s: i for i, s in enumerate(v)} for k, v in self.lists.items()}
 
     def size(self, kind: str) -> int:
@@ -94,12 +102,14 @@ class Vocab:
         cw: Counter[str] = Counter()
         cp: Counter[str] = Counter()
         cb: Counter[str] = Counter()
+        cs: Counter[str] = Counter()
         for words in word_lists:
             cw.update(words)
             cp.update(prefix(w) for w in words)
             cb.update(bigrams(words))
+            cs.update(suffix(w) for w in words)
         keep = lambda c: sorted(k for k, n in c.items() if n >= min_count)  # noqa: E731
-        return cls(keep(cw), keep(cp), keep(cb))
+        return cls(keep(cw), keep(cp), keep(cb), keep(cs))
 
     def save(self, directory: Path) -> None:
         """One file per kind, one feature per line (UTF-8)."""
@@ -123,6 +133,7 @@ class Ids:
     words: np.ndarray
     prefixes: np.ndarray
     bigrams: np.ndarray  # bigram (i, i+1); last token gets unknown
+    suffixes: np.ndarray
     misc: tuple[np.ndarray, np.ndarray] | None = None  # (token, misc feature) pairs, set by the model
 
 
@@ -133,7 +144,9 @@ def to_ids(words: list[str], vocab: Vocab) -> Ids:
     w = np.fromiter((iw.get(x, nw) for x in words), dtype=np.int64, count=len(words))
     p = np.fromiter((ip.get(x[:PREFIX_LEN], np_) for x in words), dtype=np.int64, count=len(words))
     b = np.fromiter((ib.get(x, nb) for x in bigrams(words)), dtype=np.int64, count=max(len(words) - 1, 0))
-    return Ids(w, p, np.append(b, nb) if len(words) else b)
+    isx, ns = vocab.index["suffixes"], vocab.size("suffixes")
+    sx = np.fromiter((isx.get(suffix(x), ns) for x in words), dtype=np.int64, count=len(words))
+    return Ids(w, p, np.append(b, nb) if len(words) else b, sx)
 
 
 def shifted(ids: np.ndarray, offset: int, unknown: int) -> np.ndarray:

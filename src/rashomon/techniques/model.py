@@ -2,7 +2,7 @@
 
 Two linear models share one vocabulary: a token model (is this word inside a span of
 technique T? from a 5-word window) and a sentence model (does this sentence contain T? from
-its bag of words, prefixes and bigrams). Weights are plain numpy arrays saved with
+its bag of words, prefixes, suffixes and bigrams). Weights are plain numpy arrays saved with
 `np.savez_compressed` and read with `allow_pickle=False`; `model.json` carries the labels,
 decision thresholds, training summary and a format version checked on load.
 """
@@ -21,6 +21,7 @@ from .features import (
     BIGRAM_OFFSETS,
     LANGS,
     PREFIX_OFFSETS,
+    SUFFIX_OFFSETS,
     WORD_OFFSETS,
     Ids,
     Tokens,
@@ -33,15 +34,21 @@ from .features import (
 )
 
 FORMAT = "rashomon-techniques"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: suffix features (a v1 model lacks them)
 WEIGHT_NAMES = ("tok_bias", "sent_bias", "tok_misc", "sent_misc")
 # Token/sentence weight blocks: name -> (vocab kind, offsets or None for the sentence bag).
 TOKEN_BLOCKS: dict[str, tuple[str, tuple[int, ...]]] = {
     "tok_words": ("words", WORD_OFFSETS),
     "tok_prefixes": ("prefixes", PREFIX_OFFSETS),
     "tok_bigrams": ("bigrams", BIGRAM_OFFSETS),
+    "tok_suffixes": ("suffixes", SUFFIX_OFFSETS),
 }
-SENT_BLOCKS: dict[str, str] = {"sent_words": "words", "sent_prefixes": "prefixes", "sent_bigrams": "bigrams"}
+SENT_BLOCKS: dict[str, str] = {
+    "sent_words": "words",
+    "sent_prefixes": "prefixes",
+    "sent_bigrams": "bigrams",
+    "sent_suffixes": "suffixes",
+}
 
 
 class ModelFormatError(ValueError):
@@ -227,6 +234,8 @@ class TechniqueModel:
         text = items[row] if row < len(items) else "?"
         if kind == "prefixes":
             text += "…"
+        elif kind == "suffixes":
+            text = "…" + text[1:]
         if offset:
             return f"{text}@{offset:+d}"
         return text

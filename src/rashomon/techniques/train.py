@@ -121,7 +121,7 @@ def _token_matrix(items: list[Prepared], vocab: Vocab, rng: np.random.Generator,
         keep = ~clean_tok | (rng.random(len(it.words)) < keep_clean)
         new_row = np.cumsum(keep) - 1 + n_rows
         cols, base = [], 0
-        for kind, offsets in (("words", WORD_OFFSETS), ("prefixes", PREFIX_OFFSETS), ("bigrams", BIGRAM_OFFSETS)):
+        for kind, offsets in TOKEN_BLOCKS.values():
             arr, size = getattr(ids, kind), sizes[kind]
             for off in offsets:
                 cols.append(base + shifted(arr, off, size - 1))
