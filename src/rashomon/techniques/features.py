@@ -84,7 +84,7 @@ def bigrams(words: list[str]) -> list[str]:
 
 
 class Vocab:
-    """Feature string -> row index for the three feature kinds; unknown maps to the last row."""
+    """Feature string -> row index for each feature kind; unknown maps to the last row."""
 
     KINDS: tuple[str, ...] = ("words", "prefixes", "bigrams", "suffixes")
 

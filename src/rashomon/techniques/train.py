@@ -16,10 +16,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from .features import (
-    BIGRAM_OFFSETS,
     LANGS,
-    PREFIX_OFFSETS,
-    WORD_OFFSETS,
     Vocab,
     sentence_index,
     misc_names,
