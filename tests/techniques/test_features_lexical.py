@@ -53,3 +53,29 @@ def test_features_lexical_suffix_feature_is_named_for_explanations():
     kinds = model.vocab.lists["suffixes"]
     assert kinds, "the shipped model has suffix features"
     assert model.feature_name("tok_suffixes", 0, 0).startswith("…")
+
+
+def _misc(text: str) -> set[tuple[str, str]]:
+    from rashomon.techniques.features import misc_names, misc_pairs
+
+    toks, names = tokenize(text), misc_names([])
+    t, f = misc_pairs(text, toks, [], names)
+    assert len(set(zip(t.tolist(), f.tolist()))) == len(t)  # each pair once
+    return {(f"{toks.words[i]}#{i}", names[j]) for i, j in zip(t.tolist(), f.tolist())}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("The regime lied. The regime lied again.", [("regime#5", "rep_later"), ("lied#6", "rep_later")],
+         [("regime#1", "rep_later"), ("lied#2", "rep_later")]),
+        ("Thin air, then thin air.", [("thin#0", "rep_pair"), ("air#1", "rep_pair"), ("air#5", "rep_pair")],
+         [("then#3", "rep_pair")]),
+        ("Good , good , good .", [], [("good#0", "rep_pair"), (",#1", "rep_pair")]),  # pairs with punctuation do not count
+        ("One two three four.", [], [("four#3", "rep_later"), ("one#0", "rep_pair")]),
+    ],
+)
+def test_features_lexical_repetition_cues(text, present, absent):
+    got = _misc(text)
+    assert all(p in got for p in present)
+    assert not any(a in got for a in absent)

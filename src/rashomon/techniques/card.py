@@ -21,7 +21,8 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
         "# rashomon techniques model",
         "",
         f"Format `{meta.get('format')}` version {meta.get('format_version')}; {size_bytes / 1e6:.1f} MB on disk; "
-        "weights in `weights.npz` (int16-quantised sparse arrays, loaded with `allow_pickle=False`), "
+        "weights in `weights.npz` (int16-quantised sparse arrays, the word-vector projection in float32, loaded with "
+        "`allow_pickle=False`), "
         "vocabularies in `vocab_*.txt`, labels and thresholds in `model.json`. No pickles.",
         "",
         "## Data",
@@ -31,16 +32,18 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
         "Terms: the corpora are research data released by their authors for research on propaganda and "
         "persuasion detection; they are not redistributed here. The weights are derived statistics "
         "(feature weights over words, word prefixes, suffixes and bigrams seen at least "
-        f"{cfg.get('min_count')} times); check the corpora's terms before using this model commercially.",
+        f"{cfg.get('min_count')} times, and a projection of the encoder's subword embeddings); check the corpora's terms before using this model commercially.",
         "",
         CITATIONS,
         "",
         "## Method",
         "Two logistic-regression layers per technique (all techniques fitted jointly by full-batch Adam with a "
-        f"small L2 penalty; weights with |w| <= {cfg.get('prune')} then dropped) over lexical features: a token model "
+        f"small L2 penalty; weights with |w| <= {cfg.get('prune')} then dropped) over lexical features and word vectors: a token model "
         "(words at offsets -2..+2, 5-letter prefixes and 3-letter suffixes at -1..+1, bigrams, repetition, quotation and "
-        "lexicon cues) and a "
-        f"sentence model (bag of the same features). Token logits receive {meta.get('sentence_blend')} of their "
+        f"lexicon cues, and {cfg.get('vec_dims')}-dimensional word vectors at -1..+1: the multilingual sentence encoder's "
+        "subword embeddings averaged per word, projected on their principal components) and a "
+        "sentence model (bag of the same lexical features). "
+        f"Token logits receive {meta.get('sentence_blend')} of their "
         "sentence's logit. Per-language, per-technique token and sentence thresholds were tuned on out-of-fold "
         "probabilities (paragraph micro-F1 plus, for English, "
         f"{cfg.get('span_weight', 1.0)} x label-aware span F1), never below {cfg.get('min_threshold', 0.0)}.",
@@ -58,7 +61,7 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
     lines += ["", "Per technique (F1, gold count in brackets):", "", table, ""]
     lines += [
         "## Limitations",
-        "Lexical features only: techniques that live in argument structure (Straw_Man, Red_Herring, "
+        "Lexical features and context-free word vectors only: techniques that live in argument structure (Straw_Man, Red_Herring, "
         "Whataboutism, Obfuscation, Consequential_Oversimplification) are rarely found. Russian has about 140 "
         "training articles. Scores are classifier probabilities, not calibrated confidences across techniques. "
         "The shipped lexicons were pruned while looking at all training articles, so the figures above, which "

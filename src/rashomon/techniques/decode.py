@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..lang import load_list
+from .features import VEC_OFFSETS
 from .model import SENT_BLOCKS, TOKEN_BLOCKS, Scores, TechniqueModel, shifted
 from .taxonomy import PHRASE_LABELS
 
@@ -125,6 +126,14 @@ def top_features(model: TechniqueModel, sc: Scores, span: ModelSpan, k: int = 3)
                 row = int(shifted(arr, off, unknown)[span.token])
                 if row != unknown:
                     contrib.append((float(w[row, o, j]), model.feature_name(block, row, off)))
+        if sc.vectors is not None and sc.vectors.shape[1]:
+            # One contribution per window word: "≈regime@-1" reads "a word like 'regime' before it".
+            dims, v = sc.vectors.shape[1], model.weights["tok_vec"]
+            for o, off in enumerate(VEC_OFFSETS):
+                t = span.token + off
+                if 0 <= t < len(sc.words):
+                    w = float(sc.vectors[t] @ v[o * dims : (o + 1) * dims, j])
+                    contrib.append((w, f"≈{sc.words[t]}" + (f"@{off:+d}" if off else "")))
         if sc.ids.misc is not None:
             mt, mf = sc.ids.misc
             for f in set(mf[mt == span.token].tolist()):

@@ -5,7 +5,8 @@ tokens, so training on corpora and inference in the pipeline see identical featu
 Features are positional: the lowercased word, its 5-letter prefix (a cheap stand-in for
 Russian lemmas) and its 3-letter suffix (a cheap stand-in for part of speech: -ous, -ive,
 -ный) at window offsets, and word bigrams. Scoring a token is then a handful of
-numpy gathers, which keeps the component far below the parser's cost.
+numpy gathers, which keeps the component far below the parser's cost. Dense word vectors,
+the one non-lexical input, live in `wordvec`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ BIGRAM_OFFSETS: tuple[int, ...] = (-1, 0)
 PREFIX_LEN = 5
 SUFFIX_OFFSETS: tuple[int, ...] = (-1, 0, 1)
 SUFFIX_LEN = 3
+# Word vectors (see wordvec) of the word and its neighbours.
+VEC_OFFSETS: tuple[int, ...] = (-1, 0, 1)
 LANGS: tuple[str, ...] = ("en", "ru")
 
 
@@ -182,7 +185,7 @@ REPEAT_MIN_LEN = 4
 
 def misc_names(families: Iterable[str]) -> list[str]:
     """The fixed misc feature names for these lexicon families."""
-    return ["rep2", "rep3", "rep5", "inq", "cap", "upper"] + [f"lex:{f}" for f in families]
+    return ["rep2", "rep3", "rep5", "rep_later", "rep_pair", "inq", "cap", "upper"] + [f"lex:{f}" for f in families]
 
 
 def misc_pairs(
@@ -193,11 +196,23 @@ def misc_pairs(
     ti: list[int] = []
     fi: list[int] = []
     counts = Counter(w for w in toks.words if len(w) >= REPEAT_MIN_LEN)
+    seen: set[str] = set()
     for i, w in enumerate(toks.words):
         c = counts.get(w, 0) if len(w) >= REPEAT_MIN_LEN else 0
         if c >= 2:
             ti.append(i)
             fi.append(col["rep5" if c >= 5 else "rep3" if c >= 3 else "rep2"])
+            if w in seen:  # PTC marks mostly the later mentions of a repeated word
+                ti.append(i)
+                fi.append(col["rep_later"])
+            seen.add(w)
+    # Both words of a word pair that occurs again in the article ("thin air" ... "thin air").
+    pairs = [(a, b) if a[:1].isalnum() and b[:1].isalnum() else None for a, b in zip(toks.words, toks.words[1:])]
+    pair_counts = Counter(p for p in pairs if p)
+    for i, p in enumerate(pairs):
+        if p and pair_counts[p] >= 2:
+            ti += [i, i + 1]
+            fi += [col["rep_pair"]] * 2
     if len(toks.starts):
         for m in _QUOTED.finditer(text):
             a, b = np.searchsorted(toks.starts, [m.start() + 1, m.end() - 1])
@@ -219,4 +234,6 @@ def misc_pairs(
             elif i and text[toks.starts[i - 1]] not in ".!?…\"“«\n":
                 ti.append(i)
                 fi.append(col["cap"])
-    return np.asarray(ti, dtype=np.int64), np.asarray(fi, dtype=np.int64)
+    # Each pair once: training sees binary features, so scoring must not add a weight twice.
+    uniq = np.unique(np.asarray(ti, dtype=np.int64) * len(names) + np.asarray(fi, dtype=np.int64))
+    return uniq // len(names), uniq % len(names)

@@ -1,7 +1,8 @@
-"""The statistical layer: linear models over lexical features, stored as JSON + NPZ + text vocab.
+"""The statistical layer: linear models over lexical features and word vectors, stored as JSON + NPZ + text vocab.
 
 Two linear models share one vocabulary: a token model (is this word inside a span of
-technique T? from a 5-word window) and a sentence model (does this sentence contain T? from
+technique T? from a 5-word window of lexical features plus the word vectors of a 3-word
+window, see `wordvec`) and a sentence model (does this sentence contain T? from
 its bag of words, prefixes, suffixes and bigrams). Weights are plain numpy arrays saved with
 `np.savez_compressed` and read with `allow_pickle=False`; `model.json` carries the labels,
 decision thresholds, training summary and a format version checked on load.
@@ -22,6 +23,7 @@ from .features import (
     LANGS,
     PREFIX_OFFSETS,
     SUFFIX_OFFSETS,
+    VEC_OFFSETS,
     WORD_OFFSETS,
     Ids,
     Tokens,
@@ -32,10 +34,13 @@ from .features import (
     to_ids,
     tokenize,
 )
+from .wordvec import project, windowed
 
 FORMAT = "rashomon-techniques"
-FORMAT_VERSION = 2  # 2: suffix features (a v1 model lacks them)
-WEIGHT_NAMES = ("tok_bias", "sent_bias", "tok_misc", "sent_misc")
+FORMAT_VERSION = 3  # 2: suffix features; 3: word-vector block (earlier models lack them)
+WEIGHT_NAMES = ("tok_bias", "sent_bias", "tok_misc", "sent_misc", "tok_vec", "vec_mu", "vec_proj")
+# Stored as float32, not int16: the projection's columns differ in scale by orders of magnitude.
+EXACT_NAMES = ("vec_mu", "vec_proj")
 # Token/sentence weight blocks: name -> (vocab kind, offsets or None for the sentence bag).
 TOKEN_BLOCKS: dict[str, tuple[str, tuple[int, ...]]] = {
     "tok_words": ("words", WORD_OFFSETS),
@@ -73,6 +78,7 @@ class Scores:
     token_prob: np.ndarray  # (n_tokens, n_labels)
     sent_prob: np.ndarray  # (n_sentences, n_labels)
     lang: str
+    vectors: np.ndarray | None = None  # (n_tokens, dims) projected word vectors
 
 
 @dataclass
@@ -131,11 +137,14 @@ class TechniqueModel:
             flat = w.ravel()
             keep = np.flatnonzero(flat)
             # int16 with one scale per block: ~4 significant digits, half the bytes of float32.
-            scale = float(np.abs(flat[keep]).max() / 32000) if len(keep) else 1.0
+            scale = float(np.abs(flat[keep]).max() / 32000) if len(keep) and name not in EXACT_NAMES else 1.0
             arrays[f"{name}.shape"] = np.asarray(w.shape, dtype=np.int64)
             # Sorted positions stored as gaps: small numbers that compress well.
             arrays[f"{name}.gap"] = np.diff(keep, prepend=0).astype(np.int32)
-            arrays[f"{name}.val"] = np.round(flat[keep] / scale).astype(np.int16)
+            if name in EXACT_NAMES:
+                arrays[f"{name}.val"] = flat[keep].astype(np.float32)
+            else:
+                arrays[f"{name}.val"] = np.round(flat[keep] / scale).astype(np.int16)
             arrays[f"{name}.scale"] = np.asarray(scale)
         np.savez_compressed(d / "weights.npz", **arrays)
         self.vocab.save(d)
@@ -182,7 +191,8 @@ class TechniqueModel:
         lang_row = LANGS.index(lang) if lang in LANGS else 0
         sent_of = sentence_index(toks.starts, sentences)
         mt, mf = misc_pairs(text, toks, hits, self.misc)
-        z = self.token_logits(ids) + self.weights["tok_bias"][lang_row]
+        vec = self.word_vectors(toks.words)
+        z = self.token_logits(ids, vec) + self.weights["tok_bias"][lang_row]
         np.add.at(z, mt, self.weights["tok_misc"][mf])
         zs = self.sentence_logits(ids, sent_of, len(sentences)) + self.weights["sent_bias"][lang_row]
         keep = sent_of[mt] >= 0 if len(mt) else np.zeros(0, dtype=bool)
@@ -196,10 +206,16 @@ class TechniqueModel:
             inside = sent_of >= 0
             z[inside] += blend * (zs[sent_of[inside]] - self.weights["sent_bias"][lang_row])
         ids.misc = (mt, mf)
-        return Scores(toks.starts, toks.ends, toks.words, ids, sent_of, sentences, _sigmoid(z), _sigmoid(zs), lang)
+        return Scores(
+            toks.starts, toks.ends, toks.words, ids, sent_of, sentences, _sigmoid(z), _sigmoid(zs), lang, vec
+        )
 
-    def token_logits(self, ids: Ids) -> np.ndarray:
-        """Sum of positional weights for each token (no bias)."""
+    def word_vectors(self, words: list[str]) -> np.ndarray:
+        """(n, dims) projected word vectors (see `wordvec`)."""
+        return project(words, self.weights["vec_mu"], self.weights["vec_proj"])
+
+    def token_logits(self, ids: Ids, vectors: np.ndarray | None = None) -> np.ndarray:
+        """Sum of positional weights for each token, plus the word-vector block when given (no bias)."""
         n = len(ids.words)
         z = np.zeros((n, len(self.labels)), dtype=np.float32)
         for name, (kind, offsets) in TOKEN_BLOCKS.items():
@@ -208,6 +224,8 @@ class TechniqueModel:
             unknown = w.shape[0] - 1
             for k, off in enumerate(offsets):
                 z += w[shifted(arr, off, unknown), k]
+        if vectors is not None and n:
+            z += windowed(vectors, VEC_OFFSETS) @ self.weights["tok_vec"]
         return z
 
     def sentence_logits(self, ids: Ids, sent_of: np.ndarray, n_sent: int) -> np.ndarray:

@@ -1,0 +1,105 @@
+"""Word vectors of the token model: piece averages, projection, windows, explanations."""
+
+import numpy as np
+import pytest
+
+from rashomon.techniques.wordvec import PIECE_DIM, fit_projection, piece_table, project, windowed
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
+
+
+def test_wordvec_piece_table_rows_per_word_and_cached():
+    table = piece_table()
+    words = ["regime", "режим", "regime", "?"]
+    out = table(words)
+    assert out.shape == (4, PIECE_DIM) and out.dtype == np.float32
+    assert np.array_equal(out[0], out[2])
+    assert np.isfinite(out).all()
+    assert "regime" in table.cache and "режим" in table.cache
+    assert table([]).shape == (0, PIECE_DIM)
+
+
+@pytest.mark.parametrize(
+    "word, near, far",
+    [
+        ("shameful", "disgraceful", "wooden"),
+        ("позорный", "постыдный", "деревянный"),
+        ("regime", "режим", "tuesday"),  # one piece vocabulary for both scripts
+    ],
+)
+def test_wordvec_piece_table_related_words_are_closer(word, near, far):
+    v = piece_table()([word, near, far])
+    assert _cos(v[0], v[1]) > _cos(v[0], v[2])
+
+
+def test_wordvec_fit_projection_whitens_to_requested_scale():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(500, 20)) @ rng.normal(size=(20, 20))
+    mu, proj = fit_projection(x.astype(np.float32), 8, scale=0.5)
+    y = (x - mu) @ proj
+    assert proj.shape == (20, 8)
+    assert np.allclose(y.std(0, ddof=1), 0.5, atol=1e-3)
+    cov = np.cov(y.T)
+    assert np.allclose(cov - np.diag(np.diag(cov)), 0, atol=1e-3)
+
+
+def test_wordvec_fit_projection_more_dims_than_data_keeps_what_exists():
+    x = np.random.default_rng(1).normal(size=(5, 10)).astype(np.float32)
+    _, proj = fit_projection(x, 64)
+    assert proj.shape == (10, 5)
+
+
+@pytest.mark.parametrize(
+    "offsets, expected",
+    [
+        ((0,), [[1], [2], [3]]),
+        ((-1, 0, 1), [[0, 1, 2], [1, 2, 3], [2, 3, 0]]),
+        ((-2, 2), [[0, 3], [0, 0], [1, 0]]),
+        ((5,), [[0], [0], [0]]),  # past the end: zeros, not wrap-around
+    ],
+)
+def test_wordvec_windowed_offsets(offsets, expected):
+    vec = np.asarray([[1.0], [2.0], [3.0]], dtype=np.float32)
+    assert windowed(vec, offsets).tolist() == expected
+
+
+def test_wordvec_windowed_and_project_empty_text():
+    assert windowed(np.zeros((0, 4), dtype=np.float32), (-1, 0, 1)).shape == (0, 12)
+    mu, proj = np.zeros(PIECE_DIM, dtype=np.float32), np.ones((PIECE_DIM, 3), dtype=np.float32)
+    assert project([], mu, proj).shape == (0, 3)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from rashomon.techniques.model import TechniqueModel
+
+    return TechniqueModel.load()
+
+
+def test_wordvec_shipped_model_scores_carry_vectors(shipped):
+    text = "The treasonous puppets staged a farce."
+    sc = shipped.score(text, "en", [(0, len(text))])
+    assert sc.vectors.shape == (len(sc.words), shipped.weights["vec_proj"].shape[1])
+    without = shipped.token_logits(sc.ids)
+    with_vec = shipped.token_logits(sc.ids, sc.vectors)
+    assert not np.allclose(without, with_vec)
+
+
+def test_wordvec_unseen_word_still_gets_vector_evidence(shipped):
+    word = "treasonousness"
+    assert word not in shipped.vocab.index["words"]
+    vec = shipped.word_vectors([word])
+    assert np.linalg.norm(vec) > 0.1
+
+
+def test_wordvec_explanation_names_vector_evidence(shipped):
+    from rashomon.techniques.decode import ModelSpan, top_features
+
+    text = "They are shameful, disgraceful traitors."
+    sc = shipped.score(text, "en", [(0, len(text))])
+    tok = sc.words.index("disgraceful")
+    span = ModelSpan("Loaded_Language", int(sc.starts[tok]), int(sc.ends[tok]), 0.9, "token", tok)
+    names = [name for name, _ in top_features(shipped, sc, span, k=50)]
+    assert any(n.startswith("≈") for n in names)
