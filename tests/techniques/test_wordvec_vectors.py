@@ -81,6 +81,13 @@ def test_wordvec_windowed_and_project_empty_text():
     assert project([], mu, proj).shape == (0, 3)
 
 
+def test_wordvec_project_without_dimensions_is_empty_rows():
+    mu, proj = np.zeros(PIECE_DIM, dtype=np.float32), np.zeros((PIECE_DIM, 0), dtype=np.float32)
+    cache: dict[str, np.ndarray] = {}
+    assert project(["regime", "junta"], mu, proj, cache).shape == (2, 0)
+    assert not cache
+
+
 @pytest.fixture(scope="module")
 def shipped():
     from rashomon.techniques.model import TechniqueModel
@@ -113,3 +120,26 @@ def test_wordvec_explanation_names_vector_evidence(shipped):
     span = ModelSpan("Loaded_Language", int(sc.starts[tok]), int(sc.ends[tok]), 0.9, "token", tok)
     names = [name for name, _ in top_features(shipped, sc, span, k=50)]
     assert any(n.startswith("≈") for n in names)
+
+
+@pytest.mark.parametrize("dims", [0, 4])
+def test_wordvec_training_with_and_without_vectors_round_trips(tmp_path, dims):
+    from rashomon.techniques.formats import GoldArticle, GoldSpan
+    from rashomon.techniques.model import TechniqueModel
+    from rashomon.techniques.train import TrainConfig, fit, prepare
+
+    text = "The corrupt regime lied again. Officials met on Tuesday. The shameful junta lied."
+    arts = []
+    for i in range(4):
+        spans = [GoldSpan("Loaded_Language", 4, 11), GoldSpan("Loaded_Language", 61, 69)]
+        arts.append(GoldArticle(str(i), text, "en", spans, [], "ptc2020"))
+    labels = ["Loaded_Language"]
+    cfg = TrainConfig(min_count=1, iters_token=5, iters_sentence=5, vec_dims=dims)
+    model = fit([prepare(g, labels) for g in arts], labels, cfg)
+    assert model.weights["tok_vec"].shape == (3 * dims, 1)
+    model.save(tmp_path / "m")
+    again = TechniqueModel.load(tmp_path / "m")
+    a = model.score(text, "en", [(0, 30), (31, 56), (57, len(text))])
+    b = again.score(text, "en", [(0, 30), (31, 56), (57, len(text))])
+    assert a.vectors.shape == (len(a.words), dims)
+    assert np.allclose(a.token_prob, b.token_prob, atol=1e-3)

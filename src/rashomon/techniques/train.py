@@ -32,7 +32,7 @@ from .lexicon import FAMILIES, lexicon
 from .card import model_card
 from .model import SENT_BLOCKS, TOKEN_BLOCKS, TechniqueModel
 from .taxonomy import SEMEVAL2023_LABELS, to_semeval2023
-from .wordvec import fit_projection, piece_table, windowed
+from .wordvec import PIECE_DIM, fit_projection, piece_table, windowed
 
 
 @dataclass
@@ -256,7 +256,7 @@ def fit(items: list[Prepared], labels: list[str], cfg: TrainConfig) -> Technique
 def _word_vectors(items: list[Prepared], dims: int) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
     """Projection fitted on the distinct training words, and each article's projected vectors."""
     vocab = sorted({w for it in items for w in it.words})
-    raw = piece_table()(vocab) if vocab else np.zeros((0, 512), dtype=np.float32)
+    raw = piece_table()(vocab) if vocab and dims > 0 else np.zeros((len(vocab), PIECE_DIM), dtype=np.float32)
     if dims <= 0 or len(vocab) < 2:
         mu, proj = np.zeros(raw.shape[1], dtype=np.float32), np.zeros((raw.shape[1], 0), dtype=np.float32)
     else:

@@ -87,8 +87,8 @@ def project(
     words: list[str], mu: np.ndarray, proj: np.ndarray, cache: dict[str, np.ndarray] | None = None
 ) -> np.ndarray:
     """(n, dims) projected vectors of the words; `cache` (word -> vector) is read and filled."""
-    if not words:
-        return np.zeros((0, proj.shape[1]), dtype=np.float32)
+    if not words or not proj.shape[1]:  # no text, or a model trained with vec_dims=0
+        return np.zeros((len(words), proj.shape[1]), dtype=np.float32)
     cache = {} if cache is None else cache
     # Read into a local table first: another thread may clear the shared cache meanwhile.
     found = {w: cache.get(w) for w in words}
