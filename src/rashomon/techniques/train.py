@@ -149,8 +149,8 @@ def _token_matrix(
         n_rows += int(keep.sum())
     ncols = base + len(LANGS) + n_misc
     r, c = np.concatenate(rows), np.concatenate(cols_all)
+    # Binary by construction: every block has its own columns and misc pairs are unique.
     x = sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n_rows, ncols))
-    x.data[:] = 1.0  # duplicates (a token under two hits of one family) stay binary
     return x, np.vstack(dense_rows), np.concatenate(ys)
 
 

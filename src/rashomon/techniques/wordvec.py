@@ -2,7 +2,8 @@
 
 USE multilingual v3 splits a word into SentencePiece pieces that English and Russian share
 (one vocabulary for both scripts); the mean of their 512-dimensional input embeddings places
-"treacherous" near "traitorous" even when only one was seen in training. A projection fitted
+"disgraceful" near "shameful" even when only one was seen in training (crudely: words that
+share pieces can also land close without being related). A projection fitted
 at training time (principal components, whitened) shrinks them to a few dozen dimensions,
 and the token model learns one linear weight per dimension and window offset. Pure numpy: a
 word costs one tokenizer call (~15 µs) and a table gather, and each distinct word is cached.
