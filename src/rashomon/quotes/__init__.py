@@ -8,7 +8,7 @@ from ..syntax import SyntaxView
 from .dialogue import dialogue_attributions
 from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
-from .marks import MarkPair, scan_marks
+from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .reported import Attribution, headline_attributions, is_first_person, marker_attributions, verb_attributions
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
@@ -57,7 +57,7 @@ def _cover_pairs(span: tuple[int, int], pairs: list[MarkPair], cue: tuple[int, i
 
 
 def _touches_marks(text: str, span: tuple[int, int]) -> bool:
-    return any(ch in "“”«»„\"" for ch in text[span[0] : span[1]])
+    return any(ch in DOUBLE_MARKS for ch in text[span[0] : span[1]])
 
 
 def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[MarkPair],

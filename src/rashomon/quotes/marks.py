@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 # opener -> closers it accepts. “ closes „ (German style) as well as opening English quotes.
 _PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"', "‚": "‘’"}
 _LETTERISH = str.isalnum
+# Double quotation marks of every style (single ones double as apostrophes).
+DOUBLE_MARKS = frozenset("“”«»„\"")
 
 
 @dataclass(slots=True)

@@ -46,7 +46,8 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
         f"Token logits receive {meta.get('sentence_blend')} of their "
         "sentence's logit. Per-language, per-technique token and sentence thresholds were tuned on out-of-fold "
         "probabilities (paragraph micro-F1 plus, for English, "
-        f"{cfg.get('span_weight', 1.0)} x label-aware span F1), never below {cfg.get('min_threshold', 0.0)}.",
+        f"{cfg.get('span_weight', 1.0)} x label-aware span F1), never below {cfg.get('min_threshold', 0.0)}. "
+        f"A run of tokens above its threshold grows over neighbours scoring at least {meta.get('run_extend', 1.0)} x the threshold.",
         "",
         "## Cross-validated quality",
         f"{cv.get('folds')}-fold cross-validation grouped by article id across corpora; nested: each fold was "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .decode import decode
+from .decode import decode, run_extend
 from .evaluate import ParagraphReport, SpanReport, score_ptc, score_semeval23, span_scores
 from .formats import GoldArticle
 from .model import Scores, TechniqueModel
@@ -127,7 +127,7 @@ def evaluate_oof(
     golds = [it.gold for it in items]
     fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
     pairs = list(zip(golds, scores))
-    stats = combo_stats(pairs, labels, fixed)
+    stats = combo_stats(pairs, labels, fixed, extend=run_extend(model))
     thresholds = tune(stats, labels, span_weight=span_weight, min_threshold=min_threshold)
     fold_arr = np.asarray(folds)
     preds: dict[int, list[tuple[str, int, int]]] = {}

@@ -1,6 +1,8 @@
 """Turn model probabilities into technique spans with an explanation naming the evidence.
 
-Token runs above a technique's token threshold become spans. A sentence above the
+Token runs above a technique's token threshold become spans; a run grows over its
+neighbours while they score at least `run_extend` times the threshold (hysteresis: the model
+finds the core of a phrase, annotators mark the whole phrase). A sentence above the
 sentence threshold with no such run yields one span too: the whole sentence for argument-
 like techniques (Doubt, Causal_Oversimplification, ...), or the best-scoring word run
 inside it for phrase-like ones (Loaded_Language, ...), so the span stays checkable.
@@ -14,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..lang import load_list
+from ..quotes.marks import DOUBLE_MARKS
 from .features import VEC_OFFSETS
 from .model import SENT_BLOCKS, TOKEN_BLOCKS, Scores, TechniqueModel, shifted
 from .taxonomy import PHRASE_LABELS
@@ -40,22 +43,40 @@ def decode(model: TechniqueModel, sc: Scores, thresholds: dict | None = None) ->
     th = thresholds or model.thresholds
     tok_th = th["token"].get(sc.lang) or th["token"].get("en", {})
     sent_th = th["sentence"].get(sc.lang) or th["sentence"].get("en", {})
+    extend = run_extend(model)
     out: list[ModelSpan] = []
     for j, label in enumerate(model.labels):
-        out += label_spans(sc, j, label, tok_th.get(label, NEVER), sent_th.get(label, NEVER))
+        out += label_spans(sc, j, label, tok_th.get(label, NEVER), sent_th.get(label, NEVER), extend)
     return out
 
 
-def label_spans(sc: Scores, j: int, label: str, t_tok: float, t_sent: float) -> list[ModelSpan]:
-    """Spans of one label (column j) at the given token and sentence thresholds."""
+def run_extend(model: TechniqueModel) -> float:
+    """The model's run-growing factor; 1.0 (no growth) for models trained before it existed."""
+    return float(model.meta.get("run_extend", 1.0))
+
+
+def label_spans(
+    sc: Scores, j: int, label: str, t_tok: float, t_sent: float, extend: float = 1.0
+) -> list[ModelSpan]:
+    """Spans of one label (column j) at the given token and sentence thresholds.
+
+    A token run is every stretch scoring at least `extend` x t_tok that holds one token at t_tok.
+    """
     out: list[ModelSpan] = []
     covered: set[int] = set()
     if t_tok < 1 and len(sc.words):
-        for a, b in _runs(sc.token_prob[:, j] >= t_tok, sc.sent_of):
-            if max(len(w) for w in sc.words[a:b]) < MIN_WORD_LEN or not _has_content(sc.words[a:b], sc.lang):
-                continue  # "for them", a lone preposition or punctuation is never a technique by itself
-            best = a + int(np.argmax(sc.token_prob[a:b, j]))
-            out.append(ModelSpan(label, int(sc.starts[a]), int(sc.ends[b - 1]), float(sc.token_prob[best, j]), "token", best))
+        tp = sc.token_prob[:, j]
+        for a, b in _runs(tp >= extend * t_tok, sc.sent_of):
+            if tp[a:b].max() < t_tok:
+                continue  # only weak neighbours: no core above the threshold
+            a, b = _trim(sc.words, tp, a, b, t_tok, sc.lang)
+            # The evidence is the core: "for them", a lone preposition or punctuation is never a
+            # technique by itself, and growing it over a weak noun ("в" -> "в Вене") does not make it one.
+            core = [w for w, q in zip(sc.words[a:b], tp[a:b]) if q >= t_tok]
+            if max(len(w) for w in core) < MIN_WORD_LEN or not _has_content(core, sc.lang):
+                continue
+            best = a + int(np.argmax(tp[a:b]))
+            out.append(ModelSpan(label, int(sc.starts[a]), int(sc.ends[b - 1]), float(tp[best]), "token", best))
             covered.add(int(sc.sent_of[a]))
     if t_sent >= 1:
         return out
@@ -73,6 +94,34 @@ def label_spans(sc: Scores, j: int, label: str, t_tok: float, t_sent: float) -> 
             s, e = sc.sentences[si]
             out.append(ModelSpan(label, s, e, p, "sentence", int(si)))
     return out
+
+
+def _trim(words: list[str], p: np.ndarray, a: int, b: int, t: float, lang: str) -> tuple[int, int]:
+    """Drop grown edge tokens (below t): punctuation at either end, function words at the end.
+
+    "hide mountains of" -> "hide mountains"; a leading article stays ("the malicious"), as
+    annotators mark it too; so does a quote mark the span opens or closes. Core tokens (at t)
+    are never dropped.
+    """
+    function = _function_words(lang)
+    while a < b and p[a] < t and not _is_word(words[a]) and not _balances(words[a], words[a + 1 : b]):
+        a += 1
+    while b > a and p[b - 1] < t and (not _is_word(words[b - 1]) or words[b - 1].lower() in function):
+        if _balances(words[b - 1], words[a : b - 1]):
+            break  # the closing mark of a quote the span opens: “Euro-putschists”
+        b -= 1
+    return a, b
+
+
+def _balances(edge: str, inner: list[str]) -> bool:
+    """True when `edge` is a quote mark and the rest of the span has an odd number of them."""
+    if not edge or any(c not in DOUBLE_MARKS for c in edge):
+        return False
+    return sum(c in DOUBLE_MARKS for w in inner for c in w) % 2 == 1
+
+
+def _is_word(w: str) -> bool:
+    return any(c.isalpha() for c in w)
 
 
 def _has_content(words: list[str], lang: str) -> bool:

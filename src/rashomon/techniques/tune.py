@@ -50,8 +50,14 @@ def _lines_hit(lines: list[tuple[int, int]], spans: list[tuple[int, int]]) -> se
     return out
 
 
-def combo_stats(pairs: Pairs, labels: list[str], fixed: Fixed | None = None, span_corpora: tuple[str, ...] = ("ptc2020",)) -> ComboStats:
-    """Count, once, what every threshold pair would score on every article and label."""
+def combo_stats(
+    pairs: Pairs,
+    labels: list[str],
+    fixed: Fixed | None = None,
+    span_corpora: tuple[str, ...] = ("ptc2020",),
+    extend: float = 1.0,
+) -> ComboStats:
+    """Count, once, what every threshold pair would score on every article and label (runs grown by `extend`)."""
     n, L, C = len(pairs), len(labels), len(COMBOS)
     span = np.zeros((n, L, C, 3), dtype=np.float32)
     para = np.zeros((n, L, C, 3), dtype=np.float32)
@@ -66,7 +72,7 @@ def combo_stats(pairs: Pairs, labels: list[str], fixed: Fixed | None = None, spa
             gl = {k for k, v in (g.lines or {}).items() if label in v}
             listed = set(g.lines or {})
             for c, (tt, ts) in enumerate(COMBOS):
-                spans = merge_spans([(m.start, m.end) for m in label_spans(sc, j, label, tt, ts)] + rules)
+                spans = merge_spans([(m.start, m.end) for m in label_spans(sc, j, label, tt, ts, extend)] + rules)
                 if g.corpus in span_corpora:
                     a, b = _pairs_sum(spans, gold)
                     span[i, j, c] = (a, len(spans), b)
