@@ -121,13 +121,14 @@ def _balances(edge: str, inner: list[str]) -> bool:
 
 
 def _is_word(w: str) -> bool:
+    """True when the token holds a letter (not punctuation, digits or a quote mark)."""
     return any(c.isalpha() for c in w)
 
 
 def _has_content(words: list[str], lang: str) -> bool:
     """True when some word is neither punctuation nor a function word of `lang` (lang/<code>/function_words.txt)."""
     function = _function_words(lang)
-    return any(any(c.isalpha() for c in w) and w.lower() not in function for w in words)
+    return any(_is_word(w) and w.lower() not in function for w in words)
 
 
 @lru_cache(maxsize=None)
