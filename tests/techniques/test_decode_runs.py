@@ -125,3 +125,23 @@ def test_decode_runs_extend_comes_from_the_model(meta, expected):
 def test_decode_runs_shipped_model_grows_runs(detector):
     """The shipped thresholds were tuned with growth on; the model must say so."""
     assert run_extend(detector.model) == 0.5
+
+
+@pytest.mark.parametrize(
+    "text, probs, label, expected",
+    [
+        # phrase-like label: the strongest content word, not the stronger "a", grown over neighbours
+        ("this is a disgrace indeed", [0.05, 0.1, 0.3, 0.2, 0.05], "Loaded_Language", ["is a disgrace"]),
+        # grown punctuation trimmed in the fallback too
+        ("what a game , said he", [0, 0, 0.5, 0.4, 0, 0], "Loaded_Language", ["game"]),
+        # a sentence of function words and punctuation yields no phrase at all
+        ("it is a , then", [0.2, 0.3, 0.9, 0.5, 0.1], "Loaded_Language", []),
+        # argument-like label: the whole sentence
+        ("it is a , then", [0.2, 0.3, 0.9, 0.5, 0.1], "Doubt", ["it is a , then"]),
+    ],
+)
+def test_decode_runs_sentence_fallback_picks_a_content_word(text, probs, label, expected):
+    sc = scores(text, probs)
+    sc.sent_prob[:] = 0.9
+    got = [text[s.start : s.end] for s in label_spans(sc, 0, label, NEVER, 0.5, 0.5)]
+    assert got == expected

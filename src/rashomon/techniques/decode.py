@@ -4,8 +4,9 @@ Token runs above a technique's token threshold become spans; a run grows over it
 neighbours while they score at least `run_extend` times the threshold (hysteresis: the model
 finds the core of a phrase, annotators mark the whole phrase). A sentence above the
 sentence threshold with no such run yields one span too: the whole sentence for argument-
-like techniques (Doubt, Causal_Oversimplification, ...), or the best-scoring word run
-inside it for phrase-like ones (Loaded_Language, ...), so the span stays checkable.
+like techniques (Doubt, Causal_Oversimplification, ...), or for phrase-like ones
+(Loaded_Language, ...) its best-scoring content word with the neighbours scoring at least half
+as much, so the span stays checkable.
 """
 
 from __future__ import annotations
@@ -88,7 +89,14 @@ def label_spans(
             continue
         p = float(sc.sent_prob[si, j])
         if label in PHRASE_LABELS:
-            a, b = _best_run(sc.token_prob[idx, j])
+            # The strongest content word and its neighbours: never a lone "a", "is" or "”".
+            words = [sc.words[i] for i in idx]
+            sp = sc.token_prob[idx, j]
+            content = np.asarray([_has_content([w], sc.lang) for w in words])
+            if not content.any():
+                continue
+            a, b = _best_run(sp, int(np.argmax(np.where(content, sp, -1.0))))
+            a, b = _trim(words, sp, a, b, float(sp[a:b].max()), sc.lang)
             out.append(ModelSpan(label, int(sc.starts[idx[a]]), int(sc.ends[idx[b - 1]]), p, "sentence", int(si)))
         else:
             s, e = sc.sentences[si]
@@ -152,9 +160,9 @@ def _runs(on: np.ndarray, sent_of: np.ndarray) -> list[tuple[int, int]]:
     return runs
 
 
-def _best_run(p: np.ndarray) -> tuple[int, int]:
-    """The strongest token and its neighbours scoring at least half as much."""
-    best = int(np.argmax(p))
+def _best_run(p: np.ndarray, best: int | None = None) -> tuple[int, int]:
+    """The strongest token (or `best`) and its neighbours scoring at least half as much."""
+    best = int(np.argmax(p)) if best is None else best
     a = b = best
     while a > 0 and p[a - 1] >= p[best] / 2 and b - a < MAX_RUN_TOKENS:
         a -= 1
