@@ -19,7 +19,7 @@ from .url import is_url, read_url
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
-__all__ = ["SUFFIXES", "expand_sources", "read_source", "read_sources"]
+__all__ = ["SUFFIXES", "expand_sources", "read_bytes", "read_source", "read_sources"]
 
 
 def expand_sources(inputs: Iterable[str]) -> Iterator[str]:
@@ -44,6 +44,17 @@ def _sniff(data: bytes) -> str:
     if head.startswith(b"{"):
         return "jsonl"
     return "text"
+
+
+def read_bytes(data: bytes, source: str, opts: IngestOptions, kind: str | None = None) -> Iterator[Article | RashomonError]:
+    """Articles from raw bytes, whatever door they came through (file, stdin, web upload).
+
+    `kind` is 'text', 'html' or 'jsonl'; None sniffs it from the first bytes. Raises
+    RashomonError for a bad whole input; yields an error item per bad JSONL line.
+    """
+    if len(data) > opts.max_bytes:
+        raise RashomonError("E005", path=source, size=len(data), limit=opts.max_bytes)
+    yield from _from_bytes(data, kind or _sniff(data), source, opts)
 
 
 def _from_bytes(data: bytes, kind: str, source: str, opts: IngestOptions) -> Iterator[Article | RashomonError]:
