@@ -1,45 +1,67 @@
-"""Batch analysis over many inputs, in-process or in worker processes (`--jobs`).
+"""The one batch driver: analyse a stream of articles under a per-article budget.
 
-Each worker builds its Analyzer once (models load once per process) and analyses whole
-sources, so one bad file only ever costs its own result.
+`analyze_stream` is what `analyze`, `compare`, `entities` and `ingest` go through. Articles
+are analysed in supervised worker processes (see `supervisor`), one article in flight per
+worker, so an article that hangs in C code, grows without bound or crashes the interpreter
+costs only its own result (E041, E042, E043) and the batch goes on. With an `analyzer`
+given, analysis stays in this process (the Python API and tests), with a best-effort
+budget: see `inprocess`.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .api import Analyzer
 from .errors import RashomonError
-from .ingest import expand_sources, read_source
+from .ingest import expand_sources, read_sources
 from .model import Article
 from .settings import Options
 
+if TYPE_CHECKING:
+    from .api import Analyzer
+
 Item = Article | RashomonError
-_worker: Analyzer | None = None
 
 
-def _init_worker(options: Options, components: list[str] | None) -> None:
-    global _worker
-    _worker = Analyzer(options, components)
+def analyze_stream(
+    items: Iterable[Article | RashomonError],
+    options: Options,
+    *,
+    jobs: int = 1,
+    components: list[str] | None = None,
+    analyzer: Analyzer | None = None,
+) -> Iterator[Article | RashomonError]:
+    """Analyse the Articles lazily, in input order; errors pass through; never raises for one article.
+
+    Without `analyzer`, `jobs` worker processes (at least one) do the work under the budget
+    `options.analysis`; with one, it runs in this process. A pipeline that cannot be built at
+    all (unknown component, broken model) raises its RashomonError: that is not per article.
+    """
+    checked = _unique_ids(items)
+    if analyzer is not None:
+        from .budget import analyze_in_process
+
+        yield from analyze_in_process(checked, analyzer)
+        return
+    from .supervisor import Supervisor
+
+    with Supervisor(options, components, jobs=max(1, jobs)) as sup:
+        yield from sup.run(checked)
 
 
-def _analyze_source(source: str) -> list[Item]:
-    assert _worker is not None
-    return _analyze_with(_worker, source)
+def _unique_ids(items: Iterable[Item]) -> Iterator[Item]:
+    """E015 for the second article reusing an id with a different text (same text passes)."""
+    from .ingest.ids import content_hash
 
-
-def _analyze_with(analyzer: Analyzer, source: str) -> list[Item]:
-    """All results for one source; a failure of the whole source becomes one error item."""
-    out: list[Item] = []
-    try:
-        for item in read_source(source, analyzer.options.ingest):
-            out.append(item if isinstance(item, RashomonError) else analyzer.analyze(item))
-    except RashomonError as err:
-        out.append(err)
-    except OSError as exc:
-        out.append(RashomonError("E001", path=f"{source} ({exc.strerror})"))
-    return out
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            digest = content_hash(item.text)
+            first = seen.setdefault(item.id, digest)
+            if first != digest:
+                yield RashomonError("E015", id=item.id, path=item.source or item.id)
+                continue
+        yield item
 
 
 def run_batch(
@@ -48,27 +70,21 @@ def run_batch(
     *,
     jobs: int = 1,
     components: list[str] | None = None,
-    on_source: Callable[[str, int], None] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> Iterator[Item]:
-    """Analyse every input (directories expanded), yielding results in input order."""
-    sources = list(expand_sources(inputs))
-    if jobs <= 1 or len(sources) <= 1:
-        analyzer = Analyzer(options, components)
-        for i, source in enumerate(sources):
-            results = _analyze_with(analyzer, source)
-            if on_source:
-                on_source(source, i + 1)
-            yield from results
-        return
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(sources)), initializer=_init_worker, initargs=(options, components)
-    ) as pool:
-        for i, (source, results) in enumerate(zip(sources, pool.map(_analyze_source, sources))):
-            if on_source:
-                on_source(source, i + 1)
-            yield from results
+    """Read every input (directories expanded) and analyse it, yielding results in input order."""
+    return analyze_stream(read_sources(inputs, options.ingest), options, jobs=jobs,
+                          components=components, analyzer=analyzer)
 
 
 def count_sources(inputs: list[str]) -> int:
     """How many sources the inputs expand to (for progress bars)."""
     return sum(1 for _ in expand_sources(inputs))
+
+
+def each(items: Iterator[Item], callback: Callable[[Item], None] | None) -> Iterator[Item]:
+    """Pass items through, calling `callback` on each first (progress, error printing)."""
+    for item in items:
+        if callback is not None:
+            callback(item)
+        yield item

@@ -42,6 +42,11 @@ class TechniqueOptions(_Section):
     rules: Literal["all", "confirmed", "off"]
 
 
+class AnalysisOptions(_Section):
+    max_seconds: float = Field(gt=0, le=86400)
+    max_rss_mb: int = Field(ge=256, le=1_048_576)
+
+
 class Options(_Section):
     """Every setting rashomon reads; see defaults.toml for meanings."""
 
@@ -50,6 +55,7 @@ class Options(_Section):
     pipeline: PipelineOptions
     models: ModelOptions
     techniques: TechniqueOptions
+    analysis: AnalysisOptions
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -96,7 +96,8 @@ def analyse_inputs(paths: list[str], opts, *, jobs: int = 1, progress: bool = Tr
         disable=not (progress and total > 1),
     ) as bar:
         task = bar.add_task("analysing", total=total)
-        for item in run_batch(paths, opts, jobs=jobs, on_source=lambda s, n: bar.update(task, completed=n)):
+        for item in run_batch(paths, opts, jobs=jobs):
+            bar.advance(task)
             if isinstance(item, RashomonError):
                 errors.append(item)
                 err_console.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
