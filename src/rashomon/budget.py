@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import RashomonError
 from .model import Article
+from .settings import AnalysisOptions
 
 if TYPE_CHECKING:
     from .api import Analyzer
@@ -101,9 +102,9 @@ def deadline(seconds: float) -> Iterator[bool]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def analyze_in_process(items: Iterable[Article | RashomonError], analyzer: Analyzer) -> Iterator[Article | RashomonError]:
+def analyze_in_process(items: Iterable[Article | RashomonError], analyzer: Analyzer,
+                       limits: AnalysisOptions) -> Iterator[Article | RashomonError]:
     """Analyse in this process with `analyzer`, under a best-effort budget (see module doc)."""
-    limits = analyzer.options.analysis
     for item in items:
         if isinstance(item, RashomonError):
             yield item

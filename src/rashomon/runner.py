@@ -41,7 +41,7 @@ def analyze_stream(
     if analyzer is not None:
         from .budget import analyze_in_process
 
-        yield from analyze_in_process(checked, analyzer)
+        yield from analyze_in_process(checked, analyzer, options.analysis)
         return
     from .supervisor import Supervisor
 

@@ -68,25 +68,32 @@ def analyze(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
 ) -> None:
     """Analyse articles: entities, quotes, claims, techniques, with character spans."""
-    from ..render import write_output
+    from ..render import open_writer
 
+    written, errors = 0, []
     try:
         opts = options(config, max_bytes, model)
-        articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress)
-        write_output(articles, errors, fmt.value, out)
+        writer = open_writer(fmt.value, out)
+        # Each article is written as it finishes and then dropped: memory stays flat.
+        for item in analysed_items(paths, opts, jobs=jobs, progress=progress):
+            if isinstance(item, RashomonError):
+                errors.append(item)
+            else:
+                writer.add(item)
+                written += 1
+        writer.close(errors)
     except RashomonError as err:
         fail(err)
-    finish(articles, errors)
+    finish(written, errors)
 
 
-def analyse_inputs(paths: list[str], opts, *, jobs: int = 1, progress: bool = True):  # noqa: ANN001, ANN201
-    """Analyse every input with a progress bar on stderr; print each bad input as it fails."""
+def analysed_items(paths: list[str], opts, *, jobs: int = 1, progress: bool = True):  # noqa: ANN001, ANN201
+    """Analysed articles and error items in input order, with a progress bar; errors printed as they come."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ..runner import count_sources, run_batch
 
     total = count_sources(paths)
-    articles, errors = [], []
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -99,17 +106,26 @@ def analyse_inputs(paths: list[str], opts, *, jobs: int = 1, progress: bool = Tr
         for item in run_batch(paths, opts, jobs=jobs):
             bar.advance(task)
             if isinstance(item, RashomonError):
-                errors.append(item)
                 err_console.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
-            else:
-                articles.append(item)
+            yield item
+
+
+def analyse_inputs(paths: list[str], opts, *, jobs: int = 1, progress: bool = True, keep=None):  # noqa: ANN001, ANN201
+    """Every analysed article (passed through `keep`, e.g. a slim copy) and every error, as two lists."""
+    articles, errors = [], []
+    for item in analysed_items(paths, opts, jobs=jobs, progress=progress):
+        if isinstance(item, RashomonError):
+            errors.append(item)
+        else:
+            articles.append(keep(item) if keep else item)
     return articles, errors
 
 
-def finish(articles: list, errors: list) -> None:
+def finish(articles: list | int, errors: list) -> None:
     """Exit 1 with a summary line when any input failed (the others were still processed)."""
     if errors:
-        err_console.print(f"{len(errors)} input(s) failed, {len(articles)} article(s) analysed", highlight=False)
+        n = articles if isinstance(articles, int) else len(articles)
+        err_console.print(f"{len(errors)} input(s) failed, {n} article(s) analysed", highlight=False)
         raise typer.Exit(1)
 
 

@@ -39,7 +39,12 @@ def compare(
             from ..resolve import load_aliases
 
             rules = load_aliases(aliases)
-        articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress)
+        from ..compare.slim import slim_for_compare
+
+        # Comparison needs every article at once: hold slim copies, not full analyses.
+        display = fmt is CompareFormat.html
+        articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress,
+                                          keep=lambda art: slim_for_compare(art, display=display))
         with err_console.status("comparing", spinner="dots"):
             doc = compare_articles(articles, aliases=rules)
         if errors:

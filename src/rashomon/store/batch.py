@@ -1,25 +1,28 @@
 """Batch ingest: read inputs, skip texts already stored, analyse the rest, commit one by one.
 
-Each article is committed in its own transaction as soon as it is analysed, so a batch
-killed half-way keeps everything committed and a rerun only analyses what is missing.
+Inputs are read lazily and analysed through the one batch driver (`runner.analyze_stream`,
+with its per-article budget); each article is committed in its own transaction as soon as
+it is analysed, so a batch killed half-way keeps everything committed and a rerun only
+analyses what is missing. Nothing holds the whole batch: the known-hash check runs per chunk.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import RashomonError
-from ..ingest import expand_sources, read_source
+from ..ingest import read_sources
 from ..ingest.ids import content_hash
 from ..model import Article
+from ..runner import analyze_stream, count_sources
 from ..settings import Options
 from .clusters import clusters_stale, refresh_clusters
 from .repository import Store
 
 Item = Article | RashomonError
-_worker = None  # the Analyzer of a worker process
+CHUNK = 64  # articles read ahead per known-hash query
 
 
 @dataclass
@@ -37,97 +40,72 @@ class IngestReport:
         return line if self.clusters is None else f"{line}; {self.clusters} entity clusters"
 
 
-def read_inputs(inputs: list[str], options: Options) -> Iterator[Item]:
-    """Unanalysed articles from every input, an error item per bad input."""
-    for source in expand_sources(inputs):
-        try:
-            yield from read_source(source, options.ingest)
-        except RashomonError as err:
-            yield err
-        except OSError as exc:
-            yield RashomonError("E001", path=f"{source} ({exc.strerror})")
-
-
-def _init_worker(options: Options) -> None:
-    global _worker
-    from ..api import Analyzer
-
-    _worker = Analyzer(options)
-
-
-def _analyze_in_worker(art: Article) -> Item:
-    assert _worker is not None
-    try:
-        return _worker.analyze(art)
-    except RashomonError as err:
-        return err
-
-
-def _analyze_here(analyzer, art: Article) -> Item:  # noqa: ANN001 - rashomon.Analyzer
-    try:
-        return analyzer.analyze(art)
-    except RashomonError as err:
-        return err
-
-
 def ingest_paths(
     store: Store,
     inputs: list[str],
     options: Options,
     *,
     jobs: int = 1,
-    analyzer=None,  # noqa: ANN001 - an Analyzer to reuse (tests, web); built lazily otherwise
+    analyzer: Any = None,  # an Analyzer to reuse in this process (tests, web); worker processes otherwise
     on_total: Callable[[int], None] | None = None,
     on_item: Callable[[str, Item | str], None] | None = None,
 ) -> IngestReport:
     """Ingest inputs into the store; models load only if something new needs analysing."""
-    report = IngestReport()
-    items = list(read_inputs(inputs, options))
     if on_total:
-        on_total(len(items))
-    known = store.known_hashes(content_hash(a.text) for a in items if isinstance(a, Article))
-    todo: list[Article] = []
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, RashomonError):
-            report.failed.append(item)
-            _notify(on_item, item.path or "", item)
-            continue
-        digest = content_hash(item.text)
-        if digest in known or digest in seen:
-            report.skipped.append(item.id)
-            _notify(on_item, item.source, "skipped")
-            continue
-        seen.add(digest)
-        todo.append(item)
-    for source, result in zip([a.source for a in todo], _analysed(todo, options, jobs, analyzer)):
+        on_total(count_sources(inputs))
+    return ingest_items(store, read_sources(inputs, options.ingest), options, jobs=jobs, analyzer=analyzer,
+                        on_item=on_item)
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[Item],
+    options: Options,
+    *,
+    jobs: int = 1,
+    analyzer: Any = None,
+    on_item: Callable[[str, Item | str], None] | None = None,
+) -> IngestReport:
+    """Ingest already-read items (articles, or error items that are just reported)."""
+    report = IngestReport()
+    fresh = _not_stored(store, items, report, on_item)
+    for result in analyze_stream(fresh, options, jobs=jobs, analyzer=analyzer):
+        if isinstance(result, Article):
+            try:
+                if store.add(result):
+                    report.added.append(result.id)
+                else:
+                    report.skipped.append(result.id)
+            except RashomonError as err:  # E073: this id is stored for another text; the batch goes on
+                if err.code != "E073":
+                    raise
+                result = err
         if isinstance(result, RashomonError):
             report.failed.append(result)
-        elif store.add(result):
-            report.added.append(result.id)
+            _notify(on_item, result.path or "", result)
         else:
-            report.skipped.append(result.id)
-        _notify(on_item, source, result)
+            _notify(on_item, result.source, result)
     if report.added or clusters_stale(store):
         report.clusters = refresh_clusters(store)
     return report
 
 
-def _analysed(todo: list[Article], options: Options, jobs: int, analyzer) -> Iterator[Item]:  # noqa: ANN001
-    """Analysed articles in input order, in this process or in worker processes."""
-    if not todo:
-        return
-    if jobs <= 1 or len(todo) == 1:
-        if analyzer is None:
-            from ..api import Analyzer
-
-            analyzer = Analyzer(options)
-        for art in todo:
-            yield _analyze_here(analyzer, art)
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init_worker,
-                             initargs=(options,)) as pool:
-        yield from pool.map(_analyze_in_worker, todo)
+def _not_stored(store: Store, items: Iterable[Item], report: IngestReport,
+                on_item: Callable[[str, Item | str], None] | None) -> Iterator[Item]:
+    """Items whose text is not stored yet (nor earlier in this batch); skipped ones are reported."""
+    seen: set[str] = set()
+    source = iter(items)
+    while chunk := list(islice(source, CHUNK)):
+        known = store.known_hashes(content_hash(a.text) for a in chunk if isinstance(a, Article))
+        for item in chunk:
+            if isinstance(item, Article):
+                digest = content_hash(item.text)
+                if digest in known or digest in seen:
+                    report.skipped.append(item.id)
+                    _notify(on_item, item.source, "skipped")
+                    continue
+                seen.add(digest)
+            yield item
 
 
 def _notify(callback: Callable[[str, Item | str], None] | None, source: str, what: Item | str) -> None:
