@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     "E011": "text has no letters, nothing to analyse: {path}",
     "E012": "article text too long ({size} characters > limit {limit}; raise ingest.max_chars): {path}",
     "E013": "JSON line {line} is nested too deeply or is not an object: {path}",
-    "E014": "invalid article id {id!r} (1-128 letters, digits, '.', '_' or '-', starting with a letter or digit): {path}",
+    "E014": "invalid article id '{id}' (1-128 letters, digits, '.', '_' or '-', starting with a letter or digit): {path}",
     "E015": "article id {id} appears twice in this batch with different texts: {path}",
     "E016": "refusing to fetch {path}: it resolves to a private or local address ({detail}); pass --allow-private to allow it",
     "E017": "skipped {path}: a symbolic link leading outside the input folder {root} (pass --follow-links to read it)",
