@@ -17,7 +17,18 @@ SLEEP = "RASHOMON-TEST-SLEEP"  # sleeps far past any test budget
 HOG = "RASHOMON-TEST-HOG"  # holds ~600 MB, then sleeps
 CRASH = "RASHOMON-TEST-CRASH"  # raises an unexpected exception
 DIE = "RASHOMON-TEST-DIE"  # the worker kills itself with SIGKILL
+GROW = "RASHOMON-TEST-GROW"  # keeps ~300 MB alive after the article (in LEAK) and returns
 PIDFILE_ENV = "RASHOMON_TEST_PIDFILE"  # where a sleeping worker writes its pid
+
+
+LEAK: list[bytearray] = []
+
+
+def _resident(mb: int) -> bytearray:
+    block = bytearray(mb * 1024 * 1024)
+    for i in range(0, len(block), 4096):  # touch every page so it is resident
+        block[i] = 1
+    return block
 
 
 class Misbehave:
@@ -36,10 +47,11 @@ class Misbehave:
                     fh.write(str(os.getpid()))
             time.sleep(60)
         if HOG in text:
-            block = bytearray(600 * 1024 * 1024)
-            for i in range(0, len(block), 4096):  # touch every page so it is resident
-                block[i] = 1
+            block = _resident(600)
             time.sleep(60)
+            del block
+        if GROW in text:
+            LEAK.append(_resident(300))
         if CRASH in text:
             raise ValueError("marker says crash")
         if DIE in text:

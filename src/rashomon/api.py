@@ -8,7 +8,6 @@ from typing import Iterable, Iterator
 
 from .components import build_pipeline
 from .errors import RashomonError
-from .ingest import read_sources
 from .ingest.text import article_from_text
 from .model import Article
 from .pipeline import Pipeline
@@ -44,9 +43,15 @@ class Analyzer:
         return self.analyze(art)
 
     def iter_paths(self, inputs: Iterable[str | Path]) -> Iterator[Article | RashomonError]:
-        """Read and analyse inputs one by one, yielding an error item for each bad input."""
-        for item in read_sources([str(p) for p in inputs], self.options.ingest):
-            yield item if isinstance(item, RashomonError) else self.analyze(item)
+        """Read and analyse inputs one by one in this process, yielding an error item for each bad input.
+
+        Goes through the batch driver (`rashomon.runner`), so one failing article is an
+        error item (E041/E042/E044), never an exception; for a hard budget against
+        hangs in C code use `rashomon.runner.run_batch` (worker processes).
+        """
+        from .runner import run_batch
+
+        return run_batch([str(p) for p in inputs], self.options, analyzer=self)
 
     def analyze_paths(self, inputs: Iterable[str | Path]) -> BatchResult:
         """Analyse every input; collect articles and errors."""
