@@ -13,6 +13,8 @@ from rashomon.ingest.text import title_of
 from rashomon.settings import load_options
 
 OPTS = load_options().ingest
+# The test server listens on loopback, which URL ingest refuses (E016) unless allowed.
+LOOPBACK = load_options(ingest={"allow_private": True}).ingest
 
 
 @pytest.mark.parametrize(
@@ -65,12 +67,18 @@ def loopback_server(tmp_path):
 
 
 def test_ingest_url_fetches_over_loopback(loopback_server):
-    (art,) = list(read_source(f"{loopback_server}/article.html", OPTS))
+    (art,) = list(read_source(f"{loopback_server}/article.html", LOOPBACK))
     assert "Officials in Minsk" in art.text
     assert art.source.endswith("/article.html")
 
 
 def test_ingest_url_error_is_coded(loopback_server):
     with pytest.raises(RashomonError) as info:
-        list(read_source(f"{loopback_server}/missing.html", OPTS))
+        list(read_source(f"{loopback_server}/missing.html", LOOPBACK))
     assert info.value.code == "E009"
+
+
+def test_ingest_url_loopback_refused_by_default(loopback_server):
+    with pytest.raises(RashomonError) as info:
+        list(read_source(f"{loopback_server}/article.html", OPTS))
+    assert info.value.code == "E016" and "127.0.0.1" in str(info.value)

@@ -7,38 +7,59 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import RashomonError
 
+# A config is a few kB; the cap keeps a config pointing at /dev/zero from filling memory (E032).
+MAX_CONFIG_BYTES = 1_000_000
+# spaCy's own nlp.max_length: one paragraph longer than this makes spaCy refuse the text (E088).
+SPACY_MAX_CHARS = 1_000_000
+
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # inf/nan are valid TOML floats but never a sensible timeout or budget.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class IngestOptions(_Section):
-    max_bytes: int = Field(gt=0)
+    max_bytes: int = Field(gt=0, le=1 << 30)
+    max_chars: int = Field(gt=0, le=SPACY_MAX_CHARS)
     title_from_first_line: bool
-    url_timeout: float = Field(gt=0)
+    url_timeout: float = Field(gt=0, le=3600)
+    allow_private: bool
+    follow_links: bool
 
 
 class LanguageOptions(_Section):
-    languages: list[str]
+    languages: list[str] = Field(min_length=1, max_length=100)
     paragraph_fallback: bool
-    min_paragraph_chars: int = Field(ge=0)
+    min_paragraph_chars: int = Field(ge=0, le=SPACY_MAX_CHARS)
+
+    @field_validator("languages")
+    @classmethod
+    def _known_codes(cls, codes: list[str]) -> list[str]:
+        """Only ISO 639-1 codes lingua knows, in lower case (anything else fails at detection)."""
+        from lingua import Language
+
+        known = {lang.iso_code_639_1.name.lower() for lang in Language.all()}
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            raise ValueError(f"unknown language code(s) {unknown}; use lower-case ISO 639-1 codes such as 'en', 'ru'")
+        return codes
 
 
 class PipelineOptions(_Section):
-    components: list[str]
+    components: list[str] = Field(max_length=100)
 
 
 class ModelOptions(_Section):
-    en: list[str]
-    batch_size: int = Field(gt=0)
+    en: list[str] = Field(min_length=1, max_length=100)
+    batch_size: int = Field(gt=0, le=10_000)
 
 
 class TechniqueOptions(_Section):
-    model: str
+    model: str = Field(max_length=4096)
     rules: Literal["all", "confirmed", "off"]
 
 
@@ -74,21 +95,48 @@ def default_dict() -> dict[str, Any]:
     return tomllib.loads(raw)
 
 
+def read_config(path: Path) -> dict[str, Any]:
+    """A user TOML file as a dict: E030 unreadable, not TOML or nested too deeply; E032 too large."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise RashomonError("E030", path=path, detail=exc.strerror or str(exc)) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise RashomonError("E032", path=path, limit=MAX_CONFIG_BYTES)
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RashomonError("E030", path=path, detail="not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RashomonError("E030", path=path, detail=str(exc).splitlines()[0]) from None
+    except RecursionError:
+        raise RashomonError("E030", path=path, detail="nested too deeply") from None
+
+
 def load_options(config: str | Path | None = None, **overrides: Any) -> Options:
     """Defaults, then the user's TOML file, then keyword overrides like ingest={'max_bytes': 10}."""
     data = default_dict()
     label = "<defaults>"
     if config is not None:
         label = str(config)
-        try:
-            user = tomllib.loads(Path(config).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise RashomonError("E030", path=label, detail=str(exc).splitlines()[0]) from None
-        data = _merge(data, user)
+        data = _merge(data, read_config(Path(config)))
     data = _merge(data, overrides)
     try:
         return Options.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        if _has_key(overrides, first["loc"]):
+            label = "(command-line options)"
         raise RashomonError("E031", path=label, detail=f"{where}: {first['msg']}") from None
+
+
+def _has_key(data: dict[str, Any], loc: tuple[Any, ...]) -> bool:
+    """True if the dotted location `loc` was set in `data` (to blame a flag, not the file)."""
+    node: Any = data
+    for part in loc:
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True

@@ -1,45 +1,158 @@
-"""JSON Lines reader: one article per line, `text` plus optional metadata."""
+"""JSON Lines reader: one article per line, `text` plus optional metadata.
+
+Read line by line from a binary stream, so a large file never sits in memory whole and
+every limit (bytes, characters, nesting, id) applies to one line: a bad line gets its own
+coded error and the other lines go on.
+"""
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from ..errors import RashomonError
 from ..model import Article
-from .decode import decode_bytes
-from .ids import article_id
+from .decode import _bom_encoding, _utf16_without_bom, decode_bytes, looks_binary
+from .ids import article_id, is_valid_id
 from .text import require_letters
 
 _META = ("title", "published", "outlet", "author")
+# Enough to sniff the encoding; lines are then read with readline(), bounded by max_bytes.
+HEAD_BYTES = 65536
+_SKIP_CHUNK = 1 << 20
 
 
-def read_jsonl_bytes(data: bytes, source: str) -> Iterator[Article | RashomonError]:
-    """Yield an Article per good line and a RashomonError per bad one; never stop early."""
-    if not data.strip():
-        raise RashomonError("E002", path=source)
-    text, _ = decode_bytes(data, source)
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield RashomonError("E007", path=source, line=lineno, detail=exc.msg)
-            continue
-        body = obj.get("text") if isinstance(obj, dict) else None
-        if not isinstance(body, str) or not body.strip():
-            yield RashomonError("E008", path=source, line=lineno)
-            continue
+def read_jsonl_bytes(data: bytes, source: str, *, max_bytes: int, max_chars: int) -> Iterator[Article | RashomonError]:
+    """JSONL already in memory (a web upload, stdin): the same line reader as files."""
+    yield from read_jsonl_stream(io.BytesIO(data), source, max_bytes=max_bytes, max_chars=max_chars)
+
+
+def read_jsonl_stream(
+    stream: BinaryIO, source: str, *, max_bytes: int, max_chars: int
+) -> Iterator[Article | RashomonError]:
+    """Yield an Article per good line and a RashomonError per bad one; never stop early.
+
+    Raises RashomonError only for the whole input: empty (E002), binary (E003), or a UTF-16/32
+    file (decoded whole, so bounded by `max_bytes` as a whole: E005).
+    """
+    head = _peek(stream)
+    if _bom_encoding(head) not in (None, "utf-8-sig") or _utf16_without_bom(head):
+        lines = _wide_lines(stream, source, max_bytes)
+    else:
+        if looks_binary(head):
+            raise RashomonError("E003", path=source)
+        lines = _byte_lines(stream, max_bytes)
+    seen = False
+    for lineno, raw in lines:
         where = f"{source}:{lineno}"
+        if isinstance(raw, int):
+            seen = True
+            yield RashomonError("E005", path=where, size=raw, limit=max_bytes)
+            continue
+        if lineno == 1 and isinstance(raw, bytes) and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():
+            continue
+        seen = True
         try:
-            require_letters(body, where)
+            line = raw if isinstance(raw, str) else _decode_line(raw, where)
+            yield article_from_line(line, source, lineno, max_chars=max_chars)
         except RashomonError as err:
             yield err
+    if not seen:
+        raise RashomonError("E002", path=source)
+
+
+def article_from_line(line: str, source: str, lineno: int, *, max_chars: int) -> Article:
+    """One JSON line to an Article, or the coded error for this line (E007/E008/E011-E014)."""
+    where = f"{source}:{lineno}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RashomonError("E007", path=source, line=lineno, detail=exc.msg) from None
+    except RecursionError:
+        raise RashomonError("E013", path=source, line=lineno) from None
+    except ValueError as exc:  # e.g. an integer longer than Python's 4300-digit limit
+        raise RashomonError("E007", path=source, line=lineno, detail=str(exc).split(";")[0][:120]) from None
+    if not isinstance(obj, dict):
+        raise RashomonError("E013", path=source, line=lineno)
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise RashomonError("E008", path=source, line=lineno)
+    if len(body) > max_chars:
+        raise RashomonError("E012", path=where, size=len(body), limit=max_chars)
+    require_letters(body, where)
+    given = obj.get("id")
+    if given is None:
+        ident = article_id(body)
+    elif isinstance(given, bool) or not isinstance(given, (str, int)) or not is_valid_id(str(given)):
+        raise RashomonError("E014", path=where, id=_short(given))
+    else:
+        ident = str(given)
+    label = obj.get("source")
+    art = Article(id=ident, text=body, source=str(label) if label not in (None, "") else where)
+    for key in _META:
+        value = obj.get(key)
+        if value is not None:
+            setattr(art, key, str(value))
+    return art
+
+
+def _short(value: object) -> str:
+    """An offending id as shown in an error message: one line, bounded."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:80]
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _peek(stream: BinaryIO) -> bytes:
+    """The first bytes of the stream without consuming them."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return peek(HEAD_BYTES)[:HEAD_BYTES]
+    pos = stream.tell()
+    head = stream.read(HEAD_BYTES)
+    stream.seek(pos)
+    return head
+
+
+def _byte_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+    """(line number, line without its newline) per line; the size instead for an oversized line.
+
+    Splits on b"\\n" only: U+2028/U+2029 inside a JSON string are valid JSON, not line ends.
+    """
+    lineno = 0
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            size = len(raw)
+            while not raw.endswith(b"\n"):  # drop the rest of the line without keeping it
+                raw = stream.readline(_SKIP_CHUNK)
+                if not raw:
+                    break
+                size += len(raw)
+            yield lineno, size - (1 if raw.endswith(b"\n") else 0)
             continue
-        art = Article(id=str(obj.get("id") or article_id(body)), text=body, source=obj.get("source") or where)
-        for key in _META:
-            value = obj.get(key)
-            if value is not None:
-                setattr(art, key, str(value))
-        yield art
+        yield lineno, raw.rstrip(b"\n").removesuffix(b"\r")
+
+
+def _wide_lines(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[tuple[int, str]]:
+    """UTF-16/32 files cannot be split on bytes: decode whole (bounded by max_bytes), then split."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise RashomonError("E005", path=source, size=f">{max_bytes}", limit=max_bytes)
+    text, _ = decode_bytes(data, source)
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        yield lineno, line.removesuffix("\r")
+
+
+def _decode_line(raw: bytes, where: str) -> str:
+    """UTF-8 (JSON's own encoding), else the 8-bit Cyrillic detection used for whole files."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_bytes(raw, where)[0]
