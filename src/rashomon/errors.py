@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     "E070": "cannot open database {db}: {detail}",
     "E071": "database migration failed: {detail}",
     "E072": "database schema version {found} is newer than this rashomon supports ({supported}); upgrade rashomon",
-    "E073": "article id {id} is already stored for a different text (hash prefix collision): {source}",
+    "E073": "article id {id} is already stored for a different text (give this one another id): {source}",
     "E074": "database write failed ({detail}): {db}",
     "E075": "unknown export format '{fmt}'; choose one of {choices}",
     "E080": "refusing to serve on {host} without --token: only loopback addresses are served without one",

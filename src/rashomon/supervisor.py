@@ -12,6 +12,7 @@ the batch.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -79,8 +80,21 @@ def _worker_main(conn: Connection) -> None:
         conn.send(_pack(budget.analyze_one(analyzer, article)))
 
 
+def _tie_to_parent() -> None:
+    """Die with the parent (Linux), and leave Ctrl-C to it: it stops its workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: a driver killed with -9 takes its workers along
+    except (OSError, AttributeError):
+        pass  # elsewhere an orphan still exits at its next read, when the pipe reports EOF
+
+
 def main() -> None:
     """Entry point of `python -m rashomon.supervisor <read fd> <write fd>` (a worker)."""
+    _tie_to_parent()
     read_fd, write_fd = int(sys.argv[1]), int(sys.argv[2])
     _worker_main(_Duplex(Connection(read_fd, writable=False), Connection(write_fd, readable=False)))
 
