@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from ..errors import RashomonError
+from .flags import AllowPrivate, FollowLinks
 
 app = typer.Typer(
     add_completion=False,
@@ -46,11 +47,16 @@ def fail(err: RashomonError, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def options(config: Optional[Path], max_bytes: Optional[int] = None, model: Optional[Path] = None):  # noqa: ANN201
+def options(config: Optional[Path], max_bytes: Optional[int] = None, model: Optional[Path] = None,  # noqa: ANN201
+            *, allow_private: bool = False, follow_links: bool = False):
     """Options from the packaged defaults, a --config file and flag overrides."""
     from ..settings import load_options
 
     over: dict = {"ingest": {"max_bytes": max_bytes}} if max_bytes else {}
+    # A flag only ever turns these on; without it the config file decides.
+    for key, on in (("allow_private", allow_private), ("follow_links", follow_links)):
+        if on:
+            over.setdefault("ingest", {})[key] = True
     if model is not None:
         over["techniques"] = {"model": str(model)}
     return load_options(config, **over)
@@ -66,13 +72,15 @@ def analyze(
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Refuse larger inputs (E005)."),
     model: Optional[Path] = typer.Option(None, "--model", help="Techniques model from `rashomon train techniques`."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    allow_private: bool = AllowPrivate,
+    follow_links: bool = FollowLinks,
 ) -> None:
     """Analyse articles: entities, quotes, claims, techniques, with character spans."""
     from ..render import open_writer
 
     written, errors = 0, []
     try:
-        opts = options(config, max_bytes, model)
+        opts = options(config, max_bytes, model, allow_private=allow_private, follow_links=follow_links)
         writer = open_writer(fmt.value, out)
         # Each article is written as it finishes and then dropped: memory stays flat.
         for item in analysed_items(paths, opts, jobs=jobs, progress=progress):

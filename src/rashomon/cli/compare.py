@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
+from .flags import AllowPrivate, FollowLinks
 
 
 class CompareFormat(str, Enum):
@@ -27,13 +28,15 @@ def compare(
     aliases: Optional[Path] = typer.Option(None, "--aliases", help="Alias file forcing or forbidding merges."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    allow_private: bool = AllowPrivate,
+    follow_links: bool = FollowLinks,
 ) -> None:
     """Compare articles: stories, conflicts (actor, quantity, date, stance), agreements, unique claims."""
     from ..compare import compare_articles
     from . import analyse_inputs, err_console, fail, finish, options
 
     try:
-        opts = options(config)
+        opts = options(config, allow_private=allow_private, follow_links=follow_links)
         rules = None
         if aliases is not None:
             from ..resolve import load_aliases

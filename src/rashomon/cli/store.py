@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
+from .flags import AllowPrivate, FollowLinks
 
 DB_HELP = "SQLite file or PostgreSQL URL (default: rashomon.sqlite in the user data directory)."
 DbOption = typer.Option(None, "--db", envvar="RASHOMON_DB", help=DB_HELP)
@@ -34,6 +35,8 @@ def ingest(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (models load once per process)."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    allow_private: bool = AllowPrivate,
+    follow_links: bool = FollowLinks,
 ) -> None:
     """Analyse articles and store them; texts already stored are skipped, so reruns resume."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -42,7 +45,7 @@ def ingest(
     from . import err_console, fail, options
 
     try:
-        opts = options(config)
+        opts = options(config, allow_private=allow_private, follow_links=follow_links)
         store = _open(db)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, disable=not progress) as bar:
