@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Callable
 
 from ..model import Entity, Mention
+from .blocking import NameIndex
 
 SameName = Callable[[str, str], bool]
 # On a tie the informative type wins over OTHER.
@@ -78,14 +79,21 @@ def _merge_variants(groups: list[list[Mention]], same_name: SameName) -> list[li
     """Join groups whose names the comparison calls the same (spelling variants)."""
     if same_name is exact_same:
         return groups
+    # variant_same can only say yes inside a shared block (see NameIndex): compare there only,
+    # in the same order, so the result is the all-pairs one without the quadratic cost.
+    index = NameIndex([g[0].normal for g in groups]) if same_name is variant_same else None
     merged: list[list[Mention]] = []
     for group in groups:
         gname, gtype = group[0].normal, _vote(group)
-        for target in merged:
+        targets = range(len(merged)) if index is None else sorted(index.candidates(gname))
+        for t in targets:
+            target = merged[t]
             if _vote(target) == gtype and same_name(target[0].normal, gname):
                 target.extend(group)
                 break
         else:
+            if index is not None:
+                index.add(gname, len(merged))
             merged.append(list(group))
     return merged
 
@@ -94,18 +102,28 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName) -> list[l
     """A one-word person mention joins the one multi-word person whose last word matches it."""
     persons = [g for g in groups if _vote(g) == "PERSON"]
     full = [g for g in persons if max(len(m.normal.split()) for m in g) > 1]
+    full_ids = {id(g) for g in full}
+    index = None
+    if same_name is variant_same or same_name is exact_same:
+        # Index every full name's last word, so a lone surname meets only its possible hosts.
+        lasts = [(m.normal.split()[-1], k) for k, g in enumerate(full) for m in g if len(m.normal.split()) > 1]
+        singles = [g[0].normal for g in groups if len(g[0].normal.split()) == 1]
+        index = NameIndex([w for w, _ in lasts] + singles)
+        for word, k in lasts:
+            index.add(word, k)
     keep = []
     for group in groups:
         words = group[0].normal.split()
         vote = _vote(group)
-        if group in full or vote == "LOC" or len(words) != 1:
+        if id(group) in full_ids or vote == "LOC" or len(words) != 1:
             keep.append(group)
             continue
         # A lone surname the model called ORG joins only on an exact match with a full name.
         same = same_name if vote == "PERSON" else exact_same
+        pool = full if index is None else [full[k] for k in sorted(index.candidates(words[0]))]
         hosts = [
             g
-            for g in full
+            for g in pool
             if any(len(m.normal.split()) > 1 and same(m.normal.split()[-1], words[0]) for m in g)
         ]
         if len(hosts) == 1:
