@@ -18,7 +18,7 @@ HOG = "RASHOMON-TEST-HOG"  # holds ~600 MB, then sleeps
 CRASH = "RASHOMON-TEST-CRASH"  # raises an unexpected exception
 DIE = "RASHOMON-TEST-DIE"  # the worker kills itself with SIGKILL
 GROW = "RASHOMON-TEST-GROW"  # keeps ~300 MB alive after the article (in LEAK) and returns
-PIDFILE_ENV = "RASHOMON_TEST_PIDFILE"  # where a sleeping worker writes its pid
+PIDFILE = "pidfile="  # "SLEEP pidfile=/some/path": the sleeping worker writes its pid there first
 
 
 LEAK: list[bytearray] = []
@@ -41,10 +41,11 @@ class Misbehave:
     def __call__(self, article: Article) -> Article:
         text = article.text
         if SLEEP in text:
-            pidfile = os.environ.get(PIDFILE_ENV)
-            if pidfile:
-                with open(pidfile, "w", encoding="ascii") as fh:
+            if PIDFILE in text:
+                path = text.split(PIDFILE, 1)[1].split()[0]
+                with open(path + ".tmp", "w", encoding="ascii") as fh:
                     fh.write(str(os.getpid()))
+                os.replace(path + ".tmp", path)
             time.sleep(60)
         if HOG in text:
             block = _resident(600)

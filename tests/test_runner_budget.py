@@ -19,7 +19,7 @@ from rashomon.model import Article
 from rashomon.runner import analyze_stream
 from rashomon.settings import load_options
 from tests import budget_hooks
-from tests.budget_hooks import CRASH, DIE, GROW, HOG, PIDFILE_ENV, SLEEP
+from tests.budget_hooks import CRASH, DIE, GROW, HOG, PIDFILE, SLEEP
 
 PIPELINE = ["segment", "misbehave"]
 
@@ -75,9 +75,8 @@ def test_runner_budget_e044_names_exception_type():
     assert err.code == "E044" and "ValueError" in str(err) and "bad.txt" in str(err)
 
 
-def test_runner_budget_worker_killed_from_outside_is_replaced(tmp_path, monkeypatch):
+def test_runner_budget_worker_killed_from_outside_is_replaced(tmp_path):
     pidfile = tmp_path / "pid"
-    monkeypatch.setenv(PIDFILE_ENV, str(pidfile))
 
     def killer() -> None:
         for _ in range(600):
@@ -88,7 +87,7 @@ def test_runner_budget_worker_killed_from_outside_is_replaced(tmp_path, monkeypa
 
     thread = threading.Thread(target=killer, daemon=True)
     thread.start()
-    items = [_good(1), _art("victim", f"{SLEEP} until killed."), _good(2)]
+    items = [_good(1), _art("victim", f"{SLEEP} until killed, {PIDFILE}{pidfile} "), _good(2)]
     results = _run(items, 1, max_seconds=60)
     thread.join(5)
     assert _summary(results) == ["good1", "E043", "good2"]  # good2 ran in a fresh worker
@@ -208,3 +207,15 @@ def test_runner_budget_cli_writes_other_articles(tmp_path):
         assert [e["code"] for e in doc["errors"]] == ["E041"]
         assert doc["errors"][0]["path"].endswith("b.txt")
         assert "Traceback" not in res.output
+
+
+def test_runner_budget_next_batch_reuses_idle_worker():
+    from rashomon import supervisor
+
+    _run([_good(1)], 1)
+    parked = [w.pid for w in supervisor._parked]
+    assert parked  # a healthy idle worker stays, models loaded
+    _run([_good(2)], 1, max_seconds=30)  # a different budget does not need another worker
+    assert [w.pid for w in supervisor._parked][-1] in parked
+    _run([_art("die", DIE), _good(3)], 1)
+    assert all(w.alive() for w in supervisor._parked)  # the dead one was never parked

@@ -11,6 +11,8 @@ the batch.
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
 import signal
 import subprocess
@@ -29,6 +31,8 @@ from .settings import Options
 Item = Article | RashomonError
 POLL_SECONDS = 0.2
 MAX_FAILED_STARTS = 3
+STARTUP_SECONDS = 300  # a worker that has not built its pipeline by then is stuck
+PARKED_MAX = 2  # idle workers kept (models loaded) for the next batch in this process
 # Test hook: "module:function" called in each worker before its pipeline is built (tests
 # register a component that sleeps or allocates on a marker text). Never set in normal use.
 SETUP_ENV = "RASHOMON_TEST_WORKER_SETUP"
@@ -150,6 +154,8 @@ class _Worker:
         self.conn.send((options, components, list(sys.path)))
         self.ready = False
         self.job: _Job | None = None
+        self.born = time.monotonic()
+        self.key = _pool_key(options, components)
 
     @property
     def pid(self) -> int:
@@ -184,6 +190,39 @@ class _Worker:
         self.kill()
 
 
+def _pool_key(options: Options, components: list[str] | None) -> str:
+    """What a worker's pipeline depends on: options except the budget (enforced here), components, hook."""
+    return json.dumps([options.model_dump(exclude={"analysis"}), components, os.environ.get(SETUP_ENV)],
+                      sort_keys=True, default=str)
+
+
+# Idle, healthy workers left by finished batches, newest last: a later batch in the same
+# process (the web upload queue, the next test) reuses them instead of reloading models.
+_parked: list[_Worker] = []
+
+
+def _take_parked(key: str) -> _Worker | None:
+    for w in reversed(_parked):
+        if w.key == key:
+            _parked.remove(w)
+            if w.alive():
+                return w
+            w.kill()
+    return None
+
+
+def _park(w: _Worker) -> None:
+    _parked.append(w)
+    while len(_parked) > PARKED_MAX:
+        _parked.pop(0).stop()
+
+
+@atexit.register
+def _stop_parked() -> None:
+    while _parked:
+        _parked.pop().stop()
+
+
 def _has_fileno(stream: Any) -> bool:
     try:
         stream.fileno()
@@ -209,11 +248,14 @@ class Supervisor:
 
     def __exit__(self, *exc: object) -> None:
         for w in self.workers:
-            w.stop()
+            if w.ready and w.job is None and w.alive():
+                _park(w)
+            else:
+                w.stop()
         self.workers = []
 
     def _spawn(self) -> _Worker:
-        w = _Worker(self.options, self.components)
+        w = _take_parked(_pool_key(self.options, self.components)) or _Worker(self.options, self.components)
         self.workers.append(w)
         return w
 
@@ -276,6 +318,10 @@ class Supervisor:
         now = time.monotonic()
         for w in list(self.workers):
             job = w.job
+            if not w.ready and now - w.born > STARTUP_SECONDS:
+                self.failed_starts += 1
+                self._replace(w, done, None)
+                continue
             if job is None:
                 continue
             if now - job.started > self.limits.max_seconds:
