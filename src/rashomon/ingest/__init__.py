@@ -15,6 +15,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import RashomonError
 from ..model import Article
 from ..settings import IngestOptions
+from .decode import bom_encoding
 from .html import read_html_bytes
 from .jsonl import HEAD_BYTES, read_jsonl_stream
 from .text import read_text_bytes
@@ -62,6 +63,9 @@ def _leaves_root(source: str, root: Path) -> bool:
 
 
 def _sniff(data: bytes) -> str:
+    enc = bom_encoding(data)
+    if enc is not None:  # judge the first characters, not the byte-order mark
+        data = data[:800].decode(enc, errors="ignore").encode("utf-8")
     head = data.lstrip()[:200].lower()
     if head.startswith((b"<!doctype", b"<html", b"<?xml")) or b"<body" in head:
         return "html"

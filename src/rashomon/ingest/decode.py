@@ -19,14 +19,15 @@ _CYR_UPPER = re.compile(r"[А-ЯЁ]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def _bom_encoding(data: bytes) -> str | None:
+def bom_encoding(data: bytes) -> str | None:
+    """The codec named by a leading byte-order mark, if any."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
     return None
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text with no BOM shows NULs in every other byte for Latin/ASCII-heavy text."""
     if len(data) < 4 or len(data) % 2:
         return None
@@ -58,7 +59,7 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     """Decode to (text, encoding) keeping every character; raise E003/E004 when impossible."""
-    enc = _bom_encoding(data) or _utf16_without_bom(data)
+    enc = bom_encoding(data) or utf16_without_bom(data)
     if enc:
         try:
             return data.decode(enc), enc

@@ -14,7 +14,7 @@ from typing import BinaryIO, Iterator
 
 from ..errors import RashomonError
 from ..model import Article
-from .decode import _bom_encoding, _utf16_without_bom, decode_bytes, looks_binary
+from .decode import bom_encoding, utf16_without_bom, decode_bytes, looks_binary
 from .ids import article_id, is_valid_id
 from .text import require_letters
 
@@ -38,7 +38,7 @@ def read_jsonl_stream(
     file (decoded whole, so bounded by `max_bytes` as a whole: E005).
     """
     head = _peek(stream)
-    if _bom_encoding(head) not in (None, "utf-8-sig") or _utf16_without_bom(head):
+    if bom_encoding(head) not in (None, "utf-8-sig") or utf16_without_bom(head):
         lines = _wide_lines(stream, source, max_bytes)
     else:
         if looks_binary(head):
@@ -101,8 +101,8 @@ def article_from_line(line: str, source: str, lineno: int, *, max_chars: int) ->
 
 
 def _short(value: object) -> str:
-    """An offending id as shown in an error message: one line, bounded."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:80]
+    """An offending id as shown in an error message: one line (control characters escaped), bounded."""
+    text = repr(value[:80])[1:-1] if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:80]
     return text if len(text) <= 80 else text[:77] + "..."
 
 
