@@ -149,3 +149,80 @@ def articles(server) -> dict[str, dict]:
             doc = json.load(resp)
         out[Path(doc["source"]).name[:3]] = doc
     return out
+
+
+# ---- light, in-process apps: real store, real worker processes, a segment-only pipeline -----
+
+LIGHT = {"components": ["segment", "misbehave"]}
+
+
+def light_options(**analysis):  # noqa: ANN201 - rashomon.settings.Options
+    """Options with a pipeline that loads no model (segmentation plus the budget test hook)."""
+    from rashomon import load_options
+
+    return load_options(pipeline=LIGHT, analysis=analysis or {"max_seconds": 30})
+
+
+@pytest.fixture
+def light_hook(monkeypatch):
+    """Worker processes register the misbehaving test component (tests/budget_hooks.py)."""
+    from tests import budget_hooks
+
+    monkeypatch.setenv("RASHOMON_TEST_WORKER_SETUP", "tests.budget_hooks:register")
+    budget_hooks.register()
+
+
+class LiveApp:
+    """An ASGI app served by uvicorn in a thread on a free loopback port (real HTTP, real threads)."""
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        import threading
+
+        import uvicorn
+
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveApp":
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(60)
+
+
+def http(method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None,
+         timeout: float = 60):  # noqa: ANN201 - (status, headers, parsed JSON or text)
+    """One request; returns (status, headers, JSON body or text) for any status."""
+    import json
+
+    req = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            status, hdrs, raw = resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        status, hdrs, raw = err.code, err.headers, err.read()
+    try:
+        return status, hdrs, json.loads(raw)
+    except ValueError:
+        return status, hdrs, raw.decode("utf-8", "replace")
+
+
+def wait_job(base: str, url: str, timeout: float = 120) -> dict:
+    """Poll a job status URL until it is done or error (bounded)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status, _, job = http("GET", base + url)
+        assert status == 200, job
+        if job["status"] in ("done", "error"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {url} not finished within {timeout}s")

@@ -81,9 +81,13 @@ def serve(
     token: Optional[str] = typer.Option(None, "--token", envvar="RASHOMON_TOKEN",
                                         help="Require this token on every request (Bearer header or login link)."),
     max_body: int = typer.Option(2 * 1024 * 1024, "--max-body", min=1024, help="Largest request body, bytes."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults "
+                                          "(uploads are read and analysed with it)."),
+    queue_size: int = typer.Option(8, "--queue-size", min=1, max=10_000,
+                                   help="Uploads waiting for analysis; more are refused with E084."),
 ) -> None:
     """Serve the web app and REST API (/api/, docs at /docs) over the store."""
-    from . import err_console, fail
+    from . import err_console, fail, options
 
     try:
         try:
@@ -98,21 +102,48 @@ def serve(
         loop = _loopback(host)
         if not loop and not token:
             raise RashomonError("E080", host=host)
-        store = _open(db)
+        opts = options(config)
+        # Bind first: a port in use must fail before any database is created or migrated.
+        sock = _bind(host, port)
+        try:
+            store = _open(db)
+        except BaseException:
+            sock.close()
+            raise
         # On loopback, refuse other Host headers so a web page cannot DNS-rebind onto us.
-        app = create_app(store, token=token, max_body=max_body, allowed_hosts=LOOPBACK_HOSTS if loop else None)
+        app = create_app(store, token=token, max_body=max_body, allowed_hosts=LOOPBACK_HOSTS if loop else None,
+                         options=opts, queue_size=queue_size)
         shown = f"[{host}]" if ":" in host else host
+        port = sock.getsockname()[1]
         err_console.print(f"serving {store.describe()} at http://{shown}:{port}/", highlight=False, soft_wrap=True)
         if token:
             err_console.print(f"login link: http://{shown}:{port}/?token={token}", highlight=False, soft_wrap=True)
-        try:
-            uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
-        except (OSError, SystemExit) as exc:
-            # uvicorn logs the cause and exits with status 1 when it cannot bind.
-            detail = "address in use or not permitted" if isinstance(exc, SystemExit) else str(exc)
-            raise RashomonError("E082", host=host, port=port, detail=detail) from None
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
+        server.run(sockets=[sock])
     except RashomonError as err:
         fail(err)
+
+
+def _bind(host: str, port: int):  # noqa: ANN202 - socket.socket
+    """A listening socket on host:port, or E082 (address in use, not permitted, unknown host)."""
+    import socket
+
+    try:
+        family, kind, proto, _name, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                              flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise RashomonError("E082", host=host, port=port, detail=exc.strerror or str(exc)) from None
+    try:
+        # As uvicorn does: a restart may reuse a port in TIME_WAIT, never one that is listening.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(addr)
+        sock.listen(2048)
+        sock.set_inheritable(True)
+    except OSError as exc:
+        sock.close()
+        raise RashomonError("E082", host=host, port=port, detail=exc.strerror or str(exc)) from None
+    return sock
 
 
 def export(

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import RashomonError
 from . import schema
 from .search import search_backend
+from .version import setup_version
 
 SCHEMA_VERSION_KEY = "schema_version"
 # An arbitrary constant: the PostgreSQL advisory lock that serialises migrations.
@@ -26,6 +27,7 @@ def _v1_initial(conn: Connection) -> None:
 # (version, description, step); append new steps, never edit applied ones.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, layers, clusters, full-text index", _v1_initial),
+    (2, "corpus version counter bumped by triggers (web caches key on it)", setup_version),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -10,12 +12,17 @@ from sqlalchemy import column, exists, func, literal_column, select, table
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
+from ..errors import RashomonError
 from .schema import articles, quotes, techniques
 
 # Private-use characters mark hits inside snippets: they cannot clash with article text
 # markup, and the web layer turns them into <mark> after escaping.
 HIT_START, HIT_END = "\ue000", "\ue001"
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Distinct query words allowed: ranking and matching cost grows with each one (E085 beyond).
+MAX_TERMS = 16
+SNIPPET_WORDS = 32
+OPENING = 240  # characters shown when there is nothing to highlight
 
 
 @dataclass
@@ -76,9 +83,63 @@ def split_snippet(raw: str) -> list[tuple[str, bool]]:
     return parts
 
 
+def fold(word: str) -> str:
+    """Case- and diacritic-folded form of a word, as the full-text index compares words."""
+    word = word.casefold()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def query_words(query: str) -> list[str]:
-    """The words of a user query; operators and punctuation are dropped, never interpreted."""
-    return _WORD.findall(query or "")
+    """The distinct words of a user query (operators and punctuation dropped, never interpreted).
+
+    Repeated words count once; more than MAX_TERMS distinct words is E085, because matching
+    and ranking cost grows with every term.
+    """
+    words: dict[str, str] = {}
+    for word in _WORD.findall(query or ""):
+        words.setdefault(fold(word), word)
+    if len(words) > MAX_TERMS:
+        raise RashomonError("E085", detail=f"{len(words)} distinct words", limit=MAX_TERMS)
+    return list(words.values())
+
+
+def make_snippet(text: str, words: list[str], size: int = SNIPPET_WORDS) -> list[tuple[str, bool]]:
+    """About `size` words around the first query word in the text, hits marked; one linear pass.
+
+    Done here rather than by FTS5 snippet(), whose cost grows with terms times matches
+    (125 words took 60 s), and only for the page of hits shown.
+    """
+    terms = {fold(w) for w in words}
+    before: deque[tuple[int, int]] = deque(maxlen=size // 2)
+    window: list[tuple[int, int, bool]] = []
+    for m in _WORD.finditer(text):
+        hit = fold(m.group()) in terms
+        if window:
+            window.append((m.start(), m.end(), hit))
+            if len(window) >= size:
+                break
+        elif hit:
+            window = [(s, e, False) for s, e in before] + [(m.start(), m.end(), True)]
+        else:
+            before.append((m.start(), m.end()))
+    if not window:
+        return _opening(text)
+    start, end = window[0][0], window[-1][1]
+    parts: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
+    pos = start
+    for s, e, hit in window:
+        if hit:
+            if s > pos:
+                parts.append((text[pos:s], False))
+            parts.append((text[s:e], True))
+            pos = e
+    if end > pos:
+        parts.append((text[pos:end], False))
+    if end < len(text):
+        parts.append(("…", False))
+    return parts
 
 
 class SearchBackend(Protocol):
@@ -93,8 +154,8 @@ class SearchBackend(Protocol):
     def remove(self, conn: Connection, article_id: str) -> None:
         """Drop one article from the index."""
 
-    def match(self, words: list[str]) -> tuple[ColumnElement[bool], ColumnElement[Any], ColumnElement[Any], Any]:
-        """(where clause, rank to sort ascending, snippet expression, extra FROM) for the words."""
+    def match(self, words: list[str]) -> tuple[ColumnElement[bool], ColumnElement[Any], Any]:
+        """(where clause, rank to sort ascending, FROM) for the words."""
 
 
 _BASE_COLUMNS = (articles.c.id, articles.c.title, articles.c.outlet, articles.c.language, articles.c.published)
@@ -126,8 +187,7 @@ class SqliteFts:
         ref = literal_column("articles_fts")
         where = ref.op("MATCH")(expr)
         rank = func.bm25(ref)
-        snip = func.snippet(ref, 2, HIT_START, HIT_END, "…", 32)
-        return where, rank, snip, self.fts.join(articles, articles.c.id == self.fts.c.article_id)
+        return where, rank, self.fts.join(articles, articles.c.id == self.fts.c.article_id)
 
 
 class PostgresFts:
@@ -153,9 +213,7 @@ class PostgresFts:
         tsv = literal_column("articles.tsv")
         where = tsv.op("@@")(query)
         rank = -func.ts_rank(tsv, query)
-        opts = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=40, MinWords=15, MaxFragments=2"
-        snip = func.ts_headline(literal_column("'simple'"), articles.c.text, query, opts)
-        return where, rank, snip, articles
+        return where, rank, articles
 
 
 def search_backend(dialect: str) -> SearchBackend:
@@ -171,18 +229,34 @@ def search(conn: Connection, query: str, filters: Filters | None = None, *, limi
     backend = search_backend(conn.dialect.name)
     stmt: Select
     if words:
-        where, rank, snip, frm = backend.match(words)
-        stmt = select(*_BASE_COLUMNS, snip.label("snip"), rank.label("rank")).select_from(frm).where(where)
+        where, rank, frm = backend.match(words)
+        stmt = select(*_BASE_COLUMNS, rank.label("rank")).select_from(frm).where(where)
         order = [literal_column("rank"), articles.c.id]
     else:
         # Filters only: newest first, the article opening as snippet.
-        stmt = select(*_BASE_COLUMNS, func.substr(articles.c.text, 1, 240).label("snip"),
-                      literal_column("0.0").label("rank"))
+        stmt = select(*_BASE_COLUMNS, literal_column("0.0").label("rank"))
         order = [articles.c.published_date.desc().nulls_last(), articles.c.id]
     for clause in filters.clauses():
         stmt = stmt.where(clause)
     total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
     rows = conn.execute(stmt.order_by(*order).limit(limit).offset(offset)).all()
-    hits = [Hit(r.id, r.title, r.outlet, r.language, r.published, split_snippet(r.snip), float(r.rank or 0))
+    snippets = _snippets(conn, [r.id for r in rows], words)
+    hits = [Hit(r.id, r.title, r.outlet, r.language, r.published, snippets.get(r.id, []), float(r.rank or 0))
             for r in rows]
     return hits, int(total)
+
+
+def _opening(text: str) -> list[tuple[str, bool]]:
+    return [(text[:OPENING] + ("…" if len(text) > OPENING else ""), False)] if text else []
+
+
+def _snippets(conn: Connection, ids: list[str], words: list[str]) -> dict[str, list[tuple[str, bool]]]:
+    """Snippets for one page of hits only: the article opening, or text around the first hit."""
+    if not ids:
+        return {}
+    if not words:
+        opening = func.substr(articles.c.text, 1, OPENING + 1)
+        rows = conn.execute(select(articles.c.id, opening).where(articles.c.id.in_(ids)))
+        return {aid: _opening(t) for aid, t in rows}
+    rows = conn.execute(select(articles.c.id, articles.c.text).where(articles.c.id.in_(ids)))
+    return {aid: make_snippet(text, words) for aid, text in rows}

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, AsyncIterator
 
+from ..ingest.ids import content_hash
+from ..settings import Options, load_options
 from ..store import Store
+from .coalesce import Coalescer, LruCache, VersionedCache
+from .jobs import UploadQueue
 from .security import MAX_BODY, Guard
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 COMPARE_CACHE = 32  # comparisons kept per server process
+COMPARISONS = 2  # comparisons computed at once (each takes ~1-2 s and a few hundred MB)
+CORPUS_QUERIES = 4  # distinct corpus-wide queries computed at once
 
 
 def _templates():  # noqa: ANN202 - starlette Jinja2Templates
@@ -28,63 +33,75 @@ def _templates():  # noqa: ANN202 - starlette Jinja2Templates
 
 
 class AppState:
-    """Shared by requests: the store, templates, and an Analyzer built on first upload."""
+    """Shared by requests: the store, templates, caches, and the upload queue."""
 
-    def __init__(self, store: Store, analyzer: Any = None) -> None:
+    def __init__(self, store: Store, options: Options, *, analyzer: Any = None, queue_size: int = 8) -> None:
         self.store = store
+        self.options = options
         self.templates = _templates()
-        self._analyzer = analyzer
-        # spaCy pipelines are not safe to call from several threads at once.
-        self.analyze_lock = threading.Lock()
-        # Article ids are content hashes and stored articles never change, so a comparison of
-        # the same ids is the same forever: keep the last few (the engine takes ~1-2 s).
-        self.compare_cache: OrderedDict[tuple[str, ...], dict[str, Any]] = OrderedDict()
-        self.compare_lock = threading.Lock()
+        self.uploads = UploadQueue(store, options, size=queue_size, analyzer=analyzer)
+        # Corpus-wide answers (overview, facets, lists) are cached per corpus version, so
+        # their cost does not grow with the corpus while nothing changes.
+        self.corpus = VersionedCache(store, Coalescer(CORPUS_QUERIES))
+        # A comparison depends only on the articles' texts: keep the last few, keyed by
+        # content hash; identical concurrent requests share one computation.
+        self.compare_cache = LruCache(COMPARE_CACHE)
+        self._comparisons = Coalescer(COMPARISONS)
 
-    def compare(self, ids: list[str], articles: list[Any]) -> dict[str, Any]:
-        """The rashomon.compare document for these articles, cached by their ids."""
+    def compare(self, articles: list[Any]) -> dict[str, Any]:
+        """The rashomon.compare document for these articles, computed once per set of texts."""
         from ..compare import compare_articles
 
-        key = tuple(ids)
-        with self.compare_lock:
-            if key in self.compare_cache:
-                self.compare_cache.move_to_end(key)
-                return self.compare_cache[key]
-        result = compare_articles(articles)
-        with self.compare_lock:
-            self.compare_cache[key] = result
-            while len(self.compare_cache) > COMPARE_CACHE:
-                self.compare_cache.popitem(last=False)
-        return result
+        key = tuple(content_hash(a.text) for a in articles)
+        cached = self.compare_cache.get(key)
+        if cached is not None:
+            return cached
 
-    def analyzer(self) -> Any:
-        """The Analyzer, loading models on first use (call with analyze_lock held)."""
-        if self._analyzer is None:
-            from ..api import Analyzer
+        def compute() -> dict[str, Any]:
+            found = self.compare_cache.get(key)  # finished while we waited for a slot
+            if found is None:
+                found = compare_articles(articles)
+                self.compare_cache.put(key, found)
+            return found
 
-            self._analyzer = Analyzer()
-        return self._analyzer
+        return self._comparisons.run(key, compute)
 
 
 def create_app(store: Store, *, token: str | None = None, max_body: int = MAX_BODY,
-               allowed_hosts: list[str] | None = None, analyzer: Any = None):  # noqa: ANN201 - ASGI app
-    """Build the web app over a store; `allowed_hosts` guards against DNS rebinding."""
+               allowed_hosts: list[str] | None = None, analyzer: Any = None, options: Options | None = None,
+               queue_size: int = 8):  # noqa: ANN201 - ASGI app
+    """Build the web app over a store; `allowed_hosts` guards against DNS rebinding.
+
+    `options` are the settings uploads are read and analysed with (defaults if None);
+    `queue_size` bounds the uploads waiting for analysis (E084 beyond).
+    """
     from fastapi import FastAPI
+    from fastapi.concurrency import run_in_threadpool
     from fastapi.staticfiles import StaticFiles
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     from .. import __version__
+    from .docs import ASSETS, install_docs
     from .routes_api import router as api_router
     from .routes_pages import install_error_pages
     from .routes_pages import router as page_router
 
-    app = FastAPI(title="rashomon", version=__version__,
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        # Let the upload worker finish its article and stop its analysis process.
+        await run_in_threadpool(app.state.rashomon.uploads.close)
+
+    # Our own /docs and /redoc (see web/docs.py): FastAPI's load their scripts from a CDN.
+    app = FastAPI(title="rashomon", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who says what, and where accounts diverge, across a corpus of news articles.")
-    app.state.rashomon = AppState(store, analyzer)
+    app.state.rashomon = AppState(store, options or load_options(), analyzer=analyzer, queue_size=queue_size)
     app.include_router(api_router)
     app.include_router(page_router)
-    # StaticFiles resolves names inside this one directory and refuses anything outside it.
+    install_docs(app)
+    # StaticFiles resolves names inside one directory and refuses anything outside it.
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=str(ASSETS)), name="docs-assets")
     install_error_pages(app)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)

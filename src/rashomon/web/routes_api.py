@@ -2,50 +2,88 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, ValidationError
 
 from ..errors import RashomonError
-from ..ingest.ids import article_id
+from ..ingest import read_bytes
 from ..model import Article
-from ..store import Filters, refresh_clusters
+from ..store import Filters
 from ..store.entities import entity_detail
 from ..store.queries import article_summaries, entity_list, facets, overview
 from ..store.search import search
-from .deps import ARTICLE_ID, CLUSTER_ID, article_ids, make_filters, state
+from .deps import ARTICLE_ID, CLUSTER_ID, MAX_OFFSET, article_ids, make_filters, state
 
 router = APIRouter(prefix="/api")
-MAX_TEXT = 500_000  # characters of an uploaded article
-
-
+JOB_ID = r"^[0-9a-f]{32}$"
 class ArticleIn(BaseModel):
-    """An article to analyse and store."""
+    """An article to analyse and store; its text is checked exactly as `rashomon ingest` checks a .txt file."""
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: str
     title: str | None = Field(default=None, max_length=1000)
     outlet: str | None = Field(default=None, max_length=200)
     published: str | None = Field(default=None, max_length=64)
     source: str | None = Field(default=None, max_length=1000, description="A label only; never opened.")
 
 
+_UPLOAD_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string", "format": "binary"},
+                           "description": "The raw bytes of a text file, any encoding the CLI reads; "
+                                          "metadata in the query string."},
+        },
+    }
+}
+
+
+def coded(err: RashomonError, status: int = 422) -> HTTPException:
+    """An HTTP error carrying a coded error's message (and its code for clients)."""
+    return HTTPException(status, {"code": err.code, "message": str(err)})
+
+
+def read_upload(st: Any, data: bytes, meta: ArticleIn) -> Article:
+    """The article of an upload, through the one reader every door uses (rashomon.ingest.read_bytes)."""
+    label = meta.source or "<api>"
+    try:
+        items = list(read_bytes(data, label, st.options.ingest, kind="text"))
+    except RashomonError as err:
+        raise coded(err) from None
+    if len(items) != 1:
+        raise HTTPException(422, "one article per upload")
+    if isinstance(items[0], RashomonError):
+        raise coded(items[0])
+    art = items[0]
+    art.title = meta.title or art.title
+    art.outlet = meta.outlet
+    art.published = meta.published
+    return art
+
+
 @router.get("/overview", tags=["corpus"], summary="Counts by outlet, language, date; techniques; speakers; entities")
 def api_overview(request: Request) -> dict[str, Any]:
     """Corpus overview."""
-    return overview(state(request).store)
+    st = state(request)
+    return st.corpus.get("overview", lambda: overview(st.store))
 
 
 @router.get("/facets", tags=["corpus"], summary="Values for the search filters")
 def api_facets(request: Request) -> dict[str, list[str]]:
     """Outlets, languages, technique labels and speakers present in the corpus."""
-    return facets(state(request).store)
+    st = state(request)
+    return st.corpus.get("facets", lambda: facets(st.store))
 
 
 @router.get("/articles", tags=["articles"], summary="List articles, newest first, with filters")
 def api_articles(request: Request, filters: Filters = Depends(make_filters),
-                 limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                 limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
     """Article summaries with layer counts."""
     rows, total = article_summaries(state(request).store, filters, limit=limit, offset=offset)
     return {"total": total, "limit": limit, "offset": offset, "articles": rows}
@@ -60,30 +98,56 @@ def api_article(request: Request, article_id: str = Path(pattern=ARTICLE_ID)) ->
     return doc
 
 
-@router.post("/articles", tags=["articles"], status_code=201, summary="Analyse and store an article")
-async def api_add_article(request: Request, body: ArticleIn) -> dict[str, Any]:
-    """Analyse the text and store it; storing the same text again changes nothing."""
+@router.post("/articles", tags=["articles"], status_code=202, openapi_extra=_UPLOAD_DOC,
+             summary="Queue an article for analysis; answers with a status URL")
+async def api_add_article(request: Request, title: str | None = Query(None, max_length=1000),
+                          outlet: str | None = Query(None, max_length=200),
+                          published: str | None = Query(None, max_length=64),
+                          source: str | None = Query(None, max_length=1000)) -> JSONResponse:
+    """Check the text as the CLI does (E002/E003/E004/E005/E011/E012 are a 422), queue it, answer 202.
+
+    JSON bodies carry the text and metadata; any other body is the raw bytes of a text file
+    (decoded as `rashomon ingest` decodes one) with metadata in the query string. Poll the
+    `status_url` for the result; a full queue is E084 (503).
+    """
     st = state(request)
-
-    def work() -> dict[str, Any]:
-        art = Article(id=article_id(body.text), text=body.text, source=body.source or "<api>", title=body.title,
-                      published=body.published, outlet=body.outlet)
+    raw = await request.body()
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json":
+        # Python's JSON reader, like the CLI's JSONL reader: it keeps lone surrogates as
+        # characters, and then the text check decides about them as for a file.
         try:
-            with st.analyze_lock:
-                analysed = st.analyzer().analyze(art)
-        except RashomonError as err:
-            raise HTTPException(422, str(err)) from None
-        added = st.store.add(analysed)
-        if added:
-            refresh_clusters(st.store)
-        return {"id": analysed.id, "added": added}
+            meta = ArticleIn.model_validate(json.loads(raw))
+        except (ValueError, RecursionError) as exc:
+            raise HTTPException(422, f"request body is not a JSON object: {str(exc)[:200]}") from None
+        except ValidationError as exc:
+            raise HTTPException(422, exc.errors(include_url=False, include_context=False, include_input=False))
+        data = meta.text.encode("utf-8", "surrogatepass")
+    else:
+        meta = ArticleIn(text="", title=title, outlet=outlet, published=published, source=source)
+        data = raw
+    # Decoding a large text is real work: off the event loop.
+    art = await run_in_threadpool(read_upload, st, data, meta)
+    try:
+        job = st.uploads.submit(art)
+    except RashomonError as err:
+        raise HTTPException(503, {"code": err.code, "message": str(err)}, headers={"Retry-After": "30"}) from None
+    url = f"/api/jobs/{job.id}"
+    return JSONResponse({**job.as_dict(), "status_url": url}, status_code=202, headers={"Location": url})
 
-    return await run_in_threadpool(work)
+
+@router.get("/jobs/{job_id}", tags=["articles"], summary="Status of a queued upload")
+def api_job(request: Request, job_id: str = Path(pattern=JOB_ID)) -> dict[str, Any]:
+    """queued, running, done (with article_id and added) or error (with code and message)."""
+    job = state(request).uploads.get(job_id)
+    if job is None:
+        raise HTTPException(404, "no such job")
+    return job.as_dict()
 
 
 @router.get("/entities", tags=["entities"], summary="Corpus entity clusters, most mentioned first")
 def api_entities(request: Request, limit: int = Query(100, ge=1, le=1000),
-                 offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
     """Entity clusters across articles."""
     return {"entities": entity_list(state(request).store, limit=limit, offset=offset)}
 
@@ -99,10 +163,13 @@ def api_entity(request: Request, cluster_id: str = Path(pattern=CLUSTER_ID)) -> 
 
 @router.get("/search", tags=["search"], summary="Full-text search with filters")
 def api_search(request: Request, q: str = Query("", max_length=500), filters: Filters = Depends(make_filters),
-               limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+               limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
     """Matching articles with highlighted snippets (FTS5 or tsvector)."""
-    with state(request).store.read() as conn:
-        hits, total = search(conn, q, filters, limit=limit, offset=offset)
+    try:
+        with state(request).store.read() as conn:
+            hits, total = search(conn, q, filters, limit=limit, offset=offset)
+    except RashomonError as err:
+        raise coded(err) from None
     return {"q": q, "total": total, "hits": [h.as_dict() for h in hits]}
 
 
@@ -115,4 +182,4 @@ def api_compare(request: Request, ids: list[str] = Query(..., description="2-4 a
     arts = state(request).store.load_articles(wanted)
     if len(arts) != len(wanted):
         raise HTTPException(404, "no such article")
-    return {"articles": wanted, "result": state(request).compare(wanted, arts)}
+    return {"articles": wanted, "result": state(request).compare(arts)}

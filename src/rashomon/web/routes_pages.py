@@ -8,11 +8,12 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Req
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..errors import RashomonError
 from ..store import Filters
 from ..store.entities import entity_detail
 from ..store.queries import article_summaries, entity_list, facets, overview
 from ..store.search import search
-from .deps import ARTICLE_ID, CLUSTER_ID, MAX_COMPARE, article_ids, make_filters, state
+from .deps import ARTICLE_ID, CLUSTER_ID, MAX_COMPARE, MAX_OFFSET, article_ids, make_filters, state
 from .views import LAYERS, article_view, comparison_rows
 
 router = APIRouter(include_in_schema=False)
@@ -27,8 +28,9 @@ def _render(request: Request, name: str, status: int = 200, **context: Any) -> H
 def page_overview(request: Request) -> HTMLResponse:
     """Corpus overview and article list."""
     st = state(request)
-    rows, total = article_summaries(st.store, limit=200)
-    return _render(request, "overview.html", ov=overview(st.store), articles=rows, total=total, nav="overview")
+    rows, total = st.corpus.get("home", lambda: article_summaries(st.store, limit=200))
+    ov = st.corpus.get("overview", lambda: overview(st.store))
+    return _render(request, "overview.html", ov=ov, articles=rows, total=total, nav="overview")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -56,18 +58,21 @@ def page_compare(request: Request, ids: list[str] = Query([]),
     arts = st.store.load_articles(wanted) if wanted else []
     if len(arts) != len(wanted):
         raise HTTPException(404, "no such article")
-    rows = comparison_rows(st.compare(wanted, arts)) if len(arts) >= 2 else []
+    rows = comparison_rows(st.compare(arts)) if len(arts) >= 2 else []
     views = [article_view(st.store, a, prefix=f"c{i}:") for i, a in enumerate(arts)]
-    choices, _ = article_summaries(st.store, limit=500)
+    choices, _ = st.corpus.get("choices", lambda: article_summaries(st.store, limit=500))
+    stories = st.corpus.get("stories", lambda: entity_list(st.store, limit=50))
     return _render(request, "compare.html", views=views, rows=rows, choices=choices,
-                   chosen=wanted, story=story, stories=entity_list(st.store, limit=50), layers=LAYERS,
+                   chosen=wanted, story=story, stories=stories, layers=LAYERS,
                    max_compare=MAX_COMPARE, nav="compare")
 
 
 @router.get("/entities", response_class=HTMLResponse)
 def page_entities(request: Request) -> HTMLResponse:
     """Corpus entities, most mentioned first."""
-    return _render(request, "entities.html", entities=entity_list(state(request).store, limit=500), nav="entities")
+    st = state(request)
+    ents = st.corpus.get("entities", lambda: entity_list(st.store, limit=500))
+    return _render(request, "entities.html", entities=ents, nav="entities")
 
 
 @router.get("/entities/{cluster_id}", response_class=HTMLResponse)
@@ -81,14 +86,17 @@ def page_entity(request: Request, cluster_id: str = Path(pattern=CLUSTER_ID)) ->
 
 @router.get("/search", response_class=HTMLResponse)
 def page_search(request: Request, q: str = Query("", max_length=500), filters: Filters = Depends(make_filters),
-                offset: int = Query(0, ge=0)) -> HTMLResponse:
+                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     """Full-text search with outlet, language, date, technique and speaker filters."""
     st = state(request)
-    with st.store.read() as conn:
-        hits, total = search(conn, q, filters, limit=PAGE, offset=offset)
+    try:
+        with st.store.read() as conn:
+            hits, total = search(conn, q, filters, limit=PAGE, offset=offset)
+    except RashomonError as err:
+        raise HTTPException(422, str(err)) from None
     params = {k: v for k, v in request.query_params.items() if k != "offset"}
     return _render(request, "search.html", q=q, f=filters, hits=hits, total=total, offset=offset, page=PAGE,
-                   facets=facets(st.store), params=params, nav="search")
+                   facets=st.corpus.get("facets", lambda: facets(st.store)), params=params, nav="search")
 
 
 def install_error_pages(app: FastAPI) -> None:
@@ -97,5 +105,5 @@ def install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):  # noqa: ANN202
         if request.url.path.startswith("/api/") or request.url.path.startswith("/static/"):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return _render(request, "error.html", status=exc.status_code, code=exc.status_code, message=exc.detail)

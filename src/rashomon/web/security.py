@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
+import unicodedata
 from typing import Any, Awaitable, Callable
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -25,12 +27,16 @@ MIN_TOKEN = 16
 # Article text is untrusted: no inline script may ever run on our pages.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# FastAPI's own /docs and /redoc pages load Swagger/ReDoc from a CDN with an inline bootstrap;
-# they show no article text.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
-            "frame-ancestors 'none'")
+# /docs and /redoc run Swagger UI / ReDoc from our own packaged files (web/docs.py); those
+# set inline styles and ReDoc starts a worker from a blob. Nothing is loaded from elsewhere.
+DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            "form-action 'self'; frame-ancestors 'none'")
 DOCS_PATHS = ("/docs", "/redoc")
+# C0 controls and DEL in a query value (a NUL once made the speaker filter match everything).
+_QUERY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Characters left as they are in a redirect path; everything else is percent-encoded.
+_PATH_SAFE = "/!$&'()*+,;=:@-._~"
 
 
 def _headers(scope: Scope) -> dict[bytes, bytes]:
@@ -71,6 +77,9 @@ class Guard:
         if len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"") > self.max_url:
             await _reply(send, 414, path, "request URL too long")
             return
+        if _bad_query(scope.get("query_string") or b""):
+            await _reply(send, 422, path, "query parameters must not contain control characters")
+            return
         headers = _headers(scope)
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
@@ -104,8 +113,7 @@ class Guard:
             await _reply(send, 401, scope.get("path", ""), "wrong token")
             return
         rest = urlencode({k: v for k, v in query.items() if k != "token"})
-        # Redirect to a local path only: never to a URL taken from the request.
-        location = "/" + scope.get("path", "/").lstrip("/") + (f"?{rest}" if rest else "")
+        location = local_location(scope.get("path", "/"), rest)
         cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
         await send({"type": "http.response.start", "status": 303,
                     "headers": [(b"location", location.encode("utf-8")), (b"set-cookie", cookie.encode("latin-1")),
@@ -150,6 +158,29 @@ class Guard:
             await send(message)
 
         return wrapped
+
+
+def local_location(path: str, query: str = "") -> str:
+    """A redirect target that can only be a path on this site, whatever the request path was.
+
+    Browsers read "//host", "/\\host" and "/<tab>/host" as another site, so leading slashes,
+    backslashes, whitespace and control characters are dropped and the rest percent-encoded:
+    the result is "/" followed by anything but a slash or backslash.
+    """
+    start = 0
+    while start < len(path) and (path[start] in "/\\" or path[start].isspace()
+                                 or unicodedata.category(path[start]) in ("Cc", "Cf")):
+        start += 1
+    location = "/" + quote(path[start:], safe=_PATH_SAFE)
+    return location + (f"?{query}" if query else "")
+
+
+def _bad_query(raw: bytes) -> bool:
+    """True if any query name or value holds a control character once percent-decoded."""
+    if not raw:
+        return False
+    pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="replace")
+    return any(_QUERY_CONTROL.search(k) or _QUERY_CONTROL.search(v) for k, v in pairs)
 
 
 async def _reply(send: Send, status: int, path: str, message: str) -> None:
