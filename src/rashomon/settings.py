@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,11 @@ from .errors import RashomonError
 
 # A config is a few kB; the cap keeps a config pointing at /dev/zero from filling memory (E032).
 MAX_CONFIG_BYTES = 1_000_000
+# tomllib's time grows with the square of a dotted key's depth (100,000 parts: minutes), so a
+# file with more structure ('.', '[', '{' outside strings and comments) than any real config
+# (a few dozen) is refused before parsing (E030); at this cap tomllib takes ~0.1 s at worst.
+MAX_CONFIG_STRUCTURE = 5000
+_TOML_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
 # spaCy's own nlp.max_length: one paragraph longer than this makes spaCy refuse the text (E088).
 SPACY_MAX_CHARS = 1_000_000
 
@@ -105,9 +111,17 @@ def read_config(path: Path) -> dict[str, Any]:
     if len(raw) > MAX_CONFIG_BYTES:
         raise RashomonError("E032", path=path, limit=MAX_CONFIG_BYTES)
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise RashomonError("E030", path=path, detail="not UTF-8") from None
+    structure = 0
+    for line in text.split("\n"):
+        bare = _TOML_STRING.sub("", line).split("#", 1)[0]
+        structure += sum(map(bare.count, ".[{"))
+        if structure > MAX_CONFIG_STRUCTURE:
+            raise RashomonError("E030", path=path, detail="nested too deeply")
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RashomonError("E030", path=path, detail=str(exc).splitlines()[0]) from None
     except RecursionError:
