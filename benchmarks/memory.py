@@ -19,10 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,8 +96,8 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def peak_rss(cmd: list[str]) -> tuple[float, float, int]:
-    """Run cmd; return (peak tree RSS in MB, seconds, exit code)."""
+def peak_rss(cmd: list[str]) -> tuple[float, float, int, str]:
+    """Run cmd; return (peak tree RSS in MB, seconds, exit code, error codes reported)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -105,7 +107,8 @@ def peak_rss(cmd: list[str]) -> tuple[float, float, int]:
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         sys.stderr.write(err[-2000:])
-    return peak / 1024, time.perf_counter() - t0, proc.returncode
+    codes = Counter(m.group(1) for m in re.finditer(r"^error (E\d{3})", err, re.MULTILINE))
+    return peak / 1024, time.perf_counter() - t0, proc.returncode, " ".join(f"{c}x{n}" for c, n in sorted(codes.items()))
 
 
 def main() -> None:
@@ -118,7 +121,7 @@ def main() -> None:
     args = ap.parse_args()
     if not DATA.exists():
         sys.exit(f"{DATA} is absent: this benchmark reads real articles from ../shared/data")
-    print(f"{'lang':4} {'n':>5} {'command':8} {'peak MB':>8} {'seconds':>8} exit")
+    print(f"{'lang':4} {'n':>5} {'command':8} {'peak MB':>8} {'seconds':>8} exit errors")
     for lang in args.langs:
         texts = english_texts() if lang == "en" else russian_texts()
         peaks: dict[tuple[str, int], float] = {}
@@ -131,9 +134,9 @@ def main() -> None:
                         cmd = [str(RASHOMON), "analyze", str(corpus), "-o", str(Path(tmp) / "out.json")]
                     else:
                         cmd = [str(RASHOMON), "ingest", str(corpus), "--db", str(Path(tmp) / "store.sqlite")]
-                    mb, secs, code = peak_rss(cmd + ["--no-progress", "--jobs", str(args.jobs)])
+                    mb, secs, code, errors = peak_rss(cmd + ["--no-progress", "--jobs", str(args.jobs)])
                     peaks[(command, n)] = mb
-                    print(f"{lang:4} {n:>5} {command:8} {mb:>8.0f} {secs:>8.0f} {code}", flush=True)
+                    print(f"{lang:4} {n:>5} {command:8} {mb:>8.0f} {secs:>8.0f} {code} {errors}", flush=True)
         for command in args.commands:
             if (command, 100) in peaks and (command, 1000) in peaks:
                 ratio = peaks[(command, 1000)] / peaks[(command, 100)]
