@@ -92,7 +92,7 @@ def create_app(store: Store, *, token: str | None = None, max_body: int = MAX_BO
         # Let the upload worker finish its article and stop its analysis process.
         await run_in_threadpool(app.state.rashomon.uploads.close)
 
-    # Our own /docs and /redoc (see web/docs.py): FastAPI's load their scripts from a CDN.
+    # Our own /docs (see web/docs.py): FastAPI's loads its scripts from a CDN.
     app = FastAPI(title="rashomon", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who says what, and where accounts diverge, across a corpus of news articles.")
     app.state.rashomon = AppState(store, options or load_options(), analyzer=analyzer, queue_size=queue_size)

@@ -1,8 +1,9 @@
-"""Offline API docs: Swagger UI at /docs and ReDoc at /redoc, from packaged assets.
+"""Offline API docs: Swagger UI at /docs from packaged assets.
 
 The JavaScript and CSS come from the pinned `fastapi-offline` wheel and are served by this
 app, and the page bootstraps from /static/docs.js, so the docs need no network and no
-inline script (see DOCS_CSP in security.py).
+inline script (see DOCS_CSP in security.py). There is no /redoc: ReDoc's bundle fetches its
+logo from a CDN.
 """
 
 from __future__ import annotations
@@ -24,21 +25,10 @@ _SWAGGER = """<!doctype html>
 <script src="/static/docs.js"></script></body></html>
 """
 
-_REDOC = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>rashomon API</title>
-<link rel="icon" href="/docs-assets/favicon.png"></head>
-<body><redoc spec-url="/openapi.json"></redoc>
-<script src="/docs-assets/redoc.standalone.js"></script></body></html>
-"""
-
 
 def install_docs(app: FastAPI) -> None:
-    """Add /docs and /redoc to the app (left out of the OpenAPI document)."""
+    """Add /docs to the app (left out of the OpenAPI document)."""
 
     @app.get("/docs", include_in_schema=False)
     def swagger() -> HTMLResponse:
         return HTMLResponse(_SWAGGER)
-
-    @app.get("/redoc", include_in_schema=False)
-    def redoc() -> HTMLResponse:
-        return HTMLResponse(_REDOC)

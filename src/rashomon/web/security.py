@@ -27,12 +27,11 @@ MIN_TOKEN = 16
 # Article text is untrusted: no inline script may ever run on our pages.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# /docs and /redoc run Swagger UI / ReDoc from our own packaged files (web/docs.py); those
-# set inline styles and ReDoc starts a worker from a blob. Nothing is loaded from elsewhere.
+# /docs runs Swagger UI from our own packaged files (web/docs.py), which set inline styles.
+# Nothing is loaded from elsewhere.
 DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            "form-action 'self'; frame-ancestors 'none'")
-DOCS_PATHS = ("/docs", "/redoc")
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+DOCS_PATHS = ("/docs",)
 # C0 controls and DEL in a query value (a NUL once made the speaker filter match everything).
 _QUERY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Characters left as they are in a redirect path; everything else is percent-encoded.
