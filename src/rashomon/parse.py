@@ -2,15 +2,22 @@
 
 English goes through spaCy (any installed pipeline named in settings), Russian and the
 other Cyrillic languages through natasha. Each backend runs per paragraph, so headlines
-stay sentences of their own and no span crosses a line break.
+stay sentences of their own and no span crosses a line break. A paragraph longer than
+`MAX_PARSE_CHARS` goes to the backend in pieces cut at sentence-like boundaries, and every
+parse, whatever backend made it, is repaired into one dependency tree per sentence
+(`trees.make_trees`) before any other layer sees it.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Iterable, Iterator
 
+from .backends import ParsedText, ParsedToken
 from .model import Article, Mention, Sentence, Token
 from .settings import ModelOptions
+from .trees import make_trees
 
 # Backend labels → rashomon's four types; numeric labels feed other layers, not entities.
 EN_TYPES = {
@@ -28,6 +35,37 @@ EN_TYPES = {
 }
 RU_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 CYRILLIC_LANGS = {"ru", "be", "uk"}
+ROOT_LABELS = {"en": "ROOT", "ru": "root"}  # each backend's spelling, for roots a repair picks
+
+# The longest paragraph in the real corpora is 6,198 characters. spaCy's parser and NER
+# need about 1 GB of working memory per 100,000 characters (its docs, E088), and natasha's
+# biaffine parser is quadratic in sentence length, so one huge line must not reach them whole.
+MAX_PARSE_CHARS = 20_000
+_LINE_BREAK = re.compile(r"[\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+\s*")  # no \n: paragraphs are lines
+_SENTENCE_END = re.compile(r"[.!?…;]+[\"'»”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def chunk_spans(text: str, limit: int = MAX_PARSE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of `text`, none longer than `limit`, cut after a line break, else
+    after sentence punctuation, else after whitespace, else hard, in the latter half of a piece."""
+    if limit < 2:
+        raise ValueError("limit must be at least 2")
+    spans = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = hi
+        for pattern in (_LINE_BREAK, _SENTENCE_END, _SPACE):
+            ends = [m.end() for m in pattern.finditer(text, lo, hi) if m.end() < hi]
+            if ends:
+                cut = ends[-1]
+                break
+        spans.append((start, cut))
+        start = cut
+    if start < n:
+        spans.append((start, n))
+    return [(s, e) for s, e in spans if not text[s:e].isspace()]
 
 
 def backend_for(language: str, text: str) -> str:
@@ -47,8 +85,9 @@ class Parser:
     requires: tuple[str, ...] = ("paragraphs", "language")
     assigns: tuple[str, ...] = ("tokens", "sentences", "mentions")
 
-    def __init__(self, opts: ModelOptions) -> None:
+    def __init__(self, opts: ModelOptions, max_chars: int = MAX_PARSE_CHARS) -> None:
         self.opts = opts
+        self.max_chars = max_chars
         self._en = None
         self._ru = None
 
@@ -74,23 +113,63 @@ class Parser:
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Parse a batch: all English paragraphs of the batch go through one nlp.pipe call."""
         arts = list(articles)
-        jobs: dict[str, list[tuple[int, int]]] = {"en": [], "ru": []}
+        # One job per piece of a paragraph: (article, paragraph, piece start in the paragraph, text).
+        jobs: dict[str, list[tuple[int, int, int, str]]] = {"en": [], "ru": []}
         for ai, art in enumerate(arts):
             art.tokens, art.sentences, art.mentions = [], [], []
             for pi, para in enumerate(art.paragraphs):
-                jobs[backend_for(para.language, para.text)].append((ai, pi))
-        results: dict[tuple[int, int], object] = {}
+                name = backend_for(para.language, para.text)
+                for s, e in chunk_spans(para.text, self.max_chars):
+                    jobs[name].append((ai, pi, s, para.text[s:e]))
+        pieces: dict[tuple[int, int], list[tuple[int, ParsedText]]] = {}
+        backend_of: dict[tuple[int, int], str] = {}
         for name, keys in jobs.items():
             if not keys:
                 continue
             backend = self.en if name == "en" else self.ru
-            texts = [arts[ai].paragraphs[pi].text for ai, pi in keys]
-            for key, parsed in zip(keys, backend.parse_many(texts)):
-                results[key] = parsed
+            results = backend.parse_many([t for _, _, _, t in keys])
+            for (ai, pi, s, _), parsed in zip(keys, results, strict=True):
+                pieces.setdefault((ai, pi), []).append((s, parsed))
+                backend_of[(ai, pi)] = name
         for ai, art in enumerate(arts):
             for pi, para in enumerate(art.paragraphs):
-                _append(art, para.start, results[(ai, pi)])
+                if (ai, pi) not in pieces:
+                    continue  # only whitespace-like text: nothing to parse
+                parsed = _joined(pieces[(ai, pi)])
+                _make_well_formed(parsed, ROOT_LABELS[backend_of[(ai, pi)]])
+                _append(art, para.start, parsed)
         return iter(arts)
+
+
+def _joined(pieces: list[tuple[int, ParsedText]]) -> ParsedText:
+    """One paragraph's parse from the parses of its pieces (offsets and indices shifted)."""
+    if len(pieces) == 1 and pieces[0][0] == 0:
+        return pieces[0][1]
+    out = ParsedText()
+    for offset, part in pieces:
+        tok_base, sent_base = len(out.tokens), len(out.sentences)
+        out.sentences.extend((offset + s, offset + e) for s, e in part.sentences)
+        out.tokens.extend(
+            ParsedToken(offset + t.start, offset + t.end, t.lemma, t.pos, t.dep, tok_base + t.head, sent_base + t.sent)
+            for t in part.tokens
+        )
+        out.ents.extend((offset + s, offset + e, label, normal) for s, e, label, normal in part.ents)
+    return out
+
+
+def _make_well_formed(parsed: ParsedText, root_label: str) -> None:
+    """Repair a paragraph's parse in place: every token in a sentence, one tree per sentence."""
+    sents = parsed.sentences
+    if parsed.tokens and not sents:
+        sents.append((parsed.tokens[0].start, parsed.tokens[-1].end))
+    starts = [s for s, _ in sents]
+    for t in parsed.tokens:
+        if not 0 <= t.sent < len(sents):  # a backend's stray sentence index: use the offsets
+            t.sent = max(0, bisect_right(starts, t.start) - 1)
+    tree = make_trees([t.head for t in parsed.tokens], [t.sent for t in parsed.tokens],
+                      [t.dep for t in parsed.tokens], root_label)
+    for t, head, dep in zip(parsed.tokens, tree.heads, tree.deps):
+        t.head, t.dep = head, dep
 
 
 def _append(article: Article, offset: int, parsed) -> None:  # noqa: ANN001 - ParsedText

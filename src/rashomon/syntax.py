@@ -1,4 +1,8 @@
-"""Read-only helpers over an article's dependency parse: children, subtrees, lookups by offset."""
+"""Read-only helpers over an article's dependency parse: children, subtrees, lookups by offset.
+
+The parser hands over one tree per sentence (`trees.make_trees`); the walks here still
+remember where they have been, so a malformed parse can cost time but never hang.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,10 @@ class SyntaxView:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.tokens: list[Token] = article.tokens
+        n = len(self.tokens)
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for i, tok in enumerate(self.tokens):
-            if tok.head != i:
+            if tok.head != i and 0 <= tok.head < n:
                 self.children[tok.head].append(i)
         self._starts = [t.start for t in self.tokens]
         self._sent_starts = [s.start for s in article.sentences]
@@ -51,11 +56,12 @@ class SyntaxView:
     def subtree(self, i: int, *, exclude: set[int] | None = None) -> list[int]:
         """Token i and all its descendants (sorted), skipping the subtrees of `exclude`."""
         out, todo = [], [i]
-        skip = exclude or set()
+        seen = set(exclude or ())
         while todo:
             j = todo.pop()
-            if j in skip:
+            if j in seen:  # excluded, or met again through a head cycle
                 continue
+            seen.add(j)
             out.append(j)
             todo.extend(self.children[j])
         return sorted(out)
@@ -66,8 +72,10 @@ class SyntaxView:
 
     def is_ancestor(self, a: int, b: int) -> bool:
         """True if token a dominates token b."""
-        seen = 0
-        while b != a and self.tokens[b].head != b and seen < 200:
-            b = self.tokens[b].head
-            seen += 1
+        n = len(self.tokens)
+        for _ in range(n):  # a tree path is never longer; a cycle stops here
+            head = self.tokens[b].head
+            if b == a or head == b or not 0 <= head < n:
+                break
+            b = head
         return b == a
