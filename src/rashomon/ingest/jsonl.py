@@ -8,7 +8,6 @@ coded error and the other lines go on.
 from __future__ import annotations
 
 import codecs
-import io
 import json
 from typing import BinaryIO, Iterator
 
@@ -22,11 +21,6 @@ _META = ("title", "published", "outlet", "author")
 # Enough to sniff the encoding; lines are then read with readline(), bounded by max_bytes.
 HEAD_BYTES = 65536
 _SKIP_CHUNK = 1 << 20
-
-
-def read_jsonl_bytes(data: bytes, source: str, *, max_bytes: int, max_chars: int) -> Iterator[Article | RashomonError]:
-    """JSONL already in memory (a web upload, stdin): the same line reader as files."""
-    yield from read_jsonl_stream(io.BytesIO(data), source, max_bytes=max_bytes, max_chars=max_chars)
 
 
 def read_jsonl_stream(
