@@ -39,7 +39,7 @@ def test_web_api_endpoints(server, articles):
 
 def test_web_api_errors_are_json(server):
     for path, code in (("/api/articles/abcdef123456", 404), ("/api/entities/E999999", 404),
-                       ("/api/articles/nothex", 422), ("/api/search?date_from=yesterday", 422),
+                       ("/api/articles/%3Cscript%3E", 422), ("/api/articles/7", 404), ("/api/search?date_from=yesterday", 422),
                        ("/api/compare?ids=abcdef123456", 422), ("/api/compare?ids=abcdef123456&ids=abcdef654321", 404)):
         with pytest.raises(urllib.error.HTTPError) as info:
             urllib.request.urlopen(server + path, timeout=10)
@@ -57,18 +57,20 @@ def test_web_api_openapi_and_docs(server):
 
 
 def test_web_api_upload_analyses_and_stores_once(server):
+    """The real pipeline behind `rashomon serve`: 202, a status URL, then the stored article."""
+    from tests.web.conftest import http, wait_job
+
     body = json.dumps({"text": "Upload test\n\nMaria Lind said that 12 people were detained in Riga.",
                        "outlet": "Test Wire", "published": "2021-05-01"}).encode()
 
     def post() -> dict:
-        req = urllib.request.Request(server + "/api/articles", data=body,
-                                     headers={"Content-Type": "application/json"}, method="POST")
-        with urllib.request.urlopen(req, timeout=120) as resp:
-            assert resp.status == 201
-            return json.load(resp)
+        status, headers, job = http("POST", server + "/api/articles", body, {"Content-Type": "application/json"})
+        assert status == 202 and headers["Location"] == job["status_url"]
+        return wait_job(server, job["status_url"], timeout=300)
 
     first = post()
-    assert first["added"] is True
-    assert post() == {"id": first["id"], "added": False}
-    doc = _get(f"{server}/api/articles/{first['id']}")
-    assert doc["outlet"] == "Test Wire" and doc["entities"]
+    assert first["status"] == "done" and first["added"] is True
+    second = post()
+    assert (second["article_id"], second["added"]) == (first["article_id"], False)
+    doc = _get(f"{server}/api/articles/{first['article_id']}")
+    assert doc["outlet"] == "Test Wire" and doc["title"] == "Upload test" and doc["entities"]

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
+from starlette.requests import ClientDisconnect
 
 from ..errors import RashomonError
 from ..ingest import read_bytes
@@ -111,7 +112,11 @@ async def api_add_article(request: Request, title: str | None = Query(None, max_
     `status_url` for the result; a full queue is E084 (503).
     """
     st = state(request)
-    raw = await request.body()
+    try:
+        raw = await request.body()
+    except ClientDisconnect:
+        # The size guard has already answered 413 (or the client left): nothing to say.
+        return JSONResponse({"detail": "request body not received"}, status_code=400)
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "application/json":
         # Python's JSON reader, like the CLI's JSONL reader: it keeps lone surrogates as
