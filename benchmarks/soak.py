@@ -2,10 +2,12 @@
 
 Reads every article of `../shared/data` (PTC-2020 and SemEval-2023 en/ru training articles,
 PolNeAR texts, BASIL articles, the tgcontest pairs) and the seeds, each distinct text once
-(rashomon.evaluation.corpora), and analyses each in a supervised worker process: an article
-over `--max-seconds` (E041) or a worker over `--max-rss-mb` (E042) is killed and reported,
-a worker that dies is reported (E043), an exception is reported (E044), and the soak goes on
-with a fresh worker. Every analysed article's spans are checked (`Article.check_spans`).
+(rashomon.evaluation.corpora), through the project's batch driver `runner.analyze_stream`
+under its per-article budget (`[analysis]`, or `--max-seconds` / `--max-rss-mb`): an article
+over time (E041) or a worker over memory (E042) has its worker killed and replaced, a worker
+that dies is E043, an exception E044, and the soak goes on. Every analysed article's spans
+are checked (`Article.check_spans`). `--jobs N` runs N driver streams of one worker each, so
+each article's time is still measured on its own.
 
     python benchmarks/soak.py [--jobs 1] [--corpus polnear ...] [--sample 200] [--limit N]
                               [--json soak.json] [--no-worst-cases]
@@ -23,26 +25,17 @@ import argparse
 import hashlib
 import json
 import os
-import pickle
-import select
-import statistics
-import struct
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
-DEFAULT_MAX_SECONDS = 120.0
-DEFAULT_MAX_RSS_MB = 4096
-_HEADER = struct.Struct("!Q")
 
 
 @dataclass
@@ -58,6 +51,7 @@ class Outcome:
     detail: str = ""
     detected: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    cold: bool = False  # timed across a worker start: left out of the percentiles
 
 
 @dataclass
@@ -77,13 +71,14 @@ class SoakReport:
 
     def summary(self) -> dict[str, Any]:
         """Counts, per-language timing percentiles, peak RSS and every failure, JSON-ready."""
-        ok = [o for o in self.outcomes if o.code is None]
+        ok = [o for o in self.outcomes if o.code is None and not o.cold]
         per_lang = {}
         for lang in sorted({o.language for o in self.outcomes}):
             per_lang[lang] = {"articles": sum(o.language == lang for o in self.outcomes),
                               **timing([o.seconds for o in ok if o.language == lang])}
         return {
             "articles": len(self.outcomes),
+            "timed": len(ok),
             "per_corpus": dict(Counter(f"{o.corpus}/{o.language}" for o in self.outcomes)),
             "per_language": per_lang,
             "all": timing([o.seconds for o in ok]),
@@ -165,209 +160,113 @@ class PeakSampler:
         self.peak = max(self.peak, tree_rss_mb(os.getpid()))
 
 
-# --- supervised workers --------------------------------------------------------------------
+# --- the project's batch driver ------------------------------------------------------------
+
+_WARM_UP = ("The minister said on Monday that talks with Paris would resume.",
+            "Министр заявил в понедельник, что переговоры с Парижем возобновятся.")
+_WORKER_LOST = ("E041", "E042", "E043")
 
 
-def _send(fh, obj: object) -> None:  # noqa: ANN001
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    fh.write(_HEADER.pack(len(data)) + data)
-    fh.flush()
+def _lane(items: Iterator[tuple[int, Any]], options: Any, lock: threading.Lock,
+          record: Callable[[int, Outcome], None]) -> None:
+    """One `analyze_stream` with one worker, fed from the shared queue; times each article.
 
-
-def _read_exact(fd: int, n: int) -> bytes:
-    chunks, got = [], 0
-    while got < n:
-        chunk = os.read(fd, n - got)
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
-
-
-def _recv(fd: int) -> object:
-    (n,) = _HEADER.unpack(_read_exact(fd, _HEADER.size))
-    return pickle.loads(_read_exact(fd, n))
-
-
-def worker_main() -> None:
-    """Worker loop: build the default Analyzer, then analyse each pickled Article sent on stdin."""
-    # The protocol owns the real stdout; anything the libraries print goes to stderr.
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    from rashomon import Analyzer
+    With one worker per stream, the time between two results is that article's analysis
+    (plus a pickle each way): the driver dispatches the next article only when asked for
+    the next result. The article after a worker start (the first, or one after a worker was
+    killed) also pays for loading models, so its time is marked `cold` and left out of the
+    percentiles; the warm-up texts absorb the first start.
+    """
     from rashomon.errors import RashomonError
+    from rashomon.ingest.text import article_from_text
+    from rashomon.model import Article
+    from rashomon.runner import analyze_stream
 
-    analyzer = Analyzer()
-    # Lazy loads (models, lexicons, caches) happen here, not in the first article's time.
-    analyzer.analyze_text("The minister said on Monday that talks with Paris would resume.")
-    analyzer.analyze_text("Министр заявил в понедельник, что переговоры с Парижем возобновятся.")
-    _send(out, ("ready", os.getpid()))
-    inp = sys.stdin.buffer
-    while True:
-        try:
-            (n,) = _HEADER.unpack(inp.read(_HEADER.size))
-        except struct.error:
-            return
-        art = pickle.loads(inp.read(n))
-        t0 = time.perf_counter()
-        try:
-            res = analyzer.pipeline(art)
-        except RashomonError as err:
-            _send(out, ("error", time.perf_counter() - t0, err.code, str(err)))
-            continue
-        except Exception as exc:  # noqa: BLE001 - the soak reports every crash, it must not stop
-            detail = f"{type(exc).__name__}: {exc}"[:500]
-            _send(out, ("error", time.perf_counter() - t0, "E044", detail))
-            continue
-        seconds = time.perf_counter() - t0
-        try:
-            res.check_spans()
-            code, detail = None, ""
-        except RashomonError as err:
-            code, detail = err.code, str(err)
-        counts = {k: len(getattr(res, k)) for k in ("sentences", "tokens", "entities", "quotes", "claims",
-                                                      "techniques", "quantities", "dates")}
-        _send(out, ("done", seconds, code, detail, res.language, counts))
+    warm = [article_from_text(t, f"<warm-up {i}>") for i, t in enumerate(_WARM_UP)]
+    fed: list[tuple[int, Any]] = []  # (index, item) in the order given to the driver
 
+    def feed() -> Iterator[Article | RashomonError]:
+        yield from warm
+        while True:
+            with lock:
+                nxt = next(items, None)
+            if nxt is None:
+                return
+            fed.append(nxt)
+            yield nxt[1].article
 
-class Worker:
-    """One worker process running `worker_main`, with its stderr kept in a temp file."""
-
-    def __init__(self) -> None:
-        self.log = tempfile.TemporaryFile()
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker"],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
-                                     env=env, cwd=str(ROOT))
-        self.fd = self.proc.stdout.fileno()  # type: ignore[union-attr]
-        self.job: tuple[int, Any] | None = None
-        self.started = 0.0
-        self.ready = False
-
-    def wait_ready(self, timeout: float = 600.0) -> None:
-        """Block until the models are loaded (not counted in any article's time)."""
-        r, _, _ = select.select([self.fd], [], [], timeout)
-        if not r:
-            self.kill()
-            raise RuntimeError("soak worker did not load its models in time")
-        msg = _recv(self.fd)
-        assert isinstance(msg, tuple) and msg[0] == "ready"
-        self.ready = True
-
-    def submit(self, index: int, item: Any, article: Any) -> None:
-        """Send one article; its clock starts now."""
-        self.job = (index, item)
-        self.started = time.perf_counter()
-        _send(self.proc.stdin, article)
-
-    def stderr_tail(self, n: int = 300) -> str:
-        """The end of what the worker wrote to stderr (a crash's last words)."""
-        self.log.seek(0, os.SEEK_END)
-        size = self.log.tell()
-        self.log.seek(max(0, size - n))
-        return self.log.read().decode("utf-8", "replace").strip().replace("\n", " | ")
-
-    def kill(self) -> None:
-        """Kill the worker and reap it."""
-        try:
-            self.proc.kill()
-        except ProcessLookupError:
-            pass
-        self.proc.wait()
-        self.log.close()
-
-    def close(self) -> None:
-        """Ask the worker to exit (closing its stdin) and reap it."""
-        try:
-            self.proc.stdin.close()  # type: ignore[union-attr]
-            self.proc.wait(timeout=30)
-        except (OSError, subprocess.TimeoutExpired):
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
+    results = analyze_stream(feed(), options, jobs=1)
+    for _ in warm:
+        next(results)
+    cold = False
+    last = time.perf_counter()
+    for n, result in enumerate(results):
+        now = time.perf_counter()
+        index, item = fed[n]
+        seconds, last = now - last, now
+        if isinstance(item.article, RashomonError):  # refused at reading: never reached a worker
+            outcome = _outcome(item, 0.0, item.article.code, str(item.article))
+        elif isinstance(result, RashomonError):
+            outcome = _outcome(item, seconds, result.code, str(result))
+        else:
+            try:
+                result.check_spans()
+                code, detail = None, ""
+            except RashomonError as err:
+                code, detail = err.code, str(err)
+            outcome = _outcome(item, seconds, code, detail)
+            outcome.detected = result.language
+            outcome.counts = {k: len(getattr(result, k)) for k in _LAYERS}
+        if not isinstance(item.article, RashomonError):
+            outcome.cold = cold and outcome.code is None
+            cold = outcome.code in _WORKER_LOST  # the driver starts a new worker for the next one
+        record(index, outcome)
 
 
-def soak(items: Iterable[Any], *, jobs: int = 1, max_seconds: float = DEFAULT_MAX_SECONDS,
-         max_rss_mb: int = DEFAULT_MAX_RSS_MB,
+_LAYERS = ("sentences", "tokens", "entities", "quotes", "claims", "techniques", "quantities", "dates")
+
+
+def _outcome(item: Any, seconds: float, code: str | None, detail: str) -> Outcome:
+    chars = len(item.article.text) if hasattr(item.article, "text") else 0
+    return Outcome(item.corpus, item.path, item.language, chars, round(seconds, 3), code, detail)
+
+
+def soak(items: Iterable[Any], *, jobs: int = 1, max_seconds: float | None = None,
+         max_rss_mb: int | None = None,
          on_outcome: Callable[[Outcome], None] | None = None) -> SoakReport:
-    """Analyse every CorpusItem in supervised workers; one Outcome per item, in input order."""
-    from rashomon.errors import RashomonError
+    """Analyse every CorpusItem through `rashomon.runner.analyze_stream`; one Outcome each, in input order.
 
+    `jobs` streams run side by side, one worker each; the budget is the project's
+    `[analysis]` settings unless overridden here.
+    """
+    from rashomon.settings import load_options
+
+    overrides = {k: v for k, v in (("max_seconds", max_seconds), ("max_rss_mb", max_rss_mb)) if v is not None}
+    options = load_options(analysis=overrides) if overrides else load_options()
     items = list(items)
     outcomes: list[Outcome | None] = [None] * len(items)
+    lock = threading.Lock()
 
     def record(i: int, outcome: Outcome) -> None:
-        outcomes[i] = outcome
-        if on_outcome:
-            on_outcome(outcome)
+        with lock:
+            outcomes[i] = outcome
+            if on_outcome:
+                on_outcome(outcome)
 
-    def base(item: Any, seconds: float, code: str | None, detail: str) -> Outcome:
-        chars = len(item.article.text) if not isinstance(item.article, RashomonError) else 0
-        return Outcome(item.corpus, item.path, item.language, chars, round(seconds, 3), code, detail)
-
+    queue = iter(list(enumerate(items)))
     t_start = time.perf_counter()
-    todo = list(enumerate(items))
-    todo.reverse()
-    workers: list[Worker] = []
     with PeakSampler() as sampler:
-        try:
-            while todo or any(w.job for w in workers):
-                # Fill idle slots (input errors are outcomes without a worker).
-                while todo and (len(workers) < jobs or any(w.job is None for w in workers)):
-                    i, item = todo[-1]
-                    if isinstance(item.article, RashomonError):
-                        todo.pop()
-                        record(i, base(item, 0.0, item.article.code, str(item.article)))
-                        continue
-                    idle = next((w for w in workers if w.job is None), None)
-                    if idle is None:
-                        idle = Worker()
-                        idle.wait_ready()
-                        workers.append(idle)
-                    todo.pop()
-                    idle.submit(i, item, item.article)
-                busy = [w for w in workers if w.job]
-                if not busy:
-                    continue
-                readable, _, _ = select.select([w.fd for w in busy], [], [], 0.25)
-                now = time.perf_counter()
-                for w in busy:
-                    assert w.job is not None
-                    i, item = w.job
-                    gone = None
-                    if w.fd in readable:
-                        try:
-                            msg = _recv(w.fd)
-                        except (EOFError, OSError, pickle.UnpicklingError):
-                            w.proc.wait()
-                            gone = Outcome(item.corpus, item.path, item.language, len(item.article.text),
-                                           round(now - w.started, 3), "E043",
-                                           f"exit {w.proc.returncode}: {w.stderr_tail()}")
-                        else:
-                            w.job = None
-                            if msg[0] == "error":
-                                record(i, base(item, msg[1], msg[2], msg[3]))
-                            else:
-                                _, seconds, code, detail, detected, counts = msg
-                                out = base(item, seconds, code, detail)
-                                out.detected, out.counts = detected, counts
-                                record(i, out)
-                            continue
-                    elif now - w.started > max_seconds:
-                        gone = base(item, now - w.started, "E041", f"over {max_seconds:g} s")
-                    elif (mb := tree_rss_mb(w.proc.pid)) > max_rss_mb:
-                        gone = base(item, now - w.started, "E042", f"worker at {mb:.0f} MB > {max_rss_mb} MB")
-                    if gone is not None:
-                        # The worker is stuck, bloated or dead: replace it, keep going.
-                        w.kill() if w.proc.poll() is None else w.log.close()
-                        workers.remove(w)
-                        record(i, gone)
-        finally:
-            for w in workers:
-                w.kill() if w.job else w.close()
-    return SoakReport([o for o in outcomes if o is not None], sampler.peak,
-                      time.perf_counter() - t_start, max_seconds, max_rss_mb)
+        lanes = [threading.Thread(target=_lane, args=(queue, options, lock, record), daemon=True)
+                 for _ in range(max(1, min(jobs, len(items))))]
+        for lane in lanes:
+            lane.start()
+        for lane in lanes:
+            lane.join()
+    missing = [items[i].path for i, o in enumerate(outcomes) if o is None]
+    if missing:
+        raise RuntimeError(f"soak lost {len(missing)} articles (a lane failed), first: {missing[0]}")
+    return SoakReport([o for o in outcomes if o is not None], sampler.peak, time.perf_counter() - t_start,
+                      options.analysis.max_seconds, options.analysis.max_rss_mb)
 
 
 # --- selection -----------------------------------------------------------------------------
@@ -395,8 +294,9 @@ def sample(items: list[Any], n: int, seed: int = 14) -> list[Any]:
 # --- worst cases ---------------------------------------------------------------------------
 
 
-def time_worst_cases(scales: list[float]) -> list[dict[str, Any]] | None:
-    """Time benchmarks/worst_cases.py's texts at each scale in one Analyzer; None if absent."""
+def time_worst_cases(scales: list[float], *, max_seconds: float | None = None,
+                     max_rss_mb: int | None = None) -> list[dict[str, Any]] | None:
+    """Time benchmarks/worst_cases.py's texts at each scale through the same driver; None if absent."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     try:
         from worst_cases import worst_cases  # type: ignore[import-not-found]
@@ -404,24 +304,28 @@ def time_worst_cases(scales: list[float]) -> list[dict[str, Any]] | None:
         return None
     finally:
         sys.path.pop(0)
-    from rashomon import Analyzer
+    from rashomon.errors import RashomonError
+    from rashomon.evaluation.corpora import CorpusItem
+    from rashomon.ingest.text import article_from_text
+    from rashomon.techniques.formats import guess_language
 
-    analyzer = Analyzer()
-    analyzer.analyze_text("Warm-up. The minister said it.")
-    rows: list[dict[str, Any]] = []
-    for scale in scales:
+    items = []
+    for scale in sorted(scales):
         for name, text in worst_cases(scale).items():
-            t0 = time.perf_counter()
+            where = f"<{name}@{scale:g}>"
             try:
-                analyzer.analyze_text(text, source=f"<{name}@{scale}>")
-                status = "ok"
-            except Exception as exc:  # noqa: BLE001 - report, keep timing the others
-                status = f"{type(exc).__name__}: {str(exc)[:80]}"
-            rows.append({"case": name, "scale": scale, "chars": len(text),
-                         "seconds": round(time.perf_counter() - t0, 3), "status": status})
-            print(f"  {name:24} scale {scale:<5g} {len(text):>9,} chars {rows[-1]['seconds']:8.2f} s  {status}",
-                  flush=True)
-    return rows
+                art: Any = article_from_text(text, where, title_from_first_line=False)
+            except RashomonError as err:
+                art = err
+            items.append(CorpusItem(name, where, guess_language(text), art))
+
+    def show(o: Outcome) -> None:
+        status = o.code or ("ok, includes a worker start" if o.cold else "ok")
+        print(f"  {o.path:32} {o.chars:>9,} chars {o.seconds:8.2f} s  {status}", flush=True)
+
+    report = soak(items, max_seconds=max_seconds, max_rss_mb=max_rss_mb, on_outcome=show)
+    return [{"case": o.corpus, "scale": float(o.path.rsplit("@", 1)[1][:-1]), "chars": o.chars,
+             "seconds": o.seconds, "status": o.code or "ok", "cold": o.cold} for o in report.outcomes]
 
 
 def growth_table(rows: list[dict[str, Any]]) -> list[str]:
@@ -429,10 +333,12 @@ def growth_table(rows: list[dict[str, Any]]) -> list[str]:
     lines = []
     for name in dict.fromkeys(r["case"] for r in rows):
         runs = sorted((r for r in rows if r["case"] == name), key=lambda r: r["chars"])
-        cells = "  ".join(f"{r['chars']:>9,}: {r['seconds']:7.2f} s" for r in runs)
+        cells = "  ".join(f"{r['chars']:>9,}: {r['seconds']:7.2f} s{'' if r['status'] == 'ok' else ' ' + r['status']}"
+                          for r in runs)
         ratio = ""
         a, b = runs[0], runs[-1]
-        if len(runs) > 1 and a["seconds"] > 0.01 and b["chars"] > a["chars"]:
+        timed = all(r["status"] == "ok" and not r["cold"] for r in (a, b))
+        if len(runs) > 1 and timed and a["seconds"] > 0.01 and b["chars"] > a["chars"]:
             import math
 
             per_doubling = (b["seconds"] / a["seconds"]) ** (1 / math.log2(b["chars"] / a["chars"]))
@@ -470,9 +376,6 @@ def print_report(report: SoakReport) -> None:
 
 def main() -> None:
     """Run the soak (and the worst cases) and print the summary."""
-    if sys.argv[1:] == ["--worker"]:
-        worker_main()
-        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--seeds", type=Path, default=SEEDS)
@@ -480,19 +383,21 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--limit", type=int, help="first N articles only")
     parser.add_argument("--sample", type=int, help="a deterministic sample of N articles over all corpora")
-    parser.add_argument("--max-seconds", type=float, default=DEFAULT_MAX_SECONDS)
-    parser.add_argument("--max-rss-mb", type=int, default=DEFAULT_MAX_RSS_MB)
+    parser.add_argument("--max-seconds", type=float, help="per-article budget (default: analysis.max_seconds)")
+    parser.add_argument("--max-rss-mb", type=int, help="worker memory budget (default: analysis.max_rss_mb)")
     parser.add_argument("--json", type=Path, help="write the summary (and worst-case rows) here")
     parser.add_argument("--progress", action="store_true", help="one line per article")
     parser.add_argument("--no-worst-cases", action="store_true")
+    parser.add_argument("--worst-cases-only", action="store_true", help="skip the corpora")
     parser.add_argument("--worst-scales", type=float, nargs="+", default=[0.25, 0.5, 1.0])
     args = parser.parse_args()
 
     from rashomon.evaluation.corpora import iter_corpora
 
-    if not args.data.exists():
+    result: dict[str, Any] = {}
+    if not args.worst_cases_only and not args.data.exists():
         sys.exit(f"{args.data} is absent: the soak needs the shared corpora")
-    items = list(iter_corpora(args.data, args.seeds, args.corpus))
+    items = [] if args.worst_cases_only else list(iter_corpora(args.data, args.seeds, args.corpus))
     if args.sample:
         items = sample(items, args.sample)
     if args.limit:
@@ -503,25 +408,28 @@ def main() -> None:
     def progress(o: Outcome) -> None:
         done[0] += 1
         if args.progress or o.code or o.seconds > 10:
-            flag = o.code or ("slow" if o.seconds > 10 else "ok")
+            flag = o.code or ("cold" if o.cold else "slow" if o.seconds > 10 else "ok")
             print(f"[{done[0]}/{len(items)}] {flag:4} {o.seconds:7.2f} s {o.chars:7} chars {o.path} {o.detail[:160]}",
                   flush=True)
 
-    report = soak(items, jobs=args.jobs, max_seconds=args.max_seconds, max_rss_mb=args.max_rss_mb,
-                  on_outcome=progress)
-    print_report(report)
-    result: dict[str, Any] = {"soak": report.summary()}
+    if items:
+        report = soak(items, jobs=args.jobs, max_seconds=args.max_seconds, max_rss_mb=args.max_rss_mb,
+                      on_outcome=progress)
+        print_report(report)
+        result["soak"] = report.summary()
+        if args.json:
+            args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     if not args.no_worst_cases:
-        print("\nworst cases (full pipeline, one process):", flush=True)
-        rows = time_worst_cases(args.worst_scales)
+        print("\nworst cases (full pipeline, same driver and budget):", flush=True)
+        rows = time_worst_cases(args.worst_scales, max_seconds=args.max_seconds, max_rss_mb=args.max_rss_mb)
         if rows is None:
             print("  benchmarks/worst_cases.py is absent: skipped")
         else:
             print("growth:")
             print("\n".join(growth_table(rows)))
             result["worst_cases"] = rows
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+            if args.json:
+                args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

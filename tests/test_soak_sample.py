@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import sys
 from collections import Counter
 
 import pytest
 
 from tests.conftest import DATA, ROOT, SEEDS, need
 
-# Per corpus: how many articles (66 Russian of 160).
+# Per corpus: how many articles (158 in all, 66 Russian: one seed is longer than the cap).
 QUOTAS = {"ptc2020": 25, "semeval2023-en": 10, "polnear": 30, "basil": 27, "seeds": 2,
           "semeval2023-ru": 36, "tgcontest": 30}
-SAMPLE_MAX_CHARS = 6000
+SAMPLE_MAX_CHARS = 4000
 MAX_SECONDS = 60.0
 MAX_RSS_MB = 3000
 
@@ -27,6 +28,7 @@ MAX_RSS_MB = 3000
 def _soak_module():
     spec = importlib.util.spec_from_file_location("soak_benchmark", ROOT / "benchmarks" / "soak.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
     spec.loader.exec_module(module)
     return module
 
