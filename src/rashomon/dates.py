@@ -8,6 +8,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from .intervals import Disjoint
 from .lang import load_list
 from .model import Article, DateRef
 
@@ -115,17 +116,21 @@ def extract_dates(article: Article) -> list[DateRef]:
     """Date expressions with ISO values (None when a relative date has no published base)."""
     text = article.text
     base = published_base(article)
-    taken: list[tuple[int, int]] = []
+    taken = Disjoint()  # spans already claimed by a more specific pattern
     out: list[DateRef] = []
+    parsed: dict[tuple[str, str], str | None] = {}
     for pattern, granularity in _patterns():
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             relative = bool(_RELATIVE.search(m.group()))
-            iso = None if (relative and base is None) else _parse(m.group(), base, granularity)
+            key = (m.group(), granularity)
+            if key not in parsed:  # dateparser costs ~10 ms a call: once per distinct expression
+                parsed[key] = None if (relative and base is None) else _parse(m.group(), base, granularity)
+            iso = parsed[key]
             if iso is None and not relative:
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             out.append(DateRef(s, e, m.group(), iso, "relative-day" if relative and iso is None else granularity))
     return sorted(out, key=lambda d: d.start)

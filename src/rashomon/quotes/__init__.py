@@ -3,6 +3,10 @@ entities, nested attribution, and the one decision on quoted phrases that are no
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right
+
+from ..intervals import Cover, LastEnclosing
 from ..model import Article, QuotedPhrase, Quote, Span
 from ..syntax import SyntaxView
 from .dialogue import dialogue_attributions
@@ -43,16 +47,46 @@ def _adjacent_cue(text: str, pair: MarkPair) -> bool:
     return after[:1] in (",", "—", "–") or inner_tail in (",", "!", "?") or before.endswith((":", ","))
 
 
-def _cover_pairs(span: tuple[int, int], pairs: list[MarkPair], cue: tuple[int, int] | None) -> tuple[int, int]:
+class _PairIndex:
+    """Mark pairs (in scan order) by start and by end offset, for _cover_pairs."""
+
+    def __init__(self, pairs: list[MarkPair]) -> None:
+        self.pairs = pairs
+        self.by_start: dict[int, list[int]] = {}
+        self.by_end: dict[int, list[int]] = {}
+        for k, p in enumerate(pairs):
+            self.by_start.setdefault(p.start, []).append(k)
+            self.by_end.setdefault(p.end, []).append(k)
+
+
+def _cover_pairs(span: tuple[int, int], index: _PairIndex, cue: tuple[int, int] | None) -> tuple[int, int]:
     """Grow a content span so it never cuts through a quotation: “enough is enough” whole
     (unless the cue itself is inside that quotation: then the content belongs inside it too)."""
+    # The rule below, applied to the pairs in order, only ever fires for a pair whose opening
+    # mark sits at s-1/s-2 or whose closing mark ends at e+1/e+2 (inner = outer minus one
+    # mark each side). Visit just those, in order, adding new ones as s and e grow.
+    pairs = index.pairs
     s, e = span
-    for p in pairs:
+    todo: list[int] = []
+    seen: set[int] = set()
+
+    def push(after: int) -> None:
+        for k in (*index.by_start.get(s - 1, ()), *index.by_start.get(s - 2, ()),
+                  *index.by_end.get(e + 1, ()), *index.by_end.get(e + 2, ())):
+            if k > after and k not in seen:
+                seen.add(k)
+                heapq.heappush(todo, k)
+
+    push(-1)
+    while todo:
+        k = heapq.heappop(todo)
+        p = pairs[k]
         if cue is not None and p.start <= cue[0] < p.end:
             continue
         if p.start < e and s < p.end and not (s <= p.start and p.end <= e):
             if p.start < s <= p.inner_start + 1 or p.inner_end - 1 <= e < p.end:
                 s, e = min(s, p.start), max(e, p.end)
+                push(k)
     return s, e
 
 
@@ -67,17 +101,26 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
     found = verb_attributions(article, view, lex) + marker_attributions(article, view, lex)
     found += headline_attributions(article)
     keep: dict[tuple[int, int] | None, Attribution] = {}
+    pair_index = _PairIndex(pairs_all)
+    # pairs_all is sorted by start, so the first pair holding a point is found by bisection.
+    stab = Cover((p.start, p.end) for p in pairs_all)
+    long_top = [p for p in top if is_long_quotation(text[p.inner_start : p.inner_end])]
+    long_starts = [p.start for p in long_top]
     for att in found:
-        att.content = _cover_pairs(att.content, pairs_all, att.cue)
+        att.content = _cover_pairs(att.content, pair_index, att.cue)
         if att.source is not None and _touches_marks(text, att.source):
             continue  # a quoted phrase is never a speaker
-        home = next((p for p in pairs_all if att.cue and p.start <= att.cue[0] < p.end), None)
+        k = stab.first_stabbing(att.cue[0]) if att.cue else None
+        home = pairs_all[k] if k is not None else None
         if home is not None and not _contains((home.start, home.end), att.content):
             continue  # a verb inside a quotation cannot report words outside it
-        # The verb introduces a whole quotation: the direct-quote rules own it.
+        # The verb introduces a whole quotation: the direct-quote rules own it. Top-level pairs
+        # are disjoint and sorted: only those overlapping the content can contain or be contained.
+        lo = max(0, bisect_right(long_starts, att.content[0]) - 1)
+        hi = bisect_left(long_starts, att.content[1] + 1)
         if any(_contains(att.content, (p.start, p.end)) or _contains((p.start, p.end), att.content)
-               for p in top if is_long_quotation(text[p.inner_start : p.inner_end])
-               and att.cue is not None and not (p.start <= att.cue[0] < p.end)
+               for p in long_top[lo:hi]
+               if att.cue is not None and not (p.start <= att.cue[0] < p.end)
                and abs((p.end - p.start) - (att.content[1] - att.content[0])) < 0.5 * (p.end - p.start) + 5):
             continue
         key = att.cue
@@ -102,7 +145,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     kinds: dict[int, str] = {id(a): "indirect" for a in reported}
     direct: list[Attribution] = []
     quoted: list[QuotedPhrase] = []
-    direct_spans: list[tuple[int, int]] = []
+    direct_end = -1  # pairs come in start order: a direct span holds this pair iff it ends late enough
     for pair in pairs:
         span = (pair.start, pair.end)
         inner = text[pair.inner_start : pair.inner_end]
@@ -118,7 +161,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
             kinds[id(host)] = "direct" if host.content == span else "mixed"
             quoted.append(QuotedPhrase(*qp, inner, "quote", f"quoted words inside reported speech ({_cue(text, host)})"))
             continue
-        outer = any(_contains(d, span) for d in direct_spans)
+        outer = direct_end >= span[1]
         long = is_long_quotation(inner)
         att = None
         if pair.depth == 0 and (long or _adjacent_cue(text, pair)):
@@ -127,13 +170,14 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
             att = Attribution(span, None, None, None, "direct:unattributed")
         if att is not None:
             direct.append(att)
-            direct_spans.append(span)
+            direct_end = max(direct_end, span[1])
             why = f"direct quote, cue '{_cue(text, att)}'" if att.cue else "direct quote, speaker not stated"
             quoted.append(QuotedPhrase(*qp, inner, "quote", why))
         else:
             role, reason = classify_unattributed(text, pair.start, pair.end, *qp, lex)
             quoted.append(QuotedPhrase(*qp, inner, role, reason))  # type: ignore[arg-type]
-    direct += [d for d in dialogue if not any(_contains((p.start, p.end), d.content) for p in top)]
+    top_cover = Cover((p.start, p.end) for p in top)
+    direct += [d for d in dialogue if not top_cover.contains_span(*d.content)]
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
 
 
@@ -154,15 +198,12 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
     # Outer quotes first, so a nested one can inherit "I"/"we" from its parent.
     items.sort(key=lambda x: (x[0].content[0], -(x[0].content[1] - x[0].content[0])))
     quoted_spans = [(p.start, p.end) for p in top]
+    top_cover = Cover(quoted_spans)  # top-level pairs are disjoint and sorted
+    enclosing_quotes = LastEnclosing()  # quotes come in start order: parents by bisection
     quotes: list[Quote] = []
     speakers: list[Speaker] = []
     for att, kind in items:
-        parent_idx = None
-        for j in range(len(quotes) - 1, -1, -1):
-            c = quotes[j].content
-            if _contains((c.start, c.end), att.content) and (c.start, c.end) != att.content:
-                parent_idx = j
-                break
+        parent_idx = enclosing_quotes.find(*att.content)
         # Inside someone's quote, their own "I think …" is part of what they say, not a
         # second attribution; a third party they report ("the FSB reports: …") is nested.
         if parent_idx is not None and (att.weak
@@ -173,12 +214,16 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         who = Speaker(None, None, "none")
         if att.source is not None and att.source[1] > att.source[0]:
             speaker_span = Span(att.source[0], att.source[1], text[att.source[0] : att.source[1]])
-            others = [q for q in quoted_spans if not _contains(q, att.content)]
+            def in_other_quote(pos: int, content: tuple[int, int] = att.content) -> bool:
+                # A mention inside a quotation other than one holding this content.
+                k = top_cover.first_stabbing(pos)
+                return k is not None and not _contains(quoted_spans[k], content)
+
             head = None
             if att.source_head is not None:
                 tok = view.tokens[att.source_head]
                 head = (tok.start, tok.end)
-            who = resolver.resolve(att.source, head=head, enclosing=enclosing, quoted=others)
+            who = resolver.resolve(att.source, head=head, enclosing=enclosing, in_quote=in_other_quote)
             # Things never speak; a place speaks only as a government ("according to Kiev"),
             # never "finds" or "supports" in our output.
             if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC")):
@@ -195,5 +240,6 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             parent=quotes[parent_idx].id if parent_idx is not None else None,
         )
         quotes.append(quote)
+        enclosing_quotes.append(att.content[0], att.content[1])
         speakers.append(who)
     return quotes

@@ -17,6 +17,10 @@ _PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", "‘": "’
 _LETTERISH = str.isalnum
 # Double quotation marks of every style (single ones double as apostrophes).
 DOUBLE_MARKS = frozenset("“”«»„\"")
+# Quotations nest at most two deep in news (depth 2 once in 2,392 corpus texts). Deeper
+# pairs are reported unpaired: each nested pair copies its inner text into the output, so
+# 10,000 nested marks would make output quadratic in the text.
+MAX_DEPTH = 4
 _CLOSERS = frozenset("".join(_PAIRS.values()))
 # Every character the scanner acts on; everything else is skipped in one regex jump.
 _INTERESTING = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS | set("’'”»›\r\n")))) + "]")
@@ -115,6 +119,9 @@ def scan_marks(text: str) -> MarkScan:
         scan.unpaired.append(pos)
     scan.pairs.sort(key=lambda p: (p.start, -p.end))
     _fix_depths(scan.pairs)
+    if any(p.depth >= MAX_DEPTH for p in scan.pairs):
+        scan.unpaired.extend(pos for p in scan.pairs if p.depth >= MAX_DEPTH for pos in (p.start, p.end - 1))
+        scan.pairs = [p for p in scan.pairs if p.depth < MAX_DEPTH]
     return scan
 
 

@@ -24,7 +24,12 @@ def _words(text: str) -> list[str]:
 
 def is_long_quotation(inner: str) -> bool:
     """Long enough, or sentence-like enough, to be someone's words rather than a phrase."""
-    return len(_words(inner)) >= LONG_WORDS or bool(_SENTENCE_END.search(inner.strip()))
+    # Stop counting at LONG_WORDS: nested quotations would otherwise re-read the whole text
+    # once per level (10,000 nested marks: quadratic).
+    for count, _ in enumerate(_WORD.finditer(inner), 1):
+        if count >= LONG_WORDS:
+            return True
+    return bool(_SENTENCE_END.search(inner.strip()))
 
 
 def _neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:

@@ -4,7 +4,9 @@ pronoun; a quoted phrase is never a speaker."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Callable, Sequence
 
 from ..model import Article, Entity, Mention
 from .lexicon import QuoteLexicon
@@ -36,6 +38,7 @@ class SpeakerResolver:
                 self.owner[(m.start, m.end)] = ent
                 self.mentions.append(m)
         self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
 
     def _wanted_types(self, head: str) -> set[str] | None:
         if head in self.lex.pronouns:
@@ -47,12 +50,19 @@ class SpeakerResolver:
         return None
 
     def resolve(self, span: tuple[int, int], *, head: tuple[int, int] | None = None,
-                enclosing: Speaker | None = None, quoted: list[tuple[int, int]] = ()) -> Speaker:
-        """Who the phrase text[span] refers to; `head` is its syntactic head word, when known."""
+                enclosing: Speaker | None = None, quoted: Sequence[tuple[int, int]] = (),
+                in_quote: Callable[[int], bool] | None = None) -> Speaker:
+        """Who the phrase text[span] refers to; `head` is its syntactic head word, when known.
+
+        A mention inside `quoted` (or where `in_quote(start)` holds) is never the speaker."""
         text = self.article.text
         s, e = span
         phrase = text[s:e]
-        inside = [m for m in self.mentions if s <= m.start and m.end <= e]
+        if in_quote is None:
+            in_quote = lambda pos: any(a <= pos < b for a, b in quoted)  # noqa: E731
+        # Mentions are sorted by start: the window is a slice, in the same order as a full scan.
+        window = self.mentions[bisect_left(self._starts, s) : bisect_right(self._starts, e)]
+        inside = [m for m in window if m.end <= e]
         if head is not None:
             # "fans of Lukashenko" are not Lukashenko: the name must be the phrase's head,
             # unless the head is a title in front of the name ("глава МИД Сергей Лавров").
@@ -76,10 +86,11 @@ class SpeakerResolver:
         if wanted and words[-1] not in self.lex.pronouns and words[0] in _INDEFINITE:
             wanted = None
         if wanted:
-            for m in reversed(self.mentions):
+            before = self.mentions[bisect_left(self._starts, s - _LOOKBACK) : bisect_right(self._starts, s)]
+            for m in reversed(before):
                 if m.end > s or m.start < s - _LOOKBACK:
                     continue
-                if m.type in wanted and not any(a <= m.start < b for a, b in quoted):
+                if m.type in wanted and not in_quote(m.start):
                     ent = self.owner[(m.start, m.end)]
                     return Speaker(ent, ent.name, f"'{words[-1]}' resolved to the nearest {m.type.lower()} before it")
         return Speaker(None, phrase, "unresolved")
