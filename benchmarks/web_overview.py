@@ -5,9 +5,10 @@ SemEval-2023 Russian training articles from ../shared/data, else the seeds) are 
 and each store holds copies of them with distinct ids and texts (a suffix appended after the
 text, so every span still slices it), spread over outlets and dates; clusters are rebuilt as
 ingest does. Each store is served by `rashomon serve` (uvicorn, 127.0.0.1) and hammered for a
-bounded time by 16 client threads per page.
+bounded time by 16 client threads per page, in interleaved rounds (the best round counts).
+The article page is measured on the same real articles at every size.
 
-    python benchmarks/web_overview.py [--real 30] [--sizes 200 2000] [--seconds 15] [--clients 16]
+    python benchmarks/web_overview.py [--real 30] [--sizes 200 2000] [--seconds 10] [--rounds 3]
 
 Prints req/s and p50 latency per page and size, and the 2,000/200 rate ratio of the
 overview (acceptance: within 20%, i.e. a ratio of at least 0.8).
@@ -72,6 +73,7 @@ def build_store(path: Path, base: list, size: int) -> None:
 
     store = Store(path)
     started = time.monotonic()
+    first: list[str] = []
     for i in range(size):
         src = base[i % len(base)]
         text = f"{src.text}\n\n[copy {i}]"
@@ -79,7 +81,10 @@ def build_store(path: Path, base: list, size: int) -> None:
                                   outlet=OUTLETS[i % len(OUTLETS)],
                                   published=f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}")
         store.add(art)
+        if i < len(base):
+            first.append(art.id)
     refresh_clusters(store)
+    Path(str(path) + ".ids.json").write_text(json.dumps(first))
     print(f"  store of {size}: built in {time.monotonic() - started:.0f} s", file=sys.stderr)
     store.close()
 
@@ -166,8 +171,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", type=int, default=30, help="real articles to analyse")
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
-    parser.add_argument("--seconds", type=float, default=15, help="per page and size")
+    parser.add_argument("--seconds", type=float, default=10, help="per page, size and round")
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the best counts")
     parser.add_argument("--keep", type=Path, help="keep the stores in this folder (reused when present)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="rashomon-web-bench-"))
@@ -178,22 +184,33 @@ def main() -> None:
         base = analysed(args.real)
         for size in missing:
             build_store(dbs[size], base, size)
+    # Every store served at once, rounds interleaved, the best round counts: the machine is
+    # shared and noisy, and both sizes should see the same noise.
+    served = {size: Served(db) for size, db in dbs.items()}
     results: dict[tuple[str, int], tuple[float, float, int]] = {}
-    for size, db in dbs.items():
-        served = Served(db)
-        try:
-            _, body = fetch(served.port, "/api/articles?limit=50")
-            ids = [a["id"] for a in json.loads(body)["articles"]]
-            pages = {"overview /": ["/"], "api /api/overview": ["/api/overview"],
-                     "article /articles/{id}": [f"/articles/{i}" for i in ids]}
-            for name, paths in pages.items():
-                fetch(served.port, paths[0])  # first answer fills any cache: not what we measure
-                results[(name, size)] = hammer(served.port, paths, args.clients, args.seconds)
-                rate, p50, errs = results[(name, size)]
-                print(f"{name:26s} {size:6d} articles: {rate:7.1f} req/s  p50 {p50 * 1000:7.1f} ms"
-                      f"  errors {errs}", flush=True)
-        finally:
-            served.close()
+    try:
+        pages: dict[int, dict[str, list[str]]] = {}
+        for size, srv in served.items():
+            # The same real articles' pages at every size (the copies of the first few).
+            ids = json.loads(Path(str(dbs[size]) + ".ids.json").read_text())
+            pages[size] = {"overview /": ["/"], "api /api/overview": ["/api/overview"],
+                           "article /articles/{id}": [f"/articles/{i}" for i in ids]}
+            for paths in pages[size].values():
+                fetch(srv.port, paths[0])  # the first answer fills any cache: not what we measure
+        for rnd in range(args.rounds):
+            for name in pages[args.sizes[0]]:
+                for size, srv in served.items():
+                    rate, p50, errs = hammer(srv.port, pages[size][name], args.clients, args.seconds)
+                    print(f"round {rnd + 1} {name:26s} {size:6d} articles: {rate:7.1f} req/s  "
+                          f"p50 {p50 * 1000:7.1f} ms  errors {errs}", file=sys.stderr, flush=True)
+                    best = results.get((name, size))
+                    if best is None or rate > best[0]:
+                        results[(name, size)] = (rate, p50, errs)
+    finally:
+        for srv in served.values():
+            srv.close()
+    for (name, size), (rate, p50, errs) in results.items():
+        print(f"{name:26s} {size:6d} articles: {rate:7.1f} req/s  p50 {p50 * 1000:7.1f} ms  errors {errs}")
     if len(args.sizes) >= 2:
         small, big = min(args.sizes), max(args.sizes)
         for name in ("overview /", "api /api/overview", "article /articles/{id}"):
@@ -201,7 +218,7 @@ def main() -> None:
             print(f"ratio {big}/{small} {name:26s} {ratio:.2f}")
     if not args.keep:
         for db in dbs.values():
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", ".ids.json"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
         os.rmdir(folder)
 

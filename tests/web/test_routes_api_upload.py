@@ -176,3 +176,16 @@ def test_routes_api_upload_concurrent_posts_all_answered(store, light_hook):
         for s, b in results:
             if s == 202:
                 assert wait_job(live.base, b["status_url"])["status"] == "done"
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    (b"{", "not JSON"), (b"[" * 100_000, "not JSON"), (b'{"title": "no text"}', "text"),
+    (b'["a list"]', ""), (b'{"text": 5}', "text"), (b'{"text": "ok", "outlet": "' + b"x" * 300 + b'"}', "outlet"),
+])
+def test_routes_api_upload_bad_json_is_422(store, body, where):
+    from starlette.testclient import TestClient
+
+    with TestClient(create_app(store, options=light_options()), base_url="http://127.0.0.1") as tc:
+        res = tc.post("/api/articles", content=body, headers={"Content-Type": "application/json"})
+        assert res.status_code == 422, res.text
+        assert where in json.dumps(res.json()["detail"])

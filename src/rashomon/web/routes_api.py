@@ -22,6 +22,8 @@ from .deps import ARTICLE_ID, CLUSTER_ID, MAX_OFFSET, article_ids, make_filters,
 
 router = APIRouter(prefix="/api")
 JOB_ID = r"^[0-9a-f]{32}$"
+
+
 class ArticleIn(BaseModel):
     """An article to analyse and store; its text is checked exactly as `rashomon ingest` checks a .txt file."""
 
@@ -123,10 +125,10 @@ async def api_add_article(request: Request, title: str | None = Query(None, max_
         # characters, and then the text check decides about them as for a file.
         try:
             meta = ArticleIn.model_validate(json.loads(raw))
-        except (ValueError, RecursionError) as exc:
-            raise HTTPException(422, f"request body is not a JSON object: {str(exc)[:200]}") from None
-        except ValidationError as exc:
+        except ValidationError as exc:  # a ValueError too: caught first
             raise HTTPException(422, exc.errors(include_url=False, include_context=False, include_input=False))
+        except (ValueError, RecursionError) as exc:
+            raise HTTPException(422, f"request body is not JSON: {str(exc)[:200]}") from None
         data = meta.text.encode("utf-8", "surrogatepass")
     else:
         meta = ArticleIn(text="", title=title, outlet=outlet, published=published, source=source)
