@@ -169,6 +169,8 @@ def test_runner_budget_in_process_with_own_analyzer(marker, analysis, code):
         ({"max_rss_mb": 10}, False),
         ({"max_rss_mb": 10**9}, False),
         ({"max_rss_mb": "lots"}, False),
+        ({"worker_articles": 0}, False),
+        ({"worker_articles": 1}, True),
         ({"unknown_key": 1}, False),
     ],
 )
@@ -219,3 +221,13 @@ def test_runner_budget_next_batch_reuses_idle_worker():
     assert [w.pid for w in supervisor._parked][-1] in parked
     _run([_art("die", DIE), _good(3)], 1)
     assert all(w.alive() for w in supervisor._parked)  # the dead one was never parked
+
+
+@pytest.mark.parametrize(("limit", "workers"), [(2, 3), (5, 1)])
+def test_runner_budget_worker_retired_after_its_articles(limit, workers):
+    from rashomon import supervisor
+
+    supervisor._stop_parked()  # a fresh worker: parked ones have served articles already
+    results = _run([_good(i) for i in range(5)], 1, worker_articles=limit)
+    assert _summary(results) == [f"good{i}" for i in range(5)]
+    assert len({r.meta["worker_pid"] for r in results}) == workers

@@ -72,6 +72,7 @@ class TechniqueOptions(_Section):
 class AnalysisOptions(_Section):
     max_seconds: float = Field(gt=0, le=86400)
     max_rss_mb: int = Field(ge=256, le=1_048_576)
+    worker_articles: int = Field(ge=1, le=1_000_000)
 
 
 class Options(_Section):

@@ -155,6 +155,7 @@ class _Worker:
         self.ready = False
         self.job: _Job | None = None
         self.born = time.monotonic()
+        self.served = 0  # articles answered
         self.key = _pool_key(options, components)
 
     @property
@@ -345,6 +346,7 @@ class Supervisor:
                 elif w.job is not None:
                     done[w.job.seq] = _unpack(message)
                     w.job = None
+                    w.served += 1
         except (EOFError, OSError):
             eof = True
         if eof or not w.alive():
@@ -359,6 +361,13 @@ class Supervisor:
             rss = budget.rss_mb(w.pid)
             if rss is not None and rss > self.limits.max_rss_mb:
                 self._replace(w, done, None)  # grew between articles: recycle without blaming one
+            elif w.served >= self.limits.worker_articles:
+                self._retire(w)
+
+    def _retire(self, w: _Worker) -> None:
+        """Replace a healthy worker that has served its articles (memory stays flat)."""
+        self.workers.remove(w)
+        w.stop()
 
     def _replace(self, w: _Worker, done: dict[int, Item], error: RashomonError | None) -> None:
         if w.job is not None and error is not None:
