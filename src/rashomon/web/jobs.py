@@ -3,9 +3,10 @@
 POST /api/articles only reads and validates the text, then queues it and answers 202 with a
 status URL; a full queue is E084. The worker thread analyses under the same per-article
 budget as the CLI (`analysis.max_seconds`, `analysis.max_rss_mb`): in a supervised worker
-process that is killed and replaced when over budget, or, when the app was given an
-Analyzer of its own, through `runner.analyze_stream` in this process. Requests never wait
-for an analysis, and the server process never loads a model.
+process that is killed and replaced when over budget (what `rashomon serve` does), or, when
+the app was given an Analyzer of its own, through `runner.analyze_stream` in this process,
+where only the memory limit is checked: a thread cannot be interrupted on time. Requests never
+wait for an analysis, and the served process never loads a model.
 """
 
 from __future__ import annotations
