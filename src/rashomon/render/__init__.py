@@ -55,6 +55,10 @@ class Writer:
 class JsonWriter(Writer):
     """The analyze document, one article at a time."""
 
+    def __init__(self, out: Path | None) -> None:
+        super().__init__(out)
+        self._started = False
+
     def add(self, article: Article) -> None:
         from ..serialize import article_dict
 
@@ -65,7 +69,7 @@ class JsonWriter(Writer):
 
     def _head(self) -> IO[str]:
         fh = self._stream()
-        if self.count == 0 and not getattr(self, "_started", False):
+        if not self._started:
             from .. import __version__
 
             fh.write('{\n  "rashomon": ' + json.dumps(__version__) + ',\n  "articles": [')
