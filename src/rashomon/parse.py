@@ -57,7 +57,7 @@ def chunk_spans(text: str, limit: int = MAX_PARSE_CHARS) -> list[tuple[int, int]
         lo, hi = start + limit // 2, start + limit
         cut = hi
         for pattern in (_LINE_BREAK, _SENTENCE_END, _SPACE):
-            ends = [m.end() for m in pattern.finditer(text, lo, hi) if m.end() < hi]
+            ends = [m.end() for m in pattern.finditer(text, start, hi) if lo <= m.end() < hi]
             if ends:
                 cut = ends[-1]
                 break

@@ -1,4 +1,8 @@
-"""NLP backends. Each exposes `parse_many(texts) -> list[ParsedText]` with paragraph-relative offsets."""
+"""NLP backends. Each exposes `parse_many(texts) -> list[ParsedText]` with paragraph-relative offsets.
+
+A backend's heads need not form trees (natasha's sometimes hold cycles); `parse.Parser`
+repairs every ParsedText with `trees.make_trees` before any other layer reads it.
+"""
 
 from __future__ import annotations
 
