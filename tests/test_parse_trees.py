@@ -268,6 +268,6 @@ def test_parse_trees_real_articles_that_hung_now_finish(analyzer):
             art = analyzer.analyze_text(text, source=name)  # check_spans() included
             return len(art.quotes), _sentence_trees(art)
 
-        quotes, problems = _bounded(run)
+        quotes, problems = _bounded(run, timeout=300)  # 5-60 s each on a loaded 2-core machine
         assert problems == [], name
         assert quotes > 0, name  # the speech verbs whose walk hung still yield their quotes
