@@ -175,6 +175,40 @@ def test_parse_trees_fake_backend_emits_every_malformation():
     assert kinds == {"cycle", "self-loops", "two roots", "out of range"}
 
 
+class StrayBackend(MalformedBackend):
+    """Also stray sentence indices, and one paragraph with tokens but no sentences."""
+
+    def parse(self, text: str) -> ParsedText:
+        """The malformed parse, then every third token in sentence 99 or -2."""
+        out = super().parse(text)
+        for i, t in enumerate(out.tokens):
+            if i % 3 == 2:
+                t.sent = 99 if i % 2 else -2
+        if text.startswith("According"):
+            out.sentences.clear()
+        return out
+
+
+@pytest.mark.parametrize("max_chars", [20_000, 60])
+def test_parse_trees_parser_repairs_without_models(max_chars):
+    from rashomon.parse import Parser
+    from rashomon.segment import ParagraphSegmenter
+    from rashomon.settings import load_options
+    from rashomon.model import Article
+
+    art = ParagraphSegmenter()(Article(id="stray", text=EN))
+    for para in art.paragraphs:
+        para.language = "en"
+    parser = Parser(load_options().models, max_chars=max_chars)
+    parser._en = StrayBackend()
+    parser(art)
+    art.check_spans()
+    assert len(art.tokens) == len(_TOKEN.findall(EN))
+    assert all(0 <= t.sent < len(art.sentences) for t in art.tokens)
+    assert all(art.sentences[t.sent].start <= t.start for t in art.tokens)
+    assert _sentence_trees(art) == []
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("text, language", [(EN, "en"), (RU, "ru")], ids=["en", "ru"])
 def test_parse_trees_malformed_backend_full_pipeline(text, language):

@@ -148,9 +148,13 @@ def _joined(pieces: list[tuple[int, ParsedText]]) -> ParsedText:
     out = ParsedText()
     for offset, part in pieces:
         tok_base, sent_base = len(out.tokens), len(out.sentences)
+        n_tok, n_sent = len(part.tokens), len(part.sentences)
         out.sentences.extend((offset + s, offset + e) for s, e in part.sentences)
+        # A head or sentence index outside its own piece must not land in a neighbour: -1 = none.
         out.tokens.extend(
-            ParsedToken(offset + t.start, offset + t.end, t.lemma, t.pos, t.dep, tok_base + t.head, sent_base + t.sent)
+            ParsedToken(offset + t.start, offset + t.end, t.lemma, t.pos, t.dep,
+                        tok_base + t.head if 0 <= t.head < n_tok else -1,
+                        sent_base + t.sent if 0 <= t.sent < n_sent else -1)
             for t in part.tokens
         )
         out.ents.extend((offset + s, offset + e, label, normal) for s, e, label, normal in part.ents)
@@ -159,13 +163,20 @@ def _joined(pieces: list[tuple[int, ParsedText]]) -> ParsedText:
 
 def _make_well_formed(parsed: ParsedText, root_label: str) -> None:
     """Repair a paragraph's parse in place: every token in a sentence, one tree per sentence."""
-    sents = parsed.sentences
-    if parsed.tokens and not sents:
-        sents.append((parsed.tokens[0].start, parsed.tokens[-1].end))
+    sents, toks = parsed.sentences, parsed.tokens
     starts = [s for s, _ in sents]
-    for t in parsed.tokens:
+    broken = bool(toks) and (not sents or starts != sorted(starts))
+    for t in toks:
+        if broken:
+            break
         if not 0 <= t.sent < len(sents):  # a backend's stray sentence index: use the offsets
-            t.sent = max(0, bisect_right(starts, t.start) - 1)
+            k = bisect_right(starts, t.start) - 1
+            broken = k < 0 or t.start >= sents[k][1]
+            t.sent = k
+    if broken:  # no sentence to put a token in: the paragraph's parse becomes one sentence
+        sents[:] = [(min(t.start for t in toks), max(t.end for t in toks))]
+        for t in toks:
+            t.sent = 0
     tree = make_trees([t.head for t in parsed.tokens], [t.sent for t in parsed.tokens],
                       [t.dep for t in parsed.tokens], root_label)
     for t, head, dep in zip(parsed.tokens, tree.heads, tree.deps):
