@@ -2,8 +2,8 @@
 
 `variant_same(a, b)` is true only if (1) the mention keys are equal, or (2) the strings it
 hands to `match_names` (a one-word name itself, or the parsed surname) have equal comparison
-keys, keys that differ by vowel alternations alone (same length, so the same key with
-a/o/e/i masked), or (3) one is Latin and the other Cyrillic (the learned spelling model).
+keys, or keys of six letters or more that differ by a few vowel alternations alone (see
+`_spelling_blocks`), or (3) one is Latin and the other Cyrillic (the learned spelling model).
 Blocks (1) and (2) are exact; for (3) every Latin name meets every Cyrillic one while that
 is at most `CROSS_SCRIPT_PAIRS` comparisons, and beyond that (thousands of names in both
 scripts: hostile input, never seen in news) only names sharing a key or skeleton prefix.
@@ -45,6 +45,23 @@ def _script_keys(names: Iterable[str]) -> tuple[int, int]:
     return latin, cyrillic
 
 
+def _spelling_blocks(key: str) -> list[str]:
+    """Blocks shared by every key that match_names could call equal or a vowel variant of `key`.
+
+    Short keys must be equal. Longer ones may differ by at most len // LETTERS_PER_VOWEL_EDIT
+    vowel swaps at the same positions: cut the key into one more piece than that and some
+    piece is untouched, so two variants share (vowel-masked key, piece number, piece).
+    """
+    from ..names.match import LETTERS_PER_VOWEL_EDIT, MIN_FUZZY_LEN
+
+    if len(key) < MIN_FUZZY_LEN:
+        return ["k:" + key]
+    mask = key.translate(_VOWEL_MASK)
+    parts = len(key) // LETTERS_PER_VOWEL_EDIT + 1
+    bounds = [j * len(key) // parts for j in range(parts + 1)]
+    return [f"v:{mask}:{j}:{key[bounds[j] : bounds[j + 1]]}" for j in range(parts)]
+
+
 class NameIndex:
     """Items registered under a name; `candidates(name)` is a superset of the items whose
     name `variant_same` could call the same as `name`."""
@@ -54,24 +71,54 @@ class NameIndex:
         self.cross_all = latin * cyrillic <= CROSS_SCRIPT_PAIRS
         self._blocks: dict[str, list[Hashable]] = defaultdict(list)
 
-    def _keys(self, name: str, query: bool) -> set[str]:
-        """Block keys of a name; a query looks up cross-script blocks of the other script."""
+    def _spelling(self, text: str, query: bool) -> set[str]:
+        """Blocks of one string match_names may be asked about: its spelling, and its script."""
         from ..names.keys import name_key
         from ..names.translit import has_cyrillic
+
+        key = name_key(text)
+        if not key:
+            return set()
+        keys = set(_spelling_blocks(key))
+        script = "cyr" if has_cyrillic(text) != query else "lat"  # a query wants the other script
+        if self.cross_all:
+            keys.add(f"x:{script}")
+        else:
+            skeleton = _NOT_CONSONANT.sub("", key)
+            keys.update((f"x:{script}:{key[:2]}", f"y:{script}:{skeleton[:2]}"))
+        return keys
+
+    def _keys(self, name: str, query: bool) -> set[str]:
+        """Block keys of a name; a query looks up cross-script blocks of the other script.
+
+        Two full names merge only if their first names agree too (same_person), so a full
+        name sits in surname+first-name blocks ("|F:"), a name with no first name in "|-",
+        and every name in "|*" for queries that carry no first name. Thousands of
+        "X Group" / "Y Group" then never meet each other.
+        """
+        from ..names import parse_person
+        from ..names.persons import first_name_groups
         from .grouping import mention_key
 
         keys = {"m:" + mention_key(name)}
+        first = parse_person(name).first if len(name.split()) > 1 else ""
+        firsts: set[str] = set()
+        if first:
+            firsts = {"g:" + g for g in first_name_groups(first)} | self._spelling(first, query)
         for s in compared_strings(name):
-            key = name_key(s)
-            if not key:
-                continue
-            keys.add("v:" + key.translate(_VOWEL_MASK))
-            script = "cyr" if has_cyrillic(s) != query else "lat"  # a query wants the other script
-            if self.cross_all:
-                keys.add(f"x:{script}")
-            else:
-                skeleton = _NOT_CONSONANT.sub("", key)
-                keys.update((f"x:{script}:{key[:2]}", f"y:{script}:{skeleton[:2]}"))
+            for block in self._spelling(s, query):
+                if query:
+                    if first:
+                        keys.add(f"{block}|-")
+                        keys.update(f"{block}|F:{f}" for f in firsts)
+                    else:
+                        keys.add(f"{block}|*")
+                else:
+                    keys.add(f"{block}|*")
+                    if first:
+                        keys.update(f"{block}|F:{f}" for f in firsts)
+                    else:
+                        keys.add(f"{block}|-")
         return keys
 
     def add(self, name: str, item: Hashable) -> None:
