@@ -31,6 +31,11 @@ class Cover:
         k = bisect_right(self.starts, start)
         return k > 0 and self.max_end[k - 1] >= end
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """True if some interval has s < end and start < e."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.max_end[k - 1] > start
+
     def first_stabbing(self, pos: int) -> int | None:
         """Index (in start order) of the first interval with s <= pos < e, or None."""
         i = bisect_right(self.max_end, pos)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .intervals import Cover, Disjoint
 from .lang import load_list, load_table
 from .model import Article, Quantity, Token
 from .syntax import SyntaxView
@@ -19,6 +20,7 @@ _NUM = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _DIGITS = re.compile(
     rf"(?<![\w.,/:-])(?P<a>{_NUM})(?:\s*(?:[-–—]|to|до)\s*(?P<b>{_NUM}))?(?![\w/:]|[.,]\d|-\w)"
 )
+_SCALE = re.compile(r"\s*(millions?|billions?|thousands?|миллион\w*|миллиард\w*|тысяч\w*|млн|млрд|тыс)(?!\w)\.?")
 _DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}")
 _HEAD_SKIP_POS = {"ADJ", "NUM", "DET"}
 _HEAD_SKIP_WORDS = {"of", "more", "other", "additional", "extra", "из", "с", "лишним"}
@@ -167,8 +169,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
         if high is None and re.fullmatch(r"1[89]\d\d|20\d\d", raw):
             continue
         end = m.end()
-        scale = re.match(r"\s*(millions?|billions?|thousands?|миллион\w*|миллиард\w*|тысяч\w*|млн|млрд|тыс)(?!\w)\.?",
-                         text[end:])
+        scale = _SCALE.match(text, end)  # at `end`, not on a copy of the rest of the text
         if scale:
             word = scale.group(1).lower().rstrip("s") if scale.group(1).isascii() else scale.group(1).lower()
             mult = next((number_words(l).get(word) for l in langs if word in number_words(l)), None)
@@ -176,13 +177,27 @@ def extract_quantities(article: Article) -> list[Quantity]:
                 mult = (1e6 if word.startswith("миллион") else 1e9 if word.startswith("миллиард") else 1e3, "scale")
             value *= mult[0]
             high = high * mult[0] if high is not None else None
-            end += scale.end()
+            end = scale.end()
         spans.append((m.start(), end, value, high, None))
+    digits = Cover((a, b) for a, b, *_ in spans)
+    words = Disjoint()  # word numbers kept so far never overlap each other
     for s, e, value, vague in _word_numbers(article, langs):
-        if not any(a < e and s < b for a, b, *_ in spans):
+        if not digits.overlaps(s, e) and not words.overlaps(s, e):
+            words.add(s, e)
             spans.append((s, e, value, None, vague))
     spans.sort()
     return _with_heads(article, view, spans, langs)
+
+
+def _last_headed(out: list[Quantity], sent: int) -> Quantity | None:
+    """The last quantity with a head in sentence `sent`; `out` is in text order, so stop at
+    the first one from an earlier sentence instead of walking back through the article."""
+    for p in reversed(out):
+        if p.sentence != sent:
+            return None
+        if p.head:
+            return p
+    return None
 
 
 def _with_heads(article: Article, view: SyntaxView, spans, langs) -> list[Quantity]:  # noqa: ANN001
@@ -210,7 +225,7 @@ def _with_heads(article: Article, view: SyntaxView, spans, langs) -> list[Quanti
                 out.append(q)
                 continue
             # "… 15,000 people, but … estimated their number at 100,000-200,000": same head.
-            prev = next((p for p in reversed(out) if p.head and p.sentence == sent), None)
+            prev = _last_headed(out, sent)
             if prev is not None:
                 q.head, q.head_lemma = prev.head, prev.head_lemma
             elif not phrase:
