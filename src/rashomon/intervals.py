@@ -1,17 +1,15 @@
 """Interval look-ups in O(log n), for layers that used to scan every span per span.
 
 `Cover` answers "does any interval contain this point / this span" over a fixed list;
-`Disjoint` keeps a growing set of non-overlapping spans and answers "does this overlap one".
-`StartIndex` lists the items whose start falls in a window. All are exact replacements of
-the linear scans they stand for (same answers, same first match).
+`Disjoint` keeps a growing set of non-overlapping spans and answers "does this overlap one";
+`LastEnclosing` finds the latest of a run of spans (in start order) enclosing a new one.
+All are exact replacements of the linear scans they stand for (same answers, same match).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from typing import Callable, Generic, Iterable, Sequence, TypeVar
-
-T = TypeVar("T")
+from typing import Iterable
 
 
 class Cover:
@@ -59,22 +57,6 @@ class Disjoint:
     def add(self, start: int, end: int) -> None:
         """Store a span that overlaps none stored."""
         insort(self._spans, (start, end))
-
-
-class StartIndex(Generic[T]):
-    """Items by start offset: those starting in [lo, hi], in their original order."""
-
-    def __init__(self, items: Sequence[T], start: Callable[[T], int] = lambda x: x.start) -> None:  # type: ignore[attr-defined]
-        order = sorted(range(len(items)), key=lambda i: start(items[i]))
-        self.items = items
-        self._order = order
-        self._starts = [start(items[i]) for i in order]
-
-    def starting_in(self, lo: int, hi: int) -> list[T]:
-        """Items with lo <= start <= hi, in the order of the original sequence."""
-        a = bisect_left(self._starts, lo)
-        b = bisect_right(self._starts, hi)
-        return [self.items[i] for i in sorted(self._order[a:b])]
 
 
 class LastEnclosing:
