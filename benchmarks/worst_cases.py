@@ -60,10 +60,9 @@ ISSUE_CASES = ("quotes_ru_guillemets", "huge_line_en", "paragraphs_ru")
 
 def _sentence(rng: random.Random, words: list[str], verbs: list[str], lo: int = 6, hi: int = 14) -> str:
     body = " ".join(rng.choice(words) for _ in range(rng.randint(lo, hi)))
-    subject = rng.choice(words)
-    return f"{subject.capitalize()} {rng.choice(verbs)} that {body}." if words is _EN_WORDS else (
-        f"{subject.capitalize()} {rng.choice(verbs)}, что {body}."
-    )
+    subject = rng.choice(words).capitalize()
+    that = " that" if words is _EN_WORDS else ", что"
+    return f"{subject} {rng.choice(verbs)}{that} {body}."
 
 
 def _surname(rng: random.Random, syl: list[str], i: int) -> str:
@@ -200,7 +199,8 @@ def _numbers(rng: random.Random, count: int, lang: str) -> str:
 
 
 def worst_cases(scale: int) -> dict[str, str]:
-    """Hostile-but-valid texts by case name; size grows linearly with `scale` (1 = the issue's probes)."""
+    """Hostile-but-valid texts by case name; size grows linearly with `scale` (1 = the issue's
+    probes; fractions such as 0.25 are accepted too)."""
     s = float(scale)
     rng = random.Random(14)
     return {
@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> None:
     texts = {sc: worst_cases(sc) for sc in scales}  # type: ignore[arg-type]
     names = args.only or list(CASE_NAMES)
     head = "".join(f"{'x' + format(sc, 'g'):>10}" for sc in scales)
-    print(f"{'case':<22}{'chars@1':>9}{head}{'growth/2x':>11}")
+    print(f"{'case':<22}{'chars':>9}{head}{'growth/2x':>11}")
     for name in names:
         secs = [time_case(analyzer, texts[sc][name]) for sc in scales]
         # Growth per doubling from the two largest scales: (t2/t1) ** (1 / log2(s2/s1)).

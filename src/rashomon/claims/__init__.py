@@ -4,6 +4,9 @@ through the quotes layer) and the stance the text takes to them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+
+from ..intervals import Cover
 from ..model import Article, Claim, Quote
 from ..syntax import SyntaxView
 from .stance import StanceMarkers, markers_for
@@ -28,12 +31,22 @@ class ClaimExtractor:
         return article
 
 
-def _check_worthy(article: Article, start: int, end: int) -> bool:
-    """Mentions a named actor, place, number or date: something a fact-checker could check."""
-    for layer in (article.mentions, article.quantities, article.dates):
-        if any(start <= x.start and x.end <= end for x in layer):
-            return True
-    return False
+class _Within:
+    """Spans of an article's layers (or its sentences) by start, to list those inside a range."""
+
+    def __init__(self, items) -> None:  # noqa: ANN001 - anything with start/end
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def inside(self, start: int, end: int) -> list:
+        """Items with start <= x.start and x.end <= end, in start order."""
+        window = self.items[bisect_left(self.starts, start) : bisect_right(self.starts, end)]
+        return [x for x in window if x.end <= end]
+
+
+def _check_worthy(layers: _Within, start: int, end: int) -> bool:
+    """Mentions a named actor, place, number or date (`layers`): something a fact-checker could check."""
+    return bool(layers.inside(start, end))
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -42,28 +55,31 @@ def extract_claims(article: Article) -> list[Claim]:
     marks = markers_for(article.language)
     view = SyntaxView(article)
     claims: list[Claim] = []
-    covered: list[tuple[int, int]] = []
+    # Sentences and layer spans are looked up by start: thousands of sentences, quotes and
+    # mentions would otherwise make every claim scan every span.
+    sentences = _Within(article.sentences)
+    layers = _Within([*article.mentions, *article.quantities, *article.dates])
     for q in article.quotes:
         c = q.content
-        covered.append((c.start, c.end))
-        pieces = [(s.start, s.end) for s in article.sentences if c.start <= s.start and s.end <= c.end]
+        pieces = [(s.start, s.end) for s in sentences.inside(c.start, c.end)]
         if q.kind != "direct" or not pieces:
             pieces = [(c.start, c.end)]
         for s, e in pieces:
             s, e = _trim(text, s, e)
-            if _words(text, s, e) < _MIN_WORDS - 1 or not _check_worthy(article, s, e):
+            if _words(text, s, e) < _MIN_WORDS - 1 or not _check_worthy(layers, s, e):
                 continue
             stance = marks.stance(text[s:e], default="attributed")
-            if stance == "attributed" and q.cue is not None and _distancing(q, article, marks, view):
+            if stance == "attributed" and q.cue is not None and _distancing(q, article, marks, view, sentences):
                 stance = "disputed"
             claims.append(_claim(text, s, e, q.speaker_entity, stance, q))
+    covered = Cover((q.content.start, q.content.end) for q in article.quotes)
     for sent in article.sentences:
         s, e = _trim(text, sent.start, sent.end)
         if e <= s or text[e - 1 : e] == "?" or _NOT_CLAIM.search(text[s:e]):
             continue
-        if any(a < e and s < b for a, b in covered):
+        if covered.overlaps(s, e):
             continue
-        if _words(text, s, e) < _MIN_WORDS or not _check_worthy(article, s, e):
+        if _words(text, s, e) < _MIN_WORDS or not _check_worthy(layers, s, e):
             continue
         claims.append(_claim(text, s, e, None, marks.stance(text[s:e], default="asserted"), None))
     claims.sort(key=lambda c: (c.start, c.end))
@@ -92,13 +108,13 @@ def _words(text: str, s: int, e: int) -> int:
     return len(_WORD.findall(text, s, e))
 
 
-def _distancing(q: Quote, article: Article, marks: StanceMarkers, view: SyntaxView) -> bool:
+def _distancing(q: Quote, article: Article, marks: StanceMarkers, view: SyntaxView, sentences: _Within) -> bool:
     """ "X claims …" distances only when the article disputes the story near it."""
     i = view.token_at(q.cue.start) if q.cue is not None else None
     if i is None or article.tokens[i].lemma.lower() not in marks.distancing_surface:
         return False
     lo, hi = q.content.start - 400, q.content.end + 400
-    return any(marks.disputed(s.text) for s in article.sentences if lo <= s.start and s.end <= hi
+    return any(marks.disputed(s.text) for s in sentences.inside(lo, hi) if lo <= s.start and s.end <= hi
                and not (q.content.start <= s.start and s.end <= q.content.end))
 
 
