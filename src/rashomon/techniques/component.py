@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Literal
 
+from ..intervals import Cover
 from ..model import Article, QuotedPhrase, Technique
 from .features import split_sentences, tokenize
 from .formats import guess_language
@@ -65,7 +66,7 @@ class TechniqueDetector:
         # detect once per script group, keep each group's spans inside its own paragraphs.
         found: list[Technique] = []
         for lang, ranges in groups.items():
-            inside = lambda a, b: any(s <= a and b <= e for s, e in ranges)  # noqa: E731
+            inside = Cover(ranges).contains_span  # paragraphs by start: no scan per span
             sents = [(a, b) for a, b in sentences if inside(a, b)]
             quoted = [q for q in article.quoted if inside(q.start, q.end)]
             found += [t for t in self.detect(article.text, lang, sents, quoted, lemmas) if inside(t.start, t.start + 1)]
@@ -88,8 +89,9 @@ class TechniqueDetector:
         lang = "ru" if language in CYRILLIC_LANGS else "en"
         sents = sentences or split_sentences(text)
         found: list[Technique] = []
-        support: dict[str, list[tuple[int, int, float]]] = {}
+        support: dict[str, Cover] = {}
         toks = tokenize(text)  # shared by the lexicon and the model
+        sent_index = _SentenceIndex(sents)
         hits = lexicon(lang).find(text, lemmas, toks)
         if self.use_model:
             from .decode import decode, explain
@@ -99,12 +101,12 @@ class TechniqueDetector:
             for span in decode(model, sc):
                 found.append(_technique(text, span.label, span.start, span.end, explain(model, sc, span), span.score))
             if self.rules == "confirmed":
-                support = _support(model, sc)
+                support = {label: Cover((s, e) for s, e, _ in spans) for label, spans in _support(model, sc).items()}
         if self.rules != "off":
             for hit in hits:
                 if self.rules == "confirmed" and not _confirmed(hit, support):
                     continue
-                found.append(_rule_technique(text, hit, lang, sents))
+                found.append(_rule_technique(text, hit, lang, sents, sent_index))
         for q in quoted:
             if q.role == "scare" and q.end > q.start:
                 why = f"quoted phrase with no speech cue: {q.reason}" if q.reason else "quoted phrase with no speech cue"
@@ -131,14 +133,30 @@ def _technique(text: str, label: str, start: int, end: int, explanation: str, sc
     return Technique(label, start, end, text[start:end], explanation, round(float(score), 3))
 
 
-def _rule_technique(text: str, hit: RuleHit, lang: str, sents: list[tuple[int, int]]) -> Technique:
+class _SentenceIndex:
+    """The first sentence (in list order) holding an offset, by bisection over sorted sentences."""
+
+    def __init__(self, sents: list[tuple[int, int]]) -> None:
+        self.ordered = all(sents[i][0] <= sents[i + 1][0] for i in range(len(sents) - 1))
+        self.sents = sents
+        self.cover = Cover(sents)
+
+    def holding(self, pos: int) -> tuple[int, int] | None:
+        """First (s, e) with s <= pos < e."""
+        if not self.ordered:  # never from the parser or the splitter; kept exact anyway
+            return next(((s, e) for s, e in self.sents if s <= pos < e), None)
+        k = self.cover.first_stabbing(pos)
+        return self.sents[k] if k is not None else None
+
+
+def _rule_technique(text: str, hit: RuleHit, lang: str, sents: list[tuple[int, int]],
+                    index: _SentenceIndex | None = None) -> Technique:
     what = FAMILIES[hit.family][1]
     start, end = hit.start, hit.end
     if hit.extent == "sentence":
-        for s, e in sents:
-            if s <= hit.start < e:
-                start, end = s, max(e, hit.end)
-                break
+        found = (index or _SentenceIndex(sents)).holding(hit.start)
+        if found is not None:
+            start, end = found[0], max(found[1], hit.end)
     why = f"{what} '{text[hit.start:hit.end]}' (lexicon {lang}/tech_{hit.family}: {hit.entry})"
     return _technique(text, hit.label, start, end, why, hit.score)
 
@@ -153,8 +171,9 @@ def _support(model, sc) -> dict[str, list[tuple[int, int, float]]]:  # noqa: ANN
     return out
 
 
-def _confirmed(hit: RuleHit, support: dict[str, list[tuple[int, int, float]]]) -> bool:
-    return any(s <= hit.start < e for s, e, _ in support.get(hit.label, ()))
+def _confirmed(hit: RuleHit, support: dict[str, Cover]) -> bool:
+    cover = support.get(hit.label)
+    return cover is not None and cover.first_stabbing(hit.start) is not None
 
 
 def merge(found: list[Technique], text: str) -> list[Technique]:
@@ -185,4 +204,5 @@ def rule_spans(text: str, language: str) -> list[tuple[str, int, int]]:
     """(label, start, end) of the rule layer alone on a bare text (training and evaluation hook)."""
     lang = "ru" if language in CYRILLIC_LANGS else "en"
     sents = split_sentences(text)
-    return [(t.label, t.start, t.end) for t in (_rule_technique(text, h, lang, sents) for h in lexicon(lang).find(text))]
+    index = _SentenceIndex(sents)
+    return [(t.label, t.start, t.end) for t in (_rule_technique(text, h, lang, sents, index) for h in lexicon(lang).find(text))]
