@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
-HANG_GUARD_S = 180.0  # the benchmark measures well under 30 s on an idle machine
+HANG_GUARD_S = 300.0  # generous: shared CI machines are slow; the 30 s target is the benchmark's job
 
 
 def _worst_cases():
