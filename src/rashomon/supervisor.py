@@ -82,6 +82,22 @@ def _worker_main(conn: Connection) -> None:
         if article is None:
             return
         conn.send(_pack(budget.analyze_one(analyzer, article)))
+        del article
+        _release_memory()
+
+
+def _release_memory() -> None:
+    """Hand memory freed by the last article back to the system, so one long article does not
+    set the worker's resident size for the rest of its life (glibc keeps freed arenas)."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the worker's retirement (analysis.worker_articles) still bounds growth
 
 
 def _tie_to_parent() -> None:
@@ -146,7 +162,7 @@ class _Worker:
         from_child_r, from_child_w = os.pipe()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "rashomon.supervisor", str(to_child_r), str(from_child_w)],
-            pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno()
+            pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, env=worker_env(), stdout=sys.stderr.fileno()
             if _has_fileno(sys.stderr) else subprocess.DEVNULL, close_fds=True)
         os.close(to_child_r)
         os.close(from_child_w)
@@ -189,6 +205,21 @@ class _Worker:
         except (OSError, ValueError, subprocess.TimeoutExpired):
             pass
         self.kill()
+
+
+# Parallelism comes from workers, one article each. BLAS thread pools inside a worker
+# (natasha's many small matrix products) only contend for the same cores: on 3,000 short
+# Russian paragraphs OpenBLAS's default of a thread per core was ~8x slower (README,
+# Reliability). The user's own settings win.
+BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def worker_env() -> dict[str, str]:
+    """The environment of a worker: ours, with single-threaded BLAS unless the user chose otherwise."""
+    env = dict(os.environ)
+    for var in BLAS_THREAD_VARS:
+        env.setdefault(var, "1")
+    return env
 
 
 def _pool_key(options: Options, components: list[str] | None) -> str:
