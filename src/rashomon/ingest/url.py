@@ -99,7 +99,9 @@ class _Fetch:
         raise error or OSError("no address to connect to")
 
 
-class _GuardedConnection(http.client.HTTPConnection):
+class _Guarded:
+    """Mixin for http.client connections: connect through the guard, within the deadline."""
+
     def __init__(self, *args, fetch: _Fetch, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         self._create_connection = fetch.connect
@@ -110,15 +112,12 @@ class _GuardedConnection(http.client.HTTPConnection):
         super().connect()
 
 
-class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args, fetch: _Fetch, **kwargs) -> None:  # noqa: ANN002, ANN003
-        super().__init__(*args, **kwargs)
-        self._create_connection = fetch.connect
-        self._fetch = fetch
+class _GuardedConnection(_Guarded, http.client.HTTPConnection):
+    pass
 
-    def connect(self) -> None:
-        self.timeout = self._fetch.remaining()
-        super().connect()
+
+class _GuardedHTTPSConnection(_Guarded, http.client.HTTPSConnection):
+    pass
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
