@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rashomon.model import Article, Sentence, Token
 from rashomon.syntax import SyntaxView
+
+
+@pytest.fixture(autouse=True)
+def _hang_guard():
+    """A walk that loops must fail the test, not hang the suite (the bug this file guards)."""
+
+    def _stuck(signum, frame):  # noqa: ANN001, ARG001
+        raise TimeoutError("walk did not end within 30 s")
+
+    old = signal.signal(signal.SIGALRM, _stuck)
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
 
 
 def _article(heads: list[int]) -> Article:
