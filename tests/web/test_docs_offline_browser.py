@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -11,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from rashomon.web.security import DOCS_CSP
-from tests.web.conftest import _cli, free_port, wait_up
+from tests.web.conftest import _serve
 
 pytestmark = pytest.mark.slow
 
@@ -19,17 +18,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def docs_server(tmp_path_factory):
     """`rashomon serve` over an empty database: the API document needs no articles."""
-    db = tmp_path_factory.mktemp("docs") / "empty.sqlite"
-    port = free_port()
-    proc = subprocess.Popen(_cli("serve", "--db", str(db), "--port", str(port)),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_up(base + "/static/style.css", proc)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(15)
+    yield from _serve(tmp_path_factory.mktemp("docs") / "empty.sqlite")
 
 
 def _offline_page(chromium, base: str):  # noqa: ANN202 - (context, page, requests seen, refused, errors)
