@@ -27,11 +27,14 @@ def compare(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the analysis."),
     aliases: Optional[Path] = typer.Option(None, "--aliases", help="Alias file forcing or forbidding merges."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
+    min_confidence: Optional[float] = typer.Option(
+        None, "--min-confidence", min=0.0, max=1.0,
+        help="List conflicts at least this confident (0-1; default: [compare] min_confidence, 0.5). 0 lists all."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
     allow_private: bool = AllowPrivate,
     follow_links: bool = FollowLinks,
 ) -> None:
-    """Compare articles: stories, conflicts (actor, quantity, date, stance), agreements, unique claims."""
+    """Compare articles: stories, conflicts ranked by confidence, updates, agreements, unique claims."""
     from ..compare import compare_articles
     from . import analyse_inputs, err_console, fail, finish, options
 
@@ -49,19 +52,19 @@ def compare(
         articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress,
                                           keep=lambda art: slim_for_compare(art, display=display))
         with err_console.status("comparing", spinner="dots"):
-            doc = compare_articles(articles, aliases=rules)
+            comparison = compare_articles(articles, aliases=rules, min_confidence=min_confidence, options=opts)
         if errors:
-            doc["errors"] = [{"code": e.code, "message": str(e), "path": e.path or ""} for e in errors]
+            comparison.errors = [{"code": e.code, "message": str(e), "path": e.path or ""} for e in errors]
         if fmt is CompareFormat.json:
-            rendered = json.dumps(doc, ensure_ascii=False, indent=2)
+            rendered = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2)
         elif fmt is CompareFormat.text:
             from ..render.compare_text import render_compare_text
 
-            rendered = render_compare_text(doc)
+            rendered = render_compare_text(comparison)
         else:
             from ..render.compare_html import render_compare_page
 
-            rendered = render_compare_page(doc, articles)
+            rendered = render_compare_page(comparison, articles)
         if out is None:
             sys.stdout.write(rendered + ("" if rendered.endswith("\n") else "\n"))
         else:

@@ -1,8 +1,21 @@
-"""A readable summary of a comparison: stories, conflicts with their positions, agreements."""
+"""A readable summary of a comparison: stories, conflicts ranked by confidence with their
+positions, updates, agreements and what only one side reports."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+from .compare_view import CLI_HINT, ComparisonRow, comparison_rows, hidden_note
+
+if TYPE_CHECKING:
+    from ..compare.result import Comparison
+
+HEADINGS = {
+    "conflicts": "CONFLICTS",
+    "updates": "UPDATES (an article revising its own figure)",
+    "agreements": "AGREEMENTS",
+    "unique": "ONLY ONE SIDE REPORTS",
+}
 
 
 def _clip(text: str, width: int = 100) -> str:
@@ -10,26 +23,41 @@ def _clip(text: str, width: int = 100) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def render_compare_text(doc: dict[str, Any]) -> str:
-    """Plain-text report of a `compare` document."""
-    titles = {a["id"]: a["title"] or a["source"] for a in doc["articles"]}
-    lines = [f"{len(doc['articles'])} articles, {len(doc['stories'])} stories, {len(doc['entities'])} entities"]
-    for story in doc["stories"]:
-        lines.append(f"\n== story {story['id']}: {story['topic']}")
-        for aid in story["articles"]:
-            lines.append(f"   - {titles[aid]} [{aid}]")
-    lines.append(f"\nCONFLICTS ({len(doc['conflicts'])})")
-    for c in doc["conflicts"]:
-        lines.append(f"  {c['id']} {c['kind']}: {c['topic']} — {c['why']}")
-        for p in c["positions"]:
-            lines.append(f"      {p['source_name']} [{p['article']} {p['start']}:{p['end']}]: {_clip(p['text'])}")
-            if p["text"] != p["claim_text"]:
-                lines.append(f"          in: {_clip(p['claim_text'])}")
-    lines.append(f"\nAGREEMENTS ({len(doc['agreements'])})")
-    for a in doc["agreements"]:
-        srcs = " / ".join(p["source_name"] for p in a["positions"])
-        lines.append(f"  {a['id']} {srcs}: {_clip(a['positions'][0]['text'])}")
-    lines.append(f"\nONLY ONE SIDE REPORTS ({len(doc['unique'])})")
-    for u in doc["unique"]:
-        lines.append(f"  {u['id']} {u['source_name']} [{u['article']}]: {_clip(u['text'])}")
+def _finding_lines(row: ComparisonRow) -> list[str]:
+    head = f"{row.confidence_label} " if row.confidence_label else ""
+    lines = [f"  {head}{row.id} {row.kind}: {row.topic} — {row.why}"]
+    if row.frame_slot:
+        lines.append(f"      ({row.frame_slot})")
+    for p in row.positions:
+        lines.append(f"      {p.source} [{p.article} {p.start}:{p.end}]: {_clip(p.text)}")
+        if p.text != p.claim_text:
+            lines.append(f"          in: {_clip(p.claim_text)}")
+    return lines
+
+
+def render_compare_text(comparison: Comparison, hint: str = CLI_HINT) -> str:
+    """Plain-text report of a comparison, conflicts ranked by confidence."""
+    titles = {a.id: a.title or a.source for a in comparison.articles}
+    lines = [f"{len(comparison.articles)} articles, {len(comparison.stories)} stories, "
+             f"{len(comparison.entities)} entities"]
+    for story in comparison.stories:
+        lines.append(f"\n== story {story.id}: {story.topic}")
+        for aid in story.articles:
+            lines.append(f"   - {titles.get(aid, aid)} [{aid}]")
+    rows = comparison_rows(comparison)
+    for section, heading in HEADINGS.items():
+        part = [r for r in rows if r.section == section]
+        extra = f", ranked by confidence ≥ {comparison.min_confidence:g}" if section == "conflicts" else ""
+        lines.append(f"\n{heading} ({len(part)}{extra})")
+        for row in part:
+            if section == "unique":
+                p = row.positions[0]
+                lines.append(f"  {row.id} {p.source} [{p.article}]: {_clip(p.text)}")
+            elif section == "agreements":
+                srcs = " / ".join(p.source for p in row.positions)
+                lines.append(f"  {row.id} {srcs}: {_clip(row.positions[0].text if row.positions else row.topic)}")
+            else:
+                lines.extend(_finding_lines(row))
+        if section == "conflicts" and comparison.hidden:
+            lines.append(f"  … {hidden_note(comparison, hint)}")
     return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import TYPE_CHECKING, Any, AsyncIterator
 
 from ..ingest.ids import content_hash
 from ..settings import Options, load_options
@@ -12,6 +12,9 @@ from ..store import Store
 from .coalesce import Coalescer, LruCache, VersionedCache
 from .jobs import UploadQueue
 from .security import MAX_BODY, Guard
+
+if TYPE_CHECKING:
+    from ..compare.result import Comparison
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
@@ -48,8 +51,8 @@ class AppState:
         self.compare_cache = LruCache(COMPARE_CACHE)
         self._comparisons = Coalescer(COMPARISONS)
 
-    def compare(self, articles: list[Any]) -> dict[str, Any]:
-        """The rashomon.compare document for these articles, computed once per set of texts."""
+    def compare(self, articles: list[Any]) -> Comparison:
+        """The comparison of these articles under the app's options, computed once per set of texts."""
         from ..compare import compare_articles
 
         key = tuple(content_hash(a.text) for a in articles)
@@ -57,10 +60,11 @@ class AppState:
         if cached is not None:
             return cached
 
-        def compute() -> dict[str, Any]:
+        def compute() -> Comparison:
             found = self.compare_cache.get(key)  # finished while we waited for a slot
             if found is None:
-                found = compare_articles(articles)
+                # The app's options decide the confidence threshold, as the config does for the CLI.
+                found = compare_articles(articles, options=self.options)
                 self.compare_cache.put(key, found)
             return found
 

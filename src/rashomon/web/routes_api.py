@@ -182,11 +182,15 @@ def api_search(request: Request, q: str = Query("", max_length=500), filters: Fi
 
 @router.get("/compare", tags=["compare"], summary="Compare articles: stories, conflicts, agreements, unique")
 def api_compare(request: Request, ids: list[str] = Query(..., description="2-4 article ids")) -> dict[str, Any]:
-    """The `rashomon compare` JSON document for the stored articles (cached per server process)."""
+    """The `rashomon compare` JSON document for the stored articles (cached per server process).
+
+    Conflicts are ranked by confidence; those below the server's `[compare] min_confidence`
+    are counted in `hidden_conflicts`.
+    """
     wanted = article_ids(ids)
     if len(wanted) < 2:
         raise HTTPException(422, "compare needs at least 2 article ids")
     arts = state(request).store.load_articles(wanted)
     if len(arts) != len(wanted):
         raise HTTPException(404, "no such article")
-    return {"articles": wanted, "result": state(request).compare(arts)}
+    return {"articles": wanted, "result": state(request).compare(arts).to_dict()}

@@ -9,12 +9,13 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import RashomonError
+from ..render.compare_view import CONFIG_HINT, comparison_rows, hidden_note
 from ..store import Filters
 from ..store.entities import entity_detail
 from ..store.queries import article_summaries, entity_list, facets, overview
 from ..store.search import search
 from .deps import ARTICLE_ID, CLUSTER_ID, MAX_COMPARE, MAX_OFFSET, article_ids, make_filters, state
-from .views import LAYERS, article_view, comparison_rows
+from .views import LAYERS, article_view
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -58,11 +59,13 @@ def page_compare(request: Request, ids: list[str] = Query([]),
     arts = st.store.load_articles(wanted) if wanted else []
     if len(arts) != len(wanted):
         raise HTTPException(404, "no such article")
-    rows = comparison_rows(st.compare(arts)) if len(arts) >= 2 else []
+    comparison = st.compare(arts) if len(arts) >= 2 else None
+    rows = comparison_rows(comparison) if comparison else []
+    hidden = hidden_note(comparison, CONFIG_HINT) if comparison else ""
     views = [article_view(st.store, a, prefix=f"c{i}:") for i, a in enumerate(arts)]
     choices, _ = st.corpus.get("choices", lambda: article_summaries(st.store, limit=500))
     stories = st.corpus.get("stories", lambda: entity_list(st.store, limit=50))
-    return _render(request, "compare.html", views=views, rows=rows, choices=choices,
+    return _render(request, "compare.html", views=views, rows=rows, hidden=hidden, choices=choices,
                    chosen=wanted, story=story, stories=stories, layers=LAYERS,
                    max_compare=MAX_COMPARE, nav="compare")
 

@@ -1,4 +1,5 @@
-"""View models for pages: highlighted article text (reusing render.highlight) and comparison."""
+"""View models for pages: highlighted article text (reusing render.highlight); comparison rows
+come from render.compare_view, shared with the CLI page."""
 
 from __future__ import annotations
 
@@ -96,19 +97,3 @@ def article_view(store: Store, art: Article, prefix: str = "") -> ArticleView:
         ents.append({"name": e.name, "type": e.type, "mentions": len(e.mentions), "cluster": cl["id"] if cl else None})
     layers = sorted({m.layer for m in marks})
     return ArticleView(art, segs, safe_json(details), layers, ents)
-
-
-def comparison_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """Flatten conflicts, agreements and unique items into table rows with span positions."""
-    rows = []
-    for section in ("conflicts", "agreements", "unique"):
-        for item in result.get(section) or []:
-            positions = item.get("positions")
-            if positions is None and "article" in item:
-                positions = [item]
-            rows.append({"section": section, "kind": item.get("kind") or "",
-                         "topic": item.get("topic") or item.get("text") or "", "why": item.get("why") or "",
-                         "positions": [{"article": p.get("article"), "source": p.get("source_name") or "",
-                                        "text": p.get("text") or "", "start": p.get("start"), "end": p.get("end")}
-                                       for p in positions or []]})
-    return rows
