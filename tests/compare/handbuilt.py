@@ -41,7 +41,7 @@ def sample_comparison(arts: list[Article] | None = None, *, hidden: int = 2,
         pa = _pos(arts2[0], a, "Police", "E1", claim_a)
         pb = _pos(arts2[1], b, "Activists" if arts2[1] is activists else "Police", "E2" if arts2[1] is activists
                   else "E1", claim_b)
-        return Finding(fid, kind, f"{frame} <b>", f"{frame}: {a} vs {b} ({slot} differs)", conf, "s1", [pa, pb],
+        return Finding(fid, kind, frame, f"{frame}: {a} vs {b} ({slot} differs)", conf, "s1", [pa, pb],
                        frame, slot, {"f": conf})
 
     conflicts = [

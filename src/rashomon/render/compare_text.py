@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 HEADINGS = {
     "conflicts": "CONFLICTS",
-    "updates": "UPDATES (an article revising its own figure)",
+    "updates": "UPDATES",
     "agreements": "AGREEMENTS",
     "unique": "ONLY ONE SIDE REPORTS",
 }
@@ -47,7 +47,8 @@ def render_compare_text(comparison: Comparison, hint: str = CLI_HINT) -> str:
     rows = comparison_rows(comparison)
     for section, heading in HEADINGS.items():
         part = [r for r in rows if r.section == section]
-        extra = f", ranked by confidence ≥ {comparison.min_confidence:g}" if section == "conflicts" else ""
+        extra = {"conflicts": f", ranked by confidence, at least {comparison.min_confidence:g}",
+                 "updates": ", figures an article revises itself"}.get(section, "")
         lines.append(f"\n{heading} ({len(part)}{extra})")
         for row in part:
             if section == "unique":
