@@ -24,7 +24,8 @@ CASES = [
     ("Estimates ran to at least 100,000-200,000 people.", [("100,000-200,000", 100000, 200000, "people", "ge")]),
     ("There were never more than 15,000 people there.", [("15,000", 15000, None, "people", "le")]),
     ("Hundreds of militants came.", [("Hundreds", 200, None, "militants", "about")]),
-    ("The budget is up to 3 million euros.", [("3 million", 3_000_000, None, "euros", "le")]),
+    # The head is the measured thing, not the currency (issue 15); the span now covers the unit.
+    ("The budget is up to 3 million euros.", [("3 million euros", 3_000_000, None, "budget", "le")]),
     ("Задержаны тридцать три человека, около двухсот боевиков скрылись.",
      [("тридцать три", 33, None, "человека", "eq"), ("двухсот", 200, None, "боевиков", "about")]),
     ("Пришли от 5 до 10 тысяч человек.", [("5 до 10 тысяч", 5000, 10000, "человек", "range")]),

@@ -22,8 +22,10 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     ru_m = "|".join(load_list("ru", "months"))
     en_d = "|".join(load_list("en", "weekdays"))
     ru_d = "|".join(load_list("ru", "weekdays"))
-    ru_month = rf"(?:{ru_m})[а-яё]*"
+    # A month stem takes only case endings: "мая", "маю", never "машин".
+    ru_month = rf"(?:{ru_m})(?:[ьяюеауй]|ем|ём|ом)?"
     return [
+        *_clock_patterns(),
         (re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?![\d.]\d)"), "day"),
         (re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"), "day"),
         (re.compile(rf"\b(?:{en_m})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?\b"), "day"),
@@ -35,6 +37,50 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<!\w)(?:в |во )?(?:{ru_d})[а-яё]*(?!\w)", re.I), "day"),
         (re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?: году| года| г\.)?(?![\w.,]\d|-\d)"), "year"),
     ]
+
+
+# A clock time: "8.30 pm", "8 p.m.", "20:30", "at 20.00", «в 8.30», «в 20.00». The time itself is
+# group `v`; a dotted time needs am/pm or a preposition before it, so "3.5 million" stays a number.
+_HH = r"(?:[01]?\d|2[0-4])"
+_MM = r"[0-5]\d"
+_AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b)"
+_TIME_PREP = r"(?:at|by|from|until|till|before|after|около|после|до|с|со|к|в|во)"
+_NOT_AMOUNT = r"(?!\s*(?:%|процент|percent|per cent|млн|млрд|тыс|million|billion|[$€£₽]|руб|долл|евро|euro|dollar))"
+
+
+def _clock_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(rf"(?<![\w.,:])(?P<v>{_HH}(?:[:.]{_MM})?\s?{_AMPM})", re.I), "time"),
+        (re.compile(rf"(?<![\w.,:])(?P<v>{_HH}:{_MM})(?![\d:]|[.,]\d)"), "time"),
+        (re.compile(rf"(?<!\w){_TIME_PREP}\s(?P<v>{_HH}\.{_MM})(?!\d|[.,]\d){_NOT_AMOUNT}", re.I), "time"),
+    ]
+
+
+def _clock_iso(text: str) -> str | None:
+    """'8.30 pm' -> 'T20:30', '20.00' -> 'T20:00'; None for an impossible time."""
+    m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s?([ap])?", text.lower())
+    if m is None:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "p" and hour < 12:
+        hour += 12
+    elif m.group(3) == "a" and hour == 12:
+        hour = 0
+    return f"T{hour % 24:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
+
+
+def date_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, granularity) of dates and clock times, by the same patterns `extract_dates`
+    uses, without normalising them: for layers (quantities) that must not read a date as a number."""
+    taken = Disjoint()
+    out = []
+    for pattern, granularity in _patterns():
+        for m in pattern.finditer(text):
+            s, e = m.span("v") if "v" in pattern.groupindex else m.span()
+            if not taken.overlaps(s, e):
+                taken.add(s, e)
+                out.append((s, e, granularity))
+    return sorted(out)
 
 
 def _month_index(text: str) -> int | None:
@@ -121,8 +167,14 @@ def extract_dates(article: Article) -> list[DateRef]:
     parsed: dict[tuple[str, str], str | None] = {}
     for pattern, granularity in _patterns():
         for m in pattern.finditer(text):
-            s, e = m.span()
+            s, e = m.span("v") if "v" in pattern.groupindex else m.span()
             if taken.overlaps(s, e):
+                continue
+            if granularity == "time":
+                iso = _clock_iso(text[s:e])
+                if iso is not None:
+                    taken.add(s, e)
+                    out.append(DateRef(s, e, text[s:e], iso, "time"))
                 continue
             relative = bool(_RELATIVE.search(m.group()))
             key = (m.group(), granularity)
@@ -133,4 +185,23 @@ def extract_dates(article: Article) -> list[DateRef]:
                 continue
             taken.add(s, e)
             out.append(DateRef(s, e, m.group(), iso, "relative-day" if relative and iso is None else granularity))
-    return sorted(out, key=lambda d: d.start)
+    return _with_days(text, sorted(out, key=lambda d: d.start))
+
+
+_JOIN = re.compile(r"\s*(?:,|on|at|в|во|,\s*в)?\s*", re.I)
+
+
+def _with_days(text: str, refs: list[DateRef]) -> list[DateRef]:
+    """A clock time next to a full day in one expression ("16 ноября в 20.00", "8.30 pm on
+    16 November") gets the full ISO value, YYYY-MM-DDTHH:MM; alone it keeps THH:MM."""
+    for k, ref in enumerate(refs):
+        if ref.granularity != "time":
+            continue
+        for other in refs[max(0, k - 1) : k] + refs[k + 1 : k + 2]:
+            if other.granularity != "day" or not other.iso or not re.fullmatch(r"\d{4}-\d\d-\d\d", other.iso):
+                continue
+            gap = text[other.end : ref.start] if other.end <= ref.start else text[ref.end : other.start]
+            if len(gap) <= 6 and _JOIN.fullmatch(gap):
+                ref.iso = other.iso + ref.iso
+                break
+    return refs

@@ -144,7 +144,7 @@ class Technique:
 
 @dataclass(slots=True)
 class Quantity:
-    """A number with its head noun, normalised value and approximation marker."""
+    """A number with its kind, unit, measured thing (head), normalised value and approximation marker."""
 
     start: int
     end: int
@@ -156,6 +156,9 @@ class Quantity:
     relation: str | None = None  # eq, range, ge, gt, le, lt, about
     head_lemma: str | None = None
     sentence: int | None = None  # index into Article.sentences
+    # count, money, percent, measure, temperature, score, age, ordinal, duration, rate, reference
+    kind: str | None = None
+    unit: str | None = None  # ISO currency for money (USD), normalised unit for measure (km), C/F
 
 
 @dataclass(slots=True)

@@ -1,30 +1,57 @@
-"""Quantities: numbers with their head noun, normalised value, range and approximation.
+"""Quantities: numbers with their kind, unit, measured thing, normalised value, range and marker.
 
 Covers digits with any thousands separator ("5,000", "5 000"), ranges ("100,000-200,000",
-"от 5 до 10"), scale words ("3 million", "3,5 млн"), number words in English and Russian
-("three dozen", "тридцать три", "двести"), vague counts ("hundreds of militants"), and the
-markers before them ("at least", "never more than", "около"). Word lists are language data.
+"от 5 до 10"), scale words and suffixes ("3 million", "3,5 млн", "$50m"), number words in English
+and Russian ("three dozen", "тридцать три"), vague counts ("hundreds of militants"), and the
+markers before them ("at least", "никогда не больше"). Each quantity is typed (`quantity_kinds`):
+money, percent, measure, temperature, score, age, ordinal, duration, rate, reference or count.
+Dates and clock times are never quantities: their spans come from `dates`, one definition.
+Word lists and unit tables are language data.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import date_spans
 from .intervals import Cover, Disjoint
 from .lang import load_list, load_table
 from .model import Article, Quantity, Token
+from .quantity_kinds import (
+    cue_after,
+    cue_before,
+    cue_near,
+    cues,
+    head_verbs,
+    ordinal_words,
+    pass_nouns,
+    unit_after,
+    unit_before,
+)
 from .syntax import SyntaxView
 
 _NUM = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# A number, an optional second one (range or score), glued letters ("5th", "$50m", "5km") and a
+# hyphenated tail ("45-year-old", "3-й", "45-летний"); the tail is checked against the cue data.
 _DIGITS = re.compile(
-    rf"(?<![\w.,/:-])(?P<a>{_NUM})(?:\s*(?:[-–—]|to|до)\s*(?P<b>{_NUM}))?(?![\w/:]|[.,]\d|-\w)"
+    rf"(?<![\w.,/:])(?<!\w[-–])(?P<a>{_NUM})"
+    rf"(?:(?P<sep>\s*(?:[-–—]|to|до)\s*|:)(?P<b>{_NUM}))?"
+    r"(?P<suf>[^\W\d_]{1,4}(?![\w]))?"
+    r"(?P<hy>(?:-[^\W\d_]+)+)?"
+    r"(?![\w/:]|[.,]\d)"
 )
-_SCALE = re.compile(r"\s*(millions?|billions?|thousands?|миллион\w*|миллиард\w*|тысяч\w*|млн|млрд|тыс)(?!\w)\.?")
-_DATE_LIKE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}")
-_HEAD_SKIP_POS = {"ADJ", "NUM", "DET"}
+_SCALE = re.compile(r"\s*(millions?|billions?|trillions?|thousands?|миллион\w*|миллиард\w*|триллион\w*|тысяч\w*|"
+                    r"млн|млрд|трлн|тыс)(?!\w)\.?")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_HEAD_SKIP_POS = {"ADJ", "NUM", "DET", "SYM"}
 _HEAD_SKIP_WORDS = {"of", "more", "other", "additional", "extra", "из", "с", "лишним"}
 _COORD = {"or", "and", "to", "или", "и", "либо"}
+_LINK = re.compile(r"\s+(?:of|in|on|worth of|из|в виде)\s+", re.I)  # "$50m in aid", "5 km of road"
+_FRACTION_WORDS = {"a", "one", "two", "одна", "две"}  # "a third of": a fraction, not an ordinal
+# Kinds that compare by unit even without a measured thing.
+_KEEP_HEADLESS = {"money", "percent", "measure", "temperature", "score", "age", "duration", "rate", "reference"}
 
 
 @lru_cache(maxsize=None)
@@ -82,6 +109,178 @@ def _marker(text: str, start: int, langs: tuple[str, ...]) -> tuple[str | None, 
     return None, None
 
 
+@dataclass(slots=True)
+class _Cand:
+    """A number found in the text, before it gets its head: span, values and type."""
+
+    start: int
+    end: int
+    value: float
+    high: float | None = None
+    vague: str | None = None
+    kind: str = "count"
+    unit: str | None = None
+    cue: tuple[int, int] | None = None  # the reference/age cue word, a head of last resort
+
+
+def _scale_suffix(suf: str, langs: tuple[str, ...]) -> float | None:
+    for lang in langs:
+        for phrase, value in cues(lang, "scale-suffix"):
+            if phrase == suf.lower() and value:
+                return float(value)
+    return None
+
+
+def _scale_word(text: str, end: int, langs: tuple[str, ...]) -> tuple[int, float] | None:
+    """A scale word after a number ("3 million", «3,5 млн»): (its end, multiplier)."""
+    scale = _SCALE.match(text, end)  # at `end`, not on a copy of the rest of the text
+    if not scale:
+        return None
+    word = scale.group(1).lower().rstrip("s") if scale.group(1).isascii() else scale.group(1).lower()
+    mult = next((number_words(l).get(word) for l in langs if word in number_words(l)), None)
+    if mult is None:
+        mult = (1e6 if word.startswith("миллион") else 1e9 if word.startswith("миллиард") else
+                1e12 if word.startswith("триллион") else 1e3, "scale")
+    return scale.end(), mult[0]
+
+
+def _digit_candidates(text: str, langs: tuple[str, ...], dates: Cover, years: Cover) -> list[_Cand]:
+    """Numbers written in digits, typed by what is glued to them and the words around them."""
+    out = []
+    for m in _DIGITS.finditer(text):
+        a_end = m.end("b") if m.group("b") else m.end("a")
+        if dates.overlaps(m.start(), a_end) and not years.overlaps(m.start(), a_end):
+            continue  # a day of the month, a clock time, a numeric date
+        value = parse_number(m.group("a"))
+        high = parse_number(m.group("b")) if m.group("b") else None
+        c = _Cand(m.start(), a_end, value, high)
+        suf, hy = m.group("suf") or "", m.group("hy") or ""
+        if m.group("sep") == ":" and not (len(m.group("a")) <= 3 and len(m.group("b")) <= 3):
+            continue
+        if not _glued(text, c, suf, hy, m.end(), langs):
+            continue  # "5G", "737MAX", "4-х"-style tails that are no unit, scale or ordinal
+        if c.kind == "count" and not suf:
+            _scaled(text, c, langs)
+        if c.kind == "count" and not _typed_after(text, c, langs) and (
+            years.overlaps(m.start(), a_end)
+            or (_YEAR.fullmatch(m.group("a")) and re.fullmatch(r"\d\d|1[89]\d\d|20\d\d", m.group("b") or ""))
+        ):
+            continue  # "in 2004", "the 1994 election", "2010 to 2015", "2019-20": years, not counts
+        out.append(c)
+    return out
+
+
+def _glued(text: str, c: _Cand, suf: str, hy: str, end: int, langs: tuple[str, ...]) -> bool:
+    """Type a candidate by its glued letters and hyphenated tail; False if they are no known cue."""
+    if suf:
+        low = suf.lower()
+        if any(low == p for lang in langs for p, _ in cues(lang, "ordinal-suffix")):
+            c.kind, c.end = "ordinal", c.end + len(suf)
+        elif (mult := _scale_suffix(low, langs)) is not None and (
+            mult >= 1e9 or low == "mn" or unit_before(text, c.start, langs) or _money_after(text, c.end + len(suf), langs)
+        ):
+            c.value *= mult
+            c.high = c.high * mult if c.high is not None else None
+            c.end += len(suf)
+        else:
+            hit = unit_after(text, c.end, langs)
+            if hit is None or hit[0] != c.end + len(suf):
+                return False
+            c.end, c.kind, c.unit = hit[0], hit[1].kind, hit[1].unit
+    if hy:
+        tail_end = c.end + len(hy) if not suf else end
+        tail = text[c.end : tail_end]
+        if any(tail.lower() == p for lang in langs for p, _ in cues(lang, "ordinal-suffix")):
+            c.kind, c.end = "ordinal", tail_end
+        elif (age := cue_after(text, c.end, langs, "age-after")) and age[0] == tail_end:
+            c.kind, c.end = "age", tail_end
+        else:
+            # "a 10-year sentence", "a 5-km stretch": the unit is the tail's first word.
+            hit = unit_after(text, c.end + 1, langs)
+            if hit is None or hit[0] != tail_end:
+                return False
+            c.end, c.kind, c.unit = hit[0], hit[1].kind, hit[1].unit
+    return True
+
+
+def _money_after(text: str, end: int, langs: tuple[str, ...]) -> bool:
+    hit = unit_after(text, end, langs)
+    return hit is not None and hit[1].kind == "money"
+
+
+def _scaled(text: str, c: _Cand, langs: tuple[str, ...]) -> None:
+    hit = _scale_word(text, c.end, langs)
+    if hit:
+        c.end, mult = hit
+        c.value *= mult
+        c.high = c.high * mult if c.high is not None else None
+
+
+def _typed_after(text: str, c: _Cand, langs: tuple[str, ...]) -> bool:
+    """True if a unit or currency makes a year-like number an amount ("2000 euros", "$2000")."""
+    return unit_before(text, c.start, langs) is not None or (
+        (hit := unit_after(text, c.end, langs)) is not None and hit[1].kind in ("money", "measure", "percent")
+    )
+
+
+def _type(text: str, c: _Cand, sent: tuple[int, int], langs: tuple[str, ...]) -> None:
+    """Kind and unit from the words around the number; widens the span over symbol and unit."""
+    if c.kind in ("ordinal", "age"):
+        return
+    ref = cue_before(text, c.start, langs, "reference", 30)
+    if ref is not None and c.kind == "count" and c.high is None:
+        base = max(0, c.start - 30)
+        c.kind, c.cue = "reference", (base + ref.start(), base + len(ref.group().rstrip()))
+        c.start = c.cue[0]
+        return
+    if c.high is not None and _is_score(text, c, sent, langs):
+        c.kind = "score"
+        return
+    before = unit_before(text, c.start, langs)
+    if before is not None and c.kind == "count":
+        c.start, c.kind, c.unit = before[0], before[1].kind, before[1].unit
+    after = unit_after(text, c.end, langs)
+    age_after = cue_after(text, c.end, langs, "age-after")
+    if age_after is not None and (after is None or age_after[0] >= after[0]):
+        c.kind, c.end = "age", age_after[0]
+        return
+    if after is not None and c.kind in ("count", after[1].kind):
+        c.end, c.kind, c.unit = after[0], after[1].kind, after[1].unit
+    if (age := cue_before(text, c.start, langs, "age-before", 30)) is not None:
+        base = max(0, c.start - 30)
+        c.kind, c.cue, c.unit = "age", (base + age.start(), base + len(age.group().rstrip())), None
+        if after is not None and after[1].kind == "duration":
+            c.end = after[0]  # «в возрасте 45 лет»
+        return
+    minus = cue_before(text, c.start, langs, "minus", 20)
+    sign = re.search(r"(?:^|[\s(])[-−]$", text[max(0, c.start - 2) : c.start])
+    if c.kind == "temperature" and (minus or sign):
+        c.start = c.start - 1 if sign else max(0, c.start - 20) + minus.start()  # type: ignore[union-attr]
+        c.value = -c.value
+        c.high = -c.high if c.high is not None else None
+    if c.kind in ("count", "money", "measure", "percent"):
+        rate = cue_after(text, c.end, langs, "rate")
+        if rate is not None and rate[1]:
+            c.unit = f"{c.unit or ''}/{rate[1]}" if c.kind != "rate" else c.unit
+            c.kind = "rate"
+
+
+def _is_score(text: str, c: _Cand, sent: tuple[int, int], langs: tuple[str, ...]) -> bool:
+    """A two-number form is a result, not a range: "3:1", a falling pair ("27-0") or a
+    pair near a score word ("won 3-5", «со счетом 2-3»)."""
+    if c.high is None:
+        return False
+    raw = text[c.start : c.end]
+    if ":" in raw:
+        return True
+    if c.value >= 1000 or c.high >= 1000 or re.search(r"\s(?:to|до)\s", raw) or _SCALE.match(text, c.end):
+        return False
+    if c.value >= c.high:
+        return True
+    # A rising pair is a range unless a score word is right beside it ("won 3-5", «счёт 2:3»).
+    return cue_near(text, max(sent[0], c.start - 25), min(sent[1], c.end + 15), langs, "score")
+
+
 def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
     """The noun a number counts: the first noun within a few tokens after it, in its sentence."""
     toks = view.tokens
@@ -103,6 +302,61 @@ def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
             continue
         return None
     return None
+
+
+def _noun_after_link(view: SyntaxView, text: str, end: int, sent: int) -> Token | None:
+    """"$50m in aid", "5 km of road": the noun after a linking preposition right after the unit."""
+    m = _LINK.match(text, end)
+    return _head_after(view, m.end(), sent) if m else None
+
+
+def _head_above(view: SyntaxView, c: _Cand, langs: tuple[str, ...]) -> Token | None:
+    """The measured thing up the tree: "a fine of 12,000 euros" -> fine, «штраф в размере 12 тысяч
+    евро» -> штраф, "unemployment rose to 5%" -> unemployment. A few steps at most."""
+    inside = set(view.tokens_in(c.start, c.end))
+    if not inside:
+        return None
+    toks = view.tokens
+    # The topmost token of the quantity's own span.
+    top = next((i for i in inside if toks[i].head not in inside or toks[i].head == i), min(inside))
+    verbs = set().union(*(head_verbs(l) for l in langs))
+    passing = set().union(*(pass_nouns(l) for l in langs))
+    i = top
+    for _ in range(4):
+        h = toks[i].head
+        if h == i or not 0 <= h < len(toks) or h in inside:
+            return None
+        tok = toks[h]
+        if tok.pos in ("NOUN", "PROPN"):
+            if tok.lemma.lower() in passing or tok.text.lower() in passing:
+                i = h
+                continue
+            return tok
+        if tok.pos == "ADP":
+            i = h
+            continue
+        if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in verbs and toks[i].dep not in ("nsubj", "nsubjpass"):
+            subj = [k for k in view.kids(h, "nsubj") if toks[k].pos in ("NOUN", "PROPN") and k not in inside]
+            return toks[subj[0]] if subj else None
+        return None
+    return None
+
+
+def _find_head(view: SyntaxView, text: str, c: _Cand, sent: int, langs: tuple[str, ...]) -> Token | None:
+    """The thing a quantity measures, by kind; None when it cannot be found."""
+    if c.kind == "count" or c.kind == "ordinal":
+        return _head_after(view, c.end, sent)
+    if c.kind == "reference":
+        i = view.token_at(c.cue[0]) if c.cue else None
+        return view.tokens[i] if i is not None else None
+    if c.kind in ("score", "temperature"):
+        return None
+    if c.kind == "age":
+        after = _head_after(view, c.end, sent)
+        return after if after is not None else _head_above(view, c, langs)
+    if c.kind == "duration":
+        return _noun_after_link(view, text, c.end, sent)
+    return _noun_after_link(view, text, c.end, sent) or _head_above(view, c, langs)
 
 
 def _word_numbers(article: Article, langs: tuple[str, ...]) -> list[tuple[int, int, float, str | None]]:
@@ -137,6 +391,19 @@ def _word_numbers(article: Article, langs: tuple[str, ...]) -> list[tuple[int, i
     return out
 
 
+def _ordinal_words(article: Article, langs: tuple[str, ...]) -> list[_Cand]:
+    """"the third day", «третий раз»; "a third of" is a fraction and is left out."""
+    out = []
+    toks = article.tokens
+    for i, tok in enumerate(toks):
+        value = next((ordinal_words(l).get(w) for w in (tok.text.lower(), tok.lemma.lower()) for l in langs
+                      if w in ordinal_words(l)), None)
+        if value is None or (i > 0 and toks[i - 1].text.lower() in _FRACTION_WORDS):
+            continue
+        out.append(_Cand(tok.start, tok.end, value, kind="ordinal"))
+    return out
+
+
 def _combine(run: list[tuple[float, str]]) -> tuple[float | None, str | None]:
     total, current, vague = 0.0, 0.0, None
     for value, kind in run:
@@ -153,73 +420,78 @@ def _combine(run: list[tuple[float, str]]) -> tuple[float | None, str | None]:
     return (value if value else None), vague
 
 
+def _date_covers(article: Article) -> tuple[Cover, Cover]:
+    """(every date or clock-time span, the year-only ones): the dates layer if it ran first,
+    else the same patterns run here."""
+    if "dates" in article.done:
+        spans = [(d.start, d.end, d.granularity) for d in article.dates]
+    else:
+        spans = date_spans(article.text)
+    return Cover((s, e) for s, e, _ in spans), Cover((s, e) for s, e, g in spans if g == "year")
+
+
 def extract_quantities(article: Article) -> list[Quantity]:
-    """All quantities in the article with heads, values and markers."""
+    """All quantities in the article with kinds, units, heads, values and markers."""
     text = article.text
     langs = _langs(article)
     view = SyntaxView(article)
-    spans: list[tuple[int, int, float, float | None, str | None]] = []
-    for m in _DIGITS.finditer(text):
-        if _DATE_LIKE.match(text, m.start()):
-            continue
-        value = parse_number(m.group("a"))
-        high = parse_number(m.group("b")) if m.group("b") else None
-        raw = m.group("a")
-        # A bare year ("in 2004", "the 1994 election") is a date, not a count.
-        if high is None and re.fullmatch(r"1[89]\d\d|20\d\d", raw):
-            continue
-        end = m.end()
-        scale = _SCALE.match(text, end)  # at `end`, not on a copy of the rest of the text
-        if scale:
-            word = scale.group(1).lower().rstrip("s") if scale.group(1).isascii() else scale.group(1).lower()
-            mult = next((number_words(l).get(word) for l in langs if word in number_words(l)), None)
-            if mult is None:
-                mult = (1e6 if word.startswith("миллион") else 1e9 if word.startswith("миллиард") else 1e3, "scale")
-            value *= mult[0]
-            high = high * mult[0] if high is not None else None
-            end = scale.end()
-        spans.append((m.start(), end, value, high, None))
-    digits = Cover((a, b) for a, b, *_ in spans)
+    dates, years = _date_covers(article)
+    cands = _digit_candidates(text, langs, dates, years)
+    digits = Cover((c.start, c.end) for c in cands)
     words = Disjoint()  # word numbers kept so far never overlap each other
     for s, e, value, vague in _word_numbers(article, langs):
-        if not digits.overlaps(s, e) and not words.overlaps(s, e):
+        if not digits.overlaps(s, e) and not words.overlaps(s, e) and not dates.overlaps(s, e):
             words.add(s, e)
-            spans.append((s, e, value, None, vague))
-    spans.sort()
-    return _with_heads(article, view, spans, langs)
+            c = _Cand(s, e, value, vague=vague)
+            _scaled(text, c, langs)
+            cands.append(c)
+    for c in _ordinal_words(article, langs):
+        if not digits.overlaps(c.start, c.end) and not words.overlaps(c.start, c.end):
+            cands.append(c)
+    cands.sort(key=lambda c: (c.start, c.end))
+    return _with_heads(article, view, cands, langs)
 
 
 def _last_headed(out: list[Quantity], sent: int) -> Quantity | None:
-    """The last quantity with a head in sentence `sent`; `out` is in text order, so stop at
-    the first one from an earlier sentence instead of walking back through the article."""
+    """The last counted quantity with a head in sentence `sent`; `out` is in text order, so stop
+    at the first one from an earlier sentence instead of walking back through the article."""
     for p in reversed(out):
         if p.sentence != sent:
             return None
-        if p.head:
+        if p.head and p.kind == "count":
             return p
     return None
 
 
-def _with_heads(article: Article, view: SyntaxView, spans, langs) -> list[Quantity]:  # noqa: ANN001
+def _with_heads(article: Article, view: SyntaxView, cands: list[_Cand], langs) -> list[Quantity]:  # noqa: ANN001
     text = article.text
     out: list[Quantity] = []
     pending: list[Quantity] = []
-    for k, (s, e, value, high, vague) in enumerate(spans):
-        sent = view.sentence_of(s)
+    taken = Disjoint()
+    for k, c in enumerate(cands):
+        sent = view.sentence_of(c.start)
         if sent is None:
             continue
-        head = _head_after(view, e, sent)
-        phrase, rel = _marker(text, s, langs)
-        if vague and not phrase:
+        bounds = (article.sentences[sent].start, article.sentences[sent].end)
+        _type(text, c, bounds, langs)
+        c.end = min(c.end, bounds[1])
+        if taken.overlaps(c.start, c.end):
+            continue  # a widened span ("article 161" after "part 2 of") never swallows another
+        taken.add(c.start, c.end)
+        head = _find_head(view, text, c, sent, langs)
+        # "charged under part 2": a document number has no approximation.
+        phrase, rel = _marker(text, c.start, langs) if c.kind not in ("reference", "score") else (None, None)
+        if c.vague and not phrase:
             phrase, rel = "vague", "about"
-        q = Quantity(s, e, text[s:e], value, high, head.text.lower() if head else None, phrase)
-        q.relation = rel or ("range" if high is not None else "eq")
+        q = Quantity(c.start, c.end, text[c.start : c.end], c.value, c.high, head.text.lower() if head else None,
+                     phrase, kind=c.kind, unit=c.unit)
+        q.relation = "score" if c.kind == "score" else rel or ("range" if c.high is not None else "eq")
         q.head_lemma = head.lemma.lower() if head else None
         q.sentence = sent
-        if head is None:
+        if c.kind == "count" and head is None:
             # "5,000 or 20,000 people": the first number counts what the second one does.
-            nxt = spans[k + 1] if k + 1 < len(spans) else None
-            between = text[e : nxt[0]].strip().lower() if nxt else ""
+            nxt = cands[k + 1] if k + 1 < len(cands) else None
+            between = text[c.end : nxt.start].strip().lower() if nxt else ""
             if nxt and between in _COORD:
                 pending.append(q)
                 out.append(q)
@@ -232,6 +504,8 @@ def _with_heads(article: Article, view: SyntaxView, spans, langs) -> list[Quanti
                 continue
         for p in pending:
             p.head, p.head_lemma = q.head, q.head_lemma
+            if q.kind != "count":
+                p.kind, p.unit = q.kind, q.unit
         pending = []
         out.append(q)
-    return [q for q in out if q.head or q.approx]
+    return [q for q in out if q.head or q.approx or q.kind in _KEEP_HEADLESS]

@@ -84,7 +84,7 @@ def article_dict(art: Article, *, layers: bool = True) -> dict[str, Any]:
         out["sentences"] = [{"start": s.start, "end": s.end, "text": s.text} for s in art.sentences]
         out["quantities"] = [
             {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "high": q.high, "head": q.head,
-             "approx": q.approx, "relation": q.relation}
+             "approx": q.approx, "relation": q.relation, "kind": q.kind, "unit": q.unit}
             for q in art.quantities
         ]
         out["dates"] = [

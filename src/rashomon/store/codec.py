@@ -60,7 +60,7 @@ def layer_rows(art: Article) -> dict[str, list[dict[str, Any]]]:
                        for i, t in enumerate(art.techniques)],
         "quantities": [{"article_id": aid, "idx": i, "start_char": q.start, "end_char": q.end, "text": q.text,
                         "value": q.value, "high": q.high, "head": q.head, "approx": q.approx,
-                        "relation": getattr(q, "relation", None)}
+                        "relation": getattr(q, "relation", None), "kind": q.kind, "unit": q.unit}
                        for i, q in enumerate(art.quantities)],
         "dates": [{"article_id": aid, "idx": i, "start_char": d.start, "end_char": d.end, "text": d.text,
                    "iso": d.iso, "granularity": d.granularity} for i, d in enumerate(art.dates)],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -24,10 +24,21 @@ def _v1_initial(conn: Connection) -> None:
     search_backend(conn.dialect.name).setup(conn)
 
 
+def _v3_quantity_kinds(conn: Connection) -> None:
+    """Typed quantities: nullable `kind` and `unit` on the quantities table (rows stored before
+    stay NULL until their article is re-analysed). A database created at v1 by this code already
+    has them, since v1 creates the current tables."""
+    have = {c["name"] for c in inspect(conn).get_columns(schema.quantities.name)}
+    for column in ("kind", "unit"):
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE {schema.quantities.name} ADD COLUMN {column} VARCHAR(16)")
+
+
 # (version, description, step); append new steps, never edit applied ones.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, layers, clusters, full-text index", _v1_initial),
     (2, "corpus version counter bumped by triggers (web caches key on it)", setup_version),
+    (3, "quantities: kind and unit columns (typed quantities)", _v3_quantity_kinds),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -143,6 +143,8 @@ quantities = Table(
     Column("head", Text),
     Column("approx", Text),
     Column("relation", String(16)),
+    Column("kind", String(16)),  # added by migration 3
+    Column("unit", String(16)),
     Index("ux_quantities", "article_id", "idx", unique=True),
 )
 
