@@ -137,10 +137,10 @@ def test_coalesce_sixteen_compare_requests_one_computation(tmp_path, monkeypatch
     real = compare_module.compare_articles
     calls: list[int] = []
 
-    def counted(articles):  # noqa: ANN001, ANN202 - the real comparison, counted and slowed
+    def counted(articles, **kw):  # noqa: ANN001, ANN003, ANN202 - the real comparison, counted and slowed
         calls.append(1)
         time.sleep(1.0)  # long enough for every client to arrive while it runs
-        return real(articles)
+        return real(articles, **kw)
 
     monkeypatch.setattr(compare_module, "compare_articles", counted)
     answers: list[tuple[int, str]] = []
