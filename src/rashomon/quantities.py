@@ -43,13 +43,14 @@ _DIGITS = re.compile(
     r"(?![\w/:]|[.,]\d)"
 )
 _SCALE = re.compile(r"\s*(millions?|billions?|trillions?|thousands?|миллион\w*|миллиард\w*|триллион\w*|тысяч\w*|"
-                    r"млн|млрд|трлн|тыс)(?!\w)\.?")
+                    r"(?:млн|млрд|трлн|тыс)(?!\w)\.?(?!\s*[A-ZА-ЯЁ]))(?!\w)")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _HEAD_SKIP_POS = {"ADJ", "NUM", "DET", "SYM"}
 _HEAD_SKIP_WORDS = {"of", "more", "other", "additional", "extra", "из", "с", "лишним"}
 _COORD = {"or", "and", "to", "или", "и", "либо"}
 _LINK = re.compile(r"\s+(?:of|in|on|worth of|из|в виде)\s+", re.I)  # "$50m in aid", "5 km of road"
-_FRACTION_WORDS = {"a", "one", "two", "одна", "две"}  # "a third of": a fraction, not an ordinal
+_FRACTION_WORDS = {"a", "one", "two", "одна", "две"}
+_ARTICLES = {"a", "an"}  # "a third of": a fraction, not an ordinal
 # Kinds that compare by unit even without a measured thing.
 _KEEP_HEADLESS = {"money", "percent", "measure", "temperature", "score", "age", "duration", "rate", "reference"}
 
@@ -136,7 +137,8 @@ def _scale_word(text: str, end: int, langs: tuple[str, ...]) -> tuple[int, float
     scale = _SCALE.match(text, end)  # at `end`, not on a copy of the rest of the text
     if not scale:
         return None
-    word = scale.group(1).lower().rstrip("s") if scale.group(1).isascii() else scale.group(1).lower()
+    word = scale.group(1).lower().rstrip(".")
+    word = word.rstrip("s") if word.isascii() else word
     mult = next((number_words(l).get(word) for l in langs if word in number_words(l)), None)
     if mult is None:
         mult = (1e6 if word.startswith("миллион") else 1e9 if word.startswith("миллиард") else
@@ -240,6 +242,11 @@ def _type(text: str, c: _Cand, sent: tuple[int, int], langs: tuple[str, ...]) ->
     if before is not None and c.kind == "count":
         c.start, c.kind, c.unit = before[0], before[1].kind, before[1].unit
     after = unit_after(text, c.end, langs)
+    if after is None and text[c.end : c.end + 1] == "-":
+        # "a nine-day trip", "a one-month extension": the unit is glued by a hyphen.
+        after = unit_after(text, c.end + 1, langs)
+        if after is not None and (after[1].before or text[after[0] : after[0] + 1].isalnum()):
+            after = None
     age_after = cue_after(text, c.end, langs, "age-after")
     if age_after is not None and (after is None or age_after[0] >= after[0]):
         c.kind, c.end = "age", age_after[0]
@@ -378,8 +385,13 @@ def _word_numbers(article: Article, langs: tuple[str, ...]) -> list[tuple[int, i
                     continue
             if entry is None or (toks[j].sent != toks[i].sent):
                 break
+            if surface in _ARTICLES and (run or not _scale_next(toks, j, langs)):
+                break  # "a" counts only before a scale word: "a dozen", not "a nine-day", "one a"
             run.append(entry)
             j += 1
+        if run and _fraction_next(toks, j, langs):
+            i = j  # "three-fifths", "two-thirds": a fraction, not a count
+            continue
         if run:
             value, vague = _combine(run)
             # "a"/"one" alone are articles and pronouns far more often than counts.
@@ -391,6 +403,24 @@ def _word_numbers(article: Article, langs: tuple[str, ...]) -> list[tuple[int, i
     return out
 
 
+def _scale_next(toks: list[Token], j: int, langs: tuple[str, ...]) -> bool:
+    """True if the token after j is a scale or vague number word ("a dozen", "a million")."""
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    entry = next((number_words(l)[w] for w in (nxt.text.lower(), nxt.lemma.lower()) for l in langs
+                  if w in number_words(l)), None)
+    return entry is not None and entry[1] in ("scale", "approx")
+
+
+def _fraction_next(toks: list[Token], j: int, langs: tuple[str, ...]) -> bool:
+    """True if tokens j, j+1 are "-" and an ordinal ("-fifths", "-thirds")."""
+    if j + 1 >= len(toks) or toks[j].text != "-":
+        return False
+    nxt = toks[j + 1]
+    return any(w in ordinal_words(l) for w in (nxt.lemma.lower(), nxt.text.lower().rstrip("s")) for l in langs)
+
+
 def _ordinal_words(article: Article, langs: tuple[str, ...]) -> list[_Cand]:
     """"the third day", «третий раз»; "a third of" is a fraction and is left out."""
     out = []
@@ -398,8 +428,10 @@ def _ordinal_words(article: Article, langs: tuple[str, ...]) -> list[_Cand]:
     for i, tok in enumerate(toks):
         value = next((ordinal_words(l).get(w) for w in (tok.text.lower(), tok.lemma.lower()) for l in langs
                       if w in ordinal_words(l)), None)
-        if value is None or (i > 0 and toks[i - 1].text.lower() in _FRACTION_WORDS):
+        if value is None or (i > 0 and (toks[i - 1].text.lower() in _FRACTION_WORDS or toks[i - 1].text == "-")):
             continue
+        if tok.text.lower() != tok.lemma.lower() and tok.text.lower().endswith("s"):
+            continue  # "thirds", "fifths": fractions
         out.append(_Cand(tok.start, tok.end, value, kind="ordinal"))
     return out
 
