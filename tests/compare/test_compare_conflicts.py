@@ -32,7 +32,7 @@ def test_compare_conflicts_quantity_compatibility(a, b, ok):
 
 
 def test_compare_conflicts_seed_actor_conflict(seed_articles):
-    doc = compare_articles(list(seed_articles.values()))
+    doc = compare_articles(list(seed_articles.values())).to_dict()
     belsat = seed_articles["003"]
     actor = [c for c in doc["conflicts"] if c["kind"] == "actor"]
     pairs = [{p["source_name"]: p for p in c["positions"]} for c in actor]
@@ -49,7 +49,7 @@ def test_compare_conflicts_seed_actor_conflict(seed_articles):
 def test_compare_conflicts_cross_language_story(analyzer):
     arts = [analyzer.analyze_text((FIXTURES / name).read_text(encoding="utf-8"), source=name)
             for name in ("en_summit.txt", "ru_summit.txt")]
-    doc = compare_articles(arts)
+    doc = compare_articles(arts).to_dict()
     assert len(doc["stories"]) == 1
     assert sorted(doc["stories"][0]["articles"]) == sorted(a.id for a in arts)
     kowalczyk = [e for e in doc["entities"] if "Kowalczyk" in e["name"] or "Ковальчик" in e["name"]]
@@ -59,7 +59,7 @@ def test_compare_conflicts_cross_language_story(analyzer):
 def test_compare_conflicts_quantity_across_articles(analyzer):
     a = analyzer.analyze_text("Police in Minsk said 30 people were detained at the rally on Sunday.", source="a")
     b = analyzer.analyze_text("Activists in Minsk said 200 people were detained at the rally on Sunday.", source="b")
-    doc = compare_articles([a, b])
+    doc = compare_articles([a, b]).to_dict()
     kinds = [c["kind"] for c in doc["conflicts"]]
     assert "quantity" in kinds
     c = next(c for c in doc["conflicts"] if c["kind"] == "quantity")
@@ -69,5 +69,5 @@ def test_compare_conflicts_quantity_across_articles(analyzer):
 def test_compare_conflicts_unrelated_articles_are_separate_stories(analyzer):
     a = analyzer.analyze_text("Anna Kowalczyk said three drones crossed the border near Brest.", source="a")
     b = analyzer.analyze_text("Apple released a new phone in California on Tuesday.", source="b")
-    doc = compare_articles([a, b])
+    doc = compare_articles([a, b]).to_dict()
     assert len(doc["stories"]) == 2 and doc["conflicts"] == []
