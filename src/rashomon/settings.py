@@ -75,6 +75,10 @@ class AnalysisOptions(_Section):
     worker_articles: int = Field(ge=1, le=1_000_000)
 
 
+class CompareOptions(_Section):
+    min_confidence: float = Field(ge=0, le=1)
+
+
 class Options(_Section):
     """Every setting rashomon reads; see defaults.toml for meanings."""
 
@@ -84,6 +88,7 @@ class Options(_Section):
     models: ModelOptions
     techniques: TechniqueOptions
     analysis: AnalysisOptions
+    compare: CompareOptions
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

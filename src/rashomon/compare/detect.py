@@ -1,152 +1,295 @@
-"""Align claims within a story and classify each aligned pair: agreement, or a conflict of
-kind actor, quantity, date or stance. Candidate pairs come from blocks (shared entity, event
-class or quantity head) of bounded size, never from all pairs."""
+"""Align claims within a story and read each aligned pair slot by slot.
+
+Alignment: claim pairs from different sources whose multilingual embeddings are close (or that
+share a blocking key: an entity cluster, event class, predicate or quantity frame). A pair
+whose frames agree but whose slots differ is a conflict candidate of the kind of the slot —
+quantity, date, place, origin, actor, polarity, modality, attribution — with features that
+`confidence` turns into a calibrated confidence. A value the other article also states (a part
+and its total, a figure both report) is reconciled, not a conflict; a figure an article itself
+revises is an update.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import numpy as np
 
-from ..model import Quantity
+from ..model import Article, DateRef, Quantity
+from .confidence import calibrate
+from .frames import (ArticleFacts, comparable, compatible, date_key, dates_differ, quantity_frame,
+                     update_cue, words_of)
 from .units import ClaimUnit
 
-AGREE = 0.75  # translations score ~0.77-0.85, unrelated sentences ~0.1-0.3
-STANCE = 0.6
-DATE = 0.45
-QUANTITY = 0.3
+ALIGN = 0.45  # below this two claims are not about the same thing (unrelated sentences ~0.1-0.3)
+AGREE = 0.75  # translations score ~0.77-0.85
 UNIQUE = 0.5
-_MAX_BLOCK = 60
+_BLOCK_ROWS = 512  # similarity computed in row blocks: memory bounded for large stories
 
 
 @dataclass
-class Finding:
-    """A conflict or agreement between claim units."""
+class Candidate:
+    """A finding between claim units: conflict, agreement or update, with what it rests on."""
 
-    kind: str  # actor | quantity | date | stance | agreement
+    kind: str
     topic: str
     units: list[int]
-    score: float
     why: str
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # unit -> highlighted sub-span
+    frame: str = ""
+    slot: str = ""
+    features: dict[str, float] = field(default_factory=dict)
+    confidence: float = 0.0
 
 
-def _interval(q: Quantity) -> tuple[float, float]:
-    """The values a quantity allows, from its relation ("at least", "never more than", a range)."""
-    v = q.value or 0.0
-    hi = q.high if q.high is not None else v
-    rel = q.relation or "eq"
-    if rel in ("ge", "gt"):
-        return v, float("inf")
-    if rel in ("le", "lt"):
-        return 0.0, hi
-    if q.approx == "vague":
-        return v * 0.5, hi * 5  # "hundreds", "several hundred": an order of magnitude
-    if rel == "about":
-        return v * 0.8, hi * 1.25
-    return v * 0.98, hi * 1.02  # exact counts: 30 and 33 detained disagree
+@dataclass
+class Detection:
+    """What one story yields."""
+
+    conflicts: list[Candidate]
+    agreements: list[Candidate]
+    updates: list[Candidate]
+    unique: list[int]
 
 
-def compatible(a: Quantity, b: Quantity) -> bool:
-    """Whether two counts of the same thing could both be true."""
-    lo1, hi1 = _interval(a)
-    lo2, hi2 = _interval(b)
-    return lo1 <= hi2 and lo2 <= hi1
+def _different_sources(ua: ClaimUnit, ub: ClaimUnit) -> bool:
+    """Positions from two articles are two accounts; inside one article only two sources are."""
+    return ua.article != ub.article or ua.source_key != ub.source_key
 
 
-def candidate_pairs(units: list[ClaimUnit]) -> set[tuple[int, int]]:
-    """Pairs of units from different sources sharing a block key, with bounded blocks."""
+def aligned_pairs(units: list[ClaimUnit], vecs: np.ndarray) -> list[tuple[int, int, float]]:
+    """(a, b, similarity) for pairs of units from different sources that may speak of one thing."""
+    n = len(units)
+    out: dict[tuple[int, int], float] = {}
+    for lo in range(0, n, _BLOCK_ROWS):
+        sims = vecs[lo : lo + _BLOCK_ROWS] @ vecs.T
+        rows, cols = np.nonzero(sims >= ALIGN)
+        for r, c in zip(rows.tolist(), cols.tolist()):
+            a = lo + r
+            if a < c and _different_sources(units[a], units[c]):
+                out[(a, c)] = float(sims[r, c])
+    # Blocking keys add pairs the encoder scores low (short claims, a figure in a long sentence).
     blocks: dict[str, list[int]] = defaultdict(list)
     for k, u in enumerate(units):
-        for c in u.clusters:
-            blocks[f"e:{c}"].append(k)
+        for q in u.quantities:
+            key = quantity_frame(q)
+            if key is not None:
+                blocks[f"q:{key}"].append(k)
         for ev in u.events:
             blocks[f"v:{ev}"].append(k)
-        for q in u.quantities:
-            blocks[f"q:{q.head_lemma}"].append(k)
-    pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        if len(members) > _MAX_BLOCK:
-            members = members[:_MAX_BLOCK]  # keep cost bounded; most-specific keys still pair the rest
-        for a, b in combinations(members, 2):
-            if units[a].source_key != units[b].source_key or units[a].article != units[b].article:
-                pairs.add((a, b))
-    return pairs
+        members = members[:60]
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if (a, b) not in out and a != b and _different_sources(units[a], units[b]):
+                    out[(min(a, b), max(a, b))] = float(vecs[a] @ vecs[b])
+    return sorted((a, b, s) for (a, b), s in out.items())
 
 
-def _actor(ua: ClaimUnit, ub: ClaimUnit, sim: float) -> Finding | None:
+def _base(ua: ClaimUnit, ub: ClaimUnit, sim: float) -> dict[str, float]:
+    shared = ua.clusters & ub.clusters
+    return {"sim": sim, "cross_article": float(ua.article != ub.article),
+            "cross_language": float(ua.language != ub.language),
+            "shared_entities": float(min(len(shared), 3)),
+            "shared_predicate": float(bool(ua.predicates & ub.predicates or ua.events & ub.events))}
+
+
+def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    best: Candidate | None = None
+    for qa in ua.quantities:
+        for qb in ub.quantities:
+            frame = comparable(qa, qb, sim, cross_language=ua.language != ub.language)
+            if frame is None or compatible(qa, qb):
+                continue
+            # A value the other side also states is reconciled: a part and its total, an
+            # earlier and a later figure, two copies of one wire story.
+            if ua.article != ub.article and (facts[ub.article].states(qa) or facts[ua.article].states(qb)):
+                continue
+            hi, lo = max(abs(qa.value or 0), abs(qb.value or 0)), min(abs(qa.value or 0), abs(qb.value or 0))
+            feats = _base(ua, ub, sim) | {"same_head": float(bool(qa.head_lemma and qa.head_lemma == qb.head_lemma)),
+                                          "hedged": float(qa.relation != "eq" or qb.relation != "eq"),
+                                          "ratio": min(hi / lo, 100.0) if lo else 100.0}
+            cand = Candidate("quantity", f"{frame}", [], f"{qa.text} vs {qb.text}: {frame}",
+                             {0: (qa.start, qa.end), 1: (qb.start, qb.end)}, frame, "quantity", feats)
+            if best is None or feats["same_head"] > best.features["same_head"]:
+                best = cand
+    return best
+
+
+def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    feats = _base(ua, ub, sim)
+    if not feats["shared_predicate"] and not feats["shared_entities"]:
+        return None
+    for da in ua.dates:
+        for db in ub.dates:
+            if not dates_differ(da, db):
+                continue
+            if ua.article != ub.article and (facts[ub.article].mentions_date(da) or facts[ua.article].mentions_date(db)):
+                continue
+            what = sorted(ua.events & ub.events or ua.predicates & ub.predicates or {"it"})[0]
+            return Candidate("date", f"when: {what}", [], f"{date_key(da)} vs {date_key(db)} (when {what})",
+                             {0: (da.start, da.end), 1: (db.start, db.end)}, f"date of {what}", "date",
+                             feats | {"relative": float(da.granularity == "relative-day" or db.granularity == "relative-day")})
+    return None
+
+
+def _place(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts], texts: dict[str, str]) -> Candidate | None:
+    if ua.article == ub.article:
+        return None
+    only_a = [c for c in ua.places if c not in facts[ub.article].clusters]
+    only_b = [c for c in ub.places if c not in facts[ua.article].clusters]
+    if len(only_a) != 1 or len(only_b) != 1:
+        return None
+    sa, sb = ua.places[only_a[0]], ub.places[only_b[0]]
+    ta, tb = texts[ua.article], texts[ub.article]
+    origin = words_of(ta[max(0, sa[0] - 6) : sa[0]]) & {"from", "из", "of"} and \
+        words_of(tb[max(0, sb[0] - 6) : sb[0]]) & {"from", "из", "of"}
+    kind = "origin" if origin else "place"
+    feats = _base(ua, ub, sim) | {"origin": float(bool(origin))}
+    return Candidate(kind, "where" if kind == "place" else "from where", [],
+                     f"{ta[sa[0]:sa[1]]} vs {tb[sb[0]:sb[1]]}", {0: sa, 1: sb},
+                     "place of the event" if kind == "place" else "origin of the participants", kind, feats)
+
+
+def _actor(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
     shared = ua.events & ub.events
     if not shared or not ua.agent_keys or not ub.agent_keys or ua.agent_keys & ub.agent_keys:
         return None
     event = sorted(shared)[0]
-    return Finding("actor", f"who is behind the {event}", [], 1.0,
-                   f"both about a {event}; different agents named", {0: ua.agents[0], 1: ub.agents[0]})
+    return Candidate("actor", f"who is behind the {event}", [], f"both about a {event}; different agents named",
+                     {0: ua.agents[0], 1: ub.agents[0]}, f"agent of the {event}", "actor", _base(ua, ub, sim))
 
 
-def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float) -> Finding | None:
-    if sim < QUANTITY and not (ua.clusters & ub.clusters):
+_MIN_OVERLAP = 3  # content lemmas two claims must share to be read as one statement
+
+
+def _same_statement(ua: ClaimUnit, ub: ClaimUnit, scope: set[str], other: ClaimUnit) -> bool:
+    """Whether two claims say the same thing up to the negated or hedged part: the scoped words
+    recur, unscoped, in the other claim, and the claims share enough other content words."""
+    if ua.language != ub.language:
+        return False
+    return bool(scope & other.lemmas) and len(ua.lemmas & ub.lemmas) >= _MIN_OVERLAP
+
+
+def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    if (ua.negation is None) == (ub.negation is None):
+        stances = {ua.claim.stance, ub.claim.stance}
+        if "disputed" not in stances or not stances & {"asserted", "attributed"} or sim < AGREE:
+            return None
+        feats = _base(ua, ub, sim) | {"disputed": 1.0, "overlap": float(len(ua.lemmas & ub.lemmas))}
+        return Candidate("polarity", "whether it is so", [], f"asserted by one source, disputed by the other (similarity {sim:.2f})",
+                         {}, "the same statement", "polarity", feats)
+    neg, pos = (ua, ub) if ua.negation is not None else (ub, ua)
+    if not _same_statement(ua, ub, neg.negated, pos):
         return None
-    for qa in ua.quantities:
-        for qb in ub.quantities:
-            if qa.head_lemma == qb.head_lemma and not compatible(qa, qb):
-                return Finding("quantity", f"number of {qa.head or qa.head_lemma}", [], sim,
-                               f"{qa.text} vs {qb.text} {qa.head or ''}".strip(),
-                               {0: (qa.start, qa.end), 1: (qb.start, qb.end)})
-    return None
+    feats = _base(ua, ub, sim) | {"disputed": 0.0, "overlap": float(len(ua.lemmas & ub.lemmas))}
+    return Candidate("polarity", "whether it is so", [],
+                     f"one source affirms, the other negates or denies: {', '.join(sorted(neg.negated & pos.lemmas))}",
+                     {0 if neg is ua else 1: neg.negation}, "the same statement", "polarity", feats)
 
 
-def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float) -> Finding | None:
-    if sim < DATE or not (ua.events & ub.events or ua.clusters & ub.clusters):
+def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    if (ua.modal is None) == (ub.modal is None) or ua.negation is not None or ub.negation is not None:
         return None
-    for da in ua.dates:
-        for db in ub.dates:
-            if da.granularity == db.granularity == "day" and da.iso != db.iso and not da.iso.startswith("--"):
-                return Finding("date", "when it happened", [], sim, f"{da.iso} vs {db.iso}",
-                               {0: (da.start, da.end), 1: (db.start, db.end)})
-    return None
-
-
-def _stance(ua: ClaimUnit, ub: ClaimUnit, sim: float) -> Finding | None:
-    stances = {ua.claim.stance, ub.claim.stance}
-    if sim < STANCE or "disputed" not in stances or not stances & {"asserted", "attributed"}:
+    hedged, plain = (ua, ub) if ua.modal is not None else (ub, ua)
+    if not _same_statement(ua, ub, hedged.hedged, plain):
         return None
-    return Finding("stance", "asserted by one source, disputed by another", [], sim,
-                   f"similarity {sim:.2f}; stances {ua.claim.stance} / {ub.claim.stance}")
+    feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas))}
+    return Candidate("modality", "how certain it is", [],
+                     f"one source states it, the other hedges: {', '.join(sorted(hedged.hedged & plain.lemmas))}",
+                     {0 if hedged is ua else 1: hedged.modal}, "the same statement", "modality", feats)
 
 
-_RULES = (_actor, _quantity, _date, _stance)
+def _attribution(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    if ua.article == ub.article or not ua.source_entity or not ub.source_entity or ua.source_entity == ub.source_entity:
+        return None
+    return Candidate("attribution", "who said it", [], f"the same words from {ua.source} and from {ub.source}",
+                     {}, "the same statement", "attribution", _base(ua, ub, sim))
 
 
-def detect(units: list[ClaimUnit], vecs: np.ndarray) -> tuple[list[Finding], list[Finding], list[int]]:
-    """(conflicts, agreements, unique unit indices) for the units of one story."""
-    conflicts: list[Finding] = []
-    agreements: list[Finding] = []
+def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
+           cluster_of: dict[tuple[str, str], str] | None = None) -> Detection:
+    """Conflicts, agreements, updates and unique unit indices for the units of one story."""
+    facts = {a.id: ArticleFacts(a, cluster_of or {}) for a in articles}
+    texts = {a.id: a.text for a in articles}
+    found: dict[tuple, Candidate] = {}
+    agreements: list[Candidate] = []
     aligned: set[int] = set()
-    articles = {u.article for u in units}
-    for a, b in sorted(candidate_pairs(units)):
+    for a, b, sim in aligned_pairs(units, vecs):
         ua, ub = units[a], units[b]
-        sim = float(vecs[a] @ vecs[b])
-        found = next((f for rule in _RULES if (f := rule(ua, ub, sim)) is not None), None)
-        if found is not None:
-            found.units = [a, b]
-            found.spans = {a if k == 0 else b: span for k, span in found.spans.items()}
-            conflicts.append(found)
+        rules = [lambda: _quantity(ua, ub, sim, facts), lambda: _date(ua, ub, sim, facts),
+                 lambda: _actor(ua, ub, sim, facts)]
+        if sim >= ALIGN:
+            rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _polarity(ua, ub, sim, facts),
+                      lambda: _modality(ua, ub, sim, facts)]
+        if sim >= AGREE:
+            rules.append(lambda: _attribution(ua, ub, sim, facts))
+        cand = next((c for rule in rules if (c := rule()) is not None), None)
+        if cand is not None:
+            cand.units = [a, b]
+            cand.spans = {a if k == 0 else b: span for k, span in cand.spans.items()}
+            cand.confidence = calibrate(cand.kind, cand.features)
+            # One pair of positions is reported once, whichever way round it was found.
+            key = (cand.kind, frozenset((units[k].article, cand.spans.get(k, (units[k].claim.start, units[k].claim.end)))
+                                        for k in (a, b)))
+            if key not in found or found[key].confidence < cand.confidence:
+                found[key] = cand
             aligned.update((a, b))
         elif sim >= AGREE and ua.article != ub.article:
-            agreements.append(Finding("agreement", "reported alike", [a, b], sim, f"similarity {sim:.2f}"))
+            agreements.append(Candidate("agreement", "reported alike", [a, b], f"similarity {sim:.2f}",
+                                        features={"sim": sim}, confidence=round(sim, 3)))
             aligned.update((a, b))
         elif sim >= UNIQUE and ua.article != ub.article:
             aligned.update((a, b))
-    # What only one side reports: a claim about named entities that no other article's claim
-    # resembles (judged over the blocked candidates only, so the cost stays linear).
-    # Only claims about what the other articles also cover: the shared subject, told by one side.
+    conflicts = _one_per_claim_pair(list(found.values()))
+    return Detection(conflicts, agreements, _updates(units, vecs), _unique(units, aligned))
+
+
+def _one_per_claim_pair(cands: list[Candidate]) -> list[Candidate]:
+    """The most confident conflict for each pair of claims (two rules on one pair say one thing)."""
+    best: dict[frozenset[int], Candidate] = {}
+    for c in cands:
+        key = frozenset(c.units)
+        if key not in best or best[key].confidence < c.confidence:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: -c.confidence)
+
+
+def _updates(units: list[ClaimUnit], vecs: np.ndarray) -> list[Candidate]:
+    """A figure an article revises itself: same source, same frame, a revision cue in between."""
+    out = []
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, u in enumerate(units):
+        if u.quantities:
+            by_article[u.article].append(k)
+    for members in by_article.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 : i + 6]:
+                ua, ub = units[a], units[b]
+                if ua.source_key != ub.source_key:
+                    continue
+                for qa in ua.quantities:
+                    for qb in ub.quantities:
+                        frame = comparable(qa, qb, float(vecs[a] @ vecs[b]), cross_language=False)
+                        if frame and not compatible(qa, qb) and (update_cue(ua) or update_cue(ub)):
+                            out.append(Candidate("update", frame, [a, b], f"{qa.text} then {qb.text}: {frame}",
+                                                 {a: (qa.start, qa.end), b: (qb.start, qb.end)}, frame, "quantity",
+                                                 confidence=1.0))
+    return out
+
+
+def _unique(units: list[ClaimUnit], aligned: set[int]) -> list[int]:
+    """Claims about what the other articles also cover (a shared entity) that no other article's
+    claim resembles: the shared subject, told by one side."""
+    articles = {u.article for u in units}
     seen_in: dict[str, set[str]] = defaultdict(set)
     for u in units:
         for c in u.clusters:
             seen_in[c].add(u.article)
-    unique = [k for k, u in enumerate(units)
-              if len(articles) > 1 and k not in aligned and u.claim.stance != "hedged"
-              and any(len(seen_in[c] - {u.article}) > 0 for c in u.clusters) and (u.quantities or u.events or u.dates)]
-    return conflicts, agreements, unique
+    return [k for k, u in enumerate(units)
+            if len(articles) > 1 and k not in aligned and u.claim.stance != "hedged"
+            and any(len(seen_in[c] - {u.article}) > 0 for c in u.clusters) and (u.quantities or u.events or u.dates)]
+
+
+__all__ = ["Candidate", "Detection", "aligned_pairs", "compatible", "detect", "DateRef", "Quantity"]

@@ -1,5 +1,6 @@
-"""What the comparison sees of each claim: its source, the corpus entities it mentions, its
-event class, who it says acted (agents), and its quantities and dates."""
+"""What the comparison sees of each claim: its source, the corpus entities and places it
+mentions, its event class and predicates, who it says acted, its polarity and modality, and
+its quantities and dates. Word lists are language data (lang/<code>/)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..syntax import SyntaxView
 
 # Words that end an agent phrase: "… by Belarusian generals with the support of the US, while …".
 _AGENT_STOP = re.compile(r"[,.;:!?()]|\s(?:while|whereas|but|which|who|and then|а|но|который|которые)\s")
+_LANGS = ("en", "ru")
 
 
 @dataclass
@@ -24,10 +26,19 @@ class ClaimUnit:
     claim: Claim
     source: str  # display name; the article's author/outlet when the author asserts it
     source_key: str  # identity of the source for "different sources" checks
+    source_entity: str | None = None  # corpus cluster of the speaker; None = the author
+    language: str = "und"
     clusters: set[str] = field(default_factory=set)
+    places: dict[str, tuple[int, int]] = field(default_factory=dict)  # LOC cluster -> first span
     events: set[str] = field(default_factory=set)
+    predicates: set[str] = field(default_factory=set)  # verb lemmas
     agents: list[tuple[int, int]] = field(default_factory=list)  # spans of agent phrases
     agent_keys: set[str] = field(default_factory=set)
+    negation: tuple[int, int] | None = None  # span of a negation or denial of the claim's predicate
+    modal: tuple[int, int] | None = None  # span of a modal or hedge cue
+    lemmas: set[str] = field(default_factory=set)  # content-word lemmas
+    negated: set[str] = field(default_factory=set)  # content lemmas in the scope of the negation
+    hedged: set[str] = field(default_factory=set)  # content lemmas in the scope of the modal cue
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
 
@@ -35,13 +46,19 @@ class ClaimUnit:
 @lru_cache(maxsize=None)
 def event_classes() -> dict[str, str]:
     """lemma -> event class, both languages."""
-    return {r[0]: r[1] for lang in ("en", "ru") for r in load_table(lang, "event_classes") if len(r) >= 2}
+    return {r[0]: r[1] for lang in _LANGS for r in load_table(lang, "event_classes") if len(r) >= 2}
 
 
 @lru_cache(maxsize=None)
-def _agent_pattern() -> re.Pattern[str]:
-    markers = sorted({m for lang in ("en", "ru") for m in load_list(lang, "agent_markers")}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in markers) + r")(?!\w)", re.IGNORECASE)
+def _cue_pattern(name: str) -> re.Pattern[str]:
+    """Any entry of lang/{en,ru}/<name>.txt as a whole-word, case-insensitive pattern."""
+    words = sorted({m for lang in _LANGS for m in load_list(lang, name)}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(m) for m in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for lang in _LANGS for w in load_list(lang, name) if " " not in w)
 
 
 def author_name(article: Article) -> str:
@@ -52,9 +69,10 @@ def author_name(article: Article) -> str:
 def agent_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Phrases naming who acted: after "prepared by", "led by", "with the support of", «при поддержке»."""
     spans = []
-    for m in _agent_pattern().finditer(text, start, end):
+    pattern = _cue_pattern("agent_markers")
+    for m in pattern.finditer(text, start, end):
         stop = _AGENT_STOP.search(text, m.end(), end)
-        nxt = _agent_pattern().search(text, m.end(), end)
+        nxt = pattern.search(text, m.end(), end)
         e = min(x for x in (stop.start() if stop else end, nxt.start() if nxt else end, end))
         s = m.end()
         while s < e and text[s].isspace():
@@ -71,31 +89,118 @@ def _agent_key(text: str) -> str:
     return " ".join(words)
 
 
-def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str]) -> list[ClaimUnit]:
+_CONTENT = ("NOUN", "VERB", "ADJ", "PROPN", "ADV", "NUM")
+_SCOPE_STOP = re.compile(r"^[,.;:!?()«»\"“”—–]+$|^(?:but|and|while|whereas|because|а|но|и|потому|хотя)$", re.IGNORECASE)
+
+
+def _scope(view: SyntaxView, idx: list[int], k: int, width: int) -> set[str]:
+    """Content lemmas of the few tokens after position k (a negation or modal) up to a clause break."""
+    out: set[str] = set()
+    for i in idx[k + 1 : k + 1 + width]:
+        tok = view.tokens[i]
+        if _SCOPE_STOP.match(tok.text):
+            break
+        if tok.pos in _CONTENT and tok.lemma.lower() not in _words("function_words"):
+            out.add(tok.lemma.lower())
+    return out
+
+
+def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) -> None:
+    """Content lemmas, the first negation or denial ("not", «не», "denied") with the lemmas it
+    scopes over, and the first modal cue ("may", «возможно») with its scope.
+
+    Token text and lemma only: comparison runs on slim copies without syntax trees."""
+    negs = _words("negations")
+    denials = _words("denials")
+    modals = _words("modal_cues")
+    function = _words("function_words")
+    idx = list(view.tokens_in(s, e))
+    for k, i in enumerate(idx):
+        tok = view.tokens[i]
+        low, lemma = tok.text.lower(), tok.lemma.lower()
+        if tok.pos in _CONTENT and lemma not in function and low not in negs:
+            unit.lemmas.add(lemma)
+        if unit.negation is None and (low in negs or lemma in denials or low in denials):
+            unit.negation = (tok.start, tok.end)
+            unit.negated = _scope(view, idx, k, 10 if lemma in denials or low in denials else 4)
+            if lemma in denials or low in denials:
+                unit.negated.add(lemma)
+        elif unit.modal is None and (low in modals or lemma in modals):
+            unit.modal = (tok.start, tok.end)
+            unit.hedged = _scope(view, idx, k, 4)
+    if unit.negation is None:
+        m = _cue_pattern("denials").search(view.article.text, s, e)
+        if m:
+            unit.negation = (m.start(), m.end())
+            unit.negated = {view.tokens[i].lemma.lower() for i in view.tokens_in(m.end(), e)
+                            if view.tokens[i].pos in _CONTENT}
+
+
+def _statements(art: Article) -> list[Claim]:
+    """The article's claims, plus every sentence no claim covers (as the author's, or as the
+    speaker's where a quote covers it): a divergence is often in a sentence that names no
+    entity or number ("It is not a hoax"), which the claims layer does not keep."""
+    covered = sorted((c.start, c.end) for c in art.claims)
+    out = list(art.claims)
+    quotes = sorted(art.quotes, key=lambda q: q.content.start)
+    starts = [c[0] for c in covered]
+    from bisect import bisect_left, bisect_right
+
+    for sent in art.sentences:
+        i = bisect_left(starts, sent.start)
+        j = bisect_right(starts, sent.end)
+        if any(cs < sent.end and sent.start < ce for cs, ce in covered[max(0, i - 1) : j]):
+            continue
+        if len(re.findall(r"\w+", sent.text)) < 3:
+            continue
+        quote = next((q for q in quotes if q.content.start < sent.end and sent.start < q.content.end), None)
+        if quote is not None and quote.speaker_entity:
+            out.append(Claim("", sent.start, sent.end, sent.text, quote.speaker_entity, "attributed",
+                             quote.speaker_name, quote.id))
+        else:
+            out.append(Claim("", sent.start, sent.end, sent.text, None, "asserted"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
+                kinds: dict[str, str] | None = None) -> list[ClaimUnit]:
     """A unit per claim of every article; cluster_of maps (article id, entity id) to a corpus cluster."""
     units: list[ClaimUnit] = []
     classes = event_classes()
+    kinds = kinds or {}
     for art in articles:
         text = art.text
         view = SyntaxView(art)
         mention_cluster = [(m.start, m.end, cluster_of.get((art.id, e.id)), e.type)
                            for e in art.entities for m in e.mentions]
-        for claim in art.claims:
+        mention_cluster.sort()
+        for claim in _statements(art):
             s, e = claim.start, claim.end
             if claim.source_entity is None:
-                source, key = author_name(art), f"author:{art.id}"
+                source, key, entity = author_name(art), f"author:{art.id}", None
             else:
-                key = cluster_of.get((art.id, claim.source_entity), f"{art.id}:{claim.source_entity}")
+                entity = cluster_of.get((art.id, claim.source_entity))
+                key = entity or f"{art.id}:{claim.source_entity}"
                 source = claim.source_name or key
-            unit = ClaimUnit(len(units), art.id, claim, source, key)
-            unit.clusters = {c for a, b, c, t in mention_cluster if c and s <= a and b <= e and t != "OTHER"}
-            unit.events = {classes[view.tokens[i].lemma.lower()] for i in view.tokens_in(s, e)
-                           if view.tokens[i].lemma.lower() in classes}
+            unit = ClaimUnit(len(units), art.id, claim, source, key, entity, art.language)
+            inside = [(a, b, c, t) for a, b, c, t in mention_cluster if c and s <= a and b <= e]
+            unit.clusters = {c for _a, _b, c, t in inside if t != "OTHER"}
+            for a, b, c, t in inside:
+                if t == "LOC" and c not in unit.places:
+                    unit.places[c] = (a, b)
+            for i in view.tokens_in(s, e):
+                tok = view.tokens[i]
+                lemma = tok.lemma.lower()
+                if lemma in classes:
+                    unit.events.add(classes[lemma])
+                if tok.pos == "VERB":
+                    unit.predicates.add(lemma)
             unit.agents = agent_spans(text, s, e)
             for a, b in unit.agents:
                 ids = {c for x, y, c, _t in mention_cluster if c and a <= x and y <= b}
                 unit.agent_keys |= ids or {_agent_key(text[a:b])}
-            unit.quantities = [q for q in art.quantities if s <= q.start and q.end <= e and q.head_lemma]
-            unit.dates = [d for d in art.dates if s <= d.start and d.end <= e and d.iso]
+            _polarity_and_modality(unit, view, s, e)
+            unit.quantities = [q for q in art.quantities if s <= q.start and q.end <= e]
+            unit.dates = [d for d in art.dates if s <= d.start and d.end <= e]
             units.append(unit)
     return units

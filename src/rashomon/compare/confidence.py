@@ -1,0 +1,61 @@
+"""Calibrated confidence for conflict candidates.
+
+`calibration.json` (packaged, written by `rashomon eval compare --calibrate`) holds, per kind, a
+table of similarity bins with the share of candidates in each bin that matched a gold divergence
+on the tuning half of the dev set (smoothed toward a prior). A conflict's confidence is the
+value of its bin: "of conflicts like this one, this share were genuine".
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+BINS = (0.0, 0.55, 0.65, 0.75, 0.85, 1.01)
+_FALLBACK = 0.3  # a kind never seen in tuning: below the default threshold
+
+
+@lru_cache(maxsize=None)
+def table() -> dict[str, Any]:
+    """The packaged calibration table."""
+    res = resources.files("rashomon.compare").joinpath("calibration.json")
+    return json.loads(res.read_text(encoding="utf-8")) if res.is_file() else {}
+
+
+def bin_of(sim: float) -> int:
+    """Index of the similarity bin."""
+    return next((i for i in range(len(BINS) - 1) if sim < BINS[i + 1]), len(BINS) - 2)
+
+
+def group_of(kind: str, features: dict[str, float]) -> str:
+    """The calibration group: kind, split by whether the positions are in one article or two."""
+    return f"{kind}:{'cross' if features.get('cross_article', 1.0) else 'within'}"
+
+
+def calibrate(kind: str, features: dict[str, float]) -> float:
+    """Confidence of a candidate from the packaged table (fallback for unseen groups)."""
+    rows = table().get("groups", {}).get(group_of(kind, features))
+    if rows is None:
+        return _FALLBACK
+    return float(rows[bin_of(features.get("sim", 0.0))])
+
+
+def fit(samples: list[tuple[str, dict[str, float], bool]], prior: float = 0.2, weight: float = 2.0) -> dict[str, Any]:
+    """A table from (kind, features, matched-gold) samples: smoothed precision per group and bin,
+    made non-decreasing in similarity (more alike claims are not less likely genuine)."""
+    counts: dict[str, list[list[float]]] = {}
+    for kind, feats, ok in samples:
+        rows = counts.setdefault(group_of(kind, feats), [[0.0, 0.0] for _ in range(len(BINS) - 1)])
+        b = bin_of(feats.get("sim", 0.0))
+        rows[b][0] += ok
+        rows[b][1] += 1
+    groups = {}
+    for key, rows in counts.items():
+        vals = [(tp + prior * weight) / (n + weight) for tp, n in rows]
+        for i in range(1, len(vals)):
+            vals[i] = max(vals[i], vals[i - 1])
+        groups[key] = [round(v, 3) for v in vals]
+    return {"bins": list(BINS), "prior": prior, "weight": weight, "groups": groups,
+            "samples": {k: int(sum(n for _tp, n in rows)) for k, rows in counts.items()}}

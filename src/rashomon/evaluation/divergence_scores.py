@@ -1,0 +1,126 @@
+"""Score `compare` against the divergence dev set: conflict precision and recall (overall,
+per language, per kind), by span overlap with the gold positions.
+
+A predicted conflict matches a gold divergence of its unit when its two positions lie in the
+gold's two documents (in either order) and each position's span overlaps the gold span on its
+side. Precision counts predicted conflicts that match some gold divergence; recall counts gold
+divergences matched by some prediction. Kind is not required to match (it is reported apart:
+`kind_agreement` is the share of matched predictions whose kind equals the gold kind, with the
+gold `attribution`/`origin`/... names mapped onto compare's kinds).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .divergences import Divergence, Side
+
+
+@dataclass
+class Predicted:
+    """One conflict as scored: kind, confidence and its positions as (document id, start, end)."""
+
+    unit: str
+    kind: str
+    confidence: float
+    positions: list[tuple[str, int, int]]
+
+
+@dataclass
+class Counts:
+    """Matched / total for precision and recall."""
+
+    tp_pred: int = 0
+    pred: int = 0
+    tp_gold: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Matched predictions / predictions (1.0 when nothing was predicted)."""
+        return self.tp_pred / self.pred if self.pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Matched gold divergences / gold divergences (1.0 when there is no gold)."""
+        return self.tp_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Counts and rates, rounded."""
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+                "predicted": self.pred, "predicted_matched": self.tp_pred, "gold": self.gold,
+                "gold_matched": self.tp_gold}
+
+
+@dataclass
+class DivergenceReport:
+    """Scores overall, by language (en/ru) and by kind (gold kind for recall, predicted for precision)."""
+
+    overall: Counts = field(default_factory=Counts)
+    by_language: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    by_kind: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    kind_agreement: float = 0.0
+    matches: list[tuple[Predicted, Divergence | None]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        """JSON-ready report."""
+        return {"overall": self.overall.as_dict(),
+                "by_language": {k: v.as_dict() for k, v in sorted(self.by_language.items())},
+                "by_kind": {k: v.as_dict() for k, v in sorted(self.by_kind.items())},
+                "kind_agreement": round(self.kind_agreement, 3)}
+
+
+def _overlaps(side: Side, pos: tuple[str, int, int]) -> bool:
+    doc, s, e = pos
+    return doc == side.doc and s < side.end and side.start < e
+
+
+def matches(pred: Predicted, gold: Divergence) -> bool:
+    """Whether a predicted conflict points at both sides of a gold divergence."""
+    if pred.unit != gold.unit or len(pred.positions) < 2:
+        return False
+    p, q = pred.positions[0], pred.positions[1]
+    return (_overlaps(gold.a, p) and _overlaps(gold.b, q)) or (_overlaps(gold.a, q) and _overlaps(gold.b, p))
+
+
+def language_of(unit: str) -> str:
+    """'ru' for tgcontest units, 'en' for BASIL."""
+    return "ru" if unit.startswith("tg/") else "en"
+
+
+def score(units: list[str], predicted: list[Predicted], gold: list[Divergence]) -> DivergenceReport:
+    """Precision/recall of `predicted` against `gold`, over the given units only."""
+    keep = set(units)
+    predicted = [p for p in predicted if p.unit in keep]
+    gold = [g for g in gold if g.unit in keep]
+    by_unit: dict[str, list[Divergence]] = defaultdict(list)
+    for g in gold:
+        by_unit[g.unit].append(g)
+    report = DivergenceReport()
+    gold_hit: set[int] = set()
+    same_kind = matched = 0
+    for p in predicted:
+        hit = next((g for g in by_unit[p.unit] if matches(p, g)), None)
+        report.matches.append((p, hit))
+        for counts in (report.overall, report.by_language[language_of(p.unit)], report.by_kind[p.kind]):
+            counts.pred += 1
+            counts.tp_pred += hit is not None
+        if hit is not None:
+            matched += 1
+            same_kind += hit.kind == p.kind
+    for g in gold:
+        hit = any(matches(p, g) for p in predicted if p.unit == g.unit)
+        if hit:
+            gold_hit.add(id(g))
+        for counts in (report.overall, report.by_language[language_of(g.unit)], report.by_kind[g.kind]):
+            counts.gold += 1
+            counts.tp_gold += hit
+    report.kind_agreement = same_kind / matched if matched else 0.0
+    return report
