@@ -247,6 +247,10 @@ def _type(text: str, c: _Cand, sent: tuple[int, int], langs: tuple[str, ...]) ->
         after = unit_after(text, c.end + 1, langs)
         if after is not None and (after[1].before or text[after[0] : after[0] + 1].isalnum()):
             after = None
+    if after is None and not text[c.start].isdigit() and (of := re.match(r"\s+of(?=\s)", text[c.end : c.end + 4])):
+        # "millions of dollars", "tens of thousands of dollars": an amount of money.
+        money = unit_after(text, c.end + of.end(), langs)
+        after = money if money is not None and money[1].kind == "money" else None
     age_after = cue_after(text, c.end, langs, "age-after")
     if age_after is not None and (after is None or age_after[0] >= after[0]):
         c.kind, c.end = "age", age_after[0]
