@@ -59,6 +59,10 @@ CASES = [
     ("Митинг начнётся в 20.00, сбор в 8.30.", []),
     ("It was the 1994 election, held from 2010 to 2015.", []),
     ("Two-thirds of the vote went to her.", []),
+    ("The think tank Third Way agreed.", []),
+    # Coordinated: the first number measures what the second does (4 years, 5 years), never 9.
+    ("Такое было четыре и пять лет назад.",
+     [("четыре", "duration", "year", 4, None, None, "eq"), ("пять лет", "duration", "year", 5, None, None, "eq")]),
 ]
 
 

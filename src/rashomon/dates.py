@@ -54,6 +54,10 @@ def _clock_patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<![\w.,:])(?P<v>{_HH}(?:[:.]{_MM})?\s?{_AMPM})", re.I), "time"),
         (re.compile(rf"(?<![\w.,:])(?P<v>{_HH}:{_MM})(?![\d:]|[.,]\d)"), "time"),
         (re.compile(rf"(?<!\w){_TIME_PREP}\s(?P<v>{_HH}\.{_MM})(?!\d|[.,]\d){_NOT_AMOUNT}", re.I), "time"),
+        (re.compile(rf"(?<![\w.,:])(?P<v>{_HH} o[’']clock)", re.I), "time"),
+        # «в 13 часов», «по состоянию на 13 часов», «к 8 часам утра»; «на 13 часов» alone is a duration.
+        (re.compile(rf"(?<!\w)(?:в|во|к|по состоянию на)\s(?P<v>{_HH}\sчас(?:а|ов|ам)?(?:\s(?:утра|дня|вечера|ночи))?)(?!\w)",
+                    re.I), "time"),
     ]
 
 
@@ -63,6 +67,8 @@ def _clock_iso(text: str) -> str | None:
     if m is None:
         return None
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if re.search(r"вечера|дня", text.lower()) and hour < 12 and (hour <= 5 or "вечера" in text.lower()):
+        hour += 12  # «8 часов вечера», «2 часа дня»
     if m.group(3) == "p" and hour < 12:
         hour += 12
     elif m.group(3) == "a" and hour == 12:

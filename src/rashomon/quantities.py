@@ -382,7 +382,9 @@ def _word_numbers(article: Article, langs: tuple[str, ...]) -> list[tuple[int, i
             # The surface form first: "hundreds" is vague, its lemma "hundred" is exact.
             surface, lemma = toks[j].text.lower(), toks[j].lemma.lower()
             entry = next((number_words(l)[w] for w in (surface, lemma) for l in langs if w in number_words(l)), None)
-            if entry is None and toks[j].text.lower() in ("and", "и") and run and j + 1 < len(toks):
+            # "two hundred and five": "and" joins only after a scale word, never «четыре и пять».
+            if (entry is None and toks[j].text.lower() in ("and", "и") and run and run[-1][1] == "scale"
+                    and j + 1 < len(toks)):
                 nxt = toks[j + 1].lemma.lower()
                 if any(nxt in number_words(l) for l in langs):
                     j += 1
@@ -436,6 +438,8 @@ def _ordinal_words(article: Article, langs: tuple[str, ...]) -> list[_Cand]:
             continue
         if tok.text.lower() != tok.lemma.lower() and tok.text.lower().endswith("s"):
             continue  # "thirds", "fifths": fractions
+        if tok.text[:1].isupper() and i > 0 and toks[i - 1].sent == tok.sent and toks[i - 1].text not in "\"«“(":
+            continue  # "Third Way", «Пятый канал»: part of a name
         out.append(_Cand(tok.start, tok.end, value, kind="ordinal"))
     return out
 
