@@ -12,7 +12,7 @@ from rashomon.compare.stories import StoryOptions, group_stories
 from rashomon.model import Article, Paragraph
 
 # Only the embedding counts here: no lemmas (no tokens), no entities.
-PLAIN = StoryOptions(threshold=0.75, lex_weight=0.0, entity_weight=0.0, date_penalty=0.0)
+PLAIN = StoryOptions(threshold=0.75, lex_weight=0.0, entity_weight=0.0)
 
 
 class FakeEmbed:

@@ -1,14 +1,14 @@
 """Stories: articles about the same event, across languages, that cannot chain.
 
-Two articles are scored by how alike their openings read (title + lead, multilingual
+A pair of articles scores how alike their openings read (title + lead, multilingual
 embeddings, so an English and a Russian report of one event meet), how many content lemmas
-they share (same language only) and how many corpus entities they share; articles published
-further apart than `max_days` are never one story. Stories are built by average linkage: a
-story takes in another only when its members are alike *on average*, so A~B~C~D does not
-unite A with D the way union-find over pairs did. Candidate pairs come from blocking (shared
-entities, plus each article's nearest openings among those published within the window), so
-cost grows near-linearly with a dated corpus.
-"""
+they share (same language only) and how many corpus entities they share. Stories are built by
+average linkage: a story takes in another only when their members are alike *on average*, so
+A~B~C~D does not unite A with D the way union-find over pairs did; no story spans more than
+`max_days` between its dated articles. Candidate pairs come from blocking (shared entities,
+plus each article's nearest openings among those published within the window), so cost grows
+near-linearly with a dated corpus (undated articles are compared with all others in one
+chunked matrix product, to find their nearest openings)."""
 
 from __future__ import annotations
 
@@ -39,14 +39,13 @@ class Story:
 class StoryOptions:
     """Weights and thresholds of story grouping (tuned on the dev set's tune half, README Quality)."""
 
-    max_days: int = 7  # articles published further apart are not one story
+    max_days: int = 7  # no story spans more days between its dated articles
     threshold: float = 1.1  # least average pair score for two stories to merge
     lex_weight: float = 1.5  # weight of shared content lemmas (same language)
     entity_weight: float = 0.3  # weight of shared corpus entities
-    date_penalty: float = 0.0  # taken off when both leads name days and share none (off: did not help)
     lead_chars: int = 1500  # how much of the text after the title is read
     neighbours: int = 10  # nearest openings each article is paired with (blocking)
-    block: int = 40  # an entity shared by more articles pairs each only with its date neighbours
+    block: int = 12  # an entity shared by more articles pairs each only with its date neighbours
 
 
 def _day(article: Article) -> date | None:
@@ -71,64 +70,79 @@ def _lemmas(article: Article, chars: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def _lead_days(article: Article, chars: int) -> frozenset[str]:
-    """Month-day ('11-08') of every day-exact date in the lead: the event's day, when two
-    reports of one topic are about different days (a forecast for the 8th vs the 16th)."""
-    first = article.paragraphs[0].start if article.paragraphs else 0
-    return frozenset(d.iso[-5:] for d in article.dates
-                     if d.start < first + chars and d.granularity == "day" and d.iso and len(d.iso) >= 7)
+def _unit(items: frozenset[str] | set[str]) -> dict[str, float]:
+    """A set as a unit-length sparse vector: dot products of two are their set cosine."""
+    w = 1.0 / math.sqrt(len(items)) if items else 0.0
+    return {x: w for x in items}
 
 
-def _cosine(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Set cosine."""
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
-class _Scorer:
-    """Pair scores of one corpus, each computed once."""
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[x] for x, w in a.items() if x in b)
 
-    def __init__(self, articles: list[Article], clusters_of: dict[str, set[str]], vecs: np.ndarray,
-                 opts: StoryOptions) -> None:
-        self.opts = opts
-        self.vecs = vecs
-        self.days = [_day(a) for a in articles]
-        self.langs = [a.language for a in articles]
-        self.lemmas = [_lemmas(a, opts.lead_chars) for a in articles]
-        self.ents = [clusters_of.get(a.id, set()) for a in articles]
-        self.lead_days = [_lead_days(a, opts.lead_chars) for a in articles] if opts.date_penalty else []
-        self._memo: dict[tuple[int, int], float] = {}
 
-    def apart(self, i: int, j: int) -> bool:
-        """Both dated and further apart than the window."""
-        di, dj = self.days[i], self.days[j]
-        return bool(di and dj and abs((di - dj).days) > self.opts.max_days)
+def _add(into: dict[str, float], other: dict[str, float]) -> None:
+    for x, w in other.items():
+        into[x] = into.get(x, 0.0) + w
 
-    def __call__(self, i: int, j: int) -> float:
-        """How alike two articles' openings are, on the scale of the embedding cosine."""
-        key = (i, j) if i < j else (j, i)
-        if key not in self._memo:
-            if self.apart(i, j):
-                score = 0.0
-            else:
-                o = self.opts
-                score = float(self.vecs[i] @ self.vecs[j]) + o.entity_weight * _cosine(self.ents[i], self.ents[j])
-                if self.langs[i] == self.langs[j]:
-                    score += o.lex_weight * _cosine(self.lemmas[i], self.lemmas[j])
-                else:
-                    # Lemmas cannot be shared across languages: credit a typical same-story
-                    # overlap, so a translation needs an embedding cosine of about 0.65.
-                    score += o.lex_weight * _CROSS_LEX
-                if o.date_penalty and self.lead_days[i] and self.lead_days[j] \
-                        and not self.lead_days[i] & self.lead_days[j]:
-                    score -= o.date_penalty
-            self._memo[key] = score
-        return self._memo[key]
+
+class _Group:
+    """A story being built, held as sums: the average pair score of two groups is then exact
+    at the cost of a few dot products, however large they grow.
+
+    A pair scores cos(openings) + entity_weight·cos(entities) + lex_weight·cos(lemmas), the
+    lemma term only within one language (a pair in two languages is credited _CROSS_LEX).
+    """
+
+    __slots__ = ("members", "vec", "ents", "lemmas", "langs", "first", "last")
+
+    def __init__(self, i: int, vec: np.ndarray, ents: dict[str, float], lemmas: dict[str, float], lang: str,
+                 day: date | None) -> None:
+        self.members = [i]
+        self.vec = vec.astype(np.float64)
+        self.ents = dict(ents)
+        self.lemmas = {lang: dict(lemmas)}
+        self.langs = {lang: 1}
+        self.first = self.last = day
+
+    def link(self, other: "_Group", opts: StoryOptions) -> float:
+        """Average pair score between the two groups' members (average linkage)."""
+        pairs = len(self.members) * len(other.members)
+        same = sum(n * other.langs.get(lang, 0) for lang, n in self.langs.items())
+        lex = sum(_dot(v, other.lemmas[lang]) for lang, v in self.lemmas.items() if lang in other.lemmas)
+        total = (float(self.vec @ other.vec) + opts.entity_weight * _dot(self.ents, other.ents)
+                 + opts.lex_weight * (lex + _CROSS_LEX * (pairs - same)))
+        return total / pairs
+
+    def span_with(self, other: "_Group") -> int:
+        """Days between the earliest and latest dated member if the two were one story."""
+        days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
+        return (max(days) - min(days)).days if days else 0
+
+    def absorb(self, other: "_Group") -> None:
+        """Take in the other group's members and sums."""
+        self.members += other.members
+        self.vec += other.vec
+        _add(self.ents, other.ents)
+        for lang, v in other.lemmas.items():
+            _add(self.lemmas.setdefault(lang, {}), v)
+            self.langs[lang] = self.langs.get(lang, 0) + other.langs[lang]
+        days = [d for d in (self.first, other.first) if d is not None]
+        self.first = min(days) if days else None
+        days = [d for d in (self.last, other.last) if d is not None]
+        self.last = max(days) if days else None
 
 
 def _candidates(articles: list[Article], clusters_of: dict[str, set[str]], vecs: np.ndarray,
-                scorer: _Scorer, opts: StoryOptions) -> set[tuple[int, int]]:
+                days: list[date | None], opts: StoryOptions) -> set[tuple[int, int]]:
     """Blocked candidate pairs: shared entities, and nearest openings within the time window."""
     n = len(articles)
-    days = scorer.days
     pairs: set[tuple[int, int]] = set()
     index: dict[str, list[int]] = defaultdict(list)
     for i, art in enumerate(articles):
@@ -171,12 +185,7 @@ def _candidates(articles: list[Article], clusters_of: dict[str, set[str]], vecs:
                 j = cols[int(c)]
                 if j != i:
                     pairs.add((min(i, j), max(i, j)))
-    return {p for p in pairs if not scorer.apart(*p)}
-
-
-def _link(a: list[int], b: list[int], score: _Scorer) -> float:
-    """Average pair score between two stories (average linkage)."""
-    return sum(score(i, j) for i in a for j in b) / (len(a) * len(b))
+    return pairs
 
 
 def group_stories(articles: list[Article], clusters_of: dict[str, set[str]], names: dict[str, str],
@@ -185,30 +194,41 @@ def group_stories(articles: list[Article], clusters_of: dict[str, set[str]], nam
     opts = options or StoryOptions()
     n = len(articles)
     vecs = embed([_opening(a, opts.lead_chars) for a in articles]) if n else np.zeros((0, 512))
-    score = _Scorer(articles, clusters_of, vecs, opts)
-    edges = sorted(((score(i, j), i, j) for i, j in _candidates(articles, clusters_of, vecs, score, opts)),
-                   reverse=True) if n > 1 else []
+    days = [_day(a) for a in articles]
+    ents = [frozenset(clusters_of.get(a.id, ())) for a in articles]
+    lemmas = [_lemmas(a, opts.lead_chars) for a in articles]
+    groups = [_Group(i, vecs[i], _unit(ents[i]), _unit(lemmas[i]), a.language, days[i])
+              for i, a in enumerate(articles)]
+    pairs = sorted(p for p in (_candidates(articles, clusters_of, vecs, days, opts) if n > 1 else ())
+                   if groups[p[0]].span_with(groups[p[1]]) <= opts.max_days)
+    # Pair scores as _Group.link gives them for two single articles, with C-speed set overlaps.
+    cos = np.einsum("ij,ij->i", vecs[[i for i, _ in pairs]], vecs[[j for _, j in pairs]]) if pairs else []
+    edges = []
+    for (i, j), c in zip(pairs, cos):
+        lex = _overlap(lemmas[i], lemmas[j]) if articles[i].language == articles[j].language else _CROSS_LEX
+        score = float(c) + opts.entity_weight * _overlap(ents[i], ents[j]) + opts.lex_weight * lex
+        if score >= opts.threshold:
+            edges.append((score, i, j))
+    edges.sort(reverse=True)
     story_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     # Best pairs first; a merge must hold on average over every cross pair, so one strong link
-    # cannot drag two stories together. Repeat while merges happen: a merge can lift a link.
-    changed = True
-    while changed:
-        changed = False
-        for s, i, j in edges:
-            if s < opts.threshold:
-                break
-            a, b = story_of[i], story_of[j]
-            if a == b or _link(members[a], members[b], score) < opts.threshold:
+    # cannot drag two stories together. A second pass catches links a merge has lifted.
+    for _pass in range(2):
+        for _score, i, j in edges:
+            ka, kb = story_of[i], story_of[j]
+            a, b = groups[ka], groups[kb]
+            if ka == kb or a.span_with(b) > opts.max_days or a.link(b, opts) < opts.threshold:
                 continue
-            if len(members[a]) < len(members[b]):
-                a, b = b, a
-            for m in members.pop(b):
-                story_of[m] = a
-                members[a].append(m)
-            changed = True
+            if len(a.members) < len(b.members):
+                ka, kb, a, b = kb, ka, b, a
+            for m in b.members:
+                story_of[m] = ka
+            a.absorb(b)
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(story_of[i], []).append(i)
     stories = []
-    for group in sorted((sorted(g) for g in members.values()), key=lambda m: (-len(m), m[0])):
+    for group in sorted(members.values(), key=lambda m: (-len(m), m[0])):
         counts: dict[str, int] = defaultdict(int)
         for i in group:
             for c in clusters_of.get(articles[i].id, ()):
