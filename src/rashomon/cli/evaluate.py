@@ -117,3 +117,54 @@ def eval_techniques(
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             fail(RashomonError("E093", path=labels, detail=str(exc).splitlines()[0]))
     typer.echo(json.dumps(asdict(report), indent=2) if as_json else report.table())
+
+
+class CompareEvalFormat(str, Enum):
+    divergences = "divergences"
+
+
+class CompareSplit(str, Enum):
+    tune = "tune"
+    test = "test"
+    all = "all"
+
+
+@eval_app.command("compare")
+def eval_compare(
+    fmt: CompareEvalFormat = typer.Option(CompareEvalFormat.divergences, "--format", help="Annotation format."),
+    data: Path = typer.Option(Path("../shared/data"), "--data", help="Folder holding basil/ and tgcontest_ru_dev/."),
+    annotations: Path = typer.Option(Path("benchmarks/divergences"), "--annotations",
+                                     help="Folder of divergence annotations (*.jsonl, offsets and labels)."),
+    split: CompareSplit = typer.Option(CompareSplit.test, help="Units to score: the tune or test half, or all."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                                   help="Score conflicts at or above this (default: config)."),
+    calibrate: Optional[Path] = typer.Option(None, "--calibrate",
+                                             help="Fit the confidence table on this split and write it here."),
+    stories: bool = typer.Option(True, "--stories/--no-stories", help="Also score story clustering."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the analysis."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML config overriding defaults."),
+) -> None:
+    """Where accounts diverge: conflict precision/recall per language and kind; story pair P/R/F1."""
+    from ..evaluation.compare_eval import calibration_samples, evaluate_compare
+    from . import err_console, fail, options
+
+    for path in (data / "basil", data / "tgcontest_ru_dev", annotations):
+        if not path.exists():
+            fail(RashomonError("E001", path=path))
+    try:
+        opts = options(config)
+    except RashomonError as err:
+        fail(err)
+    threshold = opts.compare.min_confidence if min_confidence is None else min_confidence
+    with err_console.status("evaluating", spinner="dots") as status:
+        result = evaluate_compare(data, annotations, split=split.value, min_confidence=threshold, jobs=jobs,
+                                  stories=stories, options=opts, on_progress=lambda msg: status.update(msg))
+    if calibrate is not None:
+        from ..compare.confidence import fit
+
+        table = fit(calibration_samples(result, annotations))
+        table["fitted_on"] = f"divergence dev set, split {split.value}"
+        calibrate.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
+        err_console.print(f"calibration written to {calibrate}")
+    typer.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.table())

@@ -38,7 +38,8 @@ def calibrate(kind: str, features: dict[str, float]) -> float:
     """Confidence of a candidate from the packaged table (fallback for unseen groups)."""
     rows = table().get("groups", {}).get(group_of(kind, features))
     if rows is None:
-        return _FALLBACK
+        # A kind the tuning half never produced: the table's stated prior for it, if any.
+        return float(table().get("priors", {}).get(kind, _FALLBACK))
     return float(rows[bin_of(features.get("sim", 0.0))])
 
 

@@ -25,6 +25,7 @@ from .units import ClaimUnit
 ALIGN = 0.45  # below this two claims are not about the same thing (unrelated sentences ~0.1-0.3)
 AGREE = 0.75  # translations score ~0.77-0.85
 UNIQUE = 0.5
+POLARITY_SIM = 0.35  # a denial and its claim read less alike than paraphrases ("never served" / "I served")
 _BLOCK_ROWS = 512  # similarity computed in row blocks: memory bounded for large stories
 
 
@@ -41,6 +42,7 @@ class Candidate:
     slot: str = ""
     features: dict[str, float] = field(default_factory=dict)
     confidence: float = 0.0
+    key: str = ""  # what the disagreement is about: one conflict per pair of sources and key
 
 
 @dataclass
@@ -78,6 +80,12 @@ def aligned_pairs(units: list[ClaimUnit], vecs: np.ndarray) -> list[tuple[int, i
                 blocks[f"q:{key}"].append(k)
         for ev in u.events:
             blocks[f"v:{ev}"].append(k)
+    # A negated statement meets the claims that assert its predicate ("never served" and
+    # "I served in Vietnam" read differently to the encoder).
+    heads = {u.negated_head for u in units if u.negated_head}
+    for k, u in enumerate(units):
+        for lemma in u.lemmas & heads:
+            blocks[f"n:{lemma}"].append(k)
     for members in blocks.values():
         members = members[:60]
         for i, a in enumerate(members):
@@ -96,15 +104,28 @@ def _base(ua: ClaimUnit, ub: ClaimUnit, sim: float) -> dict[str, float]:
 
 
 def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    if ua.article == ub.article and (update_cue(ua) or update_cue(ub)):
+        return None  # an article revising its own figure: an update (see _updates)
     best: Candidate | None = None
     for qa in ua.quantities:
         for qb in ub.quantities:
-            frame = comparable(qa, qb, sim, cross_language=ua.language != ub.language)
+            if qa.approx == "vague" or qb.approx == "vague":
+                continue  # "thousands", "dozens": too loose to set against a figure
+            frame = comparable(qa, qb, sim, cross_language=ua.language != ub.language,
+                               overlap=len(ua.lemmas & ub.lemmas))
             if frame is None or compatible(qa, qb):
+                continue
+            around = ua.anchors.get((qa.start, qa.end), frozenset()) & ub.anchors.get((qb.start, qb.end), frozenset())
+            around -= {qa.head_lemma, qb.head_lemma}
+            # The same noun alone ("rate", "people") does not make the same measure: the words
+            # around both figures must meet too, or the claims must read alike.
+            if ua.language == ub.language and not around and sim < 0.6:
+                continue
+            if not (qa.head_lemma and qb.head_lemma) and not around:
                 continue
             # A value the other side also states is reconciled: a part and its total, an
             # earlier and a later figure, two copies of one wire story.
-            if ua.article != ub.article and (facts[ub.article].states(qa) or facts[ua.article].states(qb)):
+            if facts[ub.article].states(qa, ub.source_key) or facts[ua.article].states(qb, ua.source_key):
                 continue
             hi, lo = max(abs(qa.value or 0), abs(qb.value or 0)), min(abs(qa.value or 0), abs(qb.value or 0))
             feats = _base(ua, ub, sim) | {"same_head": float(bool(qa.head_lemma and qa.head_lemma == qb.head_lemma)),
@@ -118,19 +139,17 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
 
 
 def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
-    feats = _base(ua, ub, sim)
-    if not feats["shared_predicate"] and not feats["shared_entities"]:
-        return None
     for da in ua.dates:
         for db in ub.dates:
-            if not dates_differ(da, db):
+            shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
+            if not shared or not dates_differ(da, db):
                 continue
             if ua.article != ub.article and (facts[ub.article].mentions_date(da) or facts[ua.article].mentions_date(db)):
                 continue
-            what = sorted(ua.events & ub.events or ua.predicates & ub.predicates or {"it"})[0]
-            return Candidate("date", f"when: {what}", [], f"{date_key(da)} vs {date_key(db)} (when {what})",
-                             {0: (da.start, da.end), 1: (db.start, db.end)}, f"date of {what}", "date",
-                             feats | {"relative": float(da.granularity == "relative-day" or db.granularity == "relative-day")})
+            what = sorted(shared)[0]
+            feats = _base(ua, ub, sim) | {"relative": float(da.granularity != db.granularity)}
+            return Candidate("date", f"when: {what}", [], f"{date_key(da)} vs {date_key(db)} ({what})",
+                             {0: (da.start, da.end), 1: (db.start, db.end)}, f"date of {what}", "date", feats)
     return None
 
 
@@ -142,14 +161,33 @@ def _place(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFac
     if len(only_a) != 1 or len(only_b) != 1:
         return None
     sa, sb = ua.places[only_a[0]], ub.places[only_b[0]]
+    shared = ua.anchors.get(sa, frozenset()) & ub.anchors.get(sb, frozenset())
     ta, tb = texts[ua.article], texts[ub.article]
-    origin = words_of(ta[max(0, sa[0] - 6) : sa[0]]) & {"from", "из", "of"} and \
-        words_of(tb[max(0, sb[0] - 6) : sb[0]]) & {"from", "из", "of"}
-    kind = "origin" if origin else "place"
-    feats = _base(ua, ub, sim) | {"origin": float(bool(origin))}
+    pa, pb = _preposition(ta, sa[0]), _preposition(tb, sb[0])
+    # A place is compared only where both accounts attach it to the same thing the same way:
+    # "the event in Norwalk" / "the event in Norfolk", «учёные из Великобритании» / «из США».
+    if not shared or pa is None or pa != pb or not _place_name(ta, sa) or not _place_name(tb, sb):
+        return None
+    kind = "origin" if pa in ("from", "из", "of") else "place"
+    feats = _base(ua, ub, sim) | {"origin": float(kind == "origin")}
     return Candidate(kind, "where" if kind == "place" else "from where", [],
-                     f"{ta[sa[0]:sa[1]]} vs {tb[sb[0]:sb[1]]}", {0: sa, 1: sb},
-                     "place of the event" if kind == "place" else "origin of the participants", kind, feats)
+                     f"{ta[sa[0]:sa[1]]} vs {tb[sb[0]:sb[1]]} ({sorted(shared)[0]})", {0: sa, 1: sb},
+                     f"{'place' if kind == 'place' else 'origin'} of {sorted(shared)[0]}", kind, feats)
+
+
+_PREPOSITIONS = {"in", "at", "near", "to", "from", "of", "into", "outside", "в", "во", "на", "из", "под", "около", "у", "к"}
+
+
+def _preposition(text: str, start: int) -> str | None:
+    """The preposition right before a place name, lower-cased, or None."""
+    words = text[max(0, start - 12) : start].split()
+    return words[-1].lower() if words and words[-1].lower() in _PREPOSITIONS else None
+
+
+def _place_name(text: str, span: tuple[int, int]) -> bool:
+    """A written-out place name: not an abbreviation ("Conn", "R-Ark.") nor a capitalised dateline."""
+    name = text[span[0] : span[1]]
+    return len(name) > 4 and not name.isupper() and not text[span[1] : span[1] + 1] == "."
 
 
 def _actor(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
@@ -164,54 +202,63 @@ def _actor(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFac
 _MIN_OVERLAP = 3  # content lemmas two claims must share to be read as one statement
 
 
-def _same_statement(ua: ClaimUnit, ub: ClaimUnit, scope: set[str], other: ClaimUnit) -> bool:
-    """Whether two claims say the same thing up to the negated or hedged part: the scoped words
-    recur, unscoped, in the other claim, and the claims share enough other content words."""
-    if ua.language != ub.language:
+def _same_speaker(ua: ClaimUnit, ub: ClaimUnit) -> bool:
+    """Two quoted sources with the same surname are one speaker whose clusters did not merge
+    ("Goelman" and "Aitan Goelman"); the same article's author is one source too."""
+    if ua.source_key == ub.source_key:
+        return True
+    if ua.source_entity is None or ub.source_entity is None:
         return False
-    return bool(scope & other.lemmas) and len(ua.lemmas & ub.lemmas) >= _MIN_OVERLAP
+    last = lambda name: name.split()[-1].lower() if name.split() else ""  # noqa: E731
+    return last(ua.source) == last(ub.source)
+
+
+def _same_statement(ua: ClaimUnit, ub: ClaimUnit, head: str | None, scope: set[str], other: ClaimUnit) -> bool:
+    """Whether two claims say the same thing up to the negated or hedged part: the word the cue
+    governs ("never [served] in Vietnam") recurs in the other claim next to another scoped word
+    ("served in the Marines in Vietnam"), so both speak of one predicate and one argument."""
+    if ua.language != ub.language or head is None or head not in other.lemmas:
+        return False
+    partners = (scope - {head}) & other.lemmas
+    seq = other.sequence
+    at = [i for i, w in enumerate(seq) if w == head]
+    # Two names ("Wal-Mart", "Trump Jr.") are not a statement: one of the pair must be a word.
+    return any(abs(i - j) <= 3 for i in at for j, w in enumerate(seq)
+               if w in partners and j != i and not (head.startswith("=") and w.startswith("=")))
 
 
 def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
-    if (ua.negation is None) == (ub.negation is None):
-        stances = {ua.claim.stance, ub.claim.stance}
-        if "disputed" not in stances or not stances & {"asserted", "attributed"} or sim < AGREE:
-            return None
-        feats = _base(ua, ub, sim) | {"disputed": 1.0, "overlap": float(len(ua.lemmas & ub.lemmas))}
-        return Candidate("polarity", "whether it is so", [], f"asserted by one source, disputed by the other (similarity {sim:.2f})",
-                         {}, "the same statement", "polarity", feats)
-    neg, pos = (ua, ub) if ua.negation is not None else (ub, ua)
-    if not _same_statement(ua, ub, neg.negated, pos):
+    if (ua.negation is None) == (ub.negation is None) or _same_speaker(ua, ub) or sim < POLARITY_SIM:
         return None
-    feats = _base(ua, ub, sim) | {"disputed": 0.0, "overlap": float(len(ua.lemmas & ub.lemmas))}
-    return Candidate("polarity", "whether it is so", [],
-                     f"one source affirms, the other negates or denies: {', '.join(sorted(neg.negated & pos.lemmas))}",
-                     {0 if neg is ua else 1: neg.negation}, "the same statement", "polarity", feats)
+    neg, pos = (ua, ub) if ua.negation is not None else (ub, ua)
+    # What is negated ("never [served] in Vietnam") must be what the other side asserts.
+    if not _same_statement(ua, ub, neg.negated_head, neg.negated, pos):
+        return None
+    hit = sorted(w.lstrip("=") for w in neg.negated & pos.lemmas)
+    feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas)), "scope": float(len(hit))}
+    return Candidate("polarity", "whether it is so", [], f"one source affirms, the other negates or denies: {', '.join(hit)}",
+                     {0 if neg is ua else 1: neg.negation}, f"whether: {' '.join(hit)}", "polarity", feats,
+                     key=" ".join(hit))
 
 
 def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
     if (ua.modal is None) == (ub.modal is None) or ua.negation is not None or ub.negation is not None:
         return None
     hedged, plain = (ua, ub) if ua.modal is not None else (ub, ua)
-    if not _same_statement(ua, ub, hedged.hedged, plain):
+    head = next((w for w in plain.sequence if w in hedged.hedged), None)
+    if not _same_statement(ua, ub, head, hedged.hedged, plain):
         return None
-    feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas))}
-    return Candidate("modality", "how certain it is", [],
-                     f"one source states it, the other hedges: {', '.join(sorted(hedged.hedged & plain.lemmas))}",
-                     {0 if hedged is ua else 1: hedged.modal}, "the same statement", "modality", feats)
-
-
-def _attribution(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
-    if ua.article == ub.article or not ua.source_entity or not ub.source_entity or ua.source_entity == ub.source_entity:
-        return None
-    return Candidate("attribution", "who said it", [], f"the same words from {ua.source} and from {ub.source}",
-                     {}, "the same statement", "attribution", _base(ua, ub, sim))
+    hit = sorted(w.lstrip("=") for w in hedged.hedged & plain.lemmas)
+    feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas)), "scope": float(len(hit))}
+    return Candidate("modality", "how certain it is", [], f"one source states it, the other hedges: {', '.join(hit)}",
+                     {0 if hedged is ua else 1: hedged.modal}, f"how certain: {' '.join(hit)}", "modality", feats,
+                     key=" ".join(hit))
 
 
 def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
            cluster_of: dict[tuple[str, str], str] | None = None) -> Detection:
     """Conflicts, agreements, updates and unique unit indices for the units of one story."""
-    facts = {a.id: ArticleFacts(a, cluster_of or {}) for a in articles}
+    facts = {a.id: ArticleFacts(a, cluster_of or {}, units) for a in articles}
     texts = {a.id: a.text for a in articles}
     found: dict[tuple, Candidate] = {}
     agreements: list[Candidate] = []
@@ -220,11 +267,9 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
         ua, ub = units[a], units[b]
         rules = [lambda: _quantity(ua, ub, sim, facts), lambda: _date(ua, ub, sim, facts),
                  lambda: _actor(ua, ub, sim, facts)]
+        rules.append(lambda: _polarity(ua, ub, sim, facts))
         if sim >= ALIGN:
-            rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _polarity(ua, ub, sim, facts),
-                      lambda: _modality(ua, ub, sim, facts)]
-        if sim >= AGREE:
-            rules.append(lambda: _attribution(ua, ub, sim, facts))
+            rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _modality(ua, ub, sim, facts)]
         cand = next((c for rule in rules if (c := rule()) is not None), None)
         if cand is not None:
             cand.units = [a, b]
@@ -242,7 +287,7 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
             aligned.update((a, b))
         elif sim >= UNIQUE and ua.article != ub.article:
             aligned.update((a, b))
-    conflicts = _one_per_claim_pair(list(found.values()))
+    conflicts = _one_per_disagreement(_one_per_claim_pair(list(found.values())), units)
     return Detection(conflicts, agreements, _updates(units, vecs), _unique(units, aligned))
 
 
@@ -256,8 +301,22 @@ def _one_per_claim_pair(cands: list[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: -c.confidence)
 
 
+def _one_per_disagreement(cands: list[Candidate], units: list[ClaimUnit]) -> list[Candidate]:
+    """One conflict per pair of sources and point of disagreement: an article that repeats
+    "he served in Vietnam" three times against another's "never served" is one divergence."""
+    best: dict[tuple, Candidate] = {}
+    for c in cands:
+        sides = frozenset((units[k].article, units[k].source_key) for k in c.units)
+        key = (c.kind, sides, c.key or c.frame)
+        old = best.get(key)
+        if old is None or (c.confidence, c.features.get("sim", 0)) > (old.confidence, old.features.get("sim", 0)):
+            best[key] = c
+    return sorted(best.values(), key=lambda c: -c.confidence)
+
+
 def _updates(units: list[ClaimUnit], vecs: np.ndarray) -> list[Candidate]:
-    """A figure an article revises itself: same source, same frame, a revision cue in between."""
+    """A figure an article revises itself: same frame, a revision cue ("earlier", «ранее») in one
+    of the two claims, whoever the sources are."""
     out = []
     by_article: dict[str, list[int]] = defaultdict(list)
     for k, u in enumerate(units):
@@ -267,8 +326,6 @@ def _updates(units: list[ClaimUnit], vecs: np.ndarray) -> list[Candidate]:
         for i, a in enumerate(members):
             for b in members[i + 1 : i + 6]:
                 ua, ub = units[a], units[b]
-                if ua.source_key != ub.source_key:
-                    continue
                 for qa in ua.quantities:
                     for qb in ub.quantities:
                         frame = comparable(qa, qb, float(vecs[a] @ vecs[b]), cross_language=False)

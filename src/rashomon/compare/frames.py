@@ -38,7 +38,7 @@ def quantity_frame(q: Quantity) -> str | None:
     return f"{kind}:{getattr(q, 'unit', None) or ''}:{q.head_lemma or ''}"
 
 
-def comparable(qa: Quantity, qb: Quantity, sim: float, *, cross_language: bool) -> str | None:
+def comparable(qa: Quantity, qb: Quantity, sim: float, *, cross_language: bool, overlap: int = 0) -> str | None:
     """The frame two quantities share, in words ("number of people detained"), or None if they
     do not measure the same thing: different kinds or units, different measured nouns."""
     ka, kb = _kind(qa), _kind(qb)
@@ -54,6 +54,7 @@ def comparable(qa: Quantity, qb: Quantity, sim: float, *, cross_language: bool) 
         return None
     if ha and hb and cross_language:
         return f"{ka}: {qa.head or ha} / {qb.head or hb}"
+    # Without a measured noun, only claims that say nearly the same words compare amounts.
     if not (ha and hb) and ka in _UNIT_KINDS:
         return f"{ka}{f' ({unit})' if unit else ''}"
     return None
@@ -65,7 +66,7 @@ def _resolution(q: Quantity) -> float:
     m = _DIGITS.search(q.text or "")
     value = abs(q.value or 0.0)
     if not m or value == 0:
-        return 0.5
+        return 0.49  # a number in words ("five") is exact
     raw = m.group().strip().rstrip(".,")
     digits = re.sub(r"\D", "", raw)
     frac = re.search(r"[.,](\d{1,2})$", raw) if not re.search(r"[.,]\d{3}$", raw) else None
@@ -75,14 +76,22 @@ def _resolution(q: Quantity) -> float:
         step = 10.0 ** -len(frac.group(1))
     else:
         zeros = len(digits) - len(digits.rstrip("0"))
-        step = 10.0 ** zeros if written * scale >= 1000 and zeros >= 2 else 1.0
-    return 0.5 * step * scale
+        significant = len(digits.strip("0"))
+        # A round figure is read as rounded at its last non-zero digit ("$43,000" for 43,350),
+        # but a one-digit figure only half as far: 50,000 and 55,000 pages differ.
+        if written * scale >= 1000 and zeros >= 2:
+            step = 10.0 ** zeros * (0.5 if significant == 1 else 1.0)
+        else:
+            step = 1.0
+    # Just under half a step: 4 and 5 (or $3.5 and $3.6 billion) meet at 4.5 but do not overlap.
+    return 0.49 * step * scale
 
 
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a quantity allows, from its relation, hedges and the precision it is written with."""
     v = q.value or 0.0
     hi = q.high if q.high is not None else v
+    v, hi = min(v, hi), max(v, hi)  # "27-0" is a score, not a backwards range
     rel = q.relation or "eq"
     if rel in ("ge", "gt"):
         return v, math.inf
@@ -104,18 +113,18 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _weekday_names() -> list[tuple[str, int]]:
+def _weekday_names() -> list[tuple[re.Pattern[str], int]]:
+    """The first seven entries of each language's weekday list (stems, as patterns) with 0-6."""
     out = []
     for lang in ("en", "ru"):
         names = load_list(lang, "weekdays")[:7]
-        out += [(n.lower(), i) for i, n in enumerate(names)]
+        out += [(re.compile(rf"(?<!\w){n.lower()}", re.IGNORECASE), i) for i, n in enumerate(names)]
     return out
 
 
 def weekday(d: DateRef) -> int | None:
     """0-6 for a date named by its weekday ("on Tuesday", «во вторник»), else None."""
-    low = d.text.lower()
-    return next((i for name, i in _weekday_names() if name in low), None)
+    return next((i for pattern, i in _weekday_names() if pattern.search(d.text)), None)
 
 
 def date_key(d: DateRef) -> str:
@@ -141,8 +150,7 @@ def dates_differ(a: DateRef, b: DateRef) -> bool:
     if wa is not None and wb is not None:
         return wa != wb
     if wa is not None or wb is not None:
-        day = _day(b) if wa is not None else _day(a)
-        return day is not None and day.weekday() != (wa if wa is not None else wb)
+        return False  # a weekday against a resolved date: resolution guesses the week
     if a.granularity != "day" or b.granularity != "day" or not a.iso or not b.iso:
         return False
     return a.iso[-5:] != b.iso[-5:] or (a.iso[:4] != b.iso[:4] and not a.iso.startswith("--") and not b.iso.startswith("--")
@@ -161,22 +169,28 @@ def _update_words() -> re.Pattern[str]:
 
 def update_cue(unit) -> bool:  # noqa: ANN001 - ClaimUnit (import cycle)
     """Whether a claim revises a figure: "earlier", "rose to", «ранее», «возросло»."""
-    return bool(_update_words().search(unit.claim.text))
+    return bool(_update_words().search(unit.context or unit.claim.text))
 
 
 class ArticleFacts:
-    """What an article states anywhere: its quantities, date keys and entity clusters."""
+    """What an article states anywhere, and who states it: quantities by source, date keys,
+    entity clusters."""
 
-    def __init__(self, article: Article, cluster_of: dict[tuple[str, str], str]) -> None:
-        self.quantities = [q for q in article.quantities if _kind(q) in COMPARED_KINDS and q.value is not None]
+    def __init__(self, article: Article, cluster_of: dict[tuple[str, str], str], units=()) -> None:  # noqa: ANN001
+        self.by_source: dict[str, list[Quantity]] = {}
+        for u in units:
+            if u.article == article.id:
+                self.by_source.setdefault(u.source_key, []).extend(
+                    q for q in u.quantities if _kind(q) in COMPARED_KINDS and q.value is not None)
         self.date_keys = {date_key(d) for d in article.dates} | {d.iso[-5:] for d in article.dates if d.iso}
         self.clusters = {cluster_of[(article.id, e.id)] for e in article.entities if (article.id, e.id) in cluster_of}
 
-    def states(self, q: Quantity) -> bool:
-        """Whether the article gives a value compatible with q for the same kind and unit."""
+    def states(self, q: Quantity, source: str) -> bool:
+        """Whether `source` gives, in this article, a value compatible with q of the same kind and unit
+        (a part and its total, or the other side's figure, from the same voice)."""
         unit = getattr(q, "unit", None) or ""
         return any(_kind(p) == _kind(q) and (getattr(p, "unit", None) or "") == unit and compatible(p, q)
-                   for p in self.quantities)
+                   and p.relation not in ("ge", "gt", "le", "lt") for p in self.by_source.get(source, ()))
 
     def mentions_date(self, d: DateRef) -> bool:
         """Whether the article names the same day (or weekday) anywhere."""

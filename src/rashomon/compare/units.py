@@ -5,6 +5,7 @@ its quantities and dates. Word lists are language data (lang/<code>/)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,10 +38,15 @@ class ClaimUnit:
     negation: tuple[int, int] | None = None  # span of a negation or denial of the claim's predicate
     modal: tuple[int, int] | None = None  # span of a modal or hedge cue
     lemmas: set[str] = field(default_factory=set)  # content-word lemmas
+    sequence: list[str] = field(default_factory=list)  # the same, in text order
     negated: set[str] = field(default_factory=set)  # content lemmas in the scope of the negation
+    negated_head: str | None = None  # the first of them: what is negated ("never [served]")
     hedged: set[str] = field(default_factory=set)  # content lemmas in the scope of the modal cue
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
+    context: str = ""  # the claim with the start of its sentence ("Earlier it was reported [that …]")
+    # What a date or place is attached to: content lemmas (not speech verbs) just around it.
+    anchors: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -89,7 +95,8 @@ def _agent_key(text: str) -> str:
     return " ".join(words)
 
 
-_CONTENT = ("NOUN", "VERB", "ADJ", "PROPN", "ADV", "NUM")
+_CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
+_WORD = re.compile(r"\w")
 _SCOPE_STOP = re.compile(r"^[,.;:!?()«»\"“”—–]+$|^(?:but|and|while|whereas|because|а|но|и|потому|хотя)$", re.IGNORECASE)
 
 
@@ -101,8 +108,18 @@ def _scope(view: SyntaxView, idx: list[int], k: int, width: int) -> set[str]:
         if _SCOPE_STOP.match(tok.text):
             break
         if tok.pos in _CONTENT and tok.lemma.lower() not in _words("function_words"):
-            out.add(tok.lemma.lower())
+            out.add(tok.lemma.lower() if tok.pos != "PROPN" else "=" + tok.lemma.lower())
     return out
+
+
+def _first_content(view: SyntaxView, idx: list[int], k: int) -> str | None:
+    """The first content lemma after position k, as `lemmas` spells it."""
+    light = _words("light_verbs") | _words("speech_verbs") | _words("cognition_verbs")
+    for i in idx[k + 1 : k + 5]:
+        tok = view.tokens[i]
+        if tok.pos in _CONTENT and tok.lemma.lower() not in _words("function_words") and tok.lemma.lower() not in light:
+            return tok.lemma.lower() if tok.pos != "PROPN" else "=" + tok.lemma.lower()
+    return None
 
 
 def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) -> None:
@@ -118,11 +135,13 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
     for k, i in enumerate(idx):
         tok = view.tokens[i]
         low, lemma = tok.text.lower(), tok.lemma.lower()
-        if tok.pos in _CONTENT and lemma not in function and low not in negs:
-            unit.lemmas.add(lemma)
+        if tok.pos in _CONTENT and lemma not in function and low not in negs and _WORD.search(lemma):
+            unit.lemmas.add(lemma if tok.pos != "PROPN" else "=" + lemma)
+            unit.sequence.append(lemma if tok.pos != "PROPN" else "=" + lemma)
         if unit.negation is None and (low in negs or lemma in denials or low in denials):
             unit.negation = (tok.start, tok.end)
             unit.negated = _scope(view, idx, k, 10 if lemma in denials or low in denials else 4)
+            unit.negated_head = _first_content(view, idx, k)
             if lemma in denials or low in denials:
                 unit.negated.add(lemma)
         elif unit.modal is None and (low in modals or lemma in modals):
@@ -144,7 +163,6 @@ def _statements(art: Article) -> list[Claim]:
     out = list(art.claims)
     quotes = sorted(art.quotes, key=lambda q: q.content.start)
     starts = [c[0] for c in covered]
-    from bisect import bisect_left, bisect_right
 
     for sent in art.sentences:
         i = bisect_left(starts, sent.start)
@@ -162,6 +180,23 @@ def _statements(art: Article) -> list[Claim]:
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
+def _anchor(view: SyntaxView, s: int, e: int, lo: int, hi: int, width: int = 4) -> frozenset[str]:
+    """Content lemmas within four tokens before and three after a span, inside [lo, hi): what a
+    date or place is said of ("published Sunday", "the event in Norwalk"), speech verbs aside
+    (the day someone *said* something is not the day of the event)."""
+    speech = _words("speech_verbs")
+    function = _words("function_words")
+    before = list(view.tokens_in(max(lo, s - 20 * width), s))[-width:]
+    after = list(view.tokens_in(e, min(hi, e + 15 * width)))[: width - 1]
+    out = set()
+    for i in before + after:
+        tok = view.tokens[i]
+        lemma = tok.lemma.lower()
+        if tok.pos in ("VERB", "NOUN") and lemma not in speech and lemma not in function:
+            out.add(lemma)
+    return frozenset(out)
+
+
 def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                 kinds: dict[str, str] | None = None) -> list[ClaimUnit]:
     """A unit per claim of every article; cluster_of maps (article id, entity id) to a corpus cluster."""
@@ -174,6 +209,7 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
         mention_cluster = [(m.start, m.end, cluster_of.get((art.id, e.id)), e.type)
                            for e in art.entities for m in e.mentions]
         mention_cluster.sort()
+        sent_starts = [x.start for x in art.sentences]
         for claim in _statements(art):
             s, e = claim.start, claim.end
             if claim.source_entity is None:
@@ -183,6 +219,8 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                 key = entity or f"{art.id}:{claim.source_entity}"
                 source = claim.source_name or key
             unit = ClaimUnit(len(units), art.id, claim, source, key, entity, art.language)
+            k = bisect_right(sent_starts, s) - 1
+            unit.context = text[art.sentences[k].start if k >= 0 else s : e]
             inside = [(a, b, c, t) for a, b, c, t in mention_cluster if c and s <= a and b <= e]
             unit.clusters = {c for _a, _b, c, t in inside if t != "OTHER"}
             for a, b, c, t in inside:
@@ -202,5 +240,9 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
             _polarity_and_modality(unit, view, s, e)
             unit.quantities = [q for q in art.quantities if s <= q.start and q.end <= e]
             unit.dates = [d for d in art.dates if s <= d.start and d.end <= e]
+            for a, b in [(d.start, d.end) for d in unit.dates] + list(unit.places.values()):
+                unit.anchors[(a, b)] = _anchor(view, a, b, s, e)
+            for q in unit.quantities:
+                unit.anchors[(q.start, q.end)] = _anchor(view, q.start, q.end, s, e, width=6)
             units.append(unit)
     return units

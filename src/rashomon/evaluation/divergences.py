@@ -131,6 +131,8 @@ def read_annotations(folder: Path) -> tuple[list[str], list[Divergence]]:
             if not line.strip():
                 continue
             rec = json.loads(line)
+            if "judged" in rec:
+                continue  # a reviewer's verdict on tool output (evaluation.compare_eval), not gold
             if "kind" not in rec:
                 units.append(rec["unit"])
                 continue
