@@ -141,6 +141,7 @@ def eval_compare(
     calibrate: Optional[Path] = typer.Option(None, "--calibrate",
                                              help="Fit the confidence table on this split and write it here."),
     stories: bool = typer.Option(True, "--stories/--no-stories", help="Also score story clustering."),
+    unit: Optional[list[str]] = typer.Option(None, "--unit", help="Only this annotated unit (repeatable)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the analysis."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML config overriding defaults."),
@@ -159,7 +160,8 @@ def eval_compare(
     threshold = opts.compare.min_confidence if min_confidence is None else min_confidence
     with err_console.status("evaluating", spinner="dots") as status:
         result = evaluate_compare(data, annotations, split=split.value, min_confidence=threshold, jobs=jobs,
-                                  stories=stories, options=opts, on_progress=lambda msg: status.update(msg))
+                                  stories=stories, options=opts, only=unit or None,
+                                  on_progress=lambda msg: status.update(msg))
     if calibrate is not None:
         from ..compare.confidence import fit
 

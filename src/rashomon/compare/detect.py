@@ -27,6 +27,7 @@ AGREE = 0.75  # translations score ~0.77-0.85
 UNIQUE = 0.5
 POLARITY_SIM = 0.35  # a denial and its claim read less alike than paraphrases ("never served" / "I served")
 _BLOCK_ROWS = 512  # similarity computed in row blocks: memory bounded for large stories
+_NEIGHBOURS = 24  # each statement meets at most this many most similar ones: cost linear in a story
 
 
 @dataclass
@@ -66,11 +67,18 @@ def aligned_pairs(units: list[ClaimUnit], vecs: np.ndarray) -> list[tuple[int, i
     out: dict[tuple[int, int], float] = {}
     for lo in range(0, n, _BLOCK_ROWS):
         sims = vecs[lo : lo + _BLOCK_ROWS] @ vecs.T
+        if n > _NEIGHBOURS:
+            # Keep each row's nearest statements only: a story of thousands of look-alike
+            # sentences would otherwise pair every one with every other.
+            top = np.argpartition(-sims, _NEIGHBOURS, axis=1)[:, :_NEIGHBOURS]
+            keep = np.zeros_like(sims, dtype=bool)
+            np.put_along_axis(keep, top, True, axis=1)
+            sims = np.where(keep, sims, -1.0)
         rows, cols = np.nonzero(sims >= ALIGN)
         for r, c in zip(rows.tolist(), cols.tolist()):
             a = lo + r
-            if a < c and _different_sources(units[a], units[c]):
-                out[(a, c)] = float(sims[r, c])
+            if a != c and _different_sources(units[a], units[c]):
+                out[(min(a, c), max(a, c))] = float(sims[r, c])
     # Blocking keys add pairs the encoder scores low (short claims, a figure in a long sentence).
     blocks: dict[str, list[int]] = defaultdict(list)
     for k, u in enumerate(units):
@@ -288,7 +296,19 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
         elif sim >= UNIQUE and ua.article != ub.article:
             aligned.update((a, b))
     conflicts = _one_per_disagreement(_one_per_claim_pair(list(found.values())), units)
-    return Detection(conflicts, agreements, _updates(units, vecs), _unique(units, aligned))
+    return Detection(conflicts, _best_agreements(agreements), _updates(units, vecs), _unique(units, aligned))
+
+
+def _best_agreements(found: list[Candidate]) -> list[Candidate]:
+    """Each statement in at most one agreement, its closest: a story retold by twenty outlets
+    would otherwise list every pair of the twenty."""
+    used: set[int] = set()
+    out = []
+    for c in sorted(found, key=lambda c: -c.features.get("sim", 0.0)):
+        if not used.intersection(c.units):
+            used.update(c.units)
+            out.append(c)
+    return out
 
 
 def _one_per_claim_pair(cands: list[Candidate]) -> list[Candidate]:

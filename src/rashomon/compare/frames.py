@@ -89,6 +89,13 @@ def _resolution(q: Quantity) -> float:
 
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a quantity allows, from its relation, hedges and the precision it is written with."""
+    return _interval(q.text, q.value, q.high, q.relation, q.approx)
+
+
+@lru_cache(maxsize=65536)
+def _interval(text: str, value: float | None, high: float | None, relation: str | None,
+              approx: str | None) -> tuple[float, float]:
+    q = Quantity(0, len(text), text, value, high, None, approx, relation)
     v = q.value or 0.0
     hi = q.high if q.high is not None else v
     v, hi = min(v, hi), max(v, hi)  # "27-0" is a score, not a backwards range

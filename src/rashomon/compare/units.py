@@ -90,11 +90,6 @@ def agent_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _agent_key(text: str) -> str:
-    words = [w for w in re.findall(r"\w+", text.lower()) if w not in ("the", "either", "or", "and", "of", "и", "или")]
-    return " ".join(words)
-
-
 _CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
 _WORD = re.compile(r"\w")
 _SCOPE_STOP = re.compile(r"^[,.;:!?()«»\"“”—–]+$|^(?:but|and|while|whereas|because|а|но|и|потому|хотя)$", re.IGNORECASE)
@@ -233,10 +228,13 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                     unit.events.add(classes[lemma])
                 if tok.pos == "VERB":
                     unit.predicates.add(lemma)
-            unit.agents = agent_spans(text, s, e)
-            for a, b in unit.agents:
-                ids = {c for x, y, c, _t in mention_cluster if c and a <= x and y <= b}
-                unit.agent_keys |= ids or {_agent_key(text[a:b])}
+            # An agent is someone: a phrase after "led by" that names no person, organisation or
+            # place ("behind closed doors") is not one.
+            for a, b in agent_spans(text, s, e):
+                ids = {c for x, y, c, t in mention_cluster if c and a <= x and y <= b and t != "OTHER"}
+                if ids:
+                    unit.agents.append((a, b))
+                    unit.agent_keys |= ids
             _polarity_and_modality(unit, view, s, e)
             unit.quantities = [q for q in art.quantities if s <= q.start and q.end <= e]
             unit.dates = [d for d in art.dates if s <= d.start and d.end <= e]

@@ -42,8 +42,9 @@ class CompareEvaluation:
                  f"{'':14} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5}"]
         rows = [("all", d.overall)] + [(f"lang {k}", v) for k, v in sorted(d.by_language.items())] + \
             [(f"kind {k}", v) for k, v in sorted(d.by_kind.items())]
+        fmt = lambda x: "     -" if x is None else f"{x:6.3f}"  # noqa: E731
         for name, c in rows:
-            lines.append(f"{name:14} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.pred:5d} {c.gold:5d}")
+            lines.append(f"{name:14} {fmt(c.precision)} {fmt(c.recall)} {fmt(c.f1)} {c.pred:5d} {c.gold:5d}")
         lines.append(f"kind agreement on matched conflicts: {d.kind_agreement:.3f}")
         for name, s in self.stories.items():
             lines.append(f"stories {name:10} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
@@ -82,13 +83,14 @@ def predict_unit(unit: str, articles: list[Article], *, options: Any = None) -> 
 
 
 def evaluate_compare(data: Path, annotations: Path, *, split: str = "test", min_confidence: float = 0.5,
-                     jobs: int = 1, stories: bool = True, options: Any = None,
+                     jobs: int = 1, stories: bool = True, options: Any = None, only: list[str] | None = None,
                      on_progress: Callable[[str], None] | None = None) -> CompareEvaluation:
-    """Run and score `compare` on the annotated units of `split` ('tune', 'test' or 'all')."""
+    """Run and score `compare` on the annotated units of `split` ('tune', 'test' or 'all'),
+    or only on the units listed in `only`."""
     from .stories import basil_gold, dev_articles, group_documents, score_stories, tg_gold
 
     units, gold = read_annotations(annotations)
-    chosen = [u for u in units if split == "all" or split_of(u) == split]
+    chosen = [u for u in units if (split == "all" or split_of(u) == split) and (not only or u in only)]
     say = on_progress or (lambda _msg: None)
     sp = None if split == "all" else split
     golds = {"basil": basil_gold(data, sp), "tgcontest": tg_gold(data, sp)} if stories else {}

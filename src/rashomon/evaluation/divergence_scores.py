@@ -37,24 +37,27 @@ class Counts:
     gold: int = 0
 
     @property
-    def precision(self) -> float:
-        """Matched predictions / predictions (1.0 when nothing was predicted)."""
-        return self.tp_pred / self.pred if self.pred else 1.0
+    def precision(self) -> float | None:
+        """Matched predictions / predictions (None when nothing was predicted: undefined)."""
+        return self.tp_pred / self.pred if self.pred else None
 
     @property
-    def recall(self) -> float:
-        """Matched gold divergences / gold divergences (1.0 when there is no gold)."""
-        return self.tp_gold / self.gold if self.gold else 1.0
+    def recall(self) -> float | None:
+        """Matched gold divergences / gold divergences (None when there is no gold)."""
+        return self.tp_gold / self.gold if self.gold else None
 
     @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
+    def f1(self) -> float | None:
+        """Harmonic mean of precision and recall (None when either is undefined)."""
         p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def as_dict(self) -> dict[str, float | int]:
-        """Counts and rates, rounded."""
-        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+    def as_dict(self) -> dict[str, float | int | None]:
+        """Counts and rates, rounded (None where undefined)."""
+        rnd = lambda x: None if x is None else round(x, 3)  # noqa: E731
+        return {"precision": rnd(self.precision), "recall": rnd(self.recall), "f1": rnd(self.f1),
                 "predicted": self.pred, "predicted_matched": self.tp_pred, "gold": self.gold,
                 "gold_matched": self.tp_gold}
 

@@ -1,0 +1,41 @@
+"""Calibrated confidence: fitted per kind and similarity bin from judged candidates,
+smoothed, non-decreasing in similarity; unseen kinds get 0.5 (no evidence either way)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rashomon.compare import confidence
+from rashomon.compare.confidence import bin_of, calibrate, fit
+
+
+@pytest.mark.parametrize("sim,b", [(0.1, 0), (0.55, 1), (0.7, 2), (0.8, 3), (0.99, 4), (1.0, 4)])
+def test_confidence_bins(sim, b):
+    assert bin_of(sim) == b
+
+
+def test_confidence_fit_smooths_and_is_monotone():
+    samples = [("quantity", {"sim": 0.9}, True)] * 3 + [("quantity", {"sim": 0.5}, False)] * 4
+    table = fit(samples, prior=0.2, weight=2.0)
+    rows = table["groups"]["quantity"]
+    assert rows[0] == pytest.approx(0.4 / 6, abs=1e-3)  # 0 of 4, pulled toward the prior
+    assert rows[4] == pytest.approx(3.4 / 5, abs=1e-3)
+    assert rows == sorted(rows)
+    assert table["samples"] == {"quantity": 7}
+
+
+def test_confidence_calibrate_reads_the_table(monkeypatch):
+    monkeypatch.setattr(confidence, "table", lambda: {"groups": {"polarity": [0.1, 0.2, 0.3, 0.4, 0.5]}})
+    assert calibrate("polarity", {"sim": 0.8}) == 0.4
+    assert calibrate("actor", {"sim": 0.8}) == 0.5  # never seen in tuning
+
+
+def test_confidence_packaged_table_is_valid():
+    table = confidence.table()
+    assert table["fitted_on"].endswith("split tune")
+    for rows in table["groups"].values():
+        assert len(rows) == len(confidence.BINS) - 1 and rows == sorted(rows)
+        assert all(0 <= v <= 1 for v in rows)
+    json.dumps(table)
