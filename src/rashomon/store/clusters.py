@@ -58,7 +58,7 @@ def _merge_dict(merge: Any) -> dict[str, Any]:
 
 def refresh_clusters(store: Store) -> int:
     """Recompute and replace every cluster in one transaction; returns how many there are."""
-    articles = store.load_articles()
+    articles = store.load_articles(full=False)  # entities and mentions are all clusters read
     clusters = compute_clusters(articles)
     cl_rows = [{"id": c.id, "name": c.name, "type": c.type, "aliases": list(c.aliases),
                 "articles": list(c.articles), "n_articles": len(c.articles),

@@ -22,6 +22,7 @@ from ..model import (
 )
 from ..serialize import article_dict
 from . import schema
+from .blob import decode_article, encode_article
 
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
@@ -69,11 +70,24 @@ def layer_rows(art: Article) -> dict[str, list[dict[str, Any]]]:
 
 
 def article_row(art: Article, content_hash: str, now: str) -> dict[str, Any]:
-    """The articles-table row, with the JSON contract as `doc`."""
+    """The articles-table row, with the JSON contract as `doc` and the whole Article as `full_article`."""
     doc = article_dict(art)
     return {"id": art.id, "content_hash": content_hash, "source": art.source or "", "title": art.title,
             "published": art.published, "published_date": published_date(art.published), "outlet": art.outlet,
-            "author": art.author, "language": doc["language"], "text": art.text, "doc": doc, "ingested_at": now}
+            "author": art.author, "language": doc["language"], "text": art.text, "doc": doc,
+            "full_article": encode_article(art), "ingested_at": now}
+
+
+def article_from_row(doc: Mapping[str, Any], full: bytes | None,
+                     mention_rows: Iterable[Mapping[str, Any]] = ()) -> Article:
+    """The stored Article: equal to the analysed one when its blob exists, else rebuilt from `doc`.
+
+    Rows stored before migration 4 have no blob; their rebuild is lossy (no tokens, no mention
+    layer, no quantity head lemmas or sentence indices, no `done`/`meta`).
+    """
+    if full is not None:
+        return decode_article(full)
+    return article_from_doc(doc, mention_rows)
 
 
 def _span(d: Mapping[str, Any] | None) -> Span | None:

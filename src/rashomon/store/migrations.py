@@ -34,11 +34,21 @@ def _v3_quantity_kinds(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {schema.quantities.name} ADD COLUMN {column} VARCHAR(16)")
 
 
+def _v4_full_article(conn: Connection) -> None:
+    """Lossless store: a nullable `full_article` blob on articles (the whole internal Article).
+    Rows stored before stay NULL and load lossily from `doc` until re-ingested."""
+    have = {c["name"] for c in inspect(conn).get_columns(schema.articles.name)}
+    if "full_article" not in have:
+        kind = schema.articles.c.full_article.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {schema.articles.name} ADD COLUMN full_article {kind}")
+
+
 # (version, description, step); append new steps, never edit applied ones.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, layers, clusters, full-text index", _v1_initial),
     (2, "corpus version counter bumped by triggers (web caches key on it)", setup_version),
     (3, "quantities: kind and unit columns (typed quantities)", _v3_quantity_kinds),
+    (4, "articles: full_article blob (lossless round trip)", _v4_full_article),
 ]
 LATEST = MIGRATIONS[-1][0]
 

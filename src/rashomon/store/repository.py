@@ -14,7 +14,7 @@ from ..errors import RashomonError
 from ..ingest.ids import content_hash
 from ..model import Article
 from . import schema
-from .codec import TABLES, article_from_doc, article_row, layer_rows
+from .codec import TABLES, article_from_row, article_row, layer_rows
 from .engine import describe, make_engine
 from .migrations import migrate, write_transaction
 from .search import search_backend
@@ -119,22 +119,31 @@ class Store:
             doc = conn.execute(select(schema.articles.c.doc).where(schema.articles.c.id == article_id)).scalar()
         return dict(doc) if doc is not None else None
 
-    def load_articles(self, ids: list[str] | None = None) -> list[Article]:
-        """Rebuild Articles (all, or these ids in this order) from the store."""
+    def load_articles(self, ids: list[str] | None = None, *, full: bool = True) -> list[Article]:
+        """Stored Articles (all, or these ids in this order): whole when stored with their blob.
+
+        `full=False` rebuilds from the JSON contract only (no tokens): cheaper for corpus-wide
+        passes that read entities, such as the cluster rebuild.
+        """
         art_t, men_t = schema.articles, schema.mentions
         with self.read() as conn:
-            stmt = select(art_t.c.id, art_t.c.doc)
+            cols = [art_t.c.id, art_t.c.doc] + ([art_t.c.full_article] if full else [])
+            stmt = select(*cols)
             if ids is not None:
                 stmt = stmt.where(art_t.c.id.in_(ids))
-            docs = {r.id: r.doc for r in conn.execute(stmt.order_by(art_t.c.ingested_at, art_t.c.id))}
-            mstmt = select(men_t)
-            if ids is not None:
-                mstmt = mstmt.where(men_t.c.article_id.in_(ids))
+            rows = {r.id: (r.doc, r.full_article if full else None)
+                    for r in conn.execute(stmt.order_by(art_t.c.ingested_at, art_t.c.id))}
+            # Mention rows only for the articles rebuilt from `doc`.
+            lossy = [i for i, (_doc, blob) in rows.items() if blob is None]
             by_article: dict[str, list[Any]] = {}
-            for m in conn.execute(mstmt).mappings():
-                by_article.setdefault(m["article_id"], []).append(m)
-        order = ids if ids is not None else list(docs)
-        return [article_from_doc(docs[i], by_article.get(i, [])) for i in order if i in docs]
+            if lossy:
+                mstmt = select(men_t)
+                if ids is not None or len(lossy) < len(rows):
+                    mstmt = mstmt.where(men_t.c.article_id.in_(lossy))
+                for m in conn.execute(mstmt).mappings():
+                    by_article.setdefault(m["article_id"], []).append(m)
+        order = ids if ids is not None else list(rows)
+        return [article_from_row(rows[i][0], rows[i][1], by_article.get(i, [])) for i in order if i in rows]
 
     def load_article(self, article_id: str) -> Article | None:
         """One Article, or None."""

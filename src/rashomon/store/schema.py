@@ -9,6 +9,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -45,6 +46,9 @@ articles = Table(
     Column("language", String(8), nullable=False, default="und"),
     Column("text", Text, nullable=False),
     Column("doc", JSON, nullable=False),  # article_dict(art): the JSON output contract
+    # store.blob.encode_article(art): every layer, so loading gives back an equal Article.
+    # NULL for rows stored before migration 4 (those load lossily from `doc`).
+    Column("full_article", LargeBinary),
     Column("ingested_at", String(32), nullable=False),
     Index("ix_articles_outlet", "outlet"),
     Index("ix_articles_language", "language"),
