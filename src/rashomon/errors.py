@@ -61,6 +61,8 @@ MESSAGES: dict[str, str] = {
     "E091": "training needs scipy ({detail}); install it with: pip install 'rashomon[train]'",
     "E092": "no annotated articles found in {path} (expected PTC-2020 or SemEval-2023 layout)",
     "E093": "cannot read annotations {path}: {detail}",
+    "E135": "language resource file missing: {path} (the package data is incomplete; reinstall rashomon)",
+    "E136": "no language resources for '{language}'; known: {known}",
 }
 
 

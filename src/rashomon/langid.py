@@ -7,10 +7,10 @@ from collections import Counter
 from functools import lru_cache
 
 from .model import Article
+from .script import has_cyrillic
 from .settings import LanguageOptions
 
 _LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Letters only one of the Cyrillic languages uses: cheap, certain evidence before lingua.
 _ONLY = {"be": re.compile(r"[ўЎ]"), "uk": re.compile(r"[їЇєЄґҐ]")}
 
@@ -41,7 +41,7 @@ class LanguageIdentifier:
         for code, pattern in _ONLY.items():
             if code in self.codes and len(pattern.findall(text)) >= 2:
                 return code
-        if not _CYRILLIC.search(text) and "en" in self.codes:
+        if not has_cyrillic(text) and "en" in self.codes:
             return "en"  # Latin-only text: among en/ru/be/uk only English fits
         lang = _detector(self.codes).detect_language_of(text)
         return lang.iso_code_639_1.name.lower() if lang is not None else "und"

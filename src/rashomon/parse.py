@@ -15,7 +15,9 @@ from bisect import bisect_right
 from typing import Iterable, Iterator
 
 from .backends import ParsedText, ParsedToken
+from .lang import bundle_code
 from .model import Article, Mention, Sentence, Token
+from .script import cyrillic_count
 from .settings import ModelOptions
 from .trees import make_trees
 
@@ -34,7 +36,6 @@ EN_TYPES = {
     "LANGUAGE": "OTHER",
 }
 RU_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
-CYRILLIC_LANGS = {"ru", "be", "uk"}
 ROOT_LABELS = {"en": "ROOT", "ru": "root"}  # each backend's spelling, for roots a repair picks
 
 # The longest paragraph in the real corpora is 6,198 characters. spaCy's parser and NER
@@ -70,12 +71,10 @@ def chunk_spans(text: str, limit: int = MAX_PARSE_CHARS) -> list[tuple[int, int]
 
 def backend_for(language: str, text: str) -> str:
     """'ru' for Cyrillic-language text, 'en' otherwise (und falls back on the script)."""
-    if language in CYRILLIC_LANGS:
-        return "ru"
     if language == "und":
-        cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+        cyr = cyrillic_count(text)
         return "ru" if cyr > len(text) / 4 else "en"
-    return "en"
+    return bundle_code(language)
 
 
 class Parser:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .dates import date_spans
 from .intervals import Cover, Disjoint
-from .lang import load_list, load_table
+from .lang import bundle_code, load_list, load_table
 from .model import Article, Quantity, Token
 from .quantity_kinds import (
     cue_after,
@@ -92,7 +92,8 @@ class QuantityExtractor:
 
 
 def _langs(article: Article) -> tuple[str, ...]:
-    return ("ru", "en") if article.language in ("ru", "be", "uk") else ("en", "ru")
+    first = bundle_code(article.language)
+    return (first, "en" if first == "ru" else "ru")
 
 
 def _marker(text: str, start: int, langs: tuple[str, ...]) -> tuple[str | None, str | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.names._data import read_data_lines
+from rashomon.lang import read_rows
 from rashomon.names.crossscript import default_model
 from rashomon.names.translit import LANGS, SYSTEMS, _load_table
 
@@ -26,6 +26,6 @@ def test_data_files_learned_model_has_only_short_units() -> None:
 
 
 def test_data_files_first_names_groups() -> None:
-    groups = [fields[0].split() for fields in read_data_lines("en", "first_names.tsv")]
+    groups = [fields[0].split() for fields in read_rows("en", "first_names.tsv")]
     assert len(groups) >= 150
     assert all(len(g) >= 2 for g in groups if g[0] not in {"Taras", "Ruslan"})

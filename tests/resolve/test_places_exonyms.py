@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.names._data import read_data_lines
+from rashomon.lang import read_rows
 from rashomon.resolve.places import exonym_group, place_forms, strip_generic
 
 
@@ -43,6 +43,6 @@ def test_places_forms_look_up_after_stripping() -> None:
 
 
 def test_places_exonyms_data_file_has_about_a_hundred_places_and_no_empty_names() -> None:
-    rows = read_data_lines("places", "exonyms.tsv")
+    rows = read_rows("places", "exonyms.tsv")
     assert 100 <= len(rows) <= 200
     assert all(len(r) >= 2 and all(n.strip() == n and n for n in r) for r in rows)

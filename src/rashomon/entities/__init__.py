@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lang import bundle_code
 from ..model import Article
 from .cleanup import clean_mentions
 from .corrections import complete_first_names, correct_types, missed_listed, missed_surnames, trim_place_prefix
@@ -21,9 +22,7 @@ class EntityRecognizer:
         self.same_name = same_name
 
     def __call__(self, article: Article) -> Article:
-        lang = article.language if article.language in ("en", "ru") else (
-            "ru" if article.language in ("be", "uk") else "en"
-        )
+        lang = bundle_code(article.language)
         mentions = clean_mentions(article.text, article.mentions)
         mentions = correct_types(mentions, lang)
         mentions += missed_surnames(article.text, article.tokens, mentions, lang)

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from ..errors import RashomonError
+from ..script import RUSSIAN_LOWER, RUSSIAN_UPPER
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -14,8 +15,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CYR_LOWER = re.compile(r"[а-яё]")
-_CYR_UPPER = re.compile(r"[А-ЯЁ]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -43,8 +42,8 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 def _cyrillic_score(text: str) -> float:
     """Real Cyrillic prose is mostly lower case; a wrong 8-bit code page swaps the cases."""
-    lower = len(_CYR_LOWER.findall(text))
-    upper = len(_CYR_UPPER.findall(text))
+    lower = len(RUSSIAN_LOWER.findall(text))
+    upper = len(RUSSIAN_UPPER.findall(text))
     return lower - 3 * upper
 
 

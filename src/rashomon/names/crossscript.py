@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rashomon.names._data import data_text, read_data_lines
+from rashomon.lang import parse_rows, read_rows, read_text
 from rashomon.names.translit import slavic_latin_to_press
 
 MODEL_FILE = "learned_en_ru.tsv"
@@ -32,7 +32,7 @@ _NOT_CYRILLIC = re.compile(r"[^а-я]")
 @lru_cache(maxsize=1)
 def _cyrillic_map() -> dict[int, str]:
     """Belarusian/Ukrainian letters to Russian ones for the model (і -> и, ў -> в)."""
-    rows = read_data_lines("translit", "model_cyrillic.tsv")
+    rows = read_rows("translit", "model_cyrillic.tsv")
     return {ord(f[0]): f[1] if len(f) > 1 else "" for f in rows}
 
 
@@ -113,10 +113,7 @@ def format_alignment(units: list[tuple[str, str]]) -> str:
 def parse_model(text: str) -> TranslitModel:
     """Build a model from the TSV text written by :func:`rashomon.names.learn.dump_model`."""
     model = TranslitModel({}, {}, {})
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        tag, *rest = line.split("\t")
+    for tag, *rest in parse_rows(text):
         if tag == "unit":
             model.units.setdefault(rest[0], {})[rest[1]] = float(rest[2])
         elif tag == "lat2":
@@ -126,14 +123,14 @@ def parse_model(text: str) -> TranslitModel:
         elif tag == "threshold":
             model.threshold = float(rest[0])
         elif tag == "meta":
-            model.meta[rest[0]] = rest[1]
+            model.meta[rest[0]] = rest[1] if len(rest) > 1 else ""
     return model
 
 
 @lru_cache(maxsize=1)
 def default_model() -> TranslitModel:
     """The shipped model, parsed on first use."""
-    return parse_model(data_text("translit", MODEL_FILE))
+    return parse_model(read_text("translit", MODEL_FILE))
 
 
 @lru_cache(maxsize=65536)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rashomon.names._data import read_data_lines
+from rashomon.lang import read_rows
 
 MIN_STEM = 2  # a suffix must leave at least this many letters, or it is part of the stem
 VOWELS = frozenset("aeiou")
@@ -21,14 +21,14 @@ SOLID_CONSONANTS = frozenset("bfklmnprv")
 @lru_cache(maxsize=1)
 def _gender_pairs() -> tuple[tuple[str, str], ...]:
     """(masculine, feminine) key endings, longest feminine first."""
-    rows = [(f[0], f[1]) for f in read_data_lines("ru", "names_gender_suffixes.tsv")]
+    rows = [(f[0], f[1]) for f in read_rows("ru", "names_gender_suffixes.tsv")]
     return tuple(sorted(rows, key=lambda r: -len(r[1])))
 
 
 @lru_cache(maxsize=1)
 def _suffix_families() -> tuple[tuple[str, str], ...]:
     """(suffix, family) pairs, longest suffix first."""
-    rows = [(s, f[0]) for f in read_data_lines("ru", "names_surname_suffixes.tsv") for s in f[1].split()]
+    rows = [(s, f[0]) for f in read_rows("ru", "names_surname_suffixes.tsv") for s in f[1].split()]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rashomon.names._data import read_data_lines
+from rashomon.lang import read_rows
 from rashomon.names.translit import guess_lang, has_cyrillic, slavic_latin_to_press, transliterate
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -30,7 +30,7 @@ class KeyTrace:
 @lru_cache(maxsize=1)
 def _key_rules() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """Compile the ordered rewrite rules of name_key.tsv."""
-    return tuple((re.compile(f[0]), f[1], f[2]) for f in read_data_lines("translit", "name_key.tsv"))
+    return tuple((re.compile(f[0]), f[1], f[2]) for f in read_rows("translit", "name_key.tsv"))
 
 
 def romanise(text: str, lang: str | None = None) -> str:

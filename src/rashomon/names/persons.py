@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rashomon.names._data import read_data_lines
+from rashomon.lang import read_rows
 from rashomon.names.keys import name_key, romanise
 from rashomon.names.match import Match, match_names
 
@@ -40,7 +40,7 @@ class PersonName:
 @lru_cache(maxsize=1)
 def _group_members() -> dict[str, tuple[str, ...]]:
     """Map each group's canonical name to all its variants (diminutives keep their ~)."""
-    groups = (fields[0].split() for fields in read_data_lines("en", "first_names.tsv"))
+    groups = (fields[0].split() for fields in read_rows("en", "first_names.tsv"))
     return {variants[0]: tuple(variants) for variants in groups}
 
 
@@ -62,7 +62,7 @@ def _first_name_groups() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _patronymic_suffixes() -> tuple[str, ...]:
     """Key endings that mark a patronymic when the word sits where one is expected."""
-    return tuple(f[0] for f in read_data_lines("ru", "names_patronymic_suffixes.tsv"))
+    return tuple(f[0] for f in read_rows("ru", "names_patronymic_suffixes.tsv"))
 
 
 def first_name_groups(name: str) -> frozenset[str]:

@@ -6,12 +6,14 @@ its format). Tables are parsed lazily on first use and cached.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rashomon.names._data import read_data_lines
+from rashomon.lang import read_rows
+from rashomon.script import CYRILLIC_WORD, has_cyrillic
+
+__all__ = ["has_cyrillic"]  # re-exported: callers in names/ and resolve/ import it from here
 
 SYSTEMS: tuple[str, ...] = ("press", "bgn_pcgn", "iso9", "national")
 LANGS: tuple[str, ...] = ("ru", "be", "uk")
@@ -22,10 +24,6 @@ SYSTEM_ALIASES: dict[str, tuple[str, str | None]] = {
     "ukrainian_national": ("national", "uk"),
     "russian_passport": ("national", "ru"),
 }
-
-_CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF'’ʼ]*")
-_CYRILLIC_CHAR = re.compile(r"[\u0400-\u04FF]")
-
 
 @dataclass(frozen=True)
 class _Table:
@@ -57,7 +55,7 @@ def _load_table(system: str, lang: str) -> _Table:
     general: dict[str, str] = {}
     specific: dict[str, str] = {}
     vowels = ""
-    for fields in read_data_lines("translit", f"{system}.tsv"):
+    for fields in read_rows("translit", f"{system}.tsv"):
         langs = fields[2].split(",") if len(fields) > 2 and fields[2] else []
         if langs and lang not in langs:
             continue
@@ -128,11 +126,6 @@ def resolve_system(system: str, lang: str) -> tuple[str, str]:
     return system, lang
 
 
-def has_cyrillic(text: str) -> bool:
-    """True if the text contains at least one Cyrillic letter."""
-    return bool(_CYRILLIC_CHAR.search(text))
-
-
 def guess_lang(text: str) -> str:
     """Guess ru/be/uk from letters and clusters only one of them uses; ru when nothing tells."""
     lower = text.lower()
@@ -152,19 +145,19 @@ def transliterate(text: str, system: str = "press", lang: str = "ru") -> str:
     """Transliterate the Cyrillic words of ``text`` to Latin; other characters pass through."""
     name, lang = resolve_system(system, lang)
     table = _load_table(name, lang)
-    return _CYRILLIC_WORD.sub(lambda m: _transliterate_word(m.group(0), table), text)
+    return CYRILLIC_WORD.sub(lambda m: _transliterate_word(m.group(0), table), text)
 
 
 @lru_cache(maxsize=1)
 def _fold_map() -> dict[int, str]:
     """Replacements for letters NFKD cannot split into base letter plus mark."""
-    return {ord(f[0]): f[1] if len(f) > 1 else "" for f in read_data_lines("translit", "fold.tsv")}
+    return {ord(f[0]): f[1] if len(f) > 1 else "" for f in read_rows("translit", "fold.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _slavic_map() -> dict[int, str]:
     """Slavic Latin letters rewritten as English-press digraphs (š -> sh)."""
-    rows = read_data_lines("translit", "slavic_latin.tsv")
+    rows = read_rows("translit", "slavic_latin.tsv")
     return {ord(f[0]): f[1] if len(f) > 1 else "" for f in rows}
 
 

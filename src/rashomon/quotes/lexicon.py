@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import load_list, load_table
+from ..lang import bundle, bundle_code
 
 
 @dataclass(frozen=True)
@@ -34,21 +34,21 @@ class QuoteLexicon:
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> QuoteLexicon:
     """The lexicon for `lang` ('en' or 'ru'; be/uk use ru)."""
-    code = "ru" if lang in ("ru", "be", "uk") else "en"
+    res = bundle(bundle_code(lang))
     return QuoteLexicon(
-        lang=code,
-        speech=frozenset(w.lower() for w in load_list(code, "speech_verbs")),
-        cognition=frozenset(w.lower() for w in load_list(code, "cognition_verbs")),
-        objective=frozenset(w.lower() for w in load_list(code, "object_cues")),
-        prepositional=frozenset((r[0], r[1]) for r in load_table(code, "prepositional_cues") if len(r) >= 2),
-        source_markers=tuple(sorted(load_list(code, "source_markers"), key=len, reverse=True)),
-        person_nouns=frozenset(load_list(code, "person_nouns")),
-        org_nouns=frozenset(load_list(code, "org_nouns")),
-        pronouns={r[0]: frozenset(r[1].split()) for r in load_table(code, "pronouns") if len(r) >= 2},
-        title_nouns=frozenset(load_list(code, "quoted_title_nouns")),
-        name_nouns=frozenset(load_list(code, "quoted_name_nouns")),
-        term_markers=tuple(load_list(code, "term_markers")),
-        naming=frozenset(w.lower() for w in load_list(code, "naming_cues")),
+        lang=res.code,
+        speech=frozenset(w.lower() for w in res.speech_verbs),
+        cognition=frozenset(w.lower() for w in res.cognition_verbs),
+        objective=frozenset(w.lower() for w in res.words("object_cues")),
+        prepositional=frozenset((r[0], r[1]) for r in res.table("prepositional_cues") if len(r) >= 2),
+        source_markers=tuple(sorted(res.words("source_markers"), key=len, reverse=True)),
+        person_nouns=frozenset(res.words("person_nouns")),
+        org_nouns=frozenset(res.words("org_nouns")),
+        pronouns={r[0]: frozenset(r[1].split()) for r in res.table("pronouns") if len(r) >= 2},
+        title_nouns=frozenset(res.words("quoted_title_nouns")),
+        name_nouns=frozenset(res.words("quoted_name_nouns")),
+        term_markers=tuple(res.words("term_markers")),
+        naming=frozenset(w.lower() for w in res.naming_cues),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rashomon.names._data import read_data_lines
+from rashomon.lang import read_rows
 from rashomon.resolve.keys import identity_key
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
@@ -18,7 +18,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 def _exonym_index() -> dict[str, int]:
     """Map each listed name's key to its line number; names listed twice map to -1 (ambiguous)."""
     index: dict[str, int] = {}
-    for number, fields in enumerate(read_data_lines("places", "exonyms.tsv")):
+    for number, fields in enumerate(read_rows("places", "exonyms.tsv")):
         for name in fields:
             key = identity_key(name)
             if key:
@@ -29,13 +29,13 @@ def _exonym_index() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _exonym_names() -> tuple[tuple[str, ...], ...]:
     """Every exonym line as a tuple of names, in file order."""
-    return tuple(tuple(fields) for fields in read_data_lines("places", "exonyms.tsv"))
+    return tuple(tuple(fields) for fields in read_rows("places", "exonyms.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
     """Casefolded generic place words of every language."""
-    return frozenset(fields[0].casefold() for fields in read_data_lines("places", "generic_words.tsv"))
+    return frozenset(fields[0].casefold() for fields in read_rows("places", "generic_words.tsv"))
 
 
 def exonym_group(name: str) -> int | None:

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from ..script import has_cyrillic
 from . import schema
 from .repository import Store
 from .search import Filters, search
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 CONTEXT = 70  # characters of context either side of a mention
 
 
 def script_of(name: str) -> str:
     """'Cyrillic' or 'Latin' (the scripts in play), for grouping name variants."""
-    return "Cyrillic" if _CYRILLIC.search(name) else "Latin"
+    return "Cyrillic" if has_cyrillic(name) else "Latin"
 
 
 def cluster_map(conn: Connection, article_ids: list[str] | None = None) -> dict[tuple[str, str], dict[str, str]]:

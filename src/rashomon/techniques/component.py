@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 from ..intervals import Cover
+from ..lang import bundle_code
 from ..model import Article, QuotedPhrase, Technique
 from .features import split_sentences, tokenize
 from .formats import guess_language
@@ -19,7 +20,6 @@ from .lexicon import FAMILIES, RuleHit, lexicon
 
 RuleMode = Literal["all", "confirmed", "off"]
 SCARE_SCORE = 0.8
-CYRILLIC_LANGS = {"ru", "be", "uk"}
 
 
 class TechniqueDetector:
@@ -86,7 +86,7 @@ class TechniqueDetector:
         lemmas: dict[tuple[int, int], str] | None = None,
     ) -> list[Technique]:
         """All techniques of one text, sorted by position."""
-        lang = "ru" if language in CYRILLIC_LANGS else "en"
+        lang = bundle_code(language)
         sents = sentences or split_sentences(text)
         found: list[Technique] = []
         support: dict[str, Cover] = {}
@@ -116,10 +116,10 @@ class TechniqueDetector:
 
 def _language_groups(article: Article) -> dict[str, list[tuple[int, int]]]:
     """Paragraph ranges by model language ('en' or 'ru'); paragraphs of unknown language follow the article."""
-    base = "ru" if article.language in CYRILLIC_LANGS else "en"
+    base = bundle_code(article.language)
     groups: dict[str, list[tuple[int, int]]] = {}
     for p in article.paragraphs:
-        lang = base if p.language in ("und", "") else ("ru" if p.language in CYRILLIC_LANGS else "en")
+        lang = base if p.language in ("und", "") else bundle_code(p.language)
         groups.setdefault(lang, []).append((p.start, p.end))
     return groups
 
@@ -202,7 +202,7 @@ def merge(found: list[Technique], text: str) -> list[Technique]:
 
 def rule_spans(text: str, language: str) -> list[tuple[str, int, int]]:
     """(label, start, end) of the rule layer alone on a bare text (training and evaluation hook)."""
-    lang = "ru" if language in CYRILLIC_LANGS else "en"
+    lang = bundle_code(language)
     sents = split_sentences(text)
     index = _SentenceIndex(sents)
     return [(t.label, t.start, t.end) for t in (_rule_technique(text, h, lang, sents, index) for h in lexicon(lang).find(text))]

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from ..script import cyrillic_count
 from .taxonomy import to_semeval2023
 
 _ARTICLE = re.compile(r"article(\d+)\.txt$")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -53,7 +53,7 @@ def read_text(path: str | Path) -> str:
 def guess_language(text: str) -> str:
     """'ru' when most letters are Cyrillic, else 'en' (the corpora hold only these two)."""
     letters = len(_LETTER.findall(text[:5000])) or 1
-    return "ru" if len(_CYRILLIC.findall(text[:5000])) > letters / 2 else "en"
+    return "ru" if cyrillic_count(text[:5000]) > letters / 2 else "en"
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
