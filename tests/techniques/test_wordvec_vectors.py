@@ -126,7 +126,9 @@ def test_wordvec_explanation_names_vector_evidence(shipped):
 def test_wordvec_training_with_and_without_vectors_round_trips(tmp_path, dims):
     from rashomon.techniques.formats import GoldArticle, GoldSpan
     from rashomon.techniques.model import TechniqueModel
-    from rashomon.techniques.train import TrainConfig, fit, prepare
+    from rashomon.training import TrainConfig
+    from rashomon.training.data import prepare
+    from rashomon.training.fit import fit
 
     text = "The corrupt regime lied again. Officials met on Tuesday. The shameful junta lied."
     arts = []

@@ -28,7 +28,7 @@ def train_techniques(
         import scipy  # noqa: F401 - only training needs it
     except ImportError as exc:
         fail(RashomonError("E091", detail=exc))
-    from ..techniques.train import TrainConfig, load_training, train
+    from ..training import TrainConfig, load_training, train
 
     try:
         if not load_training(data):

@@ -3,7 +3,8 @@
 Public API (importing this package loads no model and no scikit-learn):
 - `TechniqueDetector` — the `techniques` pipeline component (requires quoted, sentences,
   tokens, language; assigns techniques); `.predict(text, id, language)` runs it on a bare text.
-- `train(data_paths, out_dir)` — retrain on PTC-2020 / SemEval-2023 formatted annotations.
+- training lives apart, in `rashomon.training` (`train(data_paths, out_dir)`); this package
+  never imports it.
 - `evaluate_ptc(...)`, `evaluate_semeval23(...)` — official-formula scorers; `evaluate(...)`
   wires them to a model directory.
 """
@@ -16,7 +17,6 @@ from .component import TechniqueDetector
 from .evaluate import ParagraphReport, SpanReport, evaluate_ptc, evaluate_semeval23
 from .model import ModelFormatError, TechniqueModel
 from .taxonomy import LABELS, PTC2020_TO_SEMEVAL2023
-from .train import TrainConfig, train
 
 __all__ = [
     "LABELS",
@@ -26,11 +26,9 @@ __all__ = [
     "SpanReport",
     "TechniqueDetector",
     "TechniqueModel",
-    "TrainConfig",
     "evaluate",
     "evaluate_ptc",
     "evaluate_semeval23",
-    "train",
 ]
 
 

@@ -1,114 +1,17 @@
-"""Training: fit the token and sentence models on PTC-2020 / SemEval-2023 style annotations.
-
-`train(data_paths, out_dir)` reads every corpus folder, cross-validates by article id (the
-same id in two corpora is one group, so a PTC article never leaks into its own SemEval copy),
-tunes per-language, per-technique thresholds on the out-of-fold probabilities, fits the final
-models on everything, and writes a model directory the component loads with `--model DIR`.
-"""
+"""Fitting: the token and sentence linear models on prepared articles (full-batch Adam)."""
 
 from __future__ import annotations
 
-import time
-from dataclasses import asdict, dataclass
-from pathlib import Path
-from typing import Callable, Iterable
+from dataclasses import asdict
 
 import numpy as np
 
-from .features import (
-    LANGS,
-    VEC_OFFSETS,
-    Vocab,
-    sentence_index,
-    misc_names,
-    misc_pairs,
-    shifted,
-    split_sentences,
-    to_ids,
-    tokenize,
-)
-from .formats import GoldArticle, read_corpus
-from .lexicon import FAMILIES, lexicon
-from .card import model_card
-from .model import SENT_BLOCKS, TOKEN_BLOCKS, TechniqueModel
-from .taxonomy import SEMEVAL2023_LABELS, to_semeval2023
-from .wordvec import PIECE_DIM, fit_projection, piece_table, windowed
-
-
-@dataclass
-class TrainConfig:
-    """Knobs of a training run (the defaults produced the shipped model)."""
-
-    min_count: int = 2  # features seen fewer times are dropped from the vocabulary
-    l2_token: float = 1e-6  # L2 penalty per example-averaged loss, token model
-    l2_sentence: float = 1e-5  # same, sentence model
-    iters_token: int = 120  # full-batch Adam steps
-    iters_sentence: int = 150
-    keep_clean: float = 1.0  # share of tokens kept from sentences with no technique (1.0 beat 0.35 and 0.7 in CV)
-    min_examples: int = 8  # techniques with fewer annotated spans are not modelled
-    folds: int = 5
-    seed: int = 13
-    prune: float = 0.1  # weights this small are dropped (keeps the model ~5 MB; see MODEL_CARD)
-    sentence_blend: float = 0.5  # share of the sentence logit added to its tokens' logits
-    # A token run grows over neighbours scoring this share of the threshold (the "half as much"
-    # rule of decode._best_run): matched runs were ~30% shorter than their gold spans. In nested
-    # CV it took SI 0.353 -> 0.366 and label-aware F1 0.245 -> 0.255 (README Quality has the curve).
-    run_extend: float = 0.5
-    # Threshold objective: paragraph micro-F1 + span_weight x label-aware span F1. Above 1 it
-    # trades a little paragraph F1 (well over target) for span precision (measured: 3 ~ 5 ~ 10).
-    span_weight: float = 3.0
-    # No threshold below this: lower ones (0.1-0.2 for Russian sentences) flagged neutral news
-    # sentences; 0.25 costs 0.011 PTC SI F1 and no paragraph F1 (measured, see README).
-    min_threshold: float = 0.25
-    # Principal components kept of the word vectors (see wordvec); 0 turns the block off.
-    vec_dims: int = 64
-
-
-@dataclass
-class Prepared:
-    """One article turned into arrays."""
-
-    gold: GoldArticle
-    words: list[str]
-    starts: np.ndarray
-    ends: np.ndarray
-    sentences: list[tuple[int, int]]
-    sent_of: np.ndarray
-    y_tok: np.ndarray  # (n_tokens, n_labels) bool
-    y_sent: np.ndarray  # (n_sentences, n_labels) bool
-    misc: tuple[np.ndarray, np.ndarray]  # (token, misc feature) pairs
-
-
-def load_training(data_paths: Iterable[str | Path]) -> list[GoldArticle]:
-    """Read corpus folders; labels renamed to SemEval-2023; articles without spans skipped."""
-    out = []
-    for path in data_paths:
-        for g in read_corpus(path):
-            if not g.spans:
-                continue
-            for s in g.spans:
-                s.label = to_semeval2023(s.label)
-            out.append(g)
-    return out
-
-
-def prepare(g: GoldArticle, labels: list[str]) -> Prepared:
-    """Tokens, sentences, lexicon cues and gold label matrices for one article."""
-    toks = tokenize(g.text)
-    hits = [(h.family, h.start, h.end) for h in lexicon(g.language).find(g.text)]
-    misc = misc_pairs(g.text, toks, hits, misc_names(FAMILIES))
-    sents = split_sentences(g.text)
-    sent_of = sentence_index(toks.starts, sents)
-    y = np.zeros((len(toks.words), len(labels)), dtype=bool)
-    col = {l: j for j, l in enumerate(labels)}
-    for s in g.spans:
-        j = col.get(s.label)
-        if j is not None:
-            y[(toks.starts < s.end) & (toks.ends > s.start), j] = True
-    ys = np.zeros((len(sents), len(labels)), dtype=bool)
-    inside = sent_of >= 0
-    np.logical_or.at(ys, sent_of[inside], y[inside])
-    return Prepared(g, toks.words, toks.starts, toks.ends, sents, sent_of, y, ys, misc)
+from ..techniques.features import LANGS, VEC_OFFSETS, Vocab, misc_names, shifted, to_ids
+from ..techniques.lexicon import FAMILIES
+from ..techniques.model import SENT_BLOCKS, TOKEN_BLOCKS, TechniqueModel
+from ..techniques.wordvec import PIECE_DIM, fit_projection, piece_table, windowed
+from .config import TrainConfig
+from .data import Prepared
 
 
 def _token_matrix(
@@ -268,66 +171,3 @@ def _word_vectors(items: list[Prepared], dims: int) -> tuple[np.ndarray, np.ndar
     table = (raw - mu) @ proj
     row = {w: i for i, w in enumerate(vocab)}
     return mu, proj, [table[[row[w] for w in it.words]] for it in items]
-
-
-def modelled_labels(articles: list[GoldArticle], min_examples: int) -> list[str]:
-    """Techniques with enough annotated spans, in taxonomy order."""
-    counts: dict[str, int] = {}
-    for g in articles:
-        for s in g.spans:
-            counts[s.label] = counts.get(s.label, 0) + 1
-    return [l for l in SEMEVAL2023_LABELS if counts.get(l, 0) >= min_examples]
-
-
-def group_folds(articles: list[GoldArticle], k: int, seed: int) -> list[int]:
-    """Fold number of each article, grouped by article id across corpora."""
-    ids = sorted({g.id for g in articles})
-    order = np.random.default_rng(seed).permutation(len(ids))
-    fold_of = {ids[i]: n % k for n, i in enumerate(order)}
-    return [fold_of[g.id] for g in articles]
-
-
-def train(
-    data_paths: Iterable[str | Path],
-    out_dir: str | Path,
-    config: TrainConfig | None = None,
-    log: Callable[[str], None] = print,
-    extra: Callable[[str, str], list[tuple[str, int, int]]] | None = None,
-) -> TechniqueModel:
-    """Cross-validate, tune thresholds, fit on all data and save a model directory (+ MODEL_CARD.md).
-
-    `extra` gives the rule layer's spans (default: the shipped lexicons) so thresholds are
-    tuned for what the component emits with rules on.
-    """
-    from .crossval import cross_validate
-
-    from .component import rule_spans
-
-    cfg = config or TrainConfig()
-    extra = rule_spans if extra is None else extra
-    paths = [str(p) for p in data_paths]
-    articles = load_training(paths)
-    if not articles:
-        raise ValueError(f"no annotated articles found in {paths}")
-    labels = modelled_labels(articles, cfg.min_examples)
-    t0 = time.perf_counter()
-    cv = cross_validate(articles, labels, cfg, extra=extra, log=log)
-    log(f"cross-validation done in {time.perf_counter() - t0:.0f}s")
-    items = [prepare(g, labels) for g in articles]
-    model = fit(items, labels, cfg)
-    model.thresholds = cv.thresholds
-    model.meta.update(
-        training={
-            "data": [Path(p).name for p in paths],
-            "articles": len(articles),
-            "articles_by_language": {l: sum(g.language == l for g in articles) for l in LANGS},
-            "spans": sum(len(g.spans) for g in articles),
-        },
-        cross_validation=cv.summary(),
-    )
-    model.save(out_dir, prune=cfg.prune)
-    out = Path(out_dir)
-    size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())
-    (out / "MODEL_CARD.md").write_text(model_card(model.meta, cv.markdown(), size), encoding="utf-8")
-    log(f"model written to {out_dir} ({size / 1e6:.1f} MB)")
-    return model

@@ -16,10 +16,10 @@ from itertools import product
 
 import numpy as np
 
-from .decode import NEVER, label_spans
-from .evaluate import _pairs_sum, merge_spans
-from .formats import GoldArticle, line_spans
-from .model import Scores
+from ..techniques.decode import NEVER, label_spans
+from ..techniques.evaluate import _pairs_sum, merge_spans
+from ..techniques.formats import GoldArticle, line_spans
+from ..techniques.model import Scores
 
 TOKEN_GRID = (NEVER, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3)
 SENT_GRID = (NEVER,) + tuple(np.round(np.arange(0.9, 0.09, -0.05), 2))

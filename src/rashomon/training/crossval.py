@@ -12,12 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .decode import decode, run_extend
-from .evaluate import ParagraphReport, SpanReport, score_ptc, score_semeval23, span_scores
-from .formats import GoldArticle
-from .model import Scores, TechniqueModel
-from .taxonomy import SEMEVAL2023_LABELS, to_ptc2020
-from .train import Prepared, TrainConfig, fit, group_folds, prepare
+import numpy as np
+
+from ..techniques.decode import decode, run_extend
+from ..techniques.evaluate import ParagraphReport, SpanReport, score_ptc, score_semeval23, span_scores
+from ..techniques.formats import GoldArticle, GoldSpan
+from ..techniques.model import Scores, TechniqueModel
+from ..techniques.taxonomy import PTC2020_TO_SEMEVAL2023, SEMEVAL2023_LABELS, to_ptc2020
+from .config import TrainConfig
+from .data import Prepared, group_folds, prepare
+from .fit import fit
 from .tune import combo_stats, tune
 
 # Extra spans per article (the rule layer), added to the model's: fn(text, language) -> [(label, s, e)]
@@ -74,8 +78,6 @@ class CVResult:
 
 def _owner(label: str) -> bool:
     """True for the one 2023 label that stands for its PTC class in the table (no double rows)."""
-    from .taxonomy import PTC2020_TO_SEMEVAL2023
-
     return label in PTC2020_TO_SEMEVAL2023.values()
 
 
@@ -122,8 +124,6 @@ def evaluate_oof(
     min_threshold: float = 0.0,
 ) -> CVResult:
     """Tune thresholds (all folds; and per fold on the others) and score the nested predictions."""
-    import numpy as np
-
     golds = [it.gold for it in items]
     fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
     pairs = list(zip(golds, scores))
@@ -157,7 +157,5 @@ def evaluate_oof(
 
 def _ptc_named(g: GoldArticle) -> GoldArticle:
     """A copy of a PTC article with its labels back in PTC-2020 names (for score_ptc)."""
-    from .formats import GoldSpan
-
     spans = [GoldSpan(to_ptc2020(s.label) or s.label, s.start, s.end) for s in g.spans]
     return GoldArticle(g.id, g.text, g.language, spans, g.lines, g.corpus)
