@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from functools import lru_cache
 from typing import Any
 
-from .model import Article, Span
+from .model import Article, Mention, Quantity, Technique
 
 # Languages the contract allows; anything else a backend says is reported as und.
 CONTRACT_LANGUAGES = {"en", "ru", "be", "uk", "und"}
 
+# Record fields the contract leaves out (the store's blob keeps them); every other field of a
+# layer record is written, in declaration order, so a field added to a record reaches the JSON.
+# Entity mentions are bare spans in the contract; typed mentions are internal.
+INTERNAL_FIELDS: dict[type, frozenset[str]] = {
+    Mention: frozenset({"type", "normal", "label"}),
+    Quantity: frozenset({"head_lemma", "sentence"}),
+}
+# Technique scores are rounded (digits) for stable, readable output.
+_ROUND: dict[tuple[type, str], int] = {(Technique, "score"): 4}
 
-def span_dict(span: Span | None) -> dict[str, Any] | None:
-    """SPAN: {start, end, text}."""
-    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+@lru_cache(maxsize=None)
+def contract_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a layer record the JSON contract writes, in declaration order."""
+    skip = INTERNAL_FIELDS.get(cls, frozenset())
+    return tuple(f.name for f in fields(cls) if f.name not in skip)
+
+
+def record_dict(rec: Any) -> dict[str, Any]:
+    """A layer record as the contract writes it: its contract fields, nested records and lists walked."""
+    out: dict[str, Any] = {}
+    for name in contract_fields(type(rec)):
+        value = getattr(rec, name)
+        if isinstance(value, list):
+            value = [record_dict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+        elif hasattr(value, "__dataclass_fields__"):
+            value = record_dict(value)
+        elif (type(rec), name) in _ROUND:
+            value = round(value, _ROUND[type(rec), name])
+        out[name] = value
+    return out
 
 
 def article_dict(art: Article, *, layers: bool = True) -> dict[str, Any]:
@@ -25,72 +54,18 @@ def article_dict(art: Article, *, layers: bool = True) -> dict[str, Any]:
         "outlet": art.outlet,
         "language": art.language if art.language in CONTRACT_LANGUAGES else "und",
         "text": art.text,
-        "entities": [
-            {
-                "id": e.id,
-                "name": e.name,
-                "type": e.type,
-                "aliases": list(e.aliases),
-                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
-            }
-            for e in art.entities
-        ],
-        "quotes": [
-            {
-                "id": q.id,
-                "kind": q.kind,
-                "content": span_dict(q.content),
-                "cue": span_dict(q.cue),
-                "speaker": span_dict(q.speaker),
-                "speaker_name": q.speaker_name,
-                "speaker_entity": q.speaker_entity,
-                "parent": q.parent,
-            }
-            for q in art.quotes
-        ],
-        "claims": [
-            {
-                "id": c.id,
-                "start": c.start,
-                "end": c.end,
-                "text": c.text,
-                "source_entity": c.source_entity,
-                "stance": c.stance,
-                "source_name": c.source_name,
-                "quote": c.quote,
-            }
-            for c in art.claims
-        ],
-        "techniques": [
-            {
-                "label": t.label,
-                "start": t.start,
-                "end": t.end,
-                "text": t.text,
-                "explanation": t.explanation,
-                "score": round(t.score, 4),
-            }
-            for t in art.techniques
-        ],
+        "entities": [record_dict(e) for e in art.entities],
+        "quotes": [record_dict(q) for q in art.quotes],
+        "claims": [record_dict(c) for c in art.claims],
+        "techniques": [record_dict(t) for t in art.techniques],
     }
     if layers:
         out["author"] = art.author
-        out["paragraphs"] = [
-            {"start": p.start, "end": p.end, "text": p.text, "language": p.language} for p in art.paragraphs
-        ]
-        out["quoted"] = [
-            {"start": q.start, "end": q.end, "text": q.text, "role": q.role, "reason": q.reason} for q in art.quoted
-        ]
-        out["sentences"] = [{"start": s.start, "end": s.end, "text": s.text} for s in art.sentences]
-        out["quantities"] = [
-            {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "high": q.high, "head": q.head,
-             "approx": q.approx, "relation": q.relation, "kind": q.kind, "unit": q.unit}
-            for q in art.quantities
-        ]
-        out["dates"] = [
-            {"start": d.start, "end": d.end, "text": d.text, "iso": d.iso, "granularity": d.granularity}
-            for d in art.dates
-        ]
+        out["paragraphs"] = [record_dict(p) for p in art.paragraphs]
+        out["quoted"] = [record_dict(q) for q in art.quoted]
+        out["sentences"] = [record_dict(s) for s in art.sentences]
+        out["quantities"] = [record_dict(q) for q in art.quantities]
+        out["dates"] = [record_dict(d) for d in art.dates]
     return out
 
 

@@ -3,9 +3,7 @@ back an equal Article (every layer), and every field of every record survives th
 
 from __future__ import annotations
 
-import itertools
-import typing
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -13,44 +11,7 @@ import pytest
 from rashomon.model import Article
 from rashomon.store import Store
 from rashomon.store.blob import decode_article, encode_article, from_plain, to_plain
-
-
-def _records(cls: type, seen: set[type] | None = None) -> set[type]:
-    """Every dataclass reachable from `cls` through its field annotations."""
-    seen = set() if seen is None else seen
-    seen.add(cls)
-    for hint in typing.get_type_hints(cls).values():
-        for part in (hint, *typing.get_args(hint), *(a for h in typing.get_args(hint) for a in typing.get_args(h))):
-            if isinstance(part, type) and is_dataclass(part) and part not in seen:
-                _records(part, seen)
-    return seen
-
-
-def _value(hint, counter):
-    """A distinct non-default value of the annotated type (so a dropped field cannot pass)."""
-    n = next(counter)
-    if isinstance(hint, type) and is_dataclass(hint):
-        return _filled(hint, counter)
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin is typing.Literal:
-        return args[-1]
-    if origin is list:
-        return [_value(args[0], counter), _value(args[0], counter)]
-    if origin is dict:
-        return {f"k{n}": n, f"l{n}": [n, f"v{n}"]}
-    if args and type(None) in args:
-        return _value(next(a for a in args if a is not type(None)), counter)
-    return {int: n, float: n + 0.25, str: f"s{n}"}.get(hint, f"s{n}")
-
-
-def _filled(cls: type, counter=None):
-    """An instance of `cls` with every field set to a distinct non-default value."""
-    counter = counter or itertools.count(1)
-    hints = typing.get_type_hints(cls)
-    return cls(**{f.name: _value(hints[f.name], counter) for f in fields(cls)})
-
-
-RECORDS = sorted(_records(Article), key=lambda c: c.__name__)
+from tests.records import RECORDS, filled
 
 
 def test_blob_roundtrip_reaches_every_record():
@@ -62,7 +23,7 @@ def test_blob_roundtrip_reaches_every_record():
 
 @pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__name__)
 def test_blob_roundtrip_every_field(cls):
-    rec = _filled(cls)
+    rec = filled(cls)
     plain = to_plain(rec)
     assert set(plain) == {f.name for f in fields(cls)}
     assert from_plain(cls, plain) == rec
@@ -72,7 +33,7 @@ def test_blob_roundtrip_every_field(cls):
                                         ("tokens", "lemma"), ("mentions", "normal"), ("quotes", "cue")])
 def test_blob_roundtrip_detects_a_dropped_field(layer, name):
     # Negative cases: a converter that loses one field of one record is caught by the equality check.
-    rec = _filled(Article)
+    rec = filled(Article)
     plain = to_plain(rec)
     del plain[layer][0][name]
     try:
@@ -83,14 +44,14 @@ def test_blob_roundtrip_detects_a_dropped_field(layer, name):
 
 
 def test_blob_roundtrip_bytes():
-    art = _filled(Article)
+    art = filled(Article)
     blob = encode_article(art)
     assert isinstance(blob, bytes) and decode_article(blob) == art
 
 
 def test_blob_roundtrip_store_every_field(store):
     # A record-complete Article (every field of every layer set) through each backend.
-    art = _filled(Article)
+    art = filled(Article)
     art.id, art.language = "filled01", "en"
     assert store.add(art)
     assert store.load_article(art.id) == art
@@ -101,7 +62,7 @@ def test_blob_roundtrip_store_lossy_without_blob(store):
     # Rows stored before migration 4 have no blob: they load from the JSON contract (lossy).
     from rashomon.store import schema
 
-    art = _filled(Article)
+    art = filled(Article)
     art.id, art.language = "filled02", "en"
     assert store.add(art)
     with store.engine.begin() as conn:
