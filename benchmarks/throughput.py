@@ -57,6 +57,17 @@ def best_rate(fn, texts: list[str], rounds: int) -> float:  # noqa: ANN001
     return best
 
 
+def race(head: str, texts: list[str], rounds: int, baseline: tuple, label: str, ours) -> None:  # noqa: ANN001
+    """Print the best words/s of a (name, label, fn) baseline and of `ours` on the same texts, and their ratio."""
+    name, base_label, base_fn = baseline
+    base = best_rate(base_fn, texts, rounds)
+    mine = best_rate(ours, texts, rounds)
+    print(head)
+    print(f"  {base_label}{base:,.0f} words/s")
+    print(f"  {label}{mine:,.0f} words/s")
+    print(f"  ratio rashomon/{name} = {mine / base:.2f}")
+
+
 def component_overheads(foundation, texts: list[str], rounds: int) -> None:  # noqa: ANN001
     """Time of each later configured component, as a share of the foundation's time."""
     from rashomon import Analyzer
@@ -116,12 +127,8 @@ def main() -> None:
     en, en_desc = english_texts(args.limit)
     ours(en[:2])  # warm-up: lazy loads, caches
     spacy_alone(en[:2])
-    base = best_rate(spacy_alone, en, args.rounds)
-    mine = best_rate(ours, en, args.rounds)
-    print(f"english: {en_desc}, {words(en)} words, pipeline {' -> '.join(analyzer.pipeline.names)}")
-    print(f"  spaCy {nlp.meta['name']} nlp.pipe alone: {base:,.0f} words/s")
-    print(f"  rashomon analyze:                 {mine:,.0f} words/s")
-    print(f"  ratio rashomon/spaCy = {mine / base:.2f}")
+    race(f"english: {en_desc}, {words(en)} words, pipeline {' -> '.join(analyzer.pipeline.names)}", en, args.rounds,
+         ("spaCy", f"spaCy {nlp.meta['name']} nlp.pipe alone: ", spacy_alone), f"rashomon analyze:{' ' * 17}", ours)
     component_overheads(analyzer, en, args.rounds)
 
     if args.skip_ru:
@@ -134,12 +141,8 @@ def main() -> None:
             natasha.parse(text)
 
     ours(ru[:2])
-    base_ru = best_rate(natasha_alone, ru, args.rounds)
-    mine_ru = best_rate(ours, ru, args.rounds)
-    print(f"russian: {ru_desc}, {words(ru)} words")
-    print(f"  natasha alone:    {base_ru:,.0f} words/s")
-    print(f"  rashomon analyze: {mine_ru:,.0f} words/s")
-    print(f"  ratio rashomon/natasha = {mine_ru / base_ru:.2f}")
+    race(f"russian: {ru_desc}, {words(ru)} words", ru, args.rounds,
+         ("natasha", "natasha alone:    ", natasha_alone), "rashomon analyze: ", ours)
 
 
 if __name__ == "__main__":

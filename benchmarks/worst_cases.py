@@ -162,41 +162,36 @@ def _paragraphs(rng: random.Random, count: int, lang: str) -> str:
     return "\n\n".join(paras)
 
 
+def _grouped(sentences: list[str], per: int) -> str:
+    """`per` sentences to a paragraph, paragraphs separated by blank lines."""
+    return "\n\n".join(" ".join(sentences[i : i + per]) for i in range(0, len(sentences), per))
+
+
 def _entities(rng: random.Random, count: int, lang: str) -> str:
     first, syl = (_EN_FIRST, _EN_SYL) if lang == "en" else (_RU_FIRST, _RU_SYL)
     verbs = _EN_VERBS if lang == "en" else _RU_VERBS
-    paras = []
-    cur = []
-    for i in range(count):
+
+    def sentence(i: int) -> str:
         name = f"{rng.choice(first)} {_surname(rng, syl, i)}"
         if lang == "en":
-            cur.append(f"{name} {rng.choice(verbs)} that {_surname(rng, syl, i + 1)} Group met {_surname(rng, syl, i + 2)}.")
-        else:
-            cur.append(f"{name} {rng.choice(verbs)}, что компания «{_surname(rng, syl, i + 1)}» встретилась с {_surname(rng, syl, i + 2)}.")
-        if len(cur) >= 8:
-            paras.append(" ".join(cur))
-            cur = []
-    paras.append(" ".join(cur))
-    return "\n\n".join(p for p in paras if p)
+            return f"{name} {rng.choice(verbs)} that {_surname(rng, syl, i + 1)} Group met {_surname(rng, syl, i + 2)}."
+        return f"{name} {rng.choice(verbs)}, что компания «{_surname(rng, syl, i + 1)}» встретилась с {_surname(rng, syl, i + 2)}."
+
+    return _grouped([sentence(i) for i in range(count)], 8)
 
 
 def _numbers(rng: random.Random, count: int, lang: str) -> str:
     months = _EN_MONTHS if lang == "en" else _RU_MONTHS
     words = _EN_WORDS if lang == "en" else _RU_WORDS
-    paras = []
-    cur = []
-    for _ in range(count):
+
+    def sentence() -> str:
         day, month, year = rng.randint(1, 28), rng.choice(months), rng.randint(1950, 2030)
         amount = f"{rng.randint(1, 999)},{rng.randint(100, 999)}"
         if lang == "en":
-            cur.append(f"On {month} {day}, {year} the {rng.choice(words)} spent ${amount} million, up {rng.randint(1, 99)}.{rng.randint(0, 9)}%.")
-        else:
-            cur.append(f"{day} {month} {year} года {rng.choice(words)} потратил {amount} млн рублей, на {rng.randint(1, 99)},{rng.randint(0, 9)}% больше.")
-        if len(cur) >= 6:
-            paras.append(" ".join(cur))
-            cur = []
-    paras.append(" ".join(cur))
-    return "\n\n".join(p for p in paras if p)
+            return f"On {month} {day}, {year} the {rng.choice(words)} spent ${amount} million, up {rng.randint(1, 99)}.{rng.randint(0, 9)}%."
+        return f"{day} {month} {year} года {rng.choice(words)} потратил {amount} млн рублей, на {rng.randint(1, 99)},{rng.randint(0, 9)}% больше."
+
+    return _grouped([sentence() for _ in range(count)], 6)
 
 
 def worst_cases(scale: int) -> dict[str, str]:

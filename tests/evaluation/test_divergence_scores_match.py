@@ -35,7 +35,7 @@ def test_divergence_scores_counts_by_language_and_kind():
     miss = Predicted("tg/5", "polarity", 0.9, [("tg/5/first", 100, 110), ("tg/5/second", 100, 110)])
     rep = score(["tg/5"], [hit, miss], [GOLD])
     assert (rep.overall.precision, rep.overall.recall) == (0.5, 1.0)
-    assert rep.by_language["ru"].pred == 2 and rep.by_kind["polarity"].precision == 0.0
+    assert rep.by_language["ru"].n_pred == 2 and rep.by_kind["polarity"].precision == 0.0
     assert rep.kind_agreement == 1.0
 
 

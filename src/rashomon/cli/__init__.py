@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from ..errors import RashomonError
-from .flags import AllowPrivate, FollowLinks
+from .flags import AllowPrivate, Config, FollowLinks, Inputs, Jobs, ShowProgress
 
 app = typer.Typer(
     add_completion=False,
@@ -64,14 +64,14 @@ def options(config: Optional[Path], max_bytes: Optional[int] = None, model: Opti
 
 @app.command()
 def analyze(
-    paths: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs, or - for stdin."),
+    paths: list[str] = Inputs,
     fmt: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
     out: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (json/text) or directory (html)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (models load once per process)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
+    jobs: int = Jobs,
+    config: Optional[Path] = Config,
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Refuse larger inputs (E005)."),
     model: Optional[Path] = typer.Option(None, "--model", help="Techniques model from `rashomon train techniques`."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    progress: bool = ShowProgress,
     allow_private: bool = AllowPrivate,
     follow_links: bool = FollowLinks,
 ) -> None:

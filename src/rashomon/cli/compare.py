@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
-from .flags import AllowPrivate, FollowLinks
+from .flags import AllowPrivate, AnalysisJobs, Config, FollowLinks, ShowProgress
 
 
 class CompareFormat(str, Enum):
@@ -24,13 +24,13 @@ def compare(
     paths: list[str] = typer.Argument(..., help="Articles: files, directories, URLs, or - for stdin."),
     fmt: CompareFormat = typer.Option(CompareFormat.json, "--format", "-f", help="Output format."),
     out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the analysis."),
+    jobs: int = AnalysisJobs,
     aliases: Optional[Path] = typer.Option(None, "--aliases", help="Alias file forcing or forbidding merges."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
+    config: Optional[Path] = Config,
     min_confidence: Optional[float] = typer.Option(
         None, "--min-confidence", min=0.0, max=1.0,
         help="List conflicts at least this confident (0-1; default: [compare] min_confidence, 0.5). 0 lists all."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    progress: bool = ShowProgress,
     allow_private: bool = AllowPrivate,
     follow_links: bool = FollowLinks,
 ) -> None:
@@ -38,9 +38,9 @@ def compare(
     from ..compare import compare_articles
     from . import analyse_inputs, err_console, fail, finish, options
 
+    rules = None
     try:
         opts = options(config, allow_private=allow_private, follow_links=follow_links)
-        rules = None
         if aliases is not None:
             from ..resolve import load_aliases
 

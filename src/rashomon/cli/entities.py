@@ -10,11 +10,7 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
-
-
-class OutFormat(str, Enum):
-    json = "json"
-    text = "text"
+from .flags import Config, Inputs, Jobs, OutFormat, ShowProgress
 
 
 class Script(str, Enum):
@@ -23,14 +19,14 @@ class Script(str, Enum):
 
 
 def entities(
-    paths: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs, or - for stdin."),
+    paths: list[str] = Inputs,
     why: bool = typer.Option(False, "--why", help="Show every merge with the rule or score that made it."),
     fmt: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
     aliases: Optional[Path] = typer.Option(None, "--aliases", help="Alias file (TSV or YAML) forcing or forbidding merges."),
     prefer_script: Optional[Script] = typer.Option(None, "--prefer-script", help="Display names in this script when one exists."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (models load once per process)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    jobs: int = Jobs,
+    config: Optional[Path] = Config,
+    progress: bool = ShowProgress,
 ) -> None:
     """Cross-article entity table: one row per person, organisation or place, with every alias."""
     from .. import __version__

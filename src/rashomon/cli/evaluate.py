@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..errors import RashomonError
+from .flags import AnalysisJobs, AsJson, EvalConfig, choices
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure extractors against annotated corpora.")
 
 
-class QuoteFormat(str, Enum):
-    brat = "brat"
-
-
-class Split(str, Enum):
-    all = "all"
-    dev = "dev"
-    rest = "rest"
+QuoteFormat = choices("QuoteFormat", "brat")
+Split = choices("Split", "all", "dev", "rest")
 
 
 def _progress(total: int):  # noqa: ANN202 - rich Progress
@@ -40,8 +34,8 @@ def eval_quotes(
     annotator: Optional[str] = typer.Option(None, help="Use this annotator's files (default: first by name)."),
     split: Split = typer.Option(Split.all, help="all, or the stable dev/rest split by file name (1 in 5 is dev)."),
     limit: Optional[int] = typer.Option(None, min=1, help="Score at most this many documents."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML config overriding defaults."),
+    as_json: bool = AsJson,
+    config: Optional[Path] = EvalConfig,
 ) -> None:
     """Quote attribution: content (overlap, exact), content+source, cue, token F1."""
     from ..api import Analyzer
@@ -69,9 +63,7 @@ def eval_quotes(
     typer.echo(json.dumps(scores.as_dict(), indent=2) if as_json else scores.table())
 
 
-class TechniqueFormat(str, Enum):
-    ptc = "ptc"
-    semeval23 = "semeval23"
+TechniqueFormat = choices("TechniqueFormat", "ptc", "semeval23")
 
 
 @eval_app.command("techniques")
@@ -81,7 +73,7 @@ def eval_techniques(
     labels: Path = typer.Option(..., "--labels", help="PTC TC labels (file or directory) or SemEval-2023 labels file."),
     spans: Optional[Path] = typer.Option(None, "--spans", help="semeval23 only: span labels directory, to add span scores."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model directory from `rashomon train techniques`."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    as_json: bool = AsJson,
 ) -> None:
     """Persuasion techniques: span P/R/F1 (SemEval-2020 Task 11) per technique, and paragraph micro-F1."""
     from dataclasses import asdict
@@ -119,14 +111,8 @@ def eval_techniques(
     typer.echo(json.dumps(asdict(report), indent=2) if as_json else report.table())
 
 
-class CompareEvalFormat(str, Enum):
-    divergences = "divergences"
-
-
-class CompareSplit(str, Enum):
-    tune = "tune"
-    test = "test"
-    all = "all"
+CompareEvalFormat = choices("CompareEvalFormat", "divergences")
+CompareSplit = choices("CompareSplit", "tune", "test", "all")
 
 
 @eval_app.command("compare")
@@ -142,9 +128,9 @@ def eval_compare(
                                              help="Fit the confidence table on this split and write it here."),
     stories: bool = typer.Option(True, "--stories/--no-stories", help="Also score story clustering."),
     unit: Optional[list[str]] = typer.Option(None, "--unit", help="Only this annotated unit (repeatable)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the analysis."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML config overriding defaults."),
+    jobs: int = AnalysisJobs,
+    as_json: bool = AsJson,
+    config: Optional[Path] = EvalConfig,
 ) -> None:
     """Where accounts diverge: conflict precision/recall per language and kind; story pair P/R/F1."""
     from ..evaluation.compare_eval import calibration_samples, evaluate_compare

@@ -11,13 +11,9 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
+from .flags import AsJson, OutFormat
 
 names_app = typer.Typer(no_args_is_help=True, help="Compare names across scripts and romanisations.")
-
-
-class OutFormat(str, Enum):
-    json = "json"
-    text = "text"
 
 
 class Split(str, Enum):
@@ -112,7 +108,7 @@ def eval_names(
     split: Split = typer.Option(Split.all, "--split", help="Restrict to one split of names.evaluate.split_of."),
     seed: int = typer.Option(0, "--seed", help="Seed for the shuffled negatives."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score at most this many rows."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    as_json: bool = AsJson,
 ) -> None:
     """Name matching: precision/recall/F1 and false-merge rate (Latin↔Cyrillic recall on corpus files)."""
     from ..names.evaluate import benchmark_rows

@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
-from .flags import AllowPrivate, FollowLinks
+from .flags import AllowPrivate, Config, FollowLinks, Inputs, Jobs, ShowProgress
 
 DB_HELP = "SQLite file or PostgreSQL URL (default: rashomon.sqlite in the user data directory)."
 DbOption = typer.Option(None, "--db", envvar="RASHOMON_DB", help=DB_HELP)
@@ -30,11 +30,11 @@ def _open(db: Optional[str]):  # noqa: ANN202 - rashomon.store.Store
 
 
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs, or - for stdin."),
+    paths: list[str] = Inputs,
     db: Optional[str] = DbOption,
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (models load once per process)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding packaged defaults."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    jobs: int = Jobs,
+    config: Optional[Path] = Config,
+    progress: bool = ShowProgress,
     allow_private: bool = AllowPrivate,
     follow_links: bool = FollowLinks,
 ) -> None:

@@ -235,6 +235,16 @@ def _same_statement(ua: ClaimUnit, ub: ClaimUnit, head: str | None, scope: set[s
                if w in partners and j != i and not (head.startswith("=") and w.startswith("=")))
 
 
+def _qualified(kind: str, words: tuple[str, str, str], ua: ClaimUnit, ub: ClaimUnit, sim: float,
+               marked: ClaimUnit, marker: tuple[int, int], scope: set[str], plain: ClaimUnit) -> Candidate:
+    """A polarity or modality candidate: `marked` negates or hedges (at `marker`) the `scope` that `plain` states."""
+    topic, why, frame = words
+    hit = sorted(w.lstrip("=") for w in scope & plain.lemmas)
+    feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas)), "scope": float(len(hit))}
+    return Candidate(kind, topic, [], f"{why}: {', '.join(hit)}", {0 if marked is ua else 1: marker},
+                     f"{frame}: {' '.join(hit)}", kind, feats, key=" ".join(hit))
+
+
 def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
     if (ua.negation is None) == (ub.negation is None) or _same_speaker(ua, ub) or sim < POLARITY_SIM:
         return None
@@ -242,11 +252,8 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     # What is negated ("never [served] in Vietnam") must be what the other side asserts.
     if not _same_statement(ua, ub, neg.negated_head, neg.negated, pos):
         return None
-    hit = sorted(w.lstrip("=") for w in neg.negated & pos.lemmas)
-    feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas)), "scope": float(len(hit))}
-    return Candidate("polarity", "whether it is so", [], f"one source affirms, the other negates or denies: {', '.join(hit)}",
-                     {0 if neg is ua else 1: neg.negation}, f"whether: {' '.join(hit)}", "polarity", feats,
-                     key=" ".join(hit))
+    return _qualified("polarity", ("whether it is so", "one source affirms, the other negates or denies", "whether"),
+                      ua, ub, sim, neg, neg.negation, neg.negated, pos)
 
 
 def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
@@ -256,11 +263,8 @@ def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     head = next((w for w in plain.sequence if w in hedged.hedged), None)
     if not _same_statement(ua, ub, head, hedged.hedged, plain):
         return None
-    hit = sorted(w.lstrip("=") for w in hedged.hedged & plain.lemmas)
-    feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas)), "scope": float(len(hit))}
-    return Candidate("modality", "how certain it is", [], f"one source states it, the other hedges: {', '.join(hit)}",
-                     {0 if hedged is ua else 1: hedged.modal}, f"how certain: {' '.join(hit)}", "modality", feats,
-                     key=" ".join(hit))
+    return _qualified("modality", ("how certain it is", "one source states it, the other hedges", "how certain"),
+                      ua, ub, sim, hedged, hedged.modal, hedged.hedged, plain)
 
 
 def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],

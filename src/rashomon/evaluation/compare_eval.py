@@ -44,7 +44,7 @@ class CompareEvaluation:
             [(f"kind {k}", v) for k, v in sorted(d.by_kind.items())]
         fmt = lambda x: "     -" if x is None else f"{x:6.3f}"  # noqa: E731
         for name, c in rows:
-            lines.append(f"{name:14} {fmt(c.precision)} {fmt(c.recall)} {fmt(c.f1)} {c.pred:5d} {c.gold:5d}")
+            lines.append(f"{name:14} {fmt(c.precision)} {fmt(c.recall)} {fmt(c.f1)} {c.n_pred:5d} {c.n_gold:5d}")
         lines.append(f"kind agreement on matched conflicts: {d.kind_agreement:.3f}")
         for name, s in self.stories.items():
             lines.append(f"stories {name:10} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
@@ -135,7 +135,7 @@ def _pool(report: DivergenceReport, judged: list[Divergence]) -> None:
                 from .divergence_scores import language_of
 
                 for counts in (report.overall, report.by_language[language_of(p.unit)], report.by_kind[p.kind]):
-                    counts.tp_pred += 1
+                    counts.matched_pred += 1
 
 
 def calibration_samples(evaluation: CompareEvaluation, annotations: Path) -> list[tuple[str, dict[str, float], bool]]:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .divergences import Divergence, Side
+from .metrics import PRF
 
 
 @dataclass
@@ -28,38 +29,30 @@ class Predicted:
 
 
 @dataclass
-class Counts:
-    """Matched / total for precision and recall."""
-
-    tp_pred: int = 0
-    pred: int = 0
-    tp_gold: int = 0
-    gold: int = 0
+class Counts(PRF):
+    """Matched / total for precision and recall; a rate with nothing to divide by is None (undefined)."""
 
     @property
-    def precision(self) -> float | None:
+    def precision(self) -> float | None:  # type: ignore[override]
         """Matched predictions / predictions (None when nothing was predicted: undefined)."""
-        return self.tp_pred / self.pred if self.pred else None
+        return super().precision if self.n_pred else None
 
     @property
-    def recall(self) -> float | None:
+    def recall(self) -> float | None:  # type: ignore[override]
         """Matched gold divergences / gold divergences (None when there is no gold)."""
-        return self.tp_gold / self.gold if self.gold else None
+        return super().recall if self.n_gold else None
 
     @property
-    def f1(self) -> float | None:
+    def f1(self) -> float | None:  # type: ignore[override]
         """Harmonic mean of precision and recall (None when either is undefined)."""
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return super().f1 if self.n_pred and self.n_gold else None
 
-    def as_dict(self) -> dict[str, float | int | None]:
+    def as_dict(self) -> dict[str, float | int | None]:  # type: ignore[override]
         """Counts and rates, rounded (None where undefined)."""
         rnd = lambda x: None if x is None else round(x, 3)  # noqa: E731
         return {"precision": rnd(self.precision), "recall": rnd(self.recall), "f1": rnd(self.f1),
-                "predicted": self.pred, "predicted_matched": self.tp_pred, "gold": self.gold,
-                "gold_matched": self.tp_gold}
+                "predicted": self.n_pred, "predicted_matched": int(self.matched_pred), "gold": self.n_gold,
+                "gold_matched": int(self.matched_gold)}
 
 
 @dataclass
@@ -113,8 +106,8 @@ def score(units: list[str], predicted: list[Predicted], gold: list[Divergence]) 
         hit = next((g for g in by_unit[p.unit] if matches(p, g)), None)
         report.matches.append((p, hit))
         for counts in (report.overall, report.by_language[language_of(p.unit)], report.by_kind[p.kind]):
-            counts.pred += 1
-            counts.tp_pred += hit is not None
+            counts.n_pred += 1
+            counts.matched_pred += hit is not None
         if hit is not None:
             matched += 1
             same_kind += hit.kind == p.kind
@@ -123,7 +116,7 @@ def score(units: list[str], predicted: list[Predicted], gold: list[Divergence]) 
         if hit:
             gold_hit.add(id(g))
         for counts in (report.overall, report.by_language[language_of(g.unit)], report.by_kind[g.kind]):
-            counts.gold += 1
-            counts.tp_gold += hit
+            counts.n_gold += 1
+            counts.matched_gold += hit
     report.kind_agreement = same_kind / matched if matched else 0.0
     return report
