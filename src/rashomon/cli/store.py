@@ -85,6 +85,8 @@ def serve(
                                           "(uploads are read and analysed with it)."),
     queue_size: int = typer.Option(8, "--queue-size", min=1, max=10_000,
                                    help="Uploads waiting for analysis; more are refused with E084."),
+    aliases: Optional[Path] = typer.Option(None, "--aliases", help="Alias file forcing or forbidding merges "
+                                           "(comparisons use it, as `compare --aliases`)."),
 ) -> None:
     """Serve the web app and REST API (/api/, docs at /docs) over the store."""
     from . import err_console, fail, options
@@ -103,6 +105,11 @@ def serve(
         if not loop and not token:
             raise RashomonError("E080", host=host)
         opts = options(config)
+        rules = None
+        if aliases is not None:
+            from ..resolve import load_aliases
+
+            rules = load_aliases(aliases)
         # Bind first: a port in use must fail before any database is created or migrated.
         sock = _bind(host, port)
         try:
@@ -112,7 +119,7 @@ def serve(
             raise
         # On loopback, refuse other Host headers so a web page cannot DNS-rebind onto us.
         app = create_app(store, token=token, max_body=max_body, allowed_hosts=LOOPBACK_HOSTS if loop else None,
-                         options=opts, queue_size=queue_size)
+                         options=opts, queue_size=queue_size, aliases=rules)
         shown = f"[{host}]" if ":" in host else host
         port = sock.getsockname()[1]
         err_console.print(f"serving {store.describe()} at http://{shown}:{port}/", highlight=False, soft_wrap=True)

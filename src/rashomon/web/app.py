@@ -38,9 +38,12 @@ def _templates():  # noqa: ANN202 - starlette Jinja2Templates
 class AppState:
     """Shared by requests: the store, templates, caches, and the upload queue."""
 
-    def __init__(self, store: Store, options: Options, *, analyzer: Any = None, queue_size: int = 8) -> None:
+    def __init__(self, store: Store, options: Options, *, analyzer: Any = None, queue_size: int = 8,
+                 aliases: Any = None) -> None:
         self.store = store
         self.options = options
+        # Alias rules (rashomon.resolve.load_aliases) forcing or forbidding merges, as `compare --aliases`.
+        self.aliases = aliases
         self.templates = _templates()
         self.uploads = UploadQueue(store, options, size=queue_size, analyzer=analyzer)
         # Corpus-wide answers (overview, facets, lists) are cached per corpus version, so
@@ -52,7 +55,11 @@ class AppState:
         self._comparisons = Coalescer(COMPARISONS)
 
     def compare(self, articles: list[Any]) -> Comparison:
-        """The comparison of these articles under the app's options, computed once per set of texts."""
+        """The comparison of these articles under the app's options and aliases, computed once per set of texts.
+
+        The same call `rashomon compare` makes: with whole stored articles (the store is lossless)
+        the two give the same document.
+        """
         from ..compare import compare_articles
 
         key = tuple(content_hash(a.text) for a in articles)
@@ -64,7 +71,7 @@ class AppState:
             found = self.compare_cache.get(key)  # finished while we waited for a slot
             if found is None:
                 # The app's options decide the confidence threshold, as the config does for the CLI.
-                found = compare_articles(articles, options=self.options)
+                found = compare_articles(articles, aliases=self.aliases, options=self.options)
                 self.compare_cache.put(key, found)
             return found
 
@@ -73,10 +80,11 @@ class AppState:
 
 def create_app(store: Store, *, token: str | None = None, max_body: int = MAX_BODY,
                allowed_hosts: list[str] | None = None, analyzer: Any = None, options: Options | None = None,
-               queue_size: int = 8):  # noqa: ANN201 - ASGI app
+               queue_size: int = 8, aliases: Any = None):  # noqa: ANN201 - ASGI app
     """Build the web app over a store; `allowed_hosts` guards against DNS rebinding.
 
-    `options` are the settings uploads are read and analysed with (defaults if None);
+    `options` are the settings uploads are read and analysed with and comparisons use (defaults
+    if None); `aliases` are alias rules for comparisons (`rashomon.resolve.load_aliases`);
     `queue_size` bounds the uploads waiting for analysis (E084 beyond).
     """
     from fastapi import FastAPI
@@ -99,7 +107,8 @@ def create_app(store: Store, *, token: str | None = None, max_body: int = MAX_BO
     # Our own /docs (see web/docs.py): FastAPI's loads its scripts from a CDN.
     app = FastAPI(title="rashomon", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who says what, and where accounts diverge, across a corpus of news articles.")
-    app.state.rashomon = AppState(store, options or load_options(), analyzer=analyzer, queue_size=queue_size)
+    app.state.rashomon = AppState(store, options or load_options(), analyzer=analyzer, queue_size=queue_size,
+                                  aliases=aliases)
     app.include_router(api_router)
     app.include_router(page_router)
     install_docs(app)
