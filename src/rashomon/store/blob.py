@@ -14,7 +14,7 @@ import typing
 import zlib
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ..model import Article
 
@@ -22,10 +22,19 @@ from ..model import Article
 BLOB_FORMAT = 1
 
 
+@lru_cache(maxsize=None)
+def _names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, None for anything else (worked out once per type)."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+
+
 def to_plain(obj: Any) -> Any:
     """Dataclass records -> dicts keyed by field name, lists and dicts walked, scalars as they are."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in fields(obj)}
+    if obj is None or isinstance(obj, (str, int, float)):
+        return obj
+    names = _names(type(obj))
+    if names is not None:
+        return {name: to_plain(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [to_plain(v) for v in obj]
     if isinstance(obj, dict):
@@ -33,33 +42,39 @@ def to_plain(obj: Any) -> Any:
     return obj
 
 
-@lru_cache(maxsize=None)
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _from_hint(hint: Any, value: Any) -> Any:
-    """Rebuild `value` as the annotated type says: dataclasses from dicts, lists element-wise."""
-    if value is None:
-        return None
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
+    """How to rebuild a value of this annotated type from plain JSON; None when it is kept as is."""
     if isinstance(hint, type) and is_dataclass(hint):
-        return from_plain(hint, value)
+        return lambda v: None if v is None else from_plain(hint, v)
     origin = typing.get_origin(hint)
     if origin is list:
         (item,) = typing.get_args(hint) or (Any,)
-        return [_from_hint(item, v) for v in value]
+        inner = _converter(item)
+        return None if inner is None else (lambda v: None if v is None else [inner(x) for x in v])
     if origin in (typing.Union, types.UnionType):
-        # `Span | None` and the like: the one dataclass member decides, else keep the value.
+        # `Span | None` and the like: the one dataclass member decides.
         for member in typing.get_args(hint):
-            if isinstance(member, type) and is_dataclass(member) and isinstance(value, dict):
-                return from_plain(member, value)
-    return value
+            if member is not type(None):
+                inner = _converter(member)
+                if inner is not None:
+                    return inner
+    return None
+
+
+@lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Per field of `cls`: its name and converter, worked out once per class."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in fields(cls))
 
 
 def from_plain(cls: type, data: dict[str, Any]) -> Any:
     """A record of `cls` from `to_plain` output; fields the data lacks take their defaults."""
-    hints = _hints(cls)
-    kwargs = {f.name: _from_hint(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data}
+    kwargs = {}
+    for name, convert in _plan(cls):
+        if name in data:
+            value = data[name]
+            kwargs[name] = value if convert is None else convert(value)
     return cls(**kwargs)
 
 
