@@ -23,6 +23,18 @@ def _article_fk() -> Column:
     return Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
 
 
+def _span(prefix: str = "", *, required: bool = True) -> list[Column]:
+    """A span's three columns, `start_char`/`end_char`/`text` or `<prefix>_start`/`_end`/`_text`."""
+    names = (f"{prefix}_start", f"{prefix}_end", f"{prefix}_text") if prefix else ("start_char", "end_char", "text")
+    return [Column(names[0], Integer, nullable=not required), Column(names[1], Integer, nullable=not required),
+            Column(names[2], Text, nullable=not required)]
+
+
+def _numbered() -> list[Column]:
+    """The article reference, the row's index in its layer, and its span."""
+    return [_article_fk(), Column("idx", Integer, nullable=False), *_span()]
+
+
 # Key/value facts about the database itself: schema version, cluster freshness.
 meta = Table(
     "rashomon_meta",
@@ -73,9 +85,7 @@ mentions = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("entity_id", String(64), nullable=False),
-    Column("start_char", Integer, nullable=False),
-    Column("end_char", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span(),
     Column("type", String(16), nullable=False),
     Column("normal", Text, nullable=False),
     Column("label", String(32), nullable=False, default=""),
@@ -88,15 +98,9 @@ quotes = Table(
     _article_fk(),
     Column("quote_id", String(64), nullable=False),
     Column("kind", String(16), nullable=False),
-    Column("content_start", Integer, nullable=False),
-    Column("content_end", Integer, nullable=False),
-    Column("content_text", Text, nullable=False),
-    Column("cue_start", Integer),
-    Column("cue_end", Integer),
-    Column("cue_text", Text),
-    Column("speaker_start", Integer),
-    Column("speaker_end", Integer),
-    Column("speaker_text", Text),
+    *_span("content"),
+    *_span("cue", required=False),
+    *_span("speaker", required=False),
     Column("speaker_name", Text),
     Column("speaker_entity", String(64)),
     Column("parent", String(64)),
@@ -109,9 +113,7 @@ claims = Table(
     metadata,
     _article_fk(),
     Column("claim_id", String(64), nullable=False),
-    Column("start_char", Integer, nullable=False),
-    Column("end_char", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span(),
     Column("source_entity", String(64)),
     Column("stance", String(16), nullable=False),
     Column("source_name", Text),  # display name of the source; None = the author
@@ -125,9 +127,7 @@ techniques = Table(
     _article_fk(),
     Column("idx", Integer, nullable=False),
     Column("label", String(64), nullable=False),
-    Column("start_char", Integer, nullable=False),
-    Column("end_char", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span(),
     Column("explanation", Text, nullable=False),
     Column("score", Float, nullable=False),
     Index("ux_techniques", "article_id", "idx", unique=True),
@@ -137,11 +137,7 @@ techniques = Table(
 quantities = Table(
     "quantities",
     metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    Column("start_char", Integer, nullable=False),
-    Column("end_char", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_numbered(),
     Column("value", Float),
     Column("high", Float),
     Column("head", Text),
@@ -155,11 +151,7 @@ quantities = Table(
 dates = Table(
     "dates",
     metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
-    Column("start_char", Integer, nullable=False),
-    Column("end_char", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_numbered(),
     Column("iso", String(32)),
     Column("granularity", String(16)),
     Index("ux_dates", "article_id", "idx", unique=True),
