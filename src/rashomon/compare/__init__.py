@@ -1,6 +1,6 @@
 """Where accounts diverge: stories across articles and languages, claims aligned within them,
-and conflicts between sources (quantity, date, actor, place, origin, polarity, modality,
-attribution), agreements, updates an article makes to its own figures, and what only one side
+and conflicts between sources (quantity, date, actor, place, origin, polarity, modality),
+agreements, updates an article makes to its own figures, and what only one side
 reports. Every position points at a span; every conflict carries a calibrated confidence."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Alignment: claim pairs from different sources whose multilingual embeddings are close (or that
 share a blocking key: an entity cluster, event class, predicate or quantity frame). A pair
 whose frames agree but whose slots differ is a conflict candidate of the kind of the slot —
-quantity, date, place, origin, actor, polarity, modality, attribution — with features that
+quantity, date, place, origin, actor, polarity, modality — with features that
 `confidence` turns into a calibrated confidence. A value the other article also states (a part
 and its total, a figure both report) is reconciled, not a conflict; a figure an article itself
 revises is an update.

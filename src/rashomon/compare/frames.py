@@ -60,11 +60,11 @@ def comparable(qa: Quantity, qb: Quantity, sim: float, *, cross_language: bool, 
     return None
 
 
-def _resolution(q: Quantity) -> float:
-    """Half the unit of the last significant digit as written: "141 million" -> 0.5 million,
-    "5,687.75" -> 0.005, "400,000" -> 50,000 (round thousands are rounded), "30" -> 0.5."""
-    m = _DIGITS.search(q.text or "")
-    value = abs(q.value or 0.0)
+def _resolution(text: str, value: float | None) -> float:
+    """Just under half the unit of the last significant digit as written: "141 million" ->
+    0.49 million, "5,687.75" -> 0.0049, "400,000" -> 24,500 (a one-digit round figure), "30" -> 0.49."""
+    m = _DIGITS.search(text or "")
+    value = abs(value or 0.0)
     if not m or value == 0:
         return 0.49  # a number in words ("five") is exact
     raw = m.group().strip().rstrip(".,")
@@ -95,20 +95,19 @@ def interval(q: Quantity) -> tuple[float, float]:
 @lru_cache(maxsize=65536)
 def _interval(text: str, value: float | None, high: float | None, relation: str | None,
               approx: str | None) -> tuple[float, float]:
-    q = Quantity(0, len(text), text, value, high, None, approx, relation)
-    v = q.value or 0.0
-    hi = q.high if q.high is not None else v
+    v = value or 0.0
+    hi = high if high is not None else v
     v, hi = min(v, hi), max(v, hi)  # "27-0" is a score, not a backwards range
-    rel = q.relation or "eq"
+    rel = relation or "eq"
     if rel in ("ge", "gt"):
         return v, math.inf
     if rel in ("le", "lt"):
         return -math.inf if v < 0 else 0.0, hi
-    if q.approx == "vague":
+    if approx == "vague":
         return v * 0.5, hi * 5  # "hundreds", "several hundred": an order of magnitude
     if rel == "about":
         return v * 0.9, hi * 1.1
-    r = _resolution(q)
+    r = _resolution(text, value)
     return v - r, hi + r
 
 

@@ -29,8 +29,8 @@ class Position:
 class Finding:
     """A conflict, agreement or update between positions.
 
-    `slot` is what differs (quantity, date, actor, place, origin, polarity, modality,
-    attribution) and `frame` what both speak of, in words; `why` says both in one line.
+    `slot` is what differs (quantity, date, actor, place, origin, polarity, modality) and
+    `frame` what both speak of, in words; `why` says both in one line.
     """
 
     id: str

@@ -107,9 +107,15 @@ def _scope(view: SyntaxView, idx: list[int], k: int, width: int) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _light_verbs() -> frozenset[str]:
+    """Verbs too general to say what a negation denies: light, speech and cognition verbs."""
+    return _words("light_verbs") | _words("speech_verbs") | _words("cognition_verbs")
+
+
 def _first_content(view: SyntaxView, idx: list[int], k: int) -> str | None:
     """The first content lemma after position k, as `lemmas` spells it."""
-    light = _words("light_verbs") | _words("speech_verbs") | _words("cognition_verbs")
+    light = _light_verbs()
     for i in idx[k + 1 : k + 5]:
         tok = view.tokens[i]
         if tok.pos in _CONTENT and tok.lemma.lower() not in _words("function_words") and tok.lemma.lower() not in light:

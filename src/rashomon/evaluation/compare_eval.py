@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..model import Article
-from .divergence_scores import DivergenceReport, Predicted, matches, score
-from .divergences import Divergence, read_annotations, split_of, unit_documents
+from .divergence_scores import DivergenceReport, Predicted, language_of, matches, score
+from .divergences import Divergence, read_annotations, read_judged, split_of, unit_documents
 
 
 @dataclass
@@ -50,22 +50,6 @@ class CompareEvaluation:
             lines.append(f"stories {name:10} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
                          f"largest {s['largest']} (gold largest {s['gold_largest']})")
         return "\n".join(lines)
-
-
-def read_judged(folder: Path) -> list[Divergence]:
-    """Pairs a reviewer judged genuine in the tool's output (`"judged": true` lines of `judged*.jsonl`)."""
-    import json
-
-    from .divergences import _side
-
-    out = []
-    for path in sorted(folder.glob("judged*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                if rec.get("judged") is True:
-                    out.append(Divergence(rec["unit"], rec.get("kind", "other"), _side(rec["a"]), _side(rec["b"])))
-    return out
 
 
 def predict_unit(unit: str, articles: list[Article], *, options: Any = None) -> list[Predicted]:
@@ -132,8 +116,6 @@ def _pool(report: DivergenceReport, judged: list[Divergence]) -> None:
             extra = next((g for g in judged if matches(p, g)), None)
             if extra is not None:
                 report.matches[k] = (p, extra)
-                from .divergence_scores import language_of
-
                 for counts in (report.overall, report.by_language[language_of(p.unit)], report.by_kind[p.kind]):
                     counts.matched_pred += 1
 

@@ -142,6 +142,18 @@ def read_annotations(folder: Path) -> tuple[list[str], list[Divergence]]:
     return units, found
 
 
+def read_judged(folder: Path) -> list[Divergence]:
+    """Pairs a reviewer judged genuine in the tool's output (`"judged": true` lines of `judged*.jsonl`)."""
+    out = []
+    for path in sorted(folder.glob("judged*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                if rec.get("judged") is True:
+                    out.append(Divergence(rec["unit"], rec.get("kind", "other"), _side(rec["a"]), _side(rec["b"])))
+    return out
+
+
 def check_annotations(data: Path, folder: Path) -> Iterator[str]:
     """Problems in the annotations: unknown documents, spans out of range or blank, undeclared units."""
     units, found = read_annotations(folder)
