@@ -30,7 +30,7 @@ def test_compare_html_ranking_table_order():
     assert "frame: people detained; differs in: quantity" in table
     assert "people detained: 30 vs 200 (quantity differs)" in table
     assert "<b>Police</b>" in table and "<b>Activists</b>" in table
-    assert "3 conflicts (confidence ≥ 0.5) · 1 updates" in html
+    assert "conflicts (confidence ≥ 0.5): 3 · updates: 1" in html
 
 
 def test_compare_html_ranking_every_position_is_marked():
