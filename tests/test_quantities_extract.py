@@ -24,6 +24,11 @@ CASES = [
     ("Estimates ran to at least 100,000-200,000 people.", [("100,000-200,000", 100000, 200000, "people", "ge")]),
     ("There were never more than 15,000 people there.", [("15,000", 15000, None, "people", "le")]),
     ("Hundreds of militants came.", [("Hundreds", 200, None, "militants", "about")]),
+    # "of" joins two vague counts: one figure, not "hundreds" of "thousands" (2,000) people.
+    ("Hundreds of thousands of people marched.", [("Hundreds of thousands", 400_000, None, "people", "about")]),
+    ("Tens of thousands of people marched.", [("Tens of thousands", 40_000, None, "people", "about")]),
+    ("Hundreds of officers and dozens of cars came.",
+     [("Hundreds", 200, None, "officers", "about"), ("dozens", 24, None, "cars", "about")]),
     # The head is the measured thing, not the currency (issue 15); the span now covers the unit.
     ("The budget is up to 3 million euros.", [("3 million euros", 3_000_000, None, "budget", "le")]),
     ("Задержаны тридцать три человека, около двухсот боевиков скрылись.",

@@ -390,6 +390,12 @@ def _word_numbers(article: Article, langs: tuple[str, ...]) -> list[tuple[int, i
                 if any(nxt in number_words(l) for l in langs):
                     j += 1
                     continue
+            # "hundreds of thousands", "tens of millions": "of" joins two vague counts.
+            if (entry is None and surface == "of" and run and run[-1][1] == "approx" and j + 1 < len(toks)
+                    and any(number_words(l).get(toks[j + 1].text.lower(), (0, ""))[1] in ("approx", "scale")
+                            for l in langs)):
+                j += 1
+                continue
             if entry is None or (toks[j].sent != toks[i].sent):
                 break
             if surface in _ARTICLES and (run or not _scale_next(toks, j, langs)):
