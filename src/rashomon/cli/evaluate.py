@@ -14,8 +14,9 @@ from .flags import AnalysisJobs, AsJson, EvalConfig, choices
 eval_app = typer.Typer(no_args_is_help=True, help="Measure extractors against annotated corpora.")
 
 
-QuoteFormat = choices("QuoteFormat", "brat")
-Split = choices("Split", "all", "dev", "rest")
+QuoteFormat = choices("QuoteFormat", "brat", "attribution-set")
+Split = choices("Split", "all", "dev", "rest", "tune", "test")
+_SPLITS = {"brat": ("all", "dev", "rest"), "attribution-set": ("all", "tune", "test")}
 
 
 def _progress(total: int):  # noqa: ANN202 - rich Progress
@@ -29,10 +30,14 @@ def _progress(total: int):  # noqa: ANN202 - rich Progress
 
 @eval_app.command("quotes")
 def eval_quotes(
-    data: Path = typer.Option(..., "--data", help="Directory with text/*.txt and attributions/*_<annotator>.ann."),
+    data: Path = typer.Option(..., "--data", help="brat: directory with text/*.txt and attributions/*_<annotator>.ann; "
+                              "attribution-set: directory of *.jsonl (docs/annotation/attribution_ru.md)."),
     fmt: QuoteFormat = typer.Option(QuoteFormat.brat, "--format", help="Annotation format."),
-    annotator: Optional[str] = typer.Option(None, help="Use this annotator's files (default: first by name)."),
-    split: Split = typer.Option(Split.all, help="all, or the stable dev/rest split by file name (1 in 5 is dev)."),
+    corpora: Path = typer.Option(Path("../shared/data"), "--corpora",
+                                 help="attribution-set only: the corpus folder its document ids point into."),
+    annotator: Optional[str] = typer.Option(None, help="brat: use this annotator's files (default: first by name)."),
+    split: Split = typer.Option(Split.all, help="brat: all, dev or rest (1 in 5 files is dev); "
+                                "attribution-set: all, tune or test (half the articles each)."),
     limit: Optional[int] = typer.Option(None, min=1, help="Score at most this many documents."),
     as_json: bool = AsJson,
     config: Optional[Path] = EvalConfig,
@@ -40,11 +45,28 @@ def eval_quotes(
     """Quote attribution: content (overlap, exact), content+source, cue, token F1."""
     from ..api import Analyzer
     from ..ingest.text import article_from_text
-    from ..quotes.evaluate import count_documents, evaluate_quotes
     from . import fail, options
 
-    if not (data / "text").is_dir() or not (data / "attributions").is_dir():
-        fail(RashomonError("E001", path=f"{data}/text or {data}/attributions"))
+    if split.value not in _SPLITS[fmt.value]:
+        raise typer.BadParameter(f"--format {fmt.value} takes --split {', '.join(_SPLITS[fmt.value])}",
+                                 param_hint="--split")
+    if fmt.value == "brat":
+        from ..quotes.evaluate import count_documents, read_brat_dir, split_of
+
+        if not (data / "text").is_dir() or not (data / "attributions").is_dir():
+            fail(RashomonError("E001", path=f"{data}/text or {data}/attributions"))
+        total = count_documents(data, annotator, split.value)
+        docs = (d for d in read_brat_dir(data, annotator) if split.value == "all" or split_of(d.name) == split.value)
+    else:
+        from ..evaluation.attribution_set import read_attribution_set, read_records
+        from ..evaluation.attribution_set import split_of as set_split
+
+        if not data.is_dir() or not any(data.glob("*.jsonl")):
+            fail(RashomonError("E001", path=f"{data}/*.jsonl"))
+        if not corpora.is_dir():
+            fail(RashomonError("E001", path=str(corpora)))
+        total = sum(1 for d in read_records(data)[0] if split.value == "all" or set_split(d) == split.value)
+        docs = read_attribution_set(corpora, data, split.value)
     try:
         analyzer = Analyzer(options(config))
     except RashomonError as err:
@@ -53,13 +75,13 @@ def eval_quotes(
     def analyze(text: str, name: str):  # noqa: ANN202
         return analyzer.analyze(article_from_text(text, name, title_from_first_line=False)).quotes
 
-    total = count_documents(data, annotator, split.value)
+    from ..quotes.evaluate import score_documents
+
     if limit:
         total = min(total, limit)
     with _progress(total) as bar:
         task = bar.add_task("scoring", total=total)
-        scores = evaluate_quotes(data, analyze, annotator=annotator, split=split.value, limit=limit,
-                                 on_doc=lambda n: bar.update(task, completed=n))
+        scores = score_documents(docs, analyze, limit=limit, on_doc=lambda n: bar.update(task, completed=n))
     typer.echo(json.dumps(scores.as_dict(), indent=2) if as_json else scores.table())
 
 

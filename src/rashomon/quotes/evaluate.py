@@ -106,9 +106,21 @@ def evaluate_quotes(
     on_doc: Callable[[int], None] | None = None,
 ) -> QuoteScores:
     """Score `analyze(text, name) -> quotes` on every brat document of the chosen split."""
-    result = QuoteScores()
     docs: Iterable[GoldDocument] = read_brat_dir(data, annotator)
-    for n, gold in enumerate(d for d in docs if split == "all" or split_of(d.name) == split):
+    return score_documents((d for d in docs if split == "all" or split_of(d.name) == split), analyze,
+                           limit=limit, on_doc=on_doc)
+
+
+def score_documents(
+    docs: Iterable[GoldDocument],
+    analyze: Callable[[str, str], list[Quote]],
+    *,
+    limit: int | None = None,
+    on_doc: Callable[[int], None] | None = None,
+) -> QuoteScores:
+    """Score `analyze(text, name) -> quotes` on gold documents from any reader (brat, attribution set)."""
+    result = QuoteScores()
+    for n, gold in enumerate(docs):
         if limit is not None and n >= limit:
             break
         quotes = analyze(gold.text, gold.name)
