@@ -6,6 +6,7 @@ from ..lang import bundle_code
 from ..model import Article
 from .cleanup import clean_mentions
 from .corrections import complete_first_names, correct_types, missed_listed, missed_surnames, trim_place_prefix
+from .credits import drop_credits
 from .grouping import SameName, exact_same, group_mentions, variant_same
 
 __all__ = ["EntityRecognizer", "exact_same", "group_mentions", "variant_same"]
@@ -29,6 +30,7 @@ class EntityRecognizer:
         mentions += missed_listed(article.text, mentions, lang)
         mentions = complete_first_names(article.text, mentions)
         mentions = trim_place_prefix(article.text, mentions)
+        mentions = drop_credits(article.text, mentions, lang)
         mentions = _dedupe(mentions)
         article.mentions = mentions
         article.entities = group_mentions(mentions, self.same_name)

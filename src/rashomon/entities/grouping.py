@@ -13,11 +13,19 @@ SameName = Callable[[str, str], bool]
 # On a tie the informative type wins over OTHER.
 _TYPE_RANK = {"PERSON": 3, "ORG": 2, "LOC": 1, "OTHER": 0}
 _SPACE = re.compile(r"\s+")
+_EDITORIAL = re.compile(r"[\[\]]")
 
 
 def mention_key(name: str) -> str:
     """Case-, space- and ё-insensitive key of a name."""
     return _SPACE.sub(" ", name.replace("ё", "е").replace("Ё", "Е")).strip().casefold()
+
+
+def strip_editorial(name: str) -> str:
+    """A name without editorial brackets: "[Alyaksandr] Fyaduta" -> "Alyaksandr Fyaduta"."""
+    if "[" not in name and "]" not in name:
+        return name
+    return _SPACE.sub(" ", _EDITORIAL.sub("", name)).strip()
 
 
 def exact_same(a: str, b: str) -> bool:
@@ -67,7 +75,7 @@ def group_mentions(mentions: list[Mention], same_name: SameName = exact_same) ->
         group.sort(key=lambda m: (m.start, m.end))
         etype = _vote(group)
         name = _display_name(group)
-        aliases = sorted({m.normal for m in group} | {m.text for m in group} - {name})
+        aliases = sorted({m.normal for m in group} | {strip_editorial(m.text) for m in group} - {name})
         ent = Entity(f"e{len(entities) + 1}", name, etype, [a for a in aliases if a != name], group)  # type: ignore[arg-type]
         for m in group:
             m.type = etype  # type: ignore[assignment]
@@ -88,7 +96,8 @@ def _merge_variants(groups: list[list[Mention]], same_name: SameName) -> list[li
         targets = range(len(merged)) if index is None else sorted(index.candidates(gname))
         for t in targets:
             target = merged[t]
-            if _vote(target) == gtype and same_name(target[0].normal, gname):
+            if _vote(target) == gtype and not _place_inside_place(gtype, target[0].normal, gname) \
+                    and same_name(target[0].normal, gname):
                 target.extend(group)
                 break
         else:
@@ -96,6 +105,12 @@ def _merge_variants(groups: list[list[Mention]], same_name: SameName) -> list[li
                 index.add(gname, len(merged))
             merged.append(list(group))
     return merged
+
+
+def _place_inside_place(etype: str, a: str, b: str) -> bool:
+    """Two place names of different lengths: "Europe" is not "Western Europe", "York" not "New
+    York". Spelling variants of a place have as many words as each other."""
+    return etype == "LOC" and len(a.split()) != len(b.split())
 
 
 def _attach_surnames(groups: list[list[Mention]], same_name: SameName) -> list[list[Mention]]:

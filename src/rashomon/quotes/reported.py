@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article
 from ..syntax import SyntaxView
@@ -17,6 +18,7 @@ _XCOMP_CUES = {
     "пообещать", "обещать", "пригрозить", "угрожать", "заявить", "утверждать",
 }
 _SUBJ = ("nsubj",)
+_PASSIVE_SUBJ = ("nsubjpass", "nsubj:pass")
 _PUNCT_EDGE = " \t\r\n,;:—–-"
 _FIRST_PERSON = {"i", "we", "я", "мы"}
 
@@ -63,18 +65,77 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
 
 
 def _verb_subject(view: SyntaxView, verb: int) -> int | None:
-    """nsubj of the verb, or of the verb it is coordinated with / participle of."""
-    for _ in range(3):
-        subj = view.kids(verb, *_SUBJ)
-        subj = [s for s in subj if not view.tokens[s].dep.startswith(("nsubjpass", "nsubj:pass"))] or subj
+    """nsubj of the verb, or of the verb it is coordinated with / participle of.
+
+    The cue's own passive subject is who was told or shown, not who spoke ("he was shown …"):
+    the speaker is then the by-agent, if any. A passive subject higher up controls the cue
+    ("X was persuaded to … declare that …": X declares)."""
+    toks = view.tokens
+    cue = verb
+    for _ in range(4):
+        passive = view.kids(verb, *_PASSIVE_SUBJ)
+        subj = [c for c in view.kids(verb, *_SUBJ) if c not in passive]
         if subj:
             return subj[0]
-        tok = view.tokens[verb]
-        if tok.dep in ("conj", "advcl", "xcomp") and tok.head != verb:
+        if passive and verb == cue:
+            return _agent(view, verb)
+        if passive:
+            return passive[0]
+        tok = toks[verb]
+        if tok.dep == "conj" and tok.head != verb:
+            verb = _conjunct_head(view, verb)
+            continue
+        if tok.dep in ("advcl", "xcomp") and tok.head != verb:
             verb = tok.head
             continue
         return None
     return None
+
+
+def _passive_without_agent(view: SyntaxView, verb: int) -> bool:
+    """ "It was reported that …", "he was told that …": reported, by nobody named."""
+    return bool(view.kids(verb, *_PASSIVE_SUBJ)) and _agent(view, verb) is None
+
+
+def _agent(view: SyntaxView, verb: int) -> int | None:
+    """The by-phrase of a passive verb ("was shown … by the KGB"), else None."""
+    for a in view.kids(verb, "agent"):
+        objs = view.kids(a, "pobj")
+        if objs:
+            return objs[0]
+    objs = view.kids(verb, "obl:agent")
+    return objs[0] if objs else None
+
+
+def _conjunct_head(view: SyntaxView, verb: int) -> int:
+    """The verb a subjectless conjunct shares its subject with.
+
+    Coordinated verbs share their form: in "was persuaded to move troops … and publicly
+    declare that …" the bare "declare" joins the infinitive "move", even when the parser hangs
+    it on the main clause's copula ("It was no coincidence that …")."""
+    toks = view.tokens
+    head = toks[verb].head
+    if not _bare_after_and(view, verb):
+        return head
+    for k in range(verb - 1, head, -1):
+        if toks[k].sent != toks[verb].sent:
+            break
+        if toks[k].dep == "xcomp" and toks[k].pos == "VERB" and toks[k].text.lower() == toks[k].lemma.lower() \
+                and any(toks[a].text.lower() == "to" for a in view.kids(k, "aux")):
+            return k
+    return head
+
+
+def _bare_after_and(view: SyntaxView, verb: int) -> bool:
+    """An English bare infinitive ("declare", not "declared") with no subject or 'to' of its
+    own right after and/or (+ adverbs)."""
+    toks = view.tokens
+    if toks[verb].text.lower() != toks[verb].lemma.lower() or view.kids(verb, "aux", "auxpass", *_SUBJ, *_PASSIVE_SUBJ):
+        return False
+    k = verb - 1
+    while k >= 0 and toks[k].pos == "ADV":
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in ("and", "or")
 
 
 def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
@@ -90,6 +151,8 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     for c in view.kids(verb, "ccomp"):
         if c < verb and ":" in view.article.text[toks[c].end : toks[verb].start]:
             continue  # "This is not the first time …: he claimed" — not his words
+        if lemma in _volition_verbs() and _wish_clause(view, c):
+            continue  # "they want him to take …": a wish about someone's act, not a view held
         return view.subtree(c), "ccomp"
     if lemma in _XCOMP_CUES:
         for c in view.kids(verb, "xcomp"):
@@ -115,6 +178,21 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     return None
 
 
+def _wish_clause(view: SyntaxView, verb: int) -> bool:
+    """Someone's act wished for: "him to take the honour", «чтобы он взял»; not a statement."""
+    toks = view.tokens
+    return any(toks[a].text.lower() == "to" for a in view.kids(verb, "aux")) or any(
+        toks[m].text.lower() in ("чтобы", "чтоб") for m in view.kids(verb, "mark"))
+
+
+@lru_cache(maxsize=1)
+def _volition_verbs() -> frozenset[str]:
+    """Lemmas from lang/<code>/non_speech_verbs.txt: their subject wants, it does not say."""
+    from ..lang import load_list
+
+    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "non_speech_verbs"))
+
+
 def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
     """Cue verbs with a subject and a content clause."""
     out = []
@@ -133,11 +211,14 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if how == "naming":
             continue
         subj = _verb_subject(view, i)
+        told = subj is None and _passive_without_agent(view, i)
+        if told and how == "object":
+            continue  # "he was shown “preparation for a Maidan”": shown to him, not said by him
         if subj is not None and subj in content_idx:
             subj = None
         if subj is not None and view.tokens[subj].text.lower() == "it" and how == "object":
             continue  # "it is not enough to support the US": an expletive 'it' holds no view
-        if subj is None and how != "as-clause":
+        if subj is None and how != "as-clause" and not told:
             continue  # imperatives ("Note that …") and fragments: nobody is reported
         cs, ce = _strip(text, *view.span_of(content_idx))
         if ce - cs < 3:
@@ -155,6 +236,8 @@ def _as_clause(view: SyntaxView, verb: int) -> tuple[list[int], str] | None:
     marks = [c for c in view.kids(verb, "mark") if toks[c].text.lower() in ("as", "как")]
     if not marks or toks[verb].dep not in ("advcl", "parataxis") or toks[verb].head == verb:
         return None
+    if toks[toks[verb].head].pos == "ADV":
+        return None  # "As long as the people do not know …": 'as' of a conjunction, not "as X said"
     head = toks[verb].head
     idx = view.subtree(head, exclude={verb})
     return (idx, "as-clause") if idx else None
@@ -173,11 +256,20 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
             marker_toks = list(view.tokens_in(m.start(), m.end()))
             if not marker_toks:
                 continue
-            after = _phrase_after(text, m.end(), sent.end)
+            opening = _open_bracket(text, sent.start, m.start())
+            closing = text.find(")", m.end(), sent.end) if opening is not None else -1
+            after = _phrase_after(text, m.end(), closing if closing != -1 else sent.end)
             if after is None:
                 continue
             src = after
-            if m.start() - sent.start <= 2:
+            if closing != -1:
+                # "(93 percent were white, according to exit polls)": the bracket's own clause;
+                # "If he is a citizen (at least according to Kiev), then …": a bare qualifier
+                # bracket vouches for what stands before it, and the content stops there.
+                inner = _strip(text, opening + 1, m.start())
+                has_verb = any(view.tokens[k].pos in ("VERB", "AUX") for k in view.tokens_in(*inner))
+                content = inner if has_verb else _strip(text, sent.start, opening)
+            elif m.start() - sent.start <= 2:
                 # Marker opens the sentence: content follows the source phrase's comma, and
                 # starts at the main clause's subject so an apposition stays out of it.
                 content = _strip(text, src[1], sent.end)
@@ -188,6 +280,17 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
                 continue
             out.append(Attribution(content, (m.start(), m.end()), src, None, "marker"))
     return out
+
+
+def _open_bracket(text: str, start: int, end: int) -> int | None:
+    """Offset of the "(" left open before `end` (searching from `start`), else None."""
+    depth_at: list[int] = []
+    for k in range(start, end):
+        if text[k] == "(":
+            depth_at.append(k)
+        elif text[k] == ")" and depth_at:
+            depth_at.pop()
+    return depth_at[-1] if depth_at else None
 
 
 def _clause_start(view: SyntaxView, content: tuple[int, int], lo: int, hi: int) -> int:

@@ -6,14 +6,49 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..lang import load_table, read_rows
 from ..model import Article, Entity, Mention
 from .lexicon import QuoteLexicon
 
 _LOOKBACK = 2000  # characters searched backwards for the referent of "he", "the minister"
 _FIRST_PERSON = {"i", "we", "я", "мы", "me", "us"}
+_MIN_STEM = 2  # letters an ending must leave: "Ina" is not a feminine surname
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "один", "одна", "некий", "некая", "другой"}
+
+
+@lru_cache(maxsize=1)
+def _pronoun_genders() -> dict[str, str]:
+    """pronoun -> 'm' or 'f', from the third column of lang/<code>/pronouns.tsv."""
+    return {row[0]: row[2] for lang in ("en", "ru") for row in load_table(lang, "pronouns") if len(row) >= 3}
+
+
+@lru_cache(maxsize=1)
+def _gendered_endings() -> tuple[tuple[str, str], ...]:
+    """(key ending, 'f'/'m') from lang/ru/names_gender_suffixes.tsv, feminine first, longest first
+    (-ina is feminine before -in is masculine)."""
+    rows = [row for row in read_rows("ru", "names_gender_suffixes.tsv") if len(row) >= 2]
+    fem = sorted((r[1] for r in rows), key=len, reverse=True)
+    masc = sorted((r[0] for r in rows), key=len, reverse=True)
+    return tuple((e, "f") for e in fem) + tuple((e, "m") for e in masc)
+
+
+@lru_cache(maxsize=4096)
+def person_gender(name: str) -> str | None:
+    """'f' or 'm' when the surname has an East Slavic gendered ending (Zakharova, Tikhanovskaya,
+    Putin), else None: most names say nothing about gender."""
+    from ..names.keys import name_key
+
+    words = name.split()
+    if not words:
+        return None
+    last = name_key(words[-1])
+    for ending, gender in _gendered_endings():
+        if last.endswith(ending) and len(last) - len(ending) >= _MIN_STEM:
+            return gender
+    return None
 
 
 @dataclass(slots=True)
@@ -39,6 +74,12 @@ class SpeakerResolver:
                 self.mentions.append(m)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._sentence_starts = [sent.start for sent in article.sentences]
+
+    def _previous_sentence_start(self, pos: int) -> int:
+        """Start of the sentence before the one holding `pos` (0 if there is none)."""
+        k = bisect_right(self._sentence_starts, pos) - 1
+        return self._sentence_starts[k - 1] if k >= 1 else 0
 
     def _wanted_types(self, head: str) -> set[str] | None:
         if head in self.lex.pronouns:
@@ -66,9 +107,13 @@ class SpeakerResolver:
         if head is not None:
             # "fans of Lukashenko" are not Lukashenko: the name must be the phrase's head,
             # unless the head is a title in front of the name ("глава МИД Сергей Лавров").
+            # A descriptor right before a name is the name's title too ("политик Светлана
+            # Тихановская"): only a space between them, no comma, no "of".
             head_word = text[head[0] : head[1]].lower()
             titled = head_word in self.lex.person_nouns or head_word in self.lex.org_nouns
-            inside = [m for m in inside if (m.start <= head[0] and head[1] <= m.end) or (titled and m.start > head[0])]
+            inside = [m for m in inside if (m.start <= head[0] and head[1] <= m.end)
+                      or (titled and m.start > head[0])
+                      or (m.start > head[1] and not text[head[1] : m.start].strip())]
         for types in (("PERSON",), ("ORG",), ("LOC",)):
             for m in inside:
                 if m.type in types:
@@ -85,12 +130,20 @@ class SpeakerResolver:
         # "an expert" is somebody new; "the minister", "its leader", "он", "глава МИД" refer back.
         if wanted and words[-1] not in self.lex.pronouns and words[0] in _INDEFINITE:
             wanted = None
+        gender = _pronoun_genders().get(words[-1]) if words[-1] in self.lex.pronouns else None
         if wanted:
-            before = self.mentions[bisect_left(self._starts, s - _LOOKBACK) : bisect_right(self._starts, s)]
+            lookback = s - _LOOKBACK
+            if "PERSON" not in wanted and words[-1] in self.lex.pronouns:
+                # "they", "it" name a group or body that is rarely far away: this sentence or the
+                # one before, or "the new government" in between would be skipped over.
+                lookback = max(lookback, self._previous_sentence_start(s))
+            before = self.mentions[bisect_left(self._starts, lookback) : bisect_right(self._starts, s)]
             for m in reversed(before):
-                if m.end > s or m.start < s - _LOOKBACK:
+                if m.end > s or m.start < lookback:
                     continue
                 if m.type in wanted and not in_quote(m.start):
                     ent = self.owner[(m.start, m.end)]
+                    if gender and ent.type == "PERSON" and person_gender(ent.name) not in (None, gender):
+                        continue  # "she" is not Zakharov; an unknown gender never blocks
                     return Speaker(ent, ent.name, f"'{words[-1]}' resolved to the nearest {m.type.lower()} before it")
         return Speaker(None, phrase, "unresolved")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
-from rashomon.entities.grouping import mention_key
+from rashomon.entities.grouping import mention_key, strip_editorial
 from rashomon.model import Article, Entity
 from rashomon.names import name_key, parse_person
 from rashomon.resolve.aliases import AliasRules
@@ -39,7 +39,7 @@ def _same(a: str, b: str, etype: str) -> bool:
 
 def _forms(ent: Entity) -> frozenset[str]:
     """Casefolded name, aliases, mention texts and normal forms of an entity."""
-    texts = [ent.name, *ent.aliases, *(m.text for m in ent.mentions), *(m.normal for m in ent.mentions)]
+    texts = [ent.name, *ent.aliases, *(strip_editorial(m.text) for m in ent.mentions), *(m.normal for m in ent.mentions)]
     return frozenset(mention_key(t) for t in texts if t)
 
 
@@ -268,7 +268,9 @@ def _clusters(resolver: _Resolver, articles: list[Article], prefer_script: str |
         for n in members:
             types[n.type] += n.weight or 1
         etype = max(types, key=lambda t: (types[t], t))
-        forms = {f for e in entities for f in (e.name, *e.aliases, *(m.normal for m in e.mentions), *(m.text for m in e.mentions)) if f}
+        forms = {f for e in entities
+                 for f in (e.name, *e.aliases, *(m.normal for m in e.mentions), *(strip_editorial(m.text) for m in e.mentions))
+                 if f}
         arts = list(dict.fromkeys(n.article for n in members))
         out.append(EntityCluster("", display_name(entities, etype, prefer_script), etype, sorted(forms, key=str.casefold),
                                  arts, [(n.article, n.entity.id) for n in members], list(group.merges),

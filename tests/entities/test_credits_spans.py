@@ -1,0 +1,43 @@
+"""Photo credits and bylines are found as spans, and names inside them are not mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.entities.credits import credit_spans, drop_credits
+from rashomon.model import Mention
+
+# text, language, the credit texts expected (negative cases expect none)
+CASES = [
+    ("The talks ended.\n\nPhotos in collage: Ivan Sidorov / AFP; Olga Lenz/Kremlin Pool", "en",
+     ["Photos in collage: Ivan Sidorov / AFP; Olga Lenz/Kremlin Pool"]),
+    ("The talks ended.\nPhoto: Reuters\nThe army left Brest.", "en", ["Photo: Reuters"]),
+    ("The minister (Photo: Ivan Sidorov) left early.", "en", ["(Photo: Ivan Sidorov"]),
+    ("Cover photo by Olga Lenz\nThe army left Brest.", "en", ["Cover photo by Olga Lenz"]),
+    ("By Anna Novak and Ivan Sidorov\nThe army left Brest.", "en", ["By Anna Novak and Ivan Sidorov"]),
+    ("Переговоры закончились.\nФото: ТАСС / Иван Сидоров", "ru", ["Фото: ТАСС / Иван Сидоров"]),
+    ("Переговоры закончились.\nФото в коллаже: Ольга Ленц", "ru", ["Фото в коллаже: Ольга Ленц"]),
+    # Not credits: a sentence opening with "By", photos as a topic, a colon elsewhere.
+    ("By Tuesday the army had left Brest and the ministry said so.", "en", []),
+    ("Photographers from Reuters were in Brest.", "en", []),
+    ("The ministry said: photos of the drones would be published.", "en", []),
+    ("Фотографы ТАСС были в Бресте.", "ru", []),
+]
+
+
+@pytest.mark.parametrize("text,lang,expected", CASES, ids=[c[0][:30] for c in CASES])
+def test_credits_spans_table(text, lang, expected):
+    assert [text[s:e] for s, e in credit_spans(text, lang)] == expected
+
+
+def test_credits_spans_drop_mentions_inside_only():
+    text = "The Kremlin said so.\nPhoto: Olga Lenz/Kremlin Pool"
+    names = [("Kremlin", "ORG"), ("Olga Lenz", "PERSON"), ("Kremlin Pool", "ORG")]
+    mentions, pos = [], 0
+    for name, typ in names:
+        s = text.index(name, pos)
+        mentions.append(Mention(s, s + len(name), name, typ, name, typ))
+        pos = s + len(name)
+    kept = drop_credits(text, mentions, "en")
+    assert [m.text for m in kept] == ["Kremlin"]
+    assert kept[0].start == text.index("Kremlin")

@@ -1,0 +1,28 @@
+"""Source markers inside brackets, and 'as' that belongs to a conjunction. Sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (source text, exact content)
+CASES = [
+    # A bare qualifier bracket vouches for what stands before it; the content is not cut mid-bracket.
+    ("If he is also a Polish citizen (at least according to Warsaw), then extradition means a long sentence.",
+     [("Warsaw", "If he is also a Polish citizen")]),
+    # A bracket holding its own clause is the content.
+    ("Turnout was high in Brest (62 percent of voters came, according to the commission).",
+     [("the commission", "62 percent of voters came")]),
+    # No bracket: the clause before the marker, as before.
+    ("Turnout was high in Brest, according to the commission.", [("the commission", "Turnout was high in Brest")]),
+    # "As long as" is a conjunction, not "as X said".
+    ("As long as the voters do not know the result, the government will have time to settle in.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_markers_table(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    got = [(q.speaker.text if q.speaker else None, q.content.text) for q in art.quotes]
+    assert got == expected
