@@ -1,6 +1,6 @@
 """Test-only components that misbehave on a marker text, to push one article over its budget.
 
-`register` adds them to the component registry; the runner's test hook
+`register` adds them to the component registry; the supervisor's test hook
 (RASHOMON_TEST_WORKER_SETUP=tests.budget_hooks:register) calls it inside each worker.
 """
 

@@ -34,8 +34,8 @@ KNOWN_DEFERRED: dict[tuple[str, str], str] = {
     ("rashomon.entities.blocking", "rashomon.entities.grouping"): "blocking imports mention_key "
     "inside a function; grouping imports blocking at module level",
     ("rashomon.supervisor", "rashomon.api"): "the worker process builds its Analyzer inside the "
-    "worker function while Analyzer.pipe reaches the supervisor through runner (batch-driver "
-    "rework of issue 16 owns these files)",
+    "worker function, while Analyzer.pipe starts the supervisor (through rashomon.batch) inside "
+    "its own: a worker is an Analyzer in another process",
 }
 
 

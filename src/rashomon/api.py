@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .components import build_pipeline
 from .errors import RashomonError
@@ -12,6 +12,9 @@ from .ingest.text import article_from_text
 from .model import Article
 from .pipeline import Pipeline
 from .settings import Options, load_options
+
+if TYPE_CHECKING:
+    from .batch import Exclude, Skipped, Source
 
 
 @dataclass
@@ -23,11 +26,23 @@ class BatchResult:
 
 
 class Analyzer:
-    """Holds options and a built pipeline; models load on first use, once."""
+    """Holds options and the pipeline, built on first use (models load then, once)."""
 
     def __init__(self, options: Options | None = None, components: list[str] | None = None) -> None:
         self.options = options or load_options()
-        self.pipeline: Pipeline = build_pipeline(self.options, components)
+        self.components = components  # None: the configured list
+        self._pipeline: Pipeline | None = None
+
+    def load(self) -> Pipeline:
+        """Build the pipeline now, if not yet (components that load a model when built load it)."""
+        if self._pipeline is None:
+            self._pipeline = build_pipeline(self.options, self.components)
+        return self._pipeline
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The pipeline, built on first use: `pipe(..., jobs=N)` never builds it in this process."""
+        return self.load()
 
     def analyze(self, article: Article) -> Article:
         """Run the pipeline on one article and check its spans."""
@@ -42,16 +57,23 @@ class Analyzer:
             setattr(art, key, value)
         return self.analyze(art)
 
-    def iter_paths(self, inputs: Iterable[str | Path]) -> Iterator[Article | RashomonError]:
-        """Read and analyse inputs one by one in this process, yielding an error item for each bad input.
+    def pipe(self, sources: Iterable[Source], *, jobs: int | None = None,
+             exclude: Exclude | None = None) -> Iterator[Article | RashomonError | Skipped]:
+        """Read and analyse `sources` (paths, URLs, '-', or Articles), yielding results in input order.
 
-        Goes through the batch driver (`rashomon.runner`), so one failing article is an
-        error item (E041/E042/E044), never an exception; for a hard budget against
-        hangs in C code use `rashomon.runner.run_batch` (worker processes).
+        One failing input or article is an error item (E041-E044, E015, read errors), never an
+        exception. `jobs=None` analyses in this process under a best-effort budget; `jobs=N`
+        in N supervised worker processes, the hard budget against hangs in C code. With
+        `exclude` (content hashes -> those to skip, e.g. `Store.known_hashes`), known texts
+        and repeats come back as `rashomon.batch.Skipped`, unanalysed. See `rashomon.batch`.
         """
-        from .runner import run_batch
+        from .batch import pipe
 
-        return run_batch([str(p) for p in inputs], self.options, analyzer=self)
+        return pipe(self, sources, jobs=jobs, exclude=exclude)
+
+    def iter_paths(self, inputs: Iterable[str | Path]) -> Iterator[Article | RashomonError]:
+        """Read and analyse inputs one by one in this process: `pipe(inputs)`."""
+        return self.pipe(inputs)  # type: ignore[return-value] - no `exclude`, so nothing is Skipped
 
     def analyze_paths(self, inputs: Iterable[str | Path]) -> BatchResult:
         """Analyse every input; collect articles and errors."""

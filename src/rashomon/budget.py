@@ -12,7 +12,7 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
 from .errors import RashomonError
 from .model import Article
@@ -20,6 +20,8 @@ from .settings import AnalysisOptions
 
 if TYPE_CHECKING:
     from .api import Analyzer
+
+T = TypeVar("T")
 
 
 class OverTime(BaseException):
@@ -102,13 +104,17 @@ def deadline(seconds: float) -> Iterator[bool]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def analyze_in_process(items: Iterable[Article | RashomonError], analyzer: Analyzer,
-                       limits: AnalysisOptions) -> Iterator[Article | RashomonError]:
-    """Analyse in this process with `analyzer`, under a best-effort budget (see module doc)."""
+def analyze_in_process(items: Iterable[T | Article], analyzer: Analyzer,
+                       limits: AnalysisOptions) -> Iterator[T | Article | RashomonError]:
+    """Analyse the Articles in this process with `analyzer`, under a best-effort budget (see
+    module doc); other items (error items, skip markers) pass through in place."""
     for item in items:
-        if isinstance(item, RashomonError):
+        if not isinstance(item, Article):
             yield item
             continue
+        # Built before the first article's timer starts; a pipeline that cannot be built
+        # raises here, once, instead of failing every article.
+        analyzer.load()
         try:
             with deadline(limits.max_seconds):
                 result = analyze_one(analyzer, item)

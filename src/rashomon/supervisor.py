@@ -21,7 +21,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, TypeVar
 
 from . import budget
 from .errors import RashomonError
@@ -29,6 +29,7 @@ from .model import Article
 from .settings import Options
 
 Item = Article | RashomonError
+T = TypeVar("T")
 POLL_SECONDS = 0.2
 MAX_FAILED_STARTS = 3
 STARTUP_SECONDS = 300  # a worker that has not built its pipeline by then is stuck
@@ -67,6 +68,7 @@ def _worker_main(conn: Connection) -> None:
         from .api import Analyzer
 
         analyzer = Analyzer(options, components)
+        analyzer.load()  # models load now, before "ready": no article's deadline pays for them
     except RashomonError as err:
         conn.send(("fatal", _pack(err)[1]))
         return
@@ -293,8 +295,9 @@ class Supervisor:
         self.workers.append(w)
         return w
 
-    def run(self, items: Iterable[Item]) -> Iterator[Item]:
-        """Results for `items` in input order; errors in the input pass through in place."""
+    def run(self, items: Iterable[T | Article]) -> Iterator[T | Item]:
+        """Results for the Articles in `items`, in input order; other items (error items, skip
+        markers) pass through in place."""
         source = iter(items)
         window = 2 * self.jobs + 2  # how far ahead of the oldest unfinished item we read
         pending: deque[int] = deque()  # sequence numbers not yet yielded, in order
@@ -311,7 +314,7 @@ class Supervisor:
                     exhausted = True
                     break
                 pending.append(seq)
-                if isinstance(item, RashomonError):
+                if not isinstance(item, Article):
                     done[seq] = item
                 else:
                     queue.append((seq, item))

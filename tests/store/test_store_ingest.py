@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from rashomon import load_options
+from rashomon import Analyzer, load_options
 from rashomon.serialize import article_dict
-from rashomon.store import ingest_paths, refresh_clusters, schema
+from rashomon.store import refresh_clusters, schema
 from rashomon.store.clusters import _same_name_clusters, clusters_stale
 
 pytestmark = pytest.mark.slow
@@ -41,26 +41,29 @@ def test_store_ingest_round_trips_every_layer(store, analysed):
         [(m.type, m.normal) for e in art.entities for m in e.mentions]
 
 
+def _ingest(store, analyzer, inputs):
+    return store.add_many(analyzer.pipe(inputs, exclude=store.known_hashes))
+
+
 def test_store_ingest_paths_skips_known_texts_without_analysis(store, analyzer, text_dir):
-    opts = load_options()
-    first = ingest_paths(store, [str(text_dir)], opts, analyzer=analyzer)
+    first = _ingest(store, analyzer, [str(text_dir)])
     assert len(first.added) == 3 and not first.skipped and not first.failed
     assert first.clusters and not clusters_stale(store)
 
-    class NoAnalysis:
+    class NoAnalysis(Analyzer):
         def analyze(self, art):  # noqa: ANN001, ANN201
             raise AssertionError("an already stored text was analysed again")
 
     before = _counts(store)
-    again = ingest_paths(store, [str(text_dir), str(text_dir / "en_kyiv.txt")], opts, analyzer=NoAnalysis())
+    again = _ingest(store, NoAnalysis(load_options()), [str(text_dir), str(text_dir / "en_kyiv.txt")])
     assert not again.added and len(again.skipped) == 4 and again.clusters is None
     assert _counts(store) == before
 
 
 def test_store_ingest_bad_input_is_reported_not_fatal(store, analyzer, text_dir, tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    report = ingest_paths(store, [str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
-                                  str(text_dir / "ru_minsk.txt")], load_options(), analyzer=analyzer)
+    report = _ingest(store, analyzer, [str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
+                                       str(text_dir / "ru_minsk.txt")])
     assert [e.code for e in report.failed] == ["E002", "E001"]
     assert len(report.added) == 1
     assert "added 1, skipped 0" in report.summary()

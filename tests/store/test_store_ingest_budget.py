@@ -7,9 +7,8 @@ import json
 
 import pytest
 
-from rashomon import load_options
+from rashomon import Analyzer, load_options
 from rashomon.model import Article
-from rashomon.store import ingest_paths
 from tests import budget_hooks
 from tests.budget_hooks import CRASH, SLEEP
 
@@ -20,6 +19,10 @@ LIGHT = {"components": ["segment", "misbehave"]}
 def _hook(monkeypatch):
     monkeypatch.setenv("RASHOMON_TEST_WORKER_SETUP", "tests.budget_hooks:register")
     budget_hooks.register()
+
+
+def _ingest(store, inputs, opts, jobs=1, on_item=None):
+    return store.add_many(Analyzer(opts).pipe(inputs, jobs=jobs, exclude=store.known_hashes), on_item=on_item)
 
 
 def _stored_ids(store) -> set[str]:
@@ -45,12 +48,12 @@ def test_store_ingest_budget_good_articles_stored(store, tmp_path, jobs):
         (folder / name).write_text(text, encoding="utf-8")
     opts = load_options(analysis={"max_seconds": 2}, pipeline=LIGHT)
     seen: list[tuple[str, object]] = []
-    report = ingest_paths(store, [str(folder)], opts, jobs=jobs, on_item=lambda s, w: seen.append((s, w)))
+    report = _ingest(store, [str(folder)], opts, jobs=jobs, on_item=lambda s, w: seen.append((s, w)))
     assert [e.code for e in report.failed] == ["E041", "E044"]
     assert [e.path.rsplit("/", 1)[-1] for e in report.failed] == ["b.txt", "c.txt"]
     assert len(report.added) == 2 and _stored_ids(store) == set(report.added)
     assert len(seen) == 4
-    again = ingest_paths(store, [str(folder)], opts, jobs=jobs)
+    again = _ingest(store, [str(folder)], opts, jobs=jobs)
     assert len(again.skipped) == 2 and not again.added and len(again.failed) == 2  # failed ones retried
 
 
@@ -70,7 +73,7 @@ def test_store_ingest_budget_id_clashes_are_per_item(store, tmp_path, lines, add
     store.add(Article(id="stored", text="The stored text.", source="old.txt"))
     path = tmp_path / "batch.jsonl"
     path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in lines), encoding="utf-8")
-    report = ingest_paths(store, [str(path)], load_options(pipeline=LIGHT))
+    report = _ingest(store, [str(path)], load_options(pipeline=LIGHT))
     assert report.added == added
     assert [e.code for e in report.failed] == codes
     assert _stored_ids(store) == {"stored", *added}

@@ -99,9 +99,10 @@ def analysed_items(paths: list[str], opts, *, jobs: int = 1, progress: bool = Tr
     """Analysed articles and error items in input order, with a progress bar; errors printed as they come."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ..runner import count_sources, run_batch
+    from ..api import Analyzer
+    from ..batch import count
 
-    total = count_sources(paths)
+    total = count(paths)
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -111,7 +112,7 @@ def analysed_items(paths: list[str], opts, *, jobs: int = 1, progress: bool = Tr
         disable=not (progress and total > 1),
     ) as bar:
         task = bar.add_task("analysing", total=total)
-        for item in run_batch(paths, opts, jobs=jobs):
+        for item in Analyzer(opts).pipe(paths, jobs=jobs):
             bar.advance(task)
             if isinstance(item, RashomonError):
                 err_console.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)

@@ -41,7 +41,8 @@ def ingest(
     """Analyse articles and store them; texts already stored are skipped, so reruns resume."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ..store import ingest_paths
+    from ..api import Analyzer
+    from ..batch import count
     from . import err_console, fail, options
 
     try:
@@ -49,15 +50,16 @@ def ingest(
         store = _open(db)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, disable=not progress) as bar:
-            task = bar.add_task("ingesting", total=None)
+            task = bar.add_task("ingesting", total=count(paths))
 
             def on_item(source: str, what: object) -> None:
                 if isinstance(what, RashomonError):
                     err_console.print(f"[red]error[/red] {what}", highlight=False, soft_wrap=True)
                 bar.advance(task)
 
-            report = ingest_paths(store, paths, opts, jobs=jobs, on_total=lambda n: bar.update(task, total=n),
-                                  on_item=on_item)
+            # Texts already stored come back skipped, unanalysed: models load only for new ones.
+            report = store.add_many(Analyzer(opts).pipe(paths, jobs=jobs, exclude=store.known_hashes),
+                                    on_item=on_item)
     except RashomonError as err:
         fail(err)
     err_console.print(f"{report.summary()} → {store.describe()}", highlight=False, soft_wrap=True)

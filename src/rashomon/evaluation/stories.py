@@ -134,8 +134,8 @@ def largest_story(stories: Iterable[Iterable[str]]) -> int:
 def dev_articles(data: Path, units: Iterable[str], *, jobs: int = 1) -> list[Article]:
     """Analyse the documents of `units` (each once). Article.id is the doc id with '/' made '_'
     (a valid article id); Article.source is the doc id; title, date and outlet as the corpus gives."""
+    from ..api import Analyzer
     from ..ingest.text import article_from_text
-    from ..runner import analyze_stream
     from ..settings import load_options
 
     docs = {doc.id: doc for unit in units for doc in unit_documents(data, unit)}
@@ -146,7 +146,7 @@ def dev_articles(data: Path, units: Iterable[str], *, jobs: int = 1) -> list[Art
         art.title, art.published, art.outlet = doc.title, doc.published, doc.outlet
         items.append(art)
     out = []
-    for item in analyze_stream(items, load_options(), jobs=jobs):
+    for item in Analyzer(load_options()).pipe(items, jobs=jobs):
         if isinstance(item, Article):
             out.append(item)
     return out

@@ -1,6 +1,6 @@
 """The corpus store: SQLite (default, WAL) or PostgreSQL via SQLAlchemy 2.
 
-`Store` opens and migrates a database; `ingest_paths` analyses and stores inputs
+`Store` opens and migrates a database; `Store.add_many` stores what `Analyzer.pipe` yields,
 idempotently (keyed by content hash); `search` is full-text search with filters on either
 backend; `queries` answers the web app's questions; `export` writes JSONL or CSV.
 Importing this package opens nothing.
@@ -8,7 +8,7 @@ Importing this package opens nothing.
 
 from __future__ import annotations
 
-from .batch import IngestReport, ingest_paths
+from .batch import IngestReport
 from .clusters import compute_clusters, refresh_clusters
 from .engine import database_url, default_db_path
 from .repository import Store
@@ -22,6 +22,5 @@ __all__ = [
     "compute_clusters",
     "database_url",
     "default_db_path",
-    "ingest_paths",
     "refresh_clusters",
 ]

@@ -1,28 +1,27 @@
-"""Batch ingest: read inputs, skip texts already stored, analyse the rest, commit one by one.
+"""Storing a batch: commit analysed articles one by one, report what happened, refresh clusters.
 
-Inputs are read lazily and analysed through the one batch driver (`runner.analyze_stream`,
-with its per-article budget); each article is committed in its own transaction as soon as
-it is analysed, so a batch killed half-way keeps everything committed and a rerun only
-analyses what is missing. Nothing holds the whole batch: the known-hash check runs per chunk.
+The store only persists. Reading and analysing are `Analyzer.pipe`'s; an ingest is
+`store.add_many(analyzer.pipe(inputs, exclude=store.known_hashes))`, so texts already stored
+come back as `Skipped` without analysis. Each article is committed in its own transaction as
+soon as it arrives, so a batch killed half-way keeps everything committed and a rerun only
+analyses what is missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable
 
+from ..batch import Skipped
 from ..errors import RashomonError
-from ..ingest import read_sources
-from ..ingest.ids import content_hash
 from ..model import Article
-from ..runner import analyze_stream, count_sources
-from ..settings import Options
 from .clusters import clusters_stale, refresh_clusters
-from .repository import Store
 
-Item = Article | RashomonError
-CHUNK = 64  # articles read ahead per known-hash query
+if TYPE_CHECKING:
+    from .repository import Store
+
+Item = Article | RashomonError | Skipped
+OnItem = Callable[[str, "Article | RashomonError | str"], None]  # (source, the result or "skipped")
 
 
 @dataclass
@@ -40,74 +39,32 @@ class IngestReport:
         return line if self.clusters is None else f"{line}; {self.clusters} entity clusters"
 
 
-def ingest_paths(
-    store: Store,
-    inputs: list[str],
-    options: Options,
-    *,
-    jobs: int = 1,
-    analyzer: Any = None,  # an Analyzer to reuse in this process (tests, web); worker processes otherwise
-    on_total: Callable[[int], None] | None = None,
-    on_item: Callable[[str, Item | str], None] | None = None,
-) -> IngestReport:
-    """Ingest inputs into the store; models load only if something new needs analysing."""
-    if on_total:
-        on_total(count_sources(inputs))
-    return ingest_items(store, read_sources(inputs, options.ingest), options, jobs=jobs, analyzer=analyzer,
-                        on_item=on_item)
-
-
-def ingest_items(
-    store: Store,
-    items: Iterable[Item],
-    options: Options,
-    *,
-    jobs: int = 1,
-    analyzer: Any = None,
-    on_item: Callable[[str, Item | str], None] | None = None,
-) -> IngestReport:
-    """Ingest already-read items (articles, or error items that are just reported)."""
+def add_many(store: Store, items: Iterable[Item], *, on_item: OnItem | None = None) -> IngestReport:
+    """Store each analysed article as it comes (error items and skips are only reported), then
+    rebuild the entity clusters if anything changed."""
     report = IngestReport()
-    fresh = _not_stored(store, items, report, on_item)
-    for result in analyze_stream(fresh, options, jobs=jobs, analyzer=analyzer):
-        if isinstance(result, Article):
+    for item in items:
+        if isinstance(item, Skipped):
+            report.skipped.append(item.article.id)
+            _notify(on_item, item.article.source, "skipped")
+            continue
+        if isinstance(item, Article):
             try:
-                if store.add(result):
-                    report.added.append(result.id)
-                else:
-                    report.skipped.append(result.id)
+                (report.added if store.add(item) else report.skipped).append(item.id)
             except RashomonError as err:  # E073: this id is stored for another text; the batch goes on
                 if err.code != "E073":
                     raise
-                result = err
-        if isinstance(result, RashomonError):
-            report.failed.append(result)
-            _notify(on_item, result.path or "", result)
+                item = err
+        if isinstance(item, RashomonError):
+            report.failed.append(item)
+            _notify(on_item, item.path or "", item)
         else:
-            _notify(on_item, result.source, result)
+            _notify(on_item, item.source, item)
     if report.added or clusters_stale(store):
         report.clusters = refresh_clusters(store)
     return report
 
 
-def _not_stored(store: Store, items: Iterable[Item], report: IngestReport,
-                on_item: Callable[[str, Item | str], None] | None) -> Iterator[Item]:
-    """Items whose text is not stored yet (nor earlier in this batch); skipped ones are reported."""
-    seen: set[str] = set()
-    source = iter(items)
-    while chunk := list(islice(source, CHUNK)):
-        known = store.known_hashes(content_hash(a.text) for a in chunk if isinstance(a, Article))
-        for item in chunk:
-            if isinstance(item, Article):
-                digest = content_hash(item.text)
-                if digest in known or digest in seen:
-                    report.skipped.append(item.id)
-                    _notify(on_item, item.source, "skipped")
-                    continue
-                seen.add(digest)
-            yield item
-
-
-def _notify(callback: Callable[[str, Item | str], None] | None, source: str, what: Item | str) -> None:
+def _notify(callback: OnItem | None, source: str, what: Article | RashomonError | str) -> None:
     if callback:
         callback(source, what)

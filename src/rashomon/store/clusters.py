@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Article
 from . import schema
-from .migrations import write_transaction
-from .repository import Store, _set_meta
+from .migrations import set_meta, write_transaction
+
+if TYPE_CHECKING:
+    from .repository import Store
 
 
 @dataclass
@@ -72,8 +74,8 @@ def refresh_clusters(store: Store) -> int:
             conn.execute(schema.clusters.insert(), cl_rows)
         if member_rows:
             conn.execute(schema.cluster_members.insert(), member_rows)
-        _set_meta(conn, "clusters_fresh", "1")
-        _set_meta(conn, "clusters_articles", str(len(articles)))
+        set_meta(conn, "clusters_fresh", "1")
+        set_meta(conn, "clusters_articles", str(len(articles)))
     return len(cl_rows)
 
 

@@ -88,19 +88,17 @@ def migrate(engine: Engine) -> int:
                 if number > version:
                     step(conn)
                     version = number
-            _set_version(conn, version)
+            set_meta(conn, SCHEMA_VERSION_KEY, str(version))
             return version
     except SQLAlchemyError as exc:
         raise RashomonError("E071", detail=_one_line(exc)) from None
 
 
-def _set_version(conn: Connection, version: int) -> None:
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    """Set a value in the meta table, inside the caller's transaction."""
     table = schema.meta
-    done = conn.execute(
-        table.update().where(table.c.key == SCHEMA_VERSION_KEY).values(value=str(version))
-    ).rowcount
-    if not done:
-        conn.execute(table.insert().values(key=SCHEMA_VERSION_KEY, value=str(version)))
+    if not conn.execute(table.update().where(table.c.key == key).values(value=value)).rowcount:
+        conn.execute(table.insert().values(key=key, value=value))
 
 
 def _one_line(exc: BaseException) -> str:

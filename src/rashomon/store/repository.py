@@ -10,13 +10,15 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from ..batch import Skipped
 from ..errors import RashomonError
 from ..ingest.ids import content_hash
 from ..model import Article
 from . import schema
+from .batch import IngestReport, OnItem, add_many
 from .codec import TABLES, article_from_row, article_row, layer_rows
 from .engine import describe, make_engine
-from .migrations import migrate, write_transaction
+from .migrations import migrate, set_meta, write_transaction
 from .search import search_backend
 
 
@@ -81,13 +83,19 @@ class Store:
                         conn.execute(TABLES[name].insert(), rows)
                 search_backend(self.dialect).index(conn, art.id, art.title, art.text)
                 # Clusters no longer cover every article; the batch end rebuilds them.
-                _set_meta(conn, "clusters_fresh", "0")
+                set_meta(conn, "clusters_fresh", "0")
             return True
         except IntegrityError:
             # Another process stored the same text between our check and insert.
             return False
         except OperationalError as exc:
             raise RashomonError("E074", db=self.describe(), detail=_first_line(exc)) from None
+
+    def add_many(self, items: Iterable[Article | RashomonError | Skipped], *,
+                 on_item: OnItem | None = None) -> IngestReport:
+        """Store analysed articles one transaction each (errors and skips only reported), then
+        refresh the clusters; e.g. `store.add_many(analyzer.pipe(paths, exclude=store.known_hashes))`."""
+        return add_many(self, items, on_item=on_item)
 
     def delete(self, article_id: str) -> bool:
         """Remove an article and its layers; True if it existed."""
@@ -97,7 +105,7 @@ class Store:
                 conn.execute(table.delete().where(table.c.article_id == article_id))
             gone = conn.execute(schema.articles.delete().where(schema.articles.c.id == article_id)).rowcount
             if gone:
-                _set_meta(conn, "clusters_fresh", "0")
+                set_meta(conn, "clusters_fresh", "0")
         return bool(gone)
 
     # ---- reading ------------------------------------------------------------------------
@@ -158,13 +166,7 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         """Set a value in the meta table."""
         with write_transaction(self.engine) as conn:
-            _set_meta(conn, key, value)
-
-
-def _set_meta(conn: Connection, key: str, value: str) -> None:
-    table = schema.meta
-    if not conn.execute(table.update().where(table.c.key == key).values(value=value)).rowcount:
-        conn.execute(table.insert().values(key=key, value=value))
+            set_meta(conn, key, value)
 
 
 def _first_line(exc: SQLAlchemyError) -> str:

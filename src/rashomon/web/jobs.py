@@ -1,12 +1,13 @@
 """Uploads are analysed off the request path: a bounded queue, one worker thread, job status.
 
 POST /api/articles only reads and validates the text, then queues it and answers 202 with a
-status URL; a full queue is E084. The worker thread analyses under the same per-article
-budget as the CLI (`analysis.max_seconds`, `analysis.max_rss_mb`): in a supervised worker
-process that is killed and replaced when over budget (what `rashomon serve` does), or, when
-the app was given an Analyzer of its own, through `runner.analyze_stream` in this process,
-where only the memory limit is checked: a thread cannot be interrupted on time. Requests never
-wait for an analysis, and the served process never loads a model.
+status URL; a full queue is E084. The worker thread analyses through `Analyzer.pipe`, under
+the same per-article budget as the CLI (`analysis.max_seconds`, `analysis.max_rss_mb`): in a
+supervised worker process that is killed and replaced when over budget (what `rashomon serve`
+does; the idle worker stays parked with its models between uploads), or, when the app was
+given an Analyzer of its own, in this process, where only the memory limit is checked: a
+thread cannot be interrupted on time. Requests never wait for an analysis, and the served
+process never loads a model.
 """
 
 from __future__ import annotations
@@ -64,7 +65,6 @@ class UploadQueue:
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
-        self._supervisor: Any = None
         self._dirty = False  # stored something since clusters were last rebuilt
 
     def submit(self, art: Article) -> Job:
@@ -105,36 +105,30 @@ class UploadQueue:
             del self._jobs[key]
 
     def _work(self) -> None:
-        try:
-            while True:
-                entry = self._queue.get()
-                if entry is None:
-                    return
-                job, art = entry
-                job.status = "running"
-                self._finish(job, self._analyse(art))
-                if self._dirty and self._queue.empty():
-                    # Clusters span the corpus: rebuild once the burst of uploads is done.
-                    self._refresh()
-        finally:
-            if self._supervisor is not None:
-                self._supervisor.__exit__(None, None, None)
+        while True:
+            entry = self._queue.get()
+            if entry is None:
+                return
+            job, art = entry
+            job.status = "running"
+            self._finish(job, self._analyse(art))
+            if self._dirty and self._queue.empty():
+                # Clusters span the corpus: rebuild once the burst of uploads is done.
+                self._refresh()
 
     def _analyse(self, art: Article) -> Article | RashomonError:
         """One article under the per-article budget; never raises for the article."""
+        from ..api import Analyzer
         from ..budget import internal_error
 
         try:
             if self._analyzer is not None:
-                from ..runner import analyze_stream
-
-                return next(iter(analyze_stream([art], self.options, analyzer=self._analyzer)))
-            if self._supervisor is None:
-                from ..supervisor import Supervisor
-
-                # One long-lived worker process keeps its models loaded between uploads.
-                self._supervisor = Supervisor(self.options, None, jobs=1).__enter__()
-            return next(iter(self._supervisor.run([art])))
+                (result,) = self._analyzer.pipe([art])
+            else:
+                # One worker process; when the article is done it is parked, models loaded,
+                # and the next upload takes it again.
+                (result,) = Analyzer(self.options).pipe([art], jobs=1)
+            return result
         except RashomonError as err:
             return err
         except Exception as exc:  # noqa: BLE001 - the thread must survive any one upload

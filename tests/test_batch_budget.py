@@ -1,7 +1,8 @@
-"""The batch driver: per-article budget (E041-E044), order, duplicates, in worker processes and in-process.
+"""The batch driver (`Analyzer.pipe`): per-article budget (E041-E044), order, duplicates, in
+worker processes and in-process.
 
 A test-only component (tests/budget_hooks.py) sleeps, hogs memory, raises or kills its own
-process on a marker text; workers pick it up through the runner's test hook.
+process on a marker text; workers pick it up through the supervisor's test hook.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from rashomon.api import Analyzer
 from rashomon.errors import RashomonError
 from rashomon.model import Article
-from rashomon.runner import analyze_stream
 from rashomon.settings import load_options
 from tests import budget_hooks
 from tests.budget_hooks import CRASH, DIE, GROW, HOG, PIDFILE, SLEEP
@@ -38,9 +39,9 @@ def _good(i: int) -> Article:
     return _art(f"good{i}", f"Ordinary article number {i}.\n\nA second paragraph follows here.")
 
 
-def _run(items, jobs: int, **analysis) -> list:
+def _run(items, jobs: int | None, **analysis) -> list:
     opts = load_options(analysis=analysis)
-    return list(analyze_stream(items, opts, jobs=jobs, components=PIPELINE))
+    return list(Analyzer(opts, PIPELINE).pipe(items, jobs=jobs))
 
 
 def _summary(results) -> list[str]:
@@ -57,7 +58,7 @@ def _summary(results) -> list[str]:
         (CRASH, {"max_seconds": 60}, "E044"),
     ],
 )
-def test_runner_budget_bad_article_reported_others_analysed(jobs, marker, analysis, code):
+def test_batch_budget_bad_article_reported_others_analysed(jobs, marker, analysis, code):
     items = [_good(1), _art("bad", f"{marker} in an otherwise ordinary text."), _good(2), _good(3)]
     t0 = time.monotonic()
     results = _run(items, jobs, **analysis)
@@ -70,12 +71,12 @@ def test_runner_budget_bad_article_reported_others_analysed(jobs, marker, analys
     assert time.monotonic() - t0 < 50  # a hang guard: the sleeper sleeps 60 s
 
 
-def test_runner_budget_e044_names_exception_type():
+def test_batch_budget_e044_names_exception_type():
     (err,) = _run([_art("bad", CRASH)], 1)
     assert err.code == "E044" and "ValueError" in str(err) and "bad.txt" in str(err)
 
 
-def test_runner_budget_worker_killed_from_outside_is_replaced(tmp_path):
+def test_batch_budget_worker_killed_from_outside_is_replaced(tmp_path):
     pidfile = tmp_path / "pid"
 
     def killer() -> None:
@@ -95,7 +96,7 @@ def test_runner_budget_worker_killed_from_outside_is_replaced(tmp_path):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_runner_budget_keeps_input_order_and_passes_errors(jobs):
+def test_batch_budget_keeps_input_order_and_passes_errors(jobs):
     items: list = [_good(i) for i in range(7)]
     items.insert(3, RashomonError("E001", path="missing.txt"))
     items.insert(5, _art("slow", SLEEP))
@@ -103,7 +104,7 @@ def test_runner_budget_keeps_input_order_and_passes_errors(jobs):
     assert _summary(results) == ["good0", "good1", "good2", "E001", "good3", "E041", "good4", "good5", "good6"]
 
 
-def test_runner_budget_lazy_input_is_consumed_as_it_goes():
+def test_batch_budget_lazy_input_is_consumed_as_it_goes():
     pulled = []
 
     def source():
@@ -111,7 +112,7 @@ def test_runner_budget_lazy_input_is_consumed_as_it_goes():
             pulled.append(i)
             yield _good(i)
 
-    stream = analyze_stream(source(), load_options(), jobs=2, components=PIPELINE)
+    stream = Analyzer(load_options(), PIPELINE).pipe(source(), jobs=2)
     first = next(stream)
     assert first.id == "good0"
     assert len(pulled) < 20  # bounded look-ahead, not the whole input
@@ -125,7 +126,7 @@ def test_runner_budget_lazy_input_is_consumed_as_it_goes():
         ("Same text, same id.", ["dup", "dup", "other"]),  # a repeat is not a conflict
     ],
 )
-def test_runner_budget_duplicate_id_with_other_text_is_e015(second_text, codes):
+def test_batch_budget_duplicate_id_with_other_text_is_e015(second_text, codes):
     first = Article(id="dup", text="Same text, same id.", source="one.txt")
     second = Article(id="dup", text=second_text, source="two.txt")
     results = _run([first, second, _art("other", "Another article.")], 1)
@@ -134,23 +135,32 @@ def test_runner_budget_duplicate_id_with_other_text_is_e015(second_text, codes):
         assert results[1].path == "two.txt"
 
 
-def test_runner_budget_unbuildable_pipeline_raises_once():
+@pytest.mark.parametrize("jobs", [None, 1])
+@pytest.mark.parametrize(
+    ("components", "code"),
+    [(["segment", "no-such-component"], "E021"), (["langid"], "E020"), (PIPELINE, None)],
+)
+def test_batch_budget_unbuildable_pipeline_raises_once(jobs, components, code):
+    analyzer = Analyzer(load_options(), components)  # builds nothing yet
+    if code is None:
+        assert _summary(analyzer.pipe([_good(1), _good(2)], jobs=jobs)) == ["good1", "good2"]
+        return
     with pytest.raises(RashomonError) as info:
-        list(analyze_stream([_good(1)], load_options(), components=["segment", "no-such-component"]))
-    assert info.value.code == "E021"
+        list(analyzer.pipe([_good(1), _good(2)], jobs=jobs))
+    assert info.value.code == code
 
 
 @pytest.mark.parametrize(
     ("marker", "analysis", "code"),
     [(SLEEP, {"max_seconds": 1}, "E041"), (CRASH, {}, "E044"), (GROW, {"max_rss_mb": 256}, "E042")],
 )
-def test_runner_budget_in_process_with_own_analyzer(marker, analysis, code):
+def test_batch_budget_in_process_with_own_analyzer(marker, analysis, code):
     from rashomon import Analyzer
 
     opts = load_options(analysis=analysis)
     analyzer = Analyzer(opts, PIPELINE)
     try:
-        results = list(analyze_stream([_art("bad", f"{marker} text."), _good(1)], opts, analyzer=analyzer))
+        results = list(analyzer.pipe([_art("bad", f"{marker} text."), _good(1)]))
     finally:
         budget_hooks.LEAK.clear()
     assert results[0].code == code and results[0].path == "bad.txt"
@@ -174,7 +184,7 @@ def test_runner_budget_in_process_with_own_analyzer(marker, analysis, code):
         ({"unknown_key": 1}, False),
     ],
 )
-def test_runner_budget_settings_are_validated(analysis, ok):
+def test_batch_budget_settings_are_validated(analysis, ok):
     if ok:
         opts = load_options(analysis=analysis)
         assert opts.analysis.max_seconds > 0
@@ -184,7 +194,7 @@ def test_runner_budget_settings_are_validated(analysis, ok):
         assert info.value.code == "E031" and "analysis" in str(info.value)
 
 
-def test_runner_budget_cli_writes_other_articles(tmp_path):
+def test_batch_budget_cli_writes_other_articles(tmp_path):
     from typer.testing import CliRunner
 
     from rashomon.cli import app
@@ -211,7 +221,7 @@ def test_runner_budget_cli_writes_other_articles(tmp_path):
         assert "Traceback" not in res.output
 
 
-def test_runner_budget_next_batch_reuses_idle_worker():
+def test_batch_budget_next_batch_reuses_idle_worker():
     from rashomon import supervisor
 
     _run([_good(1)], 1)
@@ -224,7 +234,7 @@ def test_runner_budget_next_batch_reuses_idle_worker():
 
 
 @pytest.mark.parametrize(("limit", "workers"), [(2, 3), (5, 1)])
-def test_runner_budget_worker_retired_after_its_articles(limit, workers):
+def test_batch_budget_worker_retired_after_its_articles(limit, workers):
     from rashomon import supervisor
 
     supervisor._stop_parked()  # a fresh worker: parked ones have served articles already
