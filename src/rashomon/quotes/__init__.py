@@ -14,6 +14,7 @@ from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .reported import Attribution, headline_attributions, is_first_person, marker_attributions, verb_attributions
+from .reported_ru import russian_marker_attributions, russian_verb_attributions
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
 
@@ -91,7 +92,31 @@ def _cover_pairs(span: tuple[int, int], index: _PairIndex, cue: tuple[int, int] 
 
 
 def _touches_marks(text: str, span: tuple[int, int]) -> bool:
-    return any(ch in DOUBLE_MARKS for ch in text[span[0] : span[1]])
+    """A source that is a quoted phrase, not a name in marks inside a phrase: «Коммерсантъ»,
+    газета "Известия", лидер партии «За Грузию» Георгий Гахария are speakers."""
+    phrase = text[span[0] : span[1]]
+    marks = [k for k, ch in enumerate(phrase) if ch in DOUBLE_MARKS]
+    if not marks:
+        return False
+    # Every quoted stretch must be a capitalised name of at most five words.
+    for a, b in zip(marks[::2], marks[1::2] + [len(phrase)] * (len(marks) % 2)):
+        inner = phrase[a + 1 : b]
+        if not inner[:1].isupper() or len(inner.split()) > 5 or len(marks) % 2:
+            return True
+    return False
+
+
+def _rank(att: Attribution) -> int:
+    """Which rule wins when two find the same cue: the Russian clause rules know Russian word
+    order better than the general ones (an inverted cue is a last resort)."""
+    return 1 if att.how.startswith("ru:") and att.how != "ru:inverted" else 0
+
+
+def _preferred(att: Attribution, old: Attribution) -> bool:
+    """`att` replaces `old` for one cue: a better rule, else the longer content."""
+    if _rank(att) != _rank(old):
+        return _rank(att) > _rank(old)
+    return (att.content[1] - att.content[0]) > (old.content[1] - old.content[0])
 
 
 def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[MarkPair],
@@ -100,6 +125,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
     text = article.text
     found = verb_attributions(article, view, lex) + marker_attributions(article, view, lex)
     found += headline_attributions(article)
+    found += russian_verb_attributions(article, view, lex) + russian_marker_attributions(article, view)
     keep: dict[tuple[int, int] | None, Attribution] = {}
     pair_index = _PairIndex(pairs_all)
     # pairs_all is sorted by start, so the first pair holding a point is found by bisection.
@@ -124,8 +150,12 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
                and abs((p.end - p.start) - (att.content[1] - att.content[0])) < 0.5 * (p.end - p.start) + 5):
             continue
         key = att.cue
-        if key not in keep or (att.content[1] - att.content[0]) > (keep[key].content[1] - keep[key].content[0]):
+        if key not in keep or _preferred(att, keep[key]):
             keep[key] = att
+    # «Согласно данным X» is found by the general marker list and the Russian marker rule.
+    ru_markers = [a.cue for a in keep.values() if a.how == "ru:marker" and a.cue is not None]
+    keep = {k: a for k, a in keep.items() if not (a.how == "marker" and a.cue is not None and any(
+        c[0] < a.cue[1] and a.cue[0] < c[1] for c in ru_markers))}
     # «Как заявил X, …» is found both as a verb and as a marker: one content, one quote.
     by_content: dict[tuple[int, int], Attribution] = {}
     for att in keep.values():
@@ -142,6 +172,8 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     top = [p for p in pairs if p.depth == 0]
     reported = _reported(article, view, lex, top, pairs)
     dialogue = dialogue_attributions(article, view, lex)
+    dialogue_cues = {d.cue for d in dialogue}
+    reported = [a for a in reported if a.cue not in dialogue_cues]  # «— …, — заявил он»: the dash rule owns it
     kinds: dict[int, str] = {id(a): "indirect" for a in reported}
     direct: list[Attribution] = []
     quoted: list[QuotedPhrase] = []
@@ -176,6 +208,9 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
         else:
             role, reason = classify_unattributed(text, pair.start, pair.end, *qp, lex)
             quoted.append(QuotedPhrase(*qp, inner, role, reason))  # type: ignore[arg-type]
+    # «A, — заявил он, — B»: the remark's verb is the quotation's cue, not a second report.
+    remark_cues = {a.cue for a in direct if a.how == "direct:remark"}
+    reported = [a for a in reported if a.cue not in remark_cues]
     top_cover = Cover((p.start, p.end) for p in top)
     direct += [d for d in dialogue if not top_cover.contains_span(*d.content)]
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
@@ -226,8 +261,10 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             who = resolver.resolve(att.source, head=head, enclosing=enclosing, in_quote=in_other_quote)
             # Things never speak; a place speaks only as a government ("according to Kiev"),
             # never "finds" or "supports" in our output.
-            if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC")):
-                continue
+            titled = head is not None and text[head[0] : head[1]].lower() in lex.person_nouns | lex.org_nouns
+            if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC"
+                                                                          and not titled)):
+                continue  # «власти США считают»: the authorities hold the view, not the place
         cue = Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]) if att.cue else None
         quote = Quote(
             id=f"q{len(quotes) + 1}",

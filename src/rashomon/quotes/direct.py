@@ -3,6 +3,8 @@ interview label line ("Name, title:") in the paragraph before it."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Article, Mention
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
@@ -75,6 +77,8 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     verb = best[1]
     tok = view.tokens[verb]
     subj = speaker_token(view, verb)
+    if subj is not None and pair.start <= view.tokens[subj].start < pair.end and tok.start >= pair.end:
+        return None  # «…», пишет «Коммерсантъ»: the marks hold the speaker's name, not words
     src = None
     if subj is not None and not _inside(view.tokens[subj].start, quoted):
         src = source_span(view, subj)
@@ -84,6 +88,33 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         if ent is not None and not _inside(ent.start, quoted):
             src = (ent.start, ent.end)
     return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj, "direct:verb")
+
+
+# «A, — сказал он, — B»: the author's remark between two dashes inside the marks.
+_REMARK = re.compile(r"[,!?…]\s*[—–-]\s+(?=\w)")
+
+
+def _inner_remark(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair) -> Attribution | None:
+    """A quotation interrupted by the author's remark: «A, — заявил министр, — B». The
+    remark's verb is the cue and its subject the speaker."""
+    text = article.text
+    for m in _REMARK.finditer(text, pair.inner_start, pair.inner_end):
+        verb = next((i for i in view.tokens_in(m.end(), min(pair.inner_end, m.end() + 25))
+                     if view.tokens[i].pos in ("VERB", "AUX") and view.tokens[i].lemma.lower() in lex.speech), None)
+        if verb is None or text[m.end() : view.tokens[verb].start].count(" ") > 1:
+            continue
+        tok = view.tokens[verb]
+        close = re.compile(r"[,.:]\s*[—–-]\s").search(text, tok.end, min(pair.inner_end, tok.end + 120))
+        if close is None:
+            continue
+        subj = speaker_token(view, verb)
+        src = None
+        if subj is not None and tok.end <= view.tokens[subj].start < close.start():
+            s, e = source_span(view, subj)
+            src = (max(s, tok.end + 1), min(e, close.start()))
+            src = src if src[1] > src[0] else None
+        return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj if src else None, "direct:remark")
+    return None
 
 
 def _colon_lead(article: Article, pair: MarkPair, quoted: list[MarkPair]) -> Attribution | None:
@@ -153,7 +184,8 @@ def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, p
     A short quotation ("No," he said) only takes a verb standing right at its marks.
     """
     return (
-        _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS)
+        _inner_remark(article, view, lex, pair)
+        or _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS)
         or _colon_lead(article, pair, quoted)
         or _label_line(article, view, lex, pair, quoted)
     )

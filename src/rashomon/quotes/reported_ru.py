@@ -1,0 +1,438 @@
+"""Russian reported speech that the language-neutral rules in `reported` miss.
+
+- a «что»/«будто»/«чтобы» clause after the cue, however the parser hangs it;
+- «X сообщил о Y»: the «о …» phrase is what was said;
+- directives with an infinitive: «призвал отказаться от …», «предложила Москве оплатить …»;
+- inverted and parenthetical cues: «…, сообщает ТАСС.», «…, уверен журналист, …»;
+- «Об этом сообщил X.»: the content is the text before it;
+- impersonal cues with no source: «сообщается, что …», «известно, что …», «как стало известно, …»;
+- indefinite-personal cues: «в МИД заявили, что …» (the source is the place named);
+- «по словам X», «по его словам», «по предварительным данным»: markers with or without a source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lang import load_list
+from ..model import Article
+from ..syntax import SyntaxView
+from .lexicon import QuoteLexicon
+from .reported import Attribution, source_span
+
+_CYRILLIC = re.compile(r"[а-яё]")
+_THAT = {"что", "будто", "якобы", "чтобы", "чтоб"}
+_DIRECTIVE_THAT = {"чтобы", "чтоб"}
+_EDGE = " \t\r\n,;:—–-"
+_DASHES = "—–-"
+# «Об этом сообщил …», «О том же заявил …»: the content is what came before.
+_ANAPHORIC_OPENERS = re.compile(r"^\s*(?:[а-яё]+\s+)?об?\s+(?:этом|том|чем)\b", re.IGNORECASE)
+# Nouns of a document or statement: «говорится в сообщении ведомства» — the source is the
+# document's owner when named, else the document.
+_POSSESSIVE = {"его", "её", "ее", "их"}
+_MARKER_PREPS = ("по", "со", "согласно")
+_MAX_MARKER_WORDS = 2  # «по последним официальным данным»: adjectives between «по» and the noun
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    """The Russian word lists these rules read, lower-cased, from lang/ru/."""
+    raw = {
+        "predicative_cues": load_list("ru", "predicative_cues"),
+        "impersonal_cues": load_list("ru", "impersonal_cues"),
+        "directive_verbs": load_list("ru", "directive_verbs"),
+        "comparison_verbs": load_list("ru", "comparison_verbs"),
+        "document_nouns": load_list("ru", "document_nouns"),
+        "marker_nouns": load_list("ru", "marker_nouns"),
+    }
+    return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
+
+
+def _ru_words(name: str) -> frozenset[str]:
+    return _lists()[name]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink past edge punctuation and white space, and a final full stop."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE + ".":
+        end -= 1
+    return start, end
+
+
+def _is_russian(lemma: str) -> bool:
+    return bool(_CYRILLIC.search(lemma))
+
+
+def _cue_kind(view: SyntaxView, i: int, lex: QuoteLexicon) -> str | None:
+    """'speech', 'belief', 'impersonal' (a reflexive «сообщается», a predicative «известно»)
+    or 'predicative' («уверен» with a subject); None if the token is no Russian cue."""
+    tok = view.tokens[i]
+    lemma = tok.lemma.lower()
+    if not _is_russian(lemma):
+        return None
+    word = tok.text.lower()
+    if tok.pos in ("ADJ", "ADV", "VERB") and word in _ru_words("predicative_cues") and tok.dep != "amod":
+        return "impersonal" if word in _ru_words("impersonal_cues") else "predicative"
+    if tok.pos not in ("VERB", "AUX"):
+        return None
+    if lemma in lex.speech:
+        return "speech"
+    if lemma in lex.cognition:
+        return "belief"
+    if lemma.endswith(("ся", "сь")) and lemma[:-2] in lex.speech | lex.cognition and lemma not in lex.speech:
+        return "impersonal"  # «сообщается», «отмечалось», «ожидается»: a passive with no speaker
+    return None
+
+
+def _that_clause(view: SyntaxView, verb: int, directive: bool) -> list[int] | None:
+    """Tokens of the «что …» clause the cue governs, from the word after «что» to the clause end.
+
+    The mark must follow the cue with nothing but the cue's own dependents between
+    («сообщил читателям, что …», «заявил о том, что …»), and sit in the cue's subtree."""
+    toks = view.tokens
+    sent = toks[verb].sent
+    for j in range(verb + 1, min(len(toks), verb + 25)):
+        t = toks[j]
+        if t.sent != sent or t.text in (".", "!", "?", ";", ":") or t.text in "«»\"“”„":
+            return None
+        word = t.text.lower()
+        if word in _THAT and t.dep == "mark":
+            if word in _DIRECTIVE_THAT and not directive:
+                return None  # «…, чтобы …» after a belief is a purpose clause, not content
+            head = t.head
+            adjacent = all(toks[k].pos == "PUNCT" for k in range(verb + 1, j))
+            if head == j or head == verb or not (adjacent or view.is_ancestor(verb, head)):
+                return None
+            # The clause runs on from the mark while its tokens stay contiguous (a misparse can
+            # hang a later clause on the same head).
+            inside = set(view.subtree(head))
+            idx = []
+            for k in range(j + 1, len(toks)):
+                if k not in inside or k == verb:
+                    break
+                idx.append(k)
+            return idx or None
+        if t.pos in ("VERB", "AUX") and t.dep not in ("advcl", "cop", "aux") and j > verb + 1:
+            if not view.is_ancestor(verb, j):
+                return None
+    return None
+
+
+def _about(view: SyntaxView, verb: int) -> list[int] | None:
+    """«заявил о готовности …»: an «о»-phrase after a verb of saying."""
+    toks = view.tokens
+    if toks[verb].dep == "advcl":
+        return None  # «Говоря об Украине, …»: a gerund sets the topic, it reports nothing
+    for c in view.kids(verb, "obl", "nmod", "obj"):
+        if c < verb:
+            continue
+        cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in ("о", "об", "обо")]
+        if cases and toks[c].text.lower() not in ("этом", "том", "чем"):
+            return view.subtree(c)
+    return None
+
+
+def _directive(view: SyntaxView, verb: int) -> list[int] | None:
+    """«призвал власти отказаться от …»: the infinitive with what stands between it and the cue."""
+    toks = view.tokens
+    for c in view.kids(verb, "xcomp", "ccomp", "advcl"):
+        if c > verb and toks[c].pos == "VERB" and not view.kids(c, "mark", "nsubj"):
+            idx = view.subtree(c)
+            return list(range(verb + 1, idx[0])) + idx if idx[0] > verb else idx
+    return None
+
+
+def ru_source_span(view: SyntaxView, head: int, verb: int) -> tuple[int, int]:
+    """The whole subject phrase with its descriptors and appositions («бывший премьер Грузии,
+    лидер партии Георгий Гахария»), without relative or participial clauses, on the subject's
+    side of the cue, and without a leading «и»/«а» or a trailing «же»."""
+    toks = view.tokens
+    sub = view.subtree(head)
+    cut = {k for k in sub if k != head and toks[k].dep in ("acl", "acl:relcl", "parataxis")}
+    inside = set(view.subtree(head, exclude=cut))
+    # Grow from the head over the phrase's own tokens (a misparse may hang far words on it):
+    # a comma or a quotation mark may stand between them, nothing else.
+    lo = hi = head
+    side = range(0, verb) if head < verb else range(verb + 1, len(toks))
+
+    def reach(k: int, step: int) -> int:
+        """The next phrase token from k in direction step, across at most three strays."""
+        for gap in range(1, 5):
+            j = k + step * gap
+            if j not in side or toks[j].sent != toks[head].sent:
+                return k
+            if j in inside:
+                return j
+            if toks[j].pos in ("VERB", "AUX", "SCONJ"):
+                return k
+        return k
+
+    while (nxt := reach(lo, -1)) != lo:
+        lo = nxt
+    while (nxt := reach(hi, 1)) != hi:
+        hi = nxt
+    while lo < head and (toks[lo].pos == "CCONJ" or toks[lo].pos == "PUNCT" and toks[lo].text not in "«\"“„("
+                         or toks[lo].text.lower() in ("и", "а", "но", "же")):
+        lo += 1
+    while hi > head and (toks[hi].pos == "PUNCT" and toks[hi].text not in "»\"”)" or toks[hi].text.lower() in ("же", "ведь")):
+        hi -= 1
+    return toks[lo].start, toks[hi].end
+
+
+def _subject(view: SyntaxView, verb: int) -> int | None:
+    """The cue's subject, or that of the verb a gerund or a conjunct hangs on."""
+    toks = view.tokens
+    for _ in range(3):
+        subj = view.kids(verb, "nsubj")
+        if subj:
+            return subj[0]
+        tok = toks[verb]
+        if tok.dep in ("conj", "advcl", "xcomp", "dep") and tok.head != verb and toks[tok.head].pos in ("VERB", "AUX", "ADJ"):
+            verb = tok.head
+            continue
+        return None
+    return None
+
+
+def _place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
+    """«В МИД заявили»: the «в X» phrase of a subjectless plural verb; «говорится в докладе ООН»:
+    the document's owner, else the document."""
+    toks = view.tokens
+    text = view.article.text
+    for c in view.kids(verb, "obl"):
+        cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in ("в", "во")]
+        if not cases:
+            continue
+        if toks[c].lemma.lower() in _ru_words("document_nouns"):
+            owners = [k for k in view.kids(c, "nmod") if k > c]
+            if owners:
+                return _trim(text, *view.span_of(view.subtree(owners[0])))
+        idx = [k for k in view.subtree(c) if k not in cases]
+        if idx:
+            return _trim(text, *view.span_of(idx))
+    return None
+
+
+def _before(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
+    """What «Об этом сообщил X» refers to: the paragraph's text before this sentence, or
+    the previous paragraph when the sentence opens its own."""
+    text = article.text
+    sent = article.sentences[view.tokens[verb].sent]
+    para = next((p for p in article.paragraphs if p.start <= sent.start < p.end), None)
+    if para is None:
+        return None
+    if text[para.start : sent.start].strip():
+        return _trim(text, para.start, sent.start)
+    prev = [p for p in article.paragraphs if p.end <= para.start and p.text.strip()]
+    return _trim(text, prev[-1].start, prev[-1].end) if prev else None
+
+
+def _subject_after(view: SyntaxView, verb: int) -> bool:
+    """«…, уверен журналист, …»: the subject follows the cue."""
+    return any(c > verb for c in view.kids(verb, "nsubj"))
+
+
+def _object_and_complement(view: SyntaxView, verb: int) -> list[int] | None:
+    """«назвал иллюзией поддержку Украины», «сравнил Х с Y»: the object with its second
+    complement, in either order. Naming someone with no complement reports nothing."""
+    toks = view.tokens
+    objs = [c for c in view.kids(verb, "obj") if c > verb]
+    comps = [c for c in view.kids(verb, "xcomp", "obl") if c > verb and toks[c].pos in ("NOUN", "PROPN", "ADJ", "PRON")
+             and not any(toks[k].text.lower() not in ("с", "со") for k in view.kids(c, "case"))]
+    if objs and not comps and toks[verb].lemma.lower() in _ru_words("comparison_verbs"):
+        # «сравнил налог с ограблением»: the parser often hangs the «с»-phrase on the object.
+        comps = [c for c in view.kids(objs[0], "nmod")
+                 if any(toks[k].text.lower() in ("с", "со") for k in view.kids(c, "case"))]
+    if not objs or not comps:
+        return None
+    idx = sorted(set(view.subtree(objs[0])) | set(view.subtree(comps[0])))
+    return list(range(idx[0], idx[-1] + 1))
+
+
+def _that_before(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
+    """«О том, что …, сообщил X»: the «что» clause before the cue."""
+    text = article.text
+    sent = article.sentences[view.tokens[verb].sent]
+    m = re.match(r"\s*об?\s+том\s*,\s*что\s+", text[sent.start : view.tokens[verb].start], re.IGNORECASE)
+    if m is None:
+        return None
+    end = text.rfind(",", sent.start, view.tokens[verb].start)
+    if end <= sent.start + m.end():
+        return None
+    return _trim(text, sent.start + m.end(), end)
+
+
+def _inverted(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
+    """«…, сообщает ТАСС.» / «…, — заявил он.»: the cue follows its content after a comma or a
+    dash; «…, уверен журналист, …» stands inside it (the content is the whole sentence)."""
+    text = article.text
+    toks = view.tokens
+    sent = article.sentences[toks[verb].sent]
+    before = text[sent.start : toks[verb].start].rstrip()
+    if not before.endswith((",", "—", "–", "-")) or len(before) < 10:
+        return None
+    subj = view.kids(verb, "nsubj")
+    if subj and subj[0] < verb:
+        return None  # «Министр, выступая …, заявил»: an ordinary subject, not an inversion
+    head = toks[verb].head
+    if head != verb and toks[head].pos in ("NOUN", "PROPN", "PRON") and toks[verb].dep in ("acl", "acl:relcl"):
+        return None  # a participle or relative clause on a noun
+    cut = before.rstrip(",—–- ")
+    end = sent.start + len(cut)
+    # The words after the cue's own phrase: more content when the cue is parenthetical.
+    phrase_end = max(view.subtree(verb, exclude=set(view.kids(verb, "punct")))[-1], verb)
+    rest = text[toks[phrase_end].end : sent.end].strip()
+    if rest.startswith(",") and len(rest) > 10:
+        return _trim(text, sent.start, sent.end)
+    return _trim(text, sent.start, end)
+
+
+def _as_clause(view: SyntaxView, verb: int) -> list[int] | None:
+    """«как сообщает ТАСС, …», «как стало известно, …»: the clause the «как»-phrase modifies."""
+    toks = view.tokens
+    node = verb
+    if not view.kids(node, "mark") and toks[node].dep in ("xcomp", "nsubj") and toks[node].head != node:
+        node = toks[node].head  # «стало известно»: the mark sits on «стало»
+    marks = [c for c in view.kids(node, "mark") if toks[c].text.lower() == "как"]
+    if not marks or toks[node].dep not in ("advcl", "parataxis", "conj") or toks[node].head == node:
+        return None
+    idx = view.subtree(toks[node].head, exclude={node})
+    return idx or None
+
+
+def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
+    """Attributions of Russian cue words (verbs of saying and believing, impersonal and
+    predicative cues) found by the clause rules above, in order of preference."""
+    text = article.text
+    out: list[Attribution] = []
+    directives = _ru_words("directive_verbs")
+    for i, tok in enumerate(view.tokens):
+        kind = _cue_kind(view, i, lex)
+        if kind is None:
+            continue
+        lemma = tok.lemma.lower()
+        directive = lemma in directives
+        content: tuple[int, int] | None = None
+        how = ""
+        idx = _that_clause(view, i, directive)
+        if idx:
+            content, how = _trim(text, *view.span_of(idx)), "ru:that"
+        if content is None:
+            idx = _as_clause(view, i)
+            if idx:
+                content, how = _trim(text, *view.span_of(idx)), "ru:as"
+        if content is None and _ANAPHORIC_OPENERS.match(text[article.sentences[tok.sent].start : tok.start]):
+            content, how = _that_before(article, view, i) or _before(article, view, i), "ru:anaphoric"
+        if content is None and kind in ("speech", "impersonal"):
+            idx = _about(view, i)
+            if idx:
+                content, how = _trim(text, *view.span_of(idx)), "ru:about"
+        if content is None and directive:
+            idx = _directive(view, i)
+            if idx:
+                content, how = _trim(text, *view.span_of(idx)), "ru:directive"
+        if content is None and (lemma in lex.naming or lemma in _ru_words("comparison_verbs")):
+            idx = _object_and_complement(view, i)
+            if idx:
+                content, how = _trim(text, *view.span_of(idx)), "ru:object"
+        if content is None and (kind != "predicative" or _subject_after(view, i)):
+            content, how = _inverted(article, view, i), "ru:inverted"
+        if content is None or content[1] - content[0] < 3:
+            continue
+        subj = _subject(view, i) if kind != "impersonal" else None
+        src: tuple[int, int] | None = None
+        if subj is not None and (how == "ru:inverted" or not content[0] <= view.tokens[subj].start < content[1]):
+            src = ru_source_span(view, subj, i)
+        elif kind == "impersonal" or tok.text.lower().endswith(("ли", "ют", "ят")):
+            src = _place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН»
+            subj = None
+        else:
+            continue  # a singular verb with no subject found: a fragment, nobody is reported
+        weak = kind in ("belief", "predicative") or (kind == "impersonal" and lemma[:-2] not in lex.speech
+                                                       and tok.pos in ("VERB", "AUX"))
+        out.append(Attribution(content, (tok.start, tok.end), src, subj, how, weak))
+    return out
+
+
+def _main_clause_start(view: SyntaxView, start: int, end: int) -> int:
+    """Where the main clause begins after `start`: «По словам X, представителя ведомства, никто
+    не …» starts at the root's subject, so an apposition to X stays out of the content."""
+    toks = view.tokens
+    for root in (k for k in view.tokens_in(start, end) if toks[k].head == k):
+        for subj in view.kids(root, "nsubj"):
+            left = toks[view.subtree(subj)[0]].start
+            if start < left < toks[root].start and "," in view.article.text[start:left]:
+                return left
+    return start
+
+
+def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, int] | None, int | None]:
+    """Who «по словам …» names: the words up to the next comma (no verb among them), else the
+    noun's genitive dependent; nothing for «по предварительным данным, …»."""
+    toks = view.tokens
+    text = view.article.text
+    start = toks[noun].end
+    comma = text.find(",", start, limit)
+    end = comma if comma != -1 else limit
+    words = list(view.tokens_in(start, end))
+    if words and not any(toks[k].pos in ("VERB", "AUX") for k in words):
+        head = next((k for k in words if not start <= toks[toks[k].head].start < end), words[0])
+        return _trim(text, start, end), head
+    gen = [k for k in view.kids(noun, "nmod", "appos") if k > noun]
+    if gen and "," not in text[start : toks[gen[0]].start]:
+        idx = [k for k in view.subtree(gen[0]) if toks[k].start < end]
+        if idx:
+            return _trim(text, *view.span_of(idx)), gen[0]
+    return None, None
+
+
+def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
+    """«по словам X», «по его словам», «по предварительным данным», «со слов X»."""
+    text = article.text
+    toks = view.tokens
+    nouns = _ru_words("marker_nouns")
+    out: list[Attribution] = []
+    for i, tok in enumerate(toks):
+        if tok.text.lower() not in nouns or tok.dep == "amod" or tok.pos not in ("NOUN", "PROPN"):
+            continue  # «по данным адресам»: an adjective, not the noun of a marker
+        # Walk back over possessives and adjectives to «по» / «со».
+        j, between = i - 1, []
+        while j >= 0 and toks[j].sent == tok.sent and len(between) <= _MAX_MARKER_WORDS and \
+                toks[j].text.lower() not in _MARKER_PREPS:
+            if toks[j].pos not in ("DET", "ADJ", "PRON") and toks[j].text.lower() not in _POSSESSIVE:
+                break
+            between.append(j)
+            j -= 1
+        if j < 0 or toks[j].sent != tok.sent or toks[j].text.lower() not in _MARKER_PREPS:
+            continue
+        if toks[j].text.lower() == "со" and tok.text.lower() != "слов" or \
+                toks[j].text.lower() == "согласно" and tok.text.lower() == "слов":
+            continue
+        sent = article.sentences[tok.sent]
+        cue = (toks[j].start, tok.end)
+        owner = [k for k in between if toks[k].text.lower() in _POSSESSIVE]
+        src: tuple[int, int] | None = None
+        src_head: int | None = None
+        if owner:
+            src, src_head = (toks[owner[0]].start, toks[owner[0]].end), owner[0]
+        else:
+            src, src_head = _marker_source(view, i, sent.end)
+        phrase_end = max(cue[1], src[1] if src else cue[1])
+        lead = text[sent.start : cue[0]].strip()
+        tail = text[phrase_end : sent.end].lstrip()
+        # A marker is set off by commas: «По данным МВД, …», «…, по его словам, …», «…, по данным МВД.»
+        if not (tail.startswith(",") and (not lead or lead.endswith(",")) or lead.endswith(",") and not tail.strip(".!?…")):
+            continue
+        if not lead:
+            content = _trim(text, _main_clause_start(view, phrase_end, sent.end), sent.end)  # «По словам X, …»
+        elif tail.startswith(",") and lead.endswith(","):
+            content = _trim(text, sent.start, sent.end)  # «…, по его словам, …»: the whole sentence
+        else:
+            content = _trim(text, sent.start, cue[0])  # «…, по данным МВД.»
+        if content[1] - content[0] < 3 or (src is not None and src[1] <= src[0]):
+            continue
+        out.append(Attribution(content, cue, src, src_head, "ru:marker"))
+    return out

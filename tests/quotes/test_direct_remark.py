@@ -1,0 +1,30 @@
+"""A quotation interrupted by the author's remark («A, — заявил он, — B») and a speaker's
+name in quotation marks («…», пишет «Коммерсантъ»). Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (kind, speaker name, content, cue)
+CASES = [
+    ("«Мы готовы к переговорам, — заявил министр Павел Орлов, — но только на равных условиях».",
+     [("direct", "Павел Орлов",
+       "«Мы готовы к переговорам, — заявил министр Павел Орлов, — но только на равных условиях»", "заявил")]),
+    ("Завод закроют в марте, пишет «Коммерсантъ».",
+     [("indirect", "Коммерсантъ", "Завод закроют в марте", "пишет")]),
+    # Negative: a title in marks, and scare quotes.
+    ("Фильм «Мы не сдадимся» вышел в прокат.", []),
+    ("Так называемые «реформы» провалились.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_direct_remark(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    got = [(q.kind, q.speaker_name, q.content.text, q.cue.text if q.cue else None) for q in art.quotes]
+    assert len(got) == len(expected), got
+    for (kind, speaker, content, cue), (gk, gs, gc, gcue) in zip(expected, got):
+        assert (gk, gc, gcue) == (kind, content, cue), got
+        assert gs is not None and speaker in gs, got

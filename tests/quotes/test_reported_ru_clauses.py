@@ -1,0 +1,64 @@
+"""Russian reported speech by clause rules: «что»-clauses, «о …», directives, inverted and
+parenthetical cues, impersonal and indefinite-personal cues, «Об этом сообщил X».
+Sentences written for this test, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name or None, content, cue)
+CASES = [
+    # A parenthetical clause before the cue is not what was said.
+    ("Министр финансов Ольга Лебедева, выступая на форуме (это крупнейшая встреча года), заявила, "
+     "что бюджет будет сбалансирован.",
+     [("Ольга Лебедева", "бюджет будет сбалансирован", "заявила")]),
+    ("Мэр города Игорь Петров сообщил о закрытии моста.",
+     [("Игорь Петров", "о закрытии моста", "сообщил")]),
+    ("Профсоюз призвал власти отказаться от повышения тарифов.",
+     [("Профсоюз", "власти отказаться от повышения тарифов", "призвал")]),
+    ("Завод остановлен на ремонт, сообщает агентство Интерфакс.",
+     [("Интерфакс", "Завод остановлен на ремонт", "сообщает")]),
+    ("Цены на хлеб вырастут, уверен экономист Павел Смирнов, уже к осени.",
+     [("Павел Смирнов", "Цены на хлеб вырастут, уверен экономист Павел Смирнов, уже к осени", "уверен")]),
+    ("Сообщается, что рейсы задерживаются на два часа.",
+     [(None, "рейсы задерживаются на два часа", "Сообщается")]),
+    ("Как стало известно, завод закроют в марте.",
+     [(None, "завод закроют в марте", "известно")]),
+    ("В министерстве здравоохранения заявили, что вакцина безопасна.",
+     [("министерстве здравоохранения", "вакцина безопасна", "заявили")]),
+    ("Губернатор посетил новую школу. Об этом сообщила пресс-служба администрации.",
+     [("пресс-служба администрации", "Губернатор посетил новую школу", "сообщила")]),
+    ("О том, что мост закроют, ранее сообщила мэрия.",
+     [("мэрия", "мост закроют", "сообщила")]),
+    ("Депутат Анна Орлова назвала ошибкой новый законопроект.",
+     [("Анна Орлова", "ошибкой новый законопроект", "назвала")]),
+    ("Эксперт Олег Белов сравнил новый налог с ограблением.",
+     [("Олег Белов", "новый налог с ограблением", "сравнил")]),
+    ("Глава компании Сергей Волков заявил, что не согласен с решением суда, и считает, что его надо обжаловать.",
+     [("Сергей Волков", "не согласен с решением суда", "заявил"),
+      ("Сергей Волков", "его надо обжаловать", "считает")]),
+    # Negative: no speech, a gerund setting the topic, a cue with no content, a wish, a purpose clause,
+    # and the full adjective «известный».
+    ("Известный писатель Олег Белов приехал в город.", []),
+    ("Говоря о погоде, он улыбнулся.", []),
+    ("Он сообщил.", []),
+    ("Она хочет, чтобы дети учились дома.", []),
+    ("Для того чтобы успеть, он вышел рано.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_ru_clauses(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    got = [(q.speaker_name, q.content.text, q.cue.text if q.cue else None) for q in art.quotes]
+    assert len(got) == len(expected), got
+    for (speaker, content, cue), (gs, gc, gcue) in zip(expected, got):
+        assert gc == content and gcue == cue, got
+        if speaker is None:
+            assert gs is None, got
+        else:
+            assert gs is not None and speaker in gs, got
+    for q in art.quotes:  # spans are sacred
+        assert text[q.content.start : q.content.end] == q.content.text

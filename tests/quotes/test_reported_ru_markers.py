@@ -1,0 +1,37 @@
+"""Russian source markers: «по словам X», «по его словам», «по предварительным данным»,
+«согласно данным X», set off by commas. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name or None, content, cue)
+CASES = [
+    ("Посол Иван Кузнецов прибыл в Минск. По его словам, переговоры продолжатся завтра.",
+     [("Иван Кузнецов", "переговоры продолжатся завтра", "По его словам")]),
+    ("По предварительным данным, пострадавших нет.",
+     [(None, "пострадавших нет", "По предварительным данным")]),
+    ("Урожай, по оценкам аналитиков банка, окажется рекордным.",
+     [("аналитиков банка", "Урожай, по оценкам аналитиков банка, окажется рекордным", "по оценкам")]),
+    ("Согласно данным Росстата, безработица снизилась.",
+     [("Росстат", "безработица снизилась", "Согласно данным")]),
+    ("По словам Виктора Шеймана, представителя комитета, граница закрыта.",
+     [("Виктор Шейман", "граница закрыта", "По словам")]),
+    # Negative: «данным» as an adjective, not a marker set off by commas.
+    ("Он ездит по данным адресам каждый день.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_ru_markers(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    got = [(q.speaker_name, q.content.text, q.cue.text if q.cue else None) for q in art.quotes]
+    assert len(got) == len(expected), got
+    for (speaker, content, cue), (gs, gc, gcue) in zip(expected, got):
+        assert gc == content and gcue == cue, got
+        if speaker is None:
+            assert gs is None, got
+        else:
+            assert gs is not None and speaker in gs, got
