@@ -25,6 +25,7 @@ from .taxonomy import PHRASE_LABELS
 MAX_RUN_TOKENS = 12  # a phrase-like span longer than this is not a phrase any more
 NEVER = 1.01  # threshold of a technique the model should not emit
 MIN_WORD_LEN = 3  # a token run needs one word at least this long
+_OPENING = "«“„"  # opening quote marks; "”»" close, a straight '"' does either
 
 
 @dataclass(slots=True)
@@ -118,7 +119,29 @@ def _trim(words: list[str], p: np.ndarray, a: int, b: int, t: float, lang: str) 
         if _balances(words[b - 1], words[a : b - 1]):
             break  # the closing mark of a quote the span opens: “Euro-putschists”
         b -= 1
+    return _whole_quotation(words, a, b)
+
+
+def _whole_quotation(words: list[str], a: int, b: int) -> tuple[int, int]:
+    """Never half a quotation: a span with an unclosed «/“ takes the closing mark right after it
+    («очередной сказкой режима» whole), one with an unopened »/” the opening mark right before;
+    else a stray mark at an edge goes."""
+    marks = [c for w in words[a:b] for c in w if c in DOUBLE_MARKS]
+    if len(marks) % 2 == 0:
+        return a, b
+    if marks[-1] in _OPENING and b < len(words) and _is_mark(words[b]) and words[b][0] not in _OPENING:
+        return a, b + 1
+    if marks[0] not in _OPENING and a > 0 and _is_mark(words[a - 1]) and words[a - 1][-1] in _OPENING + '"':
+        return a - 1, b
+    if _is_mark(words[a]) and b - a > 1:
+        return a + 1, b
+    if _is_mark(words[b - 1]) and b - a > 1:
+        return a, b - 1
     return a, b
+
+
+def _is_mark(w: str) -> bool:
+    return bool(w) and all(c in DOUBLE_MARKS for c in w)
 
 
 def _balances(edge: str, inner: list[str]) -> bool:
