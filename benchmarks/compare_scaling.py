@@ -60,13 +60,13 @@ def make_corpus(n: int, seed: int = 0) -> list[tuple[str, str]]:
 
 def analyse(corpus: list[tuple[str, str]], jobs: int = 1):  # noqa: ANN201
     """Analyse the generated texts with the configured pipeline (supervised workers)."""
+    from rashomon.api import Analyzer
     from rashomon.ingest.text import article_from_text
     from rashomon.model import Article
-    from rashomon.runner import analyze_stream
     from rashomon.settings import load_options
 
     items = [article_from_text(text, src) for src, text in corpus]
-    return [a for a in analyze_stream(items, load_options(), jobs=jobs) if isinstance(a, Article)]
+    return [a for a in Analyzer(load_options()).pipe(items, jobs=jobs) if isinstance(a, Article)]
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 Reads every article of `../shared/data` (PTC-2020 and SemEval-2023 en/ru training articles,
 PolNeAR texts, BASIL articles, the tgcontest pairs) and the seeds, each distinct text once
-(rashomon.evaluation.corpora), through the project's batch driver `runner.analyze_stream`
+(rashomon.evaluation.corpora), through the project's batch driver `Analyzer.pipe`
 under its per-article budget (`[analysis]`, or `--max-seconds` / `--max-rss-mb`): an article
 over time (E041) or a worker over memory (E042) has its worker killed and replaced, a worker
 that dies is E043, an exception E044, and the soak goes on. Every analysed article's spans
@@ -169,7 +169,7 @@ _WORKER_LOST = ("E041", "E042", "E043")
 
 def _lane(items: Iterator[tuple[int, Any]], options: Any, lock: threading.Lock,
           record: Callable[[int, Outcome], None]) -> None:
-    """One `analyze_stream` with one worker, fed from the shared queue; times each article.
+    """One `Analyzer.pipe` stream with one worker, fed from the shared queue; times each article.
 
     With one worker per stream, the time between two results is that article's analysis
     (plus a pickle each way): the driver dispatches the next article only when asked for
@@ -177,10 +177,10 @@ def _lane(items: Iterator[tuple[int, Any]], options: Any, lock: threading.Lock,
     killed) also pays for loading models, so its time is marked `cold` and left out of the
     percentiles; the warm-up texts absorb the first start.
     """
+    from rashomon.api import Analyzer
     from rashomon.errors import RashomonError
     from rashomon.ingest.text import article_from_text
     from rashomon.model import Article
-    from rashomon.runner import analyze_stream
 
     warm = [article_from_text(t, f"<warm-up {i}>") for i, t in enumerate(_WARM_UP)]
     fed: list[tuple[int, Any]] = []  # (index, item) in the order given to the driver
@@ -195,7 +195,7 @@ def _lane(items: Iterator[tuple[int, Any]], options: Any, lock: threading.Lock,
             fed.append(nxt)
             yield nxt[1].article
 
-    results = analyze_stream(feed(), options, jobs=1)
+    results = Analyzer(options).pipe(feed(), jobs=1)
     for _ in warm:
         next(results)
     cold = False
@@ -234,7 +234,7 @@ def _outcome(item: Any, seconds: float, code: str | None, detail: str) -> Outcom
 def soak(items: Iterable[Any], *, jobs: int = 1, max_seconds: float | None = None,
          max_rss_mb: int | None = None,
          on_outcome: Callable[[Outcome], None] | None = None) -> SoakReport:
-    """Analyse every CorpusItem through `rashomon.runner.analyze_stream`; one Outcome each, in input order.
+    """Analyse every CorpusItem through `Analyzer.pipe` (worker processes); one Outcome each, in input order.
 
     `jobs` streams run side by side, one worker each; the budget is the project's
     `[analysis]` settings unless overridden here.
