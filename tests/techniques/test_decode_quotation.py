@@ -23,6 +23,8 @@ from tests.techniques.test_decode_runs import scores
         # no closing mark in reach: the stray opening mark goes
         ("это было « очередной сказкой режима и так далее", [0, 0, 0.9, 0.9, 0.9, 0.9, 0, 0, 0], "ru",
          ["очередной сказкой режима"]),
+        # a stray mark was the only core token: no span (and no crash)
+        ("he said “ again and again", [0, 0, 0.9, 0.4, 0.1, 0.1], "en", []),
         # balanced already, or no marks: unchanged
         ("the “ Euro-putschists ” again", [0, 0.9, 0.9, 0.9, 0], "en", ["“ Euro-putschists ”"]),
         ("the corrupt criminal regime", [0, 0.9, 0.9, 0.9], "en", ["corrupt criminal regime"]),

@@ -75,7 +75,7 @@ def label_spans(
             # The evidence is the core: "for them", a lone preposition or punctuation is never a
             # technique by itself, and growing it over a weak noun ("в" -> "в Вене") does not make it one.
             core = [w for w, q in zip(sc.words[a:b], tp[a:b]) if q >= t_tok]
-            if max(len(w) for w in core) < MIN_WORD_LEN or not _has_content(core, sc.lang):
+            if not core or max(len(w) for w in core) < MIN_WORD_LEN or not _has_content(core, sc.lang):
                 continue
             best = a + int(np.argmax(tp[a:b]))
             out.append(ModelSpan(label, int(sc.starts[a]), int(sc.ends[b - 1]), float(tp[best]), "token", best))
