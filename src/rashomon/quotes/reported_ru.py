@@ -87,16 +87,19 @@ def _cue_kind(view: SyntaxView, i: int, lex: QuoteLexicon) -> str | None:
     return None
 
 
-def _that_clause(view: SyntaxView, verb: int, directive: bool) -> list[int] | None:
+def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon) -> list[int] | None:
     """Tokens of the «что …» clause the cue governs, from the word after «что» to the clause end.
 
     The mark must follow the cue with nothing but the cue's own dependents between
-    («сообщил читателям, что …», «заявил о том, что …»), and sit in the cue's subtree."""
+    («сообщил читателям, что …», «заявил о том, что …»), and no other cue may stand between
+    («сравнил …, заявив, что …»: the clause is the gerund's)."""
     toks = view.tokens
     sent = toks[verb].sent
     for j in range(verb + 1, min(len(toks), verb + 25)):
         t = toks[j]
         if t.sent != sent or t.text in (".", "!", "?", ";", ":") or t.text in "«»\"“”„":
+            return None
+        if t.pos in ("VERB", "AUX") and lex.is_cue(t.lemma.lower()):
             return None
         word = t.text.lower()
         if word in _THAT and t.dep == "mark":
@@ -106,18 +109,18 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool) -> list[int] | No
             adjacent = all(toks[k].pos == "PUNCT" for k in range(verb + 1, j))
             if head == j or head == verb or not (adjacent or view.is_ancestor(verb, head)):
                 return None
-            # The clause runs on from the mark while its tokens stay contiguous (a misparse can
-            # hang a later clause on the same head).
-            inside = set(view.subtree(head))
-            idx = []
-            for k in range(j + 1, len(toks)):
-                if k not in inside or k == verb:
-                    break
-                idx.append(k)
+            # The clause: the mark's head and the cue's later dependents (a misparse may hang
+            # part of the clause on the cue), minus any other cue's own clause.
+            cand = set(view.subtree(head))
+            for c in view.kids(verb):
+                if c > j and toks[c].dep != "punct":
+                    cand |= set(view.subtree(c))
+            # «…, и считает, что …»: a coordinated cue starts a clause of its own.
+            others = [k for k in cand if k != verb and toks[k].pos in ("VERB", "AUX") and k > j
+                      and lex.is_cue(toks[k].lemma.lower()) and toks[k - 1].text.lower() in (",", "и", "а", "но")]
+            stop = min([k - 1 for k in others] + [max(cand) + 1 if cand else j + 1])
+            idx = [k for k in range(j + 1, stop) if toks[k].sent == sent]
             return idx or None
-        if t.pos in ("VERB", "AUX") and t.dep not in ("advcl", "cop", "aux") and j > verb + 1:
-            if not view.is_ancestor(verb, j):
-                return None
     return None
 
 
@@ -317,7 +320,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         directive = lemma in directives
         content: tuple[int, int] | None = None
         how = ""
-        idx = _that_clause(view, i, directive)
+        idx = _that_clause(view, i, directive, lex)
         if idx:
             content, how = _trim(text, *view.span_of(idx)), "ru:that"
         if content is None:
