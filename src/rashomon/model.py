@@ -19,7 +19,7 @@ Language = Literal["en", "ru", "be", "uk", "und"]
 
 @dataclass(slots=True)
 class Span:
-    """A stretch of the article text."""
+    """A stretch of the article text; records that are one (sentences, tokens, mentions, ...) extend it."""
 
     start: int
     end: int
@@ -27,31 +27,21 @@ class Span:
 
 
 @dataclass(slots=True)
-class Paragraph:
+class Paragraph(Span):
     """A non-empty line block of the text, with its own detected language."""
 
-    start: int
-    end: int
-    text: str
     language: str = "und"
 
 
 @dataclass(slots=True)
-class Sentence:
+class Sentence(Span):
     """A sentence; headlines and one-line paragraphs are sentences of their own."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(slots=True)
-class Token:
+class Token(Span):
     """A token with the morpho-syntax the language backend gave it."""
 
-    start: int
-    end: int
-    text: str
     lemma: str
     pos: str
     dep: str
@@ -60,12 +50,9 @@ class Token:
 
 
 @dataclass(slots=True)
-class Mention:
+class Mention(Span):
     """One occurrence of a named entity, as the backend (after corrections) typed it."""
 
-    start: int
-    end: int
-    text: str
     type: EntityType
     normal: str  # normal form: nominative for Russian, possessive stripped for English
     label: str = ""  # the backend's own label (PERSON, GPE, PER, ...), for explanations
@@ -100,7 +87,7 @@ QuotedRole = Literal["quote", "scare", "title", "name", "term"]
 
 
 @dataclass(slots=True)
-class QuotedPhrase:
+class QuotedPhrase(Span):
     """Text between quotation marks (marks excluded) and what the quotes layer decided it is.
 
     role: `quote` (someone's words), `scare` (distancing or ironic quotation marks, no speaker),
@@ -109,9 +96,6 @@ class QuotedPhrase:
     Scare_Quotes, reusing this one decision.
     """
 
-    start: int
-    end: int
-    text: str
     role: QuotedRole
     reason: str
 
@@ -143,12 +127,9 @@ class Technique:
 
 
 @dataclass(slots=True)
-class Quantity:
+class Quantity(Span):
     """A number with its kind, unit, measured thing (head), normalised value and approximation marker."""
 
-    start: int
-    end: int
-    text: str
     value: float | None
     high: float | None
     head: str | None
@@ -162,12 +143,9 @@ class Quantity:
 
 
 @dataclass(slots=True)
-class DateRef:
+class DateRef(Span):
     """A date expression normalised to ISO with its granularity."""
 
-    start: int
-    end: int
-    text: str
     iso: str | None
     granularity: str | None
 

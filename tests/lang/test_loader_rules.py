@@ -93,13 +93,19 @@ def _loaded_resources() -> set[tuple[str, str]]:
 
 
 def _dynamic_resources() -> set[tuple[str, str]]:
-    """Files the source loads by a computed name: technique families, translit systems, the model."""
+    """Files the source loads by a computed name: technique families, translit systems, the model,
+    and the bundle attributes named after their files."""
+    from rashomon.lang import LanguageBundle, _Named
     from rashomon.names.crossscript import MODEL_FILE
     from rashomon.names.translit import SYSTEMS
     from rashomon.techniques.lexicon import FAMILIES
 
     found = {(lang, f"tech_{family}.txt") for lang in RESOURCE_LANGS for family in FAMILIES}
     found |= {("translit", f"{system}.tsv") for system in SYSTEMS}
+    named = [(n, ".tsv" if a.load is load_table else ".txt") for n, a in vars(LanguageBundle).items()
+             if isinstance(a, _Named)]
+    assert len(named) >= 6  # speech_verbs ... number_words
+    found |= {(lang, name + suffix) for lang in RESOURCE_LANGS for name, suffix in named}
     return found | {("translit", MODEL_FILE)}
 
 

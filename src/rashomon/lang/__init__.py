@@ -14,8 +14,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import Callable, Generic, TypeVar, overload
 
 from ..errors import RashomonError
+
+T = TypeVar("T")
 
 # The languages with their own resource folder, and the languages that borrow one.
 RESOURCE_LANGS: tuple[str, ...] = ("en", "ru")
@@ -78,6 +81,26 @@ def load_table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
     return _resource_rows(lang, f"{name}.tsv")
 
 
+class _Named(Generic[T]):
+    """A bundle attribute that is the resource file of the same name, read by `load`."""
+
+    def __init__(self, load: Callable[[str, str], T], doc: str) -> None:
+        self.load = load
+        self.name = ""
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, bundle: None, owner: type) -> _Named[T]: ...
+    @overload
+    def __get__(self, bundle: LanguageBundle, owner: type) -> T: ...
+
+    def __get__(self, bundle: LanguageBundle | None, owner: type) -> T | _Named[T]:
+        return self if bundle is None else self.load(bundle.code, self.name)
+
+
 class LanguageBundle:
     """One language's resources by name, each read on first use and cached."""
 
@@ -99,35 +122,13 @@ class LanguageBundle:
         """Lexicon entries of one technique family (`tech_<family>.txt`)."""
         return self.words(f"tech_{family}")
 
-    @property
-    def speech_verbs(self) -> tuple[str, ...]:
-        """Verbs of saying."""
-        return self.words("speech_verbs")
-
-    @property
-    def cognition_verbs(self) -> tuple[str, ...]:
-        """Verbs of believing and thinking."""
-        return self.words("cognition_verbs")
-
-    @property
-    def naming_cues(self) -> tuple[str, ...]:
-        """Verbs of naming ("call X"): an object without a complement is a name."""
-        return self.words("naming_cues")
-
-    @property
-    def function_words(self) -> tuple[str, ...]:
-        """Closed-class words that carry no content."""
-        return self.words("function_words")
-
-    @property
-    def negations(self) -> tuple[str, ...]:
-        """Negation words."""
-        return self.words("negations")
-
-    @property
-    def number_words(self) -> tuple[tuple[str, ...], ...]:
-        """Rows (word, value, kind) of spelled-out numbers."""
-        return self.table("number_words")
+    # Resources read as attributes; each is the file of its own name.
+    speech_verbs = _Named(load_list, "Verbs of saying.")
+    cognition_verbs = _Named(load_list, "Verbs of believing and thinking.")
+    naming_cues = _Named(load_list, 'Verbs of naming ("call X"): an object without a complement is a name.')
+    function_words = _Named(load_list, "Closed-class words that carry no content.")
+    negations = _Named(load_list, "Negation words.")
+    number_words = _Named(load_table, "Rows (word, value, kind) of spelled-out numbers.")
 
 
 def bundle(code: str) -> LanguageBundle:

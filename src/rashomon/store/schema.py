@@ -30,9 +30,12 @@ def _span(prefix: str = "", *, required: bool = True) -> list[Column]:
             Column(names[2], Text, nullable=not required)]
 
 
-def _numbered() -> list[Column]:
-    """The article reference, the row's index in its layer, and its span."""
-    return [_article_fk(), Column("idx", Integer, nullable=False), *_span()]
+def _layer(name: str, key: str, *columns: Column | Index) -> Table:
+    """A layer table: the article reference, each row's `key` (unique within its article), then
+    `columns`. The key `idx` numbers the rows in layer order; any other key is the layer's own id."""
+    key_type = Integer if key == "idx" else String(64)
+    return Table(name, metadata, _article_fk(), Column(key, key_type, nullable=False), *columns,
+                 Index(f"ux_{name}", "article_id", key, unique=True))
 
 
 # Key/value facts about the database itself: schema version, cluster freshness.
@@ -67,16 +70,13 @@ articles = Table(
     Index("ix_articles_published_date", "published_date"),
 )
 
-entities = Table(
+entities = _layer(
     "entities",
-    metadata,
-    _article_fk(),
-    Column("entity_id", String(64), nullable=False),
+    "entity_id",
     Column("name", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("aliases", JSON, nullable=False),
     Column("n_mentions", Integer, nullable=False),
-    Index("ux_entities", "article_id", "entity_id", unique=True),
 )
 
 mentions = Table(
@@ -92,11 +92,9 @@ mentions = Table(
     Index("ix_mentions_entity", "article_id", "entity_id"),
 )
 
-quotes = Table(
+quotes = _layer(
     "quotes",
-    metadata,
-    _article_fk(),
-    Column("quote_id", String(64), nullable=False),
+    "quote_id",
     Column("kind", String(16), nullable=False),
     *_span("content"),
     *_span("cue", required=False),
@@ -104,40 +102,33 @@ quotes = Table(
     Column("speaker_name", Text),
     Column("speaker_entity", String(64)),
     Column("parent", String(64)),
-    Index("ux_quotes", "article_id", "quote_id", unique=True),
     Index("ix_quotes_speaker", "speaker_name"),
 )
 
-claims = Table(
+claims = _layer(
     "claims",
-    metadata,
-    _article_fk(),
-    Column("claim_id", String(64), nullable=False),
+    "claim_id",
     *_span(),
     Column("source_entity", String(64)),
     Column("stance", String(16), nullable=False),
     Column("source_name", Text),  # display name of the source; None = the author
     Column("quote_id", String(64)),  # the quote the claim comes from
-    Index("ux_claims", "article_id", "claim_id", unique=True),
 )
 
-techniques = Table(
+techniques = _layer(
     "techniques",
-    metadata,
-    _article_fk(),
-    Column("idx", Integer, nullable=False),
+    "idx",
     Column("label", String(64), nullable=False),
     *_span(),
     Column("explanation", Text, nullable=False),
     Column("score", Float, nullable=False),
-    Index("ux_techniques", "article_id", "idx", unique=True),
     Index("ix_techniques_label", "label"),
 )
 
-quantities = Table(
+quantities = _layer(
     "quantities",
-    metadata,
-    *_numbered(),
+    "idx",
+    *_span(),
     Column("value", Float),
     Column("high", Float),
     Column("head", Text),
@@ -145,16 +136,14 @@ quantities = Table(
     Column("relation", String(16)),
     Column("kind", String(16)),  # added by migration 3
     Column("unit", String(16)),
-    Index("ux_quantities", "article_id", "idx", unique=True),
 )
 
-dates = Table(
+dates = _layer(
     "dates",
-    metadata,
-    *_numbered(),
+    "idx",
+    *_span(),
     Column("iso", String(32)),
     Column("granularity", String(16)),
-    Index("ux_dates", "article_id", "idx", unique=True),
 )
 
 # Cross-article entity clusters (rashomon.resolve), rebuilt after each ingest batch.

@@ -54,6 +54,17 @@ def _row(name: str, m: PRF) -> str:
 _HEAD = "| {} | P | R | F1 | gold | predicted |\n|---|---:|---:|---:|---:|---:|"
 
 
+def _table(title: str, head: list[str], per_label: dict[str, PRF],
+           other: SpanReport | ParagraphReport | None) -> str:
+    """A report's table: header, its summary rows, one row per technique (most gold first),
+    then the same predictions scored the other way (`other`'s table), if given."""
+    rows = [_HEAD.format(title), *head]
+    rows += [_row(k, v) for k, v in sorted(per_label.items(), key=lambda kv: -kv[1].n_gold)]
+    if other is not None:
+        rows += ["", other.table()]
+    return "\n".join(rows)
+
+
 @dataclass
 class SpanReport:
     """SemEval-2020 Task 11 style span scores."""
@@ -66,12 +77,8 @@ class SpanReport:
 
     def table(self) -> str:
         """Markdown table: SI, label-aware span F1, then one row per technique."""
-        rows = [_HEAD.format(f"spans ({self.n_articles} articles)"), _row("span identification", self.si)]
-        rows.append(_row("label-aware spans", self.labelled))
-        rows += [_row(k, v) for k, v in sorted(self.per_label.items(), key=lambda kv: -kv[1].n_gold)]
-        if self.paragraphs is not None:
-            rows += ["", self.paragraphs.table()]
-        return "\n".join(rows)
+        head = [_row("span identification", self.si), _row("label-aware spans", self.labelled)]
+        return _table(f"spans ({self.n_articles} articles)", head, self.per_label, self.paragraphs)
 
 
 @dataclass
@@ -86,12 +93,8 @@ class ParagraphReport:
 
     def table(self) -> str:
         """Markdown table: micro and macro F1, then one row per technique."""
-        rows = [_HEAD.format(f"paragraphs ({self.n_paragraphs})"), _row("micro", self.micro)]
-        rows.append(f"| macro F1 | | | {self.macro_f1:.3f} | | |")
-        rows += [_row(k, v) for k, v in sorted(self.per_label.items(), key=lambda kv: -kv[1].n_gold)]
-        if self.spans is not None:
-            rows += ["", self.spans.table()]
-        return "\n".join(rows)
+        head = [_row("micro", self.micro), f"| macro F1 | | | {self.macro_f1:.3f} | | |"]
+        return _table(f"paragraphs ({self.n_paragraphs})", head, self.per_label, self.spans)
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
