@@ -39,9 +39,17 @@ CASES = [
     ("Глава компании Сергей Волков заявил, что не согласен с решением суда, и считает, что его надо обжаловать.",
      [("Сергей Волков", "не согласен с решением суда", "заявил"),
       ("Сергей Волков", "его надо обжаловать", "считает")]),
-    # Negative: no speech, a gerund setting the topic, a cue with no content, a wish, a purpose clause,
+    # Light-verb cues: the noun is part of the cue.
+    ("Следователи пришли к выводу, что пожар начался из-за проводки.",
+     [("Следователи", "пожар начался из-за проводки", "пришли к выводу")]),
+    ("Аналитик Ирина Котова обратила внимание на рост цен.",
+     [("Ирина Котова", "на рост цен", "обратила внимание")]),
+    ("Опрос показал, что большинство жителей против стройки.",
+     [("Опрос", "большинство жителей против стройки", "показал")]),
+    # Negative: no speech, showing a place, a gerund setting the topic, a cue with no content, a wish, a purpose clause,
     # and the full adjective «известный».
     ("Известный писатель Олег Белов приехал в город.", []),
+    ("Она показала дорогу к вокзалу.", []),
     ("Говоря о погоде, он улыбнулся.", []),
     ("Он сообщил.", []),
     ("Она хочет, чтобы дети учились дома.", []),
@@ -62,3 +70,19 @@ def test_reported_ru_clauses(analyzer, text, expected):
             assert gs is not None and speaker in gs, got
     for q in art.quotes:  # spans are sacred
         assert text[q.content.start : q.content.end] == q.content.text
+
+
+def test_reported_ru_clauses_dialogue_transcript(analyzer):
+    # A run of dash lines that reads as speech is a dialogue; each line is one quote, the dash its cue.
+    text = ("Следователь задал вопрос.\n\n— Где вы были вечером?\n\n— Я был дома, смотрел телевизор.\n\n"
+            "Список покупок:\n\n— хлеб;\n\n— молоко.")
+    art = analyzer.analyze_text(text)
+    got = [(q.content.text, q.cue.text if q.cue else None) for q in art.quotes]
+    assert got == [("Где вы были вечером?", "—"), ("Я был дома, смотрел телевизор", "—")], got
+
+
+def test_reported_ru_clauses_hyphen_dialogue(analyzer):
+    text = "- Мы будем работать дальше, - заявил директор завода Иван Серов. - Планы не меняются."
+    art = analyzer.analyze_text(text)
+    got = [(q.content.text, q.cue.text if q.cue else None, q.speaker_name) for q in art.quotes]
+    assert ("Мы будем работать дальше", "заявил", "Иван Серов") in got, got

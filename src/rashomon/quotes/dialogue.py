@@ -17,26 +17,36 @@ from .lexicon import QuoteLexicon
 from .reported import Attribution, source_span
 
 _DASHES = "—–"
-# ", — " / "! — " / "? — " / "… — " / ". — " between a quote and the author's words.
-_BREAK = re.compile(r"([,!?…]|\.)\s+[—–]\s+")
+# ", — " / "! — " / "? — " / "… — " / ". — " between a quote and the author's words (a hyphen
+# between spaces stands for a dash in much typed news: ", - заявил он. - ").
+_BREAK = re.compile(r"([,!?…]|\.)\s+[—–-]\s+")
+# An interview or dialogue transcript: speech shows in a question or a first or second person.
+_SPEECHLIKE = re.compile(r"\?|(?<!\w)(?:я|мы|ты|вы|меня|мне|нас|нам|вас|вам)(?!\w)", re.IGNORECASE)
+
+
+def _opens_with_dash(text: str) -> bool:
+    """A dialogue line: a dash, or a hyphen and a space, first."""
+    return text[:1] in _DASHES or text.startswith("- ")
 
 
 def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
     """Quotes in paragraphs that open with a dialogue dash and name the speaker after a second dash."""
     text = article.text
     out: list[Attribution] = []
-    for para in article.paragraphs:
-        if para.text[:1] not in _DASHES:
+    bare: list[tuple[int, int, int]] = []  # (paragraph number, dash offset, body start) without a remark
+    for n, para in enumerate(article.paragraphs):
+        if not _opens_with_dash(para.text):
             continue
         body_start = para.start + 1
         while body_start < para.end and text[body_start].isspace():
             body_start += 1
         m = _BREAK.search(text, body_start, para.end)
-        if m is None:
-            continue
-        author_start = m.end()
-        cue = _first_speech_verb(view, lex, author_start, min(para.end, author_start + 60))
-        if cue is None:
+        cue = None
+        if m is not None:
+            author_start = m.end()
+            cue = _first_speech_verb(view, lex, author_start, min(para.end, author_start + 60))
+        if m is None or cue is None:
+            bare.append((n, para.start, body_start))
             continue
         verb = view.tokens[cue]
         subj = speaker_token(view, cue)
@@ -51,6 +61,31 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
         if tail is not None and tail.end() < para.end:
             end = para.end
             out.append(Attribution((tail.end(), end), (verb.start, verb.end), src, subj, "dialogue:continued"))
+    return out + _transcript_lines(article, bare)
+
+
+def _transcript_lines(article: Article, bare: list[tuple[int, int, int]]) -> list[Attribution]:
+    """Dash lines with no author's remark, in a run of two or more consecutive paragraphs that
+    reads as speech (a question, «я», «вы» …): each line is said by someone; the cue is the dash.
+    A run of dash lines without such signs is a list, not a dialogue."""
+    text = article.text
+    runs: list[list[tuple[int, int, int]]] = []
+    for item in bare:
+        if runs and runs[-1][-1][0] == item[0] - 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    out = []
+    for run in runs:
+        paras = [article.paragraphs[n] for n, _, _ in run]
+        if len(run) < 2 or not any(_SPEECHLIKE.search(p.text) for p in paras):
+            continue
+        for (_, dash, body), para in zip(run, paras):
+            end = para.end
+            while end > body and text[end - 1] in " \t\r\n.":
+                end -= 1
+            if end - body >= 2:
+                out.append(Attribution((body, end), (dash, dash + 1), None, None, "dialogue:line"))
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang import load_list
+from ..lang import load_list, load_table
 from ..model import Article
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
@@ -47,6 +47,27 @@ def _lists() -> dict[str, frozenset[str]]:
         "marker_nouns": load_list("ru", "marker_nouns"),
     }
     return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, dict[str, str]]:
+    """verb lemma -> {noun lemma: preposition of the content}, from lang/ru/speech_phrases.tsv."""
+    out: dict[str, dict[str, str]] = {}
+    for row in load_table("ru", "speech_phrases"):
+        if len(row) >= 2:
+            out.setdefault(row[0].lower(), {})[row[1].lower()] = row[2].lower() if len(row) > 2 else "о"
+    return out
+
+
+def _phrase_noun(view: SyntaxView, verb: int) -> int | None:
+    """The noun of a light-verb cue: «выступил с заявлением», «пришли к выводу», «обратил внимание»."""
+    nouns = _phrases().get(view.tokens[verb].lemma.lower())
+    if not nouns or view.tokens[verb].pos not in ("VERB", "AUX"):
+        return None
+    for c in view.kids(verb, "obj", "obl", "nmod"):
+        if c > verb and view.tokens[c].lemma.lower() in nouns:
+            return c
+    return None
 
 
 def _ru_words(name: str) -> frozenset[str]:
@@ -87,7 +108,8 @@ def _cue_kind(view: SyntaxView, i: int, lex: QuoteLexicon) -> str | None:
     return None
 
 
-def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon) -> list[int] | None:
+def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon,
+                 after: int | None = None) -> list[int] | None:
     """Tokens of the «что …» clause the cue governs, from the word after «что» to the clause end.
 
     The mark must follow the cue with nothing but the cue's own dependents between
@@ -95,7 +117,8 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
     («сравнил …, заявив, что …»: the clause is the gerund's)."""
     toks = view.tokens
     sent = toks[verb].sent
-    for j in range(verb + 1, min(len(toks), verb + 25)):
+    start = verb if after is None else after  # a light-verb cue's clause follows its noun
+    for j in range(start + 1, min(len(toks), start + 25)):
         t = toks[j]
         if t.sent != sent or t.text in (".", "!", "?", ";", ":") or t.text in "«»\"“”„":
             return None
@@ -106,7 +129,8 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
             if word in _DIRECTIVE_THAT and not directive:
                 return None  # «…, чтобы …» after a belief is a purpose clause, not content
             head = t.head
-            adjacent = all(toks[k].pos == "PUNCT" for k in range(verb + 1, j))
+            adjacent = all(toks[k].pos == "PUNCT" or k == start for k in range(verb + 1, j)) or \
+                all(toks[k].pos == "PUNCT" for k in range(start + 1, j))
             if head == j or head == verb or not (adjacent or view.is_ancestor(verb, head)):
                 return None
             # The clause: the mark's head and the cue's later dependents (a misparse may hang
@@ -124,15 +148,20 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
     return None
 
 
-def _about(view: SyntaxView, verb: int) -> list[int] | None:
-    """«заявил о готовности …»: an «о»-phrase after a verb of saying."""
+def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | None:
+    """«заявил о готовности …»: an «о»-phrase after a verb of saying (or after the noun of a
+    light-verb cue, with the preposition the phrase takes: «обратил внимание на …»)."""
     toks = view.tokens
     if toks[verb].dep == "advcl":
         return None  # «Говоря об Украине, …»: a gerund sets the topic, it reports nothing
-    for c in view.kids(verb, "obl", "nmod", "obj"):
-        if c < verb:
+    preps = ("о", "об", "обо")
+    if noun is not None:
+        prep = _phrases()[toks[verb].lemma.lower()][toks[noun].lemma.lower()]
+        preps = (prep,) if prep != "о" else preps
+    for c in view.kids(verb, "obl", "nmod", "obj") + (view.kids(noun, "nmod", "obl") if noun is not None else []):
+        if c < verb or c == noun:
             continue
-        cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in ("о", "об", "обо")]
+        cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in preps]
         if cases and toks[c].text.lower() not in ("этом", "том", "чем"):
             return view.subtree(c)
     return None
@@ -277,6 +306,8 @@ def _inverted(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] 
     before = text[sent.start : toks[verb].start].rstrip()
     if not before.endswith((",", "—", "–", "-")) or len(before) < 10:
         return None
+    if toks[verb].dep == "advcl":
+        return None  # «…, комментируя решение, …»: a gerund hangs on another verb
     subj = view.kids(verb, "nsubj")
     if subj and subj[0] < verb:
         return None  # «Министр, выступая …, заявил»: an ordinary subject, not an inversion
@@ -314,13 +345,15 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
     directives = _ru_words("directive_verbs")
     for i, tok in enumerate(view.tokens):
         kind = _cue_kind(view, i, lex)
-        if kind is None:
+        noun = _phrase_noun(view, i) if _is_russian(tok.lemma) else None
+        if kind is None and noun is None:
             continue
+        kind = kind or "speech"
         lemma = tok.lemma.lower()
         directive = lemma in directives
         content: tuple[int, int] | None = None
         how = ""
-        idx = _that_clause(view, i, directive, lex)
+        idx = _that_clause(view, i, directive, lex, after=noun)
         if idx:
             content, how = _trim(text, *view.span_of(idx)), "ru:that"
         if content is None:
@@ -330,11 +363,11 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         if content is None and _ANAPHORIC_OPENERS.match(text[article.sentences[tok.sent].start : tok.start]):
             content, how = _that_before(article, view, i) or _before(article, view, i), "ru:anaphoric"
         if content is None and kind in ("speech", "impersonal"):
-            idx = _about(view, i)
+            idx = _about(view, i, noun)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:about"
-        if content is None and directive:
-            idx = _directive(view, i)
+        if content is None and (directive or noun is not None):
+            idx = _directive(view, i if noun is None else noun)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:directive"
         if content is None and (lemma in lex.naming or lemma in _ru_words("comparison_verbs")):
@@ -356,7 +389,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             continue  # a singular verb with no subject found: a fragment, nobody is reported
         weak = kind in ("belief", "predicative") or (kind == "impersonal" and lemma[:-2] not in lex.speech
                                                        and tok.pos in ("VERB", "AUX"))
-        out.append(Attribution(content, (tok.start, tok.end), src, subj, how, weak))
+        cue = (tok.start, max(tok.end, view.tokens[noun].end)) if noun is not None else (tok.start, tok.end)
+        out.append(Attribution(content, cue, src, subj, how, weak))
     return out
 
 
