@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Any, TYPE_CHECKING, Iterable, Iterator
 
 from .components import build_pipeline
 from .errors import RashomonError
@@ -57,19 +57,20 @@ class Analyzer:
             setattr(art, key, value)
         return self.analyze(art)
 
-    def pipe(self, sources: Iterable[Source], *, jobs: int | None = None,
-             exclude: Exclude | None = None) -> Iterator[Article | RashomonError | Skipped]:
+    def pipe(self, sources: Iterable[Source], *, jobs: int | None = None, exclude: Exclude | None = None,
+             scheduler: Any = None) -> Iterator[Article | RashomonError | Skipped]:
         """Read and analyse `sources` (paths, URLs, '-', or Articles), yielding results in input order.
 
         One failing input or article is an error item (E041-E044, E015, read errors), never an
         exception. `jobs=None` analyses in this process under a best-effort budget; `jobs=N`
         in N supervised worker processes, the hard budget against hangs in C code. With
         `exclude` (content hashes -> those to skip, e.g. `Store.known_hashes`), known texts
-        and repeats come back as `rashomon.batch.Skipped`, unanalysed. See `rashomon.batch`.
+        and repeats come back as `rashomon.batch.Skipped`, unanalysed. `scheduler="local:N"` or a
+        Dask scheduler address runs the analysis on a Dask cluster. See `rashomon.batch`.
         """
         from .batch import pipe
 
-        return pipe(self, sources, jobs=jobs, exclude=exclude)
+        return pipe(self, sources, jobs=jobs, exclude=exclude, scheduler=scheduler)
 
     def iter_paths(self, inputs: Iterable[str | Path]) -> Iterator[Article | RashomonError]:
         """Read and analyse inputs one by one in this process: `pipe(inputs)`."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .errors import RashomonError
 from .ingest import expand_sources, read_sources
@@ -39,19 +39,31 @@ class Skipped:
 
 
 def pipe(analyzer: Analyzer, sources: Iterable[Source], *, jobs: int | None = None,
-         exclude: Exclude | None = None) -> Iterator[Article | RashomonError | Skipped]:
+         exclude: Exclude | None = None, scheduler: Any = None) -> Iterator[Article | RashomonError | Skipped]:
     """Analysed articles and error items in input order; never raises for one article.
 
     `jobs=None` analyses with `analyzer` in this process; `jobs=N` in N worker processes built
     from its options and components (this process loads no model). With `exclude`, articles
     whose text it names, or that repeat a text earlier in the batch, come back as `Skipped`
     without analysis. A pipeline that cannot be built at all (unknown component, broken
-    model) raises its RashomonError once: that is not per article.
+    model) raises its RashomonError once: that is not per article. `scheduler` (`local:N`, a
+    Dask scheduler address, or a client from `rashomon.scaleout.connect`) analyses on a Dask
+    cluster instead, each worker holding one supervised process (see `scaleout`); `jobs` is
+    then ignored.
     """
     items = read(sources, analyzer.options.ingest)
     if exclude is not None:
         items = _excluding(items, exclude)
     checked = _unique_ids(items)
+    if scheduler is not None:
+        from .scaleout import analyze_on_cluster, connect
+
+        if isinstance(scheduler, str):
+            with connect(scheduler, analyzer.options, analyzer.components) as client:
+                yield from analyze_on_cluster(checked, client)
+        else:
+            yield from analyze_on_cluster(checked, scheduler)
+        return
     if jobs is None:
         from .budget import analyze_in_process
 

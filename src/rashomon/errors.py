@@ -63,6 +63,8 @@ MESSAGES: dict[str, str] = {
     "E093": "cannot read annotations {path}: {detail}",
     "E135": "language resource file missing: {path} (the package data is incomplete; reinstall rashomon)",
     "E136": "no language resources for '{language}'; known: {known}",
+    "E150": "invalid --scheduler '{spec}': {detail}",
+    "E151": "cannot reach the Dask scheduler '{spec}': {detail}",
 }
 
 

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from ..errors import RashomonError
-from .flags import AllowPrivate, Config, FollowLinks, Inputs, Jobs, ShowProgress
+from .flags import AllowPrivate, Config, FollowLinks, Inputs, Jobs, Scheduler, ShowProgress
 
 app = typer.Typer(
     add_completion=False,
@@ -68,6 +68,7 @@ def analyze(
     fmt: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
     out: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (json/text) or directory (html)."),
     jobs: int = Jobs,
+    scheduler: Optional[str] = Scheduler,
     config: Optional[Path] = Config,
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Refuse larger inputs (E005)."),
     model: Optional[Path] = typer.Option(None, "--model", help="Techniques model from `rashomon train techniques`."),
@@ -83,7 +84,7 @@ def analyze(
         opts = options(config, max_bytes, model, allow_private=allow_private, follow_links=follow_links)
         writer = open_writer(fmt.value, out)
         # Each article is written as it finishes and then dropped: memory stays flat.
-        for item in analysed_items(paths, opts, jobs=jobs, progress=progress):
+        for item in analysed_items(paths, opts, jobs=jobs, progress=progress, scheduler=scheduler):
             if isinstance(item, RashomonError):
                 errors.append(item)
             else:
@@ -95,13 +96,17 @@ def analyze(
     finish(written, errors)
 
 
-def analysed_items(paths: list[str], opts, *, jobs: int = 1, progress: bool = True):  # noqa: ANN001, ANN201
+def analysed_items(paths: list[str], opts, *, jobs: int = 1, progress: bool = True, scheduler=None):  # noqa: ANN001, ANN201
     """Analysed articles and error items in input order, with a progress bar; errors printed as they come."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ..api import Analyzer
     from ..batch import count
 
+    if isinstance(scheduler, str):
+        from ..scaleout import parse_scheduler
+
+        parse_scheduler(scheduler)  # E150 before any progress is shown
     total = count(paths)
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -112,17 +117,18 @@ def analysed_items(paths: list[str], opts, *, jobs: int = 1, progress: bool = Tr
         disable=not (progress and total > 1),
     ) as bar:
         task = bar.add_task("analysing", total=total)
-        for item in Analyzer(opts).pipe(paths, jobs=jobs):
+        for item in Analyzer(opts).pipe(paths, jobs=jobs, scheduler=scheduler):
             bar.advance(task)
             if isinstance(item, RashomonError):
                 err_console.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
             yield item
 
 
-def analyse_inputs(paths: list[str], opts, *, jobs: int = 1, progress: bool = True, keep=None):  # noqa: ANN001, ANN201
+def analyse_inputs(paths: list[str], opts, *, jobs: int = 1, progress: bool = True, keep=None,  # noqa: ANN001, ANN201
+                   scheduler=None):
     """Every analysed article (passed through `keep`, e.g. a slim copy) and every error, as two lists."""
     articles, errors = [], []
-    for item in analysed_items(paths, opts, jobs=jobs, progress=progress):
+    for item in analysed_items(paths, opts, jobs=jobs, progress=progress, scheduler=scheduler):
         if isinstance(item, RashomonError):
             errors.append(item)
         else:

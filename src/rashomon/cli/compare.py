@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
-from .flags import AllowPrivate, AnalysisJobs, Config, FollowLinks, ShowProgress
+from .flags import AllowPrivate, AnalysisJobs, Config, FollowLinks, Scheduler, ShowProgress
 
 
 class CompareFormat(str, Enum):
@@ -20,11 +20,23 @@ class CompareFormat(str, Enum):
     html = "html"
 
 
+def _cluster(scheduler: Optional[str], opts):  # noqa: ANN001, ANN202 - a context manager
+    """A Dask client for `--scheduler`, or nothing (this machine's worker processes)."""
+    if scheduler is None:
+        from contextlib import nullcontext
+
+        return nullcontext(None)
+    from ..scaleout import connect
+
+    return connect(scheduler, opts)
+
+
 def compare(
     paths: list[str] = typer.Argument(..., help="Articles: files, directories, URLs, or - for stdin."),
     fmt: CompareFormat = typer.Option(CompareFormat.json, "--format", "-f", help="Output format."),
     out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     jobs: int = AnalysisJobs,
+    scheduler: Optional[str] = Scheduler,
     aliases: Optional[Path] = typer.Option(None, "--aliases", help="Alias file forcing or forbidding merges."),
     config: Optional[Path] = Config,
     min_confidence: Optional[float] = typer.Option(
@@ -49,10 +61,12 @@ def compare(
 
         # Comparison needs every article at once: hold slim copies, not full analyses.
         display = fmt is CompareFormat.html
-        articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress,
-                                          keep=lambda art: slim_for_compare(art, display=display))
-        with err_console.status("comparing", spinner="dots"):
-            comparison = compare_articles(articles, aliases=rules, min_confidence=min_confidence, options=opts)
+        with _cluster(scheduler, opts) as client:  # one Dask client for analysis and alignment
+            articles, errors = analyse_inputs(paths, opts, jobs=jobs, progress=progress, scheduler=client,
+                                              keep=lambda art: slim_for_compare(art, display=display))
+            with err_console.status("comparing", spinner="dots"):
+                comparison = compare_articles(articles, aliases=rules, min_confidence=min_confidence, options=opts,
+                                              client=client)
         if errors:
             comparison.errors = [{"code": e.code, "message": str(e), "path": e.path or ""} for e in errors]
         if fmt is CompareFormat.json:

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
-from .flags import Config, Inputs, Jobs, OutFormat, ShowProgress
+from .flags import Config, Inputs, Jobs, OutFormat, Scheduler, ShowProgress
 
 
 class Script(str, Enum):
@@ -25,6 +25,7 @@ def entities(
     aliases: Optional[Path] = typer.Option(None, "--aliases", help="Alias file (TSV or YAML) forcing or forbidding merges."),
     prefer_script: Optional[Script] = typer.Option(None, "--prefer-script", help="Display names in this script when one exists."),
     jobs: int = Jobs,
+    scheduler: Optional[str] = Scheduler,
     config: Optional[Path] = Config,
     progress: bool = ShowProgress,
 ) -> None:
@@ -37,7 +38,7 @@ def entities(
     articles, errors = [], []
     try:
         rules = load_aliases(aliases) if aliases else None  # validate before the slow analysis
-        articles, errors = analyse_inputs(paths, options(config), jobs=jobs, progress=progress)
+        articles, errors = analyse_inputs(paths, options(config), jobs=jobs, progress=progress, scheduler=scheduler)
         clusters = cluster_entities(articles, aliases=rules, prefer_script=prefer_script.value if prefer_script else None)
     except RashomonError as err:
         fail(err)

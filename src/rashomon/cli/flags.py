@@ -17,6 +17,10 @@ FollowLinks = typer.Option(
 Inputs = typer.Argument(..., help="Files, directories, http(s) URLs, or - for stdin.")
 Jobs = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (models load once per process).")
 AnalysisJobs = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the analysis.")
+Scheduler = typer.Option(
+    None, "--scheduler",
+    help="Analyse on a Dask cluster: tcp://HOST:8786, or local:N to start N local workers (replaces --jobs).",
+)
 Config = typer.Option(None, "--config", help="TOML file overriding packaged defaults.")
 EvalConfig = typer.Option(None, "--config", help="TOML config overriding defaults.")
 ShowProgress = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr.")

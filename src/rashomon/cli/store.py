@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from ..errors import RashomonError
-from .flags import AllowPrivate, Config, FollowLinks, Inputs, Jobs, ShowProgress
+from .flags import AllowPrivate, Config, FollowLinks, Inputs, Jobs, Scheduler, ShowProgress
 
 DB_HELP = "SQLite file or PostgreSQL URL (default: rashomon.sqlite in the user data directory)."
 DbOption = typer.Option(None, "--db", envvar="RASHOMON_DB", help=DB_HELP)
@@ -33,6 +33,7 @@ def ingest(
     paths: list[str] = Inputs,
     db: Optional[str] = DbOption,
     jobs: int = Jobs,
+    scheduler: Optional[str] = Scheduler,
     config: Optional[Path] = Config,
     progress: bool = ShowProgress,
     allow_private: bool = AllowPrivate,
@@ -58,7 +59,7 @@ def ingest(
                 bar.advance(task)
 
             # Texts already stored come back skipped, unanalysed: models load only for new ones.
-            report = store.add_many(Analyzer(opts).pipe(paths, jobs=jobs, exclude=store.known_hashes),
+            report = store.add_many(Analyzer(opts).pipe(paths, jobs=jobs, exclude=store.known_hashes, scheduler=scheduler),
                                     on_item=on_item)
     except RashomonError as err:
         fail(err)

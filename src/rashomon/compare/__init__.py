@@ -6,6 +6,7 @@ reports. Every position points at a span; every conflict carries a calibrated co
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article
@@ -15,7 +16,7 @@ from .result import ArticleRef, ClusterRef, Comparison, Finding, Position, Story
 from .stories import Story, group_stories
 from .units import ClaimUnit, build_units
 
-__all__ = ["Comparison", "compare_articles"]
+__all__ = ["Comparison", "StoryFindings", "compare_articles", "compare_story"]
 
 
 def _clusters(articles: list[Article], aliases: Any = None):  # noqa: ANN202 - list[EntityCluster]
@@ -38,12 +39,48 @@ def _finding(prefix: str, n: int, c: Candidate, units: list[ClaimUnit], texts: d
                    dict(c.features))
 
 
+@dataclass
+class StoryFindings:
+    """What one story yields, in positions (no unit indices): small enough to send between processes."""
+
+    conflicts: list[Finding]
+    agreements: list[Finding]
+    updates: list[Finding]
+    unique: list[Unique]
+    ranks: list[float]  # each conflict's unrounded confidence: the order across stories
+
+
+def compare_story(story: Story, members: list[Article], cluster_of: dict[tuple[str, str], str],
+                  kinds: dict[str, str], embed: Embedder | None = None) -> StoryFindings:
+    """Align the claims of one story's articles and read conflicts, agreements, updates and unique
+    claims off them (ids are numbered later, over all stories)."""
+    units = build_units(members, cluster_of, kinds)
+    if not units:
+        return StoryFindings([], [], [], [], [])
+    texts = {a.id: a.text for a in members}
+    vecs = (embed or Embedder())([u.claim.text for u in units])
+    result = detect(units, vecs, members, cluster_of)
+    return StoryFindings([_finding("", 0, c, units, texts, story) for c in result.conflicts],
+                         [_finding("", 0, c, units, texts, story) for c in result.agreements],
+                         [_finding("", 0, c, units, texts, story) for c in result.updates],
+                         [Unique("", story.id, _position(units[k], None, texts)) for k in result.unique],
+                         [c.confidence for c in result.conflicts])
+
+
+def _numbered(prefix: str, found: list[Finding]) -> list[Finding]:
+    for n, f in enumerate(found, 1):
+        f.id = f"{prefix}{n}"
+    return found
+
+
 def compare_articles(articles: list[Article], *, aliases: Any = None, min_confidence: float | None = None,
-                     options: Any = None) -> Comparison:
+                     options: Any = None, client: Any = None) -> Comparison:
     """Compare articles: stories, then conflicts ranked by confidence, agreements, updates, unique claims.
 
     Conflicts below `min_confidence` (default: `options.compare.min_confidence`, packaged 0.5)
-    are counted in `hidden` but not listed.
+    are counted in `hidden` but not listed. With a Dask `client` (`rashomon.scaleout.connect`),
+    stories are aligned in parallel on its workers, each story's articles sent once; the
+    result is the same.
     """
     from .. import __version__
 
@@ -64,33 +101,34 @@ def compare_articles(articles: list[Article], *, aliases: Any = None, min_confid
     embed = Embedder()
     stories = group_stories(articles, clusters_of, names, embed)
     by_id = {a.id: a for a in articles}
-    texts = {a.id: a.text for a in articles}
-    found: list[tuple[Candidate, list[ClaimUnit], Story]] = []
-    alike: list[tuple[Candidate, list[ClaimUnit], Story]] = []
-    revised: list[tuple[Candidate, list[ClaimUnit], Story]] = []
-    unique: list[Unique] = []
-    for story in stories:
-        members = [by_id[i] for i in story.articles]
-        units = build_units(members, cluster_of, kinds)
-        if not units:
-            continue
-        vecs = embed([u.claim.text for u in units])
-        result = detect(units, vecs, members, cluster_of)
-        found += [(c, units, story) for c in result.conflicts]
-        alike += [(c, units, story) for c in result.agreements]
-        revised += [(c, units, story) for c in result.updates]
-        for k in result.unique:
-            unique.append(Unique(f"u{len(unique) + 1}", story.id, _position(units[k], None, texts)))
-    found.sort(key=lambda t: -t[0].confidence)  # stable: equal confidence keeps story order
-    shown = [t for t in found if t[0].confidence >= min_confidence]
+    per_story: list[StoryFindings]
+    if client is None:
+        per_story = [compare_story(s, [by_id[i] for i in s.articles], cluster_of, kinds, embed) for s in stories]
+    else:
+        from ..scaleout import map_ordered
+
+        jobs = []
+        for s in stories:
+            members = [by_id[i] for i in s.articles]
+            ids = {a.id for a in members}
+            local = {k: v for k, v in cluster_of.items() if k[0] in ids}
+            jobs.append((s, members, local, {v: kinds[v] for v in local.values()}))
+        per_story = list(map_ordered(client, compare_story, jobs))
+    ranked = [(rank, c) for r in per_story for rank, c in zip(r.ranks, r.conflicts)]
+    ranked.sort(key=lambda t: -t[0])  # stable: equal confidence keeps story order
+    found = [c for _rank, c in ranked]
+    shown = [c for rank, c in ranked if rank >= min_confidence]
+    unique = [u for r in per_story for u in r.unique]
+    for n, u in enumerate(unique, 1):
+        u.id = f"u{n}"
     return Comparison(
         version=__version__,
         articles=[ArticleRef(a.id, a.title, a.source, a.outlet, a.published, a.language) for a in articles],
         entities=[ClusterRef(c.id, c.name, c.type, list(c.aliases), list(c.articles)) for c in clusters],
         stories=[StoryRef(s.id, list(s.articles), s.topic) for s in stories],
-        conflicts=[_finding("x", n, c, u, texts, s) for n, (c, u, s) in enumerate(shown, 1)],
-        agreements=[_finding("a", n, c, u, texts, s) for n, (c, u, s) in enumerate(alike, 1)],
-        updates=[_finding("r", n, c, u, texts, s) for n, (c, u, s) in enumerate(revised, 1)],
+        conflicts=_numbered("x", shown),
+        agreements=_numbered("a", [c for r in per_story for c in r.agreements]),
+        updates=_numbered("r", [c for r in per_story for c in r.updates]),
         unique=unique,
         min_confidence=min_confidence,
         hidden=len(found) - len(shown),

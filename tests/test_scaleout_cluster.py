@@ -1,0 +1,94 @@
+"""Analysis on a real Dask LocalCluster: same output as one local worker, and no article lost
+or doubled when a worker dies mid-run."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from rashomon.compare import compare_articles
+from rashomon.errors import RashomonError
+from rashomon.ingest import read_sources
+from rashomon.model import Article
+from rashomon.scaleout import analyze_on_cluster, connect, parse_scheduler
+from rashomon.serialize import article_dict
+from rashomon.settings import load_options
+from rashomon.supervisor import Supervisor
+from tests.conftest import FIXTURES, SEEDS
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("local:2", ("local", 2)),
+    ("local:1", ("local", 1)),
+    ("tcp://10.0.0.5:8786", ("address", "tcp://10.0.0.5:8786")),
+    ("scheduler.example:8786", ("address", "scheduler.example:8786")),
+])
+def test_scaleout_parse_scheduler(spec: str, expected: tuple) -> None:
+    assert parse_scheduler(spec) == expected
+
+
+@pytest.mark.parametrize("spec", ["local:0", "local:", "local:two", "nowhere", ""])
+def test_scaleout_parse_scheduler_rejects(spec: str) -> None:
+    with pytest.raises(RashomonError) as err:
+        parse_scheduler(spec)
+    assert err.value.code == "E150"
+
+
+def _inputs() -> list[str]:
+    paths = [str(FIXTURES / "en_summit.txt"), str(FIXTURES / "ru_summit.txt"), str(FIXTURES / "en_harbour.html")]
+    paths += [str(p) for p in sorted((FIXTURES / "ru_quotes" / "text").glob("*.txt"))]
+    if SEEDS.exists():
+        paths.append(str(SEEDS))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def client():
+    with connect("local:2", load_options()) as c:
+        yield c
+
+
+@pytest.mark.slow
+def test_scaleout_local_cluster_equals_one_worker(client) -> None:
+    opts = load_options()
+    with Supervisor(opts, None, jobs=1) as sup:
+        local = list(sup.run(read_sources(_inputs(), opts.ingest)))
+    remote = list(analyze_on_cluster(read_sources(_inputs(), opts.ingest), client))
+    assert all(isinstance(x, Article) for x in local)
+    assert [article_dict(a) for a in remote] == [article_dict(a) for a in local]
+
+
+@pytest.mark.slow
+def test_scaleout_compare_stories_on_cluster_equal_local(client) -> None:
+    opts = load_options()
+    articles = [a for a in analyze_on_cluster(read_sources(_inputs(), opts.ingest), client) if isinstance(a, Article)]
+    local = compare_articles(articles, min_confidence=0.0, options=opts).to_dict()
+    remote = compare_articles(articles, min_confidence=0.0, options=opts, client=client).to_dict()
+    assert remote == local
+    assert len(local["stories"]) >= 2  # more than one story went through the cluster
+
+
+@pytest.mark.slow
+def test_scaleout_worker_killed_mid_run_loses_nothing() -> None:
+    opts = load_options()
+    inputs = _inputs()
+    with connect("local:2", opts) as client:
+        results = analyze_on_cluster(read_sources(inputs, opts.ingest), client)
+        out = [next(results)]
+        pids = client.run(os.getpid)  # worker address -> pid
+        victim = sorted(pids.values())[0]
+        os.kill(victim, signal.SIGKILL)
+        out += list(results)
+    expected = [a.id for a in read_sources(inputs, opts.ingest) if isinstance(a, Article)]
+    assert [x.id for x in out if isinstance(x, Article)] == expected  # each once, in input order
+    assert not [x for x in out if not isinstance(x, Article)]
+
+
+@pytest.mark.slow
+def test_scaleout_unreachable_scheduler_is_a_coded_error() -> None:
+    with pytest.raises(RashomonError) as err:
+        with connect("tcp://127.0.0.1:9", load_options(), timeout="2s"):
+            pass
+    assert err.value.code == "E151"
