@@ -43,6 +43,16 @@ def test_cli_eval_quotes_attribution_set_missing_is_a_coded_error(tmp_path: Path
     assert result.exit_code != 0 and "E001" in result.output
 
 
+@pytest.mark.parametrize(("components", "code"), [('["segment", "nope"]', "E021"), ('["langid"]', "E020")])
+def test_cli_eval_quotes_unbuildable_pipeline_is_a_coded_error(tmp_path: Path, components: str, code: str) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text(f"[pipeline]\ncomponents = {components}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "quotes", "--format", "attribution-set", "--data", str(_set(tmp_path)),
+                                      "--corpora", str(_corpora(tmp_path)), "--config", str(config)])
+    assert result.exit_code == 2 and code in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+
+
 @pytest.mark.slow
 def test_cli_eval_quotes_attribution_set_scores(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "quotes", "--format", "attribution-set", "--data", str(_set(tmp_path)),

@@ -69,6 +69,7 @@ def eval_quotes(
         docs = read_attribution_set(corpora, data, split.value)
     try:
         analyzer = Analyzer(options(config))
+        analyzer.load()  # the pipeline is built on first use: a broken one fails here, coded
     except RashomonError as err:
         fail(err)
 
