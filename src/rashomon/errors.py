@@ -63,6 +63,10 @@ MESSAGES: dict[str, str] = {
     "E093": "cannot read annotations {path}: {detail}",
     "E135": "language resource file missing: {path} (the package data is incomplete; reinstall rashomon)",
     "E136": "no language resources for '{language}'; known: {known}",
+    "E140": "cannot read feeds file {path}: {detail}",
+    "E141": "invalid feeds file {path}: {detail}",
+    "E142": "cannot fetch feed ({detail}): {path}",
+    "E143": "not an RSS or Atom feed ({detail}): {path}",
     "E150": "invalid --scheduler '{spec}': {detail}",
     "E151": "cannot reach the Dask scheduler '{spec}': {detail}",
 }

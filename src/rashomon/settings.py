@@ -79,6 +79,14 @@ class CompareOptions(_Section):
     min_confidence: float = Field(ge=0, le=1)
 
 
+class WatchOptions(_Section):
+    interval: float = Field(gt=0, le=30 * 86400)
+    max_backoff: float = Field(gt=0, le=30 * 86400)
+    max_items: int = Field(ge=1, le=10_000)
+    item_attempts: int = Field(ge=1, le=100)
+    near_duplicate: float = Field(gt=0, le=1)
+
+
 class Options(_Section):
     """Every setting rashomon reads; see defaults.toml for meanings."""
 
@@ -89,6 +97,7 @@ class Options(_Section):
     techniques: TechniqueOptions
     analysis: AnalysisOptions
     compare: CompareOptions
+    watch: WatchOptions
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -161,6 +161,9 @@ def _register() -> None:
     from .store import register as register_store
 
     register_store(app)
+    from .watch import watch
+
+    app.command("watch")(watch)
 
 
 _register()

@@ -43,12 +43,19 @@ def _v4_full_article(conn: Connection) -> None:
         conn.exec_driver_sql(f"ALTER TABLE {schema.articles.name} ADD COLUMN full_article {kind}")
 
 
+def _v5_feeds(conn: Connection) -> None:
+    """Watched feeds: `feeds`, `feed_items` and `near_keys` (rashomon watch). A database created
+    at v1 by this code already has them, since v1 creates the current tables."""
+    schema.metadata.create_all(conn, tables=list(schema.WATCH_TABLES), checkfirst=True)
+
+
 # (version, description, step); append new steps, never edit applied ones.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, layers, clusters, full-text index", _v1_initial),
     (2, "corpus version counter bumped by triggers (web caches key on it)", setup_version),
     (3, "quantities: kind and unit columns (typed quantities)", _v3_quantity_kinds),
     (4, "articles: full_article blob (lossless round trip)", _v4_full_article),
+    (5, "feeds, feed items and near-duplicate keys (rashomon watch)", _v5_feeds),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -170,5 +170,58 @@ cluster_members = Table(
     Index("ix_cluster_members_cluster", "cluster_id"),
 )
 
+# Watched feeds (`rashomon watch`, migration 5). Feeds and item URLs are keyed by the SHA-256 of
+# the URL: URLs can be longer than an index entry may be.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("language", String(8)),
+    Column("interval_s", Float, nullable=False),
+    Column("active", Integer, nullable=False, default=1),  # listed in the FEEDS.toml last run
+    Column("etag", Text),  # conditional-GET validators, saved once the poll's items are stored
+    Column("last_modified", Text),
+    Column("last_fetch", Float),  # epoch seconds of the last poll attempt
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False, default=0),  # consecutive; drives the backoff
+    Column("next_poll", Float, nullable=False, default=0),
+    Column("n_new", Integer, nullable=False, default=0),
+    Column("n_duplicate", Integer, nullable=False, default=0),
+    Column("n_failed", Integer, nullable=False, default=0),
+)
+
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("feed_id", String(64), nullable=False),
+    Column("status", String(16), nullable=False),  # new | duplicate | failed
+    # new: the article stored from it; duplicate: the stored article with the same text.
+    Column("article_id", String(64)),
+    # A stored near-duplicate (wire copy): the first article it copies, and their shingle Jaccard.
+    Column("duplicate_of", String(64)),
+    Column("similarity", Float),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Column("seen_at", Float, nullable=False),
+    Index("ix_feed_items_feed", "feed_id", "status"),
+    Index("ix_feed_items_article", "article_id"),
+)
+
+# MinHash band keys of every stored text (rashomon.watch.dedup), to find near-duplicates.
+near_keys = Table(
+    "near_keys",
+    metadata,
+    _article_fk(),
+    Column("band_key", String(24), nullable=False),
+    Index("ix_near_keys_key", "band_key"),
+    Index("ix_near_keys_article", "article_id"),
+)
+
+WATCH_TABLES = (feeds, feed_items, near_keys)
+
 # Layer tables holding one article's rows; deleted and written together with the article.
 LAYER_TABLES = (entities, mentions, quotes, claims, techniques, quantities, dates)

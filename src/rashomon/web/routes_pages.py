@@ -15,7 +15,7 @@ from ..store.entities import entity_detail
 from ..store.queries import article_summaries, entity_list, facets, overview
 from ..store.search import search
 from .deps import ARTICLE_ID, CLUSTER_ID, MAX_COMPARE, MAX_OFFSET, article_ids, make_filters, state
-from .views import LAYERS, article_view
+from .views import LAYERS, article_view, feed_rows
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -31,7 +31,9 @@ def page_overview(request: Request) -> HTMLResponse:
     st = state(request)
     rows, total = st.corpus.get("home", lambda: article_summaries(st.store, limit=200))
     ov = st.corpus.get("overview", lambda: overview(st.store))
-    return _render(request, "overview.html", ov=ov, articles=rows, total=total, nav="overview")
+    # Not cached per corpus version: a poll changes feed state without changing the corpus.
+    feeds = feed_rows(st.store)
+    return _render(request, "overview.html", ov=ov, articles=rows, total=total, feeds=feeds, nav="overview")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -3,6 +3,7 @@ come from render.compare_view, shared with the CLI page."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,7 @@ from ..model import Article
 from ..render.highlight import Mark, Segment, article_marks, segments
 from ..render.html import safe_json
 from ..store import Store
+from ..store.feeds import feed_overview
 from ..store.queries import cluster_map
 
 # Layers the article page can toggle, with legend labels and css classes.
@@ -97,3 +99,14 @@ def article_view(store: Store, art: Article, prefix: str = "") -> ArticleView:
         ents.append({"name": e.name, "type": e.type, "mentions": len(e.mentions), "cluster": cl["id"] if cl else None})
     layers = sorted({m.layer for m in marks})
     return ArticleView(art, segs, safe_json(details), layers, ents)
+
+
+def _when(epoch: float | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(epoch)) if epoch else ""
+
+
+def feed_rows(store: Store) -> list[dict[str, Any]]:
+    """The watched feeds (`rashomon watch`) for the overview: last fetch, last error, counts, next poll."""
+    return [{"name": r["name"], "url": r["url"], "last_fetch": _when(r["last_fetch"]), "error": r["last_error"] or "",
+             "failures": r["failures"], "new": r["n_new"], "duplicate": r["n_duplicate"], "failed": r["n_failed"],
+             "next_poll": _when(r["next_poll"])} for r in feed_overview(store)]
