@@ -59,3 +59,15 @@ def test_pipeline_order_bad_component_lists(names, code):
     with pytest.raises(RashomonError) as info:
         build_pipeline(load_options(), names)
     assert info.value.code == code
+
+
+@pytest.mark.parametrize("batched", [False, True])
+def test_pipeline_order_timings_only_when_asked(batched):
+    pipe = Pipeline([Step("a", assigns=["x"]), Step("b", requires=["x"])])
+    arts = [Article(id=str(i), text="t") for i in range(3)]
+    run = (lambda: list(pipe.pipe(arts, batch_size=2))) if batched else (lambda: [pipe(a) for a in arts])
+    run()
+    assert pipe.timings is None
+    pipe.timings = {}
+    run()
+    assert sorted(pipe.timings) == ["a", "b"] and all(t >= 0 for t in pipe.timings.values())

@@ -10,6 +10,7 @@ from typing import Callable
 from .errors import RashomonError
 from .pipeline import Component, Pipeline
 from .settings import Options
+from .threads import single_threaded
 
 
 def _segment(opts: Options) -> Component:
@@ -83,6 +84,7 @@ REGISTRY: dict[str, Callable[[Options], Component]] = {
 
 def build_pipeline(opts: Options, names: list[str] | None = None) -> Pipeline:
     """Instantiate the named components (default: the configured list) as a checked Pipeline."""
+    single_threaded()  # before any model loads numpy's BLAS: one process, one core
     chosen = names if names is not None else opts.pipeline.components
     comps = []
     for name in chosen:
