@@ -10,6 +10,7 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .reported import Attribution, source_span
+from .reported_ru import place_source
 
 _NEAR_CHARS = 160  # how far from the marks a speech verb may stand
 _SHORT_NEAR = 20  # … and from a short quotation
@@ -84,8 +85,13 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         src = source_span(view, subj)
     else:
         subj = None
+        # «В пресс-службе отметили: «…»», «В докладе ООН говорится: «…»»: the place or document.
+        impersonal = tok.text.lower().endswith(("ли", "ют", "ят", "ся", "сь"))  # «заявили», «говорится»
+        place = place_source(view, verb) if impersonal else None
         ent = _entity_after(article, tok.end, 25)
-        if ent is not None and not _inside(ent.start, quoted):
+        if place is not None and not _inside(place[0], quoted):
+            src = place
+        elif ent is not None and not _inside(ent.start, quoted):
             src = (ent.start, ent.end)
     return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj, "direct:verb")
 

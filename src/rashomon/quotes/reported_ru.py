@@ -229,11 +229,13 @@ def _subject(view: SyntaxView, verb: int) -> int | None:
     return None
 
 
-def _place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
+def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
     """«В МИД заявили»: the «в X» phrase of a subjectless plural verb; «говорится в докладе ООН»:
     the document's owner, else the document."""
     toks = view.tokens
     text = view.article.text
+    if not _is_russian(toks[verb].lemma.lower()):
+        return None
     for c in view.kids(verb, "obl"):
         cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in ("в", "во")]
         if not cases:
@@ -383,7 +385,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         if subj is not None and (how == "ru:inverted" or not content[0] <= view.tokens[subj].start < content[1]):
             src = ru_source_span(view, subj, i)
         elif kind == "impersonal" or tok.text.lower().endswith(("ли", "ют", "ят")):
-            src = _place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН»
+            src = place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН»
             subj = None
         else:
             continue  # a singular verb with no subject found: a fragment, nobody is reported
