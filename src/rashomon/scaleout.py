@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from contextlib import contextmanager
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, TypeVar
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
@@ -129,21 +130,13 @@ def analyze_on_cluster(items: Iterable[T | Article], client: Any) -> Iterator[T 
     A bounded window of tasks is in flight; each result is released as soon as it is yielded.
     """
     source = iter(items)
-    pending: deque[tuple[Any, Any]] = deque()  # (item or None, future or None), input order
-    exhausted = False
+    pending: deque[tuple[Any, Any]] = deque()  # (item, its future or None), input order
     while True:
-        window = WINDOW_PER_WORKER * _worker_count(client)
-        while not exhausted and len(pending) < window:
-            try:
-                item = next(source)
-            except StopIteration:
-                exhausted = True
-                break
-            if isinstance(item, Article):
-                # pure=False: two articles with equal fields are still two tasks.
-                pending.append((item, client.submit(_analyze_task, item, pure=False)))
-            else:
-                pending.append((item, None))
+        room = WINDOW_PER_WORKER * _worker_count(client) - len(pending)
+        for item in islice(source, max(0, room)):
+            # pure=False: two articles with equal fields are still two tasks.
+            future = client.submit(_analyze_task, item, pure=False) if isinstance(item, Article) else None
+            pending.append((item, future))
         if not pending:
             return
         item, future = pending.popleft()
@@ -172,11 +165,8 @@ def map_ordered(client: Any, fn: Any, jobs: Iterable[tuple]) -> Iterator[Any]:
     source = iter(jobs)
     pending: deque[Any] = deque()
     while True:
-        window = WINDOW_PER_WORKER * _worker_count(client)
-        for job in source:
-            pending.append(client.submit(fn, *job, pure=False))
-            if len(pending) >= window:
-                break
+        room = WINDOW_PER_WORKER * _worker_count(client) - len(pending)
+        pending.extend(client.submit(fn, *job, pure=False) for job in islice(source, max(0, room)))
         if not pending:
             return
         future = pending.popleft()
