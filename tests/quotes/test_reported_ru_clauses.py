@@ -86,3 +86,13 @@ def test_reported_ru_clauses_hyphen_dialogue(analyzer):
     art = analyzer.analyze_text(text)
     got = [(q.content.text, q.cue.text if q.cue else None, q.speaker_name) for q in art.quotes]
     assert ("Мы будем работать дальше", "заявил", "Иван Серов") in got, got
+
+
+def test_reported_ru_clauses_reference(analyzer):
+    # «сообщает X со ссылкой на Y»: Y says the same content, with the reference phrase as its cue.
+    text = "Завод закроют в марте, сообщает агентство Интерфакс со ссылкой на министерство экономики."
+    art = analyzer.analyze_text(text)
+    got = sorted((q.cue.text if q.cue else None, q.speaker.text if q.speaker else None, q.content.text)
+                 for q in art.quotes)
+    assert got == [("со ссылкой на", "министерство экономики", "Завод закроют в марте"),
+                   ("сообщает", "агентство Интерфакс", "Завод закроют в марте")], got

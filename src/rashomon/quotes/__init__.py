@@ -14,7 +14,7 @@ from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .reported import Attribution, headline_attributions, is_first_person, marker_attributions, verb_attributions
-from .reported_ru import russian_marker_attributions, russian_verb_attributions
+from .reported_ru import reference_attributions, russian_marker_attributions, russian_verb_attributions
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
 
@@ -153,15 +153,17 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         if key not in keep or _preferred(att, keep[key]):
             keep[key] = att
     # «Согласно данным X» is found by the general marker list and the Russian marker rule.
-    ru_markers = [a.cue for a in keep.values() if a.how == "ru:marker" and a.cue is not None]
-    keep = {k: a for k, a in keep.items() if not (a.how == "marker" and a.cue is not None and any(
-        c[0] < a.cue[1] and a.cue[0] < c[1] for c in ru_markers))}
+    ru_markers = Cover(sorted(a.cue for a in keep.values() if a.how == "ru:marker" and a.cue is not None))
+    keep = {k: a for k, a in keep.items()
+            if not (a.how == "marker" and a.cue is not None and ru_markers.overlaps(*a.cue))}
     # «Как заявил X, …» is found both as a verb and as a marker: one content, one quote.
     by_content: dict[tuple[int, int], Attribution] = {}
     for att in keep.values():
         if att.content not in by_content or att.how.startswith("verb"):
             by_content[att.content] = att
-    return sorted(by_content.values(), key=lambda a: a.content)
+    kept = list(by_content.values())
+    kept += reference_attributions(article, view, kept)  # «… со ссылкой на X»: X says it too
+    return sorted(kept, key=lambda a: a.content)
 
 
 def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], list[QuotedPhrase]]:

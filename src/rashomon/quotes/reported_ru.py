@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..lang import load_list, load_table
@@ -76,9 +77,9 @@ def _ru_words(name: str) -> frozenset[str]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink past edge punctuation and white space, and a final full stop."""
-    while start < end and text[start] in _EDGE:
+    while start < end and (text[start] in _EDGE or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _EDGE + ".":
+    while end > start and (text[end - 1] in _EDGE + "." or text[end - 1].isspace()):
         end -= 1
     return start, end
 
@@ -250,18 +251,21 @@ def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
     return None
 
 
-def _before(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
+def _before(article: Article, view: SyntaxView, verb: int, starts: list[int]) -> tuple[int, int] | None:
     """What «Об этом сообщил X» refers to: the paragraph's text before this sentence, or
-    the previous paragraph when the sentence opens its own."""
+    the previous non-blank paragraph when the sentence opens its own."""
     text = article.text
+    paras = article.paragraphs
     sent = article.sentences[view.tokens[verb].sent]
-    para = next((p for p in article.paragraphs if p.start <= sent.start < p.end), None)
-    if para is None:
+    k = bisect_right(starts, sent.start) - 1
+    if k < 0 or not sent.start < paras[k].end:
         return None
-    if text[para.start : sent.start].strip():
-        return _trim(text, para.start, sent.start)
-    prev = [p for p in article.paragraphs if p.end <= para.start and p.text.strip()]
-    return _trim(text, prev[-1].start, prev[-1].end) if prev else None
+    if text[paras[k].start : sent.start].strip():
+        return _trim(text, paras[k].start, sent.start)
+    for prev in paras[max(0, k - 3) : k][::-1]:  # a blank paragraph or two may stand between
+        if prev.text.strip():
+            return _trim(text, prev.start, prev.end)
+    return None
 
 
 def _subject_after(view: SyntaxView, verb: int) -> bool:
@@ -345,6 +349,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
     text = article.text
     out: list[Attribution] = []
     directives = _ru_words("directive_verbs")
+    para_starts = [p.start for p in article.paragraphs]
     for i, tok in enumerate(view.tokens):
         kind = _cue_kind(view, i, lex)
         noun = _phrase_noun(view, i) if _is_russian(tok.lemma) else None
@@ -363,7 +368,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:as"
         if content is None and _ANAPHORIC_OPENERS.match(text[article.sentences[tok.sent].start : tok.start]):
-            content, how = _that_before(article, view, i) or _before(article, view, i), "ru:anaphoric"
+            content, how = _that_before(article, view, i) or _before(article, view, i, para_starts), "ru:anaphoric"
         if content is None and kind in ("speech", "impersonal"):
             idx = _about(view, i, noun)
             if idx:
@@ -474,4 +479,33 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
         if content[1] - content[0] < 3 or (src is not None and src[1] <= src[0]):
             continue
         out.append(Attribution(content, cue, src, src_head, "ru:marker"))
+    return out
+
+
+_REFERENCE = re.compile(r"(?<!\w)(?:со\s+ссылкой\s+на|ссылаясь\s+на)(?!\w)", re.IGNORECASE)
+
+
+def reference_attributions(article: Article, view: SyntaxView, found: list[Attribution]) -> list[Attribution]:
+    """«сообщает ТАСС со ссылкой на источник», «пишет газета, ссылаясь на МИД»: the referenced
+    source says the same content; one more attribution, its cue the reference phrase."""
+    text = article.text
+    by_sentence: dict[int, list[Attribution]] = {}
+    for att in found:
+        if att.cue is not None and att.source is not None:
+            k = view.sentence_of(att.cue[0])
+            if k is not None:
+                by_sentence.setdefault(k, []).append(att)
+    out = []
+    for m in _REFERENCE.finditer(text):
+        k = view.sentence_of(m.start())
+        host = [a for a in by_sentence.get(k, []) if a.cue is not None and a.cue[1] <= m.start()] if k is not None else []
+        if not host:
+            continue
+        sent = article.sentences[k]
+        comma = text.find(",", m.end(), sent.end)
+        src = _trim(text, m.end(), comma if comma != -1 else sent.end)
+        if src[1] - src[0] < 2 or host[-1].content[0] <= src[0] < host[-1].content[1]:
+            continue
+        head = next(iter(view.tokens_in(*src)), None)
+        out.append(Attribution(host[-1].content, (m.start(), m.end()), src, head, "ru:reference"))
     return out
