@@ -1,10 +1,13 @@
 """Cross-validation by article, out-of-fold threshold tuning, and the README quality table.
 
-Folds group articles by id across corpora: SemEval-2023 English re-annotates most PTC-2020
-articles under the same ids, so both copies always fall in the same fold. Reported figures
+Folds group articles by id across corpora (SemEval-2023 English re-annotates the PTC-2020
+articles under the same ids) and by content (a story re-published under another id), so no
+copy of a held-out article is trained on. Everything data-dependent is fitted inside each
+fold: the vocabulary and its pruning, the word-vector projection, the weights; thresholds
 are nested: fold k is decoded with thresholds tuned on the other folds' out-of-fold
-probabilities, so no reported article influenced either the weights or the thresholds
-that scored it. The shipped thresholds are tuned on all out-of-fold probabilities.
+probabilities. Fold 0 holds the newest articles by id (`TrainConfig.time_share`), so its
+figures are a shift-aware estimate, reported apart from the random folds 1..k-1. The shipped
+thresholds are tuned on all out-of-fold probabilities.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from ..techniques.formats import GoldArticle, GoldSpan
 from ..techniques.model import Scores, TechniqueModel
 from ..techniques.taxonomy import PTC2020_TO_SEMEVAL2023, SEMEVAL2023_LABELS, to_ptc2020
 from .config import TrainConfig
-from .data import Prepared, group_folds, prepare
+from .data import Prepared, assign_folds, prepare
 from .fit import fit
 from .tune import combo_stats, tune
 
@@ -35,8 +38,10 @@ class CVResult:
     thresholds: dict[str, Any]
     ptc: SpanReport | None = None
     semeval_spans: dict[str, SpanReport] = field(default_factory=dict)
-    semeval: dict[str, ParagraphReport] = field(default_factory=dict)
+    semeval: dict[str, ParagraphReport] = field(default_factory=dict)  # random grouped folds
     folds: int = 0
+    newest: dict[str, ParagraphReport] = field(default_factory=dict)  # fold 0 when time-ordered
+    newest_articles: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         """Headline numbers for model.json."""
@@ -46,8 +51,13 @@ class CVResult:
                 out[f"ptc2020_{name}_f1"] = round(m.f1, 4)
                 out[f"ptc2020_{name}_precision"] = round(m.precision, 4)
                 out[f"ptc2020_{name}_recall"] = round(m.recall, 4)
-        for lang, rep in self.semeval.items():
-            out[f"semeval2023_{lang}_paragraph_micro_f1"] = round(rep.micro.f1, 4)
+        for tag, reports in (("", self.semeval), ("newest_", self.newest)):
+            for lang, rep in reports.items():
+                out[f"semeval2023_{lang}_{tag}paragraph_micro_f1"] = round(rep.micro.f1, 4)
+                out[f"semeval2023_{lang}_{tag}paragraph_precision"] = round(rep.micro.precision, 4)
+                out[f"semeval2023_{lang}_{tag}paragraph_recall"] = round(rep.micro.recall, 4)
+        for lang, n in self.newest_articles.items():
+            out[f"semeval2023_{lang}_newest_articles"] = n
         return out
 
     def markdown(self) -> str:
@@ -83,12 +93,14 @@ def _owner(label: str) -> bool:
 
 def out_of_fold(
     items: list[Prepared], labels: list[str], cfg: TrainConfig, log: Callable[[str], None]
-) -> tuple[list[int], list[Scores], TechniqueModel]:
-    """Fold of each article and its probabilities from the model trained without its fold."""
-    folds = group_folds([it.gold for it in items], cfg.folds, cfg.seed)
+) -> tuple[list[int], bool, list[Scores], TechniqueModel]:
+    """Fold of each article, whether fold 0 is the newest, and out-of-fold probabilities."""
+    folds, time_fold = assign_folds([it.gold for it in items], cfg.folds, cfg.seed, cfg.time_share)
     scores: list[Scores | None] = [None] * len(items)
     model = None
     for k in range(cfg.folds):
+        if k not in folds:
+            continue  # fewer groups than folds
         model = fit([it for it, f in zip(items, folds) if f != k], labels, cfg)
         if cfg.prune > 0:
             model.compact(cfg.prune)  # score exactly what would ship
@@ -96,7 +108,7 @@ def out_of_fold(
             if f == k:
                 scores[i] = model.score(it.gold.text, it.gold.language, it.sentences)
         log(f"fold {k + 1}/{cfg.folds} fitted and scored")
-    return folds, scores, model  # type: ignore[return-value]
+    return folds, time_fold, scores, model  # type: ignore[return-value]
 
 
 def cross_validate(
@@ -108,8 +120,10 @@ def cross_validate(
 ) -> CVResult:
     """Out-of-fold probabilities, all-fold thresholds and nested held-out reports."""
     items = [prepare(g, labels) for g in articles]
-    folds, scores, model = out_of_fold(items, labels, cfg, log)
-    return evaluate_oof(items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight, cfg.min_threshold)
+    folds, time_fold, scores, model = out_of_fold(items, labels, cfg, log)
+    return evaluate_oof(
+        items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight, cfg.min_threshold, time_fold
+    )
 
 
 def evaluate_oof(
@@ -122,8 +136,13 @@ def evaluate_oof(
     extra: ExtraFn | None = None,
     span_weight: float = 1.0,
     min_threshold: float = 0.0,
+    time_fold: bool = False,
 ) -> CVResult:
-    """Tune thresholds (all folds; and per fold on the others) and score the nested predictions."""
+    """Tune thresholds (all folds; and per fold on the others) and score the nested predictions.
+
+    With `time_fold`, fold 0 (the newest articles) is scored apart (`newest`) and the other
+    reports cover the random folds only.
+    """
     golds = [it.gold for it in items]
     fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
     pairs = list(zip(golds, scores))
@@ -138,12 +157,19 @@ def evaluate_oof(
                 spans = [(s.label, s.start, s.end) for s in decode(model, sc, th)]
                 preds[i] = spans + fixed.get(i, [])
     res = CVResult(thresholds, folds=k)
-    ptc = [i for i, g in enumerate(golds) if g.corpus == "ptc2020"]
+    random_fold = [not (time_fold and f == 0) for f in folds]
+    if time_fold:
+        for lang in sorted({g.language for g in golds}):
+            idx = [i for i, g in enumerate(golds) if g.corpus == "semeval2023" and g.language == lang and folds[i] == 0]
+            if idx and any(golds[i].lines for i in idx):
+                res.newest[lang] = score_semeval23([golds[i] for i in idx], {golds[i].id: preds[i] for i in idx})
+                res.newest_articles[lang] = len(idx)
+    ptc = [i for i, g in enumerate(golds) if g.corpus == "ptc2020" and random_fold[i]]
     if ptc:
         ptc_gold = [_ptc_named(golds[i]) for i in ptc]
         res.ptc = score_ptc(ptc_gold, {golds[i].id: preds[i] for i in ptc})
     for lang in sorted({g.language for g in golds}):
-        idx = [i for i, g in enumerate(golds) if g.corpus == "semeval2023" and g.language == lang]
+        idx = [i for i, g in enumerate(golds) if g.corpus == "semeval2023" and g.language == lang and random_fold[i]]
         if not idx:
             continue
         sub = [golds[i] for i in idx]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 
 import numpy as np
 
-from ..techniques.features import LANGS, VEC_OFFSETS, Vocab, misc_names, shifted, to_ids
+from ..techniques.features import LANGS, VEC_OFFSETS, Vocab, bigrams, misc_names, prefix, shifted, suffix, to_ids
 from ..techniques.lexicon import FAMILIES
 from ..techniques.model import SENT_BLOCKS, TOKEN_BLOCKS, TechniqueModel
 from ..techniques.wordvec import PIECE_DIM, fit_projection, piece_table, windowed
@@ -131,7 +132,7 @@ def _fit_columns(
 def fit(items: list[Prepared], labels: list[str], cfg: TrainConfig) -> TechniqueModel:
     """Build the vocabulary and fit both linear models on prepared articles."""
     rng = np.random.default_rng(cfg.seed)
-    vocab = Vocab.build((it.words for it in items), cfg.min_count)
+    vocab = build_vocab(items, cfg.min_count, cfg.min_docs)
     weights: dict[str, np.ndarray] = {}
     misc = misc_names(FAMILIES)
     mu, proj, vectors = _word_vectors(items, cfg.vec_dims)
@@ -158,6 +159,30 @@ def fit(items: list[Prepared], labels: list[str], cfg: TrainConfig) -> Technique
     thresholds = {kind: {lang: {} for lang in LANGS} for kind in ("token", "sentence")}
     meta = {"config": asdict(cfg), "misc": misc, "sentence_blend": cfg.sentence_blend, "run_extend": cfg.run_extend}
     return TechniqueModel(labels, vocab, weights, thresholds, meta)
+
+
+def build_vocab(items: list[Prepared], min_count: int, min_docs: int = 1) -> Vocab:
+    """Features seen `min_count` times and in at least `min_docs` distinct articles (by id).
+
+    Counting articles by id matters: a PTC-2020 article and its SemEval-2023 copy are one article,
+    so without it every word of such an article was seen "twice" and names and topic words of
+    single stories got weights that do not transfer to new articles.
+    """
+    vocab = Vocab.build((it.words for it in items), min_count)
+    if min_docs <= 1:
+        return vocab
+    per_id: dict[str, dict[str, set[str]]] = {}
+    for it in items:
+        seen = per_id.setdefault(it.gold.id, {k: set() for k in Vocab.KINDS})
+        seen["words"].update(it.words)
+        seen["prefixes"].update(prefix(w) for w in it.words)
+        seen["bigrams"].update(bigrams(it.words))
+        seen["suffixes"].update(suffix(w) for w in it.words)
+    lists = []
+    for kind in Vocab.KINDS:
+        df = Counter(f for seen in per_id.values() for f in seen[kind])
+        lists.append([f for f in vocab.lists[kind] if df[f] >= min_docs])
+    return Vocab(*lists)
 
 
 def _word_vectors(items: list[Prepared], dims: int) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
