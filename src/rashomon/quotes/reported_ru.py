@@ -216,7 +216,23 @@ def ru_source_span(view: SyntaxView, head: int, verb: int) -> tuple[int, int]:
 
 
 def _subject(view: SyntaxView, verb: int) -> int | None:
-    """The cue's subject, or that of the verb a gerund or a conjunct hangs on."""
+    """The cue's subject, or that of the verb a gerund or a conjunct hangs on; failing both, a
+    subject standing right before the cue that the parser hung on a later verb."""
+    toks = view.tokens
+    found = _subject_up(view, verb)
+    if found is not None or toks[verb].dep not in ("root", "ROOT"):
+        return found
+    for k in range(verb - 1, max(-1, verb - 20), -1):
+        if toks[k].sent != toks[verb].sent or toks[k].pos in ("VERB", "AUX") and toks[k].dep != "amod" \
+                or toks[k].text in (".", ";", ":"):
+            return None
+        if toks[k].dep == "nsubj" and toks[k].head > verb:
+            return k
+    return None
+
+
+def _subject_up(view: SyntaxView, verb: int) -> int | None:
+    """nsubj of the cue, or of the verb a gerund or a conjunct hangs on."""
     toks = view.tokens
     for _ in range(3):
         subj = view.kids(verb, "nsubj")
@@ -286,7 +302,10 @@ def _object_and_complement(view: SyntaxView, verb: int) -> list[int] | None:
                  if any(toks[k].text.lower() in ("с", "со") for k in view.kids(c, "case"))]
     if not objs or not comps:
         return None
-    idx = sorted(set(view.subtree(objs[0])) | set(view.subtree(comps[0])))
+    # A clause the parser hung on a noun («целью, …, сравнивая их …») is not part of the phrase.
+    clauses = {k for head in (objs[0], comps[0]) for k in view.subtree(head) if k not in (objs[0], comps[0])
+               and toks[k].pos in ("VERB", "AUX") and toks[k].dep in ("nmod", "dep", "parataxis", "advcl")}
+    idx = sorted(set(view.subtree(objs[0], exclude=clauses)) | set(view.subtree(comps[0], exclude=clauses)))
     return list(range(idx[0], idx[-1] + 1))
 
 
