@@ -7,7 +7,7 @@ import pytest
 
 from rashomon import load_options
 from rashomon.model import Article
-from rashomon.store import refresh_clusters
+from rashomon.store import rebuild_clusters, refresh_clusters
 from rashomon.store.migrations import LATEST
 from rashomon.store.version import corpus_version
 
@@ -53,7 +53,7 @@ def test_version_bumps_on_every_write(store, light):
     with write_transaction(store.engine) as conn:
         conn.execute(schema.cluster_members.insert().values(cluster_id="E1", article_id="a1", entity_id="e1"))
     assert moved()
-    refresh_clusters(store)  # replaces them with what the articles hold (none)
+    rebuild_clusters(store)  # the full rebuild replaces them with what the articles hold (none)
     assert moved()
     assert not store.add(light("a1", "Minsk news. Officials said 33 people were detained."))
     assert not moved()  # the same text again stores nothing

@@ -1,4 +1,4 @@
-"""`rashomon ingest | serve | export | search`: the corpus store and web app from the command line."""
+"""`rashomon ingest | serve | export | search | store`: the corpus store and web app from the command line."""
 
 from __future__ import annotations
 
@@ -212,10 +212,29 @@ def search(
     typer.echo(f"{total} result(s)" + (f", {len(hits)} shown" if total > len(hits) else ""))
 
 
+store_app = typer.Typer(help="Corpus store maintenance.", no_args_is_help=True)
+
+
+@store_app.command("rebuild-clusters")
+def rebuild_clusters(db: Optional[str] = DbOption) -> None:
+    """Recompute every entity cluster from every stored article (ingest updates them incrementally)."""
+    from ..store import rebuild_clusters as run_rebuild
+    from . import err_console, fail
+
+    try:
+        store = _open(db)
+        n = run_rebuild(store)
+    except RashomonError as err:
+        fail(err)
+    err_console.print(f"{n} entity clusters rebuilt from {store.count()} article(s) → {store.describe()}",
+                      highlight=False, soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     """Attach the store commands to the main CLI."""
     app.command("ingest")(ingest)
     app.command("serve")(serve)
     app.command("export")(export)
     app.command("search")(search)
+    app.add_typer(store_app, name="store")
 

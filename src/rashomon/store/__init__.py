@@ -9,7 +9,7 @@ Importing this package opens nothing.
 from __future__ import annotations
 
 from .batch import IngestReport
-from .clusters import compute_clusters, refresh_clusters
+from .clusters import compute_clusters, rebuild_clusters, refresh_clusters
 from .engine import database_url, default_db_path
 from .repository import Store
 from .search import Filters, Hit
@@ -22,5 +22,6 @@ __all__ = [
     "compute_clusters",
     "database_url",
     "default_db_path",
+    "rebuild_clusters",
     "refresh_clusters",
 ]

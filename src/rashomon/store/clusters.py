@@ -1,9 +1,21 @@
-"""Corpus entity clusters: rebuilt from every stored article after each ingest batch."""
+"""Corpus entity clusters: updated incrementally after each ingest batch, rebuilt in full on demand.
+
+An ingest marks its articles pending. `refresh_clusters` then places only their entities:
+their lookup keys find the stored clusters they can meet (`cluster_keys`), those clusters'
+names (`cluster_names`) stand in for them, and rashomon.resolve decides merges on that small
+set (rashomon.resolve.incremental). Existing clusters keep their ids; new ones get the next
+free id. A full rebuild (`rebuild_clusters`, `rashomon store rebuild-clusters`) reloads every
+article and renumbers by size; it runs by itself when the clusters are missing or an article
+was deleted.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.engine import Connection
 
 from ..model import Article
 from . import schema
@@ -11,6 +23,10 @@ from .migrations import set_meta, write_transaction
 
 if TYPE_CHECKING:
     from .repository import Store
+
+# An arbitrary constant: the PostgreSQL advisory lock that serialises cluster updates.
+_PG_LOCK = 7_726_352
+_CHUNK = 500  # ids or keys per IN (...) list
 
 
 @dataclass
@@ -58,27 +74,175 @@ def _merge_dict(merge: Any) -> dict[str, Any]:
     return {k: getattr(merge, k, None) for k in ("a", "b", "rule", "score", "why")}
 
 
-def refresh_clusters(store: Store) -> int:
-    """Recompute and replace every cluster in one transaction; returns how many there are."""
-    articles = store.load_articles(full=False)  # entities and mentions are all clusters read
-    clusters = compute_clusters(articles)
-    cl_rows = [{"id": c.id, "name": c.name, "type": c.type, "aliases": list(c.aliases),
-                "articles": list(c.articles), "n_articles": len(c.articles),
-                "n_mentions": int(getattr(c, "mentions", 0) or 0),
-                "merges": [_merge_dict(m) for m in getattr(c, "merges", [])]} for c in clusters]
-    member_rows = [{"cluster_id": c.id, "article_id": a, "entity_id": e} for c in clusters for a, e in c.members]
+def _cluster_row(c: Any) -> dict[str, Any]:
+    return {"id": c.id, "name": c.name, "type": c.type, "aliases": list(c.aliases), "articles": list(c.articles),
+            "n_articles": len(c.articles), "n_mentions": int(getattr(c, "mentions", 0) or 0),
+            "merges": [_merge_dict(m) for m in getattr(c, "merges", [])]}
+
+
+def _name_rows(cluster_id: str, names: set[tuple[str, str]]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """cluster_names and cluster_keys rows for a cluster's (name, type) pairs."""
+    from ..resolve.incremental import joinable, lookup_keys
+
+    name_rows = [{"cluster_id": cluster_id, "type": t, "name": n} for n, t in sorted(names)]
+    keys = {(t, k) for n, t in names if joinable(n, t) for k in lookup_keys(n, t)}
+    return name_rows, [{"cluster_id": cluster_id, "type": t, "key": k} for t, k in sorted(keys)]
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise cluster writers (SQLite's BEGIN IMMEDIATE already does)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+
+
+def _entity_names(articles: list[Article]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(article id, entity id) -> (name, type) for every entity of the articles."""
+    return {(a.id, e.id): (e.name, e.type) for a in articles for e in a.entities}
+
+
+def rebuild_clusters(store: Store) -> int:
+    """Recompute and replace every cluster from every stored article; returns how many there are."""
     with write_transaction(store.engine) as conn:
-        conn.execute(schema.cluster_members.delete())
-        conn.execute(schema.clusters.delete())
-        if cl_rows:
-            conn.execute(schema.clusters.insert(), cl_rows)
-        if member_rows:
-            conn.execute(schema.cluster_members.insert(), member_rows)
+        _lock(conn)
+        articles = store.load_articles(full=False)  # entities and mentions are all clusters read
+        clusters = compute_clusters(articles)
+        names_of = _entity_names(articles)
+        cl_rows = [_cluster_row(c) for c in clusters]
+        member_rows = [{"cluster_id": c.id, "article_id": a, "entity_id": e} for c in clusters for a, e in c.members]
+        name_rows: list[dict[str, str]] = []
+        key_rows: list[dict[str, str]] = []
+        for c in clusters:
+            names, keys = _name_rows(c.id, {names_of[m] for m in c.members if m in names_of})
+            name_rows += names
+            key_rows += keys
+        for table in (schema.cluster_members, schema.cluster_names, schema.cluster_keys, schema.clusters,
+                      schema.cluster_pending):
+            conn.execute(table.delete())
+        _insert(conn, schema.clusters, cl_rows)
+        _insert(conn, schema.cluster_members, member_rows)
+        _insert(conn, schema.cluster_names, name_rows)
+        _insert(conn, schema.cluster_keys, key_rows)
         set_meta(conn, "clusters_fresh", "1")
+        set_meta(conn, "clusters_next", str(len(cl_rows) + 1))
         set_meta(conn, "clusters_articles", str(len(articles)))
     return len(cl_rows)
 
 
+def _candidates(conn: Connection, articles: list[Article]) -> dict[str, list[tuple[str, str]]]:
+    """Stored clusters that share a lookup key with a new entity and hold a name it compares
+    the same as: cluster id -> its (name, type) pairs."""
+    from ..resolve.incremental import NewNames
+
+    new = NewNames([(e.name, e.type) for a in articles for e in a.entities])
+    wanted = new.keys()
+    ck, cn = schema.cluster_keys, schema.cluster_names
+    found: set[str] = set()
+    for i in range(0, len(wanted), _CHUNK):
+        found.update(conn.execute(select(ck.c.cluster_id).where(tuple_(ck.c.type, ck.c.key).in_(wanted[i:i + _CHUNK])))
+                     .scalars())
+    known: dict[str, list[tuple[str, str]]] = {}
+    ids = sorted(found)
+    for i in range(0, len(ids), _CHUNK):
+        for row in conn.execute(select(cn.c.cluster_id, cn.c.name, cn.c.type)
+                                .where(cn.c.cluster_id.in_(ids[i:i + _CHUNK]))
+                                .order_by(cn.c.cluster_id, cn.c.type, cn.c.name)):
+            known.setdefault(row.cluster_id, []).append((row.name, row.type))
+    return {cid: names for cid, names in known.items() if new.related(names)}
+
+
+def _next_id(conn: Connection) -> int:
+    value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "clusters_next")).scalar()
+    if value is not None:
+        return int(value)
+    ids = conn.execute(select(schema.clusters.c.id)).scalars()
+    return 1 + max((int(i[1:]) for i in ids if i[1:].isdigit()), default=0)
+
+
+def _fold(conn: Connection, keep: dict[str, Any], gone: list[dict[str, Any]], placement: Any) -> None:
+    """Extend stored cluster `keep` with the clusters `gone` (merged into it) and the new members."""
+    cl = schema.clusters
+    new = placement.cluster
+    aliases = set(keep["aliases"])
+    articles = list(keep["articles"])
+    mentions = int(keep["n_mentions"])
+    merges = list(keep["merges"])
+    for row in gone:
+        aliases |= set(row["aliases"])
+        articles += row["articles"]
+        mentions += int(row["n_mentions"])
+        merges += row["merges"]
+        for table in (schema.cluster_members, schema.cluster_names, schema.cluster_keys):
+            conn.execute(table.update().where(table.c.cluster_id == row["id"]).values(cluster_id=keep["id"]))
+        conn.execute(cl.delete().where(cl.c.id == row["id"]))
+    aliases |= set(new.aliases)
+    articles = list(dict.fromkeys(articles + list(new.articles)))
+    conn.execute(cl.update().where(cl.c.id == keep["id"]).values(
+        aliases=sorted(aliases, key=str.casefold), articles=articles, n_articles=len(articles),
+        n_mentions=mentions + int(new.mentions), merges=merges + [_merge_dict(m) for m in new.merges]))
+
+
+def update_clusters(store: Store) -> int:
+    """Place the entities of pending articles among the stored clusters (no full reload);
+    returns how many clusters there are."""
+    from ..resolve.incremental import place_entities
+
+    cl, pend = schema.clusters, schema.cluster_pending
+    with write_transaction(store.engine) as conn:
+        _lock(conn)
+        pending = list(conn.execute(select(pend.c.article_id)).scalars())
+        if pending:
+            articles = store.load_articles(pending, full=False)
+            names_of = _entity_names(articles)
+            known = _candidates(conn, articles)
+            next_id = _next_id(conn)
+            member_rows: list[dict[str, str]] = []
+            new_rows: list[dict[str, Any]] = []
+            for placement in place_entities(articles, known):
+                new = placement.cluster
+                if placement.stored:
+                    rows = {r["id"]: dict(r) for r in conn.execute(select(cl).where(cl.c.id.in_(placement.stored)))
+                            .mappings()}
+                    # The biggest joined cluster keeps its id; the others fold into it.
+                    order = sorted(rows.values(), key=lambda r: (-r["n_articles"], -r["n_mentions"], r["id"]))
+                    _fold(conn, order[0], order[1:], placement)
+                    new.id = order[0]["id"]
+                else:
+                    new.id = f"E{next_id}"
+                    next_id += 1
+                    new_rows.append(_cluster_row(new))
+                member_rows += [{"cluster_id": new.id, "article_id": a, "entity_id": e} for a, e in new.members]
+                # Names a joined cluster already has are not written twice: name rows stay
+                # bounded by distinct names, not by how often a name is mentioned.
+                have = {pair for sid in placement.stored for pair in known.get(sid, [])}
+                names, keys = _name_rows(new.id, {names_of[m] for m in new.members if m in names_of} - have)
+                _insert(conn, schema.cluster_names, names)
+                _insert(conn, schema.cluster_keys, keys)
+            _insert(conn, cl, new_rows)
+            _insert(conn, schema.cluster_members, member_rows)
+            for i in range(0, len(pending), _CHUNK):
+                conn.execute(pend.delete().where(pend.c.article_id.in_(pending[i:i + _CHUNK])))
+            set_meta(conn, "clusters_next", str(next_id))
+        n_articles = conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
+        set_meta(conn, "clusters_articles", str(n_articles))
+        return int(conn.execute(select(func.count()).select_from(cl)).scalar_one())
+
+
+def refresh_clusters(store: Store) -> int:
+    """Bring the clusters up to date: incrementally when they are fresh, else a full rebuild;
+    returns how many there are."""
+    if store.meta("clusters_fresh") != "1":
+        return rebuild_clusters(store)
+    return update_clusters(store)
+
+
 def clusters_stale(store: Store) -> bool:
     """True when articles were added or removed since the clusters were computed."""
-    return store.meta("clusters_fresh") != "1" or store.meta("clusters_articles") != str(store.count())
+    if store.meta("clusters_fresh") != "1":
+        return True
+    with store.read() as conn:
+        return conn.execute(select(schema.cluster_pending.c.article_id).limit(1)).first() is not None

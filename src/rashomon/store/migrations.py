@@ -49,6 +49,16 @@ def _v5_feeds(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.WATCH_TABLES), checkfirst=True)
 
 
+def _v6_incremental_clusters(conn: Connection) -> None:
+    """Incremental clusters (cluster names, lookup keys, pending articles) and the technique
+    filter's (label, article_id) index. Stored clusters lack names and keys, so the next
+    ingest rebuilds them once in full."""
+    schema.metadata.create_all(conn, tables=list(schema.CLUSTER_INDEX_TABLES), checkfirst=True)
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_techniques_label_article ON techniques (label, article_id)")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_techniques_label")
+    set_meta(conn, "clusters_fresh", "0")
+
+
 # (version, description, step); append new steps, never edit applied ones.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, layers, clusters, full-text index", _v1_initial),
@@ -56,6 +66,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (3, "quantities: kind and unit columns (typed quantities)", _v3_quantity_kinds),
     (4, "articles: full_article blob (lossless round trip)", _v4_full_article),
     (5, "feeds, feed items and near-duplicate keys (rashomon watch)", _v5_feeds),
+    (6, "incremental entity clusters; techniques (label, article_id) index", _v6_incremental_clusters),
 ]
 LATEST = MIGRATIONS[-1][0]
 

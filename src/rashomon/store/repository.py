@@ -82,8 +82,8 @@ class Store:
                     if rows:
                         conn.execute(TABLES[name].insert(), rows)
                 search_backend(self.dialect).index(conn, art.id, art.title, art.text)
-                # Clusters no longer cover every article; the batch end rebuilds them.
-                set_meta(conn, "clusters_fresh", "0")
+                # The batch end places this article's entities among the clusters.
+                conn.execute(schema.cluster_pending.insert().values(article_id=art.id))
             return True
         except IntegrityError:
             # Another process stored the same text between our check and insert.
@@ -101,6 +101,7 @@ class Store:
         """Remove an article and its layers; True if it existed."""
         with write_transaction(self.engine) as conn:
             search_backend(self.dialect).remove(conn, article_id)
+            conn.execute(schema.cluster_pending.delete().where(schema.cluster_pending.c.article_id == article_id))
             for table in TABLES.values():
                 conn.execute(table.delete().where(table.c.article_id == article_id))
             gone = conn.execute(schema.articles.delete().where(schema.articles.c.id == article_id)).rowcount

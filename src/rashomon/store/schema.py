@@ -122,7 +122,9 @@ techniques = _layer(
     *_span(),
     Column("explanation", Text, nullable=False),
     Column("score", Float, nullable=False),
-    Index("ix_techniques_label", "label"),
+    # (label, article) answers the technique filter's per-article EXISTS from the index alone
+    # (migration 6; a label-only index made it scan every row of the label per article).
+    Index("ix_techniques_label_article", "label", "article_id"),
 )
 
 quantities = _layer(
@@ -222,6 +224,36 @@ near_keys = Table(
 )
 
 WATCH_TABLES = (feeds, feed_items, near_keys)
+
+# Incremental clusters (migration 6): what a new article's entities are matched against
+# without reloading the corpus. Distinct member names per cluster, their lookup keys
+# (rashomon.resolve.incremental.lookup_keys), and the articles stored since the last update.
+cluster_names = Table(
+    "cluster_names",
+    metadata,
+    Column("cluster_id", String(32), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Index("ix_cluster_names_cluster", "cluster_id"),
+)
+
+cluster_keys = Table(
+    "cluster_keys",
+    metadata,
+    Column("cluster_id", String(32), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("key", String(128), nullable=False),
+    Index("ix_cluster_keys_key", "type", "key"),
+    Index("ix_cluster_keys_cluster", "cluster_id"),
+)
+
+cluster_pending = Table(
+    "cluster_pending",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+CLUSTER_INDEX_TABLES = (cluster_names, cluster_keys, cluster_pending)
 
 # Layer tables holding one article's rows; deleted and written together with the article.
 LAYER_TABLES = (entities, mentions, quotes, claims, techniques, quantities, dates)

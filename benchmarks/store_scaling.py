@@ -1,0 +1,136 @@
+"""What one more article costs as the store grows: ingest one analysed article into stores of
+0, 1,000 and 10,000 articles and print the CPU seconds and peak RSS of that ingest.
+
+    .venv/bin/python benchmarks/store_scaling.py --from ANALYSED_DB [--sizes 0,1000,10000] [--keep DIR]
+
+ANALYSED_DB holds a few hundred analysed real articles (`rashomon ingest ... --db FILE`). Big
+stores are built fast: copies of those articles, each with its own id and a numbered last line
+(so its own text and hash; spans are untouched), stored through `Store.add` without
+re-analysing, clusters brought up to date once. Each measured ingest runs in a fresh process
+(`Store(db).add_many([article])`, cluster update included) on an article the store has never
+seen; analysis is excluded (it is the same for any store size). `--keep DIR` keeps the built
+stores for reruns. The target (issue 18): 10,000 within 20% of empty.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# The child: open the store, ingest one article, report its own CPU time and peak RSS.
+_CHILD = r"""
+import json, re, sys, time
+from rashomon.store import Store
+from rashomon.store.blob import decode_article
+
+def hwm_mb():
+    # VmHWM is this process's own peak; ru_maxrss would carry over the forking parent's.
+    return int(re.search(r"VmHWM:\s+(\d+)", open("/proc/self/status").read()).group(1)) / 1024
+
+art = decode_article(open(sys.argv[2], "rb").read())
+if sys.argv[3] == "warm":
+    # A real ingest analyses first, and entity grouping loads the name tables and the
+    # cross-script model then; load them here too, so the figure is the store's own cost.
+    from rashomon.resolve.incremental import place_entities
+    place_entities([], {"E": [("Alexander Lukashenko", "PERSON"), ("Александр Лукашенко", "PERSON"),
+                              ("Minsk", "LOC"), ("Минск", "LOC"), ("European Union", "ORG"), ("Евросоюз", "ORG")]})
+before_rss = hwm_mb()
+t0, c0 = time.perf_counter(), time.process_time()
+store = Store(sys.argv[1])
+report = store.add_many([art])
+cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+assert report.added == [art.id], report.summary()
+print(json.dumps({"cpu": cpu, "wall": wall, "rss_mb": hwm_mb(), "rss_before_mb": before_rss,
+                  "clusters": report.clusters}))
+"""
+
+
+def _copy(art, n: int):  # noqa: ANN001, ANN202 - Article -> Article
+    """A distinct copy: own id, own text (a numbered last line), the same analysis."""
+    return dataclasses.replace(art, id=f"{art.id[:100]}-c{n}", text=f"{art.text}\n\n[copy {n}]")
+
+
+def build(db: Path, articles: list, size: int) -> float:
+    """Fill a fresh store with `size` copies; returns the seconds it took."""
+    from rashomon.store import Store, refresh_clusters
+
+    start = time.perf_counter()
+    store = Store(db)
+    have = store.count()
+    for n in range(have, size):
+        store.add(_copy(articles[n % len(articles)], n))
+        if (n + 1) % 1000 == 0:  # clusters kept current as an ingest would, batch by batch
+            refresh_clusters(store)
+            print(f"  {db.name}: {n + 1} stored", file=sys.stderr, flush=True)
+    refresh_clusters(store)
+    store.close()
+    return time.perf_counter() - start
+
+
+def measure(db: Path, art, work: Path, warm: bool) -> dict:  # noqa: ANN001
+    """One ingest of `art` into `db` in a fresh process."""
+    from rashomon.store.blob import encode_article
+
+    blob = work / f"{art.id}.blob"
+    blob.write_bytes(encode_article(art))
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(db), str(blob), "warm" if warm else "cold"], check=True, capture_output=True,
+                         text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    """Build the stores, then time one-article ingests into each."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--from", dest="source", required=True, help="store holding analysed articles")
+    ap.add_argument("--sizes", default="0,1000,10000")
+    ap.add_argument("--repeat", type=int, default=3, help="ingests per size (a new article each)")
+    ap.add_argument("--cold", action="store_true", help="leave the name tables unloaded before the ingest")
+    ap.add_argument("--keep", type=Path, help="directory to keep (and reuse) the built stores")
+    args = ap.parse_args()
+    from rashomon.store import Store
+
+    src = Store(args.source)
+    articles = src.load_articles()
+    src.close()
+    fresh = articles[-args.repeat:]  # the measured articles: never copied into the big stores
+    base = articles[: -args.repeat]
+    tmp = tempfile.TemporaryDirectory()
+    work = Path(tmp.name)
+    root = args.keep or work
+    root.mkdir(parents=True, exist_ok=True)
+    print(f"{len(base)} analysed articles copied to build the stores; {len(fresh)} kept apart to ingest")
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        db = root / f"store_{size}.sqlite"
+        if not db.exists() or args.keep is None:
+            secs = build(db, base, size)
+            print(f"built {size:>6} articles in {secs:.0f} s", file=sys.stderr)
+        # Each measured article goes into its own copy, so every run sees `size` articles.
+        runs = []
+        for art in fresh:
+            copy = work / f"run_{size}.sqlite"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{copy}{suffix}").unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{db}{suffix}").exists():
+                    subprocess.run(["cp", f"{db}{suffix}", f"{copy}{suffix}"], check=True)
+            runs.append(measure(copy, art, work, not args.cold))
+        best = min(runs, key=lambda r: r["cpu"])
+        rows.append((size, best))
+        print(f"{size:>6} articles: one-article ingest {best['cpu']:.3f} CPU-s (runs "
+              f"{', '.join(format(r['cpu'], '.3f') for r in runs)}), wall {best['wall']:.3f} s, "
+              f"peak RSS {best['rss_mb']:.0f} MB ({best['rss_before_mb']:.0f} MB after imports)")
+    empty = rows[0][1]["cpu"]
+    for size, best in rows[1:]:
+        print(f"{size:>6} vs {rows[0][0]}: CPU x{best['cpu'] / empty:.2f}, RSS x{best['rss_mb'] / rows[0][1]['rss_mb']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
