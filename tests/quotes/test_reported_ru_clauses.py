@@ -39,6 +39,21 @@ CASES = [
     ("Глава компании Сергей Волков заявил, что не согласен с решением суда, и считает, что его надо обжаловать.",
      [("Сергей Волков", "не согласен с решением суда", "заявил"),
       ("Сергей Волков", "его надо обжаловать", "считает")]),
+    # Naming things lists them: the object is the content, up to the cue's next verb.
+    ("Министр Игорь Лебедев назвал три условия, которые позволят снизить цены.",
+     [("Игорь Лебедев", "три условия, которые позволят снизить цены", "назвал")]),
+    ("Эксперт Анна Орлова назвала причины кризиса и ушла с трибуны.",
+     [("Анна Орлова", "причины кризиса", "назвала")]),
+    # Negative: naming a person or a child after someone gives a name, it reports nothing.
+    ("Журналисты назвали его.", []),
+    ("Супруги Ивановы назвали сына в честь деда.", []),
+    # Speech acts whose direct object is what was said.
+    ("Синоптики прогнозируют похолодание на выходных.",
+     [("Синоптики", "похолодание на выходных", "прогнозируют")]),
+    ("Компания анонсировала выпуск нового телефона.",
+     [("Компания", "выпуск нового телефона", "анонсировала")]),
+    # Negative: a pronoun object points back to what was said; it is not the content.
+    ("Министр подтвердил это.", []),
     # Light-verb cues: the noun is part of the cue.
     ("Следователи пришли к выводу, что пожар начался из-за проводки.",
      [("Следователи", "пожар начался из-за проводки", "пришли к выводу")]),
@@ -79,6 +94,21 @@ def test_reported_ru_clauses_dialogue_transcript(analyzer):
     art = analyzer.analyze_text(text)
     got = [(q.content.text, q.cue.text if q.cue else None) for q in art.quotes]
     assert got == [("Где вы были вечером?", "—"), ("Я был дома, смотрел телевизор", "—")], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Line breaks lost: two spaces after a sentence's end before a dash start a new line.
+    ("Следователь задал вопрос.  - Где вы были вечером?  - Я был дома, смотрел телевизор.  Потом он ушёл.",
+     [("Где вы были вечером?", "-"), ("Я был дома, смотрел телевизор", "-")]),
+    # One space is no line break: a dash inside a sentence stays part of it.
+    ("Ответ был простой. - Где вы были вечером? - Я был дома.", []),
+    # Two spaces inside a sentence (not after its end) are no line break either.
+    ("Ответ  - нет. Мы не согласны  - и всё.", []),
+])
+def test_reported_ru_clauses_flattened_dialogue(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    got = [(q.content.text, q.cue.text if q.cue else None) for q in art.quotes if q.cue and q.cue.text in "-—"]
+    assert got == expected, got
 
 
 def test_reported_ru_clauses_hyphen_dialogue(analyzer):

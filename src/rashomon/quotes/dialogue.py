@@ -24,6 +24,25 @@ _BREAK = re.compile(r"([,!?…]|\.)\s+[—–-]\s+")
 _SPEECHLIKE = re.compile(r"\?|(?<!\w)(?:я|мы|ты|вы|меня|мне|нас|нам|вас|вам)(?!\w)", re.IGNORECASE)
 
 
+# A line break lost in flattening: two or more spaces after a sentence's end, before a dash or
+# a capital.
+_FLAT_BREAK = re.compile(r"(?<=[.!?…)»\"])[ \t]{2,}(?=[—–-]\s|[«\"]?[A-ZА-ЯЁ])")
+
+
+def _lines(article: Article) -> list[tuple[int, int]]:
+    """The paragraphs as (start, end), each split where a text whose line breaks were lost
+    shows a new line: «…дел.  — Я говорю…» is two lines."""
+    text = article.text
+    out = []
+    for para in article.paragraphs:
+        start = para.start
+        for m in _FLAT_BREAK.finditer(text, para.start, para.end):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, para.end))
+    return out
+
+
 def _opens_with_dash(text: str) -> bool:
     """A dialogue line: a dash, or a hyphen and a space, first."""
     return text[:1] in _DASHES or text.startswith("- ")
@@ -34,19 +53,20 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
     text = article.text
     out: list[Attribution] = []
     bare: list[tuple[int, int, int]] = []  # (paragraph number, dash offset, body start) without a remark
-    for n, para in enumerate(article.paragraphs):
-        if not _opens_with_dash(para.text):
+    lines = _lines(article)
+    for n, (para_start, para_end) in enumerate(lines):
+        if not _opens_with_dash(text[para_start:para_end]):
             continue
-        body_start = para.start + 1
-        while body_start < para.end and text[body_start].isspace():
+        body_start = para_start + 1
+        while body_start < para_end and text[body_start].isspace():
             body_start += 1
-        m = _BREAK.search(text, body_start, para.end)
+        m = _BREAK.search(text, body_start, para_end)
         cue = None
         if m is not None:
             author_start = m.end()
-            cue = _first_speech_verb(view, lex, author_start, min(para.end, author_start + 60))
+            cue = _first_speech_verb(view, lex, author_start, min(para_end, author_start + 60))
         if m is None or cue is None:
-            bare.append((n, para.start, body_start))
+            bare.append((n, para_start, body_start))
             continue
         verb = view.tokens[cue]
         subj = speaker_token(view, cue)
@@ -57,18 +77,17 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
         content_end = m.start() + (1 if m.group(1) in "!?…" else 0)
         out.append(Attribution((body_start, content_end), (verb.start, verb.end), src, subj, "dialogue"))
         # ". — Всё под контролем." after the attribution continues the quote.
-        tail = re.compile(r"\.\s+[—–]\s+").search(text, verb.end, para.end)
-        if tail is not None and tail.end() < para.end:
-            end = para.end
+        tail = re.compile(r"\.\s+[—–]\s+").search(text, verb.end, para_end)
+        if tail is not None and tail.end() < para_end:
+            end = para_end
             out.append(Attribution((tail.end(), end), (verb.start, verb.end), src, subj, "dialogue:continued"))
-    return out + _transcript_lines(article, bare)
+    return out + _transcript_lines(text, lines, bare)
 
 
-def _transcript_lines(article: Article, bare: list[tuple[int, int, int]]) -> list[Attribution]:
+def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]]) -> list[Attribution]:
     """Dash lines with no author's remark, in a run of two or more consecutive paragraphs that
     reads as speech (a question, «я», «вы» …): each line is said by someone; the cue is the dash.
     A run of dash lines without such signs is a list, not a dialogue."""
-    text = article.text
     runs: list[list[tuple[int, int, int]]] = []
     for item in bare:
         if runs and runs[-1][-1][0] == item[0] - 1:
@@ -77,11 +96,10 @@ def _transcript_lines(article: Article, bare: list[tuple[int, int, int]]) -> lis
             runs.append([item])
     out = []
     for run in runs:
-        paras = [article.paragraphs[n] for n, _, _ in run]
-        if len(run) < 2 or not any(_SPEECHLIKE.search(p.text) for p in paras):
+        paras = [lines[n] for n, _, _ in run]
+        if len(run) < 2 or not any(_SPEECHLIKE.search(text, start, end) for start, end in paras):
             continue
-        for (_, dash, body), para in zip(run, paras):
-            end = para.end
+        for (_, dash, body), (_, end) in zip(run, paras):
             while end > body and text[end - 1] in " \t\r\n.":
                 end -= 1
             if end - body >= 2:

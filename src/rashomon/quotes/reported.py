@@ -163,10 +163,14 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
             if objs:
                 return view.subtree(objs[0]), "prep"
     if lemma in lex.objective:
-        objs = [c for c in view.kids(verb, "dobj", "obj") if c > verb]
+        # A Russian pronoun object («подтвердил это») points back to what was said; it is not it.
+        objs = [c for c in view.kids(verb, "dobj", "obj") if c > verb and not (toks[c].dep == "obj" and toks[c].pos == "PRON")]
         if objs:
             # "called the expulsion a provocation": the object and its complement.
-            comps = [c for c in view.kids(verb, "oprd", "xcomp", "obl") if c > objs[0]]
+            # After a naming verb, a Russian «obl» with a preposition is an adverbial («назвали
+            # сына в честь деда»), not the name («обвинил X в Y» keeps its «в»-phrase).
+            comps = [c for c in view.kids(verb, "oprd", "xcomp", "obl") if c > objs[0] and not (
+                lemma in lex.naming and toks[c].dep == "obl" and view.kids(c, "case"))]
             if lemma in lex.naming and not comps:
                 return [], "naming"  # "as they called Lukashenko": naming someone, not saying anything
             idx = sorted({i for c in objs[:1] + comps[:1] for i in view.subtree(c)})

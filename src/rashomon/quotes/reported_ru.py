@@ -46,6 +46,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "comparison_verbs": load_list("ru", "comparison_verbs"),
         "document_nouns": load_list("ru", "document_nouns"),
         "marker_nouns": load_list("ru", "marker_nouns"),
+        "naming_after": load_list("ru", "naming_after"),
     }
     return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
 
@@ -289,13 +290,30 @@ def _subject_after(view: SyntaxView, verb: int) -> bool:
     return any(c > verb for c in view.kids(verb, "nsubj"))
 
 
-def _object_and_complement(view: SyntaxView, verb: int) -> list[int] | None:
+def _object_and_complement(view: SyntaxView, verb: int, lex: QuoteLexicon) -> list[int] | None:
     """«назвал иллюзией поддержку Украины», «сравнил Х с Y»: the object with its second
-    complement, in either order. Naming someone with no complement reports nothing."""
+    complement, in either order. Naming someone with no complement reports nothing; naming
+    things lists them («назвал три шага, которые …»), and the object is the content."""
     toks = view.tokens
     objs = [c for c in view.kids(verb, "obj") if c > verb]
     comps = [c for c in view.kids(verb, "xcomp", "obl") if c > verb and toks[c].pos in ("NOUN", "PROPN", "ADJ", "PRON")
              and not any(toks[k].text.lower() not in ("с", "со") for k in view.kids(c, "case"))]
+    if comps and not objs:
+        # «назвал подвид вируса признаком …»: the parser may hang the object as a modifier.
+        objs = [c for c in view.kids(verb, "amod", "nmod", "iobj") if c > verb and c not in comps
+                and toks[c].pos in ("NOUN", "PROPN") and not view.kids(c, "case")]
+    if objs and not comps and toks[verb].lemma.lower() in lex.naming and toks[objs[0]].pos == "NOUN" \
+            and toks[objs[0]].lemma.lower() not in lex.person_nouns \
+            and not any(toks[c].lemma.lower() in _ru_words("naming_after") for c in view.kids(verb, "obl")):
+        # A clause the parser hung on the object («… и предупредил, что …») is not listed.
+        clauses = {k for k in view.subtree(objs[0]) if k != objs[0] and toks[k].pos in ("VERB", "AUX")
+                   and toks[k].dep in ("parataxis", "conj")}
+        idx = view.subtree(objs[0], exclude=clauses)
+        # The cue's own next verb («назвал X и предупредил, что …») ends the object.
+        stop = min((k for k in view.kids(verb, "conj") if k > objs[0]), default=len(toks))
+        stop = min([stop] + [k for k in view.kids(stop, "cc") if k > objs[0]]) if stop < len(toks) else stop
+        idx = [k for k in idx if k < stop]
+        return list(range(idx[0], idx[-1] + 1))
     if objs and not comps and toks[verb].lemma.lower() in _ru_words("comparison_verbs"):
         # «сравнил налог с ограблением»: the parser often hangs the «с»-phrase on the object.
         comps = [c for c in view.kids(objs[0], "nmod")
@@ -397,7 +415,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:directive"
         if content is None and (lemma in lex.naming or lemma in _ru_words("comparison_verbs")):
-            idx = _object_and_complement(view, i)
+            idx = _object_and_complement(view, i, lex)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:object"
         if content is None and (kind != "predicative" or _subject_after(view, i)):
@@ -528,3 +546,31 @@ def reference_attributions(article: Article, view: SyntaxView, found: list[Attri
         head = next(iter(view.tokens_in(*src)), None)
         out.append(Attribution(host[-1].content, (m.start(), m.end()), src, head, "ru:reference"))
     return out
+
+
+_EDGE_WORDS_BEFORE = re.compile(r"^(?:(?:и|а|но|да|же|ведь)\s+)+", re.IGNORECASE)
+_EDGE_WORDS_AFTER = re.compile(r"(?:\s+(?:же|ведь))+$", re.IGNORECASE)
+# «глава региона в своём канале»: a phrase with the reflexive «свой» refers back to the
+# subject, so it is the verb's adverbial, never part of the subject phrase.
+_OWN_PHRASE = re.compile(r"\s+(?:в|во|на|по|через|с|со)\s+сво(?:ём|ем|ей|ем|их|ю|его|ему|им|ими)(?!\w)", re.IGNORECASE)
+_WRAPS = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+
+def ru_source_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A Russian source phrase without a conjunction or particle at its edges («и генпрокурор»,
+    «МИД же»), without a «в своём …» adverbial, and without marks that wrap all of it
+    («"Известия"» → «Известия», the name in quotation marks)."""
+    start, end = span
+    if not _CYRILLIC.search(text[start:end].lower()):
+        return span
+    if (m := _OWN_PHRASE.search(text, start, end)) is not None and m.start() > start:
+        end = m.start()
+    if (m := _EDGE_WORDS_BEFORE.match(text[start:end])) is not None and m.end() < end - start:
+        start += m.end()
+    if (m := _EDGE_WORDS_AFTER.search(text[start:end])) is not None and m.start() > 0:
+        end = start + m.start()
+    close = _WRAPS.get(text[start : start + 1])
+    inner = text[start + 1 : end - 1]
+    if close is not None and end - start > 2 and text[end - 1] == close and not any(c in inner for c in "«»\"“”„"):
+        start, end = start + 1, end - 1
+    return start, end

@@ -1,0 +1,37 @@
+"""A Russian source phrase loses conjunctions and particles at its edges, a «в своём …»
+adverbial, and quotation marks around all of it. Phrases written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.quotes.reported_ru import ru_source_edges
+
+CASES = [
+    ("и генеральный прокурор", "генеральный прокурор"),
+    ("а министр", "министр"),
+    ("МИД же", "МИД"),
+    ("министерство ведь", "министерство"),
+    ("глава региона в своём канале в Telegram", "глава региона"),
+    ("мэр на своей странице", "мэр"),
+    ("«Известия»", "Известия"),
+    ('"Новая газета"', "Новая газета"),
+    # Negative: marks that do not wrap the whole phrase stay; so do names with inner marks.
+    ("газета «Известия»", "газета «Известия»"),
+    ("«Газпром» и «Роснефть»", "«Газпром» и «Роснефть»"),
+    # Negative: a word that only looks like a particle, and a phrase that is a particle alone.
+    ("Андрей Жеглов", "Андрей Жеглов"),
+    ("же", "же"),
+    ("Иван", "Иван"),
+    # Negative: not Russian, left as it is.
+    ("and the minister", "and the minister"),
+    ('"The Times"', '"The Times"'),
+]
+
+
+@pytest.mark.parametrize("phrase, expected", CASES)
+def test_reported_ru_source_edges(phrase, expected):
+    text = f"До: {phrase} сказал."
+    start = text.index(phrase)
+    s, e = ru_source_edges(text, (start, start + len(phrase)))
+    assert text[s:e] == expected
