@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import bindparam, func, select, tuple_
 from sqlalchemy.engine import Connection
 
 from ..model import Article
@@ -120,9 +120,14 @@ def rebuild_clusters(store: Store) -> int:
             names, keys = _name_rows(c.id, {names_of[m] for m in c.members if m in names_of})
             name_rows += names
             key_rows += keys
-        for table in (schema.cluster_members, schema.cluster_names, schema.cluster_keys, schema.clusters,
-                      schema.cluster_pending):
+        for table in (schema.cluster_members, schema.cluster_names, schema.cluster_keys, schema.clusters):
             conn.execute(table.delete())
+        # Only the articles read here stop being pending: on PostgreSQL another ingest may have
+        # committed one since, and the next update places it.
+        pend = schema.cluster_pending
+        loaded = [a.id for a in articles]
+        for i in range(0, len(loaded), _CHUNK):
+            conn.execute(pend.delete().where(pend.c.article_id.in_(loaded[i:i + _CHUNK])))
         _insert(conn, schema.clusters, cl_rows)
         _insert(conn, schema.cluster_members, member_rows)
         _insert(conn, schema.cluster_names, name_rows)
@@ -163,9 +168,9 @@ def _next_id(conn: Connection) -> int:
     return 1 + max((int(i[1:]) for i in ids if i[1:].isdigit()), default=0)
 
 
-def _fold(conn: Connection, keep: dict[str, Any], gone: list[dict[str, Any]], placement: Any) -> None:
-    """Extend stored cluster `keep` with the clusters `gone` (merged into it) and the new members."""
-    cl = schema.clusters
+def _fold(conn: Connection, keep: dict[str, Any], gone: list[dict[str, Any]], placement: Any) -> dict[str, Any]:
+    """Stored cluster `keep` extended with the clusters `gone` (merged into it now) and the new
+    members: the values of its updated row, under `_id`."""
     new = placement.cluster
     aliases = set(keep["aliases"])
     articles = list(keep["articles"])
@@ -178,12 +183,21 @@ def _fold(conn: Connection, keep: dict[str, Any], gone: list[dict[str, Any]], pl
         merges += row["merges"]
         for table in (schema.cluster_members, schema.cluster_names, schema.cluster_keys):
             conn.execute(table.update().where(table.c.cluster_id == row["id"]).values(cluster_id=keep["id"]))
-        conn.execute(cl.delete().where(cl.c.id == row["id"]))
+        conn.execute(schema.clusters.delete().where(schema.clusters.c.id == row["id"]))
     aliases |= set(new.aliases)
     articles = list(dict.fromkeys(articles + list(new.articles)))
-    conn.execute(cl.update().where(cl.c.id == keep["id"]).values(
-        aliases=sorted(aliases, key=str.casefold), articles=articles, n_articles=len(articles),
-        n_mentions=mentions + int(new.mentions), merges=merges + [_merge_dict(m) for m in new.merges]))
+    return {"_id": keep["id"], "aliases": sorted(aliases, key=str.casefold), "articles": articles,
+            "n_articles": len(articles), "n_mentions": mentions + int(new.mentions),
+            "merges": merges + [_merge_dict(m) for m in new.merges]}
+
+
+def _rows(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Stored cluster rows by id."""
+    cl = schema.clusters
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        out.update((r["id"], dict(r)) for r in conn.execute(select(cl).where(cl.c.id.in_(ids[i:i + _CHUNK]))).mappings())
+    return out
 
 
 def update_clusters(store: Store) -> int:
@@ -200,16 +214,21 @@ def update_clusters(store: Store) -> int:
             names_of = _entity_names(articles)
             known = _candidates(conn, articles)
             next_id = _next_id(conn)
+            placements = place_entities(articles, known)
+            # A stored cluster takes part in one placement at most (its names form one group).
+            stored = _rows(conn, sorted({sid for p in placements for sid in p.stored}))
             member_rows: list[dict[str, str]] = []
             new_rows: list[dict[str, Any]] = []
-            for placement in place_entities(articles, known):
+            updates: list[dict[str, Any]] = []
+            name_rows: list[dict[str, str]] = []
+            key_rows: list[dict[str, str]] = []
+            for placement in placements:
                 new = placement.cluster
                 if placement.stored:
-                    rows = {r["id"]: dict(r) for r in conn.execute(select(cl).where(cl.c.id.in_(placement.stored)))
-                            .mappings()}
                     # The biggest joined cluster keeps its id; the others fold into it.
-                    order = sorted(rows.values(), key=lambda r: (-r["n_articles"], -r["n_mentions"], r["id"]))
-                    _fold(conn, order[0], order[1:], placement)
+                    order = sorted((stored[sid] for sid in placement.stored),
+                                   key=lambda r: (-r["n_articles"], -r["n_mentions"], r["id"]))
+                    updates.append(_fold(conn, order[0], order[1:], placement))
                     new.id = order[0]["id"]
                 else:
                     new.id = f"E{next_id}"
@@ -220,10 +239,14 @@ def update_clusters(store: Store) -> int:
                 # bounded by distinct names, not by how often a name is mentioned.
                 have = {pair for sid in placement.stored for pair in known.get(sid, [])}
                 names, keys = _name_rows(new.id, {names_of[m] for m in new.members if m in names_of} - have)
-                _insert(conn, schema.cluster_names, names)
-                _insert(conn, schema.cluster_keys, keys)
+                name_rows += names
+                key_rows += keys
+            if updates:
+                conn.execute(cl.update().where(cl.c.id == bindparam("_id")), updates)
             _insert(conn, cl, new_rows)
             _insert(conn, schema.cluster_members, member_rows)
+            _insert(conn, schema.cluster_names, name_rows)
+            _insert(conn, schema.cluster_keys, key_rows)
             for i in range(0, len(pending), _CHUNK):
                 conn.execute(pend.delete().where(pend.c.article_id.in_(pending[i:i + _CHUNK])))
             set_meta(conn, "clusters_next", str(next_id))
