@@ -80,6 +80,16 @@ class _Resolver:
             linkage = node.name if node.kind in ("full", "name") else None
             self.groups.add(node.type, linkage, _alias_tags(node, aliases))
 
+    def run(self) -> None:
+        """Every merge phase, in order: alias rules, identical names, scored candidates,
+        surnames attached to full names, typos, orphans."""
+        self.forced()
+        self.identical()
+        self.candidates()
+        self.attach()
+        self.typos()
+        self.orphans()
+
     def forced(self) -> None:
         """Phase 1: alias `same` rules join every entity carrying one of their names."""
         for rule in self.aliases.same if self.aliases else []:
@@ -247,12 +257,7 @@ def cluster_entities(articles: list[Article], *, aliases: AliasRules | None = No
     if prefer_script is not None and prefer_script not in SCRIPTS:
         raise ValueError(f"prefer_script must be one of {SCRIPTS}, not {prefer_script!r}")
     resolver = _Resolver(articles, aliases)
-    resolver.forced()
-    resolver.identical()
-    resolver.candidates()
-    resolver.attach()
-    resolver.typos()
-    resolver.orphans()
+    resolver.run()
     return _clusters(resolver, articles, prefer_script)
 
 

@@ -90,12 +90,7 @@ def place_entities(articles: list[Article], known: dict[str, list[tuple[str, str
             head = first.setdefault(node.article, node.index)
             if head != node.index:
                 resolver.groups.join(head, node.index, Merge(resolver.nodes[head].name, node.name, STORED, 1.0, ""))
-    resolver.forced()
-    resolver.identical()
-    resolver.candidates()
-    resolver.attach()
-    resolver.typos()
-    resolver.orphans()
+    resolver.run()
     out = []
     for cluster in _clusters(resolver, everything, None):
         stored = list(dict.fromkeys(a[len(_PROXY):] for a, _ in cluster.members if a.startswith(_PROXY)))
