@@ -32,7 +32,7 @@ _ANAPHORIC_OPENERS = re.compile(r"^\s*(?:[а-яё]+\s+)?об?\s+(?:этом|то
 # Nouns of a document or statement: «говорится в сообщении ведомства» — the source is the
 # document's owner when named, else the document.
 _POSSESSIVE = {"его", "её", "ее", "их"}
-_MARKER_PREPS = ("по", "со", "согласно")
+_MARKER_PREPS = ("по", "со", "с", "согласно")  # «с его слов»: «с» before a consonant
 _MAX_MARKER_WORDS = 2  # «по последним официальным данным»: adjectives between «по» and the noun
 
 
@@ -47,6 +47,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "document_nouns": load_list("ru", "document_nouns"),
         "marker_nouns": load_list("ru", "marker_nouns"),
         "naming_after": load_list("ru", "naming_after"),
+        "evidential_cues": load_list("ru", "evidential_cues"),
     }
     return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
 
@@ -90,8 +91,9 @@ def _is_russian(lemma: str) -> bool:
 
 
 def _cue_kind(view: SyntaxView, i: int, lex: QuoteLexicon) -> str | None:
-    """'speech', 'belief', 'impersonal' (a reflexive «сообщается», a predicative «известно»)
-    or 'predicative' («уверен» with a subject); None if the token is no Russian cue."""
+    """'speech', 'belief', 'impersonal' (a reflexive «сообщается», a predicative «известно»),
+    'predicative' («уверен» with a subject) or 'evidential' («выяснилось», «установили»: only
+    with a «что» clause); None if the token is no Russian cue."""
     tok = view.tokens[i]
     lemma = tok.lemma.lower()
     if not _is_russian(lemma):
@@ -105,6 +107,8 @@ def _cue_kind(view: SyntaxView, i: int, lex: QuoteLexicon) -> str | None:
         return "speech"
     if lemma in lex.cognition:
         return "belief"
+    if lemma in _ru_words("evidential_cues"):
+        return "evidential"  # «выяснилось, что …»: a finding, reported only with a «что» clause
     if lemma.endswith(("ся", "сь")) and lemma[:-2] in lex.speech | lex.cognition and lemma not in lex.speech:
         return "impersonal"  # «сообщается», «отмечалось», «ожидается»: a passive with no speaker
     return None
@@ -400,6 +404,11 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         idx = _that_clause(view, i, directive, lex, after=noun)
         if idx:
             content, how = _trim(text, *view.span_of(idx)), "ru:that"
+        evidential = kind == "evidential"
+        if evidential:
+            if content is None:
+                continue
+            kind = "belief"
         if content is None:
             idx = _as_clause(view, i)
             if idx:
@@ -422,10 +431,13 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             content, how = _inverted(article, view, i), "ru:inverted"
         if content is None or content[1] - content[0] < 3:
             continue
-        subj = _subject(view, i) if kind != "impersonal" else None
+        # «оказалось», «выяснилось» take no agent: their subject is what turned out, not a source.
+        subj = _subject(view, i) if kind != "impersonal" and not (evidential and lemma.endswith("ся")) else None
         src: tuple[int, int] | None = None
         if subj is not None and (how == "ru:inverted" or not content[0] <= view.tokens[subj].start < content[1]):
             src = ru_source_span(view, subj, i)
+        elif evidential:
+            subj = None  # «выяснилось, что …»: found out, nobody named
         elif kind == "impersonal" or tok.text.lower().endswith(("ли", "ют", "ят")):
             src = place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН»
             subj = None
@@ -489,7 +501,7 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
             j -= 1
         if j < 0 or toks[j].sent != tok.sent or toks[j].text.lower() not in _MARKER_PREPS:
             continue
-        if toks[j].text.lower() == "со" and tok.text.lower() != "слов" or \
+        if toks[j].text.lower() in ("с", "со") and tok.text.lower() != "слов" or \
                 toks[j].text.lower() == "согласно" and tok.text.lower() == "слов":
             continue
         sent = article.sentences[tok.sent]
