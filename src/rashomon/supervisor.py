@@ -380,7 +380,12 @@ class Supervisor:
                     code, fields = message[1]
                     raise RashomonError(code, **fields)
                 elif w.job is not None:
-                    done[w.job.seq] = _unpack(message)
+                    result = _unpack(message)
+                    # Over budget is E041 whether the deadline check or the answer comes first:
+                    # the outcome must not depend on the poll interval.
+                    if isinstance(result, Article) and time.monotonic() - w.job.started > self.limits.max_seconds:
+                        result = budget.over_time(w.job.article, self.limits.max_seconds)
+                    done[w.job.seq] = result
                     w.job = None
                     w.served += 1
         except (EOFError, OSError):

@@ -7,6 +7,7 @@ Analysis is real but light (a segment-only pipeline in this process); the store 
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from sqlalchemy import select
@@ -79,6 +80,8 @@ def test_poller_cycles_duplicates_and_near_duplicates(store, feed_server, light_
 
     def more(cycle: int, reports) -> None:  # noqa: ANN001
         if cycle == 1:  # a second wire copy (of the copy), and the same text again under a new URL
+            # Both feeds must be due in cycle 2: Two was polled last, maybe under 0.05 s ago.
+            time.sleep(0.1)
             feed_server.set("/wire2", body=page("Wire copy 2", base[:-1] + [base[-1] + " More to follow."]))
             feed_server.set("/copy2", body=page("Article 1", base))
             feed_server.serve_feed("/two", ["/b", "/a", "/wire2", "/copy2"])
