@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quotes.expect import assert_quotes
+
 pytestmark = pytest.mark.slow
 
 # text, expected quotes as (speaker name or None, content, cue)
@@ -26,12 +28,4 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_reported_ru_markers(analyzer, text, expected):
-    art = analyzer.analyze_text(text)
-    got = [(q.speaker_name, q.content.text, q.cue.text if q.cue else None) for q in art.quotes]
-    assert len(got) == len(expected), got
-    for (speaker, content, cue), (gs, gc, gcue) in zip(expected, got):
-        assert gc == content and gcue == cue, got
-        if speaker is None:
-            assert gs is None, got
-        else:
-            assert gs is not None and speaker in gs, got
+    assert_quotes(analyzer.analyze_text(text), expected)
