@@ -11,6 +11,7 @@ from functools import lru_cache
 from .intervals import Disjoint
 from .lang import load_list
 from .model import Article, DateRef
+from .pipeline import component
 
 logging.getLogger("dateparser").setLevel(logging.ERROR)
 
@@ -149,12 +150,9 @@ def published_base(article: Article) -> datetime | None:
         return None
 
 
+@component("dates", requires=("text",), assigns=("dates",))
 class DateExtractor:
     """Component: assigns `dates`."""
-
-    name = "dates"
-    requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ("dates",)
 
     def __call__(self, article: Article) -> Article:
         article.dates = extract_dates(article)

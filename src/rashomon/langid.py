@@ -9,6 +9,7 @@ from functools import lru_cache
 from .model import Article
 from .script import has_cyrillic
 from .settings import LanguageOptions
+from .pipeline import component
 
 _LETTER = re.compile(r"[^\W\d_]")
 # Letters only one of the Cyrillic languages uses: cheap, certain evidence before lingua.
@@ -23,12 +24,9 @@ def _detector(codes: tuple[str, ...]):  # noqa: ANN202 - lingua type
     return LanguageDetectorBuilder.from_iso_codes_639_1(*isos).with_preloaded_language_models().build()
 
 
+@component("langid", requires=("paragraphs",), assigns=("language",))
 class LanguageIdentifier:
     """Component: assigns `language` per article and per paragraph."""
-
-    name = "langid"
-    requires: tuple[str, ...] = ("paragraphs",)
-    assigns: tuple[str, ...] = ("language",)
 
     def __init__(self, opts: LanguageOptions) -> None:
         self.opts = opts

@@ -191,9 +191,9 @@ class Article:
     techniques: list[Technique] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
     # Which components have run, so later components and the pipeline can check.
     done: list[str] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # A lone UTF-16 surrogate (a "\\ud800" escape in JSON, a stray code unit from a broken

@@ -20,6 +20,7 @@ from .model import Article, Mention, Sentence, Token
 from .script import cyrillic_count
 from .settings import ModelOptions
 from .trees import make_trees
+from .pipeline import component
 
 # Backend labels → rashomon's four types; numeric labels feed other layers, not entities.
 EN_TYPES = {
@@ -77,12 +78,9 @@ def backend_for(language: str, text: str) -> str:
     return bundle_code(language)
 
 
+@component("parse", requires=("paragraphs", "language"), assigns=("tokens", "sentences", "mentions"))
 class Parser:
     """Component: assigns `tokens`, `sentences` and raw `mentions` from the NLP backends."""
-
-    name = "parse"
-    requires: tuple[str, ...] = ("paragraphs", "language")
-    assigns: tuple[str, ...] = ("tokens", "sentences", "mentions")
 
     def __init__(self, opts: ModelOptions, max_chars: int = MAX_PARSE_CHARS) -> None:
         self.opts = opts

@@ -1,7 +1,7 @@
 """Components and the pipeline that runs them in a checked order.
 
 A component is a plain callable `Article -> Article` with `name`, `requires` and
-`assigns`. It may also offer `pipe(articles)` to batch work (the parser does, to feed
+`assigns`, declared on its class by `@component(name, requires=..., assigns=...)`. It may also offer `pipe(articles)` to batch work (the parser does, to feed
 spaCy's `nlp.pipe`). The pipeline refuses, when built, an order in which a component
 would read something no earlier component assigns (E020).
 """
@@ -9,7 +9,7 @@ would read something no earlier component assigns (E020).
 from __future__ import annotations
 
 import time
-from typing import Iterable, Iterator, Protocol, Sequence, runtime_checkable
+from typing import Callable, Iterable, Iterator, Protocol, Sequence, TypeVar, runtime_checkable
 
 from .errors import RashomonError
 from .model import Article
@@ -27,6 +27,19 @@ class Component(Protocol):
     assigns: tuple[str, ...]
 
     def __call__(self, article: Article) -> Article: ...
+
+
+_C = TypeVar("_C", bound=type)
+
+
+def component(name: str, *, requires: tuple[str, ...], assigns: tuple[str, ...]) -> Callable[[_C], _C]:
+    """Class decorator declaring a component's name and the attributes it reads and writes."""
+
+    def declare(cls: _C) -> _C:
+        cls.name, cls.requires, cls.assigns = name, requires, assigns
+        return cls
+
+    return declare
 
 
 def check_order(components: Sequence[Component]) -> None:

@@ -31,6 +31,7 @@ from .quantity_kinds import (
     unit_before,
 )
 from .syntax import SyntaxView
+from .pipeline import component
 
 _NUM = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # A number, an optional second one (range or score), glued letters ("5th", "$50m", "5km") and a
@@ -79,12 +80,9 @@ def parse_number(raw: str) -> float:
     return float(s.replace(",", "."))
 
 
+@component("quantities", requires=("tokens", "sentences", "language"), assigns=("quantities",))
 class QuantityExtractor:
     """Component: assigns `quantities`."""
-
-    name = "quantities"
-    requires: tuple[str, ...] = ("tokens", "sentences", "language")
-    assigns: tuple[str, ...] = ("quantities",)
 
     def __call__(self, article: Article) -> Article:
         article.quantities = extract_quantities(article)

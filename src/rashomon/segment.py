@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .model import Article, Paragraph
+from .pipeline import component
 
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -27,12 +28,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@component("segment", requires=("text",), assigns=("paragraphs",))
 class ParagraphSegmenter:
     """Component: assigns `paragraphs`."""
-
-    name = "segment"
-    requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ("paragraphs",)
 
     def __call__(self, article: Article) -> Article:
         text = article.text

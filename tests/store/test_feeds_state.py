@@ -28,15 +28,14 @@ def _article(aid: str, body: str, source: str) -> Article:
 def test_feeds_state_sync_save_and_resync(store):
     a, b = _Feed("https://a.example/rss", "A", 60), _Feed("https://b.example/rss", "B", 30, "ru")
     states = fs.sync_feeds(store, [a, b])
-    assert states[a.url] == fs.FeedState(a.url, "A", 60)
+    assert states[a.url] == fs.FeedState(a.url)
     st = states[a.url]
     st.etag, st.last_modified, st.last_fetch, st.failures, st.next_poll = '"x"', "Wed, 02 Dec 2026", 10.0, 2, 99.5
     st.last_error = "E142 cannot fetch feed (HTTP 500): https://a.example/rss"
     fs.save_feed(store, st, new=3, duplicate=1, failed=2)
     fs.save_feed(store, st, new=1)
     again = fs.sync_feeds(store, [_Feed(a.url, "A renamed", 120)])  # b is no longer listed
-    assert again[a.url] == fs.FeedState(a.url, "A renamed", 120, None, '"x"', "Wed, 02 Dec 2026", 10.0,
-                                        st.last_error, 2, 99.5)
+    assert again[a.url] == fs.FeedState(a.url, '"x"', "Wed, 02 Dec 2026", 10.0, st.last_error, 2, 99.5)
     rows = fs.feed_overview(store)
     assert [(r["name"], r["n_new"], r["n_duplicate"], r["n_failed"]) for r in rows] == [("A renamed", 4, 1, 2)]
 

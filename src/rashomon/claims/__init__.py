@@ -10,6 +10,7 @@ from ..intervals import Cover
 from ..model import Article, Claim, Quote
 from ..syntax import SyntaxView
 from .stance import StanceMarkers, markers_for
+from ..pipeline import component
 
 __all__ = ["ClaimExtractor", "extract_claims"]
 
@@ -19,12 +20,9 @@ _WORD = re.compile(r"\w+")
 _NOT_CLAIM = re.compile(r":\s*$|^(?:photos?|фото)\b", re.IGNORECASE)
 
 
+@component("claims", requires=("quotes", "entities", "sentences", "quantities", "dates"), assigns=("claims",))
 class ClaimExtractor:
     """Component: assigns `claims`."""
-
-    name = "claims"
-    requires: tuple[str, ...] = ("quotes", "entities", "sentences", "quantities", "dates")
-    assigns: tuple[str, ...] = ("claims",)
 
     def __call__(self, article: Article) -> Article:
         article.claims = extract_claims(article)

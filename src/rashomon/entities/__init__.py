@@ -8,16 +8,14 @@ from .cleanup import clean_mentions
 from .corrections import complete_first_names, correct_types, missed_listed, missed_surnames, trim_place_prefix
 from .credits import drop_credits
 from .grouping import SameName, exact_same, group_mentions, variant_same
+from ..pipeline import component
 
 __all__ = ["EntityRecognizer", "exact_same", "group_mentions", "variant_same"]
 
 
+@component("entities", requires=("mentions", "tokens", "language"), assigns=("entities",))
 class EntityRecognizer:
     """Component: turns raw `mentions` into cleaned mentions and article `entities`."""
-
-    name = "entities"
-    requires: tuple[str, ...] = ("mentions", "tokens", "language")
-    assigns: tuple[str, ...] = ("entities",)
 
     def __init__(self, same_name: SameName = variant_same) -> None:
         self.same_name = same_name

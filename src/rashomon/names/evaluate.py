@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rashomon.names.match import Match, match_names
 
@@ -22,8 +23,7 @@ Pair = tuple[str, str]
 Matcher = Callable[[str, str], Match]
 
 
-@dataclass(frozen=True)
-class TranslitPair:
+class TranslitPair(NamedTuple):
     """One corpus entry: a Latin spelling, its Cyrillic spelling and how often it was seen."""
 
     latin: str
@@ -31,8 +31,7 @@ class TranslitPair:
     count: int
 
 
-@dataclass(frozen=True)
-class LabelledPair:
+class LabelledPair(NamedTuple):
     """Two names and whether they denote the same name (1) or not (0)."""
 
     a: str

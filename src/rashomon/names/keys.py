@@ -7,8 +7,8 @@ The rewrite rules live in ``rashomon/lang/translit/name_key.tsv``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rashomon.lang import read_rows
 from rashomon.names.translit import guess_lang, has_cyrillic, slavic_latin_to_press, transliterate
@@ -17,8 +17,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _APOSTROPHES = re.compile(r"['’ʼ]")
 
 
-@dataclass(frozen=True)
-class KeyTrace:
+class KeyTrace(NamedTuple):
     """A key plus the romanised form it came from and the labels of the rules that fired."""
 
     source: str

@@ -18,16 +18,14 @@ from .reported import Attribution, headline_attributions, is_first_person, marke
 from .reported_ru import reference_attributions, russian_marker_attributions, russian_verb_attributions, ru_source_edges
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
+from ..pipeline import component
 
 __all__ = ["QuoteExtractor", "extract_quotes"]
 
 
+@component("quotes", requires=("entities", "sentences", "tokens"), assigns=("quotes", "quoted"))
 class QuoteExtractor:
     """Component: assigns `quotes` and `quoted`."""
-
-    name = "quotes"
-    requires: tuple[str, ...] = ("entities", "sentences", "tokens")
-    assigns: tuple[str, ...] = ("quotes", "quoted")
 
     def __init__(self, lex: QuoteLexicon | None = None) -> None:
         self.lex = lex or merged_lexicon()

@@ -30,12 +30,10 @@ def url_key(url: str) -> str:
 
 @dataclass
 class FeedState:
-    """What the store remembers of one feed between polls and runs."""
+    """What the store remembers of one feed between polls and runs; its name, interval and
+    language are the listing's (FEEDS.toml), stored with it for the overview page."""
 
     url: str
-    name: str
-    interval: float
-    language: str | None = None
     etag: str | None = None
     last_modified: str | None = None
     last_fetch: float | None = None
@@ -65,11 +63,11 @@ def sync_feeds(store: Store, feeds: Iterable[Any]) -> dict[str, FeedState]:
             if row is None:
                 conn.execute(t.insert().values(id=key, failures=0, next_poll=0.0, n_new=0, n_duplicate=0,
                                                n_failed=0, **values))
-                out[url] = FeedState(url, feed.name, feed.interval, feed.language)
+                out[url] = FeedState(url)
             else:
                 conn.execute(t.update().where(t.c.id == key).values(**values))
-                out[url] = FeedState(url, feed.name, feed.interval, feed.language, row["etag"], row["last_modified"],
-                                     row["last_fetch"], row["last_error"], row["failures"], row["next_poll"])
+                out[url] = FeedState(url, row["etag"], row["last_modified"], row["last_fetch"], row["last_error"],
+                                     row["failures"], row["next_poll"])
     return out
 
 

@@ -17,17 +17,15 @@ from ..model import Article, QuotedPhrase, Technique
 from .features import split_sentences, tokenize
 from .formats import guess_language
 from .lexicon import FAMILIES, RuleHit, lexicon
+from ..pipeline import component
 
 RuleMode = Literal["all", "confirmed", "off"]
 SCARE_SCORE = 0.8
 
 
+@component("techniques", requires=("quoted", "sentences", "tokens", "language"), assigns=("techniques",))
 class TechniqueDetector:
     """Component: assigns `techniques` from lexicons, the statistical model and scare quotes."""
-
-    name = "techniques"
-    requires: tuple[str, ...] = ("quoted", "sentences", "tokens", "language")
-    assigns: tuple[str, ...] = ("techniques",)
 
     def __init__(self, model_dir: str | Path | None = None, use_model: bool = True, rules: RuleMode = "all") -> None:
         self.model_dir = model_dir

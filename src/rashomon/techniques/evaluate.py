@@ -86,10 +86,14 @@ class ParagraphReport:
     """SemEval-2023 Task 3 subtask 3 paragraph-level scores."""
 
     micro: PRF
-    macro_f1: float
+    # Mean per-technique F1 over the techniques seen in gold or predictions (`per_label`).
+    macro_f1: float = field(init=False)
     per_label: dict[str, PRF] = field(default_factory=dict)
     n_paragraphs: int = 0
     spans: SpanReport | None = None  # the same predictions scored as spans, when span gold is given
+
+    def __post_init__(self) -> None:
+        self.macro_f1 = sum(v.f1 for v in self.per_label.values()) / len(self.per_label) if self.per_label else 0.0
 
     def table(self) -> str:
         """Markdown table: micro and macro F1, then one row per technique."""
@@ -181,8 +185,7 @@ def paragraph_scores(
                 fn[label] += b and not a
     per = {k: PRF.of(tp[k], tp[k] + fp[k], tp[k], tp[k] + fn[k]) for k in names if tp[k] + fp[k] + fn[k]}
     T, P, G = sum(tp.values()), sum(tp[k] + fp[k] for k in names), sum(tp[k] + fn[k] for k in names)
-    macro = sum(v.f1 for v in per.values()) / len(per) if per else 0.0
-    return ParagraphReport(PRF.of(T, P, T, G), macro, per, n)
+    return ParagraphReport(PRF.of(T, P, T, G), per, n)
 
 
 def _as_triples(records: Iterable[Any]) -> list[tuple[str, int, int]]:

@@ -13,8 +13,8 @@ value is checked at once, so a typo fails with one line before anything is fetch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -22,8 +22,7 @@ from ..errors import RashomonError
 from ..settings import WatchOptions, read_config
 
 
-@dataclass(frozen=True)
-class Feed:
+class Feed(NamedTuple):
     """One watched feed."""
 
     url: str

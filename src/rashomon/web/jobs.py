@@ -34,11 +34,11 @@ class Job:
 
     id: str
     source: str
+    created: float = field(default_factory=time.time)
     status: str = "queued"
     article_id: str | None = None
     added: bool | None = None
     error: dict[str, str] | None = None
-    created: float = field(default_factory=time.time)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form for /api/jobs/{id}."""
@@ -150,6 +150,9 @@ class UploadQueue:
     def _refresh(self) -> None:
         self._dirty = False
         try:
+            from ..store.stories import refresh_stories
+
             refresh_clusters(self.store)
+            refresh_stories(self.store)
         except RashomonError:
             pass  # the next batch or upload rebuilds them; the articles are stored
