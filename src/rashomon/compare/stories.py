@@ -5,7 +5,9 @@ embeddings, so an English and a Russian report of one event meet), how many cont
 they share (same language only) and how many corpus entities they share. Stories are built by
 average linkage: a story takes in another only when their members are alike *on average*, so
 A~B~C~D does not unite A with D the way union-find over pairs did; no story spans more than
-`max_days` between its dated articles. Candidate pairs come from blocking (shared entities,
+`max_days` between its dated articles. Two reports whose leads name different days (a forecast
+for 8 November and one for 16 November, read alike otherwise) are different events, and pay
+`day_weight` for it. Candidate pairs come from blocking (shared entities,
 plus each article's nearest openings among those published within the window), so cost grows
 near-linearly with a dated corpus (undated articles are compared with all others in one
 chunked matrix product, to find their nearest openings)."""
@@ -13,6 +15,7 @@ chunked matrix product, to find their nearest openings)."""
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +27,7 @@ from .embed import Embedder
 
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _CROSS_LEX = 0.3  # lemma overlap assumed for a pair in two languages
+_MONTH_DAY = re.compile(r"\d\d-\d\d$")
 
 
 @dataclass
@@ -46,16 +50,19 @@ class StoryOptions:
     lead_chars: int = 1500  # how much of the text after the title is read
     neighbours: int = 10  # nearest openings each article is paired with (blocking)
     block: int = 12  # an entity shared by more articles pairs each only with its date neighbours
+    lead_sentences: int = 2  # the sentences whose explicit days name the event's day
+    # Penalty (times 1 - cosine of the two leads' day sets) when both leads name days.
+    day_weight: float = 3.0
 
 
-def _day(article: Article) -> date | None:
+def article_day(article: Article) -> date | None:
     try:
         return date.fromisoformat((article.published or "")[:10])
     except ValueError:
         return None
 
 
-def _opening(article: Article, chars: int) -> str:
+def opening(article: Article, chars: int) -> str:
     lead = " ".join(p.text for p in article.paragraphs[:3])[:chars]
     return f"{article.title}\n{lead}" if article.title else lead
 
@@ -68,6 +75,17 @@ def _lemmas(article: Article, chars: int) -> frozenset[str]:
     if article.title and article.title not in article.text[:first + chars]:
         out.update(w.lower() for w in article.title.split() if len(w) > 1 and w[:1].isalnum())
     return frozenset(out)
+
+
+def _lead_days(article: Article, sentences: int) -> frozenset[str]:
+    """Days the lead names explicitly (a day number with its month: "8 ноября", "Nov. 8",
+    "12.11.2019"), as MM-DD; weekdays and "today" are left out, they shift with the writing day."""
+    if not article.sentences or sentences < 1:
+        return frozenset()
+    end = article.sentences[min(sentences, len(article.sentences)) - 1].end
+    return frozenset(d.iso[-5:] for d in article.dates
+                     if d.start < end and d.granularity == "day" and d.iso and _MONTH_DAY.search(d.iso)
+                     and any(ch.isdigit() for ch in d.text))
 
 
 def _unit(items: frozenset[str] | set[str]) -> dict[str, float]:
@@ -92,40 +110,73 @@ def _add(into: dict[str, float], other: dict[str, float]) -> None:
         into[x] = into.get(x, 0.0) + w
 
 
-class _Group:
+class StoryGroup:
     """A story being built, held as sums: the average pair score of two groups is then exact
     at the cost of a few dot products, however large they grow.
 
     A pair scores cos(openings) + entity_weight·cos(entities) + lex_weight·cos(lemmas), the
-    lemma term only within one language (a pair in two languages is credited _CROSS_LEX).
+    lemma term only within one language (a pair in two languages is credited _CROSS_LEX), minus
+    day_weight·(1 - cos(lead days)) when both leads name days. The day term's sums:
+    `lead_days` (day -> summed unit weights) and `lead_dated` (members whose lead names a day).
     """
 
-    __slots__ = ("members", "vec", "ents", "lemmas", "langs", "first", "last")
+    __slots__ = ("members", "vec", "ents", "lemmas", "langs", "first", "last", "lead_days", "lead_dated")
 
-    def __init__(self, i: int, vec: np.ndarray, ents: dict[str, float], lemmas: dict[str, float], lang: str,
-                 day: date | None) -> None:
+    def __init__(self, i: object, vec: np.ndarray, ents: dict[str, float], lemmas: dict[str, float], lang: str,
+                 day: date | None, lead_days: frozenset[str] = frozenset()) -> None:
         self.members = [i]
         self.vec = vec.astype(np.float64)
         self.ents = dict(ents)
         self.lemmas = {lang: dict(lemmas)}
         self.langs = {lang: 1}
         self.first = self.last = day
+        self.lead_days = _unit(lead_days)
+        self.lead_dated = 1 if lead_days else 0
 
-    def link(self, other: "_Group", opts: StoryOptions) -> float:
+    @classmethod
+    def of_article(cls, key: object, article: Article, vec: np.ndarray, clusters: frozenset[str] | set[str],
+                   opts: StoryOptions, lemmas: frozenset[str] | None = None) -> "StoryGroup":
+        """One article as a story of its own, from its opening vector and corpus entity clusters."""
+        if lemmas is None:
+            lemmas = _lemmas(article, opts.lead_chars)
+        return cls(key, vec, _unit(clusters), _unit(lemmas), article.language, article_day(article),
+                   _lead_days(article, opts.lead_sentences))
+
+    @classmethod
+    def from_sums(cls, members: list, vec: np.ndarray, ents: dict[str, float],
+                  lemmas: dict[str, dict[str, float]], langs: dict[str, int], first: date | None,
+                  last: date | None, *, lead_days: dict[str, float] | None = None,
+                  lead_dated: int = 0) -> "StoryGroup":
+        """A story from stored running sums (rashomon.store.stories), scored exactly as one built here
+        (without `lead_days` / `lead_dated` its members count as leads naming no day)."""
+        group = cls.__new__(cls)
+        group.members = list(members)
+        group.vec = np.asarray(vec, dtype=np.float64)
+        group.ents = dict(ents)
+        group.lemmas = {lang: dict(v) for lang, v in lemmas.items()}
+        group.langs = dict(langs)
+        group.first, group.last = first, last
+        group.lead_days = dict(lead_days or {})
+        group.lead_dated = lead_dated
+        return group
+
+    def link(self, other: "StoryGroup", opts: StoryOptions) -> float:
         """Average pair score between the two groups' members (average linkage)."""
         pairs = len(self.members) * len(other.members)
         same = sum(n * other.langs.get(lang, 0) for lang, n in self.langs.items())
         lex = sum(_dot(v, other.lemmas[lang]) for lang, v in self.lemmas.items() if lang in other.lemmas)
         total = (float(self.vec @ other.vec) + opts.entity_weight * _dot(self.ents, other.ents)
                  + opts.lex_weight * (lex + _CROSS_LEX * (pairs - same)))
+        # Summed over the pairs whose leads both name days: 1 - cosine of their day sets.
+        total -= opts.day_weight * (self.lead_dated * other.lead_dated - _dot(self.lead_days, other.lead_days))
         return total / pairs
 
-    def span_with(self, other: "_Group") -> int:
+    def span_with(self, other: "StoryGroup") -> int:
         """Days between the earliest and latest dated member if the two were one story."""
         days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
         return (max(days) - min(days)).days if days else 0
 
-    def absorb(self, other: "_Group") -> None:
+    def absorb(self, other: "StoryGroup") -> None:
         """Take in the other group's members and sums."""
         self.members += other.members
         self.vec += other.vec
@@ -133,6 +184,8 @@ class _Group:
         for lang, v in other.lemmas.items():
             _add(self.lemmas.setdefault(lang, {}), v)
             self.langs[lang] = self.langs.get(lang, 0) + other.langs[lang]
+        _add(self.lead_days, other.lead_days)
+        self.lead_dated += other.lead_dated
         days = [d for d in (self.first, other.first) if d is not None]
         self.first = min(days) if days else None
         days = [d for d in (self.last, other.last) if d is not None]
@@ -193,20 +246,22 @@ def group_stories(articles: list[Article], clusters_of: dict[str, set[str]], nam
     """Average-linkage stories over blocked candidate pairs, within a time window."""
     opts = options or StoryOptions()
     n = len(articles)
-    vecs = embed([_opening(a, opts.lead_chars) for a in articles]) if n else np.zeros((0, 512))
-    days = [_day(a) for a in articles]
+    vecs = embed([opening(a, opts.lead_chars) for a in articles]) if n else np.zeros((0, 512))
+    days = [article_day(a) for a in articles]
     ents = [frozenset(clusters_of.get(a.id, ())) for a in articles]
     lemmas = [_lemmas(a, opts.lead_chars) for a in articles]
-    groups = [_Group(i, vecs[i], _unit(ents[i]), _unit(lemmas[i]), a.language, days[i])
-              for i, a in enumerate(articles)]
+    groups = [StoryGroup.of_article(i, a, vecs[i], ents[i], opts, lemmas[i]) for i, a in enumerate(articles)]
     pairs = sorted(p for p in (_candidates(articles, clusters_of, vecs, days, opts) if n > 1 else ())
                    if groups[p[0]].span_with(groups[p[1]]) <= opts.max_days)
-    # Pair scores as _Group.link gives them for two single articles, with C-speed set overlaps.
+    # Pair scores as StoryGroup.link gives them for two single articles, with C-speed set overlaps.
     cos = np.einsum("ij,ij->i", vecs[[i for i, _ in pairs]], vecs[[j for _, j in pairs]]) if pairs else []
     edges = []
     for (i, j), c in zip(pairs, cos):
         lex = _overlap(lemmas[i], lemmas[j]) if articles[i].language == articles[j].language else _CROSS_LEX
         score = float(c) + opts.entity_weight * _overlap(ents[i], ents[j]) + opts.lex_weight * lex
+        a, b = groups[i], groups[j]
+        if a.lead_dated and b.lead_dated:
+            score -= opts.day_weight * (1.0 - _dot(a.lead_days, b.lead_days))
         if score >= opts.threshold:
             edges.append((score, i, j))
     edges.sort(reverse=True)
