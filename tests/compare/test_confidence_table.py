@@ -39,3 +39,14 @@ def test_confidence_packaged_table_is_valid():
         assert len(rows) == len(confidence.BINS) - 1 and rows == sorted(rows)
         assert all(0 <= v <= 1 for v in rows)
     json.dumps(table)
+
+
+def test_confidence_fit_pools_rebuttals_over_bins():
+    # A rebuttal's similarity to the claim it denies says nothing of how right it is: one value.
+    samples = [("polarity", {"sim": 0.3, "rebuttal": 1.0}, True), ("polarity", {"sim": 1.0, "rebuttal": 1.0}, True),
+               ("polarity", {"sim": 0.9, "rebuttal": 1.0}, False), ("polarity", {"sim": 0.9}, False)]
+    table = fit(samples, prior=0.2, weight=2.0)
+    rows = table["groups"]["polarity:rebuttal"]
+    assert rows == [pytest.approx(2.4 / 5, abs=1e-3)] * len(rows)
+    assert table["groups"]["polarity"][0] == pytest.approx(0.4 / 2, abs=1e-3)  # other polarity: binned, apart
+    assert table["samples"] == {"polarity:rebuttal": 3, "polarity": 1}

@@ -9,9 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from ..model import Article
 from .detect import Candidate, detect
 from .embed import Embedder
+from .rebuttal import find_rebuttals
 from .result import ArticleRef, ClusterRef, Comparison, Finding, Position, StoryRef, Unique
 from .stories import Story, group_stories
 from .units import ClaimUnit, build_units
@@ -58,8 +61,11 @@ def compare_story(story: Story, members: list[Article], cluster_of: dict[tuple[s
     if not units:
         return StoryFindings([], [], [], [], [])
     texts = {a.id: a.text for a in members}
-    vecs = (embed or Embedder())([u.claim.text for u in units])
-    result = detect(units, vecs, members, cluster_of)
+    embed = embed or Embedder()
+    vecs = embed([u.claim.text for u in units])
+    rebuttals = find_rebuttals(units, members, cluster_of)
+    restated = embed([r.restatement for r in rebuttals]) if rebuttals else np.zeros((0, 512))
+    result = detect(units, vecs, members, cluster_of, rebuttals=(rebuttals, restated))
     return StoryFindings([_finding("", 0, c, units, texts, story) for c in result.conflicts],
                          [_finding("", 0, c, units, texts, story) for c in result.agreements],
                          [_finding("", 0, c, units, texts, story) for c in result.updates],

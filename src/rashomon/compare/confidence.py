@@ -14,6 +14,10 @@ from importlib import resources
 from typing import Any
 
 BINS = (0.0, 0.55, 0.65, 0.75, 0.85, 1.01)
+# Groups whose similarity does not say how likely they are genuine: a rebuttal is linked to the
+# claim it denies through its own article (the statement before it, a claim it names), and its
+# similarity to that claim is low or high by accident. One pooled value over every bin.
+POOLED = frozenset({"polarity:rebuttal"})
 # A group the tuning half never produced a candidate for has no evidence either way: 0.5, which
 # the default threshold (0.5) still shows, marked as such by its round value.
 _FALLBACK = 0.5
@@ -32,8 +36,9 @@ def bin_of(sim: float) -> int:
 
 
 def group_of(kind: str, features: dict[str, float]) -> str:
-    """The calibration group: the kind (the dev set is too small to split it further)."""
-    return kind
+    """The calibration group: the kind (the dev set is too small to split it further), with
+    rebuttals apart from other polarity candidates (they are found another way)."""
+    return f"{kind}:rebuttal" if features.get("rebuttal") else kind
 
 
 def calibrate(kind: str, features: dict[str, float]) -> float:
@@ -56,6 +61,9 @@ def fit(samples: list[tuple[str, dict[str, float], bool]], prior: float = 0.2, w
         rows[b][1] += 1
     groups = {}
     for key, rows in counts.items():
+        if key in POOLED:
+            tp, n = sum(r[0] for r in rows), sum(r[1] for r in rows)
+            rows = [[tp, n] for _ in rows]
         vals = [(tp + prior * weight) / (n + weight) for tp, n in rows]
         for i in range(1, len(vals)):
             vals[i] = max(vals[i], vals[i - 1])

@@ -20,6 +20,7 @@ from ..model import Article, DateRef, Quantity
 from .confidence import calibrate
 from .frames import (ArticleFacts, comparable, compatible, date_key, dates_differ, quantity_frame,
                      update_cue, words_of)
+from .rebuttal import Rebuttal, rebuttal_pairs
 from .units import ClaimUnit
 
 ALIGN = 0.45  # below this two claims are not about the same thing (unrelated sentences ~0.1-0.3)
@@ -267,9 +268,24 @@ def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
                       ua, ub, sim, hedged, hedged.modal, hedged.hedged, plain)
 
 
+def _rebutted(units: list[ClaimUnit], j: int, r: Rebuttal, sim: float, antecedent: bool) -> Candidate:
+    """A polarity conflict between claim j and the rebuttal that denies it."""
+    claim, reb = units[j], units[r.unit]
+    what = " ".join(r.restatement.split())
+    what = what if len(what) <= 90 else what[:87].rsplit(" ", 1)[0] + " …"
+    feats = _base(claim, reb, sim) | {"rebuttal": 1.0, "antecedent": float(antecedent),
+                                      "target": {"previous": 0.0, "noun": 1.0, "clause": 2.0}[r.target]}
+    claimant = r.claimant if antecedent and r.claimant else claim.source
+    return Candidate("polarity", "whether it is so", [j, r.unit], f"{r.rebutter} disputes {claimant}'s claim that {what}",
+                     {r.unit: r.cue}, f"whether: {what}", "polarity", feats, key=f"rebuttal:{reb.article}:{r.cue[0]}")
+
+
 def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
-           cluster_of: dict[tuple[str, str], str] | None = None) -> Detection:
-    """Conflicts, agreements, updates and unique unit indices for the units of one story."""
+           cluster_of: dict[tuple[str, str], str] | None = None,
+           rebuttals: tuple[list[Rebuttal], np.ndarray] | None = None) -> Detection:
+    """Conflicts, agreements, updates and unique unit indices for the units of one story;
+    `rebuttals` (from `rebuttal.find_rebuttals`, with the vectors of what each denies) add the
+    claims they deny."""
     facts = {a.id: ArticleFacts(a, cluster_of or {}, units) for a in articles}
     texts = {a.id: a.text for a in articles}
     found: dict[tuple, Candidate] = {}
@@ -299,6 +315,15 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
             aligned.update((a, b))
         elif sim >= UNIQUE and ua.article != ub.article:
             aligned.update((a, b))
+    if rebuttals is not None and rebuttals[0]:
+        for j, r, sim, ante in rebuttal_pairs(units, vecs, *rebuttals):
+            cand = _rebutted(units, j, r, sim, ante)
+            cand.confidence = calibrate(cand.kind, cand.features)
+            key = (cand.kind, frozenset((units[k].article, cand.spans.get(k, (units[k].claim.start, units[k].claim.end)))
+                                        for k in cand.units))
+            if key not in found or found[key].confidence < cand.confidence:
+                found[key] = cand
+            aligned.update(cand.units)
     conflicts = _one_per_disagreement(_one_per_claim_pair(list(found.values())), units)
     return Detection(conflicts, _best_agreements(agreements), _updates(units, vecs), _unique(units, aligned))
 

@@ -1,0 +1,378 @@
+"""Rebuttals: a source calling another's claim false ("That is not true", "X denied the
+allegations", «информация не соответствует действительности»), linked to the claim it denies.
+
+A rebuttal restates little ("that is baseless"), so the encoder cannot pair it with the claim.
+It points back instead: to an object clause ("denied that A", «опроверг, что A», "any suggestion
+that A is off base"), to a claim named by a noun ("the allegations", «эти сведения»: the nearest
+earlier claim of another named source in its article) or, with a demonstrative ("That is
+false.", «Это ложь»), to the statement before it. That statement is a conflict partner itself;
+a restated clause is aligned with the story's claims by the encoder (a close paraphrase) or, in
+its own article, with an earlier claim sharing two content words. A conflict needs a named
+rebutter (a quoted or reported speaker, the subject of a denial verb, or the one named before
+the speech verb that introduces the cue) other than the claim's source: an author calling a
+claim false is a fact-check, not a second source, and one source disputing itself is no
+conflict. Cue words are language data (lang/<code>/rebuttal_cues.txt, rebuttal_verbs.txt,
+rebuttal_targets.txt).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from ..lang import load_list
+from ..model import Article
+from .units import ClaimUnit
+
+_LANGS = ("en", "ru")
+RESTATE_SIM = 0.7  # a claim this close to what a rebuttal denies states it (paraphrases ~0.6-0.9)
+LEXICAL_SIM = 0.3  # ... or this close when two content words recur
+_NEIGHBOURS = 24  # each restatement meets at most this many most similar claims of its story
+_CLAUSE = frozenset({"that", "что", "чтобы", "whether"})
+# Clause breaks; quotation marks are not ("said the report is “baseless”").
+_BREAK = frozenset({",", ";", ":", "(", ")", "—", "–"})
+_PRONOUN_POS = ("PRON", "DET")
+_CONTENT = ("NOUN", "VERB", "ADJ", "PROPN", "NUM")
+
+
+@dataclass
+class Rebuttal:
+    """A denial in one statement: who disputes, where the cue is, and what it denies."""
+
+    unit: int  # the statement holding the cue
+    cue: tuple[int, int]
+    rebutter_key: str  # identity of the disputing source (cluster id or the unit's source key)
+    rebutter: str  # its display name
+    target: str  # how the denied content was found: clause, noun, previous
+    antecedents: list[int] = field(default_factory=list)  # units of the same article it points at
+    restatement: str = ""  # the denied content in the rebuttal's own article
+    lemmas: frozenset[str] = frozenset()  # its content lemmas, spelt as ClaimUnit.lemmas
+    claimant: str | None = None  # who made the claim, when the rebutter restates it ("Pence suggested A")
+
+
+@lru_cache(maxsize=None)
+def _cues() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """Single-word cues and multi-word cue phrases of every language (not verbs)."""
+    entries = {e.lower() for lang in _LANGS for e in load_list(lang, "rebuttal_cues")}
+    return (frozenset(e for e in entries if " " not in e),
+            tuple(sorted((tuple(e.split()) for e in entries if " " in e), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for lang in _LANGS for w in load_list(lang, name))
+
+
+def _forms(tok) -> tuple[str, str]:  # noqa: ANN001 - model.Token
+    return tok.text.lower(), tok.lemma.lower()
+
+
+def _cue_at(tokens, idx: list[int], k: int) -> tuple[int, bool]:  # noqa: ANN001
+    """How many tokens from position k form a cue (0: none), and whether it is a denial verb."""
+    tok = tokens[idx[k]]
+    if tok.pos == "VERB":
+        return (1, True) if tok.lemma.lower() in _words("rebuttal_verbs") else (0, False)
+    single, phrases = _cues()
+    for phrase in phrases:
+        if k + len(phrase) <= len(idx) and all(w in _forms(tokens[idx[k + n]]) for n, w in enumerate(phrase)):
+            return len(phrase), False
+    return (1 if set(_forms(tok)) & single else 0), False
+
+
+def _negated(tokens, idx: list[int], k: int) -> bool:  # noqa: ANN001
+    """A negation in the three tokens before the cue with no noun or verb in between ("not a
+    hoax", "did not deny", «не фейк»)."""
+    negs = _words("negations")
+    for j in range(k - 1, max(-1, k - 4), -1):
+        tok = tokens[idx[j]]
+        if tok.text.lower() in negs or tok.lemma.lower() in negs:
+            return True
+        if tok.pos in ("NOUN", "PROPN") or (tok.pos == "VERB" and tok.lemma.lower() not in ("do", "be", "have")):
+            return False
+    return False
+
+
+def _complementiser(tokens, idx: list[int], m: int) -> bool:  # noqa: ANN001
+    """Whether idx[m] opens a clause ("said that …", «заявил, что …»), not a demonstrative
+    ("That is false")."""
+    tok = tokens[idx[m]]
+    if tok.text.lower() not in _CLAUSE:
+        return False
+    return tok.pos not in _PRONOUN_POS or (m > 0 and tokens[idx[m - 1]].text == ",")
+
+
+def _lemma(tok) -> str:  # noqa: ANN001
+    return tok.lemma.lower() if tok.pos != "PROPN" else "=" + tok.lemma.lower()
+
+
+def _text(article: Article, tokens, idx: list[int]) -> str:  # noqa: ANN001
+    return article.text[tokens[idx[0]].start : tokens[idx[-1]].end] if idx else ""
+
+
+def _content(tokens, idx: list[int]) -> list[int]:  # noqa: ANN001
+    function = _words("function_words")
+    return [i for i in idx if tokens[i].pos in _CONTENT and tokens[i].lemma.lower() not in function]
+
+
+def _target_noun(tokens, idx: list[int]) -> int | None:  # noqa: ANN001
+    """Position in idx of a noun that names a claim ("the allegations", «эти сведения»)."""
+    targets = _words("rebuttal_targets")
+    return next((n for n, i in enumerate(idx) if tokens[i].pos in ("NOUN", "PROPN") and tokens[i].lemma.lower() in targets), None)
+
+
+def _clause_after(tokens, idx: list[int], reach: int = 6) -> list[int]:  # noqa: ANN001
+    """Tokens of a "that"/«что» clause starting among the first `reach` positions of idx, to a
+    semicolon or the end."""
+    for n in range(min(reach, len(idx))):
+        if _complementiser(tokens, idx, n):
+            rest = idx[n + 1 :]
+            return rest[: next((m for m, j in enumerate(rest) if tokens[j].text == ";"), len(rest))]
+    return []
+
+
+def _phrase(tokens, idx: list[int]) -> list[int]:  # noqa: ANN001
+    """idx up to the first clause break."""
+    return idx[: next((m for m, i in enumerate(idx) if tokens[i].text in _BREAK), len(idx))]
+
+
+def _named_before(mentions: list[tuple[int, int, str, str]], lo: int, hi: int) -> tuple[int, int, str] | None:
+    """The last person or organisation mentioned in [lo, hi)."""
+    before = [m for m in mentions if lo <= m[0] and m[1] <= hi and m[3] in ("PERSON", "ORG")]
+    return before[-1][:3] if before else None
+
+
+def _speaker(unit: ClaimUnit | None, article: Article, tokens, sent_idx: list[int], n: int, is_verb: bool,  # noqa: ANN001
+             mentions: list[tuple[int, int, str, str]]) -> tuple[str, str] | None:
+    """Who disputes: the quoted or reported speaker of the statement; else, in the author's own
+    sentence, the person or organisation named before the denial verb or before a speech verb
+    that introduces the cue ("Moore's campaign issued a statement saying the report is false")."""
+    if unit is not None and unit.source_entity is not None:
+        return unit.source_key, unit.source
+    lo = tokens[sent_idx[0]].start
+    verb = sent_idx[n] if is_verb else next(
+        (i for i in reversed(sent_idx[:n]) if tokens[i].pos == "VERB" and tokens[i].lemma.lower() in _words("speech_verbs")), None)
+    if verb is None:
+        return None  # the author calling a claim false is a fact-check, not a second source
+    named = _named_before(mentions, lo, tokens[verb].start)
+    if named is None:
+        return None
+    return named[2], article.text[named[0] : named[1]]
+
+
+def find_rebuttals(units: list[ClaimUnit], articles: list[Article],
+                   cluster_of: dict[tuple[str, str], str]) -> list[Rebuttal]:
+    """Every sentence that disputes something (its first resolvable cue), with the statement it
+    belongs to, the source disputing and what it denies."""
+    out: list[Rebuttal] = []
+    by_article: dict[str, list[int]] = {}
+    for k, u in enumerate(units):
+        by_article.setdefault(u.article, []).append(k)
+    for art in articles:
+        members = by_article.get(art.id, [])
+        if not members:
+            continue
+        mentions = sorted((m.start, m.end, cluster_of[(art.id, e.id)], e.type) for e in art.entities
+                          for m in e.mentions if (art.id, e.id) in cluster_of)
+        sentences: dict[int, list[int]] = {}
+        for i, t in enumerate(art.tokens):
+            if t.sent >= 0:
+                sentences.setdefault(t.sent, []).append(i)
+        starts = [units[k].claim.start for k in members]
+        tokens_at = [t.start for t in art.tokens]
+        for sent in sentences.values():
+            lo, hi = art.tokens[sent[0]].start, art.tokens[sent[-1]].end
+            # The statements of this sentence (claims may cover only a clause of it).
+            own = [members[j] for j in range(max(0, bisect_right(starts, lo) - 8), bisect_right(starts, hi))
+                   if units[members[j]].claim.start < hi and lo < units[members[j]].claim.end]
+            if own:
+                found = _rebuttal(units, own, art, sent, mentions, members, tokens_at)
+                if found is not None:
+                    out.append(found)
+    return out
+
+
+def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[int],
+              mentions: list[tuple[int, int, str, str]], members: list[int], tokens_at: list[int]) -> Rebuttal | None:
+    """The first cue of a sentence that points back at something, or None. The cue is read in its
+    whole sentence: the words before a quoted "completely false" ("told The Post that the
+    allegations were") say what it is about."""
+    tokens = art.tokens
+    for n, c in enumerate(sent):
+        width, is_verb = _cue_at(tokens, sent, n)
+        if not width or _negated(tokens, sent, n):
+            continue
+        at = tokens[c].start
+        holder = next((k for k in own if units[k].claim.start <= at < units[k].claim.end), None)
+        unit = units[holder if holder is not None else min(own, key=lambda k: abs(units[k].claim.start - at))]
+        speaker = _speaker(unit if holder is not None else None, art, tokens, sent, n, is_verb, mentions)
+        if speaker is None:
+            continue
+        found = _target(tokens, sent, n, width, is_verb)
+        if found is None:
+            continue
+        target, restated, noun = found
+        reb = Rebuttal(unit.index, (at, tokens[sent[n + width - 1]].end), speaker[0], speaker[1], target)
+        if restated:
+            if len(_content(tokens, restated)) < 2:
+                continue
+            reb.restatement = _text(art, tokens, restated)
+            reb.lemmas = frozenset(_lemma(tokens[i]) for i in _content(tokens, restated))
+        else:
+            found_ante = _antecedent(units, unit.index, members, art, noun, speaker[0], mentions, tokens_at)
+            if found_ante is None:
+                continue
+            ante, reb.claimant = found_ante
+            reb.antecedents = [ante]
+            reb.restatement = units[ante].claim.text
+            reb.lemmas = frozenset(units[ante].lemmas)
+        return reb
+    return None
+
+
+def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple[str, list[int], str | None] | None:  # noqa: ANN001
+    """How a cue points at what it denies: ("clause", tokens restating it, None), ("noun", [],
+    the noun's lemma) or ("previous", [], None); None when it points at nothing it can resolve."""
+    after = sent[n + width :]
+    before = sent[:n]
+    speech = _words("speech_verbs")
+    cut = max((m for m, i in enumerate(before) if tokens[i].text in _BREAK or _complementiser(tokens, before, m)
+               or tokens[i].pos == "VERB" and tokens[i].lemma.lower() in speech), default=-1)
+    subject = before[cut + 1 :]
+    if is_verb:
+        # "X denied that A", "X dismissed reports that A", «X опроверг информацию о том, что A».
+        lead = [i for i in after if tokens[i].pos != "PUNCT"]
+        clause = _clause_after(tokens, lead, reach=1)  # "denied that A", «опроверг, что A»
+        if clause:
+            return "clause", clause, None
+        m = _target_noun(tokens, after[:4])
+        if m is not None:
+            return _named(tokens, after, m)
+        first = next((i for i in after if tokens[i].pos != "PUNCT"), None)
+        # "X denied it." / «опроверг это»: what was said just before (not "denied what some said",
+        # whose pronoun opens a clause of its own).
+        if first is not None and tokens[first].pos in _PRONOUN_POS and not _content(tokens, after[:2]) \
+                and not any(tokens[i].pos in ("VERB", "AUX") for i in _phrase(tokens, after)):
+            return "previous", [], None
+        return None
+    cue = tokens[sent[n]]
+    if after and cue.pos == "ADJ" and tokens[after[0]].pos in ("NOUN", "PROPN"):
+        # "baseless allegations": attributive; only a noun naming a claim makes it a rebuttal,
+        # and only one that points back ("his false claims about the wall" is a verdict on
+        # claims it does not restate).
+        if _target_noun(tokens, after[:1]) != 0:
+            return None
+        found = _named(tokens, after, 0)
+        return found if found[0] == "noun" else None
+    if cut >= 0 and _complementiser(tokens, before, cut) and _target_noun(tokens, before[max(0, cut - 2) : cut]) is not None:
+        return "clause", subject, None  # "any suggestion that this is a budget issue is off base"
+    m = _target_noun(tokens, subject)
+    if m is not None:
+        return _named(tokens, subject, m)
+    if not _content(tokens, subject) and any(tokens[i].pos in _PRONOUN_POS for i in subject):
+        return "previous", [], None  # "That is not true.", «Это ложь.»
+    return None
+
+
+def _named(tokens, idx: list[int], m: int) -> tuple[str, list[int], str | None]:  # noqa: ANN001
+    """A claim named by the noun at idx[m]: its own "that" clause or complement when it has one
+    ("reports that A", "allegations of misconduct against him"), else the noun alone."""
+    rest = _phrase(tokens, idx[m + 1 :])
+    clause = _clause_after(tokens, idx[m + 1 :], reach=4)  # "reports that A", «информация о том, что A»
+    if len(_content(tokens, clause)) >= 2:
+        return "clause", clause, None
+    if len(_content(tokens, rest)) >= 2 and not tokens[rest[0]].pos == "VERB":
+        return "clause", [idx[m]] + rest, None
+    return "noun", [], tokens[idx[m]].lemma.lower()
+
+
+def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article, noun: str | None,
+                rebutter: str, mentions: list[tuple[int, int, str, str]], starts: list[int]) -> tuple[int, str | None] | None:
+    """The statement a rebuttal points back at, and who made the claim when the rebutter
+    restated it: with a noun ("the allegations"), the nearest earlier claim of another named
+    source; else the statement before, if another source's or if it names the claimant before a
+    speech verb ("Pence falsely suggested A. That is not true," Earnest said)."""
+    earlier = [j for j in members if units[j].claim.end <= units[k].claim.start][::-1]
+    own = lambda j: units[j].source_key == rebutter or units[j].source_entity == rebutter  # noqa: E731
+    if noun is not None:
+        # The allegations are what another named source claims ("The Post reported that …",
+        # "she said he kissed her") before "the allegations were false". Statements that merely
+        # use the noun ("the report caused problems", "if these allegations are true") are
+        # about the claim, not the claim.
+        named = next((j for j in earlier[:6] if units[j].source_entity is not None and not own(j)
+                      and units[j].modal is None and _target_noun(art.tokens, _indices(art, units[j], starts)) is None), None)
+        return None if named is None else (named, None)
+    for j in earlier[:2]:
+        if not own(j):
+            return j, None
+        claimant = _claimant(art, units[j], rebutter, mentions, starts)
+        if claimant is not None:
+            return j, claimant
+    return None
+
+
+def _claimant(art: Article, unit: ClaimUnit, rebutter: str, mentions: list[tuple[int, int, str, str]],
+              starts: list[int]) -> str | None:
+    """A person or organisation other than the rebutter named before a speech verb inside the
+    rebutter's own statement: the source of the claim it restates."""
+    speech = _words("speech_verbs")
+    for i in _indices(art, unit, starts):
+        tok = art.tokens[i]
+        if tok.pos == "VERB" and tok.lemma.lower() in speech:
+            named = _named_before(mentions, unit.claim.start, tok.start)
+            if named is not None and named[2] != rebutter:
+                return art.text[named[0] : named[1]]
+            return None
+    return None
+
+
+def _indices(art: Article, unit: ClaimUnit, starts: list[int]) -> list[int]:
+    """Indices of the tokens of a statement (`starts`: the article's token offsets)."""
+    lo, hi = bisect_right(starts, unit.claim.start - 1), bisect_right(starts, unit.claim.end - 1)
+    return [i for i in range(lo, hi) if art.tokens[i].end <= unit.claim.end]
+
+
+def _same_source(rebuttal: Rebuttal, unit: ClaimUnit, units: list[ClaimUnit]) -> bool:
+    """Whether a claim is the rebutter's own (the same cluster, key or surname)."""
+    if unit.source_key == rebuttal.rebutter_key or unit.source_entity == rebuttal.rebutter_key:
+        return True
+    last = lambda name: name.split()[-1].lower().strip("'’s") if name.split() else ""  # noqa: E731
+    return unit.source_entity is not None and last(unit.source) == last(rebuttal.rebutter)
+
+
+def rebuttal_pairs(units: list[ClaimUnit], vecs: np.ndarray, rebuttals: list[Rebuttal],
+                   restated: np.ndarray) -> list[tuple[int, Rebuttal, float, bool]]:
+    """(claim unit, rebuttal, similarity of the claim to the denied content, is the antecedent)
+    for each claim of another source that states what a rebuttal denies; per rebuttal, the
+    closest claim of each article."""
+    out = []
+    denying = {r.unit for r in rebuttals}
+    for r, rv in zip(rebuttals, restated):
+        sims = vecs @ rv
+        order = np.argsort(-sims)[:_NEIGHBOURS]
+        best: dict[str, tuple[int, float, bool, tuple]] = {}
+        for j in list(order.tolist()) + r.antecedents:
+            u = units[j]
+            ante = j in r.antecedents
+            s = float(sims[j])
+            # The encoder pairs close paraphrases; a short restatement ("this is a budget issue")
+            # also pairs with an earlier claim of its own article that shares two content words
+            # (the claim it answers), at a looser similarity.
+            lexical = (u.article == units[r.unit].article and u.claim.end <= units[r.unit].claim.start
+                       and len({w for w in r.lemmas & u.lemmas if not w.startswith("=")}) >= 2 and s >= LEXICAL_SIM)
+            close = s >= RESTATE_SIM or lexical
+            if j == r.unit or (not ante and (j in denying or u.negation is not None or not close)):
+                continue
+            if _same_source(r, u, units) and not (ante and r.claimant):
+                continue
+            # The antecedent first, then the nearest earlier claim it answers, then the closest.
+            rank = (ante, u.claim.start if lexical else -1, s)
+            if u.article not in best or rank > best[u.article][3]:
+                best[u.article] = (j, s, ante, rank)
+        out += [(j, r, s, ante) for j, s, ante, _rank in best.values()]
+    return out
+
+
+__all__ = ["RESTATE_SIM", "Rebuttal", "find_rebuttals", "rebuttal_pairs"]

@@ -1,0 +1,98 @@
+"""Rebuttals linked to the claims they deny, end to end on sentences written for these tests
+(real models): a denial of another source's claim is a polarity conflict between the two
+sources; a denial with nothing to point at, a self-denial, a negated cue, an author's own
+verdict and a denial of another claim are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.compare import compare_articles
+from rashomon.compare.rebuttal import find_rebuttals
+
+pytestmark = pytest.mark.slow
+
+CLAIM_EN = "Senator John Miller said Mayor Anna Brooks took bribes from a construction company in Springfield."
+CLAIM_RU = "Депутат Иван Петров заявил, что мэр Анна Смирнова брала взятки у строительной компании в Твери."
+
+
+def _rebuttals(analyzer, *texts):
+    arts = [analyzer.analyze_text(t, source=f"r{k}") for k, t in enumerate(texts)]
+    res = compare_articles(arts, min_confidence=0.0)
+    return arts, [c for c in res.conflicts if c.features.get("rebuttal")]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # a quoted "that is false" right after another source's claim, in one article
+        (CLAIM_EN + " \u201cThat is completely false,\u201d Brooks told reporters on Monday.",),
+        # the claim in one article, the denial (pointing back in its own article) in another
+        (CLAIM_EN, CLAIM_EN + " \u201cThis is a lie,\u201d Mayor Anna Brooks said on Monday."),
+        (CLAIM_RU + " \u00ab\u042d\u0442\u043e \u043b\u043e\u0436\u044c\u00bb, \u2014 \u0437\u0430\u044f\u0432\u0438\u043b\u0430 \u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 \u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u0430\u043c.",),
+    ],
+    ids=["en-same-article", "en-across-articles", "ru-same-article"],
+)
+def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
+    arts, found = _rebuttals(analyzer, *texts)
+    assert found, "the denial was not linked to the claim it denies"
+    c = found[0]
+    assert c.kind == "polarity" and "disputes" in c.why
+    sources = {p.source_name for p in c.positions}
+    assert len(sources) == 2
+    text_of = {a.id: a.text for a in arts}
+    for p in c.positions:
+        assert text_of[p.article][p.start : p.end] == p.text
+    # the claim side is the senator's / deputy's statement, the other side the mayor's denial cue
+    claim, denial = sorted(c.positions, key=lambda p: p.source_name in ("Anna Brooks", "\u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430"))
+    assert claim.source_name in ("John Miller", "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432")
+    assert denial.text.lower() in ("false", "lie", "\u043b\u043e\u0436\u044c")
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # a denial with no antecedent: nothing before it
+        ("\u201cThat is completely false,\u201d Mayor Anna Brooks told reporters on Monday.",),
+        # the same source disputing itself
+        ("Mayor Anna Brooks said the construction company paid her in Springfield. "
+         "\u201cThat is not true,\u201d Brooks added later.",),
+        # a negated cue: "not false" agrees
+        (CLAIM_EN + " \u201cThat is not false,\u201d Brooks told reporters on Monday.",),
+        (CLAIM_RU + " \u00ab\u042d\u0442\u043e \u043d\u0435 \u043b\u043e\u0436\u044c\u00bb, \u2014 \u0437\u0430\u044f\u0432\u0438\u043b\u0430 \u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430.",),
+        # the author's own verdict is a fact-check, not a second source
+        (CLAIM_EN + " That claim is false.",),
+        # a denial of a different claim
+        (CLAIM_EN, "Mayor Anna Brooks denied that the Springfield city budget for schools was cut last year."),
+        # "false" used attributively about something that is not a claim
+        (CLAIM_EN + " \u201cIt was a false alarm at the school,\u201d Brooks said.",),
+    ],
+    ids=["no-antecedent", "self-denial", "not-false", "ru-not-lie", "author-verdict", "other-claim", "false-alarm"],
+)
+def test_rebuttal_links_no_conflict(analyzer, texts):
+    _arts, found = _rebuttals(analyzer, *texts)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("Senator John Miller said the mayor took bribes. Mayor Anna Brooks denied that she took bribes from anyone.", "clause"),
+        ("Senator John Miller said the mayor took bribes. Mayor Anna Brooks denied the allegations on Monday.", "noun"),
+        ("Senator John Miller said the mayor took bribes. \u201cThat is false,\u201d Mayor Anna Brooks said.", "previous"),
+    ],
+)
+def test_rebuttal_links_how_the_denial_points_back(analyzer, text, target):
+    from rashomon.compare import _clusters
+    from rashomon.compare.units import build_units
+
+    art = analyzer.analyze_text(text, source="t")
+    clusters = _clusters([art])
+    cluster_of = {m: c.id for c in clusters for m in c.members}
+    units = build_units([art], cluster_of, {c.id: c.type for c in clusters})
+    found = find_rebuttals(units, [art], cluster_of)
+    assert [r.target for r in found] == [target]
+    r = found[0]
+    assert "Brooks" in r.rebutter
+    assert art.text[r.cue[0] : r.cue[1]].lower() in ("denied", "false")
+    assert "brib" in r.restatement
