@@ -1,6 +1,9 @@
-"""Paragraphs parsed together by the natasha backend get exactly the parse each gets alone through natasha's Doc."""
+"""Paragraphs parsed together by the natasha backend get exactly the parse each gets alone through
+stock natasha's Doc: batched, run shortest first, with the backend's encoder and lemma memos warm or cold."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import pytest
 
@@ -22,27 +25,70 @@ def backend():
     return NatashaBackend()
 
 
-def alone(backend, text):
+@pytest.fixture(scope="module")
+def stock():
+    """natasha's own objects, untouched by the backend's memos."""
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    emb = NewsEmbedding()
+    return SimpleNamespace(segmenter=Segmenter(), morph=NewsMorphTagger(emb), syntax=NewsSyntaxParser(emb),
+                           ner=NewsNERTagger(emb), morph_vocab=MorphVocab(), _lemmas={})
+
+
+def alone(stock, text):
     """One paragraph as natasha's README runs a document, converted as the backend converts."""
     from natasha import Doc
 
+    from rashomon.backends.natasha_ru import NatashaBackend
+
     doc = Doc(text)
-    doc.segment(backend.segmenter)
-    doc.tag_morph(backend.morph)
-    doc.parse_syntax(backend.syntax)
-    doc.tag_ner(backend.ner)
-    return backend._convert(doc)
+    doc.segment(stock.segmenter)
+    doc.tag_morph(stock.morph)
+    doc.parse_syntax(stock.syntax)
+    doc.tag_ner(stock.ner)
+    stock._lemmas.clear()  # the conversion's memo starts empty for every paragraph
+    return NatashaBackend._convert(stock, doc)
 
 
 @pytest.mark.slow
-def test_natasha_batches_same_as_alone(backend, monkeypatch):
+def test_natasha_batches_same_as_alone(backend, stock, monkeypatch):
     paras = list(TRICKY) + (FIXTURES / "ru_summit.txt").read_text(encoding="utf-8").splitlines()
     files = sorted(need(DATA / "semeval2023" / "ru" / "train-articles-subtask-3").glob("article*.txt"))[:12]
     paras += [line for f in files for line in f.read_text(encoding="utf-8").splitlines()]
     paras = [p for p in paras if p.strip()]  # the parser never sends blank text (parse.chunk_spans)
     assert len(paras) > 100
-    want = [alone(backend, p) for p in paras]
+    want = [alone(stock, p) for p in paras]
     assert backend.parse_many(paras) == want
+    assert backend.parse_many(paras) == want  # memos warm
+    assert backend.parse_many(paras[::-1]) == want[::-1]  # other batch mates, other order
     monkeypatch.setattr("rashomon.backends.natasha_ru.BATCH_CHARS", 300)  # many groups, cut anywhere
     assert backend.parse_many(paras) == want
     assert [backend.parse(p) for p in paras[:5]] == want[:5]
+
+
+@pytest.mark.parametrize(
+    "items, sizes_seen",
+    [
+        (["ccc", "a", "bb", "a"], ["a", "a", "bb", "ccc"]),  # stable: equal sizes keep their order
+        (["x"], ["x"]),
+        ([], []),
+    ],
+)
+def test_natasha_batches_by_length_keeps_input_order(items, sizes_seen):
+    from rashomon.backends.natasha_ru import _by_length
+
+    seen = []
+
+    def run(batch):
+        seen.extend(batch)
+        return (s.upper() for s in batch)
+
+    assert _by_length(run, items, len) == [s.upper() for s in items]
+    assert seen == sizes_seen
+
+
+def test_natasha_batches_by_length_refuses_a_short_answer():
+    from rashomon.backends.natasha_ru import _by_length
+
+    with pytest.raises(ValueError):
+        _by_length(lambda batch: batch[:-1], ["a", "bb"], len)

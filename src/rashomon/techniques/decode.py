@@ -19,7 +19,7 @@ import numpy as np
 from ..lang import load_list
 from ..quotes.marks import DOUBLE_MARKS
 from .features import VEC_OFFSETS
-from .model import SENT_BLOCKS, TOKEN_BLOCKS, Scores, TechniqueModel, shifted
+from .model import SENT_BLOCKS, TOKEN_BLOCKS, Scores, TechniqueModel
 from .taxonomy import PHRASE_LABELS
 
 MAX_RUN_TOKENS = 12  # a phrase-like span longer than this is not a phrase any more
@@ -198,15 +198,19 @@ def top_features(model: TechniqueModel, sc: Scores, span: ModelSpan, k: int = 3)
     """The k features pushing this span's decision up most, with their weights."""
     j = model.labels.index(span.label)
     contrib: list[tuple[float, str]] = []
+    # Only positive weights can be shown, and they sort before every other: naming the rest is waste.
     if span.source == "token":
         for block, (kind, offsets) in TOKEN_BLOCKS.items():
             w = model.weights[block]
             unknown = w.shape[0] - 1
             arr = getattr(sc.ids, kind)
             for o, off in enumerate(offsets):
-                row = int(shifted(arr, off, unknown)[span.token])
+                t = span.token + off  # what `shifted(arr, off, unknown)[span.token]` reads, without the array
+                row = int(arr[t]) if 0 <= t < len(arr) else unknown
                 if row != unknown:
-                    contrib.append((float(w[row, o, j]), model.feature_name(block, row, off)))
+                    weight = float(w[row, o, j])
+                    if weight > 0:
+                        contrib.append((weight, model.feature_name(block, row, off)))
         if sc.vectors is not None and sc.vectors.shape[1]:
             # One contribution per window word: "≈regime@-1" reads "a word like 'regime' before it".
             dims, v = sc.vectors.shape[1], model.weights["tok_vec"]
@@ -225,7 +229,7 @@ def top_features(model: TechniqueModel, sc: Scores, span: ModelSpan, k: int = 3)
             w = model.weights[block]
             unknown = w.shape[0] - 1
             for row in set(getattr(sc.ids, kind)[idx].tolist()):
-                if row != unknown:
+                if row != unknown and w[row, j] > 0:
                     contrib.append((float(w[row, j]), model.feature_name(block, row)))
         if sc.ids.misc is not None:
             mt, mf = sc.ids.misc
