@@ -104,7 +104,7 @@ def compare_articles(articles: list[Article], *, aliases: Any = None, min_confid
     for (art_id, _ent), cid in cluster_of.items():
         if kinds[cid] in ("PERSON", "ORG", "LOC"):
             clusters_of[art_id].add(cid)
-    embed = Embedder()
+    embed = Embedder(client)  # with a client, the openings are embedded on the workers
     stories = group_stories(articles, clusters_of, names, embed)
     by_id = {a.id: a for a in articles}
     per_story: list[StoryFindings]

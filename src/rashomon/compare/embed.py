@@ -2,25 +2,45 @@
 
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 import numpy as np
 
 from ..encoder import use_model
 
 
-class Embedder:
-    """Unit-length vectors for texts; identical texts are encoded once."""
+# Texts are encoded in batches of this many: a text's vector depends (by ~1e-7) on the batch it
+# is padded with, so one fixed batching gives the same vectors here and on a Dask cluster.
+BATCH = 64
 
-    def __init__(self) -> None:
+
+def encode_batch(texts: list[str]) -> np.ndarray:
+    """Unit-length vectors of one batch of texts (also the task a Dask worker runs)."""
+    vecs = np.asarray(use_model().encode(texts), dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return vecs / np.where(norms == 0, 1, norms)
+
+
+class Embedder:
+    """Unit-length vectors for texts; identical texts are encoded once. With a Dask `client`,
+    the batches are encoded on its workers (`compare --scheduler`), with the same result."""
+
+    def __init__(self, client: Any = None) -> None:
         self._cache: dict[str, np.ndarray] = {}
+        self.client = client
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         """Vectors (len(texts) x 512), each of unit length."""
         todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if todo:
-            vecs = np.asarray(use_model().encode(todo), dtype=np.float32)
-            norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-            vecs = vecs / np.where(norms == 0, 1, norms)
-            for t, v in zip(todo, vecs):
+        batches = [(todo[i:i + BATCH],) for i in range(0, len(todo), BATCH)]
+        if self.client is not None and len(batches) > 1:
+            from ..scaleout import map_ordered
+
+            done: Iterable[np.ndarray] = map_ordered(self.client, encode_batch, batches)
+        else:
+            done = (encode_batch(*b) for b in batches)
+        for (batch,), vecs in zip(batches, done):
+            for t, v in zip(batch, vecs):
                 self._cache[t] = v
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
