@@ -69,6 +69,8 @@ MESSAGES: dict[str, str] = {
     "E143": "not an RSS or Atom feed ({detail}): {path}",
     "E150": "invalid --scheduler '{spec}': {detail}",
     "E151": "cannot reach the Dask scheduler '{spec}': {detail}",
+    "E160": "invalid date '{value}': expected YYYY-MM-DD",
+    "E161": "no such story: {id}",
 }
 
 

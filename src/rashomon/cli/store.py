@@ -230,6 +230,54 @@ def rebuild_clusters(db: Optional[str] = DbOption) -> None:
                       highlight=False, soft_wrap=True)
 
 
+@store_app.command("rebuild-stories")
+def rebuild_stories(db: Optional[str] = DbOption) -> None:
+    """Regroup every stored article into stories, as compare groups them (ingest places new articles incrementally)."""
+    from ..store.stories import rebuild_stories as run_rebuild
+    from . import err_console, fail
+
+    try:
+        store = _open(db)
+        n = run_rebuild(store)
+    except RashomonError as err:
+        fail(err)
+    err_console.print(f"{n} stories rebuilt from {store.count()} article(s) → {store.describe()}",
+                      highlight=False, soft_wrap=True)
+
+
+@store_app.command("stories")
+def stories(
+    db: Optional[str] = DbOption,
+    since: Optional[str] = typer.Option(None, "--since", help="Only stories an article joined on or after YYYY-MM-DD; "
+                                        "those articles are marked."),
+    limit: int = typer.Option(50, min=1, max=10_000, help="Most stories to list."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the stored stories, largest first (with --since: those changed since a date, and what joined)."""
+    from ..store.story_queries import story_detail, story_list
+    from . import fail
+
+    try:
+        store = _open(db)
+        rows, total = story_list(store, since=since, limit=limit)
+        if since:
+            rows = [r | {"articles": [a for a in story_detail(store, r["id"], since=since)["articles"] if a["new"]]}
+                    for r in rows]
+    except RashomonError as err:
+        fail(err)
+    if as_json:
+        typer.echo(json.dumps({"since": since, "total": total, "stories": rows}, ensure_ascii=False))
+        return
+    for r in rows:
+        days = " to ".join(dict.fromkeys(d for d in (r["first_day"], r["last_day"]) if d)) or "undated"
+        new = f", {r['n_new']} new" if since else ""
+        typer.echo(f"{r['id']}  {r['n_articles']} article(s){new}  {days}  {r['topic']}")
+        for a in r.get("articles", []):
+            typer.echo(f"    + {a['id']}  {a['outlet'] or '-'}  {a['published'] or '-'}  {a['title'] or ''}")
+    typer.echo(f"{total} stor{'y' if total == 1 else 'ies'}" + (f" changed since {since}" if since else "")
+               + (f", {len(rows)} shown" if total > len(rows) else ""))
+
+
 def register(app: typer.Typer) -> None:
     """Attach the store commands to the main CLI."""
     app.command("ingest")(ingest)

@@ -59,6 +59,14 @@ def _v6_incremental_clusters(conn: Connection) -> None:
     set_meta(conn, "clusters_fresh", "0")
 
 
+def _v7_stories(conn: Connection) -> None:
+    """Stories kept current as articles arrive: `stories` (running sums), `story_members` and
+    `story_pending`. Stored articles belong to no story yet, so the next ingest groups them all
+    once (as `rashomon store rebuild-stories`)."""
+    schema.metadata.create_all(conn, tables=list(schema.STORY_TABLES), checkfirst=True)
+    set_meta(conn, "stories_fresh", "0")
+
+
 # (version, description, step); append new steps, never edit applied ones.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, layers, clusters, full-text index", _v1_initial),
@@ -67,6 +75,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "articles: full_article blob (lossless round trip)", _v4_full_article),
     (5, "feeds, feed items and near-duplicate keys (rashomon watch)", _v5_feeds),
     (6, "incremental entity clusters; techniques (label, article_id) index", _v6_incremental_clusters),
+    (7, "stories with running sums, story members, pending articles", _v7_stories),
 ]
 LATEST = MIGRATIONS[-1][0]
 

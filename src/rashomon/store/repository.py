@@ -82,8 +82,10 @@ class Store:
                     if rows:
                         conn.execute(TABLES[name].insert(), rows)
                 search_backend(self.dialect).index(conn, art.id, art.title, art.text)
-                # The batch end places this article's entities among the clusters.
+                # The batch end places this article's entities among the clusters, then the
+                # article among the stories.
                 conn.execute(schema.cluster_pending.insert().values(article_id=art.id))
+                conn.execute(schema.story_pending.insert().values(article_id=art.id))
             return True
         except IntegrityError:
             # Another process stored the same text between our check and insert.
@@ -94,19 +96,29 @@ class Store:
     def add_many(self, items: Iterable[Article | RashomonError | Skipped], *,
                  on_item: OnItem | None = None) -> IngestReport:
         """Store analysed articles one transaction each (errors and skips only reported), then
-        refresh the clusters; e.g. `store.add_many(analyzer.pipe(paths, exclude=store.known_hashes))`."""
-        return add_many(self, items, on_item=on_item)
+        refresh the clusters and place the new articles in stories;
+        e.g. `store.add_many(analyzer.pipe(paths, exclude=store.known_hashes))`."""
+        from .stories import refresh_stories, stories_stale
+
+        report = add_many(self, items, on_item=on_item)
+        if report.added or stories_stale(self):
+            refresh_stories(self)
+        return report
 
     def delete(self, article_id: str) -> bool:
         """Remove an article and its layers; True if it existed."""
         with write_transaction(self.engine) as conn:
             search_backend(self.dialect).remove(conn, article_id)
             conn.execute(schema.cluster_pending.delete().where(schema.cluster_pending.c.article_id == article_id))
+            for table in (schema.story_pending, schema.story_members):
+                conn.execute(table.delete().where(table.c.article_id == article_id))
             for table in TABLES.values():
                 conn.execute(table.delete().where(table.c.article_id == article_id))
             gone = conn.execute(schema.articles.delete().where(schema.articles.c.id == article_id)).rowcount
             if gone:
                 set_meta(conn, "clusters_fresh", "0")
+                # A story's sums still hold the article: the next refresh regroups in full.
+                set_meta(conn, "stories_fresh", "0")
         return bool(gone)
 
     # ---- reading ------------------------------------------------------------------------

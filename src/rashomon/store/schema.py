@@ -255,5 +255,42 @@ cluster_pending = Table(
 
 CLUSTER_INDEX_TABLES = (cluster_names, cluster_keys, cluster_pending)
 
+# Stories kept current as articles arrive (migration 7, rashomon.store.stories): each story's
+# running sums, so a new article is scored against it without reading its members; entity sums
+# are not kept, since cluster ids change when clusters merge, and come from cluster_members.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("topic", Text, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("first_day", String(10)),  # earliest and latest dated member, YYYY-MM-DD; NULL: none dated
+    Column("last_day", String(10)),
+    Column("vec", LargeBinary, nullable=False),  # sum of the members' opening vectors, float64
+    # The other running sums of rashomon.compare.stories.StoryGroup by slot name, e.g.
+    # {"lemmas": {lang: {lemma: weight sum}}, "langs": {lang: n}}
+    Column("sums", JSON, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_stories_days", "first_day", "last_day"),
+)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(32), nullable=False),
+    Column("joined_at", String(32), nullable=False),
+    Index("ix_story_members_story", "story_id"),
+)
+
+story_pending = Table(
+    "story_pending",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+STORY_TABLES = (stories, story_members, story_pending)
+
 # Layer tables holding one article's rows; deleted and written together with the article.
 LAYER_TABLES = (entities, mentions, quotes, claims, techniques, quantities, dates)

@@ -18,6 +18,7 @@ from ..store import Filters
 from ..store.entities import entity_detail
 from ..store.queries import article_summaries, entity_list, facets, overview
 from ..store.search import search
+from ..store.story_queries import story_list
 from .deps import ARTICLE_ID, CLUSTER_ID, MAX_OFFSET, article_ids, make_filters, state
 
 router = APIRouter(prefix="/api")
@@ -194,3 +195,35 @@ def api_compare(request: Request, ids: list[str] = Query(..., description="2-4 a
     if len(arts) != len(wanted):
         raise HTTPException(404, "no such article")
     return {"articles": wanted, "result": state(request).compare(arts).to_dict()}
+
+
+@router.get("/stories", tags=["stories"], summary="Stories, largest first; with since, those changed since a date")
+def api_stories(request: Request, since: str | None = Query(None, max_length=40, description="YYYY-MM-DD"),
+                limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+    """Stored stories (kept current as articles are ingested), each with how many articles joined
+    on or after `since`; a bad date is E160."""
+    try:
+        rows, total = story_list(state(request).store, since=since, limit=limit, offset=offset)
+    except RashomonError as err:
+        raise coded(err) from None
+    return {"since": since or None, "total": total, "limit": limit, "offset": offset, "stories": rows}
+
+
+@router.get("/stories/{story_id}", tags=["stories"], summary="One story: its articles and their comparison")
+def api_story(request: Request, story_id: str = Path(max_length=40),
+              since: str | None = Query(None, max_length=40, description="YYYY-MM-DD")) -> dict[str, Any]:
+    """The story's articles (`new`: joined on or after `since`), the `rashomon compare` document
+    of the articles compared (all, or the new and latest when the story is large), and under
+    `changed` the ids of its conflicts and agreements with a position in a new article.
+    An unknown story is E161 (404), a bad date E160 (422)."""
+    from .views import story_page
+
+    try:
+        story, ids, comparison = story_page(state(request), story_id, since)
+    except RashomonError as err:
+        raise coded(err, 404 if err.code == "E161" else 422) from None
+    new = {a["id"] for a in story["articles"] if a["new"]}
+    changed = {section: [f.id for f in getattr(comparison, section) if any(p.article in new for p in f.positions)]
+               if comparison else [] for section in ("conflicts", "agreements")}
+    return {"story": story, "compared": ids, "result": comparison.to_dict() if comparison else None,
+            "changed": changed}

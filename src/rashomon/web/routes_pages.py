@@ -1,4 +1,4 @@
-"""HTML pages: overview, article, compare, entities, entity, search."""
+"""HTML pages: overview, article, compare, stories, story, entities, entity, search."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from ..store import Filters
 from ..store.entities import entity_detail
 from ..store.queries import article_summaries, entity_list, facets, overview
 from ..store.search import search
+from ..store.story_queries import story_list
 from .deps import ARTICLE_ID, CLUSTER_ID, MAX_COMPARE, MAX_OFFSET, article_ids, make_filters, state
-from .views import LAYERS, article_view, feed_rows
+from .views import LAYERS, article_view, changed_rows, feed_rows, story_page
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -70,6 +71,35 @@ def page_compare(request: Request, ids: list[str] = Query([]),
     return _render(request, "compare.html", views=views, rows=rows, hidden=hidden, choices=choices,
                    chosen=wanted, story=story, stories=stories, layers=LAYERS,
                    max_compare=MAX_COMPARE, nav="compare")
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def page_stories(request: Request, since: str | None = Query(None, max_length=40),
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
+    """Stories, largest first; with `since`, those an article joined since that day."""
+    st = state(request)
+    try:
+        rows, total = story_list(st.store, since=since, limit=PAGE, offset=offset)
+    except RashomonError as err:
+        raise HTTPException(422, str(err)) from None
+    return _render(request, "stories.html", stories=rows, total=total, since=since or "", offset=offset, page=PAGE,
+                   nav="stories")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def page_story(request: Request, story_id: str = Path(max_length=40),
+               since: str | None = Query(None, max_length=40)) -> HTMLResponse:
+    """One story: its articles (those joined since `since` marked) and their comparison, with
+    conflicts and agreements involving a new article first under "Changed since"."""
+    try:
+        story, ids, comparison = story_page(state(request), story_id, since)
+    except RashomonError as err:
+        raise HTTPException(404 if err.code == "E161" else 422, str(err)) from None
+    rows = comparison_rows(comparison) if comparison else []
+    changed, rest = changed_rows(rows, {a["id"] for a in story["articles"] if a["new"]})
+    hidden = hidden_note(comparison, CONFIG_HINT) if comparison else ""
+    return _render(request, "story.html", story=story, compared=ids, changed=changed, rows=rest, hidden=hidden,
+                   comparison=comparison, max_compare=MAX_COMPARE, nav="stories")
 
 
 @router.get("/entities", response_class=HTMLResponse)

@@ -110,3 +110,38 @@ def feed_rows(store: Store) -> list[dict[str, Any]]:
     return [{"name": r["name"], "url": r["url"], "last_fetch": _when(r["last_fetch"]), "error": r["last_error"] or "",
              "failures": r["failures"], "new": r["n_new"], "duplicate": r["n_duplicate"], "failed": r["n_failed"],
              "next_poll": _when(r["next_poll"])} for r in feed_overview(store)]
+
+
+STORY_COMPARE = 6  # articles of a story compared on its page (a comparison's cost grows with each)
+
+
+def story_members_to_compare(articles: list[dict[str, Any]]) -> list[str]:
+    """Which of a story's articles its page compares: all up to STORY_COMPARE, else the new ones
+    first, then the most recently published."""
+    if len(articles) <= STORY_COMPARE:
+        return [a["id"] for a in articles]
+    # Stable sorts: newest published first (undated last), then new articles ahead of the rest.
+    ranked = sorted(sorted(articles, key=lambda a: a["id"]), key=lambda a: a["published"] or "", reverse=True)
+    ranked.sort(key=lambda a: not a["new"])
+    chosen = {a["id"] for a in ranked[:STORY_COMPARE]}
+    return [a["id"] for a in articles if a["id"] in chosen]
+
+
+def changed_rows(rows: list[Any], new_ids: set[str]) -> tuple[list[Any], list[Any]]:
+    """Comparison rows split for "Changed since": conflicts and agreements with a position in a
+    new article (in display order), then every other row."""
+    changed = [r for r in rows if r.section in ("conflicts", "agreements")
+               and any(p.article in new_ids for p in r.positions)]
+    ids = {id(r) for r in changed}
+    return changed, [r for r in rows if id(r) not in ids]
+
+
+def story_page(st: Any, story_id: str, since: str | None) -> tuple[dict[str, Any], list[str], Any]:
+    """A story with its articles (new ones marked), the ids compared, and their comparison (None
+    under two articles); E160 for a bad date, E161 for an unknown story."""
+    from ..store.story_queries import story_detail
+
+    story = story_detail(st.store, story_id, since=since)
+    ids = story_members_to_compare(story["articles"])
+    arts = st.store.load_articles(ids) if len(ids) >= 2 else []
+    return story, ids, st.compare(arts) if len(arts) >= 2 else None

@@ -1,0 +1,391 @@
+"""Stories kept current as articles arrive: a new article joins a stored story or starts one,
+with no reload of stored articles and no re-clustering.
+
+An ingest marks its articles pending (`story_pending`). After the batch's entity clusters are
+updated, `update_stories` loads only the pending articles and places each one in ingest
+order: its candidate stories are those whose members share one of its entity clusters
+(through `cluster_members` and `story_members`) and the `neighbours` stories with the nearest
+opening centroids, all within the time window. Each candidate is scored with the average
+pair score of compare's story grouping (`rashomon.compare.stories.StoryGroup.link`, the same
+code) from the story's stored running sums: the sum of its members' opening vectors, their
+lemma sums per language and language counts, its first and last day, and any other sum
+StoryGroup keeps (stored by slot name). Entity sums are read from the members' current
+clusters, since cluster ids change when clusters merge. The article joins the best story
+scoring at least `threshold` whose span stays within `max_days`, or starts a new one; a story
+it joined then takes in any other candidate story it now links to at `threshold` on average
+(the article bridged them), as group_stories' merges would. `rebuild_stories` (`rashomon
+store rebuild-stories`) groups every stored article with `group_stories`, as `compare` does,
+and replaces every story; it runs by itself when stories are missing (a database migrated
+from schema version 6) or an article was deleted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Iterable
+
+import numpy as np
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.engine import Connection
+
+from ..compare.stories import StoryGroup, StoryOptions, article_day, group_stories, opening
+from ..model import Article
+from . import schema
+from .clusters import clusters_stale, refresh_clusters
+from .migrations import set_meta, write_transaction
+
+if TYPE_CHECKING:
+    from ..compare.embed import Embedder
+    from .repository import Store
+
+# An arbitrary constant: the PostgreSQL advisory lock that serialises story updates.
+_PG_LOCK = 7_726_353
+_CHUNK = 500  # ids per IN (...) list
+_LOAD = 100  # pending articles loaded and embedded at once
+_KINDS = ("PERSON", "ORG", "LOC")  # the entity types story grouping reads, as in compare
+_ENTITY_CANDIDATES = 30  # stories sharing the most entity clusters with an article, at most
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise story writers (SQLite's BEGIN IMMEDIATE already does)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+
+
+def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _unit(items: set[str]) -> dict[str, float]:
+    w = 1.0 / len(items) ** 0.5 if items else 0.0
+    return {x: w for x in items}
+
+
+def _clusters_of(conn: Connection, article_ids: list[str] | None) -> dict[str, set[str]]:
+    """Article id -> its PERSON/ORG/LOC cluster ids (all stored articles when `article_ids` is None)."""
+    cm, cl = schema.cluster_members, schema.clusters
+    out: dict[str, set[str]] = defaultdict(set)
+    stmt = (select(cm.c.article_id, cm.c.cluster_id).join(cl, cl.c.id == cm.c.cluster_id)
+            .where(cl.c.type.in_(_KINDS)))
+    for ids in ([None] if article_ids is None else _chunks(article_ids)):
+        where = stmt if ids is None else stmt.where(cm.c.article_id.in_(ids))
+        for row in conn.execute(where):
+            out[row.article_id].add(row.cluster_id)
+    return out
+
+
+def _names(conn: Connection, cluster_ids: Iterable[str]) -> dict[str, str]:
+    cl = schema.clusters
+    out: dict[str, str] = {}
+    for ids in _chunks(sorted(set(cluster_ids))):
+        out.update((r.id, r.name) for r in conn.execute(select(cl.c.id, cl.c.name).where(cl.c.id.in_(ids))))
+    return out
+
+
+def _topic(conn: Connection, members: Iterable[str], clusters_of: dict[str, set[str]]) -> str:
+    """The three clusters most members mention, named, as group_stories names a story."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        for c in clusters_of.get(m, ()):
+            counts[c] += 1
+    top = sorted(counts, key=lambda c: (-counts[c], c))[:3]
+    names = _names(conn, top)
+    return ", ".join(names.get(c, c) for c in top)
+
+
+# StoryGroup's slots with columns of their own, or (entity sums) read from the current clusters;
+# every other slot is a running sum (dicts, counts) stored in `sums` under its name and handed
+# back to StoryGroup.from_sums by that name, so a sum compare adds is persisted with no change here.
+_NOT_IN_SUMS = ("members", "vec", "ents", "first", "last")
+
+
+def _story_values(group: StoryGroup) -> dict[str, Any]:
+    """The stored columns of a story's running sums."""
+    return {"n_articles": len(group.members), "first_day": _iso(group.first), "last_day": _iso(group.last),
+            "vec": np.asarray(group.vec, dtype=np.float64).tobytes(),
+            "sums": {slot: getattr(group, slot) for slot in StoryGroup.__slots__ if slot not in _NOT_IN_SUMS}}
+
+
+def _opts(options: StoryOptions | None) -> StoryOptions:
+    return options or StoryOptions()
+
+
+def _embedder(embed: Embedder | None) -> Embedder:
+    if embed is not None:
+        return embed
+    from ..compare.embed import Embedder
+
+    return Embedder()
+
+
+# ---- full rebuild -------------------------------------------------------------------------
+
+
+def rebuild_stories(store: Store, *, embed: Embedder | None = None, options: StoryOptions | None = None) -> int:
+    """Group every stored article into stories (compare's `group_stories`) and replace the stored
+    ones, renumbered by size; returns how many there are. Articles keep their joined_at."""
+    opts, embed = _opts(options), _embedder(embed)
+    if clusters_stale(store):
+        refresh_clusters(store)
+    st, sm = schema.stories, schema.story_members
+    with write_transaction(store.engine) as conn:
+        _lock(conn)
+        articles = store.load_articles()
+        clusters_of = _clusters_of(conn, None)
+        names = _names(conn, {c for cs in clusters_of.values() for c in cs})
+        stories = group_stories(articles, clusters_of, names, embed, options=opts)
+        vecs = embed([opening(a, opts.lead_chars) for a in articles])
+        row_of = {a.id: i for i, a in enumerate(articles)}
+        joined = {a: j for a, j in conn.execute(select(sm.c.article_id, sm.c.joined_at))}
+        art = schema.articles
+        ingested = {r.id: r.ingested_at for r in conn.execute(select(art.c.id, art.c.ingested_at))}
+        now = _now()
+        story_rows, member_rows = [], []
+        for s in stories:
+            groups = [StoryGroup.of_article(a, articles[row_of[a]], vecs[row_of[a]], clusters_of.get(a, set()), opts)
+                      for a in s.articles]
+            for g in groups[1:]:
+                groups[0].absorb(g)
+            story_rows.append({"id": s.id, "topic": s.topic, "created_at": now, "updated_at": now,
+                               **_story_values(groups[0])})
+            member_rows += [{"story_id": s.id, "article_id": a, "joined_at": joined.get(a) or ingested.get(a) or now}
+                            for a in s.articles]
+        conn.execute(sm.delete())
+        conn.execute(st.delete())
+        pend = schema.story_pending
+        for ids in _chunks(list(row_of)):
+            conn.execute(pend.delete().where(pend.c.article_id.in_(ids)))
+        for rows, table in ((story_rows, st), (member_rows, sm)):
+            if rows:
+                conn.execute(table.insert(), rows)
+        set_meta(conn, "stories_fresh", "1")
+        set_meta(conn, "stories_next", str(len(stories) + 1))
+    return len(stories)
+
+
+# ---- incremental placement ----------------------------------------------------------------
+
+
+class _Centroids:
+    """The opening-vector sums of stories near a batch's days, kept current as articles are
+    placed, to find each article's nearest stories with one matrix product."""
+
+    def __init__(self, conn: Connection, days: list[date | None], opts: StoryOptions) -> None:
+        st = schema.stories
+        stmt = select(st.c.id, st.c.n_articles, st.c.first_day, st.c.last_day, st.c.vec)
+        dated = [d for d in days if d is not None]
+        if dated and len(dated) == len(days):
+            lo, hi = min(dated) - timedelta(days=opts.max_days), max(dated) + timedelta(days=opts.max_days)
+            stmt = stmt.where(or_(st.c.first_day.is_(None), and_(st.c.last_day >= lo.isoformat(),
+                                                                  st.c.first_day <= hi.isoformat())))
+        self.ids: list[str] = []
+        self.n: list[int] = []
+        self.first: list[date | None] = []
+        self.last: list[date | None] = []
+        vecs: list[np.ndarray] = []
+        for row in conn.execute(stmt.order_by(st.c.id)):
+            self.ids.append(row.id)
+            self.n.append(row.n_articles)
+            self.first.append(_day(row.first_day))
+            self.last.append(_day(row.last_day))
+            vecs.append(np.frombuffer(row.vec, dtype=np.float64))
+        self.vecs = np.stack(vecs) if vecs else np.zeros((0, 512))
+        self.pos = {sid: i for i, sid in enumerate(self.ids)}
+        self.gone: set[int] = set()  # rows of stories merged into another
+
+    def nearest(self, vec: np.ndarray, day: date | None, opts: StoryOptions) -> list[str]:
+        """The `neighbours` stories whose members' openings are nearest on average, in the window."""
+        if not self.ids:
+            return []
+        sims = (self.vecs @ vec.astype(np.float64)) / np.asarray(self.n, dtype=np.float64)
+        if day is not None:
+            for i, (first, last) in enumerate(zip(self.first, self.last)):
+                if first is not None and (max(last, day) - min(first, day)).days > opts.max_days:
+                    sims[i] = -np.inf
+        for i in self.gone:
+            sims[i] = -np.inf
+        order = np.argsort(-sims, kind="stable")[:opts.neighbours]
+        return [self.ids[i] for i in order if np.isfinite(sims[i])]
+
+    def put(self, sid: str, group: StoryGroup) -> None:
+        """Record a story's new sums (a joined or a new story)."""
+        if sid in self.pos:
+            i = self.pos[sid]
+            self.vecs[i] = group.vec
+        else:
+            self.pos[sid] = i = len(self.ids)
+            self.ids.append(sid)
+            self.n.append(0)
+            self.first.append(None)
+            self.last.append(None)
+            self.vecs = np.vstack([self.vecs, np.asarray(group.vec, dtype=np.float64)[None, :]])
+        self.n[i], self.first[i], self.last[i] = len(group.members), group.first, group.last
+
+    def drop(self, sid: str) -> None:
+        """Forget a story merged into another."""
+        if sid in self.pos:
+            self.gone.add(self.pos.pop(sid))
+
+
+def _entity_candidates(conn: Connection, clusters: set[str], day: date | None, opts: StoryOptions) -> list[str]:
+    """Stories whose members share an entity cluster with the article, in the window, most shared first."""
+    if not clusters:
+        return []
+    cm, sm, st = schema.cluster_members, schema.story_members, schema.stories
+    shared = func.count(func.distinct(cm.c.cluster_id))
+    stmt = (select(sm.c.story_id, shared.label("shared")).select_from(cm)
+            .join(sm, sm.c.article_id == cm.c.article_id).join(st, st.c.id == sm.c.story_id)
+            .where(cm.c.cluster_id.in_(sorted(clusters))))
+    if day is not None:
+        lo, hi = (day - timedelta(days=opts.max_days)).isoformat(), (day + timedelta(days=opts.max_days)).isoformat()
+        stmt = stmt.where(or_(st.c.first_day.is_(None), and_(st.c.first_day >= lo, st.c.last_day <= hi)))
+    stmt = stmt.group_by(sm.c.story_id).order_by(shared.desc(), sm.c.story_id).limit(_ENTITY_CANDIDATES)
+    return [r.story_id for r in conn.execute(stmt)]
+
+
+def _groups(conn: Connection, story_ids: list[str]) -> tuple[dict[str, StoryGroup], dict[str, set[str]]]:
+    """Candidate stories as StoryGroups from their stored sums and their members' current
+    clusters; and those members' clusters (for the topic)."""
+    st, sm = schema.stories, schema.story_members
+    members: dict[str, list[str]] = defaultdict(list)
+    rows = {}
+    for ids in _chunks(story_ids):
+        rows.update((r.id, r) for r in conn.execute(select(st).where(st.c.id.in_(ids))))
+        for r in conn.execute(select(sm.c.story_id, sm.c.article_id).where(sm.c.story_id.in_(ids))
+                              .order_by(sm.c.joined_at, sm.c.article_id)):
+            members[r.story_id].append(r.article_id)
+    clusters_of = _clusters_of(conn, [a for m in members.values() for a in m])
+    out = {}
+    for sid, row in rows.items():
+        ents: dict[str, float] = {}
+        for a in members[sid]:
+            for c, w in _unit(clusters_of.get(a, set())).items():
+                ents[c] = ents.get(c, 0.0) + w
+        out[sid] = StoryGroup.from_sums(members[sid], np.frombuffer(row.vec, dtype=np.float64).copy(), ents,
+                                        first=_day(row.first_day), last=_day(row.last_day), **row.sums)
+    return out, clusters_of
+
+
+def _place(conn: Connection, art: Article, vec: np.ndarray, centroids: _Centroids, opts: StoryOptions,
+           next_id: int, now: str) -> int:
+    """Put one article into its best story or a new one; returns the next free story number."""
+    st, sm = schema.stories, schema.story_members
+    mine_clusters = _clusters_of(conn, [art.id]).get(art.id, set())
+    day = article_day(art)
+    mine = StoryGroup.of_article(art.id, art, vec, mine_clusters, opts)
+    wanted = list(dict.fromkeys(_entity_candidates(conn, mine_clusters, day, opts) + centroids.nearest(vec, day, opts)))
+    groups, clusters_of = _groups(conn, wanted) if wanted else ({}, {})
+    groups = {sid: groups[sid] for sid in wanted if sid in groups}  # candidate order: ties go to the first
+    best: tuple[float, str] | None = None
+    for sid, group in groups.items():
+        if group.span_with(mine) > opts.max_days:
+            continue
+        score = group.link(mine, opts)
+        if score >= opts.threshold and (best is None or score > best[0]):
+            best = (score, sid)
+    clusters_of[art.id] = mine_clusters
+    if best is not None:
+        sid = best[1]
+        group = groups.pop(sid)
+        group.absorb(mine)
+        conn.execute(sm.insert().values(story_id=sid, article_id=art.id, joined_at=now))
+        sid, group = _merge_bridged(conn, sid, group, groups, centroids, opts)
+        conn.execute(st.update().where(st.c.id == sid).values(
+            topic=_topic(conn, group.members, clusters_of), updated_at=now, **_story_values(group)))
+    else:
+        sid, group = f"S{next_id}", mine
+        next_id += 1
+        conn.execute(st.insert().values(id=sid, topic=_topic(conn, [art.id], clusters_of), created_at=now,
+                                        updated_at=now, **_story_values(group)))
+        conn.execute(sm.insert().values(story_id=sid, article_id=art.id, joined_at=now))
+    centroids.put(sid, group)
+    return next_id
+
+
+def _merge_bridged(conn: Connection, sid: str, group: StoryGroup, others: dict[str, StoryGroup],
+                   centroids: _Centroids, opts: StoryOptions) -> tuple[str, StoryGroup]:
+    """Fold into the story an article just joined the other candidate stories it now links to on
+    average (the article bridges them), best first, as group_stories' merges would; the larger
+    story keeps its id. Returns the surviving story."""
+    st, sm = schema.stories, schema.story_members
+    while True:
+        best: tuple[float, str] | None = None
+        for oid, other in others.items():
+            if group.span_with(other) > opts.max_days:
+                continue
+            score = group.link(other, opts)
+            if score >= opts.threshold and (best is None or score > best[0]):
+                best = (score, oid)
+        if best is None:
+            return sid, group
+        oid = best[1]
+        other = others.pop(oid)
+        if (len(other.members), sid) > (len(group.members), oid):
+            sid, oid, group, other = oid, sid, other, group
+        group.absorb(other)
+        conn.execute(sm.update().where(sm.c.story_id == oid).values(story_id=sid))
+        conn.execute(st.delete().where(st.c.id == oid))
+        centroids.drop(oid)
+
+
+def _pending(conn: Connection) -> list[str]:
+    """Pending article ids in ingest order."""
+    pend, art = schema.story_pending, schema.articles
+    return list(conn.execute(select(pend.c.article_id).join(art, art.c.id == pend.c.article_id)
+                             .order_by(art.c.ingested_at, art.c.id)).scalars())
+
+
+def update_stories(store: Store, *, embed: Embedder | None = None, options: StoryOptions | None = None) -> int:
+    """Place each pending article in a stored story or a new one, reading only the pending
+    articles; returns how many stories there are."""
+    opts = _opts(options)
+    if clusters_stale(store):
+        refresh_clusters(store)
+    st, pend = schema.stories, schema.story_pending
+    with write_transaction(store.engine) as conn:
+        _lock(conn)
+        pending = _pending(conn)
+        if pending:
+            embed = _embedder(embed)
+            now = _now()
+            value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "stories_next")).scalar()
+            next_id = int(value) if value else 1
+            for ids in _chunks(pending, _LOAD):
+                articles = store.load_articles(ids)
+                vecs = embed([opening(a, opts.lead_chars) for a in articles])
+                centroids = _Centroids(conn, [article_day(a) for a in articles], opts)
+                for art, vec in zip(articles, vecs):
+                    next_id = _place(conn, art, vec, centroids, opts, next_id, now)
+                conn.execute(pend.delete().where(pend.c.article_id.in_(ids)))
+            set_meta(conn, "stories_next", str(next_id))
+        return int(conn.execute(select(func.count()).select_from(st)).scalar_one())
+
+
+def stories_stale(store: Store) -> bool:
+    """True when stored articles are not all placed in stories."""
+    if store.meta("stories_fresh") != "1":
+        return True
+    with store.read() as conn:
+        return conn.execute(select(schema.story_pending.c.article_id).limit(1)).first() is not None
+
+
+def refresh_stories(store: Store, *, embed: Embedder | None = None, options: StoryOptions | None = None) -> int:
+    """Bring the stories up to date: incrementally when they are fresh, else a full rebuild;
+    returns how many there are."""
+    if store.meta("stories_fresh") != "1":
+        return rebuild_stories(store, embed=embed, options=options)
+    return update_stories(store, embed=embed, options=options)
