@@ -45,6 +45,9 @@ _CHUNK = 500  # ids per IN (...) list
 _LOAD = 100  # pending articles loaded and embedded at once
 _KINDS = ("PERSON", "ORG", "LOC")  # the entity types story grouping reads, as in compare
 _ENTITY_CANDIDATES = 30  # stories sharing the most entity clusters with an article, at most
+# Opening centroids scanned per batch: the most recently updated stories in the window. Keeps
+# an ingest's cost flat as the store grows (an undated batch would otherwise read every story).
+_CENTROIDS = 2000
 
 
 def _now() -> str:
@@ -181,8 +184,9 @@ def rebuild_stories(store: Store, *, embed: Embedder | None = None, options: Sto
 
 
 class _Centroids:
-    """The opening-vector sums of stories near a batch's days, kept current as articles are
-    placed, to find each article's nearest stories with one matrix product."""
+    """The opening-vector sums of the stories a batch may join (in its window, the `_CENTROIDS`
+    most recently updated), kept current as articles are placed, to find each article's nearest
+    stories with one matrix product."""
 
     def __init__(self, conn: Connection, days: list[date | None], opts: StoryOptions) -> None:
         st = schema.stories
@@ -197,7 +201,7 @@ class _Centroids:
         self.first: list[date | None] = []
         self.last: list[date | None] = []
         vecs: list[np.ndarray] = []
-        for row in conn.execute(stmt.order_by(st.c.id)):
+        for row in conn.execute(stmt.order_by(st.c.updated_at.desc(), st.c.id).limit(_CENTROIDS)):
             self.ids.append(row.id)
             self.n.append(row.n_articles)
             self.first.append(_day(row.first_day))
