@@ -28,6 +28,15 @@ OPTIONAL: frozenset[tuple[str, str]] = frozenset({
     ("ru", "prepositional_cues.tsv"),  # Russian marks attribution with "по словам", a source marker
     ("ru", "surname_suffixes.txt"),  # the Russian model tags -ov/-enko surnames itself
     ("ru", "entity_stopwords.txt"),  # only consulted with surname_suffixes
+    # English attribution constructions (quotes/reported.py); Russian ones are read by the
+    # Russian clause rules (quotes/reported_ru.py) and «по словам»-style source markers.
+    ("ru", "intention_verbs.txt"),
+    ("ru", "regard_verbs.txt"),
+    ("ru", "complement_preps.txt"),
+    ("ru", "cue_nouns.txt"),
+    ("ru", "cue_noun_preps.txt"),
+    ("ru", "light_cue_verbs.txt"),
+    ("ru", "cue_lemma_fixes.tsv"),
 })
 
 

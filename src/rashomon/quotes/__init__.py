@@ -14,7 +14,8 @@ from .dialogue import dialogue_attributions
 from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
-from .reported import Attribution, headline_attributions, is_first_person, marker_attributions, verb_attributions
+from .reported import (Attribution, headline_attributions, is_first_person, marker_attributions, noun_attributions,
+                       verb_attributions)
 from .reported_ru import reference_attributions, russian_marker_attributions, russian_verb_attributions, ru_source_edges
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
@@ -123,7 +124,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
     """Reported speech, minus what is really a direct quotation's cue, deduplicated by cue."""
     text = article.text
     found = verb_attributions(article, view, lex) + marker_attributions(article, view, lex)
-    found += headline_attributions(article)
+    found += headline_attributions(article) + noun_attributions(article, view, lex)
     found += russian_verb_attributions(article, view, lex) + russian_marker_attributions(article, view)
     keep: dict[tuple[int, int] | None, Attribution] = {}
     pair_index = _PairIndex(pairs_all)
@@ -179,6 +180,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     direct: list[Attribution] = []
     quoted: list[QuotedPhrase] = []
     direct_end = -1  # pairs come in start order: a direct span holds this pair iff it ends late enough
+    said: Attribution | None = None  # the last whole quotation with a cue: “A,” he said. “B” continues it
     for pair in pairs:
         span = (pair.start, pair.end)
         inner = text[pair.inner_start : pair.inner_end]
@@ -192,17 +194,19 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
         if host is not None and not host.weak and not is_first_person(text, host.source):
             # The whole content in marks ("the Kremlin said “enough is enough”") is direct speech.
             kinds[id(host)] = "direct" if host.content == span else "mixed"
+            said = host if host.content == span and pair.depth == 0 else said
             quoted.append(QuotedPhrase(*qp, inner, "quote", f"quoted words inside reported speech ({_cue(text, host)})"))
             continue
         outer = direct_end >= span[1]
         long = is_long_quotation(inner)
         att = None
         if pair.depth == 0 and (long or _adjacent_cue(text, pair)):
-            att = attribute_quotation(article, view, lex, pair, top, short=not long)
+            att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said)
         if att is None and long and not outer:
             att = Attribution(span, None, None, None, "direct:unattributed")
         if att is not None:
             direct.append(att)
+            said = att if att.cue is not None else said
             direct_end = max(direct_end, span[1])
             why = f"direct quote, cue '{_cue(text, att)}'" if att.cue else "direct quote, speaker not stated"
             quoted.append(QuotedPhrase(*qp, inner, "quote", why))

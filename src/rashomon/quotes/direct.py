@@ -184,14 +184,35 @@ def _label_line(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Mar
 
 
 def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
-                        quoted: list[MarkPair], *, short: bool = False) -> Attribution | None:
+                        quoted: list[MarkPair], *, short: bool = False,
+                        previous: Attribution | None = None) -> Attribution | None:
     """Find cue and speaker for one quotation, trying the rules from most to least local.
 
-    A short quotation ("No," he said) only takes a verb standing right at its marks.
+    A short quotation ("No," he said) only takes a verb standing right at its marks; a long one
+    right after “A,” he said. continues `previous` (the last attributed quotation).
     """
     return (
         _inner_remark(article, view, lex, pair)
         or _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS)
         or _colon_lead(article, pair, quoted)
         or _label_line(article, view, lex, pair, quoted)
+        or (None if short else _continued(article.text, pair, previous))
     )
+
+
+_CONTINUATION_GAP = 80  # characters of the remark's tail between “A,” he said … and “B”
+
+
+def _continued(text: str, pair: MarkPair, previous: Attribution | None) -> Attribution | None:
+    """ “A,” he said in an interview. “B.”: the second quotation in the same paragraph, right after
+    the remark that attributes the first, is the same speaker's, under the same cue (English)."""
+    if previous is None or previous.cue is None or previous.cue[0] < previous.content[1]:
+        return None
+    if not text[previous.cue[0] : previous.cue[1]].isascii():
+        return None  # English only: the Russian rules are tuned on their own dev set (reported_ru)
+    gap = text[previous.cue[1] : pair.start]
+    if len(gap) > _CONTINUATION_GAP or "\n" in gap or not gap.rstrip().endswith((".", ":", ",")):
+        return None
+    if any(ch in gap for ch in "\"“”«»„"):
+        return None
+    return Attribution((pair.start, pair.end), previous.cue, previous.source, previous.source_head, "direct:continued")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lang import bundle, bundle_code
+from ..model import Token
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,26 @@ class QuoteLexicon:
     name_nouns: frozenset[str]
     term_markers: tuple[str, ...]
     naming: frozenset[str] = frozenset()  # "call X": an object without a complement is a name, not content
+    intention: frozenset[str] = frozenset()  # "wants to expand …": the subject's own infinitive is content
+    regard: frozenset[str] = frozenset()  # "see X as Y": an evaluation only with its "as" complement
+    complement_preps: frozenset[str] = frozenset()  # "accused X of Y": the phrase after the object
+    nouns: frozenset[str] = frozenset()  # "Trump's claim that …": a noun cue with a possessor
+    noun_preps: frozenset[str] = frozenset()  # "criticism of X": the preposition before the content
+    light: frozenset[str] = frozenset()  # "made the case that …": the subject of the light verb is the source
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # "hoping" -> "hope" (tagger says "hop")
+
+    def __post_init__(self) -> None:
+        # Verbs of the prepositional table are cues too ("called for a ban", "pointed to his record").
+        object.__setattr__(self, "_prep_verbs", frozenset(verb for verb, _ in self.prepositional))
+
+    def lemma_of(self, tok: Token) -> str:
+        """The token's lemma in lower case, repaired where the tagger is known to be wrong."""
+        return self.lemma_fixes.get(tok.text.lower()) or tok.lemma.lower()
 
     def is_cue(self, lemma: str) -> bool:
-        """A verb of saying, believing, or evaluating something."""
-        return lemma in self.speech or lemma in self.cognition or lemma in self.objective
+        """A verb of saying, believing, intending or evaluating something."""
+        return (lemma in self.speech or lemma in self.cognition or lemma in self.objective
+                or lemma in self.intention or lemma in self.regard or lemma in self._prep_verbs)
 
 
 @lru_cache(maxsize=None)
@@ -49,6 +66,13 @@ def lexicon(lang: str) -> QuoteLexicon:
         name_nouns=frozenset(res.words("quoted_name_nouns")),
         term_markers=tuple(res.words("term_markers")),
         naming=frozenset(w.lower() for w in res.naming_cues),
+        intention=frozenset(w.lower() for w in res.words("intention_verbs")),
+        regard=frozenset(w.lower() for w in res.words("regard_verbs")),
+        complement_preps=frozenset(w.lower() for w in res.words("complement_preps")),
+        nouns=frozenset(w.lower() for w in res.words("cue_nouns")),
+        noun_preps=frozenset(w.lower() for w in res.words("cue_noun_preps")),
+        light=frozenset(w.lower() for w in res.words("light_cue_verbs")),
+        lemma_fixes={r[0].lower(): r[1].lower() for r in res.table("cue_lemma_fixes") if len(r) >= 2},
     )
 
 
@@ -70,4 +94,11 @@ def merged_lexicon() -> QuoteLexicon:
         name_nouns=en.name_nouns | ru.name_nouns,
         term_markers=tuple(set(en.term_markers) | set(ru.term_markers)),
         naming=en.naming | ru.naming,
+        intention=en.intention | ru.intention,
+        regard=en.regard | ru.regard,
+        complement_preps=en.complement_preps | ru.complement_preps,
+        nouns=en.nouns | ru.nouns,
+        noun_preps=en.noun_preps | ru.noun_preps,
+        light=en.light | ru.light,
+        lemma_fixes={**en.lemma_fixes, **ru.lemma_fixes},
     )

@@ -88,8 +88,52 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
         if tok.dep in ("advcl", "xcomp") and tok.head != verb:
             verb = tok.head
             continue
+        head = toks[tok.head]
+        if tok.dep == "pcomp" and head.dep in ("prep", "agent") and toks[head.head].pos in ("VERB", "AUX") \
+                and head.head != tok.head:
+            verb = head.head  # "the governor tripped Rubio up by calling him out …": the governor calls
+            continue
+        if tok.dep == "acl" and tok.text.lower().endswith("ing") and head.pos in ("NOUN", "PROPN") and verb == cue:
+            return tok.head  # "a new poll showing Trump down", "the Super PAC backing Bush"
         return None
     return None
+
+
+# Subjects that hold no view or say nothing: "all of this accusing Russia", "nothing suggests",
+# "no one wants to …"; and, for a belief, wish or judgement, a relative or demonstrative pronoun.
+_NON_SPEAKERS = {"all", "this", "these", "nothing", "everything", "something", "anything", "none", "no one", "nobody"}
+_NON_HOLDERS = _NON_SPEAKERS | {"that", "which", "what"}
+
+
+def _non_holder(view: SyntaxView, subj: int, words: set[str]) -> bool:
+    """The subject is a word like "all", "nothing" or "no one" ("no" + "one")."""
+    toks = view.tokens
+    word = toks[subj].text.lower()
+    if word in ("one", "body") and subj > 0 and toks[subj - 1].text.lower() == "no":
+        word = "no " + word
+    return word in words
+
+
+def _comma_split(view: SyntaxView, subj: int, verb: int) -> bool:
+    """An English subject parted from its verb by one lone comma ("The work of the CIA, plans …"):
+    the parser took a list of noun phrases for a clause. An apposition brings its own comma pair."""
+    toks = view.tokens
+    if not toks[verb].text.isascii() or subj > verb or toks[verb].text.endswith("ing"):
+        return False  # "Mr. Biden, recalling weekly breakfasts, …": a participle clause takes a comma
+    s, e = view.span_of(view.subtree(subj))
+    if e > toks[verb].start:
+        return False
+    text = view.article.text
+    return text[e : toks[verb].start].strip() == "," and "," not in text[s:e] and not text[s:e].endswith(")")
+
+
+def _passive_participle_clause(view: SyntaxView, verb: int) -> bool:
+    """ "Asked about her vote, …", "Told of the ruling, …": an English past participle opening an
+    adverbial clause with no subject or auxiliary of its own; the main subject is the one asked."""
+    tok = view.tokens[verb]
+    word = tok.text.lower()
+    return (tok.dep == "advcl" and word.endswith("ed") and word != tok.lemma.lower() and tok.text.isascii()
+            and not view.kids(verb, "aux", "auxpass", "mark", *_SUBJ, *_PASSIVE_SUBJ))
 
 
 def _passive_without_agent(view: SyntaxView, verb: int) -> bool:
@@ -141,7 +185,7 @@ def _bare_after_and(view: SyntaxView, verb: int) -> bool:
 def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
     """Token indices of what the verb reports, and which rule found them."""
     toks = view.tokens
-    lemma = toks[verb].lemma.lower()
+    lemma = lex.lemma_of(toks[verb])
     nxt = verb + 1
     if nxt < len(toks) and toks[nxt].text == ":" and toks[nxt].sent == toks[verb].sent:
         # "The FSB reports: …" — the parser often hangs the verb under the clause instead.
@@ -157,12 +201,18 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     if lemma in _XCOMP_CUES:
         for c in view.kids(verb, "xcomp"):
             return view.subtree(c), "xcomp"
+    if lemma in lex.intention and not view.kids(verb, "dobj", "obj", "iobj", "dative"):
+        # "wants to expand …": the subject's own act; "want him to take …" is someone else's.
+        for c in view.kids(verb, "xcomp"):
+            if any(toks[a].text.lower() == "to" for a in view.kids(c, "aux")) and not view.kids(c, *_SUBJ) \
+                    and not any(k < verb for k in view.kids(c, "dobj", "obj")):
+                return view.subtree(c), "xcomp"  # not "what do they want to hide": a question, not an aim
     for c in view.kids(verb, "prep"):
         if (lemma, toks[c].lemma.lower()) in lex.prepositional:
             objs = view.kids(c, "pobj")
             if objs:
                 return view.subtree(objs[0]), "prep"
-    if lemma in lex.objective:
+    if lemma in lex.objective or lemma in lex.regard:
         # A Russian pronoun object («подтвердил это») points back to what was said; it is not it.
         objs = [c for c in view.kids(verb, "dobj", "obj") if c > verb and not (toks[c].dep == "obj" and toks[c].pos == "PRON")]
         if objs:
@@ -171,8 +221,14 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
             # сына в честь деда»), not the name («обвинил X в Y» keeps its «в»-phrase).
             comps = [c for c in view.kids(verb, "oprd", "xcomp", "obl") if c > objs[0] and not (
                 lemma in lex.naming and toks[c].dep == "obl" and view.kids(c, "case"))]
+            # "accused Trump of lying", "see Clinton as the stronger candidate".
+            comps += [c for c in view.kids(verb, "prep") if c > objs[0] and toks[c].lemma.lower() in lex.complement_preps
+                      and (lemma not in lex.regard or toks[c].lemma.lower() == "as")]
+            comps.sort()
             if lemma in lex.naming and not comps:
                 return [], "naming"  # "as they called Lukashenko": naming someone, not saying anything
+            if lemma in lex.regard and not comps:
+                return [], "naming"  # "voters see a chance": seeing is no view without "as …"
             idx = sorted({i for c in objs[:1] + comps[:1] for i in view.subtree(c)})
             return idx, "object"
     # Colon-introduced content the parser hung off the verb as a sibling clause.
@@ -202,10 +258,12 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
     out = []
     text = article.text
     for i, tok in enumerate(view.tokens):
-        if tok.pos not in ("VERB", "AUX") or not lex.is_cue(tok.lemma.lower()):
+        if tok.pos not in ("VERB", "AUX") or not lex.is_cue(lex.lemma_of(tok)):
             continue
+        if tok.text.isascii() and view.kids(i, "det"):
+            continue  # "a weakened Washington prefers …" parsed with "prefers" as a noun's head
         found = _content_of(view, i, lex)
-        if found is None and tok.lemma.lower() in lex.naming:
+        if found is None and lex.lemma_of(tok) in lex.naming:
             continue  # "…, as reporters called him": a naming verb reports only with a complement
         if found is None:
             found = _as_clause(view, i)
@@ -216,28 +274,98 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
             continue
         subj = _verb_subject(view, i)
         told = subj is None and _passive_without_agent(view, i)
+        if _passive_participle_clause(view, i):
+            subj, told = None, True  # "Asked about her vote, Clinton said …": Clinton was asked
         if told and how == "object":
             continue  # "he was shown “preparation for a Maidan”": shown to him, not said by him
         if subj is not None and subj in content_idx:
             subj = None
+        if told and how == "xcomp":
+            # "Trump is expected to win": nobody named expects it; the raised subject is part of it.
+            raised = [k for p in view.kids(i, *_PASSIVE_SUBJ) for k in view.subtree(p)]
+            content_idx = sorted({*content_idx, *raised})
         if subj is not None and view.tokens[subj].text.lower() == "it" and how == "object":
             continue  # "it is not enough to support the US": an expletive 'it' holds no view
-        if subj is None and how != "as-clause" and not told:
+        weak = lex.lemma_of(tok) not in lex.speech
+        if subj is not None and _non_holder(view, subj, _NON_HOLDERS if weak else _NON_SPEAKERS):
+            continue  # a belief, wish or judgement needs somebody to hold it
+        if subj is not None and _comma_split(view, subj, i):
+            continue  # "The work of the CIA, plans to capture …, and a cellar": a list of nouns, not a clause
+        if how in ("object", "prep") and len(content_idx) == 1 and view.tokens[content_idx[0]].pos == "PRON":
+            continue  # "nobody cared about this": a pronoun points back, it is not what was said
+        if subj is None and how not in ("as-clause", "parenthetical") and not told:
             continue  # imperatives ("Note that …") and fragments: nobody is reported
         cs, ce = _strip(text, *view.span_of(content_idx))
         if ce - cs < 3:
             continue
         src = source_span(view, subj) if subj is not None else None
+        if src is not None and text[src[0] : src[1]].lower().rstrip(".") in _not_source_labels():
+            continue  # "I.e., …": an abbreviation the parser took for a subject
         cue = (tok.start, tok.end)
-        weak = tok.lemma.lower() not in lex.speech
         out.append(Attribution((cs, ce), cue, src, subj, f"verb:{how}", weak))
     return out
 
 
+def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
+    """ "Trump's claim that …", "Clinton's criticism of Sanders", "Obama made the case that …": a
+    cue noun with its that-clause, infinitive or prepositional object as content, and as source
+    its possessor or the subject of the light verb it is the object of."""
+    out = []
+    text = article.text
+    toks = view.tokens
+    for i, tok in enumerate(toks):
+        if tok.pos != "NOUN" or tok.lemma.lower() not in lex.nouns or not tok.text.isascii():
+            continue
+        owners = [c for c in view.kids(i, "poss") if c < i and toks[c].text.lower() != "its"]
+        verb = tok.head if tok.dep == "dobj" and toks[tok.head].lemma.lower() in lex.light else None
+        if not owners and verb is None:
+            continue
+        content = _noun_content(view, i, lex) or (_noun_content(view, verb, lex, after=i) if verb is not None else [])
+        if not content:
+            continue
+        cs, ce = _strip(text, *view.span_of(content))
+        if ce - cs < 3:
+            continue
+        weak = tok.lemma.lower() not in lex.speech
+        if owners:
+            s, e = _strip(text, *view.span_of(view.subtree(owners[0])))
+            if text[s:e].endswith(("'s", "’s")):
+                e -= 2
+            out.append(Attribution((cs, ce), (tok.start, tok.end), (s, e), owners[0], "noun", weak))
+            continue
+        subj = _verb_subject(view, verb)
+        if subj is None or subj in content:
+            continue
+        cue = (toks[verb].start, tok.end)
+        out.append(Attribution((cs, ce), cue, source_span(view, subj), subj, "noun:light", weak))
+    return out
+
+
+def _noun_content(view: SyntaxView, head: int, lex: QuoteLexicon, after: int = -1) -> list[int]:
+    """What a cue noun (or its light verb, right of `after`) attributes: a that-clause, an
+    infinitive, or the object of one of `lex.noun_preps`."""
+    toks = view.tokens
+    for c in view.kids(head, "acl", "ccomp", "relcl"):
+        if c > max(head, after) and (any(toks[m].text.lower() == "that" for m in view.kids(c, "mark"))
+                                     or any(toks[a].text.lower() == "to" for a in view.kids(c, "aux"))):
+            return view.subtree(c)
+    for c in view.kids(head, "prep"):
+        if c > max(head, after) and toks[c].lemma.lower() in lex.noun_preps and view.kids(c, "pobj"):
+            return view.subtree(view.kids(c, "pobj")[0])
+    return []
+
+
 def _as_clause(view: SyntaxView, verb: int) -> tuple[list[int], str] | None:
-    """ "as X said, …" / «как заявил X, …»: the content is the clause the cue modifies."""
+    """ "as X said, …" / «как заявил X, …» / "This campaign, he says, is different": the content
+    is the clause the cue modifies."""
     toks = view.tokens
     marks = [c for c in view.kids(verb, "mark") if toks[c].text.lower() in ("as", "как")]
+    if not marks and _parenthetical(view, verb):
+        head = toks[verb].head
+        while toks[head].dep in ("aux", "auxpass", "aux:pass") and toks[head].head != head:
+            head = toks[head].head  # "The border, she says, is closed": the clause is "closed"'s
+        idx = view.subtree(head, exclude={verb})
+        return (idx, "parenthetical") if idx else None
     if not marks or toks[verb].dep not in ("advcl", "parataxis") or toks[verb].head == verb:
         return None
     if toks[toks[verb].head].pos == "ADV":
@@ -245,6 +373,18 @@ def _as_clause(view: SyntaxView, verb: int) -> tuple[list[int], str] | None:
     head = toks[verb].head
     idx = view.subtree(head, exclude={verb})
     return (idx, "as-clause") if idx else None
+
+
+def _parenthetical(view: SyntaxView, verb: int) -> bool:
+    """ "…, he said, …": an English cue clause set off by commas inside the clause it reports."""
+    toks = view.tokens
+    tok = toks[verb]
+    if tok.dep != "parataxis" or tok.head == verb or not view.kids(verb, *_SUBJ) or not tok.text.isascii():
+        return False
+    own = [k for k in view.subtree(verb) if toks[k].pos != "PUNCT"]  # its commas may hang on it
+    before, after = own[0] - 1, own[-1] + 1
+    return (before >= 0 and toks[before].text == "," and toks[before].sent == tok.sent
+            and after < len(toks) and toks[after].sent == tok.sent and toks[after].text in (",", ".", ";"))
 
 
 def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
@@ -324,8 +464,10 @@ def headline_attributions(article: Article) -> list[Attribution]:
     """A headline "KGB: Persons involved … face charge": a short name, a colon, the claim."""
     text = article.text
     out = []
-    for para in article.paragraphs:
-        if para.text.rstrip().endswith((".", "!", "?", "…", ":", "»", "”", '"')) or len(para.text) > 200:
+    for n, para in enumerate(article.paragraphs):
+        # A title may carry a final period ("Graham: Trump's rhetoric destroying GOP's chance.").
+        ends = ("!", "?", "…", ":", "»", "”", '"') if n == 0 else (".", "!", "?", "…", ":", "»", "”", '"')
+        if para.text.rstrip().endswith(ends) or len(para.text) > 200:
             continue
         m = _HEADLINE_COLON.match(para.text)
         if not m:

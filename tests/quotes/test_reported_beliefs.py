@@ -1,0 +1,61 @@
+"""Beliefs, intentions and evaluations (PolNeAR's wider notion of attribution), on sentences we
+wrote: what each rule attributes, and what must stay no attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name contains / None, content, cue)
+CASES = [
+    # Intentions: the subject's own infinitive; a raised subject of "is expected" has no source.
+    ("Clinton wants to expand the program.", [("Clinton", "to expand the program", "wants")]),
+    ("The senator is hoping to win the nomination.", [("The senator", "to win the nomination", "hoping")]),
+    ("Trump is expected to win the primary.", [(None, "Trump is expected to win the primary", "expected")]),
+    # Evaluations with an object and its complement; "see" only with "as".
+    ("Many voters see Clinton as the stronger candidate.",
+     [("Many voters", "Clinton as the stronger candidate", "see")]),
+    ("Rubio accused Trump of lying about his record.", [("Rubio", "Trump of lying about his record", "accused")]),
+    ("The company announced a new plan on Monday.", [("The company", "a new plan", "announced")]),
+    ("Warren called for a special prosecutor.", [("Warren", "a special prosecutor", "called")]),
+    ("Sanders pointed to his record on trade.", [("Sanders", "his record on trade", "pointed")]),
+    # Cue nouns: a possessor, or the subject of a light verb.
+    ("Obama made the case that Clinton is qualified.", [("Obama", "that Clinton is qualified", "made the case")]),
+    ("Officials rejected Trump's claim that the election was rigged.",
+     [("Officials", "Trump's claim that the election was rigged", "rejected"),
+      ("Trump", "that the election was rigged", "claim")]),
+    # A cue set off by commas inside the clause it reports.
+    ("Anna Kowalczyk arrived late. The border, she says, is closed.",
+     [("Anna Kowalczyk", "The border, she says, is closed", "says")]),
+    # “A,” she said. “B.”: the second quotation continues the first, same cue and speaker.
+    ("“We will win,” Anna Kowalczyk said in Warsaw. “Nobody can stop us now.”",
+     [("Anna Kowalczyk", "“We will win,”", "said"), ("Anna Kowalczyk", "“Nobody can stop us now.”", "said")]),
+    # The one asked is not the asker.
+    ("Asked about the ruling, Clinton declined to comment.",
+     [(None, "the ruling", "Asked"), ("Clinton", "to comment", "declined")]),
+    # A title line keeps its final period.
+    ("Graham: Trump's rhetoric is destroying the party.\n\nThe senator spoke on Monday.",
+     [("Graham", "Trump's rhetoric is destroying the party", ":")]),
+    # Negative cases: someone else's act wished for, a question, plain seeing, nobody holding a
+    # view, a list the parser read as a clause, a pronoun for content, things that "favour".
+    ("They want him to take the blame.", []),
+    ("What do Putin and Lukashenka want to hide from each other?", []),
+    ("We saw a man in the street.", []),
+    ("No one wants to allocate such resources.", []),
+    ("The work of the CIA and the FBI, plans to capture the family, and a cellar in Homel.", []),
+    ("The situation does not favour the putsch.", []),
+    ("Nobody cared about this.", []),
+    ("All of this should be enough, accusing Russia of this.", []),
+    ("It’s possible to count on the US, but a weakened Washington prefers to take, not give.", []),  # a noun parse
+    ("I.e., the KGB reveals its cards.", [("KGB", "its cards", "reveals")]),  # never "I.e" as the source
+    ("“We will win,” Anna Kowalczyk said.\n\n“Nobody can stop us now.”",
+     [("Anna Kowalczyk", "“We will win,”", "said"), (None, "“Nobody can stop us now.”", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_beliefs_table(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
