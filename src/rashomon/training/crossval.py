@@ -25,7 +25,7 @@ from ..techniques.taxonomy import PTC2020_TO_SEMEVAL2023, SEMEVAL2023_LABELS, to
 from .config import TrainConfig
 from .data import Prepared, assign_folds, prepare
 from .fit import fit
-from .tune import combo_stats, tune
+from .tune import choose_floor, combo_stats, tune
 
 # Extra spans per article (the rule layer), added to the model's: fn(text, language) -> [(label, s, e)]
 ExtraFn = Callable[[str, str], list[tuple[str, int, int]]]
@@ -42,6 +42,7 @@ class CVResult:
     folds: int = 0
     newest: dict[str, ParagraphReport] = field(default_factory=dict)  # fold 0 when time-ordered
     newest_articles: dict[str, int] = field(default_factory=dict)
+    floors: dict[str, float] = field(default_factory=dict)  # lowest threshold per language (choose_floor)
 
     def summary(self) -> dict[str, Any]:
         """Headline numbers for model.json."""
@@ -122,7 +123,8 @@ def cross_validate(
     items = [prepare(g, labels) for g in articles]
     folds, time_fold, scores, model = out_of_fold(items, labels, cfg, log)
     return evaluate_oof(
-        items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight, cfg.min_threshold, time_fold
+        items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight, cfg.min_threshold, time_fold,
+        cfg.floor_grid,
     )
 
 
@@ -137,26 +139,38 @@ def evaluate_oof(
     span_weight: float = 1.0,
     min_threshold: float = 0.0,
     time_fold: bool = False,
+    floor_grid: tuple[float, ...] = (),
 ) -> CVResult:
     """Tune thresholds (all folds; and per fold on the others) and score the nested predictions.
 
     With `time_fold`, fold 0 (the newest articles) is scored apart (`newest`) and the other
-    reports cover the random folds only.
+    reports cover the random folds only. With `floor_grid`, the lowest allowed threshold of
+    each language is chosen from it on held-out folds (for fold k: on the other folds only).
     """
     golds = [it.gold for it in items]
     fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
     pairs = list(zip(golds, scores))
     stats = combo_stats(pairs, labels, fixed, extend=run_extend(model))
-    thresholds = tune(stats, labels, span_weight=span_weight, min_threshold=min_threshold)
     fold_arr = np.asarray(folds)
+
+    def floors(mask: np.ndarray | None) -> float | dict[str, float]:
+        if not floor_grid:
+            return min_threshold
+        return choose_floor(stats, labels, fold_arr, mask, floor_grid, span_weight)
+
+    chosen = floors(None)
+    thresholds = tune(stats, labels, span_weight=span_weight, min_threshold=chosen)
     preds: dict[int, list[tuple[str, int, int]]] = {}
     for f in range(k):
-        th = tune(stats, labels, fold_arr != f, span_weight=span_weight, min_threshold=min_threshold)
+        held = fold_arr != f
+        th = tune(stats, labels, held, span_weight=span_weight, min_threshold=floors(held))
         for i, (g, sc) in enumerate(pairs):
             if folds[i] == f:
                 spans = [(s.label, s.start, s.end) for s in decode(model, sc, th)]
                 preds[i] = spans + fixed.get(i, [])
     res = CVResult(thresholds, folds=k)
+    langs = sorted({g.language for g in golds})
+    res.floors = dict(chosen) if isinstance(chosen, dict) else {lang: chosen for lang in langs}
     random_fold = [not (time_fold and f == 0) for f in folds]
     if time_fold:
         for lang in sorted({g.language for g in golds}):

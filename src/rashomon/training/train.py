@@ -56,6 +56,8 @@ def train(
         },
         cross_validation=cv.summary(),
     )
+    if cfg.floor_grid:
+        model.meta["threshold_floors"] = cv.floors
     model.save(out_dir, prune=cfg.prune)
     out = Path(out_dir)
     size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())

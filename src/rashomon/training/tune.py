@@ -101,6 +101,17 @@ def tune_subset(
     Objective: paragraph micro-F1 + span_weight x label-aware span F1 (where span gold exists).
     Thresholds below `min_threshold` are never chosen, so weak evidence is not shown.
     """
+    choice = _choose(st, labels, mask, passes, span_weight, min_threshold)
+    return {
+        "token": {l: float(COMBOS[c][0]) for l, c in zip(labels, choice)},
+        "sentence": {l: float(COMBOS[c][1]) for l, c in zip(labels, choice)},
+    }
+
+
+def _choose(
+    st: ComboStats, labels: list[str], mask: np.ndarray, passes: int, span_weight: float, min_threshold: float
+) -> np.ndarray:
+    """Combo index per label chosen by coordinate ascent (see tune_subset)."""
     allowed = [c for c, (tt, ts) in enumerate(COMBOS) if min(tt, ts) >= min_threshold]
     sm = mask & st.has_span
     pm = mask & st.has_para
@@ -129,10 +140,56 @@ def tune_subset(
                 if obj > best + 1e-9:
                     best, best_c = obj, c
             choice[j] = best_c
-    return {
-        "token": {l: float(COMBOS[c][0]) for l, c in zip(labels, choice)},
-        "sentence": {l: float(COMBOS[c][1]) for l, c in zip(labels, choice)},
-    }
+    return choice
+
+
+def _objective(st: ComboStats, mask: np.ndarray, choice: np.ndarray, span_weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """Summed (span p_num, n_pred, r_num, n_gold) and paragraph (tp, fp, fn) of the masked articles at `choice`."""
+    labels = np.arange(len(choice))
+    sm, pm = mask & st.has_span, mask & st.has_para
+    span = st.span[sm][:, labels, choice].sum((0, 1))
+    para = st.para[pm][:, labels, choice].sum((0, 1))
+    return np.append(span, st.n_gold[sm].sum()), para
+
+
+def choose_floor(
+    st: ComboStats,
+    labels: list[str],
+    folds: np.ndarray,
+    mask: np.ndarray | None = None,
+    grid: tuple[float, ...] = (0.25,),
+    span_weight: float = 1.0,
+) -> dict[str, float]:
+    """Lowest allowed threshold per language, chosen on held-out folds of the masked articles.
+
+    For each candidate floor, every fold is decoded with thresholds tuned on the others and
+    the summed counts give the objective (paragraph micro-F1 + span_weight x span F1); on a
+    tie the higher floor wins (fewer weak flags for the same score).
+    """
+    mask = np.ones(len(st.lang), dtype=bool) if mask is None else mask
+    out: dict[str, float] = {}
+    for lang in sorted(set(st.lang[mask].tolist())):
+        in_lang = mask & (st.lang == lang)
+        best, best_floor = -1.0, min(grid)
+        for floor in sorted(grid, reverse=True):
+            span, para = np.zeros(4), np.zeros(3)
+            for f in sorted(set(folds[in_lang].tolist())):
+                train = in_lang & (folds != f)
+                if not train.any():
+                    continue
+                choice = _choose(st, labels, train, 3, span_weight, floor)
+                s, p = _objective(st, in_lang & (folds == f), choice, span_weight)
+                span += s
+                para += p
+            obj = _f1(*para)
+            if span[3]:
+                prec = span[0] / span[1] if span[1] else 0.0
+                rec = span[2] / span[3]
+                obj += span_weight * (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+            if obj > best + 1e-9:
+                best, best_floor = obj, floor
+        out[lang] = best_floor
+    return out
 
 
 def tune(
@@ -140,13 +197,17 @@ def tune(
     labels: list[str],
     mask: np.ndarray | None = None,
     span_weight: float = 1.0,
-    min_threshold: float = 0.0,
+    min_threshold: float | dict[str, float] = 0.0,
 ) -> dict[str, dict[str, dict[str, float]]]:
-    """Thresholds per language (token and sentence kinds) on the masked articles (default all)."""
+    """Thresholds per language (token and sentence kinds) on the masked articles (default all).
+
+    `min_threshold` is one floor or one per language (see choose_floor).
+    """
     mask = np.ones(len(st.lang), dtype=bool) if mask is None else mask
     out: dict[str, dict[str, dict[str, float]]] = {"token": {}, "sentence": {}}
     for lang in sorted(set(st.lang.tolist())):
-        th = tune_subset(st, labels, mask & (st.lang == lang), span_weight=span_weight, min_threshold=min_threshold)
+        floor = min_threshold.get(lang, 0.0) if isinstance(min_threshold, dict) else min_threshold
+        th = tune_subset(st, labels, mask & (st.lang == lang), span_weight=span_weight, min_threshold=floor)
         out["token"][lang] = th["token"]
         out["sentence"][lang] = th["sentence"]
     return out
