@@ -7,7 +7,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 import typer
 
@@ -215,34 +215,33 @@ def search(
 store_app = typer.Typer(help="Corpus store maintenance.", no_args_is_help=True)
 
 
-@store_app.command("rebuild-clusters")
-def rebuild_clusters(db: Optional[str] = DbOption) -> None:
-    """Recompute every entity cluster from every stored article (ingest updates them incrementally)."""
-    from ..store import rebuild_clusters as run_rebuild
+def _rebuild(db: Optional[str], run: Callable[[Any], int], what: str) -> None:
+    """Open the store, run one full rebuild, say how many `what` it made."""
     from . import err_console, fail
 
     try:
         store = _open(db)
-        n = run_rebuild(store)
+        n = run(store)
     except RashomonError as err:
         fail(err)
-    err_console.print(f"{n} entity clusters rebuilt from {store.count()} article(s) → {store.describe()}",
+    err_console.print(f"{n} {what} rebuilt from {store.count()} article(s) → {store.describe()}",
                       highlight=False, soft_wrap=True)
+
+
+@store_app.command("rebuild-clusters")
+def rebuild_clusters(db: Optional[str] = DbOption) -> None:
+    """Recompute every entity cluster from every stored article (ingest updates them incrementally)."""
+    from ..store import rebuild_clusters as run_rebuild
+
+    _rebuild(db, run_rebuild, "entity clusters")
 
 
 @store_app.command("rebuild-stories")
 def rebuild_stories(db: Optional[str] = DbOption) -> None:
     """Regroup every stored article into stories, as compare groups them (ingest places new articles incrementally)."""
     from ..store.stories import rebuild_stories as run_rebuild
-    from . import err_console, fail
 
-    try:
-        store = _open(db)
-        n = run_rebuild(store)
-    except RashomonError as err:
-        fail(err)
-    err_console.print(f"{n} stories rebuilt from {store.count()} article(s) → {store.describe()}",
-                      highlight=False, soft_wrap=True)
+    _rebuild(db, run_rebuild, "stories")
 
 
 @store_app.command("stories")

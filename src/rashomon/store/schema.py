@@ -199,6 +199,7 @@ feed_items = Table(
     metadata,
     Column("id", String(64), primary_key=True),
     Column("url", Text, nullable=False),
+    Column("seen_at", Float, nullable=False),  # epoch seconds of the poll that first listed it
     Column("feed_id", String(64), nullable=False),
     Column("status", String(16), nullable=False),  # new | duplicate | failed
     # new: the article stored from it; duplicate: the stored article with the same text.
@@ -208,7 +209,6 @@ feed_items = Table(
     Column("similarity", Float),
     Column("attempts", Integer, nullable=False, default=0),
     Column("error", Text),
-    Column("seen_at", Float, nullable=False),
     Index("ix_feed_items_feed", "feed_id", "status"),
     Index("ix_feed_items_article", "article_id"),
 )
@@ -247,11 +247,14 @@ cluster_keys = Table(
     Index("ix_cluster_keys_cluster", "cluster_id"),
 )
 
-cluster_pending = Table(
-    "cluster_pending",
-    metadata,
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-)
+
+def _pending(name: str) -> Table:
+    """The articles stored since a derived index (clusters, stories) last took them in."""
+    return Table(name, metadata,
+                 Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True))
+
+
+cluster_pending = _pending("cluster_pending")
 
 CLUSTER_INDEX_TABLES = (cluster_names, cluster_keys, cluster_pending)
 
@@ -263,9 +266,9 @@ stories = Table(
     metadata,
     Column("id", String(32), primary_key=True),
     Column("topic", Text, nullable=False),
-    Column("n_articles", Integer, nullable=False),
     Column("first_day", String(10)),  # earliest and latest dated member, YYYY-MM-DD; NULL: none dated
     Column("last_day", String(10)),
+    Column("n_articles", Integer, nullable=False),
     Column("vec", LargeBinary, nullable=False),  # sum of the members' opening vectors, float64
     # The other running sums of rashomon.compare.stories.StoryGroup by slot name, e.g.
     # {"lemmas": {lang: {lemma: weight sum}}, "langs": {lang: n}}
@@ -278,17 +281,13 @@ stories = Table(
 story_members = Table(
     "story_members",
     metadata,
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("story_id", String(32), nullable=False),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("joined_at", String(32), nullable=False),
     Index("ix_story_members_story", "story_id"),
 )
 
-story_pending = Table(
-    "story_pending",
-    metadata,
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-)
+story_pending = _pending("story_pending")
 
 STORY_TABLES = (stories, story_members, story_pending)
 

@@ -21,9 +21,10 @@ from schema version 6) or an article was deleted.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import numpy as np
 from sqlalchemy import and_, func, or_, select
@@ -294,13 +295,8 @@ def _place(conn: Connection, art: Article, vec: np.ndarray, centroids: _Centroid
     wanted = list(dict.fromkeys(_entity_candidates(conn, mine_clusters, day, opts) + centroids.nearest(vec, day, opts)))
     groups, clusters_of = _groups(conn, wanted) if wanted else ({}, {})
     groups = {sid: groups[sid] for sid in wanted if sid in groups}  # candidate order: ties go to the first
-    best: tuple[float, str] | None = None
-    for sid, group in groups.items():
-        if group.span_with(mine) > opts.max_days:
-            continue
-        score = group.link(mine, opts)
-        if score >= opts.threshold and (best is None or score > best[0]):
-            best = (score, sid)
+    best = _best_link(groups, lambda g: g.link(mine, opts) if g.span_with(mine) <= opts.max_days else -math.inf,
+                      opts)
     clusters_of[art.id] = mine_clusters
     if best is not None:
         sid = best[1]
@@ -320,6 +316,18 @@ def _place(conn: Connection, art: Article, vec: np.ndarray, centroids: _Centroid
     return next_id
 
 
+def _best_link(candidates: dict[str, StoryGroup], score: Callable[[StoryGroup], float],
+               opts: StoryOptions) -> tuple[float, str] | None:
+    """(score, id) of the candidate story scoring best at or above the threshold, within the
+    window of `score`'s story (it says -inf outside); the first in candidate order wins a tie."""
+    best: tuple[float, str] | None = None
+    for cid, other in candidates.items():
+        value = score(other)
+        if value >= opts.threshold and (best is None or value > best[0]):
+            best = (value, cid)
+    return best
+
+
 def _merge_bridged(conn: Connection, sid: str, group: StoryGroup, others: dict[str, StoryGroup],
                    centroids: _Centroids, opts: StoryOptions) -> tuple[str, StoryGroup]:
     """Fold into the story an article just joined the other candidate stories it now links to on
@@ -327,13 +335,8 @@ def _merge_bridged(conn: Connection, sid: str, group: StoryGroup, others: dict[s
     story keeps its id. Returns the surviving story."""
     st, sm = schema.stories, schema.story_members
     while True:
-        best: tuple[float, str] | None = None
-        for oid, other in others.items():
-            if group.span_with(other) > opts.max_days:
-                continue
-            score = group.link(other, opts)
-            if score >= opts.threshold and (best is None or score > best[0]):
-                best = (score, oid)
+        best = _best_link(others, lambda o: group.link(o, opts) if group.span_with(o) <= opts.max_days else -math.inf,
+                          opts)
         if best is None:
             return sid, group
         oid = best[1]
