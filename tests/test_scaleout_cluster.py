@@ -92,3 +92,52 @@ def test_scaleout_unreachable_scheduler_is_a_coded_error() -> None:
         with connect("tcp://127.0.0.1:9", load_options(), timeout="2s"):
             pass
     assert err.value.code == "E151"
+
+
+def _key(item: Article | RashomonError) -> str:
+    """An article's id, an error's message (it names the JSONL line)."""
+    return item.id if isinstance(item, Article) else str(item)
+
+
+@pytest.mark.slow
+def test_scaleout_window_bounded_and_dask_environ_dropped() -> None:
+    """A batch larger than the window: the driver draws at most WINDOW_PER_WORKER per worker
+    ahead of what it has yielded and holds no more futures than that; each analysis process
+    runs without the MALLOC_TRIM_THRESHOLD_ Dask's nanny set for its own worker process."""
+    from rashomon.scaleout import PLUGIN, WINDOW_PER_WORKER
+
+    items = [RashomonError("E008", line=i, path="batch.jsonl") if i % 9 == 4 else
+             Article(id=f"a{i}", text=f"Article {i}.\n\nIts second paragraph, number {i}.") for i in range(50)]
+    drawn = 0
+
+    def source():
+        nonlocal drawn
+        for item in items:
+            drawn += 1
+            yield item
+
+    with connect("local:2", load_options(), ["segment"]) as c:
+        window = WINDOW_PER_WORKER * 2
+        ahead, held, out = [], [], []
+        for result in analyze_on_cluster(source(), c):
+            out.append(result)
+            ahead.append(drawn - len(out))
+            held.append(len(c.futures))  # released futures leave asynchronously: may lag by a few
+        assert max(ahead) <= window
+        assert max(ahead) >= window - 1  # the window was used (else the bound says nothing)
+        assert max(held) <= 2 * window
+        assert [_key(x) for x in out] == [_key(x) for x in items]
+
+        def environs(dask_worker) -> tuple[str | None, list[str | None]]:  # noqa: ANN001 - client.run passes it
+            plugin = dask_worker.plugins[PLUGIN]
+            kids = []
+            for w in plugin.supervisor.workers:
+                with open(f"/proc/{w.pid}/environ", "rb") as fh:
+                    env = dict(e.split(b"=", 1) for e in fh.read().split(b"\0") if b"=" in e)
+                kids.append(env.get(b"MALLOC_TRIM_THRESHOLD_"))
+            return os.environ.get("MALLOC_TRIM_THRESHOLD_"), kids
+
+        seen = c.run(environs)
+    assert any(own for own, _ in seen.values())  # Dask did set it for its workers
+    assert [kids for _, kids in seen.values() if kids] and all(
+        k is None for _, kids in seen.values() for k in kids)  # our processes did not inherit it

@@ -28,3 +28,19 @@ def test_supervisor_env_blas_single_threaded_unless_set(monkeypatch, preset, exp
 def test_supervisor_env_keeps_the_rest(monkeypatch):
     monkeypatch.setenv("RASHOMON_SOMETHING", "x")
     assert worker_env()["RASHOMON_SOMETHING"] == "x"
+
+
+@pytest.mark.parametrize(
+    ("unset", "present", "absent"),
+    [
+        ((), ["MALLOC_TRIM_THRESHOLD_", "RASHOMON_SOMETHING"], []),
+        (("MALLOC_TRIM_THRESHOLD_",), ["RASHOMON_SOMETHING"], ["MALLOC_TRIM_THRESHOLD_"]),
+        (("NOT_SET_ANYWHERE",), ["MALLOC_TRIM_THRESHOLD_", "RASHOMON_SOMETHING"], ["NOT_SET_ANYWHERE"]),
+    ],
+)
+def test_supervisor_env_unset_drops_only_those(monkeypatch, unset, present, absent):
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    monkeypatch.setenv("RASHOMON_SOMETHING", "x")
+    env = worker_env(unset)
+    assert all(var in env for var in present)
+    assert not any(var in env for var in absent)

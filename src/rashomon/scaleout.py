@@ -14,12 +14,15 @@ This module imports Dask; nothing else in the package imports it until `--schedu
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections import deque
 from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, TypeVar
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from distributed.client import FutureCancelledError
 from distributed.scheduler import KilledWorker
@@ -66,7 +69,9 @@ class AnalysisPlugin(WorkerPlugin):
         from .supervisor import Supervisor
 
         self.lock = threading.Lock()
-        self.supervisor = Supervisor(self.options, self.components, jobs=1)
+        # Sealed: the analysed article stays the bytes its process pickled; this worker hands
+        # them to Dask as they are and only the driver unpickles (once, not three times).
+        self.supervisor = Supervisor(self.options, self.components, jobs=1, sealed=True, unset=_dask_only_environ())
 
     def teardown(self, worker: Any = None) -> None:
         """Stop the analysis process with the worker."""
@@ -75,8 +80,8 @@ class AnalysisPlugin(WorkerPlugin):
                 w.stop()
             self.supervisor.workers = []
 
-    def analyze(self, article: Article) -> Article | RashomonError:
-        """One article through this worker's analysis process."""
+    def analyze(self, article: Article) -> bytes | RashomonError:
+        """One article through this worker's analysis process (the result sealed: see `_opened`)."""
         with self.lock:
             return next(iter(self.supervisor.run([article])))
 
@@ -87,9 +92,56 @@ class AnalysisPlugin(WorkerPlugin):
         self.__init__(state["options"], state["components"])  # type: ignore[misc]
 
 
-def _analyze_task(article: Article) -> Article | RashomonError:
+def _dask_only_environ() -> tuple[str, ...]:
+    """Variables Dask's nanny set for its worker process only (`distributed.nanny.pre-spawn-environ`).
+
+    MALLOC_TRIM_THRESHOLD_=65536 is one: inherited by the analysis process, it made glibc hand
+    memory back and fault it in again all through each article (37,800 page faults per article
+    against 6,300, and a fifth more CPU than the same analysis under `--jobs`). The process
+    returns memory after each article itself (`supervisor._release_memory`). Thread counts
+    are not dropped: one BLAS thread per process is what `supervisor.worker_env` sets anyway.
+    """
+    spawn = dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {}
+    return tuple(k for k, v in spawn.items()
+                 if k.startswith("MALLOC_") and os.environ.get(k) == str(v))
+
+
+def _analyze_task(article: Article) -> bytes | RashomonError:
     """The task each article runs as, on whichever worker the scheduler picks."""
     return get_worker().plugins[PLUGIN].analyze(article)
+
+
+def _opened(result: bytes | RashomonError) -> Article | RashomonError:
+    """A task's result as an item: sealed article bytes unpickled, an error as it is."""
+    if isinstance(result, bytes):
+        from .supervisor import open_sealed
+
+        return open_sealed(result)
+    return result
+
+
+# What Dask keeps for its developers, in the driver's client (and a local scheduler): the last
+# `low-level-log-length` (1,000) batches sent on each stream, every submitted task with its
+# article among them. The driver held ~1,100 input articles after 2,000 (a gc census) and its
+# RSS rose with the batch until every log was full; 16 keeps a short log.
+DRIVER_DASK = {"distributed.admin.low-level-log-length": 16}
+
+# Dask's own upkeep, turned down for the LocalCluster of `local:N`. Measured with 2 workers
+# each running a task that waits (as ours wait on their analysis process): 13% of a core
+# went to Dask (driver 4.6%, workers 8.4%), 1.6% with these. Most of it was the 20 ms
+# event-loop tick in every server (without the 1 s tick here: 8.6%); then the workers'
+# statistical profiler (a stack sample every 10 ms, for the dashboard), the 100 ms memory
+# monitor, the 0.5 s system monitor and work stealing (the scheduler queues our root tasks
+# and hands each to the next free worker, so there is nothing to steal). On two cores that
+# share was taken from the analysis. None of it changes which task runs where or its result.
+QUIET_DASK = {
+    **DRIVER_DASK,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.scheduler.work-stealing": False,
+}
 
 
 @contextmanager
@@ -97,27 +149,51 @@ def connect(spec: str, options: Options, components: list[str] | None = None, *,
             timeout: str = "20s") -> Iterator[Any]:
     """A Dask client with the analysis plugin on every worker (E151 when it cannot connect)."""
     kind, value = parse_scheduler(spec)
-    cluster = None
-    try:
-        if kind == "local":
-            # One thread per worker: a worker runs one analysis at a time anyway (its plugin's
-            # process); parallelism is the number of workers.
-            cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=40)
-            client = Client(cluster)
-        else:
-            client = Client(value, timeout=timeout)
-    except (OSError, TimeoutError) as err:
-        if cluster is not None:
-            cluster.close()
-        raise RashomonError("E151", spec=spec, detail=str(err).splitlines()[0] if str(err) else type(err).__name__) from err
-    try:
-        client.register_plugin(AnalysisPlugin(options, components), name=PLUGIN)
-        yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    with dask.config.set(QUIET_DASK if kind == "local" else DRIVER_DASK):
+        cluster = None
+        try:
+            if kind == "local":
+                # One thread per worker: a worker runs one analysis at a time anyway (its plugin's
+                # process); parallelism is the number of workers. No dashboard (its plugins
+                # record every task); the scheduler's small HTTP server takes any free port.
+                cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", scheduler_kwargs={"dashboard": False},
+                                       silence_logs=40)
+                client = Client(cluster)
+            else:
+                client = Client(value, timeout=timeout)
+        except (OSError, TimeoutError) as err:
+            if cluster is not None:
+                cluster.close()
+            raise RashomonError("E151", spec=spec,
+                                detail=str(err).splitlines()[0] if str(err) else type(err).__name__) from err
+        try:
+            client.register_plugin(AnalysisPlugin(options, components), name=PLUGIN)
+            yield client
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+class _Capacity:
+    """Tasks to keep in flight: WINDOW_PER_WORKER per worker. The worker count is asked of the
+    scheduler every REFRESH_SECONDS, not before every submit: each question is a round trip
+    that returns every worker's metrics (it was the driver's main cost per article)."""
+
+    REFRESH_SECONDS = 5.0
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.asked = -self.REFRESH_SECONDS
+        self.value = WINDOW_PER_WORKER
+
+    def __call__(self) -> int:
+        now = time.monotonic()
+        if now - self.asked >= self.REFRESH_SECONDS:
+            self.asked = now
+            self.value = WINDOW_PER_WORKER * _worker_count(self.client)
+        return self.value
 
 
 def _worker_count(client: Any) -> int:
@@ -127,12 +203,14 @@ def _worker_count(client: Any) -> int:
 def analyze_on_cluster(items: Iterable[T | Article], client: Any) -> Iterator[T | Article | RashomonError]:
     """Results for the Articles in `items`, in input order; other items pass through in place.
 
-    A bounded window of tasks is in flight; each result is released as soon as it is yielded.
+    A bounded window of tasks is in flight (WINDOW_PER_WORKER per worker); each result is
+    released on the cluster before it is yielded, so nothing grows with the batch.
     """
     source = iter(items)
     pending: deque[tuple[Any, Any]] = deque()  # (item, its future or None), input order
+    capacity = _Capacity(client)
     while True:
-        room = WINDOW_PER_WORKER * _worker_count(client) - len(pending)
+        room = capacity() - len(pending)
         for item in islice(source, max(0, room)):
             # pure=False: two articles with equal fields are still two tasks.
             future = client.submit(_analyze_task, item, pure=False) if isinstance(item, Article) else None
@@ -144,17 +222,18 @@ def analyze_on_cluster(items: Iterable[T | Article], client: Any) -> Iterator[T 
             yield item
             continue
         try:
-            yield future.result()
+            result = _opened(future.result())
         except KilledWorker:  # it took down every worker it was tried on
-            yield RashomonError("E043", detail="Dask workers died running it", path=budget.where(item))
+            result = RashomonError("E043", detail="Dask workers died running it", path=budget.where(item))
         except FutureCancelledError:
-            yield budget.internal_error(item, RuntimeError("the cluster cancelled the task"))
+            result = budget.internal_error(item, RuntimeError("the cluster cancelled the task"))
         except RashomonError as err:  # the pipeline cannot be built on the workers
             raise err
         except Exception as exc:  # noqa: BLE001 - one article must not end the batch
-            yield budget.internal_error(item, exc)
+            result = budget.internal_error(item, exc)
         finally:
-            future.release()
+            future.release()  # before the consumer gets the result: the cluster holds nothing of it
+        yield result
 
 
 def map_ordered(client: Any, fn: Any, jobs: Iterable[tuple]) -> Iterator[Any]:
@@ -164,8 +243,9 @@ def map_ordered(client: Any, fn: Any, jobs: Iterable[tuple]) -> Iterator[Any]:
     """
     source = iter(jobs)
     pending: deque[Any] = deque()
+    capacity = _Capacity(client)
     while True:
-        room = WINDOW_PER_WORKER * _worker_count(client) - len(pending)
+        room = capacity() - len(pending)
         pending.extend(client.submit(fn, *job, pure=False) for job in islice(source, max(0, room)))
         if not pending:
             return
