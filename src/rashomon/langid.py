@@ -45,8 +45,8 @@ class LanguageIdentifier:
         return lang.iso_code_639_1.name.lower() if lang is not None else "und"
 
     def __call__(self, article: Article) -> Article:
-        article.language = self.detect(article.text)
         if not self.opts.paragraph_fallback:
+            article.language = self.detect(article.text)
             for para in article.paragraphs:
                 para.language = article.language
             return article
@@ -58,11 +58,10 @@ class LanguageIdentifier:
             else:
                 para.language = self.detect(para.text)
                 weights[para.language] += len(para.text)
-        # The article language is the dominant paragraph language when there is one.
-        if weights:
-            top, _ = weights.most_common(1)[0]
-            if top != "und":
-                article.language = top
+        # The article language is the dominant paragraph language when there is one; only
+        # without one is the whole text identified (a second lingua pass over every letter).
+        top = weights.most_common(1)[0][0] if weights else "und"
+        article.language = top if top != "und" else self.detect(article.text)
         for para in short:
             para.language = article.language if _LETTER.search(para.text) else "und"
         return article

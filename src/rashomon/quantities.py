@@ -373,8 +373,12 @@ def _word_numbers(article: Article, langs: tuple[str, ...]) -> list[tuple[int, i
     """Runs of number words: (start, end, value, vague-marker) — "three dozen", "тридцать три"."""
     out = []
     toks = article.tokens
+    known = set().union(*(number_words(l) for l in langs))  # a run starts only at a number word
     i = 0
     while i < len(toks):
+        if toks[i].text.lower() not in known and toks[i].lemma.lower() not in known:
+            i += 1
+            continue
         run: list[tuple[float, str]] = []
         j = i
         while j < len(toks):
@@ -436,7 +440,10 @@ def _ordinal_words(article: Article, langs: tuple[str, ...]) -> list[_Cand]:
     """"the third day", «третий раз»; "a third of" is a fraction and is left out."""
     out = []
     toks = article.tokens
+    known = set().union(*(ordinal_words(l) for l in langs))
     for i, tok in enumerate(toks):
+        if tok.text.lower() not in known and tok.lemma.lower() not in known:
+            continue
         value = next((ordinal_words(l).get(w) for w in (tok.text.lower(), tok.lemma.lower()) for l in langs
                       if w in ordinal_words(l)), None)
         if value is None or (i > 0 and (toks[i - 1].text.lower() in _FRACTION_WORDS or toks[i - 1].text == "-")):

@@ -31,6 +31,7 @@ class NatashaBackend:
         for model in (self.morph, self.syntax, self.ner):
             model.infer.encoder = _memo_encoder(model.infer.encoder)
         self._lemmas: dict[tuple, str | None] = {}
+        self._tag_feats: dict[str, tuple[str, dict[str, str]]] = {}  # 'NOUN|Case=Nom|...' -> (POS, features)
 
     def parse_many(self, texts: list[str]) -> list[ParsedText]:
         """Parse each paragraph; the models see the sentences (and texts) of many at once.
@@ -48,28 +49,48 @@ class NatashaBackend:
 
     def _parse_group(self, texts: list[str]) -> list[ParsedText]:
         from natasha import Doc
-        from natasha.doc import adapt_spans, inject_morph, inject_syntax, offset_syntax, sent_words
+        from natasha.doc import DocSpan, sent_words
+        from slovnet.bio import bio_spans
+        from slovnet.conll import parse_conll_tag
 
         docs = [Doc(text) for text in texts]
         for doc in docs:
             doc.segment(self.segmenter)
         sents = [sent for doc in docs for sent in doc.sents]
         words = [sent_words(sent) for sent in sents]
-        for sent, markup in zip(sents, _by_length(self.morph.map, words, len), strict=True):
-            inject_morph(sent.tokens, markup.tokens)
-        for sent, markup in zip(sents, _by_length(self.syntax.map, words, len), strict=True):
-            inject_syntax(sent.tokens, markup.tokens)
+        # natasha's steps (`natasha.doc`), reading slovnet's tags without its markup objects.
+        feats_of = self._tag_feats
+        for sent, tags in zip(sents, _by_length(self._tags(self.morph), words, len), strict=True):
+            for tok, tag in zip(sent.tokens, tags):
+                parsed = feats_of.get(tag)
+                if parsed is None:
+                    parsed = feats_of[tag] = parse_conll_tag(tag)
+                tok.pos, tok.feats = parsed[0], dict(parsed[1])
+        for sent, (ids, heads, rels) in zip(sents, _by_length(self._tags(self.syntax), words, len), strict=True):
+            for tok, id_, head, rel in zip(sent.tokens, ids, heads, rels):
+                tok.rel = rel
+                tok.id, tok.head_id = id_, head  # made sentence-unique below, as natasha's offset_syntax
         for doc in docs:
             for sent_id, sent in enumerate(doc.sents, 1):
-                offset_syntax(sent_id, sent.tokens)
+                for tok in sent.tokens:
+                    tok.id, tok.head_id = f"{sent_id}_{tok.id}", f"{sent_id}_{tok.head_id}"
             doc.spans = []  # natasha leaves a blank text without NER
+        # NER tags the tokens segmentation found: slovnet would re-tokenise each text with the
+        # same razdel and find every token again by its text.
         tagged = [doc for doc in docs if doc.text.strip()]
-        markups = _by_length(self.ner.map, [doc.text for doc in tagged], len)
-        for doc, markup in zip(tagged, markups, strict=True):
-            doc.spans = list(adapt_spans(doc, markup.spans))
+        tokens = [[tok.text for tok in doc.tokens] for doc in tagged]
+        for doc, tags in zip(tagged, _by_length(self._tags(self.ner), tokens, len), strict=True):
+            doc.spans = [DocSpan(s.start, s.stop, s.type, doc.text[s.start : s.stop]) for s in bio_spans(doc.tokens, tags)]
             doc.envelop_span_tokens()
             doc.envelop_sent_spans()
         return [self._convert(doc) for doc in docs]
+
+    @staticmethod
+    def _tags(model) -> Callable[[list[list[str]]], Iterable]:  # noqa: ANN001 - a natasha tagger
+        """slovnet's inference for word lists, in its batches, up to the decoded tags (its `Infer.__call__`
+        builds markup objects from them)."""
+        infer = model.infer
+        return lambda items: infer.decoder(infer.process(infer.encoder(items)))
 
     def parse(self, text: str) -> ParsedText:
         """Parse one paragraph."""
