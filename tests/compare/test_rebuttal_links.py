@@ -75,14 +75,31 @@ def test_rebuttal_links_no_conflict(analyzer, texts):
 
 
 @pytest.mark.parametrize(
-    "text,target",
+    "text,target,rebutter,cue,word",
     [
-        ("Senator John Miller said the mayor took bribes. Mayor Anna Brooks denied that she took bribes from anyone.", "clause"),
-        ("Senator John Miller said the mayor took bribes. Mayor Anna Brooks denied the allegations on Monday.", "noun"),
-        ("Senator John Miller said the mayor took bribes. \u201cThat is false,\u201d Mayor Anna Brooks said.", "previous"),
+        ("Senator John Miller said the mayor took bribes. Mayor Anna Brooks denied that she took bribes from anyone.",
+         "clause", "Brooks", "denied", "brib"),
+        ("Senator John Miller said the mayor took bribes. Mayor Anna Brooks denied the allegations on Monday.",
+         "noun", "Brooks", "denied", "brib"),
+        ("Senator John Miller said the mayor took bribes. \u201cThat is false,\u201d Mayor Anna Brooks said.",
+         "previous", "Brooks", "false", "brib"),
+        # no named source made the claim: the statement that spelt it out with the same noun
+        ("Prosecutors published allegations that Mayor Anna Brooks took bribes from a builder. "
+         "Brooks denied the allegations on Monday.", "noun", "Brooks", "denied", "brib"),
+        # «опровергла информацию о том, что …»: the noun's own clause restates the claim
+        ("\u0414\u0435\u043f\u0443\u0442\u0430\u0442 \u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432 "
+         "\u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e \u043c\u044d\u0440 \u0431\u0440\u0430\u043b\u0430 "
+         "\u0432\u0437\u044f\u0442\u043a\u0438. \u041c\u044d\u0440 \u0410\u043d\u043d\u0430 "
+         "\u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 \u043e\u043f\u0440\u043e\u0432\u0435\u0440\u0433\u043b\u0430 "
+         "\u0438\u043d\u0444\u043e\u0440\u043c\u0430\u0446\u0438\u044e \u043e \u0442\u043e\u043c, \u0447\u0442\u043e "
+         "\u043e\u043d\u0430 \u0431\u0440\u0430\u043b\u0430 \u0432\u0437\u044f\u0442\u043a\u0438 \u0443 "
+         "\u0441\u0442\u0440\u043e\u0438\u0442\u0435\u043b\u0435\u0439.",
+         "clause", "\u0421\u043c\u0438\u0440\u043d\u043e\u0432", "\u043e\u043f\u0440\u043e\u0432\u0435\u0440\u0433\u043b\u0430",
+         "\u0432\u0437\u044f\u0442\u043a"),
     ],
+    ids=["en-clause", "en-noun-named-claim", "en-previous", "en-noun-spelt-out", "ru-noun-clause"],
 )
-def test_rebuttal_links_how_the_denial_points_back(analyzer, text, target):
+def test_rebuttal_links_how_the_denial_points_back(analyzer, text, target, rebutter, cue, word):
     from rashomon.compare import _clusters
     from rashomon.compare.units import build_units
 
@@ -93,6 +110,6 @@ def test_rebuttal_links_how_the_denial_points_back(analyzer, text, target):
     found = find_rebuttals(units, [art], cluster_of)
     assert [r.target for r in found] == [target]
     r = found[0]
-    assert "Brooks" in r.rebutter
-    assert art.text[r.cue[0] : r.cue[1]].lower() in ("denied", "false")
-    assert "brib" in r.restatement
+    assert rebutter in r.rebutter
+    assert art.text[r.cue[0] : r.cue[1]].lower() == cue
+    assert word in r.restatement

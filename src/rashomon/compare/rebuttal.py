@@ -54,11 +54,16 @@ class Rebuttal:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    """Single-word cues and multi-word cue phrases of every language (not verbs)."""
+def _cues() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """Single-word cues, and multi-word cue phrases by their first word (longest first), of
+    every language (not verbs)."""
     entries = {e.lower() for lang in _LANGS for e in load_list(lang, "rebuttal_cues")}
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for e in entries:
+        if " " in e:
+            phrases.setdefault(e.split()[0], []).append(tuple(e.split()))
     return (frozenset(e for e in entries if " " not in e),
-            tuple(sorted((tuple(e.split()) for e in entries if " " in e), key=len, reverse=True)))
+            {w: tuple(sorted(p, key=len, reverse=True)) for w, p in phrases.items()})
 
 
 @lru_cache(maxsize=None)
@@ -76,10 +81,11 @@ def _cue_at(tokens, idx: list[int], k: int) -> tuple[int, bool]:  # noqa: ANN001
     if tok.pos == "VERB":
         return (1, True) if tok.lemma.lower() in _words("rebuttal_verbs") else (0, False)
     single, phrases = _cues()
-    for phrase in phrases:
+    text, lemma = tok.text.lower(), tok.lemma.lower()
+    for phrase in phrases.get(text, ()) + (phrases.get(lemma, ()) if lemma != text else ()):
         if k + len(phrase) <= len(idx) and all(w in _forms(tokens[idx[k + n]]) for n, w in enumerate(phrase)):
             return len(phrase), False
-    return (1 if set(_forms(tok)) & single else 0), False
+    return (1 if text in single or lemma in single else 0), False
 
 
 def _negated(tokens, idx: list[int], k: int) -> bool:  # noqa: ANN001
@@ -120,7 +126,8 @@ def _content(tokens, idx: list[int]) -> list[int]:  # noqa: ANN001
 def _target_noun(tokens, idx: list[int]) -> int | None:  # noqa: ANN001
     """Position in idx of a noun that names a claim ("the allegations", «эти сведения»)."""
     targets = _words("rebuttal_targets")
-    return next((n for n, i in enumerate(idx) if tokens[i].pos in ("NOUN", "PROPN") and tokens[i].lemma.lower() in targets), None)
+    return next((n for n, i in enumerate(idx) if tokens[i].pos in ("NOUN", "PROPN")
+                 and (tokens[i].lemma.lower() in targets or tokens[i].text.lower() in targets)), None)
 
 
 def _clause_after(tokens, idx: list[int], reach: int = 6) -> list[int]:  # noqa: ANN001
@@ -151,15 +158,33 @@ def _speaker(unit: ClaimUnit | None, article: Article, tokens, sent_idx: list[in
     that introduces the cue ("Moore's campaign issued a statement saying the report is false")."""
     if unit is not None and unit.source_entity is not None:
         return unit.source_key, unit.source
-    lo = tokens[sent_idx[0]].start
-    verb = sent_idx[n] if is_verb else next(
-        (i for i in reversed(sent_idx[:n]) if tokens[i].pos == "VERB" and tokens[i].lemma.lower() in _words("speech_verbs")), None)
-    if verb is None:
+    at = sent_idx[n] if is_verb else next(
+        (m for m in range(n - 1, -1, -1) if tokens[sent_idx[m]].pos == "VERB"
+         and tokens[sent_idx[m]].lemma.lower() in _words("speech_verbs")), None)
+    if at is None:
         return None  # the author calling a claim false is a fact-check, not a second source
-    named = _named_before(mentions, lo, tokens[verb].start)
-    if named is None:
+    if is_verb:
+        at = n
+    # The subject sits in the verb's own clause: "X's campaign denied …", not the outlet named
+    # in a relative clause before it ("…, which The Post reported, telling the paper …").
+    start = max((m + 1 for m in range(at) if tokens[sent_idx[m]].text in _BREAK), default=0)
+    clause = sent_idx[start:at]
+    if not clause:
         return None
-    return named[2], article.text[named[0] : named[1]]
+    named = _named_before(mentions, tokens[clause[0]].start, tokens[sent_idx[at]].start)
+    if named is not None:
+        return named[2], article.text[named[0] : named[1]]
+    # A name the entity layer missed ("Moore’s campaign"): the proper nouns before the verb,
+    # matched to other sources by surname.
+    names = [i for i in clause if tokens[i].pos == "PROPN"]
+    if not names:
+        return None
+    last = names[-1]
+    first = last
+    while first - 1 in clause and tokens[first - 1].pos == "PROPN":
+        first -= 1
+    name = article.text[tokens[first].start : tokens[last].end]
+    return f"name:{tokens[last].text.lower()}", name
 
 
 def find_rebuttals(units: list[ClaimUnit], articles: list[Article],
@@ -224,10 +249,10 @@ def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[i
             found_ante = _antecedent(units, unit.index, members, art, noun, speaker[0], mentions, tokens_at)
             if found_ante is None:
                 continue
-            ante, reb.claimant = found_ante
+            ante, reb.claimant, part = found_ante
             reb.antecedents = [ante]
-            reb.restatement = units[ante].claim.text
-            reb.lemmas = frozenset(units[ante].lemmas)
+            reb.restatement = _text(art, tokens, part) if part else units[ante].claim.text
+            reb.lemmas = frozenset(_lemma(tokens[i]) for i in _content(tokens, part)) if part else frozenset(units[ante].lemmas)
         return reb
     return None
 
@@ -289,11 +314,13 @@ def _named(tokens, idx: list[int], m: int) -> tuple[str, list[int], str | None]:
 
 
 def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article, noun: str | None,
-                rebutter: str, mentions: list[tuple[int, int, str, str]], starts: list[int]) -> tuple[int, str | None] | None:
-    """The statement a rebuttal points back at, and who made the claim when the rebutter
-    restated it: with a noun ("the allegations"), the nearest earlier claim of another named
-    source; else the statement before, if another source's or if it names the claimant before a
-    speech verb ("Pence falsely suggested A. That is not true," Earnest said)."""
+                rebutter: str, mentions: list[tuple[int, int, str, str]],
+                starts: list[int]) -> tuple[int, str | None, list[int] | None] | None:
+    """The statement a rebuttal points back at, who made the claim when the rebutter restated
+    it, and the tokens spelling the claim out when they are only part of the statement: with a noun ("the allegations"), the nearest earlier claim of another named
+    source, else an earlier statement spelling it out ("allegations that A"); without one, the
+    statement before, if another source's or if it names the claimant before a speech verb
+    ("Pence falsely suggested A. That is not true," Earnest said)."""
     earlier = [j for j in members if units[j].claim.end <= units[k].claim.start][::-1]
     own = lambda j: units[j].source_key == rebutter or units[j].source_entity == rebutter  # noqa: E731
     if noun is not None:
@@ -303,13 +330,23 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
         # about the claim, not the claim.
         named = next((j for j in earlier[:6] if units[j].source_entity is not None and not own(j)
                       and units[j].modal is None and _target_noun(art.tokens, _indices(art, units[j], starts)) is None), None)
-        return None if named is None else (named, None)
+        if named is not None:
+            return named, None, None
+        # Else the statement that spelt the claim out with the same noun ("allegations that
+        # Moore molested a girl" in the lead, "denied the allegations" further down).
+        for j in earlier[:12]:
+            idx = _indices(art, units[j], starts)
+            m = _target_noun(art.tokens, idx)
+            clause = _clause_after(art.tokens, idx[m + 1 :], reach=4) if m is not None else []
+            if len(_content(art.tokens, clause)) >= 2 and not own(j):
+                return j, None, clause
+        return None
     for j in earlier[:2]:
         if not own(j):
-            return j, None
+            return j, None, None
         claimant = _claimant(art, units[j], rebutter, mentions, starts)
         if claimant is not None:
-            return j, claimant
+            return j, claimant, None
     return None
 
 
