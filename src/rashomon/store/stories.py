@@ -10,8 +10,10 @@ pair score of compare's story grouping (`rashomon.compare.stories.StoryGroup.lin
 code) from the story's stored running sums: the sum of its members' opening vectors, their
 lemma sums per language and language counts, its first and last day, and any other sum
 StoryGroup keeps (stored by slot name). Entity sums are read from the members' current
-clusters, since cluster ids change when clusters merge. The article joins the best story
-scoring at least `threshold` whose span stays within `max_days`, or starts a new one; a story
+clusters, since cluster ids change when clusters merge, and only for a candidate that could
+still reach the threshold with them (`_Entities`), so a big story costs no more than a small
+one. The article joins the best story scoring at least `threshold` whose span stays within
+`max_days`, or starts a new one; a story
 it joined then takes in any other candidate story it now links to at `threshold` on average
 (the article bridged them), as group_stories' merges would. `rebuild_stories` (`rashomon
 store rebuild-stories`) groups every stored article with `group_stories`, as `compare` does,
@@ -22,6 +24,7 @@ from schema version 6) or an article was deleted.
 from __future__ import annotations
 
 import math
+import dataclasses
 from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -74,11 +77,6 @@ def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
         yield items[i:i + size]
 
 
-def _unit(items: set[str]) -> dict[str, float]:
-    w = 1.0 / len(items) ** 0.5 if items else 0.0
-    return {x: w for x in items}
-
-
 def _clusters_of(conn: Connection, article_ids: list[str] | None) -> dict[str, set[str]]:
     """Article id -> its PERSON/ORG/LOC cluster ids (all stored articles when `article_ids` is None)."""
     cm, cl = schema.cluster_members, schema.clusters
@@ -100,12 +98,9 @@ def _names(conn: Connection, cluster_ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _topic(conn: Connection, members: Iterable[str], clusters_of: dict[str, set[str]]) -> str:
-    """The three clusters most members mention, named, as group_stories names a story."""
-    counts: dict[str, int] = defaultdict(int)
-    for m in members:
-        for c in clusters_of.get(m, ()):
-            counts[c] += 1
+def _topic(conn: Connection, counts: dict[str, int]) -> str:
+    """The three clusters most members mention (cluster id -> members), named, as group_stories
+    names a story."""
     top = sorted(counts, key=lambda c: (-counts[c], c))[:3]
     names = _names(conn, top)
     return ", ".join(names.get(c, c) for c in top)
@@ -128,6 +123,17 @@ def _opts(options: StoryOptions | None) -> StoryOptions:
     return options or StoryOptions()
 
 
+def _lead_only(art: Article, opts: StoryOptions) -> Article:
+    """The parts of an article that story grouping reads (title, opening paragraphs, lead tokens,
+    lead sentences, dates), so a rebuild holds every stored article without its whole analysis
+    (10,000 whole articles take ~10 GB)."""
+    end = (art.paragraphs[0].start if art.paragraphs else 0) + opts.lead_chars
+    return dataclasses.replace(art, paragraphs=art.paragraphs[:3],
+                               sentences=art.sentences[:max(opts.lead_sentences, 1)],
+                               tokens=[t for t in art.tokens if t.start < end], mentions=[], entities=[], quoted=[],
+                               quotes=[], claims=[], techniques=[], quantities=[])
+
+
 def _embedder(embed: Embedder | None) -> Embedder:
     if embed is not None:
         return embed
@@ -148,7 +154,7 @@ def rebuild_stories(store: Store, *, embed: Embedder | None = None, options: Sto
     st, sm = schema.stories, schema.story_members
     with write_transaction(store.engine) as conn:
         _lock(conn)
-        articles = store.load_articles()
+        articles = [_lead_only(a, opts) for ids in _chunks(store.article_ids()) for a in store.load_articles(ids)]
         clusters_of = _clusters_of(conn, None)
         names = _names(conn, {c for cs in clusters_of.values() for c in cs})
         stories = group_stories(articles, clusters_of, names, embed, options=opts)
@@ -262,9 +268,37 @@ def _entity_candidates(conn: Connection, clusters: set[str], day: date | None, o
     return [r.story_id for r in conn.execute(stmt)]
 
 
-def _groups(conn: Connection, story_ids: list[str]) -> tuple[dict[str, StoryGroup], dict[str, set[str]]]:
+def _entity_sums(conn: Connection,
+                 story_ids: list[str]) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
+    """Per story, its members' entity sums (each member's current PERSON/ORG/LOC clusters as a
+    unit vector, summed) and how many members mention each cluster. Grouped in the database by
+    (story, cluster, the member's cluster count): a story of many members costs a row per
+    cluster, not a row per member and cluster."""
+    cm, cl, sm = schema.cluster_members, schema.clusters, schema.story_members
+    ents: dict[str, dict[str, float]] = defaultdict(dict)
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for ids in _chunks(story_ids):
+        pairs = (select(sm.c.story_id, cm.c.article_id, cm.c.cluster_id).distinct()
+                 .join(sm, sm.c.article_id == cm.c.article_id).join(cl, cl.c.id == cm.c.cluster_id)
+                 .where(sm.c.story_id.in_(ids), cl.c.type.in_(_KINDS)).subquery())
+        # k: how many clusters the member has (a window over the same rows, no second scan).
+        per = select(pairs.c.story_id, pairs.c.cluster_id,
+                     func.count().over(partition_by=pairs.c.article_id).label("k")).subquery()
+        stmt = (select(per.c.story_id, per.c.cluster_id, per.c.k, func.count().label("m"))
+                .group_by(per.c.story_id, per.c.cluster_id, per.c.k)
+                .order_by(per.c.story_id, per.c.cluster_id, per.c.k))
+        for r in conn.execute(stmt):
+            w = 1.0 / r.k ** 0.5  # a member's clusters as a unit vector, as StoryGroup.of_article weighs them
+            ents[r.story_id][r.cluster_id] = ents[r.story_id].get(r.cluster_id, 0.0) + r.m * w
+            counts[r.story_id][r.cluster_id] = counts[r.story_id].get(r.cluster_id, 0) + r.m
+    return ents, counts
+
+
+def _groups(conn: Connection, story_ids: list[str], *,
+            entities: bool = True) -> tuple[dict[str, StoryGroup], dict[str, dict[str, int]]]:
     """Candidate stories as StoryGroups from their stored sums and their members' current
-    clusters; and those members' clusters (for the topic)."""
+    clusters; and per story how many members mention each cluster (for the topic). With
+    `entities=False` the entity sums are left empty (see _Entities)."""
     st, sm = schema.stories, schema.story_members
     members: dict[str, list[str]] = defaultdict(list)
     rows = {}
@@ -273,16 +307,39 @@ def _groups(conn: Connection, story_ids: list[str]) -> tuple[dict[str, StoryGrou
         for r in conn.execute(select(sm.c.story_id, sm.c.article_id).where(sm.c.story_id.in_(ids))
                               .order_by(sm.c.joined_at, sm.c.article_id)):
             members[r.story_id].append(r.article_id)
-    clusters_of = _clusters_of(conn, [a for m in members.values() for a in m])
+    ents, counts = _entity_sums(conn, story_ids) if entities else ({}, {})
     out = {}
     for sid, row in rows.items():
-        ents: dict[str, float] = {}
-        for a in members[sid]:
-            for c, w in _unit(clusters_of.get(a, set())).items():
-                ents[c] = ents.get(c, 0.0) + w
-        out[sid] = StoryGroup.from_sums(members[sid], np.frombuffer(row.vec, dtype=np.float64).copy(), ents,
-                                        first=_day(row.first_day), last=_day(row.last_day), **row.sums)
-    return out, clusters_of
+        out[sid] = StoryGroup.from_sums(members[sid], np.frombuffer(row.vec, dtype=np.float64).copy(),
+                                        ents.get(sid, {}), first=_day(row.first_day), last=_day(row.last_day),
+                                        **row.sums)
+    return out, counts
+
+
+class _Entities:
+    """Candidate stories' entity sums, read from their members' clusters only for a story whose
+    score could still reach the threshold. A story's entity term adds at most `entity_weight`
+    to its average pair score (the cosine of two unit vectors of non-negative weights is at
+    most 1), so a story scoring below threshold - entity_weight without it cannot be chosen;
+    its members' clusters, thousands of rows for a big story, are never read."""
+
+    def __init__(self, conn: Connection, groups: dict[str, StoryGroup]) -> None:
+        self.conn = conn
+        self.sid_of = {id(g): sid for sid, g in groups.items()}
+        self.counts: dict[str, dict[str, int]] = {}  # story -> cluster -> members (read ones)
+
+    def ready(self, candidate: StoryGroup, against: StoryGroup, opts: StoryOptions) -> bool:
+        """Whether `candidate` may link to `against` at the threshold; its entity sums read if so."""
+        sid = self.sid_of.get(id(candidate))
+        if sid is None or sid in self.counts:
+            return True
+        # 1e-9: the bound is exact; this only absorbs rounding in the sums.
+        if candidate.link(against, opts) + opts.entity_weight + 1e-9 < opts.threshold:
+            return False
+        ents, counts = _entity_sums(self.conn, [sid])
+        candidate.ents = ents.get(sid, {})
+        self.counts[sid] = counts.get(sid, {})
+        return True
 
 
 def _place(conn: Connection, art: Article, vec: np.ndarray, centroids: _Centroids, opts: StoryOptions,
@@ -293,23 +350,30 @@ def _place(conn: Connection, art: Article, vec: np.ndarray, centroids: _Centroid
     day = article_day(art)
     mine = StoryGroup.of_article(art.id, art, vec, mine_clusters, opts)
     wanted = list(dict.fromkeys(_entity_candidates(conn, mine_clusters, day, opts) + centroids.nearest(vec, day, opts)))
-    groups, clusters_of = _groups(conn, wanted) if wanted else ({}, {})
+    groups = _groups(conn, wanted, entities=False)[0] if wanted else {}
     groups = {sid: groups[sid] for sid in wanted if sid in groups}  # candidate order: ties go to the first
-    best = _best_link(groups, lambda g: g.link(mine, opts) if g.span_with(mine) <= opts.max_days else -math.inf,
-                      opts)
-    clusters_of[art.id] = mine_clusters
+    first_member = {sid: g.members[0] for sid, g in groups.items() if g.members}
+    ents = _Entities(conn, groups)
+    best = _best_link(groups, lambda g: g.link(mine, opts) if g.span_with(mine) <= opts.max_days
+                      and ents.ready(g, mine, opts) else -math.inf, opts)
+    topic = dict.fromkeys(mine_clusters, 1)
     if best is not None:
         sid = best[1]
         group = groups.pop(sid)
         group.absorb(mine)
         conn.execute(sm.insert().values(story_id=sid, article_id=art.id, joined_at=now))
-        sid, group = _merge_bridged(conn, sid, group, groups, centroids, opts)
+        sid, group = _merge_bridged(conn, sid, group, groups, centroids, ents, opts)
+        joined = set(group.members)  # the story, the article and any story it bridged
+        for cid, m in ents.counts.items():
+            if first_member.get(cid) in joined:
+                for c, n in m.items():
+                    topic[c] = topic.get(c, 0) + n
         conn.execute(st.update().where(st.c.id == sid).values(
-            topic=_topic(conn, group.members, clusters_of), updated_at=now, **_story_values(group)))
+            topic=_topic(conn, topic), updated_at=now, **_story_values(group)))
     else:
         sid, group = f"S{next_id}", mine
         next_id += 1
-        conn.execute(st.insert().values(id=sid, topic=_topic(conn, [art.id], clusters_of), created_at=now,
+        conn.execute(st.insert().values(id=sid, topic=_topic(conn, topic), created_at=now,
                                         updated_at=now, **_story_values(group)))
         conn.execute(sm.insert().values(story_id=sid, article_id=art.id, joined_at=now))
     centroids.put(sid, group)
@@ -329,14 +393,14 @@ def _best_link(candidates: dict[str, StoryGroup], score: Callable[[StoryGroup], 
 
 
 def _merge_bridged(conn: Connection, sid: str, group: StoryGroup, others: dict[str, StoryGroup],
-                   centroids: _Centroids, opts: StoryOptions) -> tuple[str, StoryGroup]:
+                   centroids: _Centroids, ents: _Entities, opts: StoryOptions) -> tuple[str, StoryGroup]:
     """Fold into the story an article just joined the other candidate stories it now links to on
     average (the article bridges them), best first, as group_stories' merges would; the larger
     story keeps its id. Returns the surviving story."""
     st, sm = schema.stories, schema.story_members
     while True:
-        best = _best_link(others, lambda o: group.link(o, opts) if group.span_with(o) <= opts.max_days else -math.inf,
-                          opts)
+        best = _best_link(others, lambda o: group.link(o, opts) if group.span_with(o) <= opts.max_days
+                          and ents.ready(o, group, opts) else -math.inf, opts)
         if best is None:
             return sid, group
         oid = best[1]
