@@ -83,8 +83,18 @@ class RashomonError(Exception):
         template = MESSAGES[code]
         super().__init__(f"{code} {template.format(**fields)}")
 
+    def __reduce__(self) -> tuple:
+        # Pickled as (code, fields): Exception's default would call __init__ with the message,
+        # and an error sent back from a Dask worker or another process could not be opened.
+        return (_rebuild, (type(self), self.code, self.fields))
+
     @property
     def path(self) -> str | None:
         """The file or URL the error is about, if any."""
         value = self.fields.get("path")
         return None if value is None else str(value)
+
+
+def _rebuild(cls: type[RashomonError], code: str, fields: dict[str, object]) -> RashomonError:
+    """A pickled RashomonError, rebuilt from its code and fields."""
+    return cls(code, **fields)

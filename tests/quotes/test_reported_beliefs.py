@@ -45,6 +45,8 @@ CASES = [
     ("What do Putin and Lukashenka want to hide from each other?", []),
     ("We saw a man in the street.", []),
     ("No one wants to allocate such resources.", []),
+    # A fronted cue noun is no light-verb cue (its cue span ran backwards: E040 on a real article).
+    ("Whatever criticism they have leveled against the mayor in the past, the vote stands.", []),
     ("The work of the CIA and the FBI, plans to capture the family, and a cellar in Homel.", []),
     ("The situation does not favour the putsch.", []),
     ("Nobody cared about this.", []),

@@ -317,7 +317,9 @@ def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if tok.pos != "NOUN" or tok.lemma.lower() not in lex.nouns or not tok.text.isascii():
             continue
         owners = [c for c in view.kids(i, "poss") if c < i and toks[c].text.lower() != "its"]
-        verb = tok.head if tok.dep == "dobj" and toks[tok.head].lemma.lower() in lex.light else None
+        # The light verb must come first ("made the case that …"): a fronted object ("whatever
+        # criticism they have leveled against X") is no cue, and its cue span would run backwards.
+        verb = tok.head if tok.dep == "dobj" and tok.head < i and toks[tok.head].lemma.lower() in lex.light else None
         if not owners and verb is None:
             continue
         content = _noun_content(view, i, lex) or (_noun_content(view, verb, lex, after=i) if verb is not None else [])
