@@ -47,3 +47,17 @@ def filled(cls: type, counter=None):
 
 RECORDS = sorted(records(Article), key=lambda c: c.__name__)
 LAYER_RECORDS = [c for c in RECORDS if c is not Article]
+
+
+class Drawn:
+    """Iterates over `items` and counts how many the consumer has drawn so far (`count`): a
+    batch driver's read-ahead is `count` minus the results it has handed out."""
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+        self.count = 0
+
+    def __iter__(self):  # noqa: ANN204 - a generator of the items
+        for item in self.items:
+            self.count += 1
+            yield item

@@ -17,6 +17,7 @@ from rashomon.serialize import article_dict
 from rashomon.settings import load_options
 from rashomon.supervisor import Supervisor
 from tests.conftest import FIXTURES, SEEDS
+from tests.records import Drawn
 
 
 @pytest.mark.parametrize("spec, expected", [
@@ -108,20 +109,13 @@ def test_scaleout_window_bounded_and_dask_environ_dropped() -> None:
 
     items = [RashomonError("E008", line=i, path="batch.jsonl") if i % 9 == 4 else
              Article(id=f"a{i}", text=f"Article {i}.\n\nIts second paragraph, number {i}.") for i in range(50)]
-    drawn = 0
-
-    def source():
-        nonlocal drawn
-        for item in items:
-            drawn += 1
-            yield item
-
+    source = Drawn(items)
     with connect("local:2", load_options(), ["segment"]) as c:
         window = WINDOW_PER_WORKER * 2
         ahead, held, out = [], [], []
-        for result in analyze_on_cluster(source(), c):
+        for result in analyze_on_cluster(iter(source), c):
             out.append(result)
-            ahead.append(drawn - len(out))
+            ahead.append(source.count - len(out))
             held.append(len(c.futures))  # released futures leave asynchronously: may lag by a few
         assert max(ahead) <= window
         assert max(ahead) >= window - 1  # the window was used (else the bound says nothing)

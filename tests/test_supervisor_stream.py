@@ -10,6 +10,7 @@ from rashomon.model import Article
 from rashomon.serialize import article_dict
 from rashomon.settings import load_options
 from rashomon.supervisor import Supervisor, open_sealed, read_ahead
+from tests.records import Drawn
 
 PIPELINE = ["segment"]  # real, cheap: the window does not depend on what the pipeline does
 
@@ -28,19 +29,12 @@ def _key(item: Article | RashomonError) -> str:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_supervisor_stream_window_bounded(jobs: int) -> None:
     items = _items(60)
-    drawn = 0
-
-    def source():
-        nonlocal drawn
-        for item in items:
-            drawn += 1
-            yield item
-
+    source = Drawn(items)
     ahead, out = [], []
     with Supervisor(load_options(), PIPELINE, jobs=jobs) as sup:
-        for result in sup.run(source()):
+        for result in sup.run(iter(source)):
             out.append(result)
-            ahead.append(drawn - len(out))  # read but not yet handed out
+            ahead.append(source.count - len(out))  # read but not yet handed out
     assert max(ahead) <= read_ahead(jobs)
     assert max(ahead) >= 2  # it did read ahead (else the bound says nothing)
     assert [_key(x) for x in out] == [_key(x) for x in items]
