@@ -8,7 +8,7 @@ import pytest
 from rashomon.techniques.formats import GoldArticle, GoldSpan
 from rashomon.training import TrainConfig
 from rashomon.training.data import prepare
-from rashomon.training.fit import _column_l2, build_vocab, fit, name_shares
+from rashomon.training.fit import _column_l2, build_vocab, fit, in_script, name_shares
 
 LABELS = ["Flag_Waving"]
 
@@ -79,3 +79,43 @@ def _weight(name_l2: float, word: str) -> float:
 def test_fit_names_penalty_shrinks_name_weights_only():
     assert _weight(1e-1, "america") < 0.5 * _weight(0.0, "america")
     assert _weight(1e-1, "praise") == pytest.approx(_weight(0.0, "praise"), rel=0.5)
+
+
+@pytest.mark.parametrize(
+    ("script", "word", "kept"),
+    [
+        ("", "america", True),
+        ("", "майдана", True),
+        ("cyrillic", "майдана", True),
+        ("cyrillic", "america", False),  # a Latin name keeps only the base penalty
+        ("latin", "america", True),
+        ("latin", "майдана", False),
+    ],
+)
+def test_fit_names_script_restricts_penalty(script, word, kept):
+    items = _items(["We love America. Они пришли на Майдана площадь. We love America now, Майдана тоже."])
+    vocab = build_vocab(items, min_count=1)
+    shares = in_script(name_shares(items, vocab), vocab, script)
+    share = shares["words"][vocab.index["words"][word]]
+    assert (share > 0) == kept
+    assert shares["words"][vocab.index["words"]["love"]] == 0.0 and shares["words"][-1] == 0.0
+
+
+@pytest.mark.parametrize("script", ["greek", "Cyrillic", "all"])
+def test_fit_names_script_rejects_unknown(script):
+    with pytest.raises(ValueError, match="name_script"):
+        TrainConfig(name_script=script)
+
+
+def test_fit_names_script_cyrillic_leaves_latin_name_weights():
+    def weight(name_l2: float, script: str) -> float:
+        arts = []
+        for i in range(6):
+            text = f"They praise America again. Officials met on day {i}. Rivals praise Ohio again."
+            arts.append(GoldArticle(str(i), text, "en", [GoldSpan("Flag_Waving", 11, 18)], None, "ptc2020"))
+        cfg = TrainConfig(min_count=1, iters_token=60, iters_sentence=5, vec_dims=0, name_l2=name_l2, name_script=script)
+        model = fit([prepare(g, LABELS) for g in arts], LABELS, cfg)
+        return float(model.weights["tok_words"][model.vocab.index["words"]["america"], 2, 0])
+
+    assert weight(1e-1, "cyrillic") == pytest.approx(weight(0.0, ""))
+    assert weight(1e-1, "") < 0.5 * weight(1e-1, "cyrillic")

@@ -56,7 +56,9 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
         + (", a hyphenated word as the mean of its parts" if cfg.get("vec_parts") else "")
         + ", projected on their principal components) and a sentence model (bag of the same lexical features). "
         + (
-            f"Lexical features of names (their share of mid-sentence uses written capitalised) get an extra L2 of "
+            "Lexical features of names (their share of mid-sentence uses written capitalised)"
+            + (f" in {cfg['name_script'].capitalize()} script" if cfg.get("name_script") else "")
+            + " get an extra L2 of "
             f"{cfg.get('name_l2')} x that share (the sentence model in proportion to its own L2): names describe "
             "the story, not the technique. "
             if cfg.get("name_l2")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict
 
@@ -140,7 +141,7 @@ def fit(items: list[Prepared], labels: list[str], cfg: TrainConfig) -> Technique
     misc = misc_names(FAMILIES)
     mu, proj, vectors = _word_vectors(items, cfg.vec_dims, cfg.vec_parts)
     x, dense, y = _token_matrix(items, vocab, rng, cfg.keep_clean, len(misc), vectors)
-    names = name_shares(items, vocab) if cfg.name_l2 > 0 else None
+    names = in_script(name_shares(items, vocab), vocab, cfg.name_script) if cfg.name_l2 > 0 else None
     l2_tok = _column_l2(names, vocab, cfg.l2_token, cfg.name_l2, True, x.shape[1])
     coef, bias, weights["tok_vec"] = _fit_columns(x, y, l2_tok, cfg.iters_token, dense=dense)
     weights["vec_mu"], weights["vec_proj"] = mu, proj
@@ -247,6 +248,22 @@ def name_shares(items: list[Prepared], vocab: Vocab) -> dict[str, np.ndarray]:
         share = named[kind] / np.maximum(seen[kind], 1)
         share[-1] = 0.0  # the unknown row is no name
         out[kind] = share.astype(np.float32)
+    return out
+
+
+# Letters of each script a name penalty can be restricted to (TrainConfig.name_script).
+_SCRIPTS = {"latin": re.compile("[a-z]"), "cyrillic": re.compile("[а-яё]")}
+
+
+def in_script(names: dict[str, np.ndarray], vocab: Vocab, script: str) -> dict[str, np.ndarray]:
+    """Name shares kept only for features holding a letter of `script` ("" keeps all)."""
+    if not script:
+        return names
+    letter = _SCRIPTS[script]
+    out = {}
+    for kind, share in names.items():
+        keep = np.asarray([bool(letter.search(f)) for f in vocab.lists[kind]] + [False])
+        out[kind] = np.where(keep, share, 0.0).astype(np.float32)
     return out
 
 
