@@ -30,8 +30,10 @@ def _rebuttals(analyzer, *texts):
         # the claim in one article, the denial (pointing back in its own article) in another
         (CLAIM_EN, CLAIM_EN + " \u201cThis is a lie,\u201d Mayor Anna Brooks said on Monday."),
         (CLAIM_RU + " \u00ab\u042d\u0442\u043e \u043b\u043e\u0436\u044c\u00bb, \u2014 \u0437\u0430\u044f\u0432\u0438\u043b\u0430 \u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 \u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u0430\u043c.",),
+        # a verb that also acts on things ("reject") with a claim's that-clause
+        (CLAIM_EN + " Mayor Anna Brooks rejected claims that she took bribes from the company.",),
     ],
-    ids=["en-same-article", "en-across-articles", "ru-same-article"],
+    ids=["en-same-article", "en-across-articles", "ru-same-article", "en-rejected-claims-that"],
 )
 def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
     arts, found = _rebuttals(analyzer, *texts)
@@ -46,7 +48,7 @@ def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
     # the claim side is the senator's / deputy's statement, the other side the mayor's denial cue
     claim, denial = sorted(c.positions, key=lambda p: p.source_name in ("Anna Brooks", "\u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430"))
     assert claim.source_name in ("John Miller", "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432")
-    assert denial.text.lower() in ("false", "lie", "\u043b\u043e\u0436\u044c")
+    assert denial.text.lower() in ("false", "lie", "rejected", "\u043b\u043e\u0436\u044c")
 
 
 @pytest.mark.parametrize(
@@ -66,8 +68,14 @@ def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
         (CLAIM_EN, "Mayor Anna Brooks denied that the Springfield city budget for schools was cut last year."),
         # "false" used attributively about something that is not a claim
         (CLAIM_EN + " \u201cIt was a false alarm at the school,\u201d Brooks said.",),
+        # a denial verb that asserts nothing: governed by "to" or a modal
+        (CLAIM_EN + " Governor Tom Hill urged Mayor Anna Brooks to reject it on Monday.",),
+        (CLAIM_EN + " Mayor Anna Brooks could refute the claims at a trial, her lawyer said.",),
+        # a day is no rebutter
+        (CLAIM_EN + " Monday\u2019s statement from the city hall denied the allegations.",),
     ],
-    ids=["no-antecedent", "self-denial", "not-false", "ru-not-lie", "author-verdict", "other-claim", "false-alarm"],
+    ids=["no-antecedent", "self-denial", "not-false", "ru-not-lie", "author-verdict", "other-claim", "false-alarm",
+         "urged-to-reject", "could-refute", "weekday-rebutter"],
 )
 def test_rebuttal_links_no_conflict(analyzer, texts):
     _arts, found = _rebuttals(analyzer, *texts)

@@ -6,16 +6,21 @@ whose frames agree but whose slots differ is a conflict candidate of the kind of
 quantity, date, place, origin, actor, polarity, modality — with features that
 `confidence` turns into a calibrated confidence. A value the other article also states (a part
 and its total, a figure both report) is reconciled, not a conflict; a figure an article itself
-revises is an update.
+revises is an update. Polarity and modality set plain statements against each other only (not
+a negation under a modal or condition, nor a statement that wishes, plans, speculates or
+negates by other words: lang/<code>/polarity_irrealis.tsv, implicit_negations.txt,
+modality_plain_stop.txt); two dates in one article conflict only between two named sources.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
+from ..lang import load_list
 from ..model import Article, DateRef, Quantity
 from .confidence import calibrate
 from .frames import (ArticleFacts, comparable, compatible, date_key, dates_differ, quantity_frame,
@@ -148,6 +153,9 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
 
 
 def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    # Inside one article two dates are two events unless two named sources date one event.
+    if ua.article == ub.article and (ua.source_entity is None or ub.source_entity is None):
+        return None
     for da in ua.dates:
         for db in ub.dates:
             shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
@@ -250,6 +258,11 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     if (ua.negation is None) == (ub.negation is None) or _same_speaker(ua, ub) or sim < POLARITY_SIM:
         return None
     neg, pos = (ua, ub) if ua.negation is not None else (ub, ua)
+    # Two plain statements only: not one that wants, plans or conditions ("he'd like Obama to
+    # show it"), nor an affirmation that negates by other words ("failed to produce evidence
+    # that his views affected his work" agrees with "they did not affect it").
+    if ua.qualified or ub.qualified or pos.implicit_negation:
+        return None
     # What is negated ("never [served] in Vietnam") must be what the other side asserts.
     if not _same_statement(ua, ub, neg.negated_head, neg.negated, pos):
         return None
@@ -257,10 +270,20 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
                       ua, ub, sim, neg, neg.negation, neg.negated, pos)
 
 
+@lru_cache(maxsize=None)
+def _hedge_words() -> frozenset[str]:
+    """Lemmas that hedge or attribute a statement without a modal cue (lang/<code>/modality_plain_stop.txt)."""
+    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "modality_plain_stop"))
+
+
 def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
     if (ua.modal is None) == (ub.modal is None) or ua.negation is not None or ub.negation is not None:
         return None
     hedged, plain = (ua, ub) if ua.modal is not None else (ub, ua)
+    # The plain side must state it plainly: not wish, plan or condition it, nor attribute or hedge
+    # it with other words ("accused of hacking" against "allegedly hacking" agree).
+    if plain.qualified or plain.implicit_negation or (plain.lemmas | plain.lead) & _hedge_words() or hedged.qualified:
+        return None
     head = next((w for w in plain.sequence if w in hedged.hedged), None)
     if not _same_statement(ua, ub, head, hedged.hedged, plain):
         return None

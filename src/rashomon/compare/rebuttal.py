@@ -11,19 +11,28 @@ its own article, with an earlier claim sharing two content words. A conflict nee
 rebutter (a quoted or reported speaker, the subject of a denial verb, or the one named before
 the speech verb that introduces the cue) other than the claim's source: an author calling a
 claim false is a fact-check, not a second source, and one source disputing itself is no
-conflict. Cue words are language data (lang/<code>/rebuttal_cues.txt, rebuttal_verbs.txt,
-rebuttal_targets.txt).
+conflict; a day or month is never a rebutter.
+
+A denial verb denies a claim only when its object is one: a that-clause or a claim noun heading
+its first noun group ("denied the allegations", not "rejected calls for an inquiry into the
+claims"; "rejected it" may be an offer). It asserts nothing under a modal, "to" or a condition
+("could refute the claims at a trial", "urged her to reject it", "if he denies"), and a court,
+judge or vote rejecting is a legal act. A claim named only by a noun must share an entity (the
+rebutter too) or a content word with the rebuttal's statement. Cue words are language data
+(lang/<code>/rebuttal_cues.txt, rebuttal_verbs.txt, rebuttal_object_verbs.txt,
+rebuttal_targets.txt, rebuttal_irrealis.tsv, rebuttal_legal_actors.txt).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
-from ..lang import load_list
+from ..lang import load_list, load_table
 from ..model import Article
 from .units import ClaimUnit
 
@@ -71,6 +80,18 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for lang in _LANGS for w in load_list(lang, name))
 
 
+@lru_cache(maxsize=None)
+def _irrealis() -> dict[str, frozenset[str]]:
+    """Words that make a denial verb no assertion, by where they count: near (just before it),
+    clause (anywhere before it in its clause), ending (the verb's own ending: an infinitive)."""
+    out: dict[str, set[str]] = {"near": set(), "clause": set(), "ending": set()}
+    for lang in _LANGS:
+        for row in load_table(lang, "rebuttal_irrealis"):
+            if len(row) >= 2 and row[1] in out:
+                out[row[1]].add(row[0].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _forms(tok) -> tuple[str, str]:  # noqa: ANN001 - model.Token
     return tok.text.lower(), tok.lemma.lower()
 
@@ -99,6 +120,60 @@ def _negated(tokens, idx: list[int], k: int) -> bool:  # noqa: ANN001
         if tok.pos in ("NOUN", "PROPN") or (tok.pos == "VERB" and tok.lemma.lower() not in ("do", "be", "have")):
             return False
     return False
+
+
+def _clause_before(tokens, sent: list[int], n: int) -> list[int]:  # noqa: ANN001
+    """The tokens of the verb's own clause before position n (after the last clause break)."""
+    start = max((m + 1 for m in range(n) if tokens[sent[m]].text in _BREAK), default=0)
+    return sent[start:n]
+
+
+def _irrealis_verb(tokens, sent: list[int], n: int) -> bool:  # noqa: ANN001
+    """A denial verb that asserts nothing: governed by a modal or "to" ("could refute the
+    claims at a trial", "urged her to reject it", «призвал опровергнуть»), an infinitive, or in
+    a conditional or question ("if he denies", «если он опровергнет»)."""
+    words = _irrealis()
+    verb = tokens[sent[n]].text.lower()
+    if any(verb.endswith(e) and len(verb) > len(e) + 2 for e in words["ending"]) and tokens[sent[n]].lemma.lower() == verb:
+        return True
+    for j in range(n - 1, max(-1, n - 4), -1):
+        tok = tokens[sent[j]]
+        if tok.text.lower() in words["near"] or tok.lemma.lower() in words["near"] and tok.pos in ("AUX", "PART"):
+            return True
+        if tok.pos in ("NOUN", "PROPN", "VERB") or tok.text in _BREAK:
+            break
+    return any(tokens[i].text.lower() in words["clause"] for i in _clause_before(tokens, sent, n)) or \
+        any(tokens[i].text == "?" for i in sent[n:])
+
+
+def _legal_act(tokens, sent: list[int], n: int) -> bool:  # noqa: ANN001
+    """Whether a court, judge, jury or vote is what rejects or dismisses ("courts dismissed
+    their claims"): a legal act on a motion or lawsuit, not a source denying a fact."""
+    legal = _words("rebuttal_legal_actors")
+    return any(tokens[i].lemma.lower() in legal or tokens[i].text.lower() in legal
+               for i in _clause_before(tokens, sent, n) if tokens[i].pos in ("NOUN", "PROPN"))
+
+
+def _object_noun(tokens, after: list[int]) -> int | None:  # noqa: ANN001
+    """Position in `after` of a claim noun that is the verb's direct object: in the first noun
+    group after it ("denied the allegations", "dismissed the Post's reports", «отверг эти
+    обвинения»), not further on ("rejected calls for a probe into the claims", "denied him
+    entry, citing reports")."""
+    targets = _words("rebuttal_targets")
+    seen_noun = False
+    for m, i in enumerate(after[:8]):
+        tok = tokens[i]
+        if tok.pos in ("NOUN", "PROPN"):
+            if tok.lemma.lower() in targets or tok.text.lower() in targets:
+                return m
+            seen_noun = True
+        elif tok.pos in ("DET", "ADJ", "NUM", "PRON", "PART") or tok.pos == "ADV" and not seen_noun:
+            continue
+        elif tok.pos == "PUNCT" and tok.text not in _BREAK and tok.text not in ".!?":
+            continue  # quotation marks around the noun
+        else:
+            return None
+    return None
 
 
 def _complementiser(tokens, idx: list[int], m: int) -> bool:  # noqa: ANN001
@@ -176,15 +251,30 @@ def _speaker(unit: ClaimUnit | None, article: Article, tokens, sent_idx: list[in
         return named[2], article.text[named[0] : named[1]]
     # A name the entity layer missed ("Moore’s campaign"): the proper nouns before the verb,
     # matched to other sources by surname.
-    names = [i for i in clause if tokens[i].pos == "PROPN"]
+    # Never a day or month ("On Monday, …"), nor a place: those name no one who could speak.
+    not_named = [(d.start, d.end) for d in article.dates] + [m[:2] for m in mentions if m[3] not in ("PERSON", "ORG")]
+    names = [i for i in clause if tokens[i].pos == "PROPN"
+             and not any(s <= tokens[i].start < e for s, e in not_named) and not _calendar_word(tokens[i].text)]
     if not names:
         return None
     last = names[-1]
     first = last
-    while first - 1 in clause and tokens[first - 1].pos == "PROPN":
+    while first - 1 in names:
         first -= 1
     name = article.text[tokens[first].start : tokens[last].end]
     return f"name:{tokens[last].text.lower()}", name
+
+
+@lru_cache(maxsize=None)
+def _calendar() -> re.Pattern[str]:
+    """Weekday and month names of every language (the dates layer's own lists)."""
+    words = [w for lang in _LANGS for name in ("weekdays", "months") for w in load_list(lang, name)]
+    # Russian entries are stems (and regexes): a case ending may follow.
+    return re.compile(r"(?:" + "|".join(words) + r")[аеуяюьйы]{0,2}\.?$", re.IGNORECASE)
+
+
+def _calendar_word(word: str) -> bool:
+    return _calendar().match(word) is not None
 
 
 def find_rebuttals(units: list[ClaimUnit], articles: list[Article],
@@ -229,6 +319,8 @@ def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[i
         width, is_verb = _cue_at(tokens, sent, n)
         if not width or _negated(tokens, sent, n):
             continue
+        if is_verb and (_irrealis_verb(tokens, sent, n) or _legal_act(tokens, sent, n)):
+            continue
         at = tokens[c].start
         holder = next((k for k in own if units[k].claim.start <= at < units[k].claim.end), None)
         unit = units[holder if holder is not None else min(own, key=lambda k: abs(units[k].claim.start - at))]
@@ -272,12 +364,15 @@ def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple
         clause = _clause_after(tokens, lead, reach=1)  # "denied that A", «опроверг, что A»
         if clause:
             return "clause", clause, None
-        m = _target_noun(tokens, after[:4])
+        m = _object_noun(tokens, after)
         if m is not None:
             return _named(tokens, after, m)
         first = next((i for i in after if tokens[i].pos != "PUNCT"), None)
         # "X denied it." / «опроверг это»: what was said just before (not "denied what some said",
-        # whose pronoun opens a clause of its own).
+        # whose pronoun opens a clause of its own); not with a verb that also acts on things
+        # ("rejected it" may be an offer).
+        if tokens[sent[n]].lemma.lower() in _words("rebuttal_object_verbs"):
+            return None
         if first is not None and tokens[first].pos in _PRONOUN_POS and not _content(tokens, after[:2]) \
                 and not any(tokens[i].pos in ("VERB", "AUX") for i in _phrase(tokens, after)):
             return "previous", [], None
@@ -328,8 +423,11 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
         # "she said he kissed her") before "the allegations were false". Statements that merely
         # use the noun ("the report caused problems", "if these allegations are true") are
         # about the claim, not the claim.
+        # It must speak of something the rebuttal's statement names (the rebutter, an entity, a
+        # content word): the nearest claim of someone else may be about another matter.
         named = next((j for j in earlier[:6] if units[j].source_entity is not None and not own(j)
-                      and units[j].modal is None and _target_noun(art.tokens, _indices(art, units[j], starts)) is None), None)
+                      and units[j].modal is None and units[j].predicates and _shares(units[j], units[k], rebutter)
+                      and _target_noun(art.tokens, _indices(art, units[j], starts)) is None), None)
         if named is not None:
             return named, None, None
         # Else the statement that spelt the claim out with the same noun ("allegations that
@@ -338,7 +436,7 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
             idx = _indices(art, units[j], starts)
             m = _target_noun(art.tokens, idx)
             clause = _clause_after(art.tokens, idx[m + 1 :], reach=4) if m is not None else []
-            if len(_content(art.tokens, clause)) >= 2 and not own(j):
+            if len(_content(art.tokens, clause)) >= 2 and not own(j) and _shares(units[j], units[k], rebutter):
                 return j, None, clause
         return None
     for j in earlier[:2]:
@@ -348,6 +446,16 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
         if claimant is not None:
             return j, claimant, None
     return None
+
+
+def _shares(claim: ClaimUnit, rebuttal: ClaimUnit, rebutter: str) -> bool:
+    """Whether a claim speaks of something the rebuttal's statement names: an entity or the
+    rebutter (a claim about them), or a content word other than speech, claim and denial words."""
+    if claim.clusters & (rebuttal.clusters | {rebutter}):
+        return True
+    skip = _words("speech_verbs") | _words("rebuttal_targets") | _words("rebuttal_verbs") | _cues()[0]
+    words = lambda u: {w.lstrip("=") for w in u.lemmas} - skip  # noqa: E731
+    return bool(words(claim) & words(rebuttal))
 
 
 def _claimant(art: Article, unit: ClaimUnit, rebutter: str, mentions: list[tuple[int, int, str, str]],

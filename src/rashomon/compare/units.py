@@ -42,6 +42,11 @@ class ClaimUnit:
     negated: set[str] = field(default_factory=set)  # content lemmas in the scope of the negation
     negated_head: str | None = None  # the first of them: what is negated ("never [served]")
     hedged: set[str] = field(default_factory=set)  # content lemmas in the scope of the modal cue
+    # It wants, plans, guesses or conditions rather than states, or negates without "not"
+    # ("failed to", "falsely stated"): no plain affirmation for a polarity or modality conflict.
+    qualified: bool = False
+    implicit_negation: bool = False
+    lead: set[str] = field(default_factory=set)  # lemmas of the words introducing it ("X accused Y [of …]")
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     context: str = ""  # the claim with the start of its sentence ("Earlier it was reported [that …]")
@@ -92,6 +97,7 @@ def agent_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
 _WORD = re.compile(r"\w")
+_CLAUSE_STOP = re.compile(r"^[,.;:!?()—–]+$")
 _SCOPE_STOP = re.compile(r"^[,.;:!?()«»\"“”—–]+$|^(?:but|and|while|whereas|because|а|но|и|потому|хотя)$", re.IGNORECASE)
 
 
@@ -123,6 +129,37 @@ def _first_content(view: SyntaxView, idx: list[int], k: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _irrealis() -> dict[str, frozenset[str]]:
+    """lang/<code>/polarity_irrealis.tsv by scope: near, clause, assert."""
+    out: dict[str, set[str]] = {"near": set(), "clause": set(), "assert": set()}
+    for lang in _LANGS:
+        for row in load_table(lang, "polarity_irrealis"):
+            if len(row) >= 2 and row[1] in out:
+                out[row[1]].add(row[0].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _irrealis_negation(view: SyntaxView, idx: list[int], k: int) -> bool:
+    """Whether the negation at position k denies only a possible, wished or conditional act
+    ("he would not support", "if they don't find", "let's say there's no"): no fact to contradict."""
+    words = _irrealis()
+    for j in range(k - 1, max(-1, k - 4), -1):
+        tok = view.tokens[idx[j]]
+        if tok.text.lower() in words["near"]:
+            return True
+        if tok.pos in ("NOUN", "PROPN") or _SCOPE_STOP.match(tok.text):
+            break
+    for j in range(k - 1, -1, -1):
+        tok = view.tokens[idx[j]]
+        if _CLAUSE_STOP.match(tok.text):
+            break
+        if tok.text.lower() in words["clause"]:
+            return True
+    sent = view.tokens[idx[k]].sent
+    return any(view.tokens[i].text == "?" for i in idx[k:] if view.tokens[i].sent == sent)
+
+
 def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) -> None:
     """Content lemmas, the first negation or denial ("not", «не», "denied") with the lemmas it
     scopes over, and the first modal cue ("may", «возможно») with its scope.
@@ -132,6 +169,8 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
     denials = _words("denials")
     modals = _words("modal_cues")
     function = _words("function_words")
+    assertive = _irrealis()["assert"]
+    implicit = _words("implicit_negations")
     idx = list(view.tokens_in(s, e))
     for k, i in enumerate(idx):
         tok = view.tokens[i]
@@ -139,7 +178,14 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         if tok.pos in _CONTENT and lemma not in function and low not in negs and _WORD.search(lemma):
             unit.lemmas.add(lemma if tok.pos != "PROPN" else "=" + lemma)
             unit.sequence.append(lemma if tok.pos != "PROPN" else "=" + lemma)
+        if low in assertive or lemma in assertive:
+            unit.qualified = True
+        if low in implicit or lemma in implicit:
+            unit.implicit_negation = True
         if unit.negation is None and (low in negs or lemma in denials or low in denials):
+            if low in negs and _irrealis_negation(view, idx, k):
+                unit.qualified = True
+                continue
             unit.negation = (tok.start, tok.end)
             unit.negated = _scope(view, idx, k, 10 if lemma in denials or low in denials else 4)
             unit.negated_head = _first_content(view, idx, k)
@@ -148,6 +194,18 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         elif unit.modal is None and (low in modals or lemma in modals):
             unit.modal = (tok.start, tok.end)
             unit.hedged = _scope(view, idx, k, 4)
+    # The words that introduce the claim count too: "many have speculated [that …]", "Trump
+    # falsely stated [that …]".
+    lead = view.tokens_in(view.tokens[idx[0]].start - 200, s) if idx else []
+    sent = view.tokens[idx[0]].sent if idx else -1
+    for i in lead:
+        tok = view.tokens[i]
+        if tok.sent != sent:
+            continue
+        low, lemma = tok.text.lower(), tok.lemma.lower()
+        unit.lead.add(lemma)
+        unit.qualified |= low in assertive or lemma in assertive
+        unit.implicit_negation |= low in implicit or lemma in implicit
     if unit.negation is None:
         m = _cue_pattern("denials").search(view.article.text, s, e)
         if m:

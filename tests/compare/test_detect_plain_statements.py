@@ -1,0 +1,65 @@
+"""Polarity, modality and date conflicts only between plain statements, end to end on sentences
+written for these tests (real models): a negation under a modal or a condition, an affirmation
+that only speculates or negates by other words ("failed to prove"), a hedge against a statement
+that attributes the same thing, and two days of two events in one author's article are no
+conflict; a plain denial of a plain affirmation still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.compare import compare_articles
+
+pytestmark = pytest.mark.slow
+
+
+def _conflicts(analyzer, *texts):
+    arts = [analyzer.analyze_text(t, source=f"p{k}") for k, t in enumerate(texts)]
+    return arts, compare_articles(arts, min_confidence=0.0).conflicts
+
+
+@pytest.mark.parametrize(
+    "kind,texts",
+    [
+        # the negation sits in a condition
+        ("polarity", ("Richard Blumenthal served in Vietnam, his office said.",
+                      "If Richard Blumenthal did not serve in Vietnam, he should say so, a critic said.")),
+        ("polarity", ("\u0414\u0435\u043f\u0443\u0442\u0430\u0442 \u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432 "
+                      "\u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e \u043c\u044d\u0440 \u0410\u043d\u043d\u0430 "
+                      "\u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 \u0431\u0440\u0430\u043b\u0430 \u0432\u0437\u044f\u0442\u043a\u0438 "
+                      "\u0443 \u0441\u0442\u0440\u043e\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0439 \u043a\u043e\u043c\u043f\u0430\u043d\u0438\u0438.",
+                      "\u0415\u0441\u043b\u0438 \u0431\u044b \u043c\u044d\u0440 \u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 "
+                      "\u043d\u0435 \u0431\u0440\u0430\u043b\u0430 \u0432\u0437\u044f\u0442\u043a\u0438 \u0443 "
+                      "\u0441\u0442\u0440\u043e\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0439 \u043a\u043e\u043c\u043f\u0430\u043d\u0438\u0438, "
+                      "\u043e\u043d\u0430 \u0431\u044b \u0441\u043a\u0430\u0437\u0430\u043b\u0430 \u043e\u0431 \u044d\u0442\u043e\u043c, "
+                      "\u0437\u0430\u044f\u0432\u0438\u043b \u041e\u043b\u0435\u0433 \u0421\u0438\u0434\u043e\u0440\u043e\u0432.")),
+        # the negated act is only possible ("could not meet")
+        ("polarity", ("The mayor will meet the protesters in Minsk on Friday, her office said.",
+                      "The mayor could not meet the protesters in Minsk on Friday, activists said.")),
+        # the affirmation only reports speculation
+        ("polarity", ("Many have speculated that the White House offered Joe Sestak a job in the Navy.",
+                      "The White House never offered Joe Sestak a job in the Navy, a spokesman said.")),
+        # "failed to prove that she took bribes" agrees with "I did not take bribes"
+        ("polarity", ("\u201cI did not take bribes from the company,\u201d Mayor Anna Brooks told reporters in Springfield.",
+                      "Senator John Miller failed to prove that Mayor Anna Brooks took bribes from the company in Springfield.")),
+        # "allegedly hacked" against "accuses them of hacking": both attribute it
+        ("modality", ("Twelve Russian officers allegedly hacked the party emails in 2016, the senator said.",
+                      "The indictment accuses twelve Russian officers of hacking the party emails in 2016.")),
+        # two days of two events in one author's article
+        ("date", ("Michael Steele will speak with party members on Monday evening. "
+                  "Fox News confirmed Steele sent an e-mail to party members on Saturday night.",)),
+    ],
+    ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "allegedly-vs-accuses", "one-article-days"],
+)
+def test_detect_plain_statements_no_conflict(analyzer, kind, texts):
+    _arts, conflicts = _conflicts(analyzer, *texts)
+    assert [c for c in conflicts if c.kind == kind] == []
+
+
+def test_detect_plain_statements_plain_denial_still_conflicts(analyzer):
+    arts, conflicts = _conflicts(analyzer, "\u201cI served in Vietnam,\u201d Richard Blumenthal told veterans in Norwalk.",
+                                 "Richard Blumenthal never served in Vietnam, records show.")
+    pol = [c for c in conflicts if c.kind == "polarity"]
+    assert pol and {p.text for p in pol[0].positions} == {"I served in Vietnam,", "never"}
+    text_of = {a.id: a.text for a in arts}
+    assert all(text_of[p.article][p.start : p.end] == p.text for p in pol[0].positions)
