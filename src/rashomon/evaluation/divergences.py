@@ -4,10 +4,12 @@ and our own annotations of where their accounts genuinely diverge.
 Annotations live in `benchmarks/divergences/*.jsonl` as offsets and labels only; the texts are
 read at run time from `../shared/data` (see docs/annotation/divergences.md). Ids:
 
-- document: `basil/<year>/<triplet>_<n>` (text = `corpora.basil_text(record)`) or
-  `tg/<line>/<first|second>` (text = that side of line <line> of tgcontest pairs.jsonl, as is);
-- unit (what one comparison runs over): `basil/<year>/<triplet>` (its three articles) or
-  `tg/<line>` (the pair on that line).
+- document: `basil/<year>/<triplet>_<n>` (text = `corpora.basil_text(record)`),
+  `tg/<line>/<first|second>` (text = that side of line <line> of tgcontest pairs.jsonl, as is) or
+  `semeval/<lang>/<ID>` (SemEval-2023 `article<ID>.txt`, as is, CRs counted; title = first line);
+- unit (what one comparison runs over): `basil/<year>/<triplet>` (its three articles),
+  `tg/<line>` (the pair on that line) or `semeval/<lang>/<ID>+<ID>[+<ID>...]` (articles of
+  different outlets on one event).
 
 A unit's split (`tune` or `test`) is fixed by a hash of its id, so nobody chooses it.
 """
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..techniques.formats import read_text
 from .corpora import basil_text
 
 KINDS = ("actor", "quantity", "date", "place", "origin", "polarity", "modality", "attribution", "other")
@@ -60,7 +63,7 @@ class Document:
 
 
 def unit_documents(data: Path, unit: str) -> list[Document]:
-    """The articles of one unit, in order (_1, _2, _3 or first, second)."""
+    """The articles of one unit, in order (_1, _2, _3; first, second; or as the semeval unit lists them)."""
     kind, rest = unit.split("/", 1)
     if kind == "basil":
         year, triplet = rest.split("/")
@@ -80,7 +83,20 @@ def unit_documents(data: Path, unit: str) -> list[Document]:
                                      _host(pair.get(f"{side}_url") or ""), pair.get("lang") or "ru")
                             for side in ("first", "second")]
         raise KeyError(unit)
+    if kind == "semeval":
+        language, _, ids = rest.partition("/")
+        return [_semeval_document(data, language, article) for article in ids.split("+")]
     raise KeyError(unit)
+
+
+def _semeval_document(data: Path, language: str, article: str) -> Document:
+    """SemEval-2023 training article `article<ID>.txt`, read as the techniques reader reads it."""
+    path = data / "semeval2023" / language / "train-articles-subtask-3" / f"article{article}.txt"
+    if language not in ("en", "ru") or not article.isdigit() or not path.is_file():
+        raise KeyError(f"semeval/{language}/{article}")
+    text = read_text(path)
+    return Document(f"semeval/{language}/{article}", text, text.split("\n", 1)[0].strip() or None, None, None,
+                    language)
 
 
 def _host(url: str) -> str | None:
