@@ -51,3 +51,18 @@ def test_divergence_scores_pooled_verdicts_raise_precision_not_recall():
     verdict = Divergence("tg/5", "polarity", Side("tg/5/first", 100, 105, "author"), Side("tg/5/second", 104, 108, "author"))
     _pool(rep, [verdict])
     assert rep.overall.precision == 1.0 and rep.overall.recall == 0.0
+
+
+@pytest.mark.parametrize(
+    "unit,lang",
+    [
+        ("tg/5", "ru"),
+        ("semeval/ru/24147+24148", "ru"),
+        ("basil/2016/59f2", "en"),
+        ("semeval/en/111+112", "en"),
+    ],
+)
+def test_divergence_scores_language_of(unit, lang):
+    from rashomon.evaluation.divergence_scores import language_of
+
+    assert language_of(unit) == lang

@@ -87,8 +87,8 @@ def matches(pred: Predicted, gold: Divergence) -> bool:
 
 
 def language_of(unit: str) -> str:
-    """'ru' for tgcontest units, 'en' for BASIL."""
-    return "ru" if unit.startswith("tg/") else "en"
+    """'ru' for tgcontest and SemEval-2023 ru units, 'en' for BASIL (and SemEval en)."""
+    return "ru" if unit.startswith(("tg/", "semeval/ru/")) else "en"
 
 
 def score(units: list[str], predicted: list[Predicted], gold: list[Divergence]) -> DivergenceReport:
