@@ -15,6 +15,7 @@ from rashomon.compare.embed import Embedder
 from rashomon.compare.stories import StoryGroup, StoryOptions, group_stories, opening
 from rashomon.model import Article, Entity, Mention, Paragraph
 from rashomon.store import Store, schema
+from tests.store.test_clusters_bounded_rows import _story_counts
 from rashomon.store.stories import (_clusters_of, _groups, rebuild_stories, refresh_stories, stories_stale,
                                     update_stories)
 
@@ -222,3 +223,6 @@ def test_stories_incremental_bridge_merges(store, tmp_path):
     assert story[x] == story[y] == story[z]
     with store.read() as conn:
         assert conn.execute(select(schema.stories.c.n_articles)).scalars().all() == [3]
+    # The merged story's cluster counts are its three members' (rashomon.store.story_clusters).
+    assert _story_counts(store) == _story_counts(store, fill=True)
+    assert {(c, k, m) for _, c, k, m in _story_counts(store)} == {(c, 2, 3) for c in clusters[x]}

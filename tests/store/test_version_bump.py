@@ -47,8 +47,8 @@ def test_version_bumps_on_every_write(store, light):
     from rashomon.store.migrations import write_transaction
 
     with write_transaction(store.engine) as conn:  # a cluster rebuild writes these tables
-        conn.execute(schema.clusters.insert().values(id="E1", name="Minsk", type="LOC", aliases=[], articles=["a1"],
-                                                     n_articles=1, n_mentions=1, merges=[]))
+        conn.execute(schema.clusters.insert().values(id="E1", name="Minsk", type="LOC", aliases=[], n_articles=1,
+                                                     n_mentions=1))
     assert moved()
     with write_transaction(store.engine) as conn:
         conn.execute(schema.cluster_members.insert().values(cluster_id="E1", article_id="a1", entity_id="e1"))

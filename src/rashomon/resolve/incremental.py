@@ -17,6 +17,7 @@ from rashomon.model import Article, Entity
 from rashomon.names import name_key
 from rashomon.resolve.blocking import PREFIX, block_keys
 from rashomon.resolve.cluster import _clusters, _Resolver
+from rashomon.resolve.keys import identity_key
 from rashomon.resolve.model import EntityCluster, Merge
 from rashomon.resolve.places import place_forms
 from rashomon.resolve.rules import compare, person_kind, surname_key
@@ -61,6 +62,13 @@ class NewNames:
     def related(self, stored: list[tuple[str, str]]) -> bool:
         """Whether a new name sharing a block with a stored (name, type) compares as the same
         entity: a stored cluster with no such name can join no new entity, so it stays out."""
+        # Identical names (compare's first rule) first: a cluster that shares a name with a new
+        # entity is found without comparing its other names, which may call the spelling model.
+        for name, etype in stored:
+            ident = identity_key(name)
+            for key in lookup_keys(name, etype):
+                if any(identity_key(new) == ident for new in self.by_key.get((etype, key), ())):
+                    return True
         for name, etype in stored:
             for key in lookup_keys(name, etype):
                 if any(compare(new, name, etype).same for new in self.by_key.get((etype, key), ())):

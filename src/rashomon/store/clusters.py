@@ -7,6 +7,12 @@ set (rashomon.resolve.incremental). Existing clusters keep their ids; new ones g
 free id. A full rebuild (`rebuild_clusters`, `rashomon store rebuild-clusters`) reloads every
 article and renumbers by size; it runs by itself when the clusters are missing or an article
 was deleted.
+
+An update writes in proportion to the new articles, not to the clusters they join: members and
+merge decisions are appended as rows (`cluster_members`, `cluster_merges`), the counts on a
+cluster's row move by the new articles' share, and its aliases are rewritten only when a new
+surface form arrives. Only folding stored clusters together (an article bridges them) touches
+their rows in proportion to their size.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from sqlalchemy import bindparam, func, select, tuple_
 from sqlalchemy.engine import Connection
 
 from ..model import Article
-from . import schema
+from . import schema, story_clusters
 from .migrations import set_meta, write_transaction
 
 if TYPE_CHECKING:
@@ -75,9 +81,13 @@ def _merge_dict(merge: Any) -> dict[str, Any]:
 
 
 def _cluster_row(c: Any) -> dict[str, Any]:
-    return {"id": c.id, "name": c.name, "type": c.type, "aliases": list(c.aliases), "articles": list(c.articles),
-            "n_articles": len(c.articles), "n_mentions": int(getattr(c, "mentions", 0) or 0),
-            "merges": [_merge_dict(m) for m in getattr(c, "merges", [])]}
+    return {"id": c.id, "name": c.name, "type": c.type, "aliases": list(c.aliases),
+            "n_articles": len(c.articles), "n_mentions": int(getattr(c, "mentions", 0) or 0)}
+
+
+def _merge_rows(cluster_id: str, merges: list[Any], start: int = 0) -> list[dict[str, Any]]:
+    """cluster_merges rows of a cluster's merges, numbered on from `start`."""
+    return [{"cluster_id": cluster_id, "seq": start + i, **_merge_dict(m)} for i, m in enumerate(merges)]
 
 
 def _name_rows(cluster_id: str, names: set[tuple[str, str]]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -114,13 +124,15 @@ def rebuild_clusters(store: Store) -> int:
         names_of = _entity_names(articles)
         cl_rows = [_cluster_row(c) for c in clusters]
         member_rows = [{"cluster_id": c.id, "article_id": a, "entity_id": e} for c in clusters for a, e in c.members]
+        merge_rows = [row for c in clusters for row in _merge_rows(c.id, getattr(c, "merges", []))]
         name_rows: list[dict[str, str]] = []
         key_rows: list[dict[str, str]] = []
         for c in clusters:
             names, keys = _name_rows(c.id, {names_of[m] for m in c.members if m in names_of})
             name_rows += names
             key_rows += keys
-        for table in (schema.cluster_members, schema.cluster_names, schema.cluster_keys, schema.clusters):
+        for table in (schema.cluster_members, schema.cluster_merges, schema.cluster_names, schema.cluster_keys,
+                      schema.clusters):
             conn.execute(table.delete())
         # Only the articles read here stop being pending: on PostgreSQL another ingest may have
         # committed one since, and the next update places it.
@@ -130,8 +142,11 @@ def rebuild_clusters(store: Store) -> int:
             conn.execute(pend.delete().where(pend.c.article_id.in_(loaded[i:i + _CHUNK])))
         _insert(conn, schema.clusters, cl_rows)
         _insert(conn, schema.cluster_members, member_rows)
+        _insert(conn, schema.cluster_merges, merge_rows)
         _insert(conn, schema.cluster_names, name_rows)
         _insert(conn, schema.cluster_keys, key_rows)
+        # Cluster ids were renumbered: the stories' cluster counts are counted again.
+        story_clusters.fill(conn)
         set_meta(conn, "clusters_fresh", "1")
         set_meta(conn, "clusters_next", str(len(cl_rows) + 1))
         set_meta(conn, "clusters_articles", str(len(articles)))
@@ -168,35 +183,56 @@ def _next_id(conn: Connection) -> int:
     return 1 + max((int(i[1:]) for i in ids if i[1:].isdigit()), default=0)
 
 
-def _fold(conn: Connection, keep: dict[str, Any], gone: list[dict[str, Any]], placement: Any) -> dict[str, Any]:
+def _next_seq(conn: Connection, cluster_id: str) -> int:
+    """The next merge number of a cluster (one index lookup)."""
+    cm = schema.cluster_merges
+    last = conn.execute(select(func.max(cm.c.seq)).where(cm.c.cluster_id == cluster_id)).scalar()
+    return 0 if last is None else int(last) + 1
+
+
+def _fold(conn: Connection, keep: dict[str, Any], gone: list[dict[str, Any]], placement: Any
+          ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Stored cluster `keep` extended with the clusters `gone` (merged into it now) and the new
-    members: the values of its updated row, under `_id`."""
+    members: the values of its updated row (under `_id`; `aliases` only when they changed) and
+    the rows of the new merge decisions."""
     new = placement.cluster
     aliases = set(keep["aliases"])
-    articles = list(keep["articles"])
     mentions = int(keep["n_mentions"])
-    merges = list(keep["merges"])
+    n_articles = int(keep["n_articles"])
+    seq = _next_seq(conn, keep["id"])
     for row in gone:
         aliases |= set(row["aliases"])
-        articles += row["articles"]
         mentions += int(row["n_mentions"])
-        merges += row["merges"]
+        # The folded cluster's decisions follow the kept one's, in their own order.
+        cm = schema.cluster_merges
+        conn.execute(cm.update().where(cm.c.cluster_id == row["id"]).values(cluster_id=keep["id"], seq=cm.c.seq + seq))
+        seq = _next_seq(conn, keep["id"])
+        story_clusters.fold_cluster(conn, keep["id"], row["id"])
         for table in (schema.cluster_members, schema.cluster_names, schema.cluster_keys):
             conn.execute(table.update().where(table.c.cluster_id == row["id"]).values(cluster_id=keep["id"]))
         conn.execute(schema.clusters.delete().where(schema.clusters.c.id == row["id"]))
+    if gone:
+        # An article may be a member of both: count the distinct ones once.
+        members = schema.cluster_members
+        n_articles = int(conn.execute(select(func.count(func.distinct(members.c.article_id)))
+                                      .where(members.c.cluster_id == keep["id"])).scalar_one())
+    # The new articles were pending, so none of them is a member yet.
+    values: dict[str, Any] = {"_id": keep["id"], "n_articles": n_articles + len(new.articles),
+                              "n_mentions": mentions + int(new.mentions)}
     aliases |= set(new.aliases)
-    articles = list(dict.fromkeys(articles + list(new.articles)))
-    return {"_id": keep["id"], "aliases": sorted(aliases, key=str.casefold), "articles": articles,
-            "n_articles": len(articles), "n_mentions": mentions + int(new.mentions),
-            "merges": merges + [_merge_dict(m) for m in new.merges]}
+    if gone or aliases != set(keep["aliases"]):
+        values["aliases"] = sorted(aliases, key=str.casefold)
+    return values, _merge_rows(keep["id"], list(new.merges), seq)
 
 
 def _rows(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Stored cluster rows by id."""
+    """Stored cluster rows by id (their bounded columns: id, aliases and counts)."""
     cl = schema.clusters
+    cols = (cl.c.id, cl.c.aliases, cl.c.n_articles, cl.c.n_mentions)
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(ids), _CHUNK):
-        out.update((r["id"], dict(r)) for r in conn.execute(select(cl).where(cl.c.id.in_(ids[i:i + _CHUNK]))).mappings())
+        out.update((r["id"], dict(r)) for r in conn.execute(select(*cols).where(cl.c.id.in_(ids[i:i + _CHUNK])))
+                   .mappings())
     return out
 
 
@@ -218,6 +254,7 @@ def update_clusters(store: Store) -> int:
             # A stored cluster takes part in one placement at most (its names form one group).
             stored = _rows(conn, sorted({sid for p in placements for sid in p.stored}))
             member_rows: list[dict[str, str]] = []
+            merge_rows: list[dict[str, Any]] = []
             new_rows: list[dict[str, Any]] = []
             updates: list[dict[str, Any]] = []
             name_rows: list[dict[str, str]] = []
@@ -228,12 +265,15 @@ def update_clusters(store: Store) -> int:
                     # The biggest joined cluster keeps its id; the others fold into it.
                     order = sorted((stored[sid] for sid in placement.stored),
                                    key=lambda r: (-r["n_articles"], -r["n_mentions"], r["id"]))
-                    updates.append(_fold(conn, order[0], order[1:], placement))
+                    values, merges = _fold(conn, order[0], order[1:], placement)
+                    updates.append(values)
+                    merge_rows += merges
                     new.id = order[0]["id"]
                 else:
                     new.id = f"E{next_id}"
                     next_id += 1
                     new_rows.append(_cluster_row(new))
+                    merge_rows += _merge_rows(new.id, list(new.merges))
                 member_rows += [{"cluster_id": new.id, "article_id": a, "entity_id": e} for a, e in new.members]
                 # Names a joined cluster already has are not written twice: name rows stay
                 # bounded by distinct names, not by how often a name is mentioned.
@@ -241,10 +281,14 @@ def update_clusters(store: Store) -> int:
                 names, keys = _name_rows(new.id, {names_of[m] for m in new.members if m in names_of} - have)
                 name_rows += names
                 key_rows += keys
-            if updates:
-                conn.execute(cl.update().where(cl.c.id == bindparam("_id")), updates)
+            # Counts only, or counts and aliases: one statement shape per executemany.
+            for shape in (False, True):
+                rows = [u for u in updates if ("aliases" in u) is shape]
+                if rows:
+                    conn.execute(cl.update().where(cl.c.id == bindparam("_id")), rows)
             _insert(conn, cl, new_rows)
             _insert(conn, schema.cluster_members, member_rows)
+            _insert(conn, schema.cluster_merges, merge_rows)
             _insert(conn, schema.cluster_names, name_rows)
             _insert(conn, schema.cluster_keys, key_rows)
             for i in range(0, len(pending), _CHUNK):

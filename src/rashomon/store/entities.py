@@ -30,6 +30,10 @@ def entity_detail(store: Store, cluster_id: str) -> dict[str, Any] | None:
         row = conn.execute(select(cl).where(cl.c.id == cluster_id)).mappings().first()
         if row is None:
             return None
+        cmg = schema.cluster_merges
+        merges = [{"a": m.a, "b": m.b, "rule": m.rule, "score": m.score, "why": m.why} for m in conn.execute(
+            select(cmg.c.a, cmg.c.b, cmg.c.rule, cmg.c.score, cmg.c.why).where(cmg.c.cluster_id == cluster_id)
+            .order_by(cmg.c.seq))]
         members = {(r.article_id, r.entity_id) for r in conn.execute(
             select(cm.c.article_id, cm.c.entity_id).where(cm.c.cluster_id == cluster_id))}
         aids = sorted({a for a, _ in members})
@@ -82,6 +86,6 @@ def entity_detail(store: Store, cluster_id: str) -> dict[str, Any] | None:
     return {
         "id": row["id"], "name": row["name"], "type": row["type"], "aliases": list(row["aliases"]),
         "variants": {k: sorted(v, key=str.casefold) for k, v in sorted(variants.items())},
-        "merges": list(row["merges"]), "n_articles": row["n_articles"], "n_mentions": row["n_mentions"],
+        "merges": merges, "n_articles": row["n_articles"], "n_mentions": row["n_mentions"],
         "articles": by_article, "said": said, "about": about, "claims_about": claims_about,
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-from sqlalchemy import inspect, select
+from sqlalchemy import JSON, column, inspect, select, table
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -67,6 +67,34 @@ def _v7_stories(conn: Connection) -> None:
     set_meta(conn, "stories_fresh", "0")
 
 
+def _v8_cluster_merges(conn: Connection) -> None:
+    """Cluster rows of bounded size: each cluster's merge decisions move from the `merges` JSON
+    list to rows of `cluster_merges` (in list order), and the `articles` list, which
+    cluster_members already holds, is dropped; both were rewritten whole whenever an article
+    joined the cluster. A database created by this code has no such columns."""
+    schema.metadata.create_all(conn, tables=[schema.cluster_merges], checkfirst=True)
+    have = {c["name"] for c in inspect(conn).get_columns(schema.clusters.name)}
+    if "merges" in have:
+        legacy = table(schema.clusters.name, column("id"), column("merges", JSON))
+        rows = [{"cluster_id": cid, "seq": seq, **{k: m.get(k) for k in ("a", "b", "rule", "score", "why")}}
+                for cid, merges in conn.execute(select(legacy.c.id, legacy.c.merges))
+                for seq, m in enumerate(merges or [])]
+        for i in range(0, len(rows), 1000):
+            conn.execute(schema.cluster_merges.insert(), rows[i:i + 1000])
+    for name in ("articles", "merges"):
+        if name in have:
+            conn.exec_driver_sql(f"ALTER TABLE {schema.clusters.name} DROP COLUMN {name}")
+
+
+def _v9_story_clusters(conn: Connection) -> None:
+    """Per-story cluster counts (`story_clusters`), counted once from the member rows, so story
+    placement reads a story's entity sums without reading its members."""
+    from .story_clusters import fill
+
+    schema.metadata.create_all(conn, tables=[schema.story_clusters], checkfirst=True)
+    fill(conn)
+
+
 # (version, description, step); append new steps, never edit applied ones.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, layers, clusters, full-text index", _v1_initial),
@@ -76,6 +104,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "feeds, feed items and near-duplicate keys (rashomon watch)", _v5_feeds),
     (6, "incremental entity clusters; techniques (label, article_id) index", _v6_incremental_clusters),
     (7, "stories with running sums, story members, pending articles", _v7_stories),
+    (8, "cluster merges as rows; clusters lose their articles and merges lists", _v8_cluster_merges),
+    (9, "per-story entity cluster counts", _v9_story_clusters),
 ]
 LATEST = MIGRATIONS[-1][0]
 

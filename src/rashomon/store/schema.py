@@ -155,11 +155,12 @@ clusters = Table(
     Column("id", String(32), primary_key=True),
     Column("name", Text, nullable=False),
     Column("type", String(16), nullable=False),
-    Column("aliases", JSON, nullable=False),
-    Column("articles", JSON, nullable=False),
+    Column("aliases", JSON, nullable=False),  # distinct surface forms: bounded by names, not articles
+    # Counts kept by O(article) arithmetic as articles join; the member articles are the rows of
+    # cluster_members and the merge decisions those of cluster_merges (migration 8: both were
+    # JSON lists here, rewritten whole on every join).
     Column("n_articles", Integer, nullable=False),
     Column("n_mentions", Integer, nullable=False),
-    Column("merges", JSON, nullable=False),
 )
 
 cluster_members = Table(
@@ -170,6 +171,21 @@ cluster_members = Table(
     Column("entity_id", String(64), nullable=False),
     Index("ux_cluster_members", "article_id", "entity_id", unique=True),
     Index("ix_cluster_members_cluster", "cluster_id"),
+)
+
+# The merge decisions of a cluster (rashomon.resolve.Merge), in the order they were taken: `seq`
+# numbers them from 0 within the cluster; a cluster folded into another appends its own.
+cluster_merges = Table(
+    "cluster_merges",
+    metadata,
+    Column("cluster_id", String(32), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("a", Text),
+    Column("b", Text),
+    Column("rule", String(64)),
+    Column("score", Float),
+    Column("why", Text),
+    Index("ux_cluster_merges", "cluster_id", "seq", unique=True),
 )
 
 # Watched feeds (`rashomon watch`, migration 5). Feeds and item URLs are keyed by the SHA-256 of
@@ -288,6 +304,19 @@ story_members = Table(
 )
 
 story_pending = _pending("story_pending")
+
+# Per story, cluster and k: how many members mention the cluster among k PERSON/ORG/LOC clusters
+# (migration 9, rashomon.store.story_clusters): a story's entity sums without reading its members.
+story_clusters = Table(
+    "story_clusters",
+    metadata,
+    Column("story_id", String(32), nullable=False),
+    Column("cluster_id", String(32), nullable=False),
+    Column("k", Integer, nullable=False),
+    Column("m", Integer, nullable=False),
+    Index("ux_story_clusters", "story_id", "cluster_id", "k", unique=True),
+    Index("ix_story_clusters_cluster", "cluster_id", "story_id"),
+)
 
 STORY_TABLES = (stories, story_members, story_pending)
 

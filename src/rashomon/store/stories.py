@@ -4,18 +4,18 @@ with no reload of stored articles and no re-clustering.
 An ingest marks its articles pending (`story_pending`). After the batch's entity clusters are
 updated, `update_stories` loads only the pending articles and places each one in ingest
 order: its candidate stories are those whose members share one of its entity clusters
-(through `cluster_members` and `story_members`) and the `neighbours` stories with the nearest
+(through the per-story cluster counts, `story_clusters`) and the `neighbours` stories with the nearest
 opening centroids, all within the time window. Each candidate is scored with the average
 pair score of compare's story grouping (`rashomon.compare.stories.StoryGroup.link`, the same
 code) from the story's stored running sums: the sum of its members' opening vectors, their
 lemma sums per language and language counts, its first and last day, and any other sum
-StoryGroup keeps (stored by slot name). Entity sums are read from the members' current
-clusters, since cluster ids change when clusters merge, and only for a candidate that could
-still reach the threshold with them (`_Entities`), so a big story costs no more than a small
-one. The article joins the best story scoring at least `threshold` whose span stays within
-`max_days`, or starts a new one; a story
-it joined then takes in any other candidate story it now links to at `threshold` on average
-(the article bridged them), as group_stories' merges would. `rebuild_stories` (`rashomon
+StoryGroup keeps (stored by slot name). Entity sums come from the story's cluster counts
+(rashomon.store.story_clusters: per cluster and k, how many members mention it among k
+clusters), kept current when articles join, stories merge or clusters fold, and are read only
+for a candidate that could still reach the threshold with them (`_Entities`). The article
+joins the best story scoring at least `threshold` whose span stays within `max_days`, or
+starts a new one; a story it joined then takes in any other candidate story it now links to
+at `threshold` on average (the article bridged them), as group_stories' merges would. `rebuild_stories` (`rashomon
 store rebuild-stories`) groups every stored article with `group_stories`, as `compare` does,
 and replaces every story; it runs by itself when stories are missing (a database migrated
 from schema version 6) or an article was deleted.
@@ -35,7 +35,7 @@ from sqlalchemy.engine import Connection
 
 from ..compare.stories import StoryGroup, StoryOptions, article_day, group_stories, opening
 from ..model import Article
-from . import schema
+from . import schema, story_clusters
 from .clusters import clusters_stale, refresh_clusters
 from .migrations import set_meta, write_transaction
 
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 _PG_LOCK = 7_726_353
 _CHUNK = 500  # ids per IN (...) list
 _LOAD = 100  # pending articles loaded and embedded at once
-_KINDS = ("PERSON", "ORG", "LOC")  # the entity types story grouping reads, as in compare
 _ENTITY_CANDIDATES = 30  # stories sharing the most entity clusters with an article, at most
 # Opening centroids scanned per batch: the most recently updated stories in the window. Keeps
 # an ingest's cost flat as the store grows (an undated batch would otherwise read every story).
@@ -79,15 +78,7 @@ def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
 
 def _clusters_of(conn: Connection, article_ids: list[str] | None) -> dict[str, set[str]]:
     """Article id -> its PERSON/ORG/LOC cluster ids (all stored articles when `article_ids` is None)."""
-    cm, cl = schema.cluster_members, schema.clusters
-    out: dict[str, set[str]] = defaultdict(set)
-    stmt = (select(cm.c.article_id, cm.c.cluster_id).join(cl, cl.c.id == cm.c.cluster_id)
-            .where(cl.c.type.in_(_KINDS)))
-    for ids in ([None] if article_ids is None else _chunks(article_ids)):
-        where = stmt if ids is None else stmt.where(cm.c.article_id.in_(ids))
-        for row in conn.execute(where):
-            out[row.article_id].add(row.cluster_id)
-    return out
+    return story_clusters.member_clusters(conn, article_ids)
 
 
 def _names(conn: Connection, cluster_ids: Iterable[str]) -> dict[str, str]:
@@ -182,6 +173,7 @@ def rebuild_stories(store: Store, *, embed: Embedder | None = None, options: Sto
         for rows, table in ((story_rows, st), (member_rows, sm)):
             if rows:
                 conn.execute(table.insert(), rows)
+        story_clusters.fill(conn)
         set_meta(conn, "stories_fresh", "1")
         set_meta(conn, "stories_next", str(len(stories) + 1))
     return len(stories)
@@ -253,45 +245,26 @@ class _Centroids:
 
 
 def _entity_candidates(conn: Connection, clusters: set[str], day: date | None, opts: StoryOptions) -> list[str]:
-    """Stories whose members share an entity cluster with the article, in the window, most shared first."""
+    """Stories whose members share an entity cluster with the article, in the window, most shared
+    first (from the stories' cluster counts: a row per story and cluster, not per member)."""
     if not clusters:
         return []
-    cm, sm, st = schema.cluster_members, schema.story_members, schema.stories
-    shared = func.count(func.distinct(cm.c.cluster_id))
-    stmt = (select(sm.c.story_id, shared.label("shared")).select_from(cm)
-            .join(sm, sm.c.article_id == cm.c.article_id).join(st, st.c.id == sm.c.story_id)
-            .where(cm.c.cluster_id.in_(sorted(clusters))))
+    sc, st = schema.story_clusters, schema.stories
+    shared = func.count(func.distinct(sc.c.cluster_id))
+    stmt = (select(sc.c.story_id, shared.label("shared")).select_from(sc).join(st, st.c.id == sc.c.story_id)
+            .where(sc.c.cluster_id.in_(sorted(clusters))))
     if day is not None:
         lo, hi = (day - timedelta(days=opts.max_days)).isoformat(), (day + timedelta(days=opts.max_days)).isoformat()
         stmt = stmt.where(or_(st.c.first_day.is_(None), and_(st.c.first_day >= lo, st.c.last_day <= hi)))
-    stmt = stmt.group_by(sm.c.story_id).order_by(shared.desc(), sm.c.story_id).limit(_ENTITY_CANDIDATES)
+    stmt = stmt.group_by(sc.c.story_id).order_by(shared.desc(), sc.c.story_id).limit(_ENTITY_CANDIDATES)
     return [r.story_id for r in conn.execute(stmt)]
 
 
 def _entity_sums(conn: Connection,
                  story_ids: list[str]) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
-    """Per story, its members' entity sums (each member's current PERSON/ORG/LOC clusters as a
-    unit vector, summed) and how many members mention each cluster. Grouped in the database by
-    (story, cluster, the member's cluster count): a story of many members costs a row per
-    cluster, not a row per member and cluster."""
-    cm, cl, sm = schema.cluster_members, schema.clusters, schema.story_members
-    ents: dict[str, dict[str, float]] = defaultdict(dict)
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for ids in _chunks(story_ids):
-        pairs = (select(sm.c.story_id, cm.c.article_id, cm.c.cluster_id).distinct()
-                 .join(sm, sm.c.article_id == cm.c.article_id).join(cl, cl.c.id == cm.c.cluster_id)
-                 .where(sm.c.story_id.in_(ids), cl.c.type.in_(_KINDS)).subquery())
-        # k: how many clusters the member has (a window over the same rows, no second scan).
-        per = select(pairs.c.story_id, pairs.c.cluster_id,
-                     func.count().over(partition_by=pairs.c.article_id).label("k")).subquery()
-        stmt = (select(per.c.story_id, per.c.cluster_id, per.c.k, func.count().label("m"))
-                .group_by(per.c.story_id, per.c.cluster_id, per.c.k)
-                .order_by(per.c.story_id, per.c.cluster_id, per.c.k))
-        for r in conn.execute(stmt):
-            w = 1.0 / r.k ** 0.5  # a member's clusters as a unit vector, as StoryGroup.of_article weighs them
-            ents[r.story_id][r.cluster_id] = ents[r.story_id].get(r.cluster_id, 0.0) + r.m * w
-            counts[r.story_id][r.cluster_id] = counts[r.story_id].get(r.cluster_id, 0) + r.m
-    return ents, counts
+    """Per story, its members' entity sums and how many members mention each cluster (from the
+    stories' cluster counts, rashomon.store.story_clusters)."""
+    return story_clusters.entity_sums(conn, story_ids)
 
 
 def _groups(conn: Connection, story_ids: list[str], *,
@@ -317,11 +290,11 @@ def _groups(conn: Connection, story_ids: list[str], *,
 
 
 class _Entities:
-    """Candidate stories' entity sums, read from their members' clusters only for a story whose
+    """Candidate stories' entity sums, read from their cluster counts only for a story whose
     score could still reach the threshold. A story's entity term adds at most `entity_weight`
     to its average pair score (the cosine of two unit vectors of non-negative weights is at
     most 1), so a story scoring below threshold - entity_weight without it cannot be chosen;
-    its members' clusters, thousands of rows for a big story, are never read."""
+    its cluster counts are never read."""
 
     def __init__(self, conn: Connection, groups: dict[str, StoryGroup]) -> None:
         self.conn = conn
@@ -362,6 +335,7 @@ def _place(conn: Connection, art: Article, vec: np.ndarray, centroids: _Centroid
         group = groups.pop(sid)
         group.absorb(mine)
         conn.execute(sm.insert().values(story_id=sid, article_id=art.id, joined_at=now))
+        story_clusters.add_member(conn, sid, mine_clusters)
         sid, group = _merge_bridged(conn, sid, group, groups, centroids, ents, opts)
         joined = set(group.members)  # the story, the article and any story it bridged
         for cid, m in ents.counts.items():
@@ -376,6 +350,7 @@ def _place(conn: Connection, art: Article, vec: np.ndarray, centroids: _Centroid
         conn.execute(st.insert().values(id=sid, topic=_topic(conn, topic), created_at=now,
                                         updated_at=now, **_story_values(group)))
         conn.execute(sm.insert().values(story_id=sid, article_id=art.id, joined_at=now))
+        story_clusters.add_member(conn, sid, mine_clusters)
     centroids.put(sid, group)
     return next_id
 
@@ -409,6 +384,7 @@ def _merge_bridged(conn: Connection, sid: str, group: StoryGroup, others: dict[s
             sid, oid, group, other = oid, sid, other, group
         group.absorb(other)
         conn.execute(sm.update().where(sm.c.story_id == oid).values(story_id=sid))
+        story_clusters.merge_stories(conn, sid, oid)
         conn.execute(st.delete().where(st.c.id == oid))
         centroids.drop(oid)
 
