@@ -49,6 +49,14 @@ CASES = [
     ("Whatever criticism they have leveled against the mayor in the past, the vote stands.", []),
     ("The work of the CIA and the FBI, plans to capture the family, and a cellar in Homel.", []),
     ("The situation does not favour the putsch.", []),
+    # Not knowing an open question holds no view; an ellipsis after "as" says nothing itself.
+    ("The farmers do not know whether to laugh or cry.", []),
+    ("Voters who do not understand why the dam was built stayed at home.", []),
+    ("Things went approximately as he said they were.", []),
+    # ... but a negated belief over a that-clause is one, and so is knowing an answer.
+    ("The farmers do not believe that the dam is safe.", [("The farmers", "that the dam is safe", "believe")]),
+    # A relative pronoun's noun is the holder ("people who say …").
+    ("Farmers who say that the dam is unsafe protested on Monday.", [("Farmers", "that the dam is unsafe", "say")]),
     ("Nobody cared about this.", []),
     ("All of this should be enough, accusing Russia of this.", []),
     ("It’s possible to count on the US, but a weakened Washington prefers to take, not give.", []),  # a noun parse

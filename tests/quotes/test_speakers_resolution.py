@@ -37,6 +37,18 @@ CASES = [
     ("The generals were told by Viktor Sheiman that the border would close.",
      [("told", "Viktor Sheiman", "the border would close")]),
     ("It was announced by the ABW that the border would close.", [("announced", "ABW", "the border would close")]),
+    # An editor's bracket after a pronoun names its referent; "[sic]" names nobody.
+    ("Viktor Sheiman met Anna Kowalczyk. She [Kowalczyk – ed.] said that the talks had failed.",
+     [("said", "Anna Kowalczyk", "the talks had failed")]),
+    ("Viktor Sheiman met Anna Kowalczyk. He [Kowalczyk] said that the talks had failed.",
+     [("said", "Anna Kowalczyk", "the talks had failed")]),
+    ("Viktor Sheiman met the voters. He [sic] said that the talks had failed.",
+     [("said", "Viktor Sheiman", "the talks had failed")]),
+    ("Виктор Шейман встретил Анну Ковальчик. Она [Ковальчик – прим. ред.] заявила, что переговоры провалились.",
+     [("заявила", "Ковальчик", "переговоры провалились")]),
+    # A relative pronoun speaks for the noun it hangs on.
+    ("The farmers, who believe that the dam will flood their fields, protested in Brest.",
+     [("believe", None, "the dam will flood their fields")]),
     # Descriptor + name: the name's entity.
     ("Оппозиционный политик Анна Ковальчик заявила, что выборы были нечестными.",
      [("заявила", "Анна Ковальчик", "выборы были нечестными")]),

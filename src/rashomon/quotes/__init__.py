@@ -14,8 +14,8 @@ from .dialogue import dialogue_attributions
 from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
-from .reported import (Attribution, headline_attributions, is_first_person, marker_attributions, noun_attributions,
-                       verb_attributions)
+from .reported import (Attribution, antecedent, headline_attributions, is_first_person, marker_attributions,
+                       noun_attributions, source_span, verb_attributions)
 from .reported_ru import reference_attributions, russian_marker_attributions, russian_verb_attributions, ru_source_edges
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
@@ -261,10 +261,14 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 return k is not None and not _contains(quoted_spans[k], content)
 
             head = None
+            named = att.source
             if att.source_head is not None:
-                tok = view.tokens[att.source_head]
+                noun = antecedent(view, att.source_head)  # "farmers who say …": the farmers speak
+                if noun != att.source_head:
+                    named = source_span(view, noun)
+                tok = view.tokens[noun]
                 head = (tok.start, tok.end)
-            who = resolver.resolve(att.source, head=head, enclosing=enclosing, in_quote=in_other_quote)
+            who = resolver.resolve(named, head=head, enclosing=enclosing, in_quote=in_other_quote)
             # Things never speak; a place speaks only as a government ("according to Kiev"),
             # never "finds" or "supports" in our output.
             titled = head is not None and text[head[0] : head[1]].lower() in lex.person_nouns | lex.org_nouns

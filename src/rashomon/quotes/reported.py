@@ -114,6 +114,35 @@ def _non_holder(view: SyntaxView, subj: int, words: set[str]) -> bool:
     return word in words
 
 
+_RELATIVES = {"who", "that", "which"}
+_QUESTION_WORDS = {"why", "whether", "if", "how", "what", "who", "where", "when", "which",
+                   "почему", "зачем", "как", "где", "когда", "кто", "куда", "ли"}  # not «что»: "knew that"
+# A content with none of these is a pronoun, auxiliary or particle left over ("they were").
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+
+
+def antecedent(view: SyntaxView, subj: int) -> int:
+    """The noun a relative pronoun subject stands for ("people who say …"), else the subject.
+
+    The pronoun stays the source span (PolNeAR marks "who"); its noun names the speaker."""
+    toks = view.tokens
+    owner = toks[subj].head
+    if (toks[subj].text.lower() in _RELATIVES or toks[subj].lemma.lower() == "который") and toks[owner].dep in ("relcl", "acl:relcl") \
+            and toks[owner].head != owner and toks[toks[owner].head].pos in ("NOUN", "PROPN"):
+        return toks[owner].head
+    return subj
+
+
+def _open_question(view: SyntaxView, verb: int, content: list[int]) -> bool:
+    """A negated belief verb over an open question: "do not understand why …", "не знают, как …"."""
+    toks = view.tokens
+    if not view.kids(verb, "neg") and not any(toks[c].text.lower() in ("не", "not", "n't") for c in view.kids(verb, "advmod")):
+        return False
+    first = min(content)
+    return toks[first].text.lower() in _QUESTION_WORDS or any(
+        toks[m].text.lower() in ("whether", "if", "ли") for m in content[:3])
+
+
 def _comma_split(view: SyntaxView, subj: int, verb: int) -> bool:
     """An English subject parted from its verb by one lone comma ("The work of the CIA, plans …"):
     the parser took a list of noun phrases for a clause. An apposition brings its own comma pair."""
@@ -295,6 +324,10 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
             continue  # "nobody cared about this": a pronoun points back, it is not what was said
         if subj is None and how not in ("as-clause", "parenthetical") and not told:
             continue  # imperatives ("Note that …") and fragments: nobody is reported
+        if weak and how == "ccomp" and _open_question(view, i, content_idx):
+            continue  # "they do not know whether to laugh or cry": not knowing holds no view
+        if not any(view.tokens[k].pos in _CONTENT_POS for k in content_idx):
+            continue  # "as he said they were": an ellipsis says nothing by itself
         cs, ce = _strip(text, *view.span_of(content_idx))
         if ce - cs < 3:
             continue

@@ -4,12 +4,14 @@ pronoun; a quoted phrase is never a speaker."""
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from ..lang import load_table, read_rows
+from ..lang import load_list, load_table, read_rows
 from ..model import Article, Entity, Mention
 from .lexicon import QuoteLexicon
 
@@ -51,6 +53,16 @@ def person_gender(name: str) -> str | None:
     return None
 
 
+_BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{2,80})\]")
+_MARK_SPLIT = re.compile(r"\s+[-–—]\s*|,\s*")  # "western Europe – ed", "Lukashenko, ed."
+
+
+@lru_cache(maxsize=1)
+def _editorial_marks() -> frozenset[str]:
+    """Words that close an editor's insertion, from lang/<code>/editorial_marks.txt."""
+    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "editorial_marks"))
+
+
 @dataclass(slots=True)
 class Speaker:
     """Resolution result: the entity (if any), a display name, and how it was found."""
@@ -80,6 +92,26 @@ class SpeakerResolver:
         """Start of the sentence before the one holding `pos` (0 if there is none)."""
         k = bisect_right(self._sentence_starts, pos) - 1
         return self._sentence_starts[k - 1] if k >= 1 else 0
+
+    def _editorial_bracket(self, end: int, *, pronoun: bool) -> Speaker | None:
+        """The referent an editor wrote in brackets right after the phrase: "It [western Europe –
+        ed] wants …", «он [Лукашенко – ред.] заявил», or a bare name after a pronoun: "he [Putin]".
+        A name inside wins; with an editor's mark, the bracket's words name the referent."""
+        text = self.article.text
+        found = _BRACKET.match(text, end)
+        if found is None:
+            return None
+        s, e = found.span(1)
+        body = _MARK_SPLIT.split(text[s:e])
+        marked = len(body) >= 2 and body[-1].strip().lower() in _editorial_marks() and bool(body[0].strip())
+        if not marked and not pronoun:
+            return None  # "[Yury] Fyaduta" is the name itself, not a referent
+        for m in self.mentions[bisect_left(self._starts, s) : bisect_right(self._starts, e)]:
+            if m.end <= e and m.type in ("PERSON", "ORG", "LOC"):
+                ent = self.owner[(m.start, m.end)]
+                return Speaker(ent, ent.name, "named in the editor's bracket")
+        # "[sic]", "[laughs]": no referent, unless an editor's mark says the words are one.
+        return Speaker(None, body[0].strip(), "the editor's bracket") if marked else None
 
     def _wanted_types(self, head: str) -> set[str] | None:
         if head in self.lex.pronouns:
@@ -122,6 +154,9 @@ class SpeakerResolver:
         words = phrase.lower().split()
         if not words:
             return Speaker(None, None, "empty")
+        bracket = self._editorial_bracket(e, pronoun=len(words) == 1 and words[0] in self.lex.pronouns)
+        if bracket is not None:
+            return bracket
         if words[-1] in _FIRST_PERSON or words[0] in _FIRST_PERSON:
             if enclosing is not None and enclosing.name:
                 return Speaker(enclosing.entity, enclosing.name, "first person in a quote")
