@@ -310,11 +310,10 @@ story_pending = _pending("story_pending")
 story_clusters = Table(
     "story_clusters",
     metadata,
-    Column("story_id", String(32), nullable=False),
-    Column("cluster_id", String(32), nullable=False),
-    Column("k", Integer, nullable=False),
+    Column("story_id", String(32), primary_key=True),
+    Column("cluster_id", String(32), primary_key=True),
+    Column("k", Integer, primary_key=True, autoincrement=False),
     Column("m", Integer, nullable=False),
-    Index("ux_story_clusters", "story_id", "cluster_id", "k", unique=True),
     Index("ix_story_clusters_cluster", "cluster_id", "story_id"),
 )
 
