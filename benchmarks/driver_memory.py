@@ -18,7 +18,10 @@ per article and smaller results. `--components` chooses others (`--full` for the
 pipeline). What the driver holds does not depend on N: at most 4 tasks per worker in flight,
 results released on the cluster before they are written.
 
-    nice python benchmarks/driver_memory.py [--sizes 1000 10000] [--workers 2] [--full]
+A size given twice is run twice: the spread of its peaks is the noise the slope is judged
+against. The slope is a least-squares fit over every run.
+
+    nice python benchmarks/driver_memory.py [--sizes 1000 1000 2000 5000 10000] [--workers 2] [--full]
 """
 
 from __future__ import annotations
@@ -98,7 +101,7 @@ def run_driver(cmd: list[str]) -> dict:
 def main() -> None:
     """One line per size, then the slope per 1,000 articles."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 1000, 2000, 5000, 10000])
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--components", nargs="+", default=["segment"], help="pipeline components (a --config file)")
     ap.add_argument("--full", action="store_true", help="the default pipeline (about 1 h for 10,000 articles)")
@@ -111,7 +114,7 @@ def main() -> None:
           f"{len(texts)} real articles cycled; {os.cpu_count()} cores")
     print(f"{'articles':>8} {'peak MB':>8} {'RSS at 25/50/75/100% of the run, MB':>36} {'seconds':>8} "
           f"{'driver CPU ms/article':>21} exit")
-    peaks = {}
+    peaks: list[tuple[int, float]] = []
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="rashomon-driver-memory-") as tmp:
             corpus, config = Path(tmp) / "corpus.jsonl", Path(tmp) / "pipeline.toml"
@@ -127,14 +130,29 @@ def main() -> None:
             samples = result["samples"]
             at = [samples[min(len(samples) - 1, int(q * len(samples)))][1] / 1024 for q in (0.25, 0.5, 0.75, 0.999)]
             cpu = f"{1000 * result['cpu'] / n:.1f}" if result["cpu"] is not None else "?"
-            peaks[n] = result["hwm_mb"]
-            print(f"{n:>8} {result['hwm_mb']:>8.0f} {' / '.join(f'{x:.0f}' for x in at):>36} "
+            peaks.append((n, result["hwm_mb"]))
+            print(f"{n:>8} {result['hwm_mb']:>8.1f} {' / '.join(f'{x:.1f}' for x in at):>36} "
                   f"{result['seconds']:>8.0f} {cpu:>21} {result['exit']}", flush=True)
-    sizes = sorted(peaks)
-    if len(sizes) >= 2:
-        lo, hi = sizes[0], sizes[-1]
-        slope = (peaks[hi] - peaks[lo]) / ((hi - lo) / 1000)
-        print(f"peak({hi})/peak({lo}) = {peaks[hi] / peaks[lo]:.3f}; slope {slope:+.2f} MB per 1,000 articles")
+    summarize(peaks)
+
+
+def summarize(peaks: list[tuple[int, float]]) -> None:
+    """Slope per 1,000 articles (least squares over every run) and the spread of repeated sizes."""
+    sizes = sorted({n for n, _ in peaks})
+    if len(sizes) < 2:
+        return
+    xs, ys = [n / 1000 for n, _ in peaks], [mb for _, mb in peaks]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    mean = {n: sum(mb for m, mb in peaks if m == n) / sum(1 for m, _ in peaks if m == n) for n in sizes}
+    lo, hi = sizes[0], sizes[-1]
+    print(f"peak({hi})/peak({lo}) = {mean[hi] / mean[lo]:.3f}; slope {slope:+.3f} MB per 1,000 articles "
+          f"(least squares over {len(peaks)} runs)")
+    for n in sizes:
+        runs = [mb for m, mb in peaks if m == n]
+        if len(runs) > 1:
+            print(f"noise: {len(runs)} runs at {n}: {' / '.join(f'{mb:.1f}' for mb in runs)} MB, "
+                  f"spread {max(runs) - min(runs):.1f} MB")
 
 
 if __name__ == "__main__":

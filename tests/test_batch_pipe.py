@@ -127,3 +127,21 @@ def test_batch_pipe_workers_leave_this_process_without_a_pipeline():
 def test_batch_pipe_count_for_progress(folder, monkeypatch, sources, n):
     monkeypatch.chdir(folder.parent)
     assert batch.count(sources) == n
+
+
+def test_batch_pipe_every_reused_id_found_far_past_the_id_tables_cache(monkeypatch):
+    """3,000 articles through an 8 KiB id table (most of it on disk): every reuse of an id with
+    another text is E015, also of the very first id at the very end; the same text passes;
+    repeated texts are skipped against an equally small text table."""
+    from rashomon import seen
+
+    monkeypatch.setattr(seen, "CACHE_KIB", 8)
+    n = 3000
+    items = [_art(f"a{i}", f"Text {i}.") for i in range(n)]
+    reused = [0, 1, 7, n // 2, n - 2]
+    items += [_art(f"a{i}", f"Another text {i}.") for i in reused]  # E015
+    items += [_art(f"a{i}", f"Text {i}.") for i in reused]  # the same text again: passes
+    codes = [r.code if isinstance(r, RashomonError) else r.id for r in batch._unique_ids(iter(items))]
+    assert codes == [f"a{i}" for i in range(n)] + ["E015"] * len(reused) + [f"a{i}" for i in reused]
+    skipped = [isinstance(r, Skipped) for r in batch._excluding(iter(items), lambda hashes: set())]
+    assert skipped == [False] * (n + len(reused)) + [True] * len(reused)

@@ -135,3 +135,28 @@ def test_scaleout_window_bounded_and_dask_environ_dropped() -> None:
     assert any(own for own, _ in seen.values())  # Dask did set it for its workers
     assert [kids for _, kids in seen.values() if kids] and all(
         k is None for _, kids in seen.values() for k in kids)  # our processes did not inherit it
+
+
+@pytest.mark.slow
+def test_scaleout_local_scheduler_keeps_nothing_per_submission(monkeypatch) -> None:
+    """`local:N` runs Dask's scheduler in the driver process: after 120 distinct tasks its spans
+    hold no per-submission metadata, and key_split's cache (every distinct key, up to 100,000
+    otherwise) is emptied every KEY_CACHE_SUBMISSIONS submissions, so it stays near that size."""
+    import dask.utils
+
+    from rashomon.scaleout import LocalSpans
+
+    every = 16
+    monkeypatch.setattr(LocalSpans, "KEY_CACHE_SUBMISSIONS", every)
+    items = [Article(id=f"k{i}", text=f"Article {i}.\n\nIts second paragraph, number {i}.") for i in range(120)]
+    with connect("local:2", load_options(), ["segment"]) as c:
+        cached = []
+        for result in analyze_on_cluster(iter(items), c):
+            assert isinstance(result, Article)
+            cached.append(dask.utils.key_split.cache_info().currsize)
+        spans = c.cluster.scheduler.extensions["spans"]
+        assert isinstance(spans, LocalSpans) and spans.submissions >= len(items)
+        assert spans.spans  # Dask's spans still work: the tasks went to the default span
+        assert [(s.metadata or {}).get("collections", []) for s in spans.spans.values()] == [[]] * len(spans.spans)
+    assert len(cached) == len(items)
+    assert max(cached[2 * every:]) <= 2 * every  # 120 distinct keys were split; far fewer are held

@@ -20,6 +20,7 @@ from .errors import RashomonError
 from .ingest import expand_sources, read_sources
 from .ingest.ids import content_hash
 from .model import Article
+from .seen import SeenTable
 from .settings import IngestOptions
 
 if TYPE_CHECKING:
@@ -94,29 +95,32 @@ def _excluding(items: Iterable[Item], exclude: Exclude) -> Iterator[Item | Skipp
     """Items, with Skipped in place of each article `exclude` knows or the batch repeats.
 
     `exclude` is asked once per chunk of read-ahead articles: never about the whole batch.
+    The batch's own texts are remembered in a SeenTable: memory stays flat however long it runs.
     """
-    seen: set[str] = set()
     source = iter(items)
-    while chunk := list(islice(source, CHUNK)):
-        digests = [content_hash(a.text) if isinstance(a, Article) else "" for a in chunk]
-        known = exclude([d for d in digests if d])
-        for item, digest in zip(chunk, digests):
-            if digest:
-                if digest in known or digest in seen:
-                    yield Skipped(item)
-                    continue
-                seen.add(digest)
-            yield item
+    with SeenTable() as seen:
+        while chunk := list(islice(source, CHUNK)):
+            digests = [content_hash(a.text) if isinstance(a, Article) else "" for a in chunk]
+            known = exclude([d for d in digests if d])
+            for item, digest in zip(chunk, digests):
+                if digest:
+                    if digest in known or not seen.add(digest):
+                        yield Skipped(item)
+                        continue
+                yield item
 
 
 def _unique_ids(items: Iterable[Item | Skipped]) -> Iterator[Item | Skipped]:
-    """E015 for the second article reusing an id with a different text (same text passes)."""
-    seen: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, Article):
-            digest = content_hash(item.text)
-            first = seen.setdefault(item.id, digest)
-            if first != digest:
-                yield RashomonError("E015", id=item.id, path=item.source or item.id)
-                continue
-        yield item
+    """E015 for the second article reusing an id with a different text (same text passes).
+
+    Every id read so far is remembered, in a SeenTable (on disk past a small cache), so every
+    reuse is found however long the batch while memory stays flat.
+    """
+    with SeenTable() as seen:
+        for item in items:
+            if isinstance(item, Article):
+                digest = bytes.fromhex(content_hash(item.text))
+                if seen.first(item.id, digest) != digest:
+                    yield RashomonError("E015", id=item.id, path=item.source or item.id)
+                    continue
+            yield item
