@@ -1,10 +1,10 @@
 """False technique flags issue 17 saw on the seeds (the seeds are read at run time).
 
-The shipped model still makes them: they come from learned weights and thresholds (a country
-name's word weight, hyphen-dominated word vectors, a low Russian threshold), and no retrained
-configuration has yet removed all four without lowering the honest estimate (README Quality).
-Those still made are strict xfails, so the day a model fixes one, its test fails until the mark
-is removed; the cases it already gets right are plain regression tests.
+They came from learned weights and thresholds (a country name's word weight, hyphen-dominated
+word vectors, a low Russian threshold). The model trained with vec_parts, min_docs 3, the name
+penalty on Cyrillic features and per-language threshold floors no longer makes "one-on-one" or
+the Russian «в подготовке»; the two Flag_Waving flags remain (README Quality). Those still made
+are strict xfails, so the day a model fixes one, its test fails until the mark is removed.
 """
 
 import pytest
@@ -32,8 +32,7 @@ def _overlapping(techs, start: int, end: int) -> set[str]:
                      marks=STILL),
         pytest.param("would show interest in preserving", "Flag_Waving",
                      "'interest' after a verb is not 'national interest'", marks=STILL),
-        pytest.param("one-on-one", "Name_Calling-Labeling", "a hyphenated word is not a label because of its hyphens",
-                     marks=STILL),
+        ("one-on-one", "Name_Calling-Labeling", "a hyphenated word is not a label because of its hyphens"),
     ],
 )
 def test_seeds_false_flags_gone_on_ishchenko(detector, phrase, label, why):
@@ -45,8 +44,7 @@ def test_seeds_false_flags_gone_on_ishchenko(detector, phrase, label, why):
 
 # Written for this test: "в подготовке" (in preparing) is neutral wording, not Loaded_Language.
 RU_NEUTRAL = [
-    pytest.param("Ранее Лукашенко обвинил оппозицию в подготовке Майдана. Об этом сообщает агентство БелТА.",
-                 marks=STILL),
+    "Ранее Лукашенко обвинил оппозицию в подготовке Майдана. Об этом сообщает агентство БелТА.",
     "Министерство участвует в подготовке доклада о бюджете на следующий год.",
     "Следователи подозревают задержанных в подготовке поджога склада.",
 ]

@@ -71,7 +71,7 @@ def _weight(name_l2: float, word: str) -> float:
         text = f"They praise America again. Officials met on day {i}. Rivals praise Ohio again."
         spans = [GoldSpan("Flag_Waving", 11, 18), GoldSpan("Flag_Waving", 71, 75)]
         arts.append(GoldArticle(str(i), text, "en", spans, None, "ptc2020"))
-    cfg = TrainConfig(min_count=1, min_docs=1, iters_token=60, iters_sentence=5, vec_dims=0, name_l2=name_l2)
+    cfg = TrainConfig(min_count=1, min_docs=1, iters_token=60, iters_sentence=5, vec_dims=0, name_l2=name_l2, name_script="")
     model = fit([prepare(g, LABELS) for g in arts], LABELS, cfg)
     return float(model.weights["tok_words"][model.vocab.index["words"][word], 2, 0])
 
