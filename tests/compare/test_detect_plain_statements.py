@@ -1,8 +1,10 @@
 """Polarity, modality and date conflicts only between plain statements, end to end on sentences
 written for these tests (real models): a negation under a modal or a condition, an affirmation
-that only speculates or negates by other words ("failed to prove"), a hedge against a statement
-that attributes the same thing, and two days of two events in one author's article are no
-conflict; a plain denial of a plain affirmation still is."""
+that only speculates or negates by other words ("failed to prove"), a negation of another
+subject, a hedge against a statement that attributes the same thing, a modal of time ("before it
+could reach"), "reportedly" against a source saying it, and two days of two events
+in one author's article are no conflict; a plain denial of a plain affirmation of the same
+subject still is."""
 
 from __future__ import annotations
 
@@ -42,18 +44,43 @@ def _conflicts(analyzer, *texts):
         # "failed to prove that she took bribes" agrees with "I did not take bribes"
         ("polarity", ("\u201cI did not take bribes from the company,\u201d Mayor Anna Brooks told reporters in Springfield.",
                       "Senator John Miller failed to prove that Mayor Anna Brooks took bribes from the company in Springfield.")),
+        # two subjects: the speaker never met Trump, Bloomberg did
+        ("polarity", ("\u201cI have never met Donald Trump,\u201d said Kevin Sheekey, an adviser to Michael Bloomberg.",
+                      "Michael Bloomberg and Donald Trump met on the golf links in 2007, the club said.")),
         # "allegedly hacked" against "accuses them of hacking": both attribute it
         ("modality", ("Twelve Russian officers allegedly hacked the party emails in 2016, the senator said.",
                       "The indictment accuses twelve Russian officers of hacking the party emails in 2016.")),
+        # "before it could reach": a time, not a doubt
+        ("modality", ("Postal officials intercepted the package for James Clapper before it could reach the CNN offices in New York.",
+                      "The package for James Clapper was meant to reach the CNN offices in New York, police said.")),
+        # "reportedly" against a source saying the same: both report it
+        ("modality", ("The advertisement will reportedly air in Miami and West Palm Beach next week.",
+                      "A Republican involved with the project said the advertisement will air in Miami and West Palm Beach "
+                      "next week.")),
         # two days of two events in one author's article
         ("date", ("Michael Steele will speak with party members on Monday evening. "
                   "Fox News confirmed Steele sent an e-mail to party members on Saturday night.",)),
     ],
-    ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "allegedly-vs-accuses", "one-article-days"],
+    ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "other-subject", "allegedly-vs-accuses",
+         "before-it-could", "reportedly-vs-said", "one-article-days"],
 )
 def test_detect_plain_statements_no_conflict(analyzer, kind, texts):
     _arts, conflicts = _conflicts(analyzer, *texts)
     assert [c for c in conflicts if c.kind == kind] == []
+
+
+def test_detect_plain_statements_will_against_may_conflicts(analyzer):
+    _arts, conflicts = _conflicts(analyzer, "The factory in Minsk will close next month, the ministry said.",
+                                  "The factory in Minsk may close next month.")
+    mod = [c for c in conflicts if c.kind == "modality"]
+    assert mod and "may" in {p.text for p in mod[0].positions}
+
+
+def test_detect_plain_statements_same_subject_conflicts(analyzer):
+    _arts, conflicts = _conflicts(analyzer, "\u201cI never met Donald Trump,\u201d Michael Bloomberg told reporters.",
+                                  "Michael Bloomberg met Donald Trump on the golf links in 2007, the club said.")
+    pol = [c for c in conflicts if c.kind == "polarity"]
+    assert pol and "Michael Bloomberg" in {p.source_name for p in pol[0].positions}
 
 
 def test_detect_plain_statements_plain_denial_still_conflicts(analyzer):

@@ -26,7 +26,7 @@ from .confidence import calibrate
 from .frames import (ArticleFacts, comparable, compatible, date_key, dates_differ, quantity_frame,
                      update_cue, words_of)
 from .rebuttal import Rebuttal, rebuttal_pairs
-from .units import ClaimUnit
+from .units import ClaimUnit, subject_of
 
 ALIGN = 0.45  # below this two claims are not about the same thing (unrelated sentences ~0.1-0.3)
 AGREE = 0.75  # translations score ~0.77-0.85
@@ -120,6 +120,9 @@ def _base(ua: ClaimUnit, ub: ClaimUnit, sim: float) -> dict[str, float]:
 def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
     if ua.article == ub.article and (update_cue(ua) or update_cue(ub)):
         return None  # an article revising its own figure: an update (see _updates)
+    # Figures said of two places are two measures ("2,000 troops from Syria", "7,000 from Afghanistan").
+    if ua.places and ub.places and not set(ua.places) & set(ub.places):
+        return None
     best: Candidate | None = None
     for qa in ua.quantities:
         for qb in ub.quantities:
@@ -130,7 +133,7 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
             if frame is None or compatible(qa, qb):
                 continue
             around = ua.anchors.get((qa.start, qa.end), frozenset()) & ub.anchors.get((qb.start, qb.end), frozenset())
-            around -= {qa.head_lemma, qb.head_lemma}
+            around -= {qa.head_lemma, qb.head_lemma} | _light()
             # The same noun alone ("rate", "people") does not make the same measure: the words
             # around both figures must meet too, or the claims must read alike.
             if ua.language == ub.language and not around and sim < 0.6:
@@ -266,6 +269,12 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     # What is negated ("never [served] in Vietnam") must be what the other side asserts.
     if not _same_statement(ua, ub, neg.negated_head, neg.negated, pos):
         return None
+    # ... of the same subject: "I've never met Trump" (the speaker) does not deny "Bloomberg
+    # and Trump met" (another pair).
+    mine = subject_of(neg, neg.negation[0])
+    theirs = subject_of(pos, pos.lemma_at.get(neg.negated_head, pos.claim.start))
+    if mine and theirs and not mine & theirs:
+        return None
     return _qualified("polarity", ("whether it is so", "one source affirms, the other negates or denies", "whether"),
                       ua, ub, sim, neg, neg.negation, neg.negated, pos)
 
@@ -276,13 +285,35 @@ def _hedge_words() -> frozenset[str]:
     return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "modality_plain_stop"))
 
 
-def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+@lru_cache(maxsize=None)
+def _light() -> frozenset[str]:
+    """Verbs too general to say two figures measure one thing ("has 51 votes", "had the 41 votes")."""
+    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "light_verbs"))
+
+
+@lru_cache(maxsize=None)
+def _attributive() -> frozenset[str]:
+    """Hedges that attribute rather than doubt ("reportedly", «якобы»): lang/<code>/attributive_hedges.txt."""
+    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "attributive_hedges"))
+
+
+@lru_cache(maxsize=None)
+def _speech() -> frozenset[str]:
+    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "speech_verbs"))
+
+
+def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts], texts: dict[str, str]) -> Candidate | None:
     if (ua.modal is None) == (ub.modal is None) or ua.negation is not None or ub.negation is not None:
         return None
     hedged, plain = (ua, ub) if ua.modal is not None else (ub, ua)
     # The plain side must state it plainly: not wish, plan or condition it, nor attribute or hedge
     # it with other words ("accused of hacking" against "allegedly hacking" agree).
     if plain.qualified or plain.implicit_negation or (plain.lemmas | plain.lead) & _hedge_words() or hedged.qualified:
+        return None
+    # "Reportedly"/"allegedly" only passes on what someone says: against another source's
+    # statement of the same thing both report it; only the author's own assertion differs.
+    cue = texts[hedged.article][hedged.modal[0] : hedged.modal[1]].lower()
+    if cue in _attributive() and (plain.source_entity is not None or plain.lead & _speech()):
         return None
     head = next((w for w in plain.sequence if w in hedged.hedged), None)
     if not _same_statement(ua, ub, head, hedged.hedged, plain):
@@ -320,7 +351,7 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
                  lambda: _actor(ua, ub, sim, facts)]
         rules.append(lambda: _polarity(ua, ub, sim, facts))
         if sim >= ALIGN:
-            rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _modality(ua, ub, sim, facts)]
+            rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _modality(ua, ub, sim, facts, texts)]
         cand = next((c for rule in rules if (c := rule()) is not None), None)
         if cand is not None:
             cand.units = [a, b]

@@ -47,6 +47,13 @@ class ClaimUnit:
     qualified: bool = False
     implicit_negation: bool = False
     lead: set[str] = field(default_factory=set)  # lemmas of the words introducing it ("X accused Y [of …]")
+    # Who each clause is about: (offset, cluster) of the people and organisations named in the
+    # claim, offsets of its clause breaks, the first offset of each content lemma, and where
+    # it says "I"/"we" (its own source).
+    named_at: list[tuple[int, str]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+    lemma_at: dict[str, int] = field(default_factory=dict)
+    self_at: list[int] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     context: str = ""  # the claim with the start of its sentence ("Earlier it was reported [that …]")
@@ -131,8 +138,8 @@ def _first_content(view: SyntaxView, idx: list[int], k: int) -> str | None:
 
 @lru_cache(maxsize=None)
 def _irrealis() -> dict[str, frozenset[str]]:
-    """lang/<code>/polarity_irrealis.tsv by scope: near, clause, assert."""
-    out: dict[str, set[str]] = {"near": set(), "clause": set(), "assert": set()}
+    """lang/<code>/polarity_irrealis.tsv by scope: near, clause, assert, unhedge."""
+    out: dict[str, set[str]] = {"near": set(), "clause": set(), "assert": set(), "unhedge": set()}
     for lang in _LANGS:
         for row in load_table(lang, "polarity_irrealis"):
             if len(row) >= 2 and row[1] in out:
@@ -160,6 +167,13 @@ def _irrealis_negation(view: SyntaxView, idx: list[int], k: int) -> bool:
     return any(view.tokens[i].text == "?" for i in idx[k:] if view.tokens[i].sent == sent)
 
 
+def _unhedged(view: SyntaxView, idx: list[int], k: int) -> bool:
+    """Whether the modal at position k hedges nothing: it follows "before", "until", "so", "than"
+    ("intercepted before it could reach the offices"), a time or purpose, not a doubt."""
+    words = _irrealis()["unhedge"]
+    return any(view.tokens[idx[j]].text.lower() in words for j in range(max(0, k - 2), k))
+
+
 def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) -> None:
     """Content lemmas, the first negation or denial ("not", «не», "denied") with the lemmas it
     scopes over, and the first modal cue ("may", «возможно») with its scope.
@@ -178,6 +192,11 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         if tok.pos in _CONTENT and lemma not in function and low not in negs and _WORD.search(lemma):
             unit.lemmas.add(lemma if tok.pos != "PROPN" else "=" + lemma)
             unit.sequence.append(lemma if tok.pos != "PROPN" else "=" + lemma)
+            unit.lemma_at.setdefault(lemma if tok.pos != "PROPN" else "=" + lemma, tok.start)
+        if _SCOPE_STOP.match(tok.text) or low in _words("clause_openers"):
+            unit.breaks.append(tok.start)
+        if low in _words("first_person"):
+            unit.self_at.append(tok.start)
         if low in assertive or lemma in assertive:
             unit.qualified = True
         if low in implicit or lemma in implicit:
@@ -191,7 +210,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
             unit.negated_head = _first_content(view, idx, k)
             if lemma in denials or low in denials:
                 unit.negated.add(lemma)
-        elif unit.modal is None and (low in modals or lemma in modals):
+        elif unit.modal is None and (low in modals or lemma in modals) and not _unhedged(view, idx, k):
             unit.modal = (tok.start, tok.end)
             unit.hedged = _scope(view, idx, k, 4)
     # The words that introduce the claim count too: "many have speculated [that …]", "Trump
@@ -256,6 +275,16 @@ def _anchor(view: SyntaxView, s: int, e: int, lo: int, hi: int, width: int = 4) 
     return frozenset(out)
 
 
+def subject_of(unit: ClaimUnit, at: int) -> set[str]:
+    """Who the clause holding offset `at` is about: the people and organisations it names before
+    `at` (since the last clause break), and the claim's own source where it says "I" or "we"."""
+    start = max((b for b in unit.breaks if b < at), default=unit.claim.start)
+    out = {c for a, c in unit.named_at if start <= a < at}
+    if any(start <= a < at for a in unit.self_at):
+        out.add(unit.source_entity or unit.source_key)
+    return out
+
+
 def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                 kinds: dict[str, str] | None = None) -> list[ClaimUnit]:
     """A unit per claim of every article; cluster_of maps (article id, entity id) to a corpus cluster."""
@@ -282,6 +311,7 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
             unit.context = text[art.sentences[k].start if k >= 0 else s : e]
             inside = [(a, b, c, t) for a, b, c, t in mention_cluster if c and s <= a and b <= e]
             unit.clusters = {c for _a, _b, c, t in inside if t != "OTHER"}
+            unit.named_at = [(a, c) for a, _b, c, t in inside if t in ("PERSON", "ORG")]
             for a, b, c, t in inside:
                 if t == "LOC" and c not in unit.places:
                     unit.places[c] = (a, b)
