@@ -92,3 +92,9 @@ def test_detect_rules_seed_divergence_kept_with_sources(seed_articles):
 
 def seed_articles_text(seed_articles, article_id):
     return next(a.text for a in seed_articles.values() if a.id == article_id)
+
+
+def test_detect_rules_figures_of_two_places_are_two_measures(analyzer):
+    _arts, res = _compare(analyzer, "The Pentagon will withdraw 2,000 American troops from Syria this month, officials said.",
+                          "The Pentagon will withdraw 7,000 American troops from Afghanistan this month, officials said.")
+    assert [c for c in res.conflicts if c.kind == "quantity"] == []
