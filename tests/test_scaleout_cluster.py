@@ -141,13 +141,19 @@ def test_scaleout_window_bounded_and_dask_environ_dropped() -> None:
 def test_scaleout_local_scheduler_keeps_nothing_per_submission(monkeypatch) -> None:
     """`local:N` runs Dask's scheduler in the driver process: after 120 distinct tasks its spans
     hold no per-submission metadata, and key_split's cache (every distinct key, up to 100,000
-    otherwise) is emptied every KEY_CACHE_SUBMISSIONS submissions, so it stays near that size."""
+    otherwise) is emptied every KEY_CACHE_SUBMISSIONS submissions, so it stays near that size;
+    the driver returns its free heap memory every TRIM_EVERY results."""
     import dask.utils
 
     from rashomon.scaleout import LocalSpans
 
+    from rashomon import scaleout, supervisor
+
     every = 16
     monkeypatch.setattr(LocalSpans, "KEY_CACHE_SUBMISSIONS", every)
+    trims = []
+    monkeypatch.setattr(scaleout, "TRIM_EVERY", 10)
+    monkeypatch.setattr(supervisor, "return_free_memory", lambda: trims.append(1))
     items = [Article(id=f"k{i}", text=f"Article {i}.\n\nIts second paragraph, number {i}.") for i in range(120)]
     with connect("local:2", load_options(), ["segment"]) as c:
         cached = []
@@ -160,3 +166,4 @@ def test_scaleout_local_scheduler_keeps_nothing_per_submission(monkeypatch) -> N
         assert [(s.metadata or {}).get("collections", []) for s in spans.spans.values()] == [[]] * len(spans.spans)
     assert len(cached) == len(items)
     assert max(cached[2 * every:]) <= 2 * every  # 120 distinct keys were split; far fewer are held
+    assert len(trims) == len(items) // 10  # the driver's free heap memory returned every TRIM_EVERY results

@@ -104,12 +104,17 @@ def _release_memory() -> None:
     # Young generations only: a full collection walks the loaded models' objects too and
     # cost ~100 ms per article (a third of a median article); they stay for the worker's life.
     gc.collect(1)
+    return_free_memory()  # without glibc, the worker's retirement (analysis.worker_articles) still bounds growth
+
+
+def return_free_memory() -> None:
+    """Give the free pages glibc keeps in its heaps back to the system (a no-op without glibc)."""
     try:
         import ctypes
 
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):
-        pass  # not glibc: the worker's retirement (analysis.worker_articles) still bounds growth
+        pass
 
 
 def _tie_to_parent() -> None:
