@@ -30,6 +30,13 @@ def test_confidence_calibrate_reads_the_table(monkeypatch):
     monkeypatch.setattr(confidence, "table", lambda: {"groups": {"polarity": [0.1, 0.2, 0.3, 0.4, 0.5]}})
     assert calibrate("polarity", {"sim": 0.8}) == 0.4
     assert calibrate("actor", {"sim": 0.8}) == 0.5  # never seen in tuning
+    assert calibrate("modality", {"sim": 0.9}) == 0.2  # never seen now, wrong every time before
+
+
+@pytest.mark.parametrize("kind,shown", [("actor", True), ("origin", True), ("modality", False)])
+def test_confidence_unseen_kind_at_default_threshold(monkeypatch, kind, shown):
+    monkeypatch.setattr(confidence, "table", lambda: {"groups": {}})
+    assert (calibrate(kind, {"sim": 0.9}) >= 0.5) is shown
 
 
 def test_confidence_packaged_table_is_valid():
