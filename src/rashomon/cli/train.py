@@ -7,6 +7,9 @@ from pathlib import Path
 import typer
 
 from ..errors import RashomonError
+from .flags import choices
+
+FoldScheme = choices("FoldScheme", "time", "random")  # TrainConfig.fold_scheme
 
 train_app = typer.Typer(no_args_is_help=True, help="Train models on annotated corpora.")
 
@@ -15,8 +18,14 @@ train_app = typer.Typer(no_args_is_help=True, help="Train models on annotated co
 def train_techniques(
     data: list[Path] = typer.Option(..., "--data", help="Corpus folder in PTC-2020 or SemEval-2023 layout (repeatable)."),
     out: Path = typer.Option(..., "--output", "-o", help="Directory for the new model (use it with --model)."),
-    folds: int = typer.Option(5, min=2, help="Cross-validation folds (thresholds are tuned out of fold)."),
+    folds: int = typer.Option(3, min=2, help="Cross-validation folds, the newest-articles fold included (thresholds are tuned out of fold)."),
     min_examples: int = typer.Option(8, min=1, help="Techniques with fewer annotated spans are not modelled."),
+    fold_scheme: FoldScheme = typer.Option(  # type: ignore[valid-type]
+        "time",
+        "--fold-scheme",
+        help="time: the newest articles' fold is scored by a model of the older ones and trains no model "
+        "that scores older folds (how the packaged thresholds were tuned); random: every fold by a model of all others.",
+    ),
 ) -> None:
     """Retrain the techniques model: cross-validate, tune thresholds, fit, write model + MODEL_CARD.md."""
     from . import err_console, fail
@@ -35,6 +44,6 @@ def train_techniques(
             fail(RashomonError("E092", path=", ".join(map(str, data))))
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         fail(RashomonError("E093", path=", ".join(map(str, data)), detail=str(exc).splitlines()[0]))
-    cfg = TrainConfig(folds=folds, min_examples=min_examples)
+    cfg = TrainConfig(folds=folds, min_examples=min_examples, fold_scheme=fold_scheme.value)
     train(data, out, cfg, log=lambda msg: err_console.print(msg, highlight=False))
     typer.echo(f"model written to {out}; analyse with: rashomon analyze --model {out} PATH...")

@@ -82,6 +82,13 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
             f"{cfg.get('time_share', 0) * 100:.0f}% of each language's SemEval-2023 ids (ids follow collection time): "
             "the `newest` rows are that shift-aware hold-out, the estimate to trust for unseen articles; the other "
             "rows cover the random folds 1..k-1."
+            + (
+                " Fold scheme `time`: fold 0 is scored by the model fitted on all older articles and each older fold "
+                "by the model fitted on the other older folds only, so the newest articles set no weight that scored "
+                "an older fold (their rows come from models fitted on less data, so they are low)."
+                if cfg.get("fold_scheme") == "time"
+                else ""
+            )
             if cfg.get("time_share")
             else ""
         ),

@@ -6,8 +6,9 @@ copy of a held-out article is trained on. Everything data-dependent is fitted in
 fold: the vocabulary and its pruning, the word-vector projection, the weights; thresholds
 are nested: fold k is decoded with thresholds tuned on the other folds' out-of-fold
 probabilities. Fold 0 holds the newest articles by id (`TrainConfig.time_share`), so its
-figures are a shift-aware estimate, reported apart from the random folds 1..k-1. The shipped
-thresholds are tuned on all out-of-fold probabilities.
+figures are a shift-aware estimate, reported apart from the random folds 1..k-1; under the
+"time" fold scheme (`TrainConfig.fold_scheme`) the models scoring folds 1..k-1 are fitted
+without fold 0. The shipped thresholds are tuned on all out-of-fold probabilities.
 """
 
 from __future__ import annotations
@@ -95,14 +96,22 @@ def _owner(label: str) -> bool:
 def out_of_fold(
     items: list[Prepared], labels: list[str], cfg: TrainConfig, log: Callable[[str], None]
 ) -> tuple[list[int], bool, list[Scores], TechniqueModel]:
-    """Fold of each article, whether fold 0 is the newest, and out-of-fold probabilities."""
+    """Fold of each article, whether fold 0 is the newest, and out-of-fold probabilities.
+
+    Under `cfg.fold_scheme` "time" (with a newest fold 0 and at least two older folds) an older
+    fold's model is fitted on the other older folds only, so the newest articles train nothing
+    that scores older ones.
+    """
     folds, time_fold = assign_folds([it.gold for it in items], cfg.folds, cfg.seed, cfg.time_share)
     scores: list[Scores | None] = [None] * len(items)
     model = None
+    # With a single older fold its model would have nothing left to train on: random scheme then.
+    older = set(folds) - {0}
+    apart = {0} if time_fold and cfg.fold_scheme == "time" and len(older) > 1 else set()
     for k in range(cfg.folds):
         if k not in folds:
             continue  # fewer groups than folds
-        model = fit([it for it, f in zip(items, folds) if f != k], labels, cfg)
+        model = fit([it for it, f in zip(items, folds) if f != k and (k == 0 or f not in apart)], labels, cfg)
         if cfg.prune > 0:
             model.compact(cfg.prune)  # score exactly what would ship
         for i, (it, f) in enumerate(zip(items, folds)):
