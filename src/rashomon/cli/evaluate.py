@@ -151,6 +151,8 @@ def eval_compare(
                                              help="Fit the confidence table on this split and write it here."),
     stories: bool = typer.Option(True, "--stories/--no-stories", help="Also score story clustering."),
     unit: Optional[list[str]] = typer.Option(None, "--unit", help="Only this annotated unit (repeatable)."),
+    oracle: bool = typer.Option(False, "--oracle",
+                                help="Also report how many annotated divergences each candidate generator can reach."),
     jobs: int = AnalysisJobs,
     as_json: bool = AsJson,
     config: Optional[Path] = EvalConfig,
@@ -170,7 +172,7 @@ def eval_compare(
     with err_console.status("evaluating", spinner="dots") as status:
         result = evaluate_compare(data, annotations, split=split.value, min_confidence=threshold, jobs=jobs,
                                   stories=stories, options=opts, only=unit or None,
-                                  on_progress=lambda msg: status.update(msg))
+                                  on_progress=lambda msg: status.update(msg), oracle=oracle)
     if calibrate is not None:
         from ..compare.confidence import fit
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
+
 from ..model import Article
 from .divergence_scores import DivergenceReport, Predicted, language_of, matches, score
 from .divergences import Divergence, read_annotations, read_judged, split_of, unit_documents
@@ -29,11 +31,17 @@ class CompareEvaluation:
     divergences: DivergenceReport
     stories: dict[str, dict[str, Any]] = field(default_factory=dict)
     candidates: list[Predicted] = field(default_factory=list)  # every conflict, any confidence
+    # --oracle: per candidate generator, per language, [gold reachable, gold, claim pairs made]
+    oracle: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready report."""
-        return {"split": self.split, "min_confidence": self.min_confidence, "units": self.units,
-                "conflicts": self.divergences.as_dict(), "stories": self.stories}
+        out = {"split": self.split, "min_confidence": self.min_confidence, "units": self.units,
+               "conflicts": self.divergences.as_dict(), "stories": self.stories}
+        if self.oracle:
+            out["oracle"] = {name: {lang: {"reachable": h, "gold": g, "pairs": n} for lang, (h, g, n) in langs.items()}
+                             for name, langs in self.oracle.items()}
+        return out
 
     def table(self) -> str:
         """A plain-text report."""
@@ -46,6 +54,10 @@ class CompareEvaluation:
         for name, c in rows:
             lines.append(f"{name:14} {fmt(c.precision)} {fmt(c.recall)} {fmt(c.f1)} {c.n_pred:5d} {c.n_gold:5d}")
         lines.append(f"kind agreement on matched conflicts: {d.kind_agreement:.3f}")
+        for name, langs in self.oracle.items():
+            h, g, n = (sum(v[i] for v in langs.values()) for i in range(3))
+            per = ", ".join(f"{lang} {v[0]}/{v[1]}" for lang, v in sorted(langs.items()))
+            lines.append(f"oracle {name:12} reaches {h}/{g} gold ({h / g if g else 0:.2f}; {per}) with {n} claim pairs")
         for name, s in self.stories.items():
             lines.append(f"stories {name:10} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
                          f"largest {s['largest']} (gold largest {s['gold_largest']})")
@@ -68,9 +80,10 @@ def predict_unit(unit: str, articles: list[Article], *, options: Any = None) -> 
 
 def evaluate_compare(data: Path, annotations: Path, *, split: str = "test", min_confidence: float = 0.5,
                      jobs: int = 1, stories: bool = True, options: Any = None, only: list[str] | None = None,
-                     on_progress: Callable[[str], None] | None = None) -> CompareEvaluation:
+                     on_progress: Callable[[str], None] | None = None, oracle: bool = False) -> CompareEvaluation:
     """Run and score `compare` on the annotated units of `split` ('tune', 'test' or 'all'),
-    or only on the units listed in `only`."""
+    or only on the units listed in `only`; with `oracle`, also measure how many annotated
+    divergences each candidate generator could reach at all (`oracle_recall`)."""
     from .stories import basil_gold, dev_articles, group_documents, score_stories, tg_gold
 
     units, gold = read_annotations(annotations)
@@ -92,11 +105,84 @@ def evaluate_compare(data: Path, annotations: Path, *, split: str = "test", min_
     report = score(chosen, shown, gold)
     _pool(report, judged)
     result = CompareEvaluation(split, min_confidence, len(chosen), report, candidates=candidates)
+    if oracle:
+        say("measuring the candidate generators' reach")
+        for unit in chosen:
+            members = [arts[d.id] for d in unit_documents(data, unit) if d.id in arts]
+            if len(members) >= 2:
+                lang = language_of(unit)
+                for name, (h, g, n) in oracle_recall(members, [x for x in gold if x.unit == unit]).items():
+                    row = result.oracle.setdefault(name, {}).setdefault(lang, [0, 0, 0])
+                    row[0], row[1], row[2] = row[0] + h, row[1] + g, row[2] + n
     for name, g in golds.items():
         say(f"clustering the {name} articles into stories")
         docs = [arts[d] for d in g.docs if d in arts]
         result.stories[name] = score_stories(group_documents(docs), g).as_dict()
     return result
+
+
+ORACLE_NEIGHBOURS = (10, 20)
+
+
+def neighbour_pairs(units: list[Any], vecs: np.ndarray, k: int) -> list[tuple[int, int]]:
+    """Each claim with its k most similar claims of other sources (encoder cosine): a blocked
+    generator whose size grows linearly with the claims, k per claim."""
+    from ..compare.detect import _different_sources
+
+    out: set[tuple[int, int]] = set()
+    sims = vecs @ vecs.T
+    for a in range(len(units)):
+        taken = 0
+        for b in np.argsort(-sims[a], kind="stable").tolist():
+            if taken >= k:
+                break
+            if b != a and _different_sources(units[a], units[b]):
+                out.add((min(a, b), max(a, b)))
+                taken += 1
+    return sorted(out)
+
+
+def reachable(units: list[Any], pairs: list[tuple[int, int]], gold: list[Divergence], doc_of: dict[str, str]) -> int:
+    """How many gold divergences some pair reaches: each gold span inside one claim of the pair
+    (overlap, as scoring counts it), in either order. An upper bound on a generator's recall."""
+
+    def covers(u: Any, side: Any) -> bool:
+        return doc_of[u.article] == side.doc and u.claim.start < side.end and side.start < u.claim.end
+
+    hits = 0
+    for g in gold:
+        hits += any((covers(units[a], g.a) and covers(units[b], g.b)) or (covers(units[a], g.b) and covers(units[b], g.a))
+                    for a, b in pairs)
+    return hits
+
+
+def oracle_recall(members: list[Article], gold: list[Divergence]) -> dict[str, tuple[int, int, int]]:
+    """(gold reachable, gold, claim pairs) of one unit for today's generator (the aligned pairs and
+    rebuttal pairs `detect` reads), every pair of claims of different sources, and the k nearest
+    claims of other sources (k in ORACLE_NEIGHBOURS). The unit is taken as one story."""
+    from ..compare import _clusters
+    from ..compare.detect import _different_sources, aligned_pairs
+    from ..compare.embed import Embedder
+    from ..compare.rebuttal import find_rebuttals, rebuttal_pairs
+    from ..compare.units import build_units
+
+    clusters = _clusters(members)
+    cluster_of = {m: c.id for c in clusters for m in c.members}
+    units = build_units(members, cluster_of, {c.id: c.type for c in clusters})
+    embed = Embedder()
+    vecs = embed([u.claim.text for u in units])
+    rebuttals = find_rebuttals(units, members, cluster_of)
+    today = {(a, b) for a, b, _sim in aligned_pairs(units, vecs)}
+    if rebuttals:
+        restated = embed([r.restatement for r in rebuttals])
+        today |= {(min(j, r.unit), max(j, r.unit)) for j, r, _s, _a in rebuttal_pairs(units, vecs, rebuttals, restated)}
+    gens = {"today": sorted(today),
+            "all-sources": [(a, b) for a in range(len(units)) for b in range(a + 1, len(units))
+                            if _different_sources(units[a], units[b])]}
+    for k in ORACLE_NEIGHBOURS:
+        gens[f"nearest-{k}"] = neighbour_pairs(units, vecs, k)
+    doc_of = {a.id: a.source for a in members}
+    return {name: (reachable(units, pairs, gold, doc_of), len(gold), len(pairs)) for name, pairs in gens.items()}
 
 
 def _units_of(docs: list[str]) -> list[str]:
