@@ -7,10 +7,11 @@ average linkage: a story takes in another only when their members are alike *on 
 A~B~C~D does not unite A with D the way union-find over pairs did; no story spans more than
 `max_days` between its dated articles. Two reports whose leads name different days (a forecast
 for 8 November and one for 16 November, read alike otherwise) are different events, and pay
-`day_weight` for it. Candidate pairs come from blocking (shared entities,
-plus each article's nearest openings among those published within the window), so cost grows
-near-linearly with a dated corpus (undated articles are compared with all others in one
-chunked matrix product, to find their nearest openings)."""
+`day_weight` for it; so do two leads that name one administrative level with different names
+(a forecast for the Amur region and one for the Omsk region), `place_weight`. Candidate pairs
+come from blocking (shared entities, plus each article's nearest openings among those published
+within the window), so cost grows near-linearly with a dated corpus (undated articles are
+compared with all others in one chunked matrix product, to find their nearest openings)."""
 
 from __future__ import annotations
 
@@ -19,15 +20,18 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
+from ..lang import load_list
 from ..model import Article
 from .embed import Embedder
 
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _CROSS_LEX = 0.3  # lemma overlap assumed for a pair in two languages
 _MONTH_DAY = re.compile(r"\d\d-\d\d$")
+_STEM = 4  # letters of a place name compared (see _lead_places)
 
 
 @dataclass
@@ -53,6 +57,9 @@ class StoryOptions:
     lead_sentences: int = 2  # the sentences whose explicit days name the event's day
     # Penalty (times 1 - cosine of the two leads' day sets) when both leads name days.
     day_weight: float = 3.0
+    # Penalty (times 1 - cosine of the two leads' place names) per administrative level both
+    # leads name ("Omsk region" vs "Amur region").
+    place_weight: float = 1.0
 
 
 def article_day(article: Article) -> date | None:
@@ -88,6 +95,67 @@ def _lead_days(article: Article, sentences: int) -> frozenset[str]:
                      and any(ch.isdigit() for ch in d.text))
 
 
+@lru_cache(maxsize=1)
+def _place_levels() -> frozenset[str]:
+    """Nouns naming an administrative level (lang/*/place_levels.txt)."""
+    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "place_levels"))
+
+
+def _lead_places(article: Article, sentences: int) -> frozenset[str]:
+    """Places the lead names with their level, as "level|name" ("область|омск"): a level noun
+    in lower case with its modifiers right before it ("Омской области", "Hubei province") or a
+    name right after it ("провинции Хубэй"), one of them capitalised not at a sentence start;
+    gazetteer-free, from the lead's tokens only."""
+    if not article.sentences or sentences < 1:
+        return frozenset()
+    end = article.sentences[min(sentences, len(article.sentences)) - 1].end
+    starts = {s.start for s in article.sentences}
+    levels = _place_levels()
+    toks = article.tokens
+
+    def named(j: int, k: int) -> bool:
+        t = toks[j]
+        return t.sent == toks[k].sent and t.pos in ("ADJ", "PROPN") and (t.head == k or toks[k].head == j)
+
+    out = set()
+    for k, tok in enumerate(toks):
+        if tok.start >= end:
+            break
+        level = tok.lemma.lower()
+        if level not in levels or not tok.text.islower():
+            continue
+        mods = []
+        j = k - 1
+        while j >= 0 and named(j, k):
+            mods.insert(0, toks[j])
+            j -= 1
+        if not mods and k + 1 < len(toks) and named(k + 1, k) and toks[k + 1].pos == "PROPN":
+            mods = [toks[k + 1]]
+        if any(m.text[:1].isupper() and m.start not in starts for m in mods):
+            # Names by their first letters: inflected and foreign names lemmatise unevenly
+            # («Хубэй» -> «хубэя»); a shared stem is read as one place (no penalty).
+            out.add(level + "|" + " ".join(m.lemma.lower()[:_STEM] for m in mods))
+    return frozenset(out)
+
+
+def _place_sums(places: frozenset[str]) -> tuple[dict[str, float], dict[str, int]]:
+    """Places as one unit vector per level, and the levels named (sums for StoryGroup)."""
+    by_level: dict[str, set[str]] = defaultdict(set)
+    for p in places:
+        by_level[p.split("|", 1)[0]].add(p)
+    vec: dict[str, float] = {}
+    for names in by_level.values():
+        vec.update(_unit(names))
+    return vec, {level: 1 for level in by_level}
+
+
+def _place_penalty(a_vec: dict[str, float], a_levels: dict[str, int], b_vec: dict[str, float],
+                   b_levels: dict[str, int]) -> float:
+    """Summed over pairs and the levels both name: 1 - cosine of their names at that level."""
+    shared = sum(n * b_levels.get(level, 0) for level, n in a_levels.items())
+    return shared - _dot(a_vec, b_vec) if shared else 0.0
+
+
 def _unit(items: frozenset[str] | set[str]) -> dict[str, float]:
     """A set as a unit-length sparse vector: dot products of two are their set cosine."""
     w = 1.0 / math.sqrt(len(items)) if items else 0.0
@@ -118,12 +186,17 @@ class StoryGroup:
     lemma term only within one language (a pair in two languages is credited _CROSS_LEX), minus
     day_weight·(1 - cos(lead days)) when both leads name days. The day term's sums:
     `lead_days` (day -> summed unit weights) and `lead_dated` (members whose lead names a day).
+    Likewise minus place_weight·Σ(1 - cos(names)) over the administrative levels both leads name:
+    `places` ("level|name" -> summed unit weights, one unit vector per level and member) and
+    `place_levels` (level -> members whose lead names it).
     """
 
-    __slots__ = ("members", "vec", "ents", "lemmas", "langs", "first", "last", "lead_days", "lead_dated")
+    __slots__ = ("members", "vec", "ents", "lemmas", "langs", "first", "last", "lead_days", "lead_dated",
+                 "places", "place_levels")
 
     def __init__(self, i: object, vec: np.ndarray, ents: dict[str, float], lemmas: dict[str, float], lang: str,
-                 day: date | None, lead_days: frozenset[str] = frozenset()) -> None:
+                 day: date | None, lead_days: frozenset[str] = frozenset(),
+                 places: frozenset[str] = frozenset()) -> None:
         self.members = [i]
         self.vec = vec.astype(np.float64)
         self.ents = dict(ents)
@@ -132,6 +205,7 @@ class StoryGroup:
         self.first = self.last = day
         self.lead_days = _unit(lead_days)
         self.lead_dated = 1 if lead_days else 0
+        self.places, self.place_levels = _place_sums(places)
 
     @classmethod
     def of_article(cls, key: object, article: Article, vec: np.ndarray, clusters: frozenset[str] | set[str],
@@ -140,15 +214,17 @@ class StoryGroup:
         if lemmas is None:
             lemmas = _lemmas(article, opts.lead_chars)
         return cls(key, vec, _unit(clusters), _unit(lemmas), article.language, article_day(article),
-                   _lead_days(article, opts.lead_sentences))
+                   _lead_days(article, opts.lead_sentences), _lead_places(article, opts.lead_sentences))
 
     @classmethod
     def from_sums(cls, members: list, vec: np.ndarray, ents: dict[str, float],
                   lemmas: dict[str, dict[str, float]], langs: dict[str, int], first: date | None,
                   last: date | None, *, lead_days: dict[str, float] | None = None,
-                  lead_dated: int = 0) -> "StoryGroup":
+                  lead_dated: int = 0, places: dict[str, float] | None = None,
+                  place_levels: dict[str, int] | None = None) -> "StoryGroup":
         """A story from stored running sums (rashomon.store.stories), scored exactly as one built here
-        (without `lead_days` / `lead_dated` its members count as leads naming no day)."""
+        (without `lead_days` / `lead_dated` or `places` / `place_levels` its members count as
+        leads naming no day or no place)."""
         group = cls.__new__(cls)
         group.members = list(members)
         group.vec = np.asarray(vec, dtype=np.float64)
@@ -158,6 +234,8 @@ class StoryGroup:
         group.first, group.last = first, last
         group.lead_days = dict(lead_days or {})
         group.lead_dated = lead_dated
+        group.places = dict(places or {})
+        group.place_levels = dict(place_levels or {})
         return group
 
     def link(self, other: "StoryGroup", opts: StoryOptions) -> float:
@@ -169,6 +247,8 @@ class StoryGroup:
                  + opts.lex_weight * (lex + _CROSS_LEX * (pairs - same)))
         # Summed over the pairs whose leads both name days: 1 - cosine of their day sets.
         total -= opts.day_weight * (self.lead_dated * other.lead_dated - _dot(self.lead_days, other.lead_days))
+        if opts.place_weight:
+            total -= opts.place_weight * _place_penalty(self.places, self.place_levels, other.places, other.place_levels)
         return total / pairs
 
     def span_with(self, other: "StoryGroup") -> int:
@@ -186,6 +266,9 @@ class StoryGroup:
             self.langs[lang] = self.langs.get(lang, 0) + other.langs[lang]
         _add(self.lead_days, other.lead_days)
         self.lead_dated += other.lead_dated
+        _add(self.places, other.places)
+        for level, n in other.place_levels.items():
+            self.place_levels[level] = self.place_levels.get(level, 0) + n
         days = [d for d in (self.first, other.first) if d is not None]
         self.first = min(days) if days else None
         days = [d for d in (self.last, other.last) if d is not None]
@@ -262,6 +345,8 @@ def group_stories(articles: list[Article], clusters_of: dict[str, set[str]], nam
         a, b = groups[i], groups[j]
         if a.lead_dated and b.lead_dated:
             score -= opts.day_weight * (1.0 - _dot(a.lead_days, b.lead_days))
+        if opts.place_weight and a.place_levels and b.place_levels:
+            score -= opts.place_weight * _place_penalty(a.places, a.place_levels, b.places, b.place_levels)
         if score >= opts.threshold:
             edges.append((score, i, j))
     edges.sort(reverse=True)
