@@ -20,6 +20,9 @@ from rashomon.quotes.marks import scan_marks
         ("“Para one.\n\n“Para two.”", ["“Para one.\n\n“Para two.”"]),
         ("„Zitat“ auf Deutsch", ["„Zitat“"]),
         ("Stocks of “Novichok” agent", ["“Novichok”"]),
+        # A sentence's end with its space lost: the mark before a capital opens.
+        ('"Я вижу", — отметил он."Интересно, да", — сказал другой.', ['"Я вижу"', '"Интересно, да"']),
+        ('Он сказал "нет."Потом ушёл.', ['"нет."']),
     ],
 )
 def test_marks_pairs_table(text, pairs):

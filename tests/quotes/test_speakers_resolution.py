@@ -52,6 +52,34 @@ CASES = [
     # Descriptor + name: the name's entity.
     ("Оппозиционный политик Анна Ковальчик заявила, что выборы были нечестными.",
      [("заявила", "Анна Ковальчик", "выборы были нечестными")]),
+    # A stance foreseen under "will" is no view held yet; one held now still counts.
+    ("I.e., he will win the election and toughen up his opposition to the Kremlin.", []),
+    ("He will win the election. Then he will toughen up his opposition to the Kremlin and become toxic.", []),
+    ("Clinton renewed her criticism of Sanders on Monday.", [("criticism", "Clinton", "Sanders")]),
+    ("But the comments could fuel Trump’s nagging concern that he cannot trust the party.",
+     [("concern", "Trump", "he cannot trust the party")]),
+]
+
+# text, expected (cue, speaker name, speaker entity name or None): who a pronoun or
+# descriptor is, when the referent is a common noun or nothing in the body.
+NAMES = [
+    # "they" after "the new government": the noun phrase, nearer than any name.
+    ("As long as people do not know what to do, the new government will have time to strengthen. "
+     "Moreover, they will also declare that they have suppressed the rebellion.",
+     [("declare", "the new government", None)]),
+    ("The committee met Anna Kowalczyk in Brest. They said that the border would stay closed.",
+     [("said", "The committee", None)]),
+    # Negative: people are no organisation noun; "they" stays unresolved, never Kowalczyk.
+    ("The ministers met Anna Kowalczyk in Brest. They said that the border would stay closed.",
+     [("said", "They", None)]),
+    # The headline is no antecedent: a title-case fragment there is no speaker in the body.
+    ('Congressman Gets Rough With Interviewer\n\nThe reporter asks, "Do you support the agenda?"',
+     [("asks", "The reporter", None)]),
+    ("Senator Gets Rough With Interviewer\n\nThe reporter asked him. She said that the agenda was wrong.",
+     [("said", "She", None)]),
+    # A name in the body still is.
+    ("Brest Talks Fail\n\nAnna Kowalczyk met the ministers. She said that the talks had failed.",
+     [("said", "Anna Kowalczyk", "Anna Kowalczyk")]),
 ]
 
 
@@ -66,6 +94,15 @@ def test_speakers_resolution_table(analyzer, text, expected):
         assert g_cue == cue, got
         assert g_speaker == speaker or (speaker and g_speaker and speaker in g_speaker), got
         assert fragment in g_content, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", NAMES, ids=[c[0][:40] for c in NAMES])
+def test_speakers_resolution_names(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    names = {e.id: e.name for e in art.entities}
+    got = [(q.cue.text if q.cue else None, q.speaker_name, names.get(q.speaker_entity)) for q in art.quotes]
+    assert got == expected, got
 
 
 @pytest.mark.parametrize(

@@ -38,3 +38,31 @@ def test_speakers_seeds_content_not_cut_mid_bracket(seed_articles):
     for art in seed_articles.values():
         for q in art.quotes:
             assert q.content.text.count("(") <= q.content.text.count(")"), q.content.text
+
+
+def test_speakers_seeds_foreseen_stance_is_no_quote(seed_articles):
+    # "… he will win the election, … toughen up his opposition to the Kremlin": a stance foreseen.
+    art = seed_articles["000"]
+    assert not [q for q in art.quotes if q.cue and q.cue.text == "opposition"]
+
+
+def test_speakers_seeds_they_is_the_new_government(seed_articles):
+    # "… the new government will have time to strengthen. Moreover, they will also declare …"
+    art = seed_articles["000"]
+    hits = [q for q in art.quotes if q.cue and q.cue.text == "declare" and "suppressed the rebellion" in q.content.text]
+    assert [q.speaker_name for q in hits] == ["the new government"]
+    assert hits[0].speaker_entity is None
+
+
+def test_speakers_seeds_headline_fragment_is_no_speaker(analyzer):
+    # BASIL: "… North Carolina Congressman Gets Rough With Interviewer" in the title is no antecedent.
+    import json
+
+    from rashomon.evaluation.corpora import basil_text
+    from tests.conftest import DATA, need
+
+    path = need(DATA / "basil" / "articles" / "2010" / "6b541575-99b1-40d2-8730-9bb868ee38ed_3.json")
+    art = analyzer.analyze_text(basil_text(json.loads(path.read_text(encoding="utf-8"))))
+    names = {e.id: e.name for e in art.entities}
+    assert [q for q in art.quotes if q.speaker_entity is not None], "the article has named speakers"
+    assert not [q for q in art.quotes if "Gets Rough" in (names.get(q.speaker_entity) or "")]

@@ -216,6 +216,11 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     # «A, — заявил он, — B»: the remark's verb is the quotation's cue, not a second report.
     remark_cues = {a.cue for a in direct if a.how == "direct:remark"}
     reported = [a for a in reported if a.cue not in remark_cues]
+    # «"A. B", — заключили они»: a sentence split inside the marks leaves a report of "B" under
+    # the quotation's own cue; the quotation already holds it.
+    direct_by_cue = {a.cue: a.content for a in direct if a.cue is not None}
+    reported = [a for a in reported if a.cue not in direct_by_cue
+                or not _contains(direct_by_cue[a.cue], a.content)]
     top_cover = Cover((p.start, p.end) for p in top)
     direct += [d for d in dialogue if not top_cover.contains_span(*d.content)]
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
@@ -233,7 +238,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
               direct: list[Attribution], kinds: dict[int, str], top: list[MarkPair]) -> list[Quote]:
     """Quote records in text order with speakers resolved and parents linked."""
     text = article.text
-    resolver = SpeakerResolver(article, lex)
+    resolver = SpeakerResolver(article, lex, view)
     items = [(a, "direct") for a in direct] + [(a, kinds[id(a)]) for a in reported]
     # Outer quotes first, so a nested one can inherit "I"/"we" from its parent.
     items.sort(key=lambda x: (x[0].content[0], -(x[0].content[1] - x[0].content[0])))

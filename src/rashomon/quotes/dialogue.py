@@ -21,6 +21,8 @@ _DASHES = "—–"
 # between spaces stands for a dash in much typed news: ", - заявил он. - ").
 _BREAK = re.compile(r"([,!?…]|\.)\s+[—–-]\s+")
 # An interview or dialogue transcript: speech shows in a question or a first or second person.
+_MIN_LONE_WORDS = 5
+_CONTINUED = re.compile(r"[.!?…]\s+[—–-]\s+")
 _SPEECHLIKE = re.compile(r"\?|(?<!\w)(?:я|мы|ты|вы|меня|мне|нас|нам|вас|вам)(?!\w)", re.IGNORECASE)
 
 
@@ -76,18 +78,22 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
             src = (after[0].start, after[0].end) if after else None
         content_end = m.start() + (1 if m.group(1) in "!?…" else 0)
         out.append(Attribution((body_start, content_end), (verb.start, verb.end), src, subj, "dialogue"))
-        # ". — Всё под контролем." after the attribution continues the quote.
-        tail = re.compile(r"\.\s+[—–]\s+").search(text, verb.end, para_end)
+        # ". — Всё под контролем." after the attribution continues the quote (a hyphen between
+        # spaces stands for the dash here too, as in _BREAK).
+        tail = _CONTINUED.search(text, verb.end, para_end)
         if tail is not None and tail.end() < para_end:
             end = para_end
             out.append(Attribution((tail.end(), end), (verb.start, verb.end), src, subj, "dialogue:continued"))
-    return out + _transcript_lines(text, lines, bare)
+    return out + _transcript_lines(text, lines, bare, voiced=bool(out))
 
 
-def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]]) -> list[Attribution]:
+def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]],
+                      voiced: bool = False) -> list[Attribution]:
     """Dash lines with no author's remark, in a run of two or more consecutive paragraphs that
     reads as speech (a question, «я», «вы» …): each line is said by someone; the cue is the dash.
-    A run of dash lines without such signs is a list, not a dialogue."""
+    A run of dash lines without such signs is a list, not a dialogue. In an article whose dash
+    lines are `voiced` (others name their speaker after a second dash), a lone dash line of
+    whole sentences is speech too: the writer quotes the same way without a remark."""
     runs: list[list[tuple[int, int, int]]] = []
     for item in bare:
         if runs and runs[-1][-1][0] == item[0] - 1:
@@ -97,7 +103,8 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
     out = []
     for run in runs:
         paras = [lines[n] for n, _, _ in run]
-        if len(run) < 2 or not any(_SPEECHLIKE.search(text, start, end) for start, end in paras):
+        lone = voiced and len(run) == 1 and _whole_sentences(text, run[0][2], paras[0][1])
+        if not lone and (len(run) < 2 or not any(_SPEECHLIKE.search(text, start, end) for start, end in paras)):
             continue
         for (_, dash, body), (_, end) in zip(run, paras):
             while end > body and text[end - 1] in " \t\r\n.":
@@ -105,6 +112,14 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
             if end - body >= 2:
                 out.append(Attribution((body, end), (dash, dash + 1), None, None, "dialogue:line"))
     return out
+
+
+def _whole_sentences(text: str, start: int, end: int) -> bool:
+    """A line of running prose, not a list item: five words or more, ending a sentence."""
+    line = text[start:end].rstrip()
+    # «…! — завершил он»: a remark whose verb is no speech verb is still a remark, not speech.
+    return len(line.split()) >= _MIN_LONE_WORDS and line.endswith((".", "!", "?", "…")) \
+        and _BREAK.search(line) is None
 
 
 def _first_speech_verb(view: SyntaxView, lex: QuoteLexicon, start: int, end: int) -> int | None:

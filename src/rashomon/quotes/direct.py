@@ -10,7 +10,7 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .reported import Attribution, source_span
-from .reported_ru import place_source
+from .reported_ru import place_source, ru_source_span
 
 _NEAR_CHARS = 160  # how far from the marks a speech verb may stand
 _SHORT_NEAR = 20  # … and from a short quotation
@@ -47,6 +47,11 @@ def _entity_after(article: Article, pos: int, limit: int) -> Mention | None:
     return None
 
 
+def _speech_lemma(lemma: str, lex: QuoteLexicon) -> bool:
+    """A verb of saying, or its Russian reflexive passive: «говорится: «…»», «сообщается: «…»»."""
+    return lemma in lex.speech or (lemma.endswith(("ся", "сь")) and lemma[:-2] in lex.speech)
+
+
 def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
               quoted: list[MarkPair], near: int = _NEAR_CHARS) -> Attribution | None:
     """A speech verb in the sentences the quotation touches, outside every quotation."""
@@ -66,7 +71,7 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     best = None
     for i in view.tokens_in(lo, hi):
         tok = view.tokens[i]
-        if tok.pos not in ("VERB", "AUX") or tok.lemma.lower() not in lex.speech or _inside(tok.start, quoted):
+        if tok.pos not in ("VERB", "AUX") or not _speech_lemma(tok.lemma.lower(), lex) or _inside(tok.start, quoted):
             continue
         dist = tok.start - pair.end if tok.start >= pair.end else pair.start - tok.end
         if "\n" in text[min(tok.start, pair.end) : max(tok.end, pair.start)]:
@@ -80,8 +85,11 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     subj = speaker_token(view, verb)
     if subj is not None and pair.start <= view.tokens[subj].start < pair.end and tok.start >= pair.end:
         return None  # «…», пишет «Коммерсантъ»: the marks hold the speaker's name, not words
+    after = _subject_after(view, verb) if subj is None and tok.start >= pair.end else None
     src = None
-    if subj is not None and not _inside(view.tokens[subj].start, quoted):
+    if after is not None and not _inside(view.tokens[after].start, quoted):
+        subj, src = after, ru_source_span(view, after, verb)  # the phrase on the remark's side only
+    elif subj is not None and not _inside(view.tokens[subj].start, quoted):
         src = source_span(view, subj)
     else:
         subj = None
@@ -94,6 +102,17 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         elif ent is not None and not _inside(ent.start, quoted):
             src = (ent.start, ent.end)
     return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj, "direct:verb")
+
+
+def _subject_after(view: SyntaxView, verb: int) -> int | None:
+    """«…», — сыронизировал британец: the word right after the remark's verb, when the parser
+    made it a subject of some other verb (the quotation's, across the marks)."""
+    toks = view.tokens
+    k = verb + 1
+    if k < len(toks) and toks[k].sent == toks[verb].sent and toks[k].dep == "nsubj" and toks[k].head != verb \
+            and toks[k].pos in ("NOUN", "PROPN", "PRON"):
+        return k
+    return None
 
 
 # «A, — сказал он, — B»: the author's remark between two dashes inside the marks.

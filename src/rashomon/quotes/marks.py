@@ -56,13 +56,16 @@ def _is_apostrophe(text: str, i: int) -> bool:
 def _can_open(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return not nxt.isspace() and (prev.isspace() or prev in "([{—–-/:;,«„“‘\"" or i == 0)
+    # «…, — отметил он."Интересно…»: a sentence's end with the space lost, before a capital.
+    return not nxt.isspace() and (prev.isspace() or prev in "([{—–-/:;,«„“‘\"" or i == 0
+                                  or prev in ".!?…" and nxt.isupper())
 
 
 def _can_close(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return not prev.isspace() and (nxt.isspace() or not _LETTERISH(nxt))
+    # «…сказал "нет."Потом …»: the space after a sentence's end lost, with a quotation open.
+    return not prev.isspace() and (nxt.isspace() or not _LETTERISH(nxt) or prev in ".!?…" and nxt.isupper())
 
 
 def scan_marks(text: str) -> MarkScan:

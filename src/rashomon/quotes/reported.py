@@ -362,6 +362,12 @@ def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if ce - cs < 3:
             continue
         weak = tok.lemma.lower() not in lex.speech
+        # "he will toughen up his opposition to the Kremlin": a stance toward a thing, under a
+        # verb in the future or the possible, is an act foreseen; a proposition ("could fuel
+        # Trump's concern that …") is still held.
+        if weak and toks[content[0]].dep != "mark" and any(toks[k].dep == "pobj" and toks[k].head not in content
+                                                            for k in content) and _foreseen(view, i):
+            continue
         if owners:
             s, e = _strip(text, *view.span_of(view.subtree(owners[0])))
             if text[s:e].endswith(("'s", "’s")):
@@ -374,6 +380,31 @@ def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         cue = (toks[verb].start, tok.end)
         out.append(Attribution((cs, ce), cue, source_span(view, subj), subj, "noun:light", weak))
     return out
+
+
+@lru_cache(maxsize=1)
+def _predictive_auxiliaries() -> frozenset[str]:
+    """lang/en/predictive_auxiliaries.txt, lower-cased."""
+    from ..lang import load_list
+
+    return frozenset(w.lower() for w in load_list("en", "predictive_auxiliaries"))
+
+
+def _foreseen(view: SyntaxView, noun: int) -> bool:
+    """ "he will … toughen up his opposition to the Kremlin": the stance noun is the object of a
+    verb in the future or the possible (its own auxiliary or that of the verb it is coordinated
+    with), so it is an act foreseen, not a view held."""
+    toks = view.tokens
+    if toks[noun].dep != "dobj" or toks[noun].head == noun:
+        return False
+    verb = toks[noun].head
+    for _ in range(3):
+        if any(toks[a].text.lower() in _predictive_auxiliaries() for a in view.kids(verb, "aux")):
+            return True
+        if toks[verb].dep != "conj" or toks[verb].head == verb:
+            return False
+        verb = toks[verb].head
+    return False
 
 
 def _noun_content(view: SyntaxView, head: int, lex: QuoteLexicon, after: int = -1) -> list[int]:

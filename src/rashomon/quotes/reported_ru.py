@@ -28,7 +28,11 @@ _DIRECTIVE_THAT = {"чтобы", "чтоб"}
 _EDGE = " \t\r\n,;:—–-"
 _DASHES = "—–-"
 # «Об этом сообщил …», «О том же заявил …»: the content is what came before.
-_ANAPHORIC_OPENERS = re.compile(r"^\s*(?:[а-яё]+\s+)?об?\s+(?:этом|том|чем)\b", re.IGNORECASE)
+_ANAPHORIC_OPENERS = re.compile(r"^\s*(?:[а-яё]+\s+)?об?\s+(?:этом|том|чем)\b(?!\s*,\s*(?:как|почему|зачем|где|когда|кто|чем|сколько|ли)\b)",
+                                re.IGNORECASE)
+# «О несогласии с решением заявил X», «О том, как изменится мир, прогнозировал X»: the fronted
+# «о»-phrase is what was said (not «Об этом …», which points back).
+_FRONTED_ABOUT = re.compile(r"^\s*(?:об?|обо)\s+(?!этом\b|том\s*,\s*что\b|том\s+же\b|чем\b)", re.IGNORECASE)
 # Nouns of a document or statement: «говорится в сообщении ведомства» — the source is the
 # document's owner when named, else the document.
 _POSSESSIVE = {"его", "её", "ее", "их"}
@@ -48,6 +52,8 @@ def _lists() -> dict[str, frozenset[str]]:
         "marker_nouns": load_list("ru", "marker_nouns"),
         "naming_after": load_list("ru", "naming_after"),
         "evidential_cues": load_list("ru", "evidential_cues"),
+        "anaphoric_openers": load_list("ru", "anaphoric_openers"),
+        "adverbial_nouns": load_list("ru", "adverbial_nouns"),
     }
     return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
 
@@ -62,15 +68,62 @@ def _phrases() -> dict[str, dict[str, str]]:
     return out
 
 
-def _phrase_noun(view: SyntaxView, verb: int) -> int | None:
-    """The noun of a light-verb cue: «выступил с заявлением», «пришли к выводу», «обратил внимание»."""
+def _phrase_noun(view: SyntaxView, verb: int, before: bool = False) -> int | None:
+    """The noun of a light-verb cue: «выступил с заявлением», «пришли к выводу», «обратил внимание»
+    (`before`: also a fronted noun, «С таким заявлением выступил …»)."""
     nouns = _phrases().get(view.tokens[verb].lemma.lower())
     if not nouns or view.tokens[verb].pos not in ("VERB", "AUX"):
         return None
     for c in view.kids(verb, "obj", "obl", "nmod"):
-        if c > verb and view.tokens[c].lemma.lower() in nouns:
+        if (c > verb or before) and view.tokens[c].lemma.lower() in nouns:
             return c
     return None
+
+
+_OBJECT_DEPS = ("obj", "obl", "iobj", "advmod", "nmod")
+
+
+def _demonstrative_opener(view: SyntaxView, verb: int) -> bool:
+    """«Такую точку зрения выразил X», «С таким заявлением выступил X», «Так считает X»: the
+    sentence opens with a demonstrative in the cue's object or adverbial (never its subject,
+    «Эти люди заявили …»), with no comma or other verb before the cue: what was said is what
+    came before."""
+    toks = view.tokens
+    sent = toks[verb].sent
+    first = verb
+    while first > 0 and toks[first - 1].sent == sent:
+        first -= 1
+    k = first + 1 if toks[first].pos == "ADP" else first
+    if k >= verb or toks[k].text.lower() not in _ru_words("anaphoric_openers"):
+        return False
+    if any(toks[j].text in (",", ":", "—", "–", "-") or toks[j].pos in ("VERB", "AUX") for j in range(first, verb)):
+        return False
+    # A clause or infinitive after the cue is what it reports («Так граждан призывают ездить …»).
+    after = [c for c in view.kids(verb) if c > verb]
+    if any(toks[c].dep in ("xcomp", "ccomp") for c in after):
+        return False
+    word = toks[k]
+    if word.head == verb:
+        return word.dep in _OBJECT_DEPS  # «Так считает X», «Это подтвердили в X»
+    noun = toks[word.head]
+    # «Эти записи подтвердили договорённости»: with an object after the cue, the fronted
+    # phrase is its subject, whatever the parse says.
+    if any(toks[c].dep == "obj" for c in after):
+        return False
+    return word.dep == "det" and noun.head == verb and noun.dep in _OBJECT_DEPS and word.head < verb
+
+
+def _previous_sentence(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
+    """What «Такую точку зрения выразил X» refers to: the sentence before, in this paragraph
+    or ending the one before it."""
+    text = article.text
+    k = view.tokens[verb].sent
+    if k < 1:
+        return None
+    prev = article.sentences[k - 1]
+    if text[prev.end : article.sentences[k].start].count("\n") > 4:
+        return None  # a section break: nothing to refer back to
+    return _trim(text, prev.start, prev.end)
 
 
 def _ru_words(name: str) -> frozenset[str]:
@@ -183,6 +236,20 @@ def _directive(view: SyntaxView, verb: int) -> list[int] | None:
     return None
 
 
+def _directive_object(view: SyntaxView, verb: int) -> list[int] | None:
+    """«потребовала от партнёров юридических гарантий …», «попросил помощи»: what is demanded or
+    promised is a noun object, with what stands between it and the cue."""
+    toks = view.tokens
+    for c in view.kids(verb, "obj"):
+        if c > verb and toks[c].pos == "NOUN":
+            last = max(view.subtree(c))
+            idx = [k for k in range(verb + 1, last + 1) if toks[k].sent == toks[verb].sent]
+            if any(toks[k].pos in ("VERB", "AUX") or toks[k].text in (";", ":") for k in idx):
+                return None  # a clause inside: not one object phrase
+            return idx or None
+    return None
+
+
 def ru_source_span(view: SyntaxView, head: int, verb: int) -> tuple[int, int]:
     """The whole subject phrase with its descriptors and appositions («бывший премьер Грузии,
     лидер партии Георгий Гахария»), without relative or participial clauses, on the subject's
@@ -212,6 +279,14 @@ def ru_source_span(view: SyntaxView, head: int, verb: int) -> tuple[int, int]:
         lo = nxt
     while (nxt := reach(hi, 1)) != hi:
         hi = nxt
+    if head < verb:
+        # «Специалист по особо опасным инфекциям, врач-иммунолог, доктор наук Владислав Жемчугов
+        # заявил»: a misparse may hang a middle stretch of the phrase elsewhere; the phrase's own
+        # far end before the cue, with no verb or clause between, still closes it.
+        far = max((k for k in inside if hi < k < verb and toks[k].sent == toks[head].sent), default=hi)
+        if far > hi and not any(toks[j].pos in ("VERB", "AUX", "SCONJ") or toks[j].text in (":", ";", "—", "–")
+                                for j in range(hi + 1, far + 1)):
+            hi = far
     while lo < head and (toks[lo].pos == "CCONJ" or toks[lo].pos == "PUNCT" and toks[lo].text not in "«\"“„("
                          or toks[lo].text.lower() in ("и", "а", "но", "же")):
         lo += 1
@@ -240,15 +315,32 @@ def _subject_up(view: SyntaxView, verb: int) -> int | None:
     """nsubj of the cue, or of the verb a gerund or a conjunct hangs on."""
     toks = view.tokens
     for _ in range(3):
-        subj = view.kids(verb, "nsubj")
+        # An apposition hung on a verb is a misparsed subject («… нардеп Анна Скороход заявила»).
+        subj = view.kids(verb, "nsubj") or [c for c in view.kids(verb, "appos")
+                                            if c < verb and toks[c].pos in ("NOUN", "PROPN")]
         if subj:
             return subj[0]
         tok = toks[verb]
         if tok.dep in ("conj", "advcl", "xcomp", "dep") and tok.head != verb and toks[tok.head].pos in ("VERB", "AUX", "ADJ"):
             verb = tok.head
             continue
+        if _in_which(view, verb):
+            # «Байден издал указ, в котором объявил, что …»: who wrote the text speaks in it.
+            noun = tok.head
+            if toks[noun].head != noun and toks[toks[noun].head].pos in ("VERB", "AUX"):
+                verb = toks[noun].head
+                continue
         return None
     return None
+
+
+def _in_which(view: SyntaxView, verb: int) -> bool:
+    """A relative clause «в котором …» on a noun: the cue speaks inside a text or a speech."""
+    toks = view.tokens
+    if toks[verb].dep != "acl:relcl" or toks[verb].head == verb:
+        return False
+    return any(toks[c].lemma.lower() == "который" and any(toks[k].text.lower() in ("в", "во") for k in view.kids(c, "case"))
+               for c in view.kids(verb, "obl"))
 
 
 def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
@@ -260,15 +352,23 @@ def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
         return None
     for c in view.kids(verb, "obl"):
         cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in ("в", "во")]
-        if not cases:
-            continue
+        if not cases or toks[c].lemma.lower() in _ru_words("adverbial_nouns"):
+            continue  # «заключили в ответ», «в итоге заявили»: an adverbial, nobody's place
         if toks[c].lemma.lower() in _ru_words("document_nouns"):
             owners = [k for k in view.kids(c, "nmod") if k > c]
             if owners:
                 return _trim(text, *view.span_of(view.subtree(owners[0])))
-        idx = [k for k in view.subtree(c) if k not in cases]
-        if idx:
-            return _trim(text, *view.span_of(idx))
+        # «в журнале Nature в статье …»: the outlet speaks; the document it printed is no part of it.
+        inner_docs = {d for d in view.kids(c, "nmod") if d > c and view.kids(d, "case")
+                      and toks[d].lemma.lower() in _ru_words("document_nouns")}
+        idx = set(view.subtree(c, exclude=inner_docs)) - set(cases)
+        # The phrase is one stretch around its noun: a misparse may hang far words on it.
+        lo = hi = c
+        while lo - 1 in idx:
+            lo -= 1
+        while hi + 1 in idx:
+            hi += 1
+        return _trim(text, *view.span_of([lo, hi]))
     return None
 
 
@@ -329,6 +429,20 @@ def _object_and_complement(view: SyntaxView, verb: int, lex: QuoteLexicon) -> li
                and toks[k].pos in ("VERB", "AUX") and toks[k].dep in ("nmod", "dep", "parataxis", "advcl")}
     idx = sorted(set(view.subtree(objs[0], exclude=clauses)) | set(view.subtree(comps[0], exclude=clauses)))
     return list(range(idx[0], idx[-1] + 1))
+
+
+def _fronted_about(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
+    """«О несогласии с решением суда заявил и генпрокурор»: a sentence that opens with an
+    «о»-phrase of the cue says what was said before the cue."""
+    text = article.text
+    toks = view.tokens
+    sent = article.sentences[toks[verb].sent]
+    if _FRONTED_ABOUT.match(text[sent.start : toks[verb].start]) is None:
+        return None
+    first = next(iter(view.tokens_in(sent.start, toks[verb].start)), None)
+    if first is None or toks[toks[first].head].head != verb or toks[first].dep != "case":
+        return None
+    return _trim(text, sent.start, toks[verb].start)
 
 
 def _that_before(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
@@ -394,6 +508,9 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
     for i, tok in enumerate(view.tokens):
         kind = _cue_kind(view, i, lex)
         noun = _phrase_noun(view, i) if _is_russian(tok.lemma) else None
+        opener = tok.pos in ("VERB", "AUX") and _is_russian(tok.lemma) and _demonstrative_opener(view, i)
+        if opener and noun is None:
+            noun = _phrase_noun(view, i, before=True)  # «К такому выводу пришли учёные»
         if kind is None and noun is None:
             continue
         kind = kind or "speech"
@@ -401,7 +518,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         directive = lemma in directives
         content: tuple[int, int] | None = None
         how = ""
-        idx = _that_clause(view, i, directive, lex, after=noun)
+        idx = _that_clause(view, i, directive, lex, after=noun if noun is not None and noun > i else None)
         if idx:
             content, how = _trim(text, *view.span_of(idx)), "ru:that"
         evidential = kind == "evidential"
@@ -413,14 +530,22 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             idx = _as_clause(view, i)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:as"
+        if content is None and opener:
+            content, how = _previous_sentence(article, view, i), "ru:anaphoric"
         if content is None and _ANAPHORIC_OPENERS.match(text[article.sentences[tok.sent].start : tok.start]):
             content, how = _that_before(article, view, i) or _before(article, view, i, para_starts), "ru:anaphoric"
+        if content is None and kind in ("speech", "impersonal"):
+            content, how = _fronted_about(article, view, i), "ru:about"
         if content is None and kind in ("speech", "impersonal"):
             idx = _about(view, i, noun)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:about"
         if content is None and (directive or noun is not None):
             idx = _directive(view, i if noun is None else noun)
+            if idx:
+                content, how = _trim(text, *view.span_of(idx)), "ru:directive"
+        if content is None and directive and noun is None:
+            idx = _directive_object(view, i)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:directive"
         if content is None and (lemma in lex.naming or lemma in _ru_words("comparison_verbs")):

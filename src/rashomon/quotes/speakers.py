@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from ..lang import load_list, load_table, read_rows
 from ..model import Article, Entity, Mention
+from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 
 _LOOKBACK = 2000  # characters searched backwards for the referent of "he", "the minister"
@@ -75,9 +76,14 @@ class Speaker:
 class SpeakerResolver:
     """Maps speaker spans to the article's entities."""
 
-    def __init__(self, article: Article, lex: QuoteLexicon) -> None:
+    def __init__(self, article: Article, lex: QuoteLexicon, view: SyntaxView | None = None) -> None:
         self.article = article
         self.lex = lex
+        self.view = view
+        # The headline is no antecedent for a pronoun in the body: a title-case fragment there
+        # ("Congressman Gets Rough With Interviewer") may even be parsed as a name.
+        title = article.title
+        self._body_start = len(title) if title and article.text.startswith(title) else 0
         self.owner: dict[tuple[int, int], Entity] = {}
         self.mentions: list[Mention] = []
         for ent in article.entities:
@@ -172,13 +178,40 @@ class SpeakerResolver:
                 # "they", "it" name a group or body that is rarely far away: this sentence or the
                 # one before, or "the new government" in between would be skipped over.
                 lookback = max(lookback, self._previous_sentence_start(s))
+            if s >= self._body_start:
+                lookback = max(lookback, self._body_start)
+            # Only a pronoun points back to a common noun: a descriptor ("the company") keeps
+            # looking for the name it stands for.
+            pronoun = len(words) == 1 and words[0] in self.lex.pronouns
+            group = self._group_noun(lookback, s, in_quote) if pronoun and wanted == {"ORG"} else None
             before = self.mentions[bisect_left(self._starts, lookback) : bisect_right(self._starts, s)]
             for m in reversed(before):
                 if m.end > s or m.start < lookback:
                     continue
+                if group is not None and m.end <= group[0]:
+                    break  # "the new government" stands closer than any named organisation
                 if m.type in wanted and not in_quote(m.start):
                     ent = self.owner[(m.start, m.end)]
                     if gender and ent.type == "PERSON" and person_gender(ent.name) not in (None, gender):
                         continue  # "she" is not Zakharov; an unknown gender never blocks
                     return Speaker(ent, ent.name, f"'{words[-1]}' resolved to the nearest {m.type.lower()} before it")
+            if group is not None:
+                return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
         return Speaker(None, phrase, "unresolved")
+
+    def _group_noun(self, lookback: int, end: int, in_quote: Callable[[int], bool]) -> tuple[int, int] | None:
+        """The nearest subject before `end` headed by an organisation noun ("the new government
+        will …. Moreover, they …"): the phrase's span, from its first modifier to the noun."""
+        view = self.view
+        if view is None:
+            return None
+        toks = view.tokens
+        for k in reversed(view.tokens_in(lookback, end)):
+            tok = toks[k]
+            if tok.pos != "NOUN" or not tok.dep.startswith("nsubj") or in_quote(tok.start) \
+                    or tok.text.lower() not in self.lex.org_nouns:
+                continue
+            mods = [c for c in view.kids(k, "det", "amod", "compound", "nmod", "poss") if c < k]
+            first = min([k] + [view.subtree(c)[0] for c in mods])
+            return toks[first].start, tok.end
+        return None
