@@ -94,6 +94,8 @@ def aligned_pairs(units: list[ClaimUnit], vecs: np.ndarray) -> list[tuple[int, i
                 blocks[f"q:{key}"].append(k)
         for ev in u.events:
             blocks[f"v:{ev}"].append(k)
+        for head in set(u.place_heads.values()):
+            blocks[f"p:{head}"].append(k)
     # A negated statement meets the claims that assert its predicate ("never served" and
     # "I served in Vietnam" read differently to the encoder).
     heads = {u.negated_head for u in units if u.negated_head}
@@ -173,7 +175,8 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
     return None
 
 
-def _place(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts], texts: dict[str, str]) -> Candidate | None:
+def _place(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts], texts: dict[str, str],
+           same_head: bool = False) -> Candidate | None:
     if ua.article == ub.article:
         return None
     only_a = [c for c in ua.places if c not in facts[ub.article].clusters]
@@ -188,6 +191,8 @@ def _place(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFac
     # "the event in Norwalk" / "the event in Norfolk", «учёные из Великобритании» / «из США».
     if not shared or pa is None or pa != pb or not _place_name(ta, sa) or not _place_name(tb, sb):
         return None
+    if same_head and (ua.place_heads.get(sa) is None or ua.place_heads.get(sa) != ub.place_heads.get(sb)):
+        return None  # claims that read apart: only a place said of the same noun on both sides
     kind = "origin" if pa in ("from", "из", "of") else "place"
     feats = _base(ua, ub, sim) | {"origin": float(kind == "origin")}
     return Candidate(kind, "where" if kind == "place" else "from where", [],
@@ -207,7 +212,10 @@ def _preposition(text: str, start: int) -> str | None:
 def _place_name(text: str, span: tuple[int, int]) -> bool:
     """A written-out place name: not an abbreviation ("Conn", "R-Ark.") nor a capitalised dateline."""
     name = text[span[0] : span[1]]
-    return len(name) > 4 and not name.isupper() and not text[span[1] : span[1] + 1] == "."
+    if name.isupper():
+        return 2 <= len(name) <= 4  # a country's initials ("US", «США»), not a dateline ("WASHINGTON")
+    # A short name before a full stop is an abbreviation ("Conn.", "Ark."); a long one ends a sentence.
+    return len(name) > 4 and (text[span[1] : span[1] + 1] != "." or len(name) > 5)
 
 
 def _actor(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
@@ -338,6 +346,10 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
         rules.append(lambda: _polarity(ua, ub, sim, facts))
         if sim >= ALIGN:
             rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _modality(ua, ub, sim, facts, texts)]
+        elif set(ua.place_heads.values()) & set(ub.place_heads.values()):
+            # Places said of one noun ("scientists from the UK" / "from the US") compare even where
+            # the two sentences read apart.
+            rules.append(lambda: _place(ua, ub, sim, facts, texts, same_head=True))
         cand = next((c for rule in rules if (c := rule()) is not None), None)
         if cand is not None:
             cand.units = [a, b]

@@ -59,6 +59,9 @@ class ClaimUnit:
     context: str = ""  # the claim with the start of its sentence ("Earlier it was reported [that …]")
     # What a date or place is attached to: content lemmas (not speech verbs) just around it.
     anchors: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    # The common noun a place is said of, when the place hangs on one ("scientists [from the UK]",
+    # «учёные [из Великобритании]"): place span -> that noun's lemma.
+    place_heads: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -275,6 +278,18 @@ def _anchor(view: SyntaxView, s: int, e: int, lo: int, hi: int, width: int = 4) 
     return frozenset(out)
 
 
+def _place_head(view: SyntaxView, a: int, b: int) -> str | None:
+    """Lemma of the common noun outside [a, b) that the place's words hang on, if any."""
+    idx = list(view.tokens_in(a, b))
+    for i in idx:
+        h = view.tokens[i].head
+        if h == i or h in idx or not 0 <= h < len(view.tokens):
+            continue
+        head = view.tokens[h]
+        return head.lemma.lower() if head.pos == "NOUN" else None
+    return None
+
+
 def subject_of(unit: ClaimUnit, at: int) -> set[str]:
     """Who the clause holding offset `at` is about: the people and organisations it names before
     `at` (since the last clause break), and the claim's own source where it says "I" or "we"."""
@@ -336,5 +351,9 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                 unit.anchors[(a, b)] = _anchor(view, a, b, s, e)
             for q in unit.quantities:
                 unit.anchors[(q.start, q.end)] = _anchor(view, q.start, q.end, s, e, width=6)
+            for a, b in unit.places.values():
+                head = _place_head(view, a, b)
+                if head is not None:
+                    unit.place_heads[(a, b)] = head
             units.append(unit)
     return units
