@@ -77,7 +77,10 @@ def _d(text, iso, granularity="day"):
         (_d("5 April", "2020-04-05"), _d("5 May", "2020-05-05"), True),
         (_d("16 November", "--11-16"), _d("16 November 2019", "2019-11-16"), False),  # with and without year
         (_d("Thursday", "2014-06-19"), _d("June 19", "2014-06-19"), False),  # weekday vs date: not compared
-        (_d("2019", "2019", "year"), _d("2020", "2020", "year"), False),  # years name different events
+        (_d("2019", "2019", "year"), _d("2020", "2020", "year"), True),  # two written years (detect asks the claims to read alike)
+        (_d("2019", "2019", "year"), _d("in 2019", "2019", "year"), False),
+        (_d("September 2019", "2019-09", "month"), _d("October 2019", "2019-10", "month"), True),
+        (_d("2019", "2019", "year"), _d("October 2019", "2019-10", "month"), False),  # a year holds its months
         (_d("8.30 pm", "T20:30", "time"), _d("9 pm", "T21:00", "time"), False),  # clock times are not compared
     ],
 )

@@ -28,6 +28,7 @@ from .frames import (ArticleFacts, comparable, compatible, date_key, dates_diffe
 from .rebuttal import Rebuttal, rebuttal_pairs
 from .units import ClaimUnit, subject_of
 
+_COARSE, _COARSE_SIM = ("year", "month"), 0.6  # dates of a year or a month: see _date
 ALIGN = 0.45  # below this two claims are not about the same thing (unrelated sentences ~0.1-0.3)
 AGREE = 0.75  # translations score ~0.77-0.85
 UNIQUE = 0.5
@@ -165,6 +166,10 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
         for db in ub.dates:
             shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
             if not shared or not dates_differ(da, db):
+                continue
+            # A year or a month dates many events ("retired in 2014", "named deputy in 2016"):
+            # only claims that read alike compare on it ("has led House Democrats since 2002/2003").
+            if da.granularity in _COARSE and sim < _COARSE_SIM:
                 continue
             if ua.article != ub.article and (facts[ub.article].mentions_date(da) or facts[ua.article].mentions_date(db)):
                 continue

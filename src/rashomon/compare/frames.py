@@ -157,6 +157,8 @@ def dates_differ(a: DateRef, b: DateRef) -> bool:
         return wa != wb
     if wa is not None or wb is not None:
         return False  # a weekday against a resolved date: resolution guesses the week
+    if a.granularity == b.granularity and a.granularity in ("year", "month") and a.iso and b.iso:
+        return a.iso != b.iso  # two written years ("since 2002" / "since 2003") or months with years
     if a.granularity != "day" or b.granularity != "day" or not a.iso or not b.iso:
         return False
     return a.iso[-5:] != b.iso[-5:] or (a.iso[:4] != b.iso[:4] and not a.iso.startswith("--") and not b.iso.startswith("--")
