@@ -3,32 +3,15 @@ the time window and the threshold decide what merges (fake embeddings, no model)
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import pytest
 
 from rashomon.compare.stories import StoryOptions, group_stories
 from rashomon.model import Article, Paragraph
 
+from tests.compare.story_fakes import FakeEmbed
+
 # Only the embedding counts here: no lemmas (no tokens), no entities.
 PLAIN = StoryOptions(threshold=0.75, lex_weight=0.0, entity_weight=0.0)
-
-
-class FakeEmbed:
-    """Unit vectors at given angles (degrees), looked up by the article's title."""
-
-    def __init__(self, angles: dict[str, float]) -> None:
-        self.angles = angles
-        self.calls = 0
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        self.calls += 1
-        out = np.zeros((len(texts), 512), dtype=np.float32)
-        for row, text in enumerate(texts):
-            rad = math.radians(self.angles[text.split("\n", 1)[0]])
-            out[row, 0], out[row, 1] = math.cos(rad), math.sin(rad)
-        return out
 
 
 def _article(name: str, published: str | None = None, language: str = "en") -> Article:

@@ -5,32 +5,16 @@ nothing. The day term is held as sums in StoryGroup, so average linkage stays ex
 
 from __future__ import annotations
 
-import itertools
-import math
-
-import numpy as np
 import pytest
 
 from rashomon.compare.stories import StoryGroup, StoryOptions, group_stories
 from rashomon.dates import extract_dates
 from rashomon.model import Article, Paragraph, Sentence
 
+from tests.compare.story_fakes import FakeEmbed, merged_groups
+
 # Only the embedding and the day term count here: no lemmas (no tokens), no entities.
 PLAIN = StoryOptions(threshold=0.75, lex_weight=0.0, entity_weight=0.0)
-
-
-class FakeEmbed:
-    """Unit vectors at given angles (degrees), looked up by the article's title."""
-
-    def __init__(self, angles: dict[str, float]) -> None:
-        self.angles = angles
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 512), dtype=np.float32)
-        for row, text in enumerate(texts):
-            rad = math.radians(self.angles[text.split("\n", 1)[0]])
-            out[row, 0], out[row, 1] = math.cos(rad), math.sin(rad)
-        return out
 
 
 def _article(name: str, text: str, language: str, published: str | None = None) -> Article:
@@ -95,17 +79,7 @@ def test_stories_event_days_group_sums_exact():
     # A merged group's link is the mean of its members' pair links, the day term included.
     texts = {"A": RU_8, "B": RU_16, "C": RU_NONE, "D": EN_BOTH, "E": EN_9}
     arts = {n: _article(n, t, "ru" if t.startswith("С") else "en") for n, t in texts.items()}
-    embed = FakeEmbed({"A": 0, "B": 10, "C": 20, "D": 30, "E": 40})
-    vecs = {n: embed([n])[0] for n in arts}
-
-    def single(n: str) -> StoryGroup:
-        return StoryGroup.of_article(n, arts[n], vecs[n], set(), PLAIN)
-
-    left, right = single("A"), single("D")
-    left.absorb(single("B"))
-    left.absorb(single("C"))
-    right.absorb(single("E"))
-    pairwise = [single(x).link(single(y), PLAIN) for x, y in itertools.product("ABC", "DE")]
+    left, right, pairwise = merged_groups(arts, PLAIN)
     assert left.link(right, PLAIN) == pytest.approx(sum(pairwise) / len(pairwise))
     assert left.lead_dated == 2 and right.lead_dated == 2
     # Stored sums give the same link; without the day sums, no day term applies.

@@ -6,31 +6,15 @@ lead change nothing. The place term is held as sums in StoryGroup, so average li
 
 from __future__ import annotations
 
-import itertools
-import math
-
-import numpy as np
 import pytest
 
 from rashomon.compare.stories import StoryGroup, StoryOptions, _lead_places, group_stories
 from rashomon.model import Article, Paragraph, Sentence, Token
 
+from tests.compare.story_fakes import FakeEmbed, merged_groups
+
 # Only the embedding and the place term count here (no lemma or entity weight, no days).
 PLAIN = StoryOptions(threshold=0.75, lex_weight=0.0, entity_weight=0.0, day_weight=0.0)
-
-
-class FakeEmbed:
-    """Unit vectors at given angles (degrees), looked up by the article's title."""
-
-    def __init__(self, angles: dict[str, float]) -> None:
-        self.angles = angles
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 512), dtype=np.float32)
-        for row, text in enumerate(texts):
-            rad = math.radians(self.angles[text.split("\n", 1)[0]])
-            out[row, 0], out[row, 1] = math.cos(rad), math.sin(rad)
-        return out
 
 
 def _article(name: str, words: list[tuple[str, str, str, int]], language: str = "ru") -> Article:
@@ -117,17 +101,7 @@ def test_stories_places_group_sums_exact():
     # A merged group's link is the mean of its members' pair links, the place term included.
     leads = {"A": _lead(*OMSK), "B": _lead(*AMUR), "C": _lead(*DISTRICT), "D": _lead(*OMSK), "E": _lead(*NO_PLACE)}
     arts = {n: _article(n, w) for n, w in leads.items()}
-    embed = FakeEmbed({"A": 0, "B": 10, "C": 20, "D": 30, "E": 40})
-    vecs = {n: embed([n])[0] for n in arts}
-
-    def single(n: str) -> StoryGroup:
-        return StoryGroup.of_article(n, arts[n], vecs[n], set(), PLAIN)
-
-    left, right = single("A"), single("D")
-    left.absorb(single("B"))
-    left.absorb(single("C"))
-    right.absorb(single("E"))
-    pairwise = [single(x).link(single(y), PLAIN) for x, y in itertools.product("ABC", "DE")]
+    left, right, pairwise = merged_groups(arts, PLAIN)
     assert left.link(right, PLAIN) == pytest.approx(sum(pairwise) / len(pairwise))
     assert left.place_levels == {"область": 2, "район": 1} and right.place_levels == {"область": 1}
     # Stored sums give the same link; without the place sums, no place term applies.
