@@ -53,8 +53,9 @@ def calibrate(kind: str, features: dict[str, float]) -> float:
     """Confidence of a candidate from the packaged table (fallback for unseen groups)."""
     rows = table().get("groups", {}).get(group_of(kind, features))
     if rows is None:
-        # A kind the tuning half never produced: the table's stated prior for it, if any.
-        return float(table().get("priors", {}).get(kind, STATED_PRIORS.get(kind, _FALLBACK)))
+        # A kind the tuning half never produced: its stated prior, if it has one (kept in code, not
+        # in the table, so that a refit with --calibrate does not drop it).
+        return STATED_PRIORS.get(kind, _FALLBACK)
     return float(rows[bin_of(features.get("sim", 0.0))])
 
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
-from ..lang import load_list
+from ..lang import load_words
 from ..model import Article, DateRef, Quantity
 from .confidence import calibrate
 from .frames import (ArticleFacts, comparable, compatible, date_key, dates_differ, quantity_frame,
@@ -136,7 +135,7 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
             if frame is None or compatible(qa, qb):
                 continue
             around = ua.anchors.get((qa.start, qa.end), frozenset()) & ub.anchors.get((qb.start, qb.end), frozenset())
-            around -= {qa.head_lemma, qb.head_lemma} | _words("light_verbs")
+            around -= {qa.head_lemma, qb.head_lemma} | load_words("light_verbs")
             # The same noun alone ("rate", "people") does not make the same measure: the words
             # around both figures must meet too, or the claims must read alike.
             if ua.language == ub.language and not around and sim < 0.6:
@@ -292,27 +291,18 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
                       ua, ub, sim, neg, neg.negation, neg.negated, pos)
 
 
-@lru_cache(maxsize=None)
-def _words(name: str) -> frozenset[str]:
-    """Lower-cased entries of lang/{en,ru}/<name>.txt together. Used here: `modality_plain_stop`
-    (lemmas that hedge or attribute a statement without a modal cue), `light_verbs` (too general
-    to say two figures measure one thing: "has 51 votes"), `attributive_hedges` (attribute rather
-    than doubt: "reportedly", «якобы») and `speech_verbs`."""
-    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, name))
-
-
 def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts], texts: dict[str, str]) -> Candidate | None:
     if (ua.modal is None) == (ub.modal is None) or ua.negation is not None or ub.negation is not None:
         return None
     hedged, plain = (ua, ub) if ua.modal is not None else (ub, ua)
     # The plain side must state it plainly: not wish, plan or condition it, nor attribute or hedge
     # it with other words ("accused of hacking" against "allegedly hacking" agree).
-    if plain.qualified or plain.implicit_negation or (plain.lemmas | plain.lead) & _words("modality_plain_stop") or hedged.qualified:
+    if plain.qualified or plain.implicit_negation or (plain.lemmas | plain.lead) & load_words("modality_plain_stop") or hedged.qualified:
         return None
     # "Reportedly"/"allegedly" only passes on what someone says: against another source's
     # statement of the same thing both report it; only the author's own assertion differs.
     cue = texts[hedged.article][hedged.modal[0] : hedged.modal[1]].lower()
-    if cue in _words("attributive_hedges") and (plain.source_entity is not None or plain.lead & _words("speech_verbs")):
+    if cue in load_words("attributive_hedges") and (plain.source_entity is not None or plain.lead & load_words("speech_verbs")):
         return None
     head = next((w for w in plain.sequence if w in hedged.hedged), None)
     if not _same_statement(ua, ub, head, hedged.hedged, plain):

@@ -20,11 +20,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 
-from ..lang import load_list
+from ..lang import load_words
 from ..model import Article
 from .embed import Embedder
 
@@ -95,12 +94,6 @@ def _lead_days(article: Article, sentences: int) -> frozenset[str]:
                      and any(ch.isdigit() for ch in d.text))
 
 
-@lru_cache(maxsize=1)
-def _place_levels() -> frozenset[str]:
-    """Nouns naming an administrative level (lang/*/place_levels.txt)."""
-    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "place_levels"))
-
-
 def _lead_places(article: Article, sentences: int) -> frozenset[str]:
     """Places the lead names with their level, as "level|name" ("область|омск"): a level noun
     in lower case with its modifiers right before it ("Омской области", "Hubei province") or a
@@ -110,7 +103,7 @@ def _lead_places(article: Article, sentences: int) -> frozenset[str]:
         return frozenset()
     end = article.sentences[min(sentences, len(article.sentences)) - 1].end
     starts = {s.start for s in article.sentences}
-    levels = _place_levels()
+    levels = load_words("place_levels")  # nouns naming an administrative level
     toks = article.tokens
 
     def named(j: int, k: int) -> bool:

@@ -85,6 +85,12 @@ def load_list(lang: str, name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def load_words(name: str) -> frozenset[str]:
+    """Lower-cased entries of `lang/<code>/<name>.txt` of every resource language, as one set."""
+    return frozenset(w.lower() for lang in RESOURCE_LANGS for w in load_list(lang, name))
+
+
+@lru_cache(maxsize=None)
 def load_table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of `lang/<lang>/<name>.tsv` split on tabs; E135 if missing and not declared optional."""
     return _resource_rows(lang, f"{name}.tsv")

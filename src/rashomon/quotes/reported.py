@@ -277,9 +277,9 @@ def _wish_clause(view: SyntaxView, verb: int) -> bool:
 @lru_cache(maxsize=1)
 def _volition_verbs() -> frozenset[str]:
     """Lemmas from lang/<code>/non_speech_verbs.txt: their subject wants, it does not say."""
-    from ..lang import load_list
+    from ..lang import load_words
 
-    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "non_speech_verbs"))
+    return load_words("non_speech_verbs")
 
 
 def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
@@ -559,9 +559,9 @@ def headline_attributions(article: Article) -> list[Attribution]:
 
 
 def _not_source_labels() -> frozenset[str]:
-    from ..lang import load_list
+    from ..lang import load_words
 
-    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "not_source_labels"))
+    return load_words("not_source_labels")
 
 
 def is_first_person(text: str, span: tuple[int, int] | None) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from ..lang import load_list, load_table, read_rows
+from ..lang import load_table, load_words, read_rows
 from ..model import Article, Entity, Mention
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
@@ -61,7 +61,7 @@ _MARK_SPLIT = re.compile(r"\s+[-–—]\s*|,\s*")  # "western Europe – ed", "L
 @lru_cache(maxsize=1)
 def _editorial_marks() -> frozenset[str]:
     """Words that close an editor's insertion, from lang/<code>/editorial_marks.txt."""
-    return frozenset(w.lower() for lang in ("en", "ru") for w in load_list(lang, "editorial_marks"))
+    return load_words("editorial_marks")
 
 
 @dataclass(slots=True)
