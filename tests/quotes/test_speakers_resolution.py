@@ -80,6 +80,14 @@ NAMES = [
     # A name in the body still is.
     ("Brest Talks Fail\n\nAnna Kowalczyk met the ministers. She said that the talks had failed.",
      [("said", "Anna Kowalczyk", "Anna Kowalczyk")]),
+    # A coordinated subject is a group: named after its members, never one person's entity.
+    ("Viktor Sheiman arrived in Brest. However, he and his advisers can clearly see that the talks have failed.",
+     [("see", "Viktor Sheiman and his advisers", None)]),
+    ("Viktor Sheiman and Anna Kowalczyk said that the talks had failed.",
+     [("said", "Viktor Sheiman and Anna Kowalczyk", None)]),
+    # Negative: one pronoun is still the one person.
+    ("Viktor Sheiman arrived in Brest. He said that the talks had failed.",
+     [("said", "Viktor Sheiman", "Viktor Sheiman")]),
 ]
 
 

@@ -66,3 +66,43 @@ def test_speakers_seeds_headline_fragment_is_no_speaker(analyzer):
     names = {e.id: e.name for e in art.entities}
     assert [q for q in art.quotes if q.speaker_entity is not None], "the article has named speakers"
     assert not [q for q in art.quotes if "Gets Rough" in (names.get(q.speaker_entity) or "")]
+
+
+def test_speakers_seeds_conditional_frame_is_not_content(seed_articles):
+    # "If he is also a Ukrainian citizen (at least according to Kiev), then …": Kiev vouches for
+    # the citizenship; the "if" is the author's.
+    art = seed_articles["000"]
+    hits = [q for q in art.quotes if q.cue and q.cue.text == "according to" and "Ukrainian citizen" in q.content.text]
+    assert [q.content.text for q in hits] == ["he is also a Ukrainian citizen"]
+
+
+def test_speakers_seeds_open_question_after_adverb_is_no_view(seed_articles):
+    # "I don't know exactly how many of them were there": not knowing holds no view.
+    art = seed_articles["000"]
+    assert not [q for q in art.quotes if q.content.text.startswith("exactly how many")]
+
+
+def test_speakers_seeds_no_speaker_left_unnamed(seed_articles):
+    # "the people who will be persuaded … to admit that they “…”" and "…, as shown by the last
+    # rally …" both name who says or shows it.
+    art = seed_articles["000"]
+    admit = [q for q in art.quotes if q.cue and q.cue.text == "admit"]
+    assert [q.speaker_name for q in admit] == ["the people"]
+    shown = [q for q in art.quotes if q.cue and q.cue.text == "shown"]
+    assert len(shown) == 1 and "rally" in shown[0].speaker_name
+    assert "as shown" not in shown[0].content.text
+
+
+def test_speakers_seeds_quote_in_subject_is_not_said(seed_articles):
+    # "fans of Lukashenko, who are delighted with the “highly professional KGB of Belarus”, do not
+    # explain …": the quoted words describe the fans; the verb does not report them.
+    art = seed_articles["000"]
+    assert not [q for q in art.quotes if q.kind == "direct" and "highly professional" in q.content.text]
+
+
+def test_speakers_seeds_group_is_not_one_person(seed_articles):
+    # "he and his entourage can clearly see that …": a group, not Lukashenka alone.
+    art = seed_articles["003"]
+    hits = [q for q in art.quotes if q.speaker and q.speaker.text == "he and his entourage"]
+    assert len(hits) == 1 and hits[0].speaker_entity is None
+    assert hits[0].speaker_name.endswith("and his entourage") and "Lukashenka" in hits[0].speaker_name

@@ -280,6 +280,10 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC"
                                                                           and not titled)):
                 continue  # «власти США считают»: the authorities hold the view, not the place
+            if head is not None and who.entity is not None and any(
+                    head[1] <= view.tokens[c].start < named[1] for c in view.kids(noun, "conj")):
+                # "he and his entourage can see …": a group speaks, never one person of it.
+                who = Speaker(None, who.name + text[head[1] : named[1]], "a group: " + who.how)
         cue = Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]) if att.cue else None
         quote = Quote(
             id=f"q{len(quotes) + 1}",

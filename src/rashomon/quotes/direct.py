@@ -31,6 +31,11 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
         if toks[verb].dep in ("conj", "advcl") and toks[verb].head != verb:
             verb = toks[verb].head
             continue
+        if toks[verb].dep == "xcomp" and toks[verb].head != verb:
+            # "the people who will be persuaded … to admit that …": the persuaded one admits.
+            passive = view.kids(toks[verb].head, "nsubjpass", "nsubj:pass")
+            if passive:
+                return passive[0]
         break
     return None
 
@@ -85,6 +90,8 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     subj = speaker_token(view, verb)
     if subj is not None and pair.start <= view.tokens[subj].start < pair.end and tok.start >= pair.end:
         return None  # «…», пишет «Коммерсантъ»: the marks hold the speaker's name, not words
+    if subj is not None and tok.start >= pair.end and _within_subject(view, subj, pair):
+        return None  # "fans, who are delighted with the “…”, do not explain": part of who, not what
     after = _subject_after(view, verb) if subj is None and tok.start >= pair.end else None
     src = None
     if after is not None and not _inside(view.tokens[after].start, quoted):
@@ -102,6 +109,14 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         elif ent is not None and not _inside(ent.start, quoted):
             src = (ent.start, ent.end)
     return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj, "direct:verb")
+
+
+def _within_subject(view: SyntaxView, subj: int, pair: MarkPair) -> bool:
+    """The quotation sits inside the subject phrase (its relative clause, its modifier), not
+    beside it: a word the speaker phrase uses, not words the verb reports."""
+    toks = view.tokens
+    idx = [k for k in view.subtree(subj) if toks[k].pos != "PUNCT"]
+    return toks[idx[0]].start < pair.start and pair.end <= toks[idx[-1]].end + 1
 
 
 def _subject_after(view: SyntaxView, verb: int) -> int | None:

@@ -79,6 +79,8 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
             return subj[0]
         if passive and verb == cue:
             return _agent(view, verb)
+        if verb == cue and _agent(view, verb) is not None:
+            return _agent(view, verb)  # "…, as shown by the last rally": the rally shows it
         if passive:
             return passive[0]
         tok = toks[verb]
@@ -139,6 +141,9 @@ def _open_question(view: SyntaxView, verb: int, content: list[int]) -> bool:
     if not view.kids(verb, "neg") and not any(toks[c].text.lower() in ("не", "not", "n't") for c in view.kids(verb, "advmod")):
         return False
     first = min(content)
+    # "do not know exactly how many …": an adverb before the question word is part of it.
+    while first < max(content) and toks[first].pos == "ADV" and toks[first].text.lower() not in _QUESTION_WORDS:
+        first += 1
     return toks[first].text.lower() in _QUESTION_WORDS or any(
         toks[m].text.lower() in ("whether", "if", "ли") for m in content[:3])
 
@@ -295,7 +300,7 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if found is None and lex.lemma_of(tok) in lex.naming:
             continue  # "…, as reporters called him": a naming verb reports only with a complement
         if found is None:
-            found = _as_clause(view, i)
+            found = _as_clause(view, i, lex)
             if found is None:
                 continue
         content_idx, how = found
@@ -421,7 +426,7 @@ def _noun_content(view: SyntaxView, head: int, lex: QuoteLexicon, after: int = -
     return []
 
 
-def _as_clause(view: SyntaxView, verb: int) -> tuple[list[int], str] | None:
+def _as_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
     """ "as X said, …" / «как заявил X, …» / "This campaign, he says, is different": the content
     is the clause the cue modifies."""
     toks = view.tokens
@@ -437,7 +442,16 @@ def _as_clause(view: SyntaxView, verb: int) -> tuple[list[int], str] | None:
     if toks[toks[verb].head].pos == "ADV":
         return None  # "As long as the people do not know …": 'as' of a conjunction, not "as X said"
     head = toks[verb].head
-    idx = view.subtree(head, exclude={verb})
+    objs = [c for c in view.kids(verb, "dobj", "obj", "ccomp", "xcomp") if c > verb]
+    if objs and lex.lemma_of(toks[verb]) not in lex.speech:
+        # "…, as she considers how to attack Sanders": a belief with its own object is a clause of
+        # time or reason, and what it reports is that object, not the clause it hangs on (a
+        # speech verb's object is often the hearer: "as he told the AP").
+        return view.subtree(objs[0]), "as-object"
+    own = view.subtree(verb)
+    # "X did it, as shown by Y.": the cue clause closes the sentence, and the content ends
+    # before it (the final period hangs on the main verb and would pull the span over it).
+    idx = [k for k in view.subtree(head, exclude={verb}) if k < own[0] or toks[own[0]].start < toks[head].start]
     return (idx, "as-clause") if idx else None
 
 
@@ -486,10 +500,34 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
                 content = (_clause_start(view, content, sent.start, sent.end), content[1])
             else:
                 content = _strip(text, sent.start, m.start())
+            content = _past_subordinator(view, content)
             if content[1] - content[0] < 3:
                 continue
             out.append(Attribution(content, (m.start(), m.end()), src, None, "marker"))
     return out
+
+
+def _past_subordinator(view: SyntaxView, content: tuple[int, int]) -> tuple[int, int]:
+    """The content without the conjunction of the conditional clause it is: "If he is a citizen
+    (at least according to Kiev), then …" vouches that he is one; the "if" is the author's frame."""
+    toks = view.tokens
+    idx = view.tokens_in(*content)
+    if len(idx) < 2:
+        return content
+    first = idx[0]
+    tok = toks[first]
+    if tok.dep != "mark" or tok.head == first or toks[tok.head].dep != "advcl" \
+            or tok.text.lower() not in _conditional_marks():
+        return content
+    return toks[idx[1]].start, content[1]
+
+
+@lru_cache(maxsize=1)
+def _conditional_marks() -> frozenset[str]:
+    """lang/en/conditional_marks.txt, lower-cased."""
+    from ..lang import load_list
+
+    return frozenset(w.lower() for w in load_list("en", "conditional_marks"))
 
 
 def _open_bracket(text: str, start: int, end: int) -> int | None:

@@ -1,0 +1,32 @@
+"""Who says a quotation beside a speech verb, on sentences we wrote: the one a passive control
+verb hands the verb to, and never a quotation inside the speaker phrase itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name contains / None, content, cue)
+CASES = [
+    # "X will be persuaded to admit “…”": X admits (through a relative pronoun, its noun).
+    ("These are the drivers who will be persuaded by the police to admit that they "
+     "“smuggled the cigarettes from Minsk to Riga”.",
+     [("the drivers", "“smuggled the cigarettes from Minsk to Riga”", "admit")]),
+    ("The drivers were persuaded to admit that they “smuggled the cigarettes from Minsk to Riga”.",
+     [("The drivers", "“smuggled the cigarettes from Minsk to Riga”", "admit")]),
+    # A quotation in the subject's relative clause describes the speakers; it is not what they say.
+    ("The drivers, who are delighted with the “very efficient police of Brest”, do not explain why "
+     "the trucks were stopped.",
+     [("The drivers", "why the trucks were stopped", "explain")]),
+    # Negative: a quotation after the verb is still theirs.
+    ("The drivers, who were stopped near Brest, said “we smuggled nothing”.",
+     [("The drivers", "“we smuggled nothing”", "said")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_direct_speakers_table(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)

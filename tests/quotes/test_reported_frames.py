@@ -1,0 +1,52 @@
+"""What frames a reported clause is not part of it, on sentences we wrote: the "if" of a clause a
+bracketed "according to X" vouches for, a closing "as shown by X" (whose by-agent is the
+source), the clause an "as X considers …" of time hangs on, and an adverb before the open
+question nobody claims to know."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name contains / None, content, cue)
+CASES = [
+    # A bare qualifier bracket vouches for the clause before it, not for its "if".
+    ("If the driver is also a Polish citizen (at least according to Warsaw), then his trial will move to Gdansk.",
+     [("Warsaw", "the driver is also a Polish citizen", "according to")]),
+    # Negative: a main clause before the bracket keeps its first word.
+    ("The driver is a Polish citizen (according to Warsaw), and his trial will move to Gdansk.",
+     [("Warsaw", "The driver is a Polish citizen", "according to")]),
+    ("The turnout was low, according to the election commission.",
+     [("the election commission", "The turnout was low", "according to")]),
+    # "as shown by X": X shows it, and the content stops before the cue clause.
+    ("The mayor also hired the crowd of cheering supporters, as shown by the last video from the square.",
+     [("the last video from the square", "The mayor also hired the crowd of cheering supporters", "shown")]),
+    ("The mayor hired the crowd, as the video showed.", [("the video", "The mayor hired the crowd", "showed")]),
+    # Negative: a fronted as-clause keeps the clause after it whole.
+    ("As shown by the video, the mayor hired the crowd of supporters.",
+     [("the video", "the mayor hired the crowd of supporters", "shown")]),
+    # "as" + a belief with its own object is a clause of time: the object is what is held.
+    ("The rally is set for Monday as union leaders consider new demands on the mayor.",
+     [("union leaders", "new demands on the mayor", "consider")]),
+    # Negative: a speech verb's object is the hearer; "as X told Y" reports the clause before it.
+    ("The plant will close in May, as the mayor told the local radio station.",
+     [("the mayor", "The plant will close in May", "told")]),
+    ("The plant will close in May, as the mayor said.", [("the mayor", "The plant will close in May", "said")]),
+    # Not knowing an open question holds no view, an adverb before the question word or not.
+    ("I don't know exactly how many of them came to the square (500 or 2,000 people).", []),
+    ("I do not know precisely why the mayor left.", []),
+    ("I don't know whether the mayor left.", []),
+    # Negative: knowing it, or saying it, is still a view held.
+    ("I know exactly how many of them came to the square.",
+     [("the author", "exactly how many of them came to the square", "know")]),
+    ("The ministers say exactly how many people came to the square.",
+     [("The ministers", "exactly how many people came to the square", "say")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_frames_table(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
