@@ -13,21 +13,17 @@ from rashomon.model import Article
 
 
 class FakeEmbed:
-    """Unit vectors at given angles (degrees), looked up by the article's title; a headline embedded
-    alone (no line break) takes its angle from `titles` when given there, else from `angles`."""
+    """Unit vectors at given angles (degrees), looked up by the article's title."""
 
-    def __init__(self, angles: dict[str, float], titles: dict[str, float] | None = None) -> None:
+    def __init__(self, angles: dict[str, float]) -> None:
         self.angles = angles
-        self.titles = titles or {}
         self.calls = 0
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         self.calls += 1
         out = np.zeros((len(texts), 512), dtype=np.float32)
         for row, text in enumerate(texts):
-            key = text.split("\n", 1)[0]
-            angle = self.titles[key] if "\n" not in text and key in self.titles else self.angles[key]
-            rad = math.radians(angle)
+            rad = math.radians(self.angles[text.split("\n", 1)[0]])
             out[row, 0], out[row, 1] = math.cos(rad), math.sin(rad)
         return out
 

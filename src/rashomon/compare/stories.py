@@ -8,11 +8,7 @@ A~B~C~D does not unite A with D the way union-find over pairs did; no story span
 `max_days` between its dated articles. Two reports whose leads name different days (a forecast
 for 8 November and one for 16 November, read alike otherwise) are different events, and pay
 `day_weight` for it; so do two leads that name one administrative level with different names
-(a forecast for the Amur region and one for the Omsk region), `place_weight`. Two reports that
-share their setting but whose headlines, the statement of each one's main event, read further
-apart than their openings (a crash and the driver's arrest, told with the same place, car and
-day) are different events on one topic: their pair pays `title_weight` for the gap before it
-may seed a story (pairs only; see group_stories). Candidate pairs
+(a forecast for the Amur region and one for the Omsk region), `place_weight`. Candidate pairs
 come from blocking (shared entities, plus each article's nearest openings among those published
 within the window), so cost grows near-linearly with a dated corpus (undated articles are
 compared with all others in one chunked matrix product, to find their nearest openings)."""
@@ -63,10 +59,6 @@ class StoryOptions:
     # Penalty (times 1 - cosine of the two leads' place names) per administrative level both
     # leads name ("Omsk region" vs "Amur region").
     place_weight: float = 1.0
-    # Penalty on a candidate pair (times how much further apart the two headlines read than the
-    # two openings, beyond `title_margin`), when both articles have a title.
-    title_weight: float = 3.0
-    title_margin: float = 0.2
 
 
 def article_day(article: Article) -> date | None:
@@ -276,23 +268,6 @@ class StoryGroup:
         self.last = max(days) if days else None
 
 
-def title_gap_penalty(opening_cos: float, title_cos: float, opts: StoryOptions) -> float:
-    """What a pair pays when its headlines read further apart than its openings (beyond the margin):
-    the same setting told under a different main event."""
-    return opts.title_weight * max(0.0, opening_cos - title_cos - opts.title_margin)
-
-
-def _title_vectors(articles: list[Article], embed: Embedder, opts: StoryOptions) -> np.ndarray | None:
-    """Headline embeddings (a zero row for an article without one), or None when not needed."""
-    titled = [i for i, a in enumerate(articles) if a.title and a.title.strip()]
-    if not opts.title_weight or len(titled) < 2:
-        return None
-    vecs = embed([articles[i].title.strip() for i in titled])
-    out = np.zeros((len(articles), vecs.shape[1]), dtype=np.float64)
-    out[titled] = vecs
-    return out
-
-
 def _candidates(articles: list[Article], clusters_of: dict[str, set[str]], vecs: np.ndarray,
                 days: list[date | None], opts: StoryOptions) -> set[tuple[int, int]]:
     """Blocked candidate pairs: shared entities, and nearest openings within the time window."""
@@ -344,8 +319,7 @@ def _candidates(articles: list[Article], clusters_of: dict[str, set[str]], vecs:
 
 def group_stories(articles: list[Article], clusters_of: dict[str, set[str]], names: dict[str, str],
                   embed: Embedder, *, options: StoryOptions | None = None) -> list[Story]:
-    """Average-linkage stories over blocked candidate pairs, within a time window; a pair
-    whose headlines read further apart than its openings is weakened (title_gap_penalty)."""
+    """Average-linkage stories over blocked candidate pairs, within a time window."""
     opts = options or StoryOptions()
     n = len(articles)
     vecs = embed([opening(a, opts.lead_chars) for a in articles]) if n else np.zeros((0, 512))
@@ -357,7 +331,6 @@ def group_stories(articles: list[Article], clusters_of: dict[str, set[str]], nam
                    if groups[p[0]].span_with(groups[p[1]]) <= opts.max_days)
     # Pair scores as StoryGroup.link gives them for two single articles, with C-speed set overlaps.
     cos = np.einsum("ij,ij->i", vecs[[i for i, _ in pairs]], vecs[[j for _, j in pairs]]) if pairs else []
-    titles = _title_vectors(articles, embed, opts) if pairs else None
     edges = []
     for (i, j), c in zip(pairs, cos):
         lex = _overlap(lemmas[i], lemmas[j]) if articles[i].language == articles[j].language else _CROSS_LEX
@@ -367,11 +340,6 @@ def group_stories(articles: list[Article], clusters_of: dict[str, set[str]], nam
             score -= opts.day_weight * (1.0 - _dot(a.lead_days, b.lead_days))
         if opts.place_weight and a.place_levels and b.place_levels:
             score -= opts.place_weight * _place_penalty(a.places, a.place_levels, b.places, b.place_levels)
-        if titles is not None and articles[i].title and articles[j].title and articles[i].title.strip() \
-                and articles[j].title.strip():
-            # Only on the pair: a gap of two averages is not the average gap, so it is not held as
-            # group sums; a pair whose headlines tell another event cannot seed a merge.
-            score -= title_gap_penalty(float(c), float(titles[i] @ titles[j]), opts)
         if score >= opts.threshold:
             edges.append((score, i, j))
     edges.sort(reverse=True)
