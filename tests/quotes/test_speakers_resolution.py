@@ -85,6 +85,15 @@ NAMES = [
      [("see", "Viktor Sheiman and his advisers", None)]),
     ("Viktor Sheiman and Anna Kowalczyk said that the talks had failed.",
      [("said", "Viktor Sheiman and Anna Kowalczyk", None)]),
+    # "it" stands for a place acting as subject nearer than any organisation; a place holds no
+    # view ("wants"), so the pronoun stays unnamed; it may still say something.
+    ("The ministry met the mayor of Brest on Monday. If Poland does not help him, it wants to remove him.",
+     [("wants", "it", None)]),
+    ("The ministry met the mayor of Brest on Monday. If Poland does not help him, it said, the talks would fail.",
+     [("said", "Poland", "Poland")]),
+    # Negative: a place inside a phrase does not act; the organisation noun before it stays.
+    ("The ministry met the mayor of Brest on Monday. Without help from Poland, it wants to remove him.",
+     [("wants", "The ministry", None)]),
     # Negative: one pronoun is still the one person.
     ("Viktor Sheiman arrived in Brest. He said that the talks had failed.",
      [("said", "Viktor Sheiman", "Viktor Sheiman")]),

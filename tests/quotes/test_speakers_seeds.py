@@ -106,3 +106,11 @@ def test_speakers_seeds_group_is_not_one_person(seed_articles):
     hits = [q for q in art.quotes if q.speaker and q.speaker.text == "he and his entourage"]
     assert len(hits) == 1 and hits[0].speaker_entity is None
     assert hits[0].speaker_name.endswith("and his entourage") and "Lukashenka" in hits[0].speaker_name
+
+
+def test_speakers_seeds_it_is_not_a_farther_organisation(seed_articles):
+    # "… if Russia does not help him to hold on, it means that it wants to overthrow him": 'it'
+    # is Russia, not the Kremlin of the sentence before; a place holds no view, so it stays 'it'.
+    art = seed_articles["000"]
+    hits = [q for q in art.quotes if q.cue and q.cue.text == "wants" and q.content.text == "to overthrow him"]
+    assert [(q.speaker_name, q.speaker_entity) for q in hits] == [("it", None)]

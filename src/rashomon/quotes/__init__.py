@@ -277,6 +277,12 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             # Things never speak; a place speaks only as a government ("according to Kiev"),
             # never "finds" or "supports" in our output.
             titled = head is not None and text[head[0] : head[1]].lower() in lex.person_nouns | lex.org_nouns
+            said_by = text[att.source[0] : att.source[1]]
+            if who.entity is not None and who.entity.type == "LOC" and att.weak and said_by.lower() in lex.pronouns \
+                    and "nearest" in who.how:
+                # "if Russia does not help him, it means that it wants …": 'it' is Russia, and a
+                # place holds no view of its own; the pronoun stays unnamed rather than wrong.
+                who = Speaker(None, said_by, "a place holds no view")
             if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC"
                                                                           and not titled)):
                 continue  # «власти США считают»: the authorities hold the view, not the place

@@ -190,7 +190,8 @@ class SpeakerResolver:
                     continue
                 if group is not None and m.end <= group[0]:
                     break  # "the new government" stands closer than any named organisation
-                if m.type in wanted and not in_quote(m.start):
+                acting = pronoun and words[0] == "it" and m.type == "LOC" and self._acting_place(m)
+                if (m.type in wanted or acting) and not in_quote(m.start):
                     ent = self.owner[(m.start, m.end)]
                     if gender and ent.type == "PERSON" and person_gender(ent.name) not in (None, gender):
                         continue  # "she" is not Zakharov; an unknown gender never blocks
@@ -198,6 +199,15 @@ class SpeakerResolver:
             if group is not None:
                 return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
         return Speaker(None, phrase, "unresolved")
+
+    def _acting_place(self, m: Mention) -> bool:
+        """A place that is the subject of a verb acts as its government ("if Russia does not help
+        him, it means that it wants …"): "it" may stand for it; a place in a phrase may not."""
+        view = self.view
+        if view is None:
+            return False
+        toks = view.tokens
+        return any(toks[k].dep == "nsubj" and toks[toks[k].head].pos in ("VERB", "AUX") for k in view.tokens_in(m.start, m.end))
 
     def _group_noun(self, lookback: int, end: int, in_quote: Callable[[int], bool]) -> tuple[int, int] | None:
         """The nearest subject before `end` headed by an organisation noun ("the new government
