@@ -69,9 +69,16 @@ NAMES = [
      [("declare", "the new government", None)]),
     ("The committee met Anna Kowalczyk in Brest. They said that the border would stay closed.",
      [("said", "The committee", None)]),
-    # Negative: people are no organisation noun; "they" stays unresolved, never Kowalczyk.
+    # "they" stands for a plural person noun before it too, never for Kowalczyk.
     ("The ministers met Anna Kowalczyk in Brest. They said that the border would stay closed.",
+     [("said", "The ministers", None)]),
+    # Negatives: a plural thing, a singular person noun, or "it" for plural people: unresolved.
+    ("The trucks met Anna Kowalczyk in Brest. They said that the border would stay closed.",
      [("said", "They", None)]),
+    ("The minister met Anna Kowalczyk in Brest. They said that the border would stay closed.",
+     [("said", "They", None)]),
+    ("The ministers met Anna Kowalczyk in Brest. It said that the border would stay closed.",
+     [("said", "It", None)]),
     # The headline is no antecedent: a title-case fragment there is no speaker in the body.
     ('Congressman Gets Rough With Interviewer\n\nThe reporter asks, "Do you support the agenda?"',
      [("asks", "The reporter", None)]),

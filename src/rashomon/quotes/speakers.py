@@ -183,7 +183,8 @@ class SpeakerResolver:
             # Only a pronoun points back to a common noun: a descriptor ("the company") keeps
             # looking for the name it stands for.
             pronoun = len(words) == 1 and words[0] in self.lex.pronouns
-            group = self._group_noun(lookback, s, in_quote) if pronoun and wanted == {"ORG"} else None
+            group = self._group_noun(lookback, s, in_quote, plural=gender == "pl") \
+                if pronoun and wanted == {"ORG"} else None
             before = self.mentions[bisect_left(self._starts, lookback) : bisect_right(self._starts, s)]
             for m in reversed(before):
                 if m.end > s or m.start < lookback:
@@ -209,7 +210,8 @@ class SpeakerResolver:
         toks = view.tokens
         return any(toks[k].dep == "nsubj" and toks[toks[k].head].pos in ("VERB", "AUX") for k in view.tokens_in(m.start, m.end))
 
-    def _group_noun(self, lookback: int, end: int, in_quote: Callable[[int], bool]) -> tuple[int, int] | None:
+    def _group_noun(self, lookback: int, end: int, in_quote: Callable[[int], bool], *,
+                    plural: bool = False) -> tuple[int, int] | None:
         """The nearest subject before `end` headed by an organisation noun ("the new government
         will …. Moreover, they …"): the phrase's span, from its first modifier to the noun."""
         view = self.view
@@ -218,8 +220,11 @@ class SpeakerResolver:
         toks = view.tokens
         for k in reversed(view.tokens_in(lookback, end)):
             tok = toks[k]
+            # A plural pronoun may also stand for people named by a plural person noun ("The
+            # ministers met … They said …"; an English plural is a form other than its lemma).
+            people = plural and tok.lemma.lower() in self.lex.person_nouns and tok.text.lower() != tok.lemma.lower()
             if tok.pos != "NOUN" or not tok.dep.startswith("nsubj") or in_quote(tok.start) \
-                    or tok.text.lower() not in self.lex.org_nouns:
+                    or (tok.text.lower() not in self.lex.org_nouns and not people):
                 continue
             mods = [c for c in view.kids(k, "det", "amod", "compound", "nmod", "poss") if c < k]
             first = min([k] + [view.subtree(c)[0] for c in mods])
