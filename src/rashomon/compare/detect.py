@@ -140,6 +140,11 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
             # around both figures must meet too, or the claims must read alike.
             if ua.language == ub.language and not around and sim < 0.6:
                 continue
+            # Nor does the same noun under two different verbs, unless the claims read alike:
+            # "remain in the minority with 194 seats" and "lost 60 seats" measure two things.
+            va, vb = ua.governors.get((qa.start, qa.end)), ub.governors.get((qb.start, qb.end))
+            if ua.language == ub.language and va and vb and va != vb and sim < 0.6:
+                continue
             if not (qa.head_lemma and qb.head_lemma) and not around:
                 continue
             # A value the other side also states is reconciled: a part and its total, an
@@ -278,7 +283,12 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     # that his views affected his work" agrees with "they did not affect it").
     if ua.qualified or ub.qualified or pos.implicit_negation:
         return None
-    # What is negated ("never [served] in Vietnam") must be what the other side asserts.
+    # What is negated ("never [served] in Vietnam") must be what the other side asserts: said
+    # as a statement there, not as a plan, a wish or a possibility ("pleaded with him to run",
+    # "could have been sent"), and negated here in the clause, not in a noun's modifier
+    # ("another man, not seen on camera").
+    if neg.negation_on_modifier or neg.negated_head in pos.unasserted:
+        return None
     if not _same_statement(ua, ub, neg.negated_head, neg.negated, pos):
         return None
     # ... of the same subject: "I've never met Trump" (the speaker) does not deny "Bloomberg

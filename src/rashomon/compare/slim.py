@@ -2,23 +2,24 @@
 
 `compare` must hold every article until the comparison runs. Comparison reads every
 sentence (a divergence is often in a sentence the claims layer does not keep) with the text,
-lemma and part of speech of its tokens, but never walks a syntax tree; so the copy keeps
-tokens without their dependency labels (heads pointed at themselves), drops mentions and
-the quoted-phrase layer, and keeps techniques only for the HTML page.
+lemma, part of speech and dependency of its tokens (what a place hangs on, the verb a figure
+depends on, whether a verb is asserted or only an infinitive); so the copy keeps the tokens
+as they are, drops mentions and the quoted-phrase layer, and keeps techniques only for the
+HTML page.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Article, Token
+from ..model import Article
 
 
 def slim_for_compare(article: Article, *, display: bool = False) -> Article:
     """A copy with token lemmas, sentences, entities, quotes, claims, quantities, dates, the first
     paragraphs and metadata; `display` also keeps techniques (the HTML page shows them)."""
-    # Strings are shared with the full article; only the Token objects are new (no tree).
-    tokens = [Token(t.start, t.end, t.text, t.lemma, t.pos, "", k, t.sent) for k, t in enumerate(article.tokens)]
+    # The Token objects are shared with the full article: the tree is kept at no cost.
+    tokens = list(article.tokens)
     return replace(
         article,
         paragraphs=list(article.paragraphs[:3]),

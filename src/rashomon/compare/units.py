@@ -46,6 +46,13 @@ class ClaimUnit:
     # ("failed to", "falsely stated"): no plain affirmation for a polarity or modality conflict.
     qualified: bool = False
     implicit_negation: bool = False
+    # Verbs the claim only mentions, never asserts: said as an infinitive or complement of another
+    # verb, or under a modal ("pleaded with him [to run]", "will help [create] jobs", "could have
+    # been [sent]"); an affirmation of these is no plain statement to set against a negation.
+    unasserted: set[str] = field(default_factory=set)
+    # The negation sits on a modifier of a noun ("another man, [not seen] on camera"), not on
+    # what the claim states.
+    negation_on_modifier: bool = False
     lead: set[str] = field(default_factory=set)  # lemmas of the words introducing it ("X accused Y [of …]")
     # Who each clause is about: (offset, cluster) of the people and organisations named in the
     # claim, offsets of its clause breaks, the first offset of each content lemma, and where
@@ -62,6 +69,8 @@ class ClaimUnit:
     # The common noun a place is said of, when the place hangs on one ("scientists [from the UK]",
     # «учёные [из Великобритании]"): place span -> that noun's lemma.
     place_heads: dict[tuple[int, int], str] = field(default_factory=dict)
+    # The verb each quantity depends on ("remain with [194] seats" -> remain): quantity span -> lemma.
+    governors: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -177,6 +186,43 @@ def _unhedged(view: SyntaxView, idx: list[int], k: int) -> bool:
     return any(view.tokens[idx[j]].text.lower() in words for j in range(max(0, k - 2), k))
 
 
+def _unasserted(view: SyntaxView, i: int) -> bool:
+    """Whether verb token i is mentioned rather than asserted: a complement of another verb
+    ("help [create]"), a clausal subject ("[running] for president is a bigger stage"), an infinitive or conditional (a particle auxiliary: "to", «бы»), or under
+    a modal auxiliary ("could have been [sent]")."""
+    if view.tokens[i].dep in ("xcomp", "csubj", "csubjpass"):
+        return True
+    modals = _words("modal_cues")
+    return any(view.tokens[c].dep == "aux" and (view.tokens[c].pos == "PART" or view.tokens[c].text.lower() in modals)
+               for c in view.children[i])
+
+
+def _on_modifier(view: SyntaxView, at: int) -> bool:
+    """Whether the negation or denial at offset `at` bears on a noun's modifier (a participle or
+    adjective: "another man, [not seen] on camera") rather than on a clause's predicate."""
+    i = view.token_at(at)
+    if i is None:
+        return False
+    tok = view.tokens[i]
+    pred = tok.head if tok.dep in ("neg", "advmod") and 0 <= tok.head < len(view.tokens) else i
+    return view.tokens[pred].dep in ("acl", "amod")
+
+
+def governor(view: SyntaxView, start: int, steps: int = 6) -> str | None:
+    """Lemma of the verb the token at offset `start` depends on (its nearest verb ancestor)."""
+    i = view.token_at(start)
+    for _ in range(steps):
+        if i is None:
+            return None
+        tok = view.tokens[i]
+        if tok.pos == "VERB":
+            return tok.lemma.lower()
+        if tok.head == i or not 0 <= tok.head < len(view.tokens):
+            return None
+        i = tok.head
+    return None
+
+
 def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) -> None:
     """Content lemmas, the first negation or denial ("not", «не», "denied") with the lemmas it
     scopes over, and the first modal cue ("may", «возможно») with its scope.
@@ -189,9 +235,12 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
     assertive = _irrealis()["assert"]
     implicit = _words("implicit_negations")
     idx = list(view.tokens_in(s, e))
+    asserted: set[str] = set()
     for k, i in enumerate(idx):
         tok = view.tokens[i]
         low, lemma = tok.text.lower(), tok.lemma.lower()
+        if tok.pos == "VERB":
+            (unit.unasserted if _unasserted(view, i) else asserted).add(lemma)
         if tok.pos in _CONTENT and lemma not in function and low not in negs and _WORD.search(lemma):
             unit.lemmas.add(lemma if tok.pos != "PROPN" else "=" + lemma)
             unit.sequence.append(lemma if tok.pos != "PROPN" else "=" + lemma)
@@ -209,6 +258,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
                 unit.qualified = True
                 continue
             unit.negation = (tok.start, tok.end)
+            unit.negation_on_modifier = _on_modifier(view, tok.start)
             unit.negated = _scope(view, idx, k, 10 if lemma in denials or low in denials else 4)
             unit.negated_head = _first_content(view, idx, k)
             if lemma in denials or low in denials:
@@ -228,10 +278,12 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         unit.lead.add(lemma)
         unit.qualified |= low in assertive or lemma in assertive
         unit.implicit_negation |= low in implicit or lemma in implicit
+    unit.unasserted -= asserted
     if unit.negation is None:
         m = _cue_pattern("denials").search(view.article.text, s, e)
         if m:
             unit.negation = (m.start(), m.end())
+            unit.negation_on_modifier = _on_modifier(view, m.start())
             unit.negated = {view.tokens[i].lemma.lower() for i in view.tokens_in(m.end(), e)
                             if view.tokens[i].pos in _CONTENT}
 
@@ -248,7 +300,9 @@ def _statements(art: Article) -> list[Claim]:
     for sent in art.sentences:
         i = bisect_left(starts, sent.start)
         j = bisect_right(starts, sent.end)
-        if any(cs < sent.end and sent.start < ce for cs, ce in covered[max(0, i - 1) : j]):
+        inside = [(cs, ce) for cs, ce in covered[max(0, i - 1) : j] if cs < sent.end and sent.start < ce]
+        if inside:
+            out += _remainders(art, sent, inside, quotes)
             continue
         if len(re.findall(r"\w+", sent.text)) < 3:
             continue
@@ -261,12 +315,33 @@ def _statements(art: Article) -> list[Claim]:
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
+def _remainders(art: Article, sent, covered: list[tuple[int, int]], quotes: list) -> list[Claim]:  # noqa: ANN001
+    """The author's words of a sentence outside its claims that date or count something
+    ("…," she told the Times in an article [published Sunday]): a claim about a quote leaves
+    the frame around it out, and the frame can be where two accounts differ."""
+    out = []
+    cuts = [sent.start] + [x for span in sorted(covered) for x in span] + [sent.end]
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        a, b = max(a, sent.start), min(b, sent.end)
+        piece = art.text[a:b]
+        a += len(piece) - len(piece.lstrip(" ,;:—–”\"’»"))
+        b -= len(piece) - len(piece.rstrip())
+        if b - a < 1 or len(re.findall(r"\w+", art.text[a:b])) < 3:
+            continue
+        if any(q.content.start < b and a < q.content.end for q in quotes):
+            continue  # a quote's words belong to its speaker
+        if not any(a <= d.start and d.end <= b for d in art.dates) and not any(a <= q.start and q.end <= b for q in art.quantities):
+            continue
+        out.append(Claim("", a, b, art.text[a:b], None, "asserted"))
+    return out
+
+
 def _anchor(view: SyntaxView, s: int, e: int, lo: int, hi: int, width: int = 4) -> frozenset[str]:
     """Content lemmas within four tokens before and three after a span, inside [lo, hi): what a
     date or place is said of ("published Sunday", "the event in Norwalk"), speech verbs aside
     (the day someone *said* something is not the day of the event)."""
     speech = _words("speech_verbs")
-    function = _words("function_words")
+    function = _words("function_words") | _words("day_parts")  # "Saturday [evening]" says when, not what
     before = list(view.tokens_in(max(lo, s - 20 * width), s))[-width:]
     after = list(view.tokens_in(e, min(hi, e + 15 * width)))[: width - 1]
     out = set()
@@ -351,6 +426,9 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                 unit.anchors[(a, b)] = _anchor(view, a, b, s, e)
             for q in unit.quantities:
                 unit.anchors[(q.start, q.end)] = _anchor(view, q.start, q.end, s, e, width=6)
+                verb = governor(view, q.start)
+                if verb is not None:
+                    unit.governors[(q.start, q.end)] = verb
             for a, b in unit.places.values():
                 head = _place_head(view, a, b)
                 if head is not None:

@@ -1,0 +1,111 @@
+"""What a claim asserts, on sentences written for these tests (real models): a verb said only as
+an infinitive, a complement, a clausal subject or under a modal is not asserted; a negation on a
+noun's modifier is not the claim's; a figure keeps the verb it depends on; a part of the day is
+no anchor of a date; the author's frame around a quote is compared when it dates something."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.compare import _clusters, compare_articles
+from rashomon.compare.units import build_units
+
+pytestmark = pytest.mark.slow
+
+
+def _units(analyzer, *texts):
+    arts = [analyzer.analyze_text(t, source=f"u{k}") for k, t in enumerate(texts)]
+    clusters = _clusters(arts)
+    cluster_of = {m: c.id for c in clusters for m in c.members}
+    return build_units(arts, cluster_of, {c.id: c.type for c in clusters})
+
+
+def _unit_with(units, word):
+    return next(u for u in units if word in u.claim.text)
+
+
+@pytest.mark.parametrize(
+    "text,verb,asserted",
+    [
+        ("Party leaders pleaded with Governor Tom Hale to run for president.", "run", False),
+        ("The new bills will help create jobs in Ohio, Speaker Jim Black said.", "create", False),
+        ("Running for president is a bigger stage for Governor Tom Hale.", "run", False),
+        ("The photo could have been sent from the account of Senator Mark Bell.", "send", False),
+        # negative cases: the same verbs stated outright, or after a preposition ("into paying")
+        ("Governor Tom Hale is running for president, his campaign said.", "run", True),
+        ("The new bills created jobs in Ohio, Speaker Jim Black said.", "create", True),
+        ("Senator Mark Bell sent the photo from his own account.", "send", True),
+        ("Mayor Tim Oak will coerce Canada into paying for the bridge.", "pay", True),
+    ],
+    ids=["to-run", "help-create", "running-as-subject", "could-have-been-sent",
+         "is-running", "created", "sent", "into-paying"],
+)
+def test_units_asserted_verbs(analyzer, text, verb, asserted):
+    unit = _unit_with(_units(analyzer, text), text.split()[1])
+    assert verb in unit.lemmas
+    assert (verb not in unit.unasserted) is asserted
+
+
+@pytest.mark.parametrize(
+    "text,on_modifier",
+    [
+        ("Another man, not seen on camera, then spoke to Congressman Bob Ethan.", True),
+        ("Congressman Bob Ethan was not seen on camera, the station said.", False),
+        ("Mexico will not pay for the wall, President Juan Ruiz said.", False),
+    ],
+    ids=["reduced-relative", "predicate", "future-predicate"],
+)
+def test_units_asserted_negation_on_modifier(analyzer, text, on_modifier):
+    unit = _unit_with(_units(analyzer, text), text.split()[1])
+    assert unit.negation is not None and unit.negation_on_modifier is on_modifier
+
+
+def test_units_asserted_quantity_governors(analyzer):
+    units = _units(analyzer, "Democrats remain in the minority with 194 seats. Democrats have lost 60 seats since 2010.")
+    gov = {q.text: u.governors.get((q.start, q.end)) for u in units for q in u.quantities}
+    assert gov["194"] == "remain" and gov["60"] == "lose"
+
+
+def test_units_asserted_day_part_is_no_anchor(analyzer):
+    units = _units(analyzer, "President Alan Ward tweeted the video Wednesday evening from the White House.")
+    unit = _unit_with(units, "Ward")
+    anchors = {w for d in unit.dates for w in unit.anchors[(d.start, d.end)]}
+    assert unit.dates and "evening" not in anchors
+
+
+def _conflicts(analyzer, *texts):
+    arts = [analyzer.analyze_text(t, source=f"p{k}") for k, t in enumerate(texts)]
+    return arts, compare_articles(arts, min_confidence=0.0).conflicts
+
+
+def test_units_asserted_infinitive_is_no_affirmation(analyzer):
+    # "pleaded with him to run" states a plea, not that he runs: no denial of it
+    _arts, conflicts = _conflicts(analyzer, "Party leaders pleaded with Governor Tom Hale to run for president in 2012.",
+                                  "\u201cI am not running for president,\u201d Governor Tom Hale told reporters.")
+    assert [c for c in conflicts if c.kind == "polarity"] == []
+
+
+def test_units_asserted_plain_affirmation_still_conflicts(analyzer):
+    _arts, conflicts = _conflicts(analyzer, "Governor Tom Hale is running for president in 2012.",
+                                  "\u201cI am not running for president,\u201d Governor Tom Hale told reporters.")
+    assert [c for c in conflicts if c.kind == "polarity"]
+
+
+@pytest.mark.parametrize(
+    "text,piece",
+    [
+        ("Judge Ruth Ames made the remarks to the Daily Post in an interview published Saturday.",
+         "in an interview published Saturday."),
+        # negative case: the words around the claim date nothing and count nothing
+        ("Judge Ruth Ames made the remarks to the Daily Post in a long and friendly interview.", None),
+    ],
+    ids=["dated-frame", "undated-frame"],
+)
+def test_units_asserted_frame_around_claim(analyzer, text, piece):
+    # The day a piece ran can sit in the author's words outside every claim of the sentence.
+    arts = [analyzer.analyze_text(text, source="p0")]
+    units = _units(analyzer, text)
+    frames = [u for u in units if u.claim.id == "" and u.claim.text != text]
+    assert [u.claim.text for u in frames] == ([piece] if piece else [])
+    for u in frames:
+        assert u.source_entity is None and arts[0].text[u.claim.start : u.claim.end] == u.claim.text
