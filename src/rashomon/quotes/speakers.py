@@ -64,6 +64,12 @@ def _editorial_marks() -> frozenset[str]:
     return load_words("editorial_marks")
 
 
+def _named_person(ent: Entity) -> bool:
+    """The backend read a full name of this entity as a person ("Bernie Sanders"), even if most
+    of its mentions ("the Sanders camp") made it an ORG."""
+    return any(m.label in ("PERSON", "PER") and len(m.text.split()) >= 2 for m in ent.mentions)
+
+
 @dataclass(slots=True)
 class Speaker:
     """Resolution result: the entity (if any), a display name, and how it was found."""
@@ -196,6 +202,8 @@ class SpeakerResolver:
                     ent = self.owner[(m.start, m.end)]
                     if gender and ent.type == "PERSON" and person_gender(ent.name) not in (None, gender):
                         continue  # "she" is not Zakharov; an unknown gender never blocks
+                    if gender == "pl" and _named_person(ent):
+                        continue  # "they" is never one person, even one the entity vote typed ORG
                     return Speaker(ent, ent.name, f"'{words[-1]}' resolved to the nearest {m.type.lower()} before it")
             if group is not None:
                 return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
