@@ -3,16 +3,14 @@
 They came from learned weights and thresholds (a country name's word weight, hyphen-dominated
 word vectors, a low Russian threshold). The model trained with vec_parts, min_docs 3, the name
 penalty on Cyrillic features and per-language threshold floors no longer makes "one-on-one" or
-the Russian «в подготовке»; the two Flag_Waving flags remain (README Quality). Those still made
-are strict xfails, so the day a model fixes one, its test fails until the mark is removed.
+the Russian «в подготовке»; the two Flag_Waving flags go because the seed speaks of America as
+a foreign power, not as its own group (techniques/groups.py).
 """
 
 import pytest
 
 from .conftest import SEEDS, need
 
-KNOWN = "issue 17: the shipped techniques model still makes this false flag (README Quality, techniques)"
-STILL = pytest.mark.xfail(strict=True, reason=KNOWN)
 pytestmark = pytest.mark.slow
 
 
@@ -28,10 +26,8 @@ def _overlapping(techs, start: int, end: int) -> set[str]:
 @pytest.mark.parametrize(
     ("phrase", "label", "why"),
     [
-        pytest.param("which America", "Flag_Waving", "a country's name is not an appeal to the reader's group",
-                     marks=STILL),
-        pytest.param("would show interest in preserving", "Flag_Waving",
-                     "'interest' after a verb is not 'national interest'", marks=STILL),
+        ("which America", "Flag_Waving", "a country's name is not an appeal to the reader's group"),
+        ("would show interest in preserving", "Flag_Waving", "'interest' after a verb is not 'national interest'"),
         ("one-on-one", "Name_Calling-Labeling", "a hyphenated word is not a label because of its hyphens"),
     ],
 )

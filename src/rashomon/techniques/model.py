@@ -34,6 +34,7 @@ from .features import (
     to_ids,
     tokenize,
 )
+from .groups import outside_nation_sentences
 from .wordvec import project, windowed
 
 FORMAT = "rashomon-techniques"
@@ -206,6 +207,7 @@ class TechniqueModel:
         if blend and len(sentences):
             inside = sent_of >= 0
             z[inside] += blend * (zs[sent_of[inside]] - self.weights["sent_bias"][lang_row])
+        _quiet_outside_groups(z, zs, self.labels, text, lang, sentences, sent_of)
         ids.misc = (mt, mf)
         return Scores(
             toks.starts, toks.ends, toks.words, ids, sent_of, sentences, _sigmoid(z), _sigmoid(zs), lang, vec
@@ -260,6 +262,29 @@ class TechniqueModel:
         if offset:
             return f"{text}@{offset:+d}"
         return text
+
+
+# Techniques that appeal to the article's own group (see groups.py).
+GROUP_LABELS: tuple[str, ...] = ("Flag_Waving",)
+
+
+def _quiet_outside_groups(
+    z: np.ndarray, zs: np.ndarray, labels: list[str], text: str, lang: str,
+    sentences: list[tuple[int, int]], sent_of: np.ndarray,
+) -> None:
+    """Push to the floor, in place, group-appeal logits of sentences whose only group is a nation kept outside.
+
+    Applied to every score (training's out-of-fold scores too), so thresholds are tuned with it.
+    """
+    cols = [labels.index(l) for l in GROUP_LABELS if l in labels]
+    if not cols or not sentences:
+        return
+    out = np.flatnonzero(outside_nation_sentences(text, lang, sentences))
+    if not len(out):
+        return
+    for j in cols:
+        zs[out, j] = -30.0  # the clip bound of _sigmoid: probability ~1e-13
+        z[np.isin(sent_of, out), j] = -30.0
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
