@@ -63,8 +63,16 @@ class _Phrases:
             text, star, _ = words[0]
             (self.prefix if star else self.exact).setdefault(text, []).append((words[1:], value))
         self.lengths: list[int] = sorted({len(t) for t in self.prefix})
-        # Only capitalised entries (English names): a word in lower case cannot start one.
-        self.capitals_only = all(_word(f.split()[0])[2] for f, _ in entries)
+        self.most_words = max((len(f.split()) for f, _ in entries), default=1)
+        # Where an entry may start, found over the whole text at C speed before any word is split
+        # (no look-behind: a pattern opening with literals lets the regex engine skip ahead).
+        firsts = {_word(f.split()[0]) for f, _ in entries}
+        every_case = not any(cased for _, _, cased in firsts)
+        alts = []
+        for text, star, cased in sorted(firsts, key=lambda w: -len(w[0])):
+            alt = re.escape(text) + ("" if star else r"(?!\w)")
+            alts.append(alt if cased or every_case else "(?i:" + alt + ")")
+        self.hint = re.compile("|".join(alts), re.IGNORECASE if every_case else 0) if alts else None
 
     def _candidates(self, word: str) -> list[tuple[tuple[tuple[str, bool, bool], ...], int]]:
         low = word.lower()
@@ -75,21 +83,33 @@ class _Phrases:
             found += self.prefix.get(word[:n], []) + (self.prefix.get(low[:n], []) if low != word else [])
         return found
 
-    def find(self, toks: list[Token], only: range | None = None) -> list[tuple[int, int, int]]:
-        """(value, start, end) of the longest entry starting at each token (of `only`, default all)."""
+    def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, int]]:
+        """(value, start, end) of the longest entry starting at each word of text[lo:hi], in order.
+
+        Candidates come from one regex over the text; only they are split into words.
+        """
+        hi = len(text) if hi is None else hi
         out = []
-        for i in only if only is not None else range(len(toks)):
-            start, _, word = toks[i]
-            if self.capitals_only and not word[0].isupper():
+        for m in self.hint.finditer(text, lo, hi) if self.hint is not None else ():
+            at = m.start()
+            before = text[at - 1] if at else " "
+            if before.isalnum() or before == "_" or (before == "." and at >= 2 and text[at - 2].isalnum()):
+                continue  # inside a word, or inside an abbreviation: the "S" of "U.S."
+            toks = []
+            for t in _TOKEN.finditer(text, at, hi):
+                toks.append((t.start(), t.end(), t.group()))
+                if len(toks) >= self.most_words:
+                    break
+            if not toks or toks[0][0] != at:
                 continue
             best: tuple[int, int] | None = None
-            for rest, value in self._candidates(word):
-                j = i + 1 + len(rest)
-                if j <= len(toks) and all(_fits(toks[i + 1 + k][2], m) for k, m in enumerate(rest)):
+            for rest, value in self._candidates(toks[0][2]):
+                j = 1 + len(rest)
+                if j <= len(toks) and all(_fits(toks[1 + k][2], w) for k, w in enumerate(rest)):
                     if best is None or toks[j - 1][1] > best[1]:
                         best = (value, toks[j - 1][1])
             if best is not None:
-                out.append((best[0], start, best[1]))
+                out.append((best[0], at, best[1]))
         return out
 
 
@@ -111,11 +131,9 @@ def _reach(lang: str) -> int:
     return NEAR_CHARS + max((len(w) for w in load_list(lang, "ingroup_markers")), default=0)
 
 
-def _own_words(
-    toks: list[Token], lang: str, name: str, names: set[int], only: range | None = None
-) -> list[tuple[int, int]]:
-    """Matches of a word list that are not a nation's name as written ("US" is no "us")."""
-    return [(s, e) for _, s, e in _words(lang, name).find(toks, only) if s not in names]
+def _own_words(text: str, lang: str, name: str, names: set[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Matches of a word list in text[lo:hi] that are not a nation's name as written ("US" is no "us")."""
+    return [(s, e) for _, s, e in _words(lang, name).find(text, lo, hi) if s not in names]
 
 
 def outside_nation_sentences(text: str, lang: str, sentences: list[tuple[int, int]]) -> list[bool]:
@@ -124,8 +142,7 @@ def outside_nation_sentences(text: str, lang: str, sentences: list[tuple[int, in
     lang = bundle_code(lang)
     if not sentences or not load_table(lang, "nation_names"):
         return out
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    mentions = _nations(lang).find(toks)
+    mentions = _nations(lang).find(text)
     counts = Counter(n for n, _, _ in mentions)
     if not counts:
         return out
@@ -134,20 +151,18 @@ def outside_nation_sentences(text: str, lang: str, sentences: list[tuple[int, in
     if own == set(counts):
         return out  # every nation named is the article's own (the common case: one nation)
     starts = {s for _, s, _ in mentions}
-    tok_starts = [t[0] for t in toks]
     for n, s, e in mentions:
         if n in own:
             continue
         # "our America", "we Americans": a first-person plural word within NEAR_CHARS of the name.
-        near = range(bisect_left(tok_starts, s - _reach(lang)), bisect_left(tok_starts, e + NEAR_CHARS + 1))
-        markers = _own_words(toks, lang, "ingroup_markers", starts, near)
+        lo, hi = max(0, s - _reach(lang)), min(len(text), e + NEAR_CHARS + 1)
+        markers = _own_words(text, lang, "ingroup_markers", starts, lo, hi)
         if any(a - e <= NEAR_CHARS and s - b <= NEAR_CHARS for a, b in markers):
             own.add(n)
-    at = [s for _, s, _ in mentions]  # sorted: find() walks the tokens in order
+    at = [s for _, s, _ in mentions]  # in text order
     for k, (s, e) in enumerate(sentences):
         named = {mentions[i][0] for i in range(bisect_left(at, s), bisect_left(at, e))}
         if not named or named & own:
             continue
-        inside = range(bisect_left(tok_starts, s), bisect_left(tok_starts, e))
-        out[k] = not _own_words(toks, lang, "group_words", starts, inside)
+        out[k] = not _own_words(text, lang, "group_words", starts, s, e)
     return out
