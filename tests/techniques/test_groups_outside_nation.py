@@ -44,6 +44,8 @@ def _verdict(text: str, lang: str) -> bool:
          "the most-named nation is the article's home"),
         (BELARUS + "[[Thank you, fellow Americans.]]", "en", False, "'fellow' makes the nation ours"),
         (BELARUS + "[[The weather turned cold in the evening.]]", "en", False, "no nation named: nothing to judge"),
+        (BELARUS + "[[The U.S. prefers to take, not give.]]", "en", True, "an abbreviation with dots is a name"),
+        (BELARUS + "[[The Prussian army marched on.]]", "en", False, "'Russian' inside 'Prussian' names no nation"),
         ("Беларусь выбирает. Минск ждёт. Беларусь устала. Белорусские власти молчат. [[США проявят интерес к сохранению режимов.]]", "ru",
          True, "США as a foreign actor in an article about Belarus"),
         ("Беларусь выбирает. Минск ждёт. Беларусь устала. Белорусские власти молчат. [[Наша Россия никогда не отступит.]]", "ru", False,
