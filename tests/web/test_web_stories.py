@@ -5,7 +5,7 @@ dates (E160, 422) and unknown stories (E161, 404); one check in Chromium."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+import sqlite3
 
 import pytest
 from fastapi.testclient import TestClient
@@ -115,7 +115,7 @@ def test_web_stories_changed_since_lists_new_findings_first(tmp_path, analyzer):
 
 
 @pytest.mark.slow
-def test_web_stories_browser(page, server, screenshots):
+def test_web_stories_browser(page, server, screenshots, web_db):
     response = page.goto(server + "/stories")
     assert response is not None and response.status == 200
     assert page.locator("#story-list tr").count() >= 2
@@ -123,8 +123,11 @@ def test_web_stories_browser(page, server, screenshots):
     page.wait_for_url(re.compile(r"/stories/S\d+$"))
     n = page.locator("#story-articles tr").count() - 1
     assert n >= 1 and page.locator("#story-articles .new-mark").count() == 0
-    # Every article of the session corpus joined today: all are new since today.
-    page.locator("#story-since input[name=since]").fill(datetime.now(timezone.utc).date().isoformat())
+    # Every article of the session corpus joined on or after the day the first one did (read from
+    # the database, not the clock: the session may cross midnight between ingest and this test).
+    with sqlite3.connect(web_db) as conn:
+        first_day = conn.execute("SELECT min(joined_at) FROM story_members").fetchone()[0][:10]
+    page.locator("#story-since input[name=since]").fill(first_day)
     page.locator("#story-since button").click()
     page.wait_for_url(re.compile(r"since=\d{4}-\d{2}-\d{2}"))
     assert page.locator("#story-articles .new-mark").count() == n
