@@ -22,10 +22,9 @@ import numpy as np
 from ..lang import load_words
 from ..model import Article, DateRef, Quantity
 from .confidence import calibrate
-from .frames import (ArticleFacts, comparable, compatible, date_key, dates_differ, quantity_frame,
-                     update_cue, words_of)
+from .frames import ArticleFacts, comparable, compatible, date_key, dates_differ, quantity_frame, update_cue
 from .rebuttal import Rebuttal, rebuttal_pairs
-from .units import ClaimUnit, subject_of
+from .units import ClaimUnit, contrary_table, subject_of
 
 _COARSE, _COARSE_SIM = ("year", "month"), 0.6  # dates of a year or a month: see _date
 ALIGN = 0.45  # below this two claims are not about the same thing (unrelated sentences ~0.1-0.3)
@@ -237,6 +236,41 @@ def _actor(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFac
 
 
 _MIN_OVERLAP = 3  # content lemmas two claims must share to be read as one statement
+CONTRARY_SIM = 0.6  # contrary words only count between claims that read alike (see _contrary)
+
+
+def _contrary(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    """Two sources say contrary words ("older" / "younger", «рост» / «снижение») of the same word
+    ("sister") in claims that read alike; neither negates, hedges or qualifies it (a negated
+    contrary can agree: "not older" / "younger"), and neither says both words."""
+    if (ua.language != ub.language or sim < CONTRARY_SIM or _same_speaker(ua, ub) or ua.negation or ub.negation
+            or ua.modal or ub.modal or ua.qualified or ub.qualified):
+        return None
+    table = contrary_table()
+    for x, (of_x, at_x) in sorted(ua.contraries.items()):
+        if x in ub.contraries:
+            continue
+        for y in sorted(table[x] & ub.contraries.keys()):
+            of_y, at_y = ub.contraries[y]
+            shared = of_x & of_y
+            if y in ua.contraries or not shared:
+                continue
+            said_of = sorted(shared)[0]
+            feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas))}
+            return Candidate("other", f"{x} or {y}", [], f"{x} vs {y}: {said_of}",
+                             {0: _word_at(ua, at_x), 1: _word_at(ub, at_y)}, f"what is said of {said_of}",
+                             "attribute", feats, key=f"{said_of}:{min(x, y)}")
+    return None
+
+
+def _word_at(unit: ClaimUnit, start: int) -> tuple[int, int]:
+    """The span of the word starting at `start` in the unit's claim text."""
+    text, base = unit.claim.text, unit.claim.start
+    k = start - base
+    end = k
+    while end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
+        end += 1
+    return (start, base + end)
 
 
 def _same_speaker(ua: ClaimUnit, ub: ClaimUnit) -> bool:
@@ -350,7 +384,8 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
                  lambda: _actor(ua, ub, sim, facts)]
         rules.append(lambda: _polarity(ua, ub, sim, facts))
         if sim >= ALIGN:
-            rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _modality(ua, ub, sim, facts, texts)]
+            rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _modality(ua, ub, sim, facts, texts),
+                      lambda: _contrary(ua, ub, sim, facts)]
         elif set(ua.place_heads.values()) & set(ub.place_heads.values()):
             # Places said of one noun ("scientists from the UK" / "from the US") compare even where
             # the two sentences read apart.

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..lang import load_list, load_table
+from ..lang import load_list, load_table, load_words
 from ..model import Article
 from .units import ClaimUnit
 
@@ -76,11 +76,6 @@ def _cues() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
 
 
 @lru_cache(maxsize=None)
-def _words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for lang in _LANGS for w in load_list(lang, name))
-
-
-@lru_cache(maxsize=None)
 def _irrealis() -> dict[str, frozenset[str]]:
     """Words that make a denial verb no assertion, by where they count: near (just before it),
     clause (anywhere before it in its clause), ending (the verb's own ending: an infinitive)."""
@@ -100,7 +95,7 @@ def _cue_at(tokens, idx: list[int], k: int) -> tuple[int, bool]:  # noqa: ANN001
     """How many tokens from position k form a cue (0: none), and whether it is a denial verb."""
     tok = tokens[idx[k]]
     if tok.pos == "VERB":
-        return (1, True) if tok.lemma.lower() in _words("rebuttal_verbs") else (0, False)
+        return (1, True) if tok.lemma.lower() in load_words("rebuttal_verbs") else (0, False)
     single, phrases = _cues()
     text, lemma = tok.text.lower(), tok.lemma.lower()
     for phrase in phrases.get(text, ()) + (phrases.get(lemma, ()) if lemma != text else ()):
@@ -112,7 +107,7 @@ def _cue_at(tokens, idx: list[int], k: int) -> tuple[int, bool]:  # noqa: ANN001
 def _negated(tokens, idx: list[int], k: int) -> bool:  # noqa: ANN001
     """A negation in the three tokens before the cue with no noun or verb in between ("not a
     hoax", "did not deny", «не фейк»)."""
-    negs = _words("negations")
+    negs = load_words("negations")
     for j in range(k - 1, max(-1, k - 4), -1):
         tok = tokens[idx[j]]
         if tok.text.lower() in negs or tok.lemma.lower() in negs:
@@ -149,7 +144,7 @@ def _irrealis_verb(tokens, sent: list[int], n: int) -> bool:  # noqa: ANN001
 def _legal_act(tokens, sent: list[int], n: int) -> bool:  # noqa: ANN001
     """Whether a court, judge, jury or vote is what rejects or dismisses ("courts dismissed
     their claims"): a legal act on a motion or lawsuit, not a source denying a fact."""
-    legal = _words("rebuttal_legal_actors")
+    legal = load_words("rebuttal_legal_actors")
     return any(tokens[i].lemma.lower() in legal or tokens[i].text.lower() in legal
                for i in _clause_before(tokens, sent, n) if tokens[i].pos in ("NOUN", "PROPN"))
 
@@ -159,7 +154,7 @@ def _object_noun(tokens, after: list[int]) -> int | None:  # noqa: ANN001
     group after it ("denied the allegations", "dismissed the Post's reports", «отверг эти
     обвинения»), not further on ("rejected calls for a probe into the claims", "denied him
     entry, citing reports")."""
-    targets = _words("rebuttal_targets")
+    targets = load_words("rebuttal_targets")
     seen_noun = False
     for m, i in enumerate(after[:8]):
         tok = tokens[i]
@@ -194,13 +189,13 @@ def _text(article: Article, tokens, idx: list[int]) -> str:  # noqa: ANN001
 
 
 def _content(tokens, idx: list[int]) -> list[int]:  # noqa: ANN001
-    function = _words("function_words")
+    function = load_words("function_words")
     return [i for i in idx if tokens[i].pos in _CONTENT and tokens[i].lemma.lower() not in function]
 
 
 def _target_noun(tokens, idx: list[int]) -> int | None:  # noqa: ANN001
     """Position in idx of a noun that names a claim ("the allegations", «эти сведения»)."""
-    targets = _words("rebuttal_targets")
+    targets = load_words("rebuttal_targets")
     return next((n for n, i in enumerate(idx) if tokens[i].pos in ("NOUN", "PROPN")
                  and (tokens[i].lemma.lower() in targets or tokens[i].text.lower() in targets)), None)
 
@@ -235,7 +230,7 @@ def _speaker(unit: ClaimUnit | None, article: Article, tokens, sent_idx: list[in
         return unit.source_key, unit.source
     at = sent_idx[n] if is_verb else next(
         (m for m in range(n - 1, -1, -1) if tokens[sent_idx[m]].pos == "VERB"
-         and tokens[sent_idx[m]].lemma.lower() in _words("speech_verbs")), None)
+         and tokens[sent_idx[m]].lemma.lower() in load_words("speech_verbs")), None)
     if at is None:
         return None  # the author calling a claim false is a fact-check, not a second source
     if is_verb:
@@ -354,7 +349,7 @@ def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple
     the noun's lemma) or ("previous", [], None); None when it points at nothing it can resolve."""
     after = sent[n + width :]
     before = sent[:n]
-    speech = _words("speech_verbs")
+    speech = load_words("speech_verbs")
     cut = max((m for m, i in enumerate(before) if tokens[i].text in _BREAK or _complementiser(tokens, before, m)
                or tokens[i].pos == "VERB" and tokens[i].lemma.lower() in speech), default=-1)
     subject = before[cut + 1 :]
@@ -371,7 +366,7 @@ def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple
         # "X denied it." / «опроверг это»: what was said just before (not "denied what some said",
         # whose pronoun opens a clause of its own); not with a verb that also acts on things
         # ("rejected it" may be an offer).
-        if tokens[sent[n]].lemma.lower() in _words("rebuttal_object_verbs"):
+        if tokens[sent[n]].lemma.lower() in load_words("rebuttal_object_verbs"):
             return None
         if first is not None and tokens[first].pos in _PRONOUN_POS and not _content(tokens, after[:2]) \
                 and not any(tokens[i].pos in ("VERB", "AUX") for i in _phrase(tokens, after)):
@@ -453,7 +448,7 @@ def _shares(claim: ClaimUnit, rebuttal: ClaimUnit, rebutter: str) -> bool:
     rebutter (a claim about them), or a content word other than speech, claim and denial words."""
     if claim.clusters & (rebuttal.clusters | {rebutter}):
         return True
-    skip = _words("speech_verbs") | _words("rebuttal_targets") | _words("rebuttal_verbs") | _cues()[0]
+    skip = load_words("speech_verbs") | load_words("rebuttal_targets") | load_words("rebuttal_verbs") | _cues()[0]
     words = lambda u: {w.lstrip("=") for w in u.lemmas} - skip  # noqa: E731
     return bool(words(claim) & words(rebuttal))
 
@@ -462,7 +457,7 @@ def _claimant(art: Article, unit: ClaimUnit, rebutter: str, mentions: list[tuple
               starts: list[int]) -> str | None:
     """A person or organisation other than the rebutter named before a speech verb inside the
     rebutter's own statement: the source of the claim it restates."""
-    speech = _words("speech_verbs")
+    speech = load_words("speech_verbs")
     for i in _indices(art, unit, starts):
         tok = art.tokens[i]
         if tok.pos == "VERB" and tok.lemma.lower() in speech:

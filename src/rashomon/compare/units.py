@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lang import load_list, load_table
+from ..lang import load_list, load_table, load_words
 from ..model import Article, Claim, DateRef, Quantity
 from ..syntax import SyntaxView
 
@@ -71,6 +71,9 @@ class ClaimUnit:
     place_heads: dict[tuple[int, int], str] = field(default_factory=dict)
     # The verb each quantity depends on ("remain with [194] seats" -> remain): quantity span -> lemma.
     governors: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Words of `contraries.tsv` in the claim, each with the common nouns it is said of ("[younger]
+    # sister" -> sister, "prices [rose]" -> price, «[рост] цен» -> цена) and its first offset.
+    contraries: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -88,7 +91,8 @@ def _cue_pattern(name: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for lang in _LANGS for w in load_list(lang, name) if " " not in w)
+    """One-word entries of a word list (lemma lookups)."""
+    return frozenset(w for w in load_words(name) if " " not in w)
 
 
 def author_name(article: Article) -> str:
@@ -353,6 +357,46 @@ def _anchor(view: SyntaxView, s: int, e: int, lo: int, hi: int, width: int = 4) 
     return frozenset(out)
 
 
+@lru_cache(maxsize=None)
+def contrary_table() -> dict[str, frozenset[str]]:
+    """lemma -> its contraries (`lang/<code>/contraries.tsv`, read both ways)."""
+    out: dict[str, set[str]] = {}
+    for lang in _LANGS:
+        for row in load_table(lang, "contraries"):
+            if len(row) >= 2:
+                a, b = row[0].lower(), row[1].lower()
+                out.setdefault(a, set()).add(b)
+                out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_SAID_OF_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "nmod", "compound", "obl", "pobj", "amod")
+
+
+def _said_of(view: SyntaxView, i: int) -> frozenset[str]:
+    """Common nouns a word is said of: its head when that is a noun ("[younger] sister"), and its
+    subject or noun dependents, through a preposition too ("prices [rose]", "[increase] in
+    prices", «[рост] цен»). An age is none: "45-year-[old]" hangs on "year"."""
+    toks = view.tokens
+    times = _words("time_units")
+    if any(toks[c].lemma.lower() in times and toks[c].dep in ("npadvmod", "compound", "nmod:npmod")
+           for c in view.children[i]):
+        return frozenset()  # "45-year-old", "a two-week high": a measure, not what it is said of
+    near = [toks[i].head] if toks[i].head != i else []
+    for c in view.children[i]:
+        near.append(c)
+        if toks[c].dep == "prep":  # spaCy: "increase [in] prices" -> pobj under the preposition
+            near += view.children[c]
+    out = set()
+    for j in near:
+        if not 0 <= j < len(toks) or toks[j].pos != "NOUN" or toks[j].lemma.lower() in times:
+            continue
+        if j != toks[i].head and toks[j].dep not in _SAID_OF_DEPS:
+            continue
+        out.add(toks[j].lemma.lower())
+    return frozenset(out)
+
+
 def _place_head(view: SyntaxView, a: int, b: int) -> str | None:
     """Lemma of the common noun outside [a, b) that the place's words hang on, if any."""
     idx = list(view.tokens_in(a, b))
@@ -405,11 +449,14 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
             for a, b, c, t in inside:
                 if t == "LOC" and c not in unit.places:
                     unit.places[c] = (a, b)
+            contraries = contrary_table()
             for i in view.tokens_in(s, e):
                 tok = view.tokens[i]
                 lemma = tok.lemma.lower()
                 if lemma in classes:
                     unit.events.add(classes[lemma])
+                if lemma in contraries and lemma not in unit.contraries:
+                    unit.contraries[lemma] = (_said_of(view, i), tok.start)
                 if tok.pos == "VERB":
                     unit.predicates.add(lemma)
             # An agent is someone: a phrase after "led by" that names no person, organisation or
