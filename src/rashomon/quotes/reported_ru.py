@@ -559,6 +559,9 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         # «оказалось», «выяснилось» take no agent: their subject is what turned out, not a source.
         subj = _subject(view, i) if kind != "impersonal" and not (evidential and lemma.endswith("ся")) else None
         src: tuple[int, int] | None = None
+        if (subj is not None and how == "ru:inverted" and tok.text.lower().endswith(("ли", "ют", "ят"))
+                and _reported_before(view, subj, i) and place_source(view, i)):
+            subj = None  # «Цены на бензин упали, сообщили в министерстве»: "цены" is what was said
         if subj is not None and (how == "ru:inverted" or not content[0] <= view.tokens[subj].start < content[1]):
             src = ru_source_span(view, subj, i)
         elif evidential:
@@ -573,6 +576,15 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         cue = (tok.start, max(tok.end, view.tokens[noun].end)) if noun is not None else (tok.start, tok.end)
         out.append(Attribution(content, cue, src, subj, how, weak))
     return out
+
+
+def _reported_before(view: SyntaxView, subj: int, verb: int) -> bool:
+    """A subject before an inverted cue with a comma between them is in the reported clause
+    («Цены на бензин упали, сообщили в министерстве»: a misparse; with a plural cue the «в X»
+    phrase is the source),
+    not the cue's own («Завтра, он сказал, …»)."""
+    toks = view.tokens
+    return subj < verb and "," in view.article.text[toks[subj].end : toks[verb].start]
 
 
 def _main_clause_start(view: SyntaxView, start: int, end: int) -> int:
