@@ -258,19 +258,9 @@ def _contrary(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
             said_of = sorted(shared)[0]
             feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas))}
             return Candidate("other", f"{x} or {y}", [], f"{x} vs {y}: {said_of}",
-                             {0: _word_at(ua, at_x), 1: _word_at(ub, at_y)}, f"what is said of {said_of}",
+                             {0: at_x, 1: at_y}, f"what is said of {said_of}",
                              "attribute", feats, key=f"{said_of}:{min(x, y)}")
     return None
-
-
-def _word_at(unit: ClaimUnit, start: int) -> tuple[int, int]:
-    """The span of the word starting at `start` in the unit's claim text."""
-    text, base = unit.claim.text, unit.claim.start
-    k = start - base
-    end = k
-    while end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
-        end += 1
-    return (start, base + end)
 
 
 def _same_speaker(ua: ClaimUnit, ub: ClaimUnit) -> bool:

@@ -72,8 +72,8 @@ class ClaimUnit:
     # The verb each quantity depends on ("remain with [194] seats" -> remain): quantity span -> lemma.
     governors: dict[tuple[int, int], str] = field(default_factory=dict)
     # Words of `contraries.tsv` in the claim, each with the common nouns it is said of ("[younger]
-    # sister" -> sister, "prices [rose]" -> price, «[рост] цен» -> цена) and its first offset.
-    contraries: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
+    # sister" -> sister, "prices [rose]" -> price, «[рост] цен» -> цена) and its first token's span.
+    contraries: dict[str, tuple[frozenset[str], tuple[int, int]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -424,6 +424,7 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
     """A unit per claim of every article; cluster_of maps (article id, entity id) to a corpus cluster."""
     units: list[ClaimUnit] = []
     classes = event_classes()
+    contraries = contrary_table()
     kinds = kinds or {}
     for art in articles:
         text = art.text
@@ -449,14 +450,13 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
             for a, b, c, t in inside:
                 if t == "LOC" and c not in unit.places:
                     unit.places[c] = (a, b)
-            contraries = contrary_table()
             for i in view.tokens_in(s, e):
                 tok = view.tokens[i]
                 lemma = tok.lemma.lower()
                 if lemma in classes:
                     unit.events.add(classes[lemma])
                 if lemma in contraries and lemma not in unit.contraries:
-                    unit.contraries[lemma] = (_said_of(view, i), tok.start)
+                    unit.contraries[lemma] = (_said_of(view, i), (tok.start, tok.end))
                 if tok.pos == "VERB":
                     unit.predicates.add(lemma)
             # An agent is someone: a phrase after "led by" that names no person, organisation or

@@ -581,8 +581,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
 def _reported_before(view: SyntaxView, subj: int, verb: int) -> bool:
     """A subject before an inverted cue with a comma between them is in the reported clause
     («Цены на бензин упали, сообщили в министерстве»: a misparse; with a plural cue the «в X»
-    phrase is the source),
-    not the cue's own («Завтра, он сказал, …»)."""
+    phrase is the source), not the cue's own («Завтра, он сказал, …»)."""
     toks = view.tokens
     return subj < verb and "," in view.article.text[toks[subj].end : toks[verb].start]
 
