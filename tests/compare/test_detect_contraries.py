@@ -23,10 +23,10 @@ def _other(analyzer, *texts):
     [
         (("Mary Hale, the younger sister of Senate candidate Anne Hale, moved to Denver with her two children in 2015.",
           "Mary Hale, the older sister of Senate candidate Anne Hale, moved to Denver with her two children in 2015."),
-         {"young", "old"}),
+         {"younger", "older"}),
         (("Цены на бензин в Омской области выросли на прошлой неделе, сообщил Росстат.",
           "Цены на бензин в Омской области упали на прошлой неделе, сообщило местное министерство."),
-         {"вырасти", "упасть"}),
+         {"выросли", "упали"}),
     ],
     ids=["younger-older", "ru-vyrosli-upali"],
 )

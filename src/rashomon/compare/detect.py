@@ -239,7 +239,7 @@ _MIN_OVERLAP = 3  # content lemmas two claims must share to be read as one state
 CONTRARY_SIM = 0.6  # contrary words only count between claims that read alike (see _contrary)
 
 
-def _contrary(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+def _contrary(ua: ClaimUnit, ub: ClaimUnit, sim: float, texts: dict[str, str]) -> Candidate | None:
     """Two sources say contrary words ("older" / "younger", «рост» / «снижение») of the same word
     ("sister") in claims that read alike; neither negates, hedges or qualifies it (a negated
     contrary can agree: "not older" / "younger"), and neither says both words."""
@@ -257,7 +257,9 @@ def _contrary(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
                 continue
             said_of = sorted(shared)[0]
             feats = _base(ua, ub, sim) | {"overlap": float(len(ua.lemmas & ub.lemmas))}
-            return Candidate("other", f"{x} or {y}", [], f"{x} vs {y}: {said_of}",
+            # Shown as written ("younger vs older"), matched as lemmas ("young", "old").
+            wx, wy = texts[ua.article][at_x[0] : at_x[1]], texts[ub.article][at_y[0] : at_y[1]]
+            return Candidate("other", f"{wx} or {wy}", [], f"{wx} vs {wy}: {said_of}",
                              {0: at_x, 1: at_y}, f"what is said of {said_of}",
                              "attribute", feats, key=f"{said_of}:{min(x, y)}")
     return None
@@ -375,7 +377,7 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
         rules.append(lambda: _polarity(ua, ub, sim, facts))
         if sim >= ALIGN:
             rules += [lambda: _place(ua, ub, sim, facts, texts), lambda: _modality(ua, ub, sim, facts, texts),
-                      lambda: _contrary(ua, ub, sim, facts)]
+                      lambda: _contrary(ua, ub, sim, texts)]
         elif set(ua.place_heads.values()) & set(ub.place_heads.values()):
             # Places said of one noun ("scientists from the UK" / "from the US") compare even where
             # the two sentences read apart.
