@@ -1,4 +1,5 @@
-"""Source markers inside brackets, and 'as' that belongs to a conjunction. Sentences are ours."""
+"""Source markers inside brackets, 'as' that belongs to a conjunction, and focus words before a
+source. Sentences are ours."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ CASES = [
      [("the commission", "62 percent of voters came")]),
     # No bracket: the clause before the marker, as before.
     ("Turnout was high in Brest, according to the commission.", [("the commission", "Turnout was high in Brest")]),
+    # A focus word opening the subject qualifies the claim, not who speaks (lang/en/focus_particles.txt).
+    ("Only the ministry said that the plant was closed.", [("the ministry", "that the plant was closed")]),
+    ("Even the local experts said that the dam was safe.", [("the local experts", "that the dam was safe")]),
+    # Negative: "only" inside the phrase, after its first word, stays.
+    ("The only witness said that the car was red.", [("The only witness", "that the car was red")]),
     # "As long as" is a conjunction, not "as X said".
     ("As long as the voters do not know the result, the government will have time to settle in.", []),
 ]

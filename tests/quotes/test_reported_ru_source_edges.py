@@ -15,6 +15,8 @@ CASES = [
     ("глава региона в своём канале в Telegram", "глава региона"),
     ("мэр на своей странице", "мэр"),
     ("«Известия»", "Известия"),
+    ("даже самые большие скептики", "самые большие скептики"),
+    ("и лишь министерство", "министерство"),
     ('"Новая газета"', "Новая газета"),
     # Negative: marks that do not wrap the whole phrase stay; so do names with inner marks.
     ("газета «Известия»", "газета «Известия»"),
@@ -22,6 +24,8 @@ CASES = [
     # Negative: a word that only looks like a particle, and a phrase that is a particle alone.
     ("Андрей Жеглов", "Андрей Жеглов"),
     ("же", "же"),
+    ("даже", "даже"),
+    ("Даниил Даже", "Даниил Даже"),
     ("Иван", "Иван"),
     # Negative: not Russian, left as it is.
     ("and the minister", "and the minister"),

@@ -60,8 +60,21 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     comma = next((toks[i].start for i in idx if toks[i].start > here and toks[i].text == ","), None)
     if comma is not None:
         idx = [i for i in idx if toks[i].start < comma]
+    # "even the biggest skeptics": a focus word before the head qualifies the claim, not the speaker.
+    idx = sorted(idx)
+    while len(idx) > 1 and idx[0] != head and toks[idx[0]].text.lower() in focus_words() \
+            and toks[idx[0]].head != idx[0]:
+        idx = idx[1:]
     s, e = view.span_of(idx)
     return _strip(view.article.text, s, e)
+
+
+@lru_cache(maxsize=1)
+def focus_words() -> frozenset[str]:
+    """Words from lang/<code>/focus_particles.txt, trimmed from a source phrase's left edge."""
+    from ..lang import load_words
+
+    return load_words("focus_particles")
 
 
 def _verb_subject(view: SyntaxView, verb: int) -> int | None:
