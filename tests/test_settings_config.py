@@ -30,6 +30,7 @@ def test_settings_config_user_file_overrides_one_key(tmp_path):
         ("[ingest]\nmax_byte = 5\n", "E031"),  # typo'd key is refused, not ignored
         ("[language]\nlanguages = 'en'\n", "E031"),  # wrong type
         ("[techniques]\nrules = 'some'\n", "E031"),  # not one of all/confirmed/off
+        ("[techniques]\nparagraph_stage = 'on'\n", "E031"),  # not one of gate/label/off
     ],
 )
 def test_settings_config_invalid_files(tmp_path, content, code):
@@ -56,6 +57,23 @@ def test_settings_config_technique_rules_reach_the_component(tmp_path, rules):
     opts = load_options(cfg)
     det = REGISTRY["techniques"](opts)
     assert det.rules == rules and opts.techniques.model == ""
+
+
+@pytest.mark.parametrize("mode", ["gate", "label", "off"])
+def test_settings_config_paragraph_stage_reaches_the_component(tmp_path, mode):
+    from rashomon.components import REGISTRY
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f"[techniques]\nparagraph_stage = '{mode}'\n", encoding="utf-8")
+    assert REGISTRY["techniques"](load_options(cfg)).paragraph_stage == mode
+
+
+def test_settings_config_paragraph_stage_default_is_gate(tmp_path):
+    from rashomon.components import REGISTRY
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("", encoding="utf-8")
+    assert REGISTRY["techniques"](load_options(cfg)).paragraph_stage == "gate"
 
 
 # Hostile values (issue 14): each is a coded error, never a traceback or a runaway later.

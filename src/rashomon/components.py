@@ -64,7 +64,8 @@ def _claims(opts: Options) -> Component:
 def _techniques(opts: Options) -> Component:
     from .techniques import TechniqueDetector
 
-    det = TechniqueDetector(opts.techniques.model or None, rules=opts.techniques.rules)
+    det = TechniqueDetector(opts.techniques.model or None, rules=opts.techniques.rules,
+                            paragraph_stage=opts.techniques.paragraph_stage)
     det.load()  # a broken --model directory fails here, once, not on every article
     return det
 

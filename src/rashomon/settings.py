@@ -67,6 +67,7 @@ class ModelOptions(_Section):
 class TechniqueOptions(_Section):
     model: str = Field(max_length=4096)
     rules: Literal["all", "confirmed", "off"]
+    paragraph_stage: Literal["gate", "label", "off"]
 
 
 class AnalysisOptions(_Section):

@@ -97,6 +97,24 @@ def test_cli_techniques_eval_semeval23_paragraphs_and_spans(tmp_path: Path) -> N
     assert table.exit_code == 0 and "| micro |" in table.stdout
 
 
+@pytest.mark.parametrize("mode", ["gate", "label", "off"])
+def test_cli_techniques_eval_paragraph_stage_modes(tmp_path: Path, mode: str) -> None:
+    root = _semeval(tmp_path / "se")
+    args = ["eval", "techniques", "--format", "semeval23", "--articles", str(root / "train-articles-subtask-3"),
+            "--labels", str(root / "train-labels-subtask-3.txt"), "--paragraph-stage", mode, "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n_paragraphs"] == 6 * len(SENTENCES)
+
+
+def test_cli_techniques_eval_paragraph_stage_rejects_unknown(tmp_path: Path) -> None:
+    root = _semeval(tmp_path / "se")
+    result = runner.invoke(app, ["eval", "techniques", "--format", "semeval23", "--articles",
+                                 str(root / "train-articles-subtask-3"), "--labels",
+                                 str(root / "train-labels-subtask-3.txt"), "--paragraph-stage", "sometimes"])
+    assert result.exit_code != 0
+
+
 def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:
     pytest.importorskip("scipy")
     root = _corpus(tmp_path / "ptc")

@@ -32,8 +32,15 @@ def test_crossval_newest_reported_apart(share, newest):
     if newest:
         assert res.newest_articles == {"en": newest}
         assert "semeval2023_en_newest_paragraph_micro_f1" in summary
+        # The paragraph stage is scored on the same newest articles, fitted on the older ones.
+        for reports in (res.newest_stage, res.newest_stage_label):
+            assert reports["en"].micro.n_gold == res.newest["en"].micro.n_gold
+        assert {"semeval2023_en_newest_stage_gate_paragraph_micro_f1",
+                "semeval2023_en_newest_stage_label_paragraph_micro_f1"} <= set(summary)
         # Fold 0 is the newest ids; the random folds' report covers the rest only.
         assert res.semeval["en"].micro.n_gold + res.newest["en"].micro.n_gold == len(arts)
     else:
         assert res.newest == {} and "semeval2023_en_newest_paragraph_micro_f1" not in summary
+        assert res.newest_stage == {}
         assert res.semeval["en"].micro.n_gold == len(arts)
+    assert res.stage is not None and res.stage.labels == ["Loaded_Language"]

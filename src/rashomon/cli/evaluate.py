@@ -87,6 +87,7 @@ def eval_quotes(
 
 
 TechniqueFormat = choices("TechniqueFormat", "ptc", "semeval23")
+StageChoice = choices("StageChoice", "gate", "label", "off")
 
 
 @eval_app.command("techniques")
@@ -96,6 +97,8 @@ def eval_techniques(
     labels: Path = typer.Option(..., "--labels", help="PTC TC labels (file or directory) or SemEval-2023 labels file."),
     spans: Optional[Path] = typer.Option(None, "--spans", help="semeval23 only: span labels directory, to add span scores."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model directory from `rashomon train techniques`."),
+    paragraph_stage: StageChoice = typer.Option(
+        StageChoice.gate, "--paragraph-stage", help="gate (as `analyze` by default), label (whole paragraphs too) or off."),
     as_json: bool = AsJson,
 ) -> None:
     """Persuasion techniques: span P/R/F1 (SemEval-2020 Task 11) per technique, and paragraph micro-F1."""
@@ -110,7 +113,7 @@ def eval_techniques(
         if path is not None and not path.exists():
             fail(RashomonError("E001", path=path))
     try:
-        detector = TechniqueDetector(model).load()
+        detector = TechniqueDetector(model, paragraph_stage=paragraph_stage.value).load()
         total = len(read_articles(articles))
     except RashomonError as err:
         fail(err)

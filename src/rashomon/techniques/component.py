@@ -20,6 +20,7 @@ from .lexicon import FAMILIES, RuleHit, lexicon
 from ..pipeline import component
 
 RuleMode = Literal["all", "confirmed", "off"]
+StageMode = Literal["gate", "label", "off"]
 SCARE_SCORE = 0.8
 
 
@@ -27,10 +28,12 @@ SCARE_SCORE = 0.8
 class TechniqueDetector:
     """Component: assigns `techniques` from lexicons, the statistical model and scare quotes."""
 
-    def __init__(self, model_dir: str | Path | None = None, use_model: bool = True, rules: RuleMode = "all") -> None:
+    def __init__(self, model_dir: str | Path | None = None, use_model: bool = True, rules: RuleMode = "all",
+                 paragraph_stage: StageMode = "gate") -> None:
         self.model_dir = model_dir
         self.use_model = use_model
         self.rules = rules
+        self.paragraph_stage = paragraph_stage
         self._model = None
 
     @property
@@ -91,20 +94,33 @@ class TechniqueDetector:
         toks = tokenize(text)  # shared by the lexicon and the model
         sent_index = _SentenceIndex(sents)
         hits = lexicon(lang).find(text, lemmas, toks)
+        rule_found: list[Technique] = []
+        model_found: list[Technique] = []
         if self.use_model:
             from .decode import decode, explain
 
             model = self.model
             sc = model.score(text, lang, sents, [(h.family, h.start, h.end) for h in hits], toks)
-            for span in decode(model, sc):
-                found.append(_technique(text, span.label, span.start, span.end, explain(model, sc, span), span.score))
             if self.rules == "confirmed":
                 support = {label: Cover((s, e) for s, e, _ in spans) for label, spans in _support(model, sc).items()}
         if self.rules != "off":
-            for hit in hits:
-                if self.rules == "confirmed" and not _confirmed(hit, support):
-                    continue
-                found.append(_rule_technique(text, hit, lang, sents, sent_index))
+            rule_found = [_rule_technique(text, hit, lang, sents, sent_index) for hit in hits
+                          if self.rules != "confirmed" or _confirmed(hit, support)]
+        if self.use_model:
+            spans = decode(model, sc)
+            stage = model.paragraph_stage if self.paragraph_stage != "off" else None
+            if stage is not None:
+                from .paragraphs import explain_line, listed_lines, regate
+
+                # The stage re-decides each paragraph's techniques from all its evidence (README Quality).
+                lines = [(a, b) for a, b in listed_lines(text) if any(s < b and e > a for s, e in sents)]
+                keep, added = regate(stage, text, sc, lines, spans, [(t.label, t.start, t.end) for t in rule_found],
+                                     label_lines=self.paragraph_stage == "label")
+                spans = [m for m, k in zip(spans, keep) if k]
+                model_found = [_technique(text, a[0], a[1], a[2], explain_line(sc, model.labels, a), a[3]) for a in added]
+            model_found = [_technique(text, m.label, m.start, m.end, explain(model, sc, m), m.score)
+                           for m in spans] + model_found
+        found += model_found + rule_found
         for q in quoted:
             if q.role == "scare" and q.end > q.start:
                 why = f"quoted phrase with no speech cue: {q.reason}" if q.reason else "quoted phrase with no speech cue"

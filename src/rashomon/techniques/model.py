@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -36,6 +37,9 @@ from .features import (
 )
 from .groups import outside_nation_sentences
 from .wordvec import project, windowed
+
+if TYPE_CHECKING:
+    from .paragraphs import ParagraphStage
 
 FORMAT = "rashomon-techniques"
 FORMAT_VERSION = 3  # 2: suffix features; 3: word-vector block (earlier models lack them)
@@ -119,8 +123,10 @@ class TechniqueModel:
                     idx = np.cumsum(npz[f"{name}.gap"], dtype=np.int64)
                     dense[idx] = npz[f"{name}.val"].astype(np.float32) * float(npz[f"{name}.scale"])
                     weights[name] = dense.reshape(shape)
-            return cls(meta["labels"], vocab, weights, meta["thresholds"], meta)
-        except (OSError, KeyError, ValueError, IndexError) as exc:
+            model = cls(meta["labels"], vocab, weights, meta["thresholds"], meta)
+            model.paragraph_stage  # noqa: B018 - a bad stage fails here, as a bad model
+            return model
+        except (OSError, KeyError, ValueError, IndexError, TypeError) as exc:
             # Truncated or hand-edited directories must fail as "bad model", not as a crash.
             raise ModelFormatError(f"{d}: incomplete or corrupt model ({type(exc).__name__}: {exc})") from None
 
@@ -169,6 +175,19 @@ class TechniqueModel:
             self.weights[sent] = np.ascontiguousarray(self.weights[sent][rows])
             self.vocab.lists[kind] = [self.vocab.lists[kind][i] for i in rows[:-1]]
         self.vocab = Vocab(*(self.vocab.lists[k] for k in Vocab.KINDS))
+
+    @cached_property
+    def paragraph_stage(self) -> "ParagraphStage | None":
+        """The paragraph stage stored in model.json (`paragraphs`), None for models without one."""
+        from .paragraphs import ParagraphStage
+
+        d = self.meta.get("paragraph_stage")
+        if not d:
+            return None
+        stage = ParagraphStage.from_json(d)
+        if stage.labels != self.labels:
+            raise ModelFormatError("the paragraph stage's labels are not the model's")
+        return stage
 
     @property
     def misc(self) -> list[str]:

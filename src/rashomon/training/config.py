@@ -61,6 +61,11 @@ class TrainConfig:
     # Lowest threshold allowed, chosen per language on held-out folds from these (tune.choose_floor),
     # empty: `min_threshold` for every language.
     floor_grid: tuple[float, ...] = (0.25, 0.3, 0.35, 0.4, 0.5)
+    # The paragraph stage (techniques.paragraphs): a per-technique logistic model over each
+    # paragraph's evidence re-decides its techniques. `stage_l2` was chosen on the older articles'
+    # cross-fit (10, 30, 100 compared; README Quality).
+    paragraph_stage: bool = True
+    stage_l2: float = 30.0
 
     def __post_init__(self) -> None:
         if self.name_script not in ("", "latin", "cyrillic"):

@@ -26,6 +26,8 @@ from ..techniques.taxonomy import PTC2020_TO_SEMEVAL2023, SEMEVAL2023_LABELS, to
 from .config import TrainConfig
 from .data import Prepared, assign_folds, prepare
 from .fit import fit
+from ..techniques.paragraphs import ParagraphStage, listed_lines, regate
+from .paragraph_fit import fit_stage, stage_rows
 from .tune import choose_floor, combo_stats, tune
 
 # Extra spans per article (the rule layer), added to the model's: fn(text, language) -> [(label, s, e)]
@@ -43,6 +45,9 @@ class CVResult:
     folds: int = 0
     newest: dict[str, ParagraphReport] = field(default_factory=dict)  # fold 0 when time-ordered
     newest_articles: dict[str, int] = field(default_factory=dict)
+    newest_stage: dict[str, ParagraphReport] = field(default_factory=dict)  # fold 0, paragraph stage "gate"
+    newest_stage_label: dict[str, ParagraphReport] = field(default_factory=dict)  # ... and "label"
+    stage: ParagraphStage | None = None
     floors: dict[str, float] = field(default_factory=dict)  # lowest threshold per language (choose_floor)
 
     def summary(self) -> dict[str, Any]:
@@ -58,6 +63,11 @@ class CVResult:
                 out[f"semeval2023_{lang}_{tag}paragraph_micro_f1"] = round(rep.micro.f1, 4)
                 out[f"semeval2023_{lang}_{tag}paragraph_precision"] = round(rep.micro.precision, 4)
                 out[f"semeval2023_{lang}_{tag}paragraph_recall"] = round(rep.micro.recall, 4)
+        for tag, reports in (("stage_gate", self.newest_stage), ("stage_label", self.newest_stage_label)):
+            for lang, rep in reports.items():
+                out[f"semeval2023_{lang}_newest_{tag}_paragraph_micro_f1"] = round(rep.micro.f1, 4)
+                out[f"semeval2023_{lang}_newest_{tag}_paragraph_precision"] = round(rep.micro.precision, 4)
+                out[f"semeval2023_{lang}_newest_{tag}_paragraph_recall"] = round(rep.micro.recall, 4)
         for lang, n in self.newest_articles.items():
             out[f"semeval2023_{lang}_newest_articles"] = n
         return out
@@ -133,7 +143,7 @@ def cross_validate(
     folds, time_fold, scores, model = out_of_fold(items, labels, cfg, log)
     return evaluate_oof(
         items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight, cfg.min_threshold, time_fold,
-        cfg.floor_grid,
+        cfg.floor_grid, cfg.stage_l2 if cfg.paragraph_stage else None,
     )
 
 
@@ -149,12 +159,15 @@ def evaluate_oof(
     min_threshold: float = 0.0,
     time_fold: bool = False,
     floor_grid: tuple[float, ...] = (),
+    stage_l2: float | None = None,
 ) -> CVResult:
     """Tune thresholds (all folds; and per fold on the others) and score the nested predictions.
 
     With `time_fold`, fold 0 (the newest articles) is scored apart (`newest`) and the other
     reports cover the random folds only. With `floor_grid`, the lowest allowed threshold of
     each language is chosen from it on held-out folds (for fold k: on the other folds only).
+    With `stage_l2`, the paragraph stage is fitted too (`res.stage`, on every fold's rows) and,
+    with `time_fold`, scored on fold 0 by a stage fitted on the older folds alone (`newest_stage`).
     """
     golds = [it.gold for it in items]
     fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
@@ -170,14 +183,18 @@ def evaluate_oof(
     chosen = floors(None)
     thresholds = tune(stats, labels, span_weight=span_weight, min_threshold=chosen)
     preds: dict[int, list[tuple[str, int, int]]] = {}
+    fold_th: dict[int, dict[str, Any]] = {}
     for f in range(k):
         held = fold_arr != f
-        th = tune(stats, labels, held, span_weight=span_weight, min_threshold=floors(held))
+        th = fold_th[f] = tune(stats, labels, held, span_weight=span_weight, min_threshold=floors(held))
         for i, (g, sc) in enumerate(pairs):
             if folds[i] == f:
                 spans = [(s.label, s.start, s.end) for s in decode(model, sc, th)]
                 preds[i] = spans + fixed.get(i, [])
     res = CVResult(thresholds, folds=k)
+    if stage_l2 is not None:
+        _stage(res, golds, scores, model, labels, fold_arr, fixed, thresholds, stage_l2, time_fold, stats,
+               fold_th.get(0), span_weight, floors)
     langs = sorted({g.language for g in golds})
     res.floors = dict(chosen) if isinstance(chosen, dict) else {lang: chosen for lang in langs}
     random_fold = [not (time_fold and f == 0) for f in folds]
@@ -202,6 +219,45 @@ def evaluate_oof(
         gold_spans = {g.id: [(s.label, s.start, s.end) for s in g.spans] for g in sub}
         res.semeval_spans[lang] = span_scores(pred, gold_spans, SEMEVAL2023_LABELS)
     return res
+
+
+def _stage(res: CVResult, golds: list[GoldArticle], scores: list[Scores], model: TechniqueModel, labels: list[str],
+           fold_arr: np.ndarray, fixed: dict[int, list[tuple[str, int, int]]], thresholds: dict[str, Any],
+           l2: float, time_fold: bool, stats: Any, fold0_th: dict[str, Any] | None, span_weight: float,
+           floors: Callable[[np.ndarray], Any]) -> None:
+    """Fit the shipped paragraph stage and, with a newest fold, its honest fold-0 estimate."""
+    found = {i: [(s.label, s.start, s.end) for s in decode(model, sc, thresholds)] + fixed.get(i, [])
+             for i, sc in enumerate(scores)}
+    rows = stage_rows(golds, scores, found, fixed, labels)
+    res.stage = fit_stage(rows, labels, fold_arr[rows.article], l2)
+    older = sorted(set(fold_arr.tolist()) - {0})
+    if not time_fold or len(older) < 2 or fold0_th is None:
+        return
+    # The older rows' `found` must not come from thresholds that saw fold 0: each older fold is
+    # decoded with thresholds tuned on the other older folds only.
+    strict: dict[int, list[tuple[str, int, int]]] = {}
+    for f in older:
+        held = (fold_arr != f) & (fold_arr != 0)
+        th = tune(stats, labels, held, span_weight=span_weight, min_threshold=floors(held))
+        for i in np.flatnonzero(fold_arr == f):
+            strict[int(i)] = [(s.label, s.start, s.end) for s in decode(model, scores[i], th)] + fixed.get(int(i), [])
+    old_rows = stage_rows(golds, scores, strict, fixed, labels, only=set(strict))
+    stage = fit_stage(old_rows, labels, fold_arr[old_rows.article], l2)
+    keep = set(SEMEVAL2023_LABELS)
+    for lang in sorted({g.language for g in golds}):
+        idx = [i for i, g in enumerate(golds) if g.corpus == "semeval2023" and g.language == lang and fold_arr[i] == 0]
+        if not idx or not any(golds[i].lines for i in idx):
+            continue
+        for mode, reports in (("gate", res.newest_stage), ("label", res.newest_stage_label)):
+            out = {}
+            for i in idx:
+                g, sc = golds[i], scores[i]
+                model_spans = decode(model, sc, fold0_th)
+                rules = fixed.get(i, [])
+                km, added = regate(stage, g.text, sc, listed_lines(g.text), model_spans, rules, mode == "label")
+                out[g.id] = [t for t in ([(s.label, s.start, s.end) for s, k in zip(model_spans, km) if k]
+                                         + rules + [a[:3] for a in added]) if t[0] in keep]
+            reports[lang] = score_semeval23([golds[i] for i in idx], out)
 
 
 def _ptc_named(g: GoldArticle) -> GoldArticle:

@@ -58,6 +58,8 @@ def train(
     )
     if cfg.floor_grid:
         model.meta["threshold_floors"] = cv.floors
+    if cv.stage is not None:
+        model.meta["paragraph_stage"] = cv.stage.to_json()
     model.save(out_dir, prune=cfg.prune)
     out = Path(out_dir)
     size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())

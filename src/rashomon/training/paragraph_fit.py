@@ -1,0 +1,130 @@
+"""Fit the paragraph stage (`techniques.paragraphs`) on out-of-fold probabilities.
+
+Rows are the listed lines of SemEval-2023 articles, one column per technique. The `found`
+feature must come from thresholds that did not see the row's article, as at run time; each
+label gets an L2-regularised logistic model (scipy's L-BFGS), and one probability threshold per
+language is chosen for micro-F1 on predictions cross-fitted over the folds (with the lexicon's
+lines, which the component always keeps).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..techniques.formats import GoldArticle, line_spans
+from ..techniques.model import Scores
+from ..techniques.paragraphs import FEATURES, ParagraphStage, line_features
+
+MIN_POSITIVES = 8  # fewer positive lines: the label keeps the span decision
+GRID = tuple(round(x, 2) for x in np.arange(0.10, 0.70, 0.02))
+
+
+@dataclass
+class StageRows:
+    """Features and gold of every listed line: X (n, labels, features), Y (n, labels)."""
+
+    X: np.ndarray
+    Y: np.ndarray
+    other: np.ndarray  # gold labels of the line the model does not know (always missed)
+    lang: np.ndarray
+    article: np.ndarray  # index into the article list
+
+    def take(self, mask: np.ndarray) -> "StageRows":
+        """The rows where mask holds."""
+        return StageRows(self.X[mask], self.Y[mask], self.other[mask], self.lang[mask], self.article[mask])
+
+
+def stage_rows(
+    golds: list[GoldArticle],
+    scores: list[Scores],
+    found: dict[int, list[tuple[str, int, int]]],
+    rules: dict[int, list[tuple[str, int, int]]],
+    labels: list[str],
+    only: set[int] | None = None,
+) -> StageRows:
+    """Rows of the articles with paragraph labels (and in `only`, when given)."""
+    X, Y, other, lang, art = [], [], [], [], []
+    known = set(labels)
+    for i, (g, sc) in enumerate(zip(golds, scores)):
+        if not g.lines or (only is not None and i not in only):
+            continue
+        all_lines = line_spans(g.text)
+        listed = sorted(n for n in g.lines if 0 < n <= len(all_lines))
+        lines = [all_lines[n - 1] for n in listed]
+        X.append(line_features(g.text, lines, sc.starts, sc.ends, sc.sentences, sc.token_prob, sc.sent_prob,
+                               g.language, labels, found.get(i, []), rules.get(i, [])))
+        Y.append(np.asarray([[l in g.lines[n] for l in labels] for n in listed], dtype=bool).reshape(len(listed), len(labels)))
+        other += [len(g.lines[n] - known) for n in listed]
+        lang += [g.language] * len(listed)
+        art += [i] * len(listed)
+    F, L = len(FEATURES), len(labels)
+    return StageRows(np.concatenate(X) if X else np.zeros((0, L, F)), np.concatenate(Y) if Y else np.zeros((0, L), bool),
+                     np.asarray(other, dtype=int), np.asarray(lang), np.asarray(art, dtype=int))
+
+
+def _fit_logistic(X: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Mean, scale, weights and bias of an L2 logistic regression on standardised X."""
+    from scipy.optimize import minimize
+
+    mean, scale = X.mean(0), X.std(0) + 1e-6
+    Z = (X - mean) / scale
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = Z @ w[:-1] + w[-1]
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        eps = 1e-9
+        value = -(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)).sum() + l2 * (w[:-1] ** 2).sum()
+        grad = np.append(Z.T @ (p - y) + 2 * l2 * w[:-1], (p - y).sum())
+        return float(value), grad
+
+    w = minimize(loss, np.zeros(Z.shape[1] + 1), jac=True, method="L-BFGS-B").x
+    return mean, scale, w[:-1], float(w[-1])
+
+
+def _fit_weights(rows: StageRows, labels: list[str], l2: float) -> ParagraphStage:
+    L, F = len(labels), len(FEATURES)
+    mean, scale, weights = np.zeros((L, F)), np.ones((L, F)), np.zeros((L, F))
+    bias, active = np.zeros(L), np.zeros(L, dtype=bool)
+    for j in range(L):
+        y = rows.Y[:, j].astype(float)
+        if y.sum() < MIN_POSITIVES or y.sum() == len(y):
+            continue
+        mean[j], scale[j], weights[j], bias[j] = _fit_logistic(rows.X[:, j, :], y, l2)
+        active[j] = True
+    return ParagraphStage(list(labels), mean, scale, weights, bias, active, {}, {}, {})
+
+
+def micro_f1(pred: np.ndarray, rows: StageRows) -> float:
+    """Paragraph micro-F1 of line decisions (labels the model does not know count as missed)."""
+    tp = float((pred & rows.Y).sum())
+    fp = float((pred & ~rows.Y).sum())
+    fn = float((~pred & rows.Y).sum() + rows.other.sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def fit_stage(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float) -> ParagraphStage:
+    """Weights on all rows; thresholds per language from predictions cross-fitted over `groups`."""
+    stage = _fit_weights(rows, labels, l2)
+    stage.meta = {"l2": l2, "rows": int(len(rows.Y)), "cross_fit_groups": int(len(np.unique(groups)))}
+    if len(np.unique(groups)) < 2:
+        stage.thresholds = {lang: 0.5 for lang in sorted(set(rows.lang.tolist()))}
+        stage.gate_thresholds = dict(stage.thresholds)
+        return stage
+    prob = np.zeros(rows.Y.shape)
+    for g in np.unique(groups):
+        part = groups == g
+        prob[part] = _fit_weights(rows.take(~part), labels, l2).probabilities(rows.X[part])
+    found = rows.X[..., FEATURES.index("found")] > 0
+    rule = rows.X[..., FEATURES.index("rule")] > 0
+    for lang in sorted(set(rows.lang.tolist())):
+        sel = rows.lang == lang
+        sub = rows.take(sel)
+        # Labels without a model keep the span decision, as `decide` does; lexicon spans always stay.
+        best = max(GRID, key=lambda t: micro_f1(np.where(stage.active, prob[sel] >= t, found[sel]) | rule[sel], sub))
+        stage.thresholds[lang] = float(best)
+        # "gate" adds nothing: only lines where a span was found can keep the label.
+        gate = max(GRID, key=lambda t: micro_f1(np.where(stage.active, prob[sel] >= t, True) & found[sel] | rule[sel], sub))
+        stage.gate_thresholds[lang] = float(gate)
+    return stage

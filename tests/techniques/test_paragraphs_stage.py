@@ -1,0 +1,129 @@
+"""The paragraph stage: line evidence, the logistic decision, and spans kept, dropped or added."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from rashomon.techniques.decode import ModelSpan
+from rashomon.techniques.features import Ids
+from rashomon.techniques.model import Scores
+from rashomon.techniques.paragraphs import FEATURES, ParagraphStage, explain_line, line_features, listed_lines, regate
+
+LABELS = ["Loaded_Language", "Doubt"]
+TEXT = "Title here\n\nthe corrupt regime lied.\nofficials met today."
+
+
+def _scores(text: str, tok: dict[str, list[float]], lang: str = "en") -> Scores:
+    """Scores over whitespace tokens; a sentence per line; tok maps a word to its label probabilities."""
+    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+    sentences = listed_lines(text)
+    sent_of = np.asarray([next(k for k, (a, b) in enumerate(sentences) if a <= s < b) for s, _, _ in toks])
+    prob = np.asarray([tok.get(w, [0.01] * len(LABELS)) for _, _, w in toks], dtype=np.float32)
+    sent_prob = np.asarray([prob[sent_of == k].max(0) for k in range(len(sentences))], dtype=np.float32)
+    none = np.zeros(len(toks), dtype=np.int64)
+    return Scores(np.asarray([s for s, _, _ in toks]), np.asarray([e for _, e, _ in toks]), [w for _, _, w in toks],
+                  Ids(none, none, none, none), sent_of, sentences, prob, sent_prob, lang)
+
+
+def _stage(weight_on: str, bias: float, active: tuple[bool, bool] = (True, True), lang_th: float = 0.5) -> ParagraphStage:
+    """A stage whose logit is `bias` + the (unscaled) feature `weight_on`."""
+    L, F = len(LABELS), len(FEATURES)
+    w = np.zeros((L, F))
+    w[:, FEATURES.index(weight_on)] = 1.0
+    return ParagraphStage(list(LABELS), np.zeros((L, F)), np.ones((L, F)), w, np.full(L, bias),
+                          np.asarray(active), {"en": lang_th, "ru": lang_th}, {})
+
+
+def test_paragraphs_listed_lines_skip_blank():
+    assert [TEXT[s:e] for s, e in listed_lines(TEXT)] == ["Title here", "the corrupt regime lied.", "officials met today."]
+
+
+def test_paragraphs_line_features_values():
+    sc = _scores(TEXT, {"corrupt": [0.9, 0.2]})
+    lines = listed_lines(TEXT)
+    loaded = (TEXT.index("corrupt"), TEXT.index("corrupt") + 7)
+    X = line_features(TEXT, lines, sc.starts, sc.ends, sc.sentences, sc.token_prob, sc.sent_prob, "en", LABELS,
+                      [("Loaded_Language", *loaded), ("Doubt", 0, 5)], [("Loaded_Language", *loaded)])
+    assert X.shape == (3, 2, len(FEATURES))
+    f = {name: X[..., k] for k, name in enumerate(FEATURES)}
+    assert f["found"][:, 0].tolist() == [0, 1, 0] and f["rule"][:, 0].tolist() == [0, 1, 0]
+    assert f["found"][:, 1].tolist() == [1, 0, 0]
+    assert f["tok_max"][1, 0] > 2 > f["tok_max"][2, 0]  # logit of 0.9 against 0.01
+    assert np.allclose(f["art_found"][:, 0], 1 / 3)
+    assert f["others"][1].tolist() == [0, 1] and f["others"][0].tolist() == [1, 0]
+    assert f["ru"].sum() == 0 and np.allclose(f["log_len"][:, 0], np.log1p([2, 4, 3]))
+
+
+def test_paragraphs_line_features_no_lines():
+    sc = _scores(TEXT, {})
+    X = line_features(TEXT, [], sc.starts, sc.ends, sc.sentences, sc.token_prob, sc.sent_prob, "en", LABELS, [], [])
+    assert X.shape == (0, 2, len(FEATURES))
+
+
+@pytest.mark.parametrize(
+    "active, found, expected",
+    [
+        ((True, True), [0, 0], [True, True]),  # bias 5: every label accepted
+        ((False, True), [0, 0], [False, True]),  # an inactive label keeps what the spans said ...
+        ((False, True), [1, 0], [True, True]),  # ... found there
+    ],
+)
+def test_paragraphs_decide_inactive_labels_keep_spans(active, found, expected):
+    stage = _stage("ru", 5.0, active)
+    X = np.zeros((1, 2, len(FEATURES)))
+    X[0, :, FEATURES.index("found")] = found
+    assert stage.decide(X, "en")[0].tolist() == expected
+
+
+def test_paragraphs_stage_json_round_trip():
+    stage = _stage("tok_max", -1.0, (True, False))
+    back = ParagraphStage.from_json(stage.to_json())
+    X = np.random.default_rng(0).normal(size=(4, 2, len(FEATURES)))
+    assert np.allclose(back.probabilities(X), stage.probabilities(X))
+    assert back.active.tolist() == [True, False] and back.thresholds == stage.thresholds
+
+
+@pytest.mark.parametrize("broken", [{"features": ["tok_max"]}, {"mean": [[0.0]]}])
+def test_paragraphs_stage_json_rejects_mismatch(broken):
+    d = dict(_stage("tok_max", 0.0).to_json(), **broken)
+    with pytest.raises(ValueError):
+        ParagraphStage.from_json(d)
+
+
+def test_paragraphs_regate_drops_rejected_and_adds_accepted():
+    # Loaded_Language: accepted where its token logit is high (line 2), so the model span in line 3
+    # goes and line 2 gets one; Doubt is rejected, and no span is added for it.
+    sc = _scores(TEXT, {"corrupt": [0.95, 0.01], "officials": [0.2, 0.01]})
+    lines = listed_lines(TEXT)
+    stage = _stage("tok_max", -2.0)
+    off = TEXT.index("officials")
+    model_spans = [ModelSpan("Loaded_Language", off, off + 9, 0.2, "token", 0)]
+    rules = [("Doubt", 0, 5)]
+    keep_model, added = regate(stage, TEXT, sc, lines, model_spans, rules, label_lines=True)
+    assert keep_model == [False]  # the rule span is evidence and stays in the component
+    # The stage says the paragraph uses it, not where: the whole line is the span.
+    assert [(a[0], TEXT[a[1] : a[2]]) for a in added] == [("Loaded_Language", "the corrupt regime lied.")]
+    assert "strongest word 'corrupt' (0.95)" in explain_line(sc, LABELS, added[0])
+    # "gate" (the default) only drops.
+    assert regate(stage, TEXT, sc, lines, model_spans, rules) == ([False], [])
+
+
+def test_paragraphs_regate_rule_span_counts_as_shown():
+    # An accepted line whose label a lexicon span already shows gets no second span.
+    sc = _scores(TEXT, {"corrupt": [0.95, 0.01]})
+    s = TEXT.index("corrupt")
+    keep_model, added = regate(_stage("tok_max", -2.0), TEXT, sc, listed_lines(TEXT), [], [("Loaded_Language", s, s + 7)],
+                               label_lines=True)
+    assert keep_model == [] and added == []
+
+
+def test_paragraphs_regate_keeps_unknown_labels_and_found_spans():
+    sc = _scores(TEXT, {"corrupt": [0.95, 0.01]})
+    lines = listed_lines(TEXT)
+    s = TEXT.index("corrupt")
+    spans = [ModelSpan("Loaded_Language", s, s + 7, 0.95, "token", 0), ModelSpan("Slogans", 0, 5, 0.9, "token", 0)]
+    keep_model, added = regate(_stage("tok_max", -2.0), TEXT, sc, lines, spans, [], label_lines=True)
+    assert keep_model == [True, True] and added == []

@@ -1,0 +1,59 @@
+"""Fitting the paragraph stage: rows from gold lines, per-label weights, thresholds cross-fitted by group."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("scipy")
+
+from rashomon.techniques.paragraphs import FEATURES  # noqa: E402
+from rashomon.training.paragraph_fit import GRID, StageRows, fit_stage, micro_f1  # noqa: E402
+
+LABELS = ["Loaded_Language", "Doubt"]
+
+
+def _rows(n: int, seed: int) -> StageRows:
+    """Loaded_Language follows its token evidence; Doubt has too few positives to model."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, 2, len(FEATURES)))
+    Y = np.zeros((n, 2), dtype=bool)
+    Y[:, 0] = X[:, 0, FEATURES.index("tok_max")] + 0.3 * rng.normal(size=n) > 0.8
+    Y[:3, 1] = True
+    X[..., FEATURES.index("rule")] = 0  # lexicon lines are always kept: none here
+    X[:, 1, FEATURES.index("found")] = 0
+    X[:3, 1, FEATURES.index("found")] = 1
+    return StageRows(X, Y, np.zeros(n, dtype=int), np.asarray(["en"] * n), np.arange(n) // 10)
+
+
+def test_paragraph_fit_learns_evidence_and_threshold():
+    rows = _rows(600, 1)
+    stage = fit_stage(rows, LABELS, rows.article % 3, l2=1.0)
+    assert stage.active.tolist() == [True, False]  # Doubt: 3 positives, below MIN_POSITIVES
+    assert stage.weights[0, FEATURES.index("tok_max")] > 1.0
+    assert stage.thresholds["en"] in GRID
+    test = _rows(400, 2)
+    decided = stage.decide(test.X, "en")
+    assert decided[:3, 1].all() and not decided[3:, 1].any()  # the span decision, kept
+    assert micro_f1(decided, test) > 0.8
+
+
+def test_paragraph_fit_one_group_keeps_default_threshold():
+    rows = _rows(200, 3)
+    stage = fit_stage(rows, LABELS, np.zeros(200, dtype=int), l2=1.0)
+    assert stage.thresholds == {"en": 0.5}
+
+
+@pytest.mark.parametrize(
+    "pred, other, expected",
+    [
+        ([[True, False]], 0, 1.0),
+        ([[True, True]], 0, 2 / 3),
+        ([[False, False]], 0, 0.0),
+        ([[True, False]], 1, 2 / 3),  # a gold label the model does not know is always missed
+    ],
+)
+def test_paragraph_fit_micro_f1(pred, other, expected):
+    rows = StageRows(np.zeros((1, 2, len(FEATURES))), np.asarray([[True, False]]), np.asarray([other]),
+                     np.asarray(["en"]), np.asarray([0]))
+    assert micro_f1(np.asarray(pred), rows) == pytest.approx(expected)
