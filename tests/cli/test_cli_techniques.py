@@ -125,6 +125,7 @@ def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:
     assert (out / "model.json").is_file() and (out / "MODEL_CARD.md").read_text(encoding="utf-8").strip()
     meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
     assert set(meta["labels"]) == {"Name_Calling-Labeling", "Loaded_Language"}  # PTC names mapped to 2023
+    assert "paragraph_stage" not in meta  # PTC-2020 has no paragraph labels to fit it on
     scored = runner.invoke(app, ["eval", "techniques", "--format", "ptc", "--model", str(out), "--articles",
                                  str(root / "train-articles"), "--labels", str(root / "train-labels-TC"), "--json"])
     assert scored.exit_code == 0, scored.output

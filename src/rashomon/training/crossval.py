@@ -229,6 +229,8 @@ def _stage(res: CVResult, golds: list[GoldArticle], scores: list[Scores], model:
     found = {i: [(s.label, s.start, s.end) for s in decode(model, sc, thresholds)] + fixed.get(i, [])
              for i, sc in enumerate(scores)}
     rows = stage_rows(golds, scores, found, fixed, labels)
+    if not len(rows.Y):
+        return  # no paragraph labels (PTC-2020 only): nothing to fit a stage on
     res.stage = fit_stage(rows, labels, fold_arr[rows.article], l2)
     older = sorted(set(fold_arr.tolist()) - {0})
     if not time_fold or len(older) < 2 or fold0_th is None:
