@@ -135,6 +135,24 @@ def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:
     assert analysed.exit_code == 0, analysed.output
 
 
+def test_cli_techniques_train_semeval_stores_paragraph_stage(tmp_path: Path) -> None:
+    pytest.importorskip("scipy")
+    root = _semeval(tmp_path / "se")
+    out = tmp_path / "model"
+    result = runner.invoke(app, ["train", "techniques", "--data", str(root), "-o", str(out), "--folds", "3",
+                                 "--min-examples", "2"])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    stage = meta["paragraph_stage"]
+    assert stage["labels"] == meta["labels"] and set(stage["thresholds"]) == {"en"}
+    assert "## Paragraph stage" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    for mode in ("gate", "label"):
+        scored = runner.invoke(app, ["eval", "techniques", "--format", "semeval23", "--model", str(out),
+                                     "--articles", str(root / "train-articles-subtask-3"),
+                                     "--labels", str(root / "train-labels-subtask-3.txt"), "--paragraph-stage", mode])
+        assert scored.exit_code == 0, scored.output
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [

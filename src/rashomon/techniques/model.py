@@ -169,7 +169,9 @@ class TechniqueModel:
             tok = next(n for n, (k, _) in TOKEN_BLOCKS.items() if k == kind)
             sent = next(n for n, k in SENT_BLOCKS.items() if k == kind)
             n = self.vocab.size(kind)
-            used = (self.weights[tok][:n].reshape(n, -1) != 0).any(1) | (self.weights[sent][:n] != 0).any(1)
+            w_tok = self.weights[tok]
+            # An empty vocabulary kind (tiny corpora, min_docs) has n = 0 rows: reshape needs the width.
+            used = (w_tok[:n].reshape(n, int(np.prod(w_tok.shape[1:]))) != 0).any(1) | (self.weights[sent][:n] != 0).any(1)
             rows = np.r_[np.flatnonzero(used), n]  # the unknown row stays last
             self.weights[tok] = np.ascontiguousarray(self.weights[tok][rows])
             self.weights[sent] = np.ascontiguousarray(self.weights[sent][rows])
