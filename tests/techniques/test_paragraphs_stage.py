@@ -127,3 +127,21 @@ def test_paragraphs_regate_keeps_unknown_labels_and_found_spans():
     spans = [ModelSpan("Loaded_Language", s, s + 7, 0.95, "token", 0), ModelSpan("Slogans", 0, 5, 0.9, "token", 0)]
     keep_model, added = regate(_stage("tok_max", -2.0), TEXT, sc, lines, spans, [], label_lines=True)
     assert keep_model == [True, True] and added == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from rashomon.techniques.paragraphs import _Intervals  # noqa: E402
+
+_interval = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_interval, max_size=12), st.lists(_interval.filter(lambda t: t[1] > t[0]), min_size=1, max_size=5))
+def test_paragraphs_intervals_match_a_scan(spans, queries):
+    # Unsorted, overlapping and empty intervals; an empty one holds its start, as a blank line does.
+    index = _Intervals(spans)
+    for s, e in queries:
+        scan = sorted(k for k, (a, b) in enumerate(spans) if a < e and max(b, a + 1) > s)
+        assert sorted(index.overlapping(s, e).tolist()) == scan

@@ -41,17 +41,34 @@ def listed_lines(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in line_spans(text) if text[s:e].strip()]
 
 
+class _Intervals:
+    """Which of a list of intervals overlap [s, e), by bisection (huge articles: no scan per query)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.order = np.argsort(np.asarray([s for s, _ in spans], dtype=np.int64), kind="stable")
+        self.starts = np.asarray([spans[k][0] for k in self.order], dtype=np.int64)
+        # An empty interval still holds its start (a blank listed line).
+        self.ends = np.asarray([max(spans[k][1], spans[k][0] + 1) for k in self.order], dtype=np.int64)
+        self.reach = np.maximum.accumulate(self.ends) if len(spans) else self.ends
+
+    def overlapping(self, s: int, e: int) -> np.ndarray:
+        """Original indices of the intervals overlapping [s, e)."""
+        a = int(np.searchsorted(self.reach, s, side="right"))
+        b = int(np.searchsorted(self.starts, max(e, s + 1), side="left"))
+        k = np.arange(a, max(a, b))
+        return self.order[k[self.ends[k] > s]]
+
+
 def _in_lines(lines: list[tuple[int, int]], spans: Iterable[tuple[str, int, int]], col: dict[str, int]) -> np.ndarray:
     """(n_lines, n_labels) bool: a span of the label overlaps the line."""
     out = np.zeros((len(lines), len(col)), dtype=bool)
     if not lines:
         return out
-    starts = np.asarray([s for s, _ in lines])
-    ends = np.asarray([max(e, s + 1) for s, e in lines])
+    index = _Intervals(lines)
     for label, s, e in spans:
         j = col.get(label)
         if j is not None:
-            out[(starts < e) & (ends > s), j] = True
+            out[index.overlapping(s, e), j] = True
     return out
 
 
@@ -81,15 +98,14 @@ def line_features(
     tok_mean = np.zeros((n, L))
     sent_max = np.zeros((n, L))
     n_tok = np.zeros(n)
-    sent_s = np.asarray([s for s, _ in sentences]) if sentences else np.zeros(0)
-    sent_e = np.asarray([e for _, e in sentences]) if sentences else np.zeros(0)
+    sents = _Intervals(sentences)
     for k, (ls, le) in enumerate(lines):
         a, b = np.searchsorted(ends, ls, side="right"), np.searchsorted(starts, le, side="left")
         if b > a:
             tok_max[k] = token_prob[a:b].max(0)
             tok_mean[k] = token_prob[a:b].mean(0)
             n_tok[k] = b - a
-        inside = np.flatnonzero((sent_s < le) & (sent_e > ls))
+        inside = sents.overlapping(ls, le)
         if len(inside):
             sent_max[k] = sent_prob[inside].max(0)
     X = np.zeros((n, L, len(FEATURES)))
@@ -190,15 +206,14 @@ def regate(
                       stage.labels, found, rules)
     keep = stage.decide(X, sc.lang, gate=not label_lines)
     col = {l: j for j, l in enumerate(stage.labels)}
-    starts = np.asarray([s for s, _ in lines], dtype=np.int64)
-    ends = np.asarray([max(e, s + 1) for s, e in lines], dtype=np.int64)
+    index = _Intervals(lines)
 
     def kept(label: str, s: int, e: int) -> bool:
         j = col.get(label)
         if j is None or not len(lines):
             return True
-        over = (starts < e) & (ends > s)
-        return not over.any() or bool(keep[over, j].any())
+        over = index.overlapping(s, e)
+        return not len(over) or bool(keep[over, j].any())
 
     keep_model = [kept(m.label, m.start, m.end) for m in model_spans]
     if not label_lines:
