@@ -145,3 +145,10 @@ def test_paragraphs_intervals_match_a_scan(spans, queries):
     for s, e in queries:
         scan = sorted(k for k, (a, b) in enumerate(spans) if a < e and max(b, a + 1) > s)
         assert sorted(index.overlapping(s, e).tolist()) == scan
+
+
+def test_paragraphs_listed_lines_of_sentences():
+    # One language's sentences select their own paragraphs of a mixed article.
+    lines = listed_lines(TEXT)
+    assert listed_lines(TEXT, [lines[2]]) == [lines[2]]
+    assert listed_lines(TEXT, []) == []

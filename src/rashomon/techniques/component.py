@@ -113,7 +113,7 @@ class TechniqueDetector:
                 from .paragraphs import explain_line, listed_lines, regate
 
                 # The stage re-decides each paragraph's techniques from all its evidence (README Quality).
-                lines = [(a, b) for a, b in listed_lines(text) if any(s < b and e > a for s, e in sents)]
+                lines = listed_lines(text, sents)
                 keep, added = regate(stage, text, sc, lines, spans, [(t.label, t.start, t.end) for t in rule_found],
                                      label_lines=self.paragraph_stage == "label")
                 spans = [m for m, k in zip(spans, keep) if k]

@@ -36,9 +36,14 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def listed_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line: the paragraphs SemEval-2023 labels."""
-    return [(s, e) for s, e in line_spans(text) if text[s:e].strip()]
+def listed_lines(text: str, sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: the paragraphs SemEval-2023 labels; with `sentences`,
+    only the lines holding one of them (one language's paragraphs of a mixed article)."""
+    lines = [(s, e) for s, e in line_spans(text) if text[s:e].strip()]
+    if sentences is None:
+        return lines
+    index = _Intervals(sentences)
+    return [(s, e) for s, e in lines if len(index.overlapping(s, e))]
 
 
 class _Intervals:
