@@ -6,11 +6,13 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rashomon.techniques.decode import ModelSpan
+from rashomon.techniques.decode import ModelSpan, explain_paragraph
 from rashomon.techniques.features import Ids
 from rashomon.techniques.model import Scores
-from rashomon.techniques.paragraphs import FEATURES, ParagraphStage, explain_line, line_features, listed_lines, regate
+from rashomon.techniques.paragraphs import FEATURES, ParagraphStage, _Intervals, line_features, listed_lines, regate
 
 LABELS = ["Loaded_Language", "Doubt"]
 TEXT = "Title here\n\nthe corrupt regime lied.\nofficials met today."
@@ -106,9 +108,17 @@ def test_paragraphs_regate_drops_rejected_and_adds_accepted():
     assert keep_model == [False]  # the rule span is evidence and stays in the component
     # The stage says the paragraph uses it, not where: the whole line is the span.
     assert [(a[0], TEXT[a[1] : a[2]]) for a in added] == [("Loaded_Language", "the corrupt regime lied.")]
-    assert "strongest word 'corrupt' (0.95)" in explain_line(sc, LABELS, added[0])
+    assert "strongest word 'corrupt' (0.95)" in explain_paragraph(sc, LABELS, added[0])
     # "gate" (the default) only drops.
     assert regate(stage, TEXT, sc, lines, model_spans, rules) == ([False], [])
+
+
+def test_paragraphs_explanation_names_a_content_word():
+    # "the" scores higher than "regime", but a function word is never the evidence shown.
+    sc = _scores(TEXT, {"the": [0.6, 0.01], "regime": [0.3, 0.01]})
+    line = listed_lines(TEXT)[1]
+    why = explain_paragraph(sc, LABELS, ("Loaded_Language", line[0], line[1], 0.41))
+    assert why == "paragraph stage: 0.41 that this paragraph uses it; strongest word 'regime' (0.30)"
 
 
 def test_paragraphs_regate_rule_span_counts_as_shown():
@@ -128,11 +138,6 @@ def test_paragraphs_regate_keeps_unknown_labels_and_found_spans():
     keep_model, added = regate(_stage("tok_max", -2.0), TEXT, sc, lines, spans, [], label_lines=True)
     assert keep_model == [True, True] and added == []
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from rashomon.techniques.paragraphs import _Intervals  # noqa: E402
 
 _interval = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1]))
 

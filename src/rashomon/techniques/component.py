@@ -110,14 +110,15 @@ class TechniqueDetector:
             spans = decode(model, sc)
             stage = model.paragraph_stage if self.paragraph_stage != "off" else None
             if stage is not None:
-                from .paragraphs import explain_line, listed_lines, regate
+                from .decode import explain_paragraph
+                from .paragraphs import listed_lines, regate
 
                 # The stage re-decides each paragraph's techniques from all its evidence (README Quality).
                 lines = listed_lines(text, sents)
                 keep, added = regate(stage, text, sc, lines, spans, [(t.label, t.start, t.end) for t in rule_found],
                                      label_lines=self.paragraph_stage == "label")
                 spans = [m for m, k in zip(spans, keep) if k]
-                model_found = [_technique(text, a[0], a[1], a[2], explain_line(sc, model.labels, a), a[3]) for a in added]
+                model_found = [_technique(text, a[0], a[1], a[2], explain_paragraph(sc, model.labels, a), a[3]) for a in added]
             model_found = [_technique(text, m.label, m.start, m.end, explain(model, sc, m), m.score)
                            for m in spans] + model_found
         found += model_found + rule_found

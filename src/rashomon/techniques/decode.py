@@ -244,3 +244,17 @@ def explain(model: TechniqueModel, sc: Scores, span: ModelSpan) -> str:
     feats = ", ".join(f"'{name}' {weight:+.2f}" for name, weight in top_features(model, sc, span))
     where = "words" if span.source == "token" else "sentence"
     return f"model ({where}): {span.score:.2f}" + (f"; top features {feats}" if feats else "")
+
+
+def explain_paragraph(sc: Scores, labels: list[str], line: tuple[str, int, int, float]) -> str:
+    """'paragraph stage: 0.34 that this paragraph uses it; strongest word 'regime' (0.21)' for a
+    (label, start, end, probability) the paragraph stage added; the word is a content word."""
+    label, start, end, p = line
+    j = labels.index(label)
+    a, b = np.searchsorted(sc.ends, start, side="right"), np.searchsorted(sc.starts, end, side="left")
+    why = f"paragraph stage: {p:.2f} that this paragraph uses it"
+    content = [k for k in range(a, b) if _has_content([sc.words[k]], sc.lang)]
+    if content:
+        k = max(content, key=lambda i: sc.token_prob[i, j])
+        why += f"; strongest word '{sc.words[k]}' ({sc.token_prob[k, j]:.2f})"
+    return why

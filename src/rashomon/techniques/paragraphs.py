@@ -227,15 +227,3 @@ def regate(
     shown = _in_lines(lines, [f for f, k in zip(found, keep_model + [True] * len(rules)) if k], col)
     added = [(stage.labels[j], lines[k][0], lines[k][1], float(prob[k, j])) for k, j in zip(*np.nonzero(keep & ~shown))]
     return keep_model, added
-
-
-def explain_line(sc: "Scores", labels: list[str], line: tuple[str, int, int, float]) -> str:
-    """'paragraph stage: 0.34 that this paragraph uses it; strongest word 'regime' (0.21)'."""
-    label, start, end, p = line
-    j = labels.index(label)
-    a, b = np.searchsorted(sc.ends, start, side="right"), np.searchsorted(sc.starts, end, side="left")
-    why = f"paragraph stage: {p:.2f} that this paragraph uses it"
-    if b > a:
-        k = a + int(np.argmax(sc.token_prob[a:b, j]))
-        why += f"; strongest word '{sc.words[k]}' ({sc.token_prob[k, j]:.2f})"
-    return why
