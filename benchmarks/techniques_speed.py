@@ -7,7 +7,7 @@ The quotes layer is not part of the timing: `quoted` is left as assigned (or emp
 The word-vector cache is emptied before every round, so each round pays for looking up
 every distinct word once, as a fresh process would.
 
-    python benchmarks/techniques_speed.py [--limit 40] [--rounds 3] [--lang en|ru|both]
+    python benchmarks/techniques_speed.py [--limit 40] [--rounds 3] [--lang en|ru|both] [--paragraph-stage gate|label|off]
 """
 
 from __future__ import annotations
@@ -37,13 +37,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--lang", default="en", choices=["en", "ru", "both"])
     parser.add_argument("--model", default=None, help="techniques model directory (default: shipped)")
+    parser.add_argument("--paragraph-stage", default="gate", choices=["gate", "label", "off"],
+                        help="the component's paragraph_stage setting (default: gate, as shipped)")
     args = parser.parse_args()
 
     from rashomon import Analyzer
     from rashomon.techniques.component import TechniqueDetector
 
     analyzer = Analyzer(components=["segment", "langid", "parse", "entities"])
-    detector = TechniqueDetector(args.model)
+    detector = TechniqueDetector(args.model, paragraph_stage=args.paragraph_stage)
     model = detector.model  # load outside the timing, as a long-lived Analyzer would
     model.word_vectors(["warm"])  # the encoder's embedding table, likewise
     langs = ["en", "ru"] if args.lang == "both" else [args.lang]
