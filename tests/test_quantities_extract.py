@@ -34,6 +34,11 @@ CASES = [
     ("Задержаны тридцать три человека, около двухсот боевиков скрылись.",
      [("тридцать три", 33, None, "человека", "eq"), ("двухсот", 200, None, "боевиков", "about")]),
     ("Пришли от 5 до 10 тысяч человек.", [("5 до 10 тысяч", 5000, 10000, "человек", "range")]),
+    # The author quoted the figure alone: the scale word after the closing mark still scales it.
+    ("Trump demanded “$5.6” billion for the wall.", [("$5.6” billion", 5.6e9, None, None, "eq")]),
+    ("Он требовал «5,6» млрд долларов на стену.", [("5,6» млрд долларов", 5.6e9, None, None, "eq")]),
+    # Negative: a comma after the mark ends the figure.
+    ("He cited “5”, billions more were claimed.", []),
     # Negative: dates, years and model names are not counts.
     ("The item aired on 22.04.2021 after the 1994 election; Nord Stream 2 was mentioned.", []),
 ]

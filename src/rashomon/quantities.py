@@ -209,8 +209,22 @@ def _money_after(text: str, end: int, langs: tuple[str, ...]) -> bool:
     return hit is not None and hit[1].kind == "money"
 
 
+_OPEN_MARKS = "“«„\"'‘"
+_CLOSE_MARKS = "”»“\"'’"
+
+
+def _quoted_figure(text: str, c: _Cand) -> bool:
+    """The author quoted the figure alone (“$5.6” billion, «5,6» млрд): marks right around it."""
+    k = c.start - 1
+    while k >= 0 and text[k] in "$€£₽¥":
+        k -= 1
+    return k >= 0 and text[k] in _OPEN_MARKS and c.end < len(text) and text[c.end] in _CLOSE_MARKS
+
+
 def _scaled(text: str, c: _Cand, langs: tuple[str, ...]) -> None:
     hit = _scale_word(text, c.end, langs)
+    if hit is None and _quoted_figure(text, c):
+        hit = _scale_word(text, c.end + 1, langs)  # the scale word after the closing mark
     if hit:
         c.end, mult = hit
         c.value *= mult
