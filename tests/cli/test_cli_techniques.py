@@ -115,15 +115,20 @@ def test_cli_techniques_eval_paragraph_stage_rejects_unknown(tmp_path: Path) -> 
     assert result.exit_code != 0
 
 
-def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:
+def _train(root: Path, out: Path, folds: int) -> dict:
+    """`rashomon train techniques` on a toy corpus; the written model.json."""
     pytest.importorskip("scipy")
-    root = _corpus(tmp_path / "ptc")
-    out = tmp_path / "model"
-    result = runner.invoke(app, ["train", "techniques", "--data", str(root), "-o", str(out), "--folds", "2",
+    result = runner.invoke(app, ["train", "techniques", "--data", str(root), "-o", str(out), "--folds", str(folds),
                                  "--min-examples", "2"])
     assert result.exit_code == 0, result.output
     assert (out / "model.json").is_file() and (out / "MODEL_CARD.md").read_text(encoding="utf-8").strip()
-    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    return json.loads((out / "model.json").read_text(encoding="utf-8"))
+
+
+def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "ptc")
+    out = tmp_path / "model"
+    meta = _train(root, out, 2)
     assert set(meta["labels"]) == {"Name_Calling-Labeling", "Loaded_Language"}  # PTC names mapped to 2023
     assert "paragraph_stage" not in meta  # PTC-2020 has no paragraph labels to fit it on
     scored = runner.invoke(app, ["eval", "techniques", "--format", "ptc", "--model", str(out), "--articles",
@@ -136,13 +141,9 @@ def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:
 
 
 def test_cli_techniques_train_semeval_stores_paragraph_stage(tmp_path: Path) -> None:
-    pytest.importorskip("scipy")
     root = _semeval(tmp_path / "se")
     out = tmp_path / "model"
-    result = runner.invoke(app, ["train", "techniques", "--data", str(root), "-o", str(out), "--folds", "3",
-                                 "--min-examples", "2"])
-    assert result.exit_code == 0, result.output
-    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    meta = _train(root, out, 3)
     stage = meta["paragraph_stage"]
     assert stage["labels"] == meta["labels"] and set(stage["thresholds"]) == {"en"}
     assert "## Paragraph stage" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")

@@ -22,11 +22,11 @@ from ..techniques.decode import decode, run_extend
 from ..techniques.evaluate import ParagraphReport, SpanReport, score_ptc, score_semeval23, span_scores
 from ..techniques.formats import GoldArticle, GoldSpan
 from ..techniques.model import Scores, TechniqueModel
+from ..techniques.paragraphs import ParagraphStage, listed_lines, regate
 from ..techniques.taxonomy import PTC2020_TO_SEMEVAL2023, SEMEVAL2023_LABELS, to_ptc2020
 from .config import TrainConfig
 from .data import Prepared, assign_folds, prepare
 from .fit import fit
-from ..techniques.paragraphs import ParagraphStage, listed_lines, regate
 from .paragraph_fit import fit_stage, stage_rows
 from .tune import choose_floor, combo_stats, tune
 
