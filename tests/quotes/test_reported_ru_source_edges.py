@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from rashomon.quotes.reported import trim_focus
 from rashomon.quotes.reported_ru import ru_source_edges
 
 CASES = [
@@ -15,8 +16,6 @@ CASES = [
     ("глава региона в своём канале в Telegram", "глава региона"),
     ("мэр на своей странице", "мэр"),
     ("«Известия»", "Известия"),
-    ("даже самые большие скептики", "самые большие скептики"),
-    ("и лишь министерство", "министерство"),
     ('"Новая газета"', "Новая газета"),
     # Negative: marks that do not wrap the whole phrase stay; so do names with inner marks.
     ("газета «Известия»", "газета «Известия»"),
@@ -24,8 +23,6 @@ CASES = [
     # Negative: a word that only looks like a particle, and a phrase that is a particle alone.
     ("Андрей Жеглов", "Андрей Жеглов"),
     ("же", "же"),
-    ("даже", "даже"),
-    ("Даниил Даже", "Даниил Даже"),
     ("Иван", "Иван"),
     # Negative: not Russian, left as it is.
     ("and the minister", "and the minister"),
@@ -38,4 +35,25 @@ def test_reported_ru_source_edges(phrase, expected):
     text = f"До: {phrase} сказал."
     start = text.index(phrase)
     s, e = ru_source_edges(text, (start, start + len(phrase)))
+    assert text[s:e] == expected
+
+
+# Focus words open a source phrase in either language; the quotes layer trims them after the
+# Russian edges (so «и лишь» loses both).
+FOCUS = [
+    ("даже самые большие скептики", "самые большие скептики"),
+    ("и лишь министерство", "министерство"),
+    ("even the biggest skeptics", "the biggest skeptics"),
+    # Negative: a focus word alone, or inside the phrase, stays.
+    ("даже", "даже"),
+    ("Даниил Даже", "Даниил Даже"),
+    ("the only witness", "the only witness"),
+]
+
+
+@pytest.mark.parametrize("phrase, expected", FOCUS)
+def test_reported_ru_source_edges_then_focus_words(phrase, expected):
+    text = f"До: {phrase} сказал."
+    start = text.index(phrase)
+    s, e = trim_focus(text, ru_source_edges(text, (start, start + len(phrase))))
     assert text[s:e] == expected

@@ -15,7 +15,7 @@ from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .reported import (Attribution, antecedent, headline_attributions, is_first_person, marker_attributions,
-                       noun_attributions, source_span, verb_attributions)
+                       noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import reference_attributions, russian_marker_attributions, russian_verb_attributions, ru_source_edges
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
@@ -258,7 +258,8 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         speaker_span = None
         who = Speaker(None, None, "none")
         if att.source is not None and att.source[1] > att.source[0]:
-            att = replace(att, source=ru_source_edges(text, att.source))
+            # Edges of any language's source: «и генпрокурор», then "even the skeptics" (focus words).
+            att = replace(att, source=trim_focus(text, ru_source_edges(text, att.source)))
             speaker_span = Span(att.source[0], att.source[1], text[att.source[0] : att.source[1]])
             def in_other_quote(pos: int, content: tuple[int, int] = att.content) -> bool:
                 # A mention inside a quotation other than one holding this content.

@@ -60,11 +60,6 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     comma = next((toks[i].start for i in idx if toks[i].start > here and toks[i].text == ","), None)
     if comma is not None:
         idx = [i for i in idx if toks[i].start < comma]
-    # "even the biggest skeptics": a focus word before the head qualifies the claim, not the speaker.
-    idx = sorted(idx)
-    while len(idx) > 1 and idx[0] != head and toks[idx[0]].text.lower() in focus_words() \
-            and toks[idx[0]].head != idx[0]:
-        idx = idx[1:]
     s, e = view.span_of(idx)
     return _strip(view.article.text, s, e)
 
@@ -75,6 +70,19 @@ def focus_words() -> frozenset[str]:
     from ..lang import load_words
 
     return load_words("focus_particles")
+
+
+_FIRST_WORD = re.compile(r"(\w+)\s+")
+
+
+def trim_focus(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A source phrase without the focus words opening it ("even the biggest skeptics", «лишь
+    министерство»): they qualify the claim, not who speaks. A phrase of one word stays."""
+    start, end = span
+    while (m := _FIRST_WORD.match(text, start, end)) is not None and m.end() < end \
+            and m.group(1).lower() in focus_words():
+        start = m.end()
+    return start, end
 
 
 def _verb_subject(view: SyntaxView, verb: int) -> int | None:

@@ -20,7 +20,7 @@ from ..lang import load_list, load_table
 from ..model import Article
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .reported import Attribution, focus_words, source_span
+from .reported import Attribution, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
 _THAT = {"что", "будто", "якобы", "чтобы", "чтоб"}
@@ -697,7 +697,6 @@ def reference_attributions(article: Article, view: SyntaxView, found: list[Attri
 
 
 _EDGE_WORDS_BEFORE = re.compile(r"^(?:(?:и|а|но|да|же|ведь)\s+)+", re.IGNORECASE)
-_FIRST_WORD = re.compile(r"(\w+)\s+")
 _EDGE_WORDS_AFTER = re.compile(r"(?:\s+(?:же|ведь))+$", re.IGNORECASE)
 # «глава региона в своём канале»: a phrase with the reflexive «свой» refers back to the
 # subject, so it is the verb's adverbial, never part of the subject phrase.
@@ -716,10 +715,6 @@ def ru_source_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
         end = m.start()
     if (m := _EDGE_WORDS_BEFORE.match(text[start:end])) is not None and m.end() < end - start:
         start += m.end()
-    # «даже скептики», «лишь министерство»: a focus particle (lang/ru/focus_particles.txt).
-    while (m := _FIRST_WORD.match(text, start, end)) is not None and m.end() < end \
-            and m.group(1).lower() in focus_words():
-        start = m.end()
     if (m := _EDGE_WORDS_AFTER.search(text[start:end])) is not None and m.start() > 0:
         end = start + m.start()
     close = _WRAPS.get(text[start : start + 1])
