@@ -37,8 +37,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--lang", default="en", choices=["en", "ru", "both"])
     parser.add_argument("--model", default=None, help="techniques model directory (default: shipped)")
-    parser.add_argument("--paragraph-stage", default="gate", choices=["gate", "label", "off"],
-                        help="the component's paragraph_stage setting (default: gate, as shipped)")
+    parser.add_argument("--paragraph-stage", default="label", choices=["gate", "label", "off"],
+                        help="the component's paragraph_stage setting (default: label, as shipped)")
     args = parser.parse_args()
 
     from rashomon import Analyzer

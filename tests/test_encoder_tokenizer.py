@@ -52,6 +52,8 @@ def test_encoder_tokenizer_matches_port_on_corpus_words(tokenizers):
     assert len(texts) > 5_000
     wrong = [t for t in texts if fast.encode(t, add_bos=False, add_eos=False) != port.encode(t, add_bos=False, add_eos=False)]
     assert wrong == []
+    # The batch path (one library call for a list, as `techniques` looks words up) gives the same ids.
+    assert fast.encode(texts, add_bos=False, add_eos=False) == [fast.encode(t, add_bos=False, add_eos=False) for t in texts]
 
 
 def test_encoder_tokenizer_refuses_piece_strings():

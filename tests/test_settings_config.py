@@ -68,12 +68,12 @@ def test_settings_config_paragraph_stage_reaches_the_component(tmp_path, mode):
     assert REGISTRY["techniques"](load_options(cfg)).paragraph_stage == mode
 
 
-def test_settings_config_paragraph_stage_default_is_gate(tmp_path):
+def test_settings_config_paragraph_stage_default_is_label(tmp_path):
     from rashomon.components import REGISTRY
 
     cfg = tmp_path / "c.toml"
     cfg.write_text("", encoding="utf-8")
-    assert REGISTRY["techniques"](load_options(cfg)).paragraph_stage == "gate"
+    assert REGISTRY["techniques"](load_options(cfg)).paragraph_stage == "label"
 
 
 # Hostile values (issue 14): each is a coded error, never a traceback or a runaway later.

@@ -37,14 +37,17 @@ class PieceTokenizer:
         if out_type is not int:
             raise ValueError("only piece ids (out_type=int) are supported")
         single = isinstance(texts, str)
+        batch = [texts] if single else list(texts)
+        # One library call for the whole list (per-call overhead was most of a word's cost); one thread.
+        raw = self.sp.encode(batch, num_threads=1) if batch else []
         out = []
-        for text in [texts] if single else texts:
-            ids = self._ids(text)
+        for text, ids in zip(batch, raw):
+            ids = self._ids(text, ids)
             out.append(([BOS] if add_bos else []) + ids + ([EOS] if add_eos else []))
         return out[0] if single else out
 
-    def _ids(self, text: str) -> list[int]:
-        ids = self.sp.encode(text)
+    def _ids(self, text: str, ids: list[int] | None = None) -> list[int]:
+        ids = self.sp.encode(text) if ids is None else ids
         if not ids:  # nothing left after normalisation: the port answers one unknown piece
             return [UNK]
         if UNK not in ids:

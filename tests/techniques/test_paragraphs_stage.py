@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rashomon.techniques.decode import ModelSpan, explain_paragraph
 from rashomon.techniques.features import Ids
 from rashomon.techniques.model import Scores
-from rashomon.techniques.paragraphs import FEATURES, ParagraphStage, _Intervals, line_features, listed_lines, regate
+from rashomon.techniques.paragraphs import FEATURES, ParagraphStage, _in_lines, _Intervals, line_features, listed_lines, regate
 
 LABELS = ["Loaded_Language", "Doubt"]
 TEXT = "Title here\n\nthe corrupt regime lied.\nofficials met today."
@@ -106,7 +106,7 @@ def test_paragraphs_regate_drops_rejected_and_adds_accepted():
     rules = [("Doubt", 0, 5)]
     keep_model, added = regate(stage, TEXT, sc, lines, model_spans, rules, label_lines=True)
     assert keep_model == [False]  # the rule span is evidence and stays in the component
-    # The stage says the paragraph uses it, not where: the whole line is the span.
+    # The stage says the paragraph uses it, not where: the line's likeliest sentence is the span.
     assert [(a[0], TEXT[a[1] : a[2]]) for a in added] == [("Loaded_Language", "the corrupt regime lied.")]
     assert "strongest word 'corrupt' (0.95)" in explain_paragraph(sc, LABELS, added[0])
     # "gate" (the default) only drops.
@@ -118,7 +118,62 @@ def test_paragraphs_explanation_names_a_content_word():
     sc = _scores(TEXT, {"the": [0.6, 0.01], "regime": [0.3, 0.01]})
     line = listed_lines(TEXT)[1]
     why = explain_paragraph(sc, LABELS, ("Loaded_Language", line[0], line[1], 0.41))
-    assert why == "paragraph stage: 0.41 that this paragraph uses it; strongest word 'regime' (0.30)"
+    assert why == "paragraph stage: 0.41 that this paragraph uses it, likeliest sentence shown; strongest word 'regime' (0.30)"
+
+
+def _sentence_scores(text: str, sentences: list[tuple[int, int]], tok: dict[str, list[float]],
+                     sent: list[list[float]]) -> Scores:
+    """Scores with the given sentences and sentence probabilities (several sentences to a line)."""
+    sc = _scores(text, tok)
+    sent_of = np.asarray([next((k for k, (a, b) in enumerate(sentences) if a <= s < b), -1) for s in sc.starts])
+    return Scores(sc.starts, sc.ends, sc.words, sc.ids, sent_of, sentences, sc.token_prob,
+                  np.asarray(sent, dtype=np.float32), "en")
+
+
+@pytest.mark.parametrize(
+    "tok, sent, expected",
+    [
+        ({"corrupt": [0.9, 0.01]}, [[0.1, 0.0], [0.2, 0.0], [0.1, 0.0]], "The corrupt regime lied."),  # its strongest word
+        ({}, [[0.1, 0.0], [0.1, 0.0], [0.7, 0.0]], "Nobody believes them."),  # its sentence probability
+        ({}, [[0.0, 0.0]] * 3, "They met."),  # a tie: the first, trailing space trimmed
+    ],
+)
+def test_paragraphs_regate_adds_the_likeliest_sentence(tok, sent, expected):
+    text = "Title\n\nThey met. The corrupt regime lied. Nobody believes them.\n"
+    body = text.index("They")
+    cuts = [body, text.index("The "), text.index("Nobody"), text.index("them.") + 5]
+    sentences = [(cuts[0], cuts[1]), (cuts[1], cuts[2]), (cuts[2], cuts[3])]
+    sc = _sentence_scores(text, sentences, tok, sent)
+    # Every line accepted for Loaded_Language (bias 5), none for Doubt; the title has no sentence.
+    stage = ParagraphStage(list(LABELS), np.zeros((2, len(FEATURES))), np.ones((2, len(FEATURES))),
+                           np.zeros((2, len(FEATURES))), np.asarray([5.0, -5.0]), np.asarray([True, True]),
+                           {"en": 0.5}, {})
+    _, added = regate(stage, text, sc, listed_lines(text), [], [], label_lines=True)
+    shown = [text[a[1] : a[2]] for a in added if a[0] == "Loaded_Language"]
+    # The title line holds no sentence, so the whole line stands; the body shows one sentence.
+    assert shown == ["Title", expected]
+    assert all(a[0] == "Loaded_Language" for a in added)
+
+
+@pytest.mark.parametrize(
+    "floor, expected",
+    [
+        (None, ["Title here", "the corrupt regime lied.", "officials met today."]),  # no floor: every accepted line
+        ({"en": 0.1}, ["the corrupt regime lied.", "officials met today."]),  # the title's best is 0.01
+        ({"en": 0.5}, ["the corrupt regime lied."]),
+        ({"ru": 0.5}, ["Title here", "the corrupt regime lied.", "officials met today."]),  # another language's
+        ({"en": 0.99}, []),
+    ],
+)
+def test_paragraphs_regate_evidence_floor(floor, expected):
+    # Bias 5 accepts every line for Loaded_Language; the floor asks each line for evidence of its own.
+    sc = _scores(TEXT, {"corrupt": [0.9, 0.01], "officials": [0.2, 0.01]})
+    stage = ParagraphStage(list(LABELS), np.zeros((2, len(FEATURES))), np.ones((2, len(FEATURES))),
+                           np.zeros((2, len(FEATURES))), np.asarray([5.0, -5.0]), np.asarray([True, True]),
+                           {"en": 0.5, "ru": 0.5}, {}, None, floor)
+    _, added = regate(stage, TEXT, sc, listed_lines(TEXT), [], [], label_lines=True)
+    assert [TEXT[a[1] : a[2]] for a in added] == expected
+    assert ParagraphStage.from_json(stage.to_json()).floor("en") == stage.floor("en")
 
 
 def test_paragraphs_regate_rule_span_counts_as_shown():
@@ -152,8 +207,48 @@ def test_paragraphs_intervals_match_a_scan(spans, queries):
         assert sorted(index.overlapping(s, e).tolist()) == scan
 
 
+_gaps = st.lists(st.tuples(st.integers(0, 4), st.integers(1, 9)), min_size=1, max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_gaps, st.lists(st.tuples(st.sampled_from(LABELS + ["Slogans"]), _interval), max_size=12))
+def test_paragraphs_in_lines_disjoint_matches_a_scan(gaps, spans):
+    # Lines in order without overlap (what listed_lines gives) take the vectorised path.
+    lines, at = [], 0
+    for gap, length in gaps:
+        lines.append((at + gap, at + gap + length))
+        at += gap + length
+    assert _Intervals(lines).disjoint
+    col = {l: j for j, l in enumerate(LABELS)}
+    spans = [(label, s, e) for label, (s, e) in spans]
+    scan = np.zeros((len(lines), len(LABELS)), dtype=bool)
+    for label, s, e in spans:
+        for k, (a, b) in enumerate(lines):
+            if label in col and a < max(e, s + 1) and b > s:
+                scan[k, col[label]] = True
+    assert np.array_equal(_in_lines(lines, spans, col), scan)
+
+
+def test_paragraphs_intervals_overlapping_are_not_disjoint():
+    assert not _Intervals([(0, 5), (3, 8)]).disjoint and not _Intervals([(5, 8), (0, 3)]).disjoint
+    assert _Intervals([(0, 3), (3, 8)]).disjoint and _Intervals([]).disjoint
+
+
 def test_paragraphs_listed_lines_of_sentences():
     # One language's sentences select their own paragraphs of a mixed article.
     lines = listed_lines(TEXT)
     assert listed_lines(TEXT, [lines[2]]) == [lines[2]]
     assert listed_lines(TEXT, []) == []
+
+
+def test_paragraphs_regate_fast_path_matches_the_general_one():
+    # Lines out of order take the per-span path; the decisions must be the same.
+    sc = _scores(TEXT, {"corrupt": [0.95, 0.01], "officials": [0.2, 0.01]})
+    lines = listed_lines(TEXT)
+    off, s = TEXT.index("officials"), TEXT.index("corrupt")
+    spans = [ModelSpan("Loaded_Language", off, off + 9, 0.2, "token", 0), ModelSpan("Loaded_Language", s, s + 7, 0.9, "token", 0),
+             ModelSpan("Doubt", 0, len(TEXT), 0.5, "sentence", 0), ModelSpan("Slogans", 0, 5, 0.9, "token", 0)]
+    stage = _stage("tok_max", -2.0)
+    fast, _ = regate(stage, TEXT, sc, lines, spans, [], label_lines=True)
+    general, _ = regate(stage, TEXT, sc, lines[::-1], spans, [], label_lines=True)
+    assert fast == general == [False, True, False, True]

@@ -3,7 +3,10 @@
 import numpy as np
 import pytest
 
-from rashomon.techniques.wordvec import PIECE_DIM, fit_projection, piece_table, project, windowed
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rashomon.techniques.wordvec import PIECE_DIM, fit_projection, piece_table, project, segment_sums, windowed
 
 
 def _cos(a: np.ndarray, b: np.ndarray) -> float:
@@ -145,3 +148,17 @@ def test_wordvec_training_with_and_without_vectors_round_trips(tmp_path, dims):
     b = again.score(text, "en", [(0, 30), (31, 56), (57, len(text))])
     assert a.vectors.shape == (len(a.words), dims)
     assert np.allclose(a.token_prob, b.token_prob, atol=1e-3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=20), st.integers(1, 5))
+def test_wordvec_segment_sums_match_a_loop(lens, dims):
+    # Runs of every length, empty ones included (a word without pieces: zeros).
+    lens = np.asarray(lens, dtype=np.int64)
+    rows = np.random.default_rng(len(lens)).normal(size=(int(lens.sum()), dims)).astype(np.float32)
+    out = segment_sums(rows, lens)
+    at = 0
+    for i, n in enumerate(lens):
+        assert np.allclose(out[i], rows[at : at + n].sum(0), atol=1e-5)
+        at += n
+    assert out.shape == (len(lens), dims)

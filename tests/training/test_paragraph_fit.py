@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("scipy")
 
 from rashomon.techniques.paragraphs import FEATURES  # noqa: E402
-from rashomon.training.paragraph_fit import GRID, StageRows, fit_stage, micro_f1  # noqa: E402
+from rashomon.training.paragraph_fit import FLOOR_GRID, GRID, StageRows, fit_stage, micro_f1  # noqa: E402
 
 LABELS = ["Loaded_Language", "Doubt"]
 
@@ -57,3 +57,24 @@ def test_paragraph_fit_micro_f1(pred, other, expected):
     rows = StageRows(np.zeros((1, 2, len(FEATURES))), np.asarray([[True, False]]), np.asarray([other]),
                      np.asarray(["en"]), np.asarray([0]))
     assert micro_f1(np.asarray(pred), rows) == pytest.approx(expected)
+
+
+def test_paragraph_fit_evidence_floor_cuts_lines_without_their_own_evidence():
+    # Gold needs a loaded article AND some evidence in the line: the logistic model, additive, also
+    # accepts evidence-free lines of loaded articles; the floor (chosen on cross-fitted lines) cuts them.
+    rng = np.random.default_rng(4)
+    n = 900
+    X = rng.normal(size=(n, 2, len(FEATURES)))
+    art = np.repeat(rng.normal(size=n // 10) * 2, 10)
+    X[:, 0, FEATURES.index("art_tok")] = art
+    X[:, 0, FEATURES.index("tok_max")] = rng.uniform(-6, 1, size=n)
+    X[:, 0, FEATURES.index("sent_max")] = -6
+    X[..., FEATURES.index("rule")] = 0
+    X[..., FEATURES.index("found")] = 0
+    evidence = 1 / (1 + np.exp(-X[:, 0, FEATURES.index("tok_max")]))
+    Y = np.zeros((n, 2), dtype=bool)
+    Y[:, 0] = (art > 0) & (evidence >= 0.1)
+    rows = StageRows(X, Y, np.zeros(n, dtype=int), np.asarray(["en"] * n), np.arange(n) // 10)
+    stage = fit_stage(rows, LABELS, rows.article % 3, l2=1.0)
+    assert stage.evidence_floor["en"] in FLOOR_GRID and stage.evidence_floor["en"] >= 0.05
+    assert fit_stage(rows, LABELS, np.zeros(n, dtype=int), l2=1.0).evidence_floor == {"en": 0.0}

@@ -98,7 +98,8 @@ def eval_techniques(
     spans: Optional[Path] = typer.Option(None, "--spans", help="semeval23 only: span labels directory, to add span scores."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model directory from `rashomon train techniques`."),
     paragraph_stage: StageChoice = typer.Option(
-        StageChoice.gate, "--paragraph-stage", help="gate (as `analyze` by default), label (whole paragraphs too) or off."),
+        StageChoice.label, "--paragraph-stage",
+        help="label (as `analyze` by default: paragraphs re-decided), gate (spans dropped only) or off."),
     as_json: bool = AsJson,
 ) -> None:
     """Persuasion techniques: span P/R/F1 (SemEval-2020 Task 11) per technique, and paragraph micro-F1."""

@@ -34,7 +34,7 @@ __all__ = [
 
 def evaluate(
     fmt: str, articles: str | Path, labels: str | Path, model_dir: str | Path | None = None,
-    paragraph_stage: str = "gate",
+    paragraph_stage: str = "label",
 ) -> SpanReport | ParagraphReport:
     """Score the detector (shipped model or `model_dir`) on a corpus: fmt is 'ptc' or 'semeval23'."""
     predict = TechniqueDetector(model_dir, paragraph_stage=paragraph_stage).predict  # type: ignore[arg-type]

@@ -29,7 +29,7 @@ class TechniqueDetector:
     """Component: assigns `techniques` from lexicons, the statistical model and scare quotes."""
 
     def __init__(self, model_dir: str | Path | None = None, use_model: bool = True, rules: RuleMode = "all",
-                 paragraph_stage: StageMode = "gate") -> None:
+                 paragraph_stage: StageMode = "label") -> None:
         self.model_dir = model_dir
         self.use_model = use_model
         self.rules = rules

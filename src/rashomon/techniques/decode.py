@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -197,7 +198,8 @@ def _best_run(p: np.ndarray, best: int | None = None) -> tuple[int, int]:
 def top_features(model: TechniqueModel, sc: Scores, span: ModelSpan, k: int = 3) -> list[tuple[str, float]]:
     """The k features pushing this span's decision up most, with their weights."""
     j = model.labels.index(span.label)
-    contrib: list[tuple[float, str]] = []
+    # (weight, how to name it): names are built only for the few that can make the top k.
+    contrib: list[tuple[float, tuple[Any, ...]]] = []
     # Only positive weights can be shown, and they sort before every other: naming the rest is waste.
     if span.source == "token":
         for block, (kind, offsets) in TOKEN_BLOCKS.items():
@@ -210,7 +212,7 @@ def top_features(model: TechniqueModel, sc: Scores, span: ModelSpan, k: int = 3)
                 if row != unknown:
                     weight = float(w[row, o, j])
                     if weight > 0:
-                        contrib.append((weight, model.feature_name(block, row, off)))
+                        contrib.append((weight, (block, row, off)))
         if sc.vectors is not None and sc.vectors.shape[1]:
             # One contribution per window word: "≈regime@-1" reads "a word like 'regime' before it".
             dims, v = sc.vectors.shape[1], model.weights["tok_vec"]
@@ -218,11 +220,11 @@ def top_features(model: TechniqueModel, sc: Scores, span: ModelSpan, k: int = 3)
                 t = span.token + off
                 if 0 <= t < len(sc.words):
                     w = float(sc.vectors[t] @ v[o * dims : (o + 1) * dims, j])
-                    contrib.append((w, f"≈{sc.words[t]}" + (f"@{off:+d}" if off else "")))
+                    contrib.append((w, ("≈", t, off)))
         if sc.ids.misc is not None:
             mt, mf = sc.ids.misc
             for f in set(mf[mt == span.token].tolist()):
-                contrib.append((float(model.weights["tok_misc"][f, j]), model.feature_name("tok_misc", f)))
+                contrib.append((float(model.weights["tok_misc"][f, j]), ("tok_misc", f, None)))
     else:
         idx = np.flatnonzero(sc.sent_of == span.token)
         for block, kind in SENT_BLOCKS.items():
@@ -230,13 +232,22 @@ def top_features(model: TechniqueModel, sc: Scores, span: ModelSpan, k: int = 3)
             unknown = w.shape[0] - 1
             for row in set(getattr(sc.ids, kind)[idx].tolist()):
                 if row != unknown and w[row, j] > 0:
-                    contrib.append((float(w[row, j]), model.feature_name(block, row)))
+                    contrib.append((float(w[row, j]), (block, row, None)))
         if sc.ids.misc is not None:
             mt, mf = sc.ids.misc
             for f in set(mf[np.isin(mt, idx)].tolist()):
-                contrib.append((float(model.weights["sent_misc"][f, j]), model.feature_name("sent_misc", f)))
-    contrib.sort(reverse=True)
-    return [(name, weight) for weight, name in contrib[:k] if weight > 0]
+                contrib.append((float(model.weights["sent_misc"][f, j]), ("sent_misc", f, None)))
+
+    def name(how: tuple[Any, ...]) -> str:
+        block, row, off = how
+        if block == "≈":
+            return f"≈{sc.words[row]}" + (f"@{off:+d}" if off else "")
+        return model.feature_name(block, row, off)
+
+    # Ties at the k-th weight are named too: ties sort by name, as they always have.
+    cut = sorted((weight for weight, _ in contrib), reverse=True)[k - 1] if len(contrib) >= k else float("-inf")
+    named = sorted(((weight, name(how)) for weight, how in contrib if weight >= cut), reverse=True)
+    return [(n, weight) for weight, n in named[:k] if weight > 0]
 
 
 def explain(model: TechniqueModel, sc: Scores, span: ModelSpan) -> str:
@@ -247,12 +258,13 @@ def explain(model: TechniqueModel, sc: Scores, span: ModelSpan) -> str:
 
 
 def explain_paragraph(sc: Scores, labels: list[str], line: tuple[str, int, int, float]) -> str:
-    """'paragraph stage: 0.34 that this paragraph uses it; strongest word 'regime' (0.21)' for a
-    (label, start, end, probability) the paragraph stage added; the word is a content word."""
+    """'paragraph stage: 0.34 that this paragraph uses it, likeliest sentence shown; strongest word
+    'regime' (0.21)' for a (label, start, end, probability) the paragraph stage added; the word is a
+    content word of the span."""
     label, start, end, p = line
     j = labels.index(label)
     a, b = np.searchsorted(sc.ends, start, side="right"), np.searchsorted(sc.starts, end, side="left")
-    why = f"paragraph stage: {p:.2f} that this paragraph uses it"
+    why = f"paragraph stage: {p:.2f} that this paragraph uses it, likeliest sentence shown"
     content = [k for k in range(a, b) if _has_content([sc.words[k]], sc.lang)]
     if content:
         k = max(content, key=lambda i: sc.token_prob[i, j])

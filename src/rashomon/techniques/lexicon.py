@@ -94,15 +94,21 @@ class Lexicon:
         """Every entry occurrence; at one position the longest entry of each family wins."""
         toks = toks if toks is not None else tokenize(text)
         words = [_norm(w) for w in toks.words]
-        lem = [_norm(lemmas.get((int(s), int(e)), w)) if lemmas else w for s, e, w in zip(toks.starts, toks.ends, words)]
+        if lemmas:  # offsets as Python ints: the lemma keys are (start, end) tuples
+            lem = [_norm(lemmas.get(k, w)) for k, w in zip(zip(toks.starts.tolist(), toks.ends.tolist()), words)]
+        else:
+            lem = words
+        exact, prefix = self.exact, self.prefix
         hits: list[RuleHit] = []
         for i, w in enumerate(words):
-            cands = list(self.exact.get(w, ()))
-            if lem[i] != w:
-                cands += self.exact.get(lem[i], ())
+            cands: list[_Entry] = exact.get(w, [])
+            if lem[i] != w and lem[i] in exact:
+                cands = cands + exact[lem[i]]
             for n in self.prefix_lengths:
-                if len(w) >= n:
-                    cands += self.prefix.get(w[:n], ())
+                if len(w) >= n and w[:n] in prefix:
+                    cands = cands + prefix[w[:n]]
+            if not cands:
+                continue
             best: dict[str, tuple[int, _Entry]] = {}
             for entry in cands:
                 j = _match(entry.words, words, lem, i)

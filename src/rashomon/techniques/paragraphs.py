@@ -7,7 +7,7 @@ technique) from: the line's highest token and sentence probabilities and mean to
 whether the span decoder or the lexicon found the technique there, the article's means of those,
 how many other techniques the line holds, its length and its language. Model spans in a paragraph
 the stage rejects are dropped (lexicon spans stay); with `paragraph_stage = "label"`, a paragraph it
-accepts with no span becomes a span of its own. Fitted on out-of-fold probabilities
+accepts with no span gets one on its likeliest sentence. Fitted on out-of-fold probabilities
 (`training.paragraph_fit`); README Quality has what each setting is worth on the newest articles.
 """
 
@@ -55,6 +55,16 @@ class _Intervals:
         # An empty interval still holds its start (a blank listed line).
         self.ends = np.asarray([max(spans[k][1], spans[k][0] + 1) for k in self.order], dtype=np.int64)
         self.reach = np.maximum.accumulate(self.ends) if len(spans) else self.ends
+        # Lines (and the parser's sentences) are in order and do not overlap: then every query's
+        # matches are one run of indices, found for all queries at once (`ranges`).
+        self.disjoint = bool((self.order == np.arange(len(spans))).all() and (self.ends[:-1] <= self.starts[1:]).all())
+
+    def ranges(self, s: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For disjoint intervals in order: per query [s, e), the run [a, b) of intervals overlapping it."""
+        s, e = np.asarray(s, dtype=np.int64), np.asarray(e, dtype=np.int64)
+        a = np.searchsorted(self.ends, s, side="right")
+        b = np.searchsorted(self.starts, np.maximum(e, s + 1), side="left")
+        return a, np.maximum(a, b)
 
     def overlapping(self, s: int, e: int) -> np.ndarray:
         """Original indices of the intervals overlapping [s, e)."""
@@ -70,6 +80,17 @@ def _in_lines(lines: list[tuple[int, int]], spans: Iterable[tuple[str, int, int]
     if not lines:
         return out
     index = _Intervals(lines)
+    if index.disjoint:
+        known = [(col[label], s, e) for label, s, e in spans if label in col]
+        if not known:
+            return out
+        J, S, E = (np.asarray(x, dtype=np.int64) for x in zip(*known))
+        a, b = index.ranges(S, E)
+        # +1 where a span's run of lines opens, -1 where it closes, summed down the lines.
+        delta = np.zeros((len(lines) + 1, len(col)), dtype=np.int64)
+        np.add.at(delta, (a, J), 1)
+        np.add.at(delta, (b, J), -1)
+        return np.cumsum(delta[:-1], axis=0) > 0
     for label, s, e in spans:
         j = col.get(label)
         if j is not None:
@@ -104,12 +125,20 @@ def line_features(
     sent_max = np.zeros((n, L))
     n_tok = np.zeros(n)
     sents = _Intervals(sentences)
+    L0 = np.asarray([s for s, _ in lines], dtype=np.int64)
+    L1 = np.asarray([e for _, e in lines], dtype=np.int64)
+    ta, tb = np.searchsorted(ends, L0, side="right"), np.searchsorted(starts, L1, side="left")
+    sa, sb = sents.ranges(L0, L1) if sents.disjoint else (None, None)
     for k, (ls, le) in enumerate(lines):
-        a, b = np.searchsorted(ends, ls, side="right"), np.searchsorted(starts, le, side="left")
+        a, b = ta[k], tb[k]
         if b > a:
             tok_max[k] = token_prob[a:b].max(0)
             tok_mean[k] = token_prob[a:b].mean(0)
             n_tok[k] = b - a
+        if sa is not None:
+            if sb[k] > sa[k]:
+                sent_max[k] = sent_prob[sents.order[sa[k] : sb[k]]].max(0)
+            continue
         inside = sents.overlapping(ls, le)
         if len(inside):
             sent_max[k] = sent_prob[inside].max(0)
@@ -143,6 +172,8 @@ class ParagraphStage:
     thresholds: dict[str, float]  # "label": a line carries the label at this probability
     meta: dict[str, Any]
     gate_thresholds: dict[str, float] | None = None  # "gate": a found label stays at this probability
+    # "label": a line no span shows is marked only if its strongest token or sentence probability reaches this
+    evidence_floor: dict[str, float] | None = None
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         """(n_lines, n_labels) probability that the line carries the label."""
@@ -157,6 +188,16 @@ class ParagraphStage:
         keep = self.probabilities(X) >= table.get(lang, table.get("en", 0.5))
         return np.where(self.active, keep, X[..., FEATURES.index("found")] > 0)
 
+    def evidence(self, X: np.ndarray) -> np.ndarray:
+        """(n_lines, n_labels) the line's strongest token or sentence probability of each label."""
+        tok, sent = X[..., FEATURES.index("tok_max")], X[..., FEATURES.index("sent_max")]
+        return 1.0 / (1.0 + np.exp(-np.maximum(tok, sent)))
+
+    def floor(self, lang: str) -> float:
+        """The evidence floor of `lang` (0 for a stage fitted without one)."""
+        table = self.evidence_floor or {}
+        return float(table.get(lang, table.get("en", 0.0)))
+
     def to_json(self) -> dict[str, Any]:
         """The stage as plain lists for model.json."""
         return {
@@ -169,6 +210,7 @@ class ParagraphStage:
             "active": self.active.astype(bool).tolist(),
             "thresholds": self.thresholds,
             "gate_thresholds": self.gate_thresholds or self.thresholds,
+            "evidence_floor": self.evidence_floor or {},
             "meta": self.meta,
         }
 
@@ -181,7 +223,8 @@ class ParagraphStage:
         stage = cls(list(d["labels"]), arr("mean"), arr("scale"), arr("weights"), arr("bias"),
                     np.asarray(d["active"], dtype=bool), {k: float(v) for k, v in d["thresholds"].items()},
                     dict(d.get("meta", {})),
-                    {k: float(v) for k, v in d.get("gate_thresholds", d["thresholds"]).items()})
+                    {k: float(v) for k, v in d.get("gate_thresholds", d["thresholds"]).items()},
+                    {k: float(v) for k, v in d.get("evidence_floor", {}).items()})
         L, F = len(stage.labels), len(FEATURES)
         if stage.mean.shape != (L, F) or stage.weights.shape != (L, F) or stage.bias.shape != (L,):
             raise ValueError("paragraph stage arrays do not match its labels and features")
@@ -203,8 +246,9 @@ def regate(
     A model span is kept when a line it overlaps carries its label (labels the stage does not
     know are kept). Rule (lexicon) spans are evidence and always stay: each explains itself, and
     `rules = "confirmed"` is the setting that filters them. With `label_lines`, a line that carries
-    a label no kept span shows becomes a span of that label: the whole line, because the stage
-    says the paragraph uses the technique, not where.
+    a label no kept span shows gets a span of that label when its strongest token or sentence
+    probability reaches the stage's evidence floor: the line's likeliest sentence for it (the stage
+    says the paragraph uses the technique, not where; the sentence is the best guess).
     """
     found = [(m.label, m.start, m.end) for m in model_spans] + rules
     X = line_features(text, lines, sc.starts, sc.ends, sc.sentences, sc.token_prob, sc.sent_prob, sc.lang,
@@ -220,10 +264,46 @@ def regate(
         over = index.overlapping(s, e)
         return not len(over) or bool(keep[over, j].any())
 
-    keep_model = [kept(m.label, m.start, m.end) for m in model_spans]
+    if index.disjoint and model_spans and len(lines):
+        # Lines holding the label, counted down the lines: a span's run of lines holds one when the count grows.
+        held = np.vstack([np.zeros((1, keep.shape[1]), dtype=np.int64), np.cumsum(keep, axis=0)])
+        a, b = index.ranges([m.start for m in model_spans], [m.end for m in model_spans])
+        keep_model = [j is None or bb == aa or bool(held[bb, j] > held[aa, j])
+                      for j, aa, bb in zip((col.get(m.label) for m in model_spans), a.tolist(), b.tolist())]
+    else:
+        keep_model = [kept(m.label, m.start, m.end) for m in model_spans]
     if not label_lines:
         return keep_model, []
     prob = stage.probabilities(X)
     shown = _in_lines(lines, [f for f, k in zip(found, keep_model + [True] * len(rules)) if k], col)
-    added = [(stage.labels[j], lines[k][0], lines[k][1], float(prob[k, j])) for k, j in zip(*np.nonzero(keep & ~shown))]
+    # A line is marked only with some evidence of its own; the article's prior alone is not shown.
+    backed = stage.evidence(X) >= stage.floor(sc.lang)
+    sents = _Intervals(sc.sentences)
+    added = []
+    for k, j in zip(*np.nonzero(keep & ~shown & backed)):
+        s, e = _likeliest_sentence(text, sc, sents, lines[k], j)
+        added.append((stage.labels[j], s, e, float(prob[k, j])))
     return keep_model, added
+
+
+def _likeliest_sentence(text: str, sc: "Scores", sents: _Intervals, line: tuple[int, int], j: int) -> tuple[int, int]:
+    """The sentence of the line (clipped to it) scoring highest for label column j: its sentence
+    probability or its strongest token's, whichever is higher; the whole line without sentences.
+
+    The stage decides paragraphs; showing its likeliest sentence keeps the highlight as narrow as
+    the evidence allows (paragraph scoring is the same, since the sentence lies inside the line)."""
+    ls, le = line
+    best, span = -1.0, line
+    for k in sents.overlapping(ls, le):
+        s, e = max(sc.sentences[k][0], ls), min(sc.sentences[k][1], le)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        a, b = np.searchsorted(sc.ends, s, side="right"), np.searchsorted(sc.starts, e, side="left")
+        score = max(float(sc.sent_prob[k, j]), float(sc.token_prob[a:b, j].max()) if b > a else 0.0)
+        if score > best:
+            best, span = score, (int(s), int(e))
+    return span

@@ -33,8 +33,10 @@ def _stage_text(stage: dict[str, Any]) -> str:
         "article's means of those, the other techniques found in the paragraph, its length and language), L2 "
         f"{m.get('l2')}, fitted on {m.get('rows')} SemEval-2023 paragraphs of out-of-fold probabilities. Thresholds per "
         f"language were chosen for paragraph micro-F1 on predictions cross-fitted over the {m.get('cross_fit_groups')} folds: "
-        f"`gate` (drop model spans in paragraphs it rejects) {stage.get('gate_thresholds')}, `label` (also mark whole "
-        f"paragraphs) {stage.get('thresholds')}. The `newest_stage_*` rows above are its honest estimate: a stage "
+        f"`gate` (drop model spans in paragraphs it rejects) {stage.get('gate_thresholds')}, `label` (the default: also "
+        f"mark the likeliest sentence of a paragraph it accepts) {stage.get('thresholds')}, with the paragraph's own "
+        f"evidence (strongest token or sentence probability) at least {stage.get('evidence_floor') or 0}. The "
+        "`newest_stage_*` rows above are its honest estimate: a stage "
         "fitted on the older articles only, whose `found` feature came from thresholds tuned without the newest fold."
     )
 

@@ -19,6 +19,7 @@ from ..techniques.paragraphs import FEATURES, ParagraphStage, line_features
 
 MIN_POSITIVES = 8  # fewer positive lines: the label keeps the span decision
 GRID = tuple(round(x, 2) for x in np.arange(0.10, 0.70, 0.02))
+FLOOR_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 
 @dataclass
@@ -111,6 +112,7 @@ def fit_stage(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float)
     if len(np.unique(groups)) < 2:
         stage.thresholds = {lang: 0.5 for lang in sorted(set(rows.lang.tolist()))}
         stage.gate_thresholds = dict(stage.thresholds)
+        stage.evidence_floor = {lang: 0.0 for lang in stage.thresholds}
         return stage
     prob = np.zeros(rows.Y.shape)
     for g in np.unique(groups):
@@ -118,6 +120,8 @@ def fit_stage(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float)
         prob[part] = _fit_weights(rows.take(~part), labels, l2).probabilities(rows.X[part])
     found = rows.X[..., FEATURES.index("found")] > 0
     rule = rows.X[..., FEATURES.index("rule")] > 0
+    evidence = stage.evidence(rows.X)
+    stage.evidence_floor = {}
     for lang in sorted(set(rows.lang.tolist())):
         sel = rows.lang == lang
         sub = rows.take(sel)
@@ -127,4 +131,9 @@ def fit_stage(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float)
         # "gate" adds nothing: only lines where a span was found can keep the label.
         gate = max(GRID, key=lambda t: micro_f1(np.where(stage.active, prob[sel] >= t, True) & found[sel] | rule[sel], sub))
         stage.gate_thresholds[lang] = float(gate)
+        # "label" marks a line no span shows only with evidence of its own: the highest floor that
+        # scores best (ties to the higher: fewer lines shown on the article's prior alone).
+        f1 = {f: micro_f1(np.where(stage.active, (prob[sel] >= best) & (found[sel] | (evidence[sel] >= f)), found[sel])
+                          | rule[sel], sub) for f in FLOOR_GRID}
+        stage.evidence_floor[lang] = float(max(FLOOR_GRID, key=lambda f: (round(f1[f], 6), f)))
     return stage
