@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("scipy")
 
 from rashomon.techniques.paragraphs import FEATURES  # noqa: E402
-from rashomon.training.paragraph_fit import FLOOR_GRID, GRID, StageRows, fit_stage, micro_f1  # noqa: E402
+from rashomon.training.paragraph_fit import FLOOR_GRID, GRID, StageRows, cross_fitted, fit_stage, micro_f1  # noqa: E402
 
 LABELS = ["Loaded_Language", "Doubt"]
 
@@ -78,3 +78,19 @@ def test_paragraph_fit_evidence_floor_cuts_lines_without_their_own_evidence():
     stage = fit_stage(rows, LABELS, rows.article % 3, l2=1.0)
     assert stage.evidence_floor["en"] in FLOOR_GRID and stage.evidence_floor["en"] >= 0.05
     assert fit_stage(rows, LABELS, np.zeros(n, dtype=int), l2=1.0).evidence_floor == {"en": 0.0}
+
+
+def test_paragraph_fit_cross_fit_keeps_span_decision_where_a_fold_cannot_model():
+    # Doubt has 10 positive lines, all in group 0: enough to model overall, none without group 0.
+    rows = _rows(600, 5)
+    group = (rows.article % 3).astype(int)
+    doubt = np.flatnonzero(group == 0)[:10]
+    rows.Y[:, 1] = False
+    rows.Y[doubt, 1] = True
+    rows.X[:, 1, FEATURES.index("found")] = 0
+    rows.X[doubt[:4], 1, FEATURES.index("found")] = 1
+    prob = cross_fitted(rows, LABELS, group, l2=1.0)
+    held = group == 0
+    # Without group 0 Doubt cannot be modelled: group 0 keeps what the spans said, not a flat 0.5.
+    assert np.array_equal(prob[held, 1], rows.X[held, 1, FEATURES.index("found")])
+    assert fit_stage(rows, LABELS, group, l2=1.0).active.tolist() == [True, True]

@@ -105,6 +105,22 @@ def micro_f1(pred: np.ndarray, rows: StageRows) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def cross_fitted(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float) -> np.ndarray:
+    """(n, labels) probabilities of each row from weights fitted without its group.
+
+    A label too rare to model without the group keeps the span decision there (1 where a span was
+    found, else 0), as `ParagraphStage.decide` does; its weights would be zeros, a flat 0.5."""
+    prob = np.zeros(rows.Y.shape)
+    found = rows.X[..., FEATURES.index("found")] > 0
+    for g in np.unique(groups):
+        part = groups == g
+        fold = _fit_weights(rows.take(~part), labels, l2)
+        p = fold.probabilities(rows.X[part])
+        p[:, ~fold.active] = found[part][:, ~fold.active]
+        prob[part] = p
+    return prob
+
+
 def fit_stage(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float) -> ParagraphStage:
     """Weights on all rows; thresholds per language from predictions cross-fitted over `groups`."""
     stage = _fit_weights(rows, labels, l2)
@@ -114,10 +130,7 @@ def fit_stage(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float)
         stage.gate_thresholds = dict(stage.thresholds)
         stage.evidence_floor = {lang: 0.0 for lang in stage.thresholds}
         return stage
-    prob = np.zeros(rows.Y.shape)
-    for g in np.unique(groups):
-        part = groups == g
-        prob[part] = _fit_weights(rows.take(~part), labels, l2).probabilities(rows.X[part])
+    prob = cross_fitted(rows, labels, groups, l2)
     found = rows.X[..., FEATURES.index("found")] > 0
     rule = rows.X[..., FEATURES.index("rule")] > 0
     evidence = stage.evidence(rows.X)
