@@ -95,6 +95,7 @@ def test_cli_techniques_eval_semeval23_paragraphs_and_spans(tmp_path: Path) -> N
     table = runner.invoke(app, ["eval", "techniques", "--format", "semeval23", "--articles",
                                 str(root / "train-articles-subtask-3"), "--labels", str(root / "train-labels-subtask-3.txt")])
     assert table.exit_code == 0 and "| micro |" in table.stdout
+    assert table.stdout.rstrip().endswith("paragraph stage: label")  # the default, named with its figures
 
 
 @pytest.mark.parametrize("mode", ["gate", "label", "off"])
@@ -104,7 +105,8 @@ def test_cli_techniques_eval_paragraph_stage_modes(tmp_path: Path, mode: str) ->
             "--labels", str(root / "train-labels-subtask-3.txt"), "--paragraph-stage", mode, "--json"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["n_paragraphs"] == 6 * len(SENTENCES)
+    doc = json.loads(result.stdout)
+    assert doc["n_paragraphs"] == 6 * len(SENTENCES) and doc["paragraph_stage"] == mode
 
 
 def test_cli_techniques_eval_paragraph_stage_rejects_unknown(tmp_path: Path) -> None:

@@ -135,7 +135,11 @@ def eval_techniques(
                 report = evaluate_semeval23(articles, labels, predict, spans_dir=spans)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             fail(RashomonError("E093", path=labels, detail=str(exc).splitlines()[0]))
-    typer.echo(json.dumps(asdict(report), indent=2) if as_json else report.table())
+    # Which stage setting made these figures: they differ by setting (README Quality).
+    if as_json:
+        typer.echo(json.dumps({**asdict(report), "paragraph_stage": paragraph_stage.value}, indent=2))
+    else:
+        typer.echo(report.table() + f"\nparagraph stage: {paragraph_stage.value}")
 
 
 CompareEvalFormat = choices("CompareEvalFormat", "divergences")
