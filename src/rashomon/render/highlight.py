@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article
+from ..techniques.taxonomy import paragraph_level
 
 
 @dataclass
@@ -47,7 +48,9 @@ def article_marks(art: Article) -> list[Mark]:
         marks.append(Mark(c.id, "claims", c.start, c.end, f"claim claim-{c.stance}",
                           {"layer": "claim", "stance": c.stance, "source": c.source_entity}))
     for i, t in enumerate(art.techniques):
-        marks.append(Mark(f"t{i + 1}", "techniques", t.start, t.end, "tech",
+        # A paragraph-level judgement is drawn lighter than a span the model or a lexicon found.
+        css = "tech-para" if paragraph_level(t.explanation) else "tech"
+        marks.append(Mark(f"t{i + 1}", "techniques", t.start, t.end, css,
                           {"layer": "technique", "label": t.label, "explanation": t.explanation,
                            "score": round(t.score, 3)}))
     return marks

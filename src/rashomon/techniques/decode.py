@@ -21,7 +21,7 @@ from ..lang import load_list
 from ..quotes.marks import DOUBLE_MARKS
 from .features import VEC_OFFSETS
 from .model import SENT_BLOCKS, TOKEN_BLOCKS, Scores, TechniqueModel
-from .taxonomy import PHRASE_LABELS
+from .taxonomy import PARAGRAPH_EXPLANATION, PHRASE_LABELS
 
 MAX_RUN_TOKENS = 12  # a phrase-like span longer than this is not a phrase any more
 NEVER = 1.01  # threshold of a technique the model should not emit
@@ -264,7 +264,7 @@ def explain_paragraph(sc: Scores, labels: list[str], line: tuple[str, int, int, 
     label, start, end, p = line
     j = labels.index(label)
     a, b = np.searchsorted(sc.ends, start, side="right"), np.searchsorted(sc.starts, end, side="left")
-    why = f"paragraph stage: {p:.2f} that this paragraph uses it, likeliest sentence shown"
+    why = f"{PARAGRAPH_EXPLANATION}{p:.2f} that this paragraph uses it, likeliest sentence shown"
     content = [k for k in range(a, b) if _has_content([sc.words[k]], sc.lang)]
     if content:
         k = max(content, key=lambda i: sc.token_prob[i, j])

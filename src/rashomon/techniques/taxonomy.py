@@ -113,3 +113,13 @@ def to_ptc2020(label: str) -> str | None:
     if label in PTC2020_TO_SEMEVAL2023:
         return label
     return SEMEVAL2023_TO_PTC2020.get(label)
+
+
+# How the paragraph stage's own spans explain themselves (techniques.decode.explain_paragraph):
+# a paragraph judged to use the technique, shown on its likeliest sentence, not a span the model found.
+PARAGRAPH_EXPLANATION = "paragraph stage: "
+
+
+def paragraph_level(explanation: str) -> bool:
+    """Whether a technique's explanation marks a paragraph-level judgement (not a found span)."""
+    return explanation.startswith(PARAGRAPH_EXPLANATION)

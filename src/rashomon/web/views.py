@@ -20,7 +20,7 @@ LAYERS = (
                               ("ent-OTHER", "other")]),
     ("quotes", "quotes", [("quote", "quote"), ("speaker", "speaker")]),
     ("claims", "claims", [("claim", "claim")]),
-    ("techniques", "techniques", [("tech", "technique")]),
+    ("techniques", "techniques", [("tech", "technique"), ("tech-para", "technique (paragraph)")]),
     ("numbers", "numbers & dates", [("num", "number"), ("date", "date")]),
 )
 
