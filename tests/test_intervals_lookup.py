@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from rashomon.intervals import Cover, Disjoint, LastEnclosing
+from rashomon.intervals import Cover, Disjoint, LastEnclosing, trim_space
 
 
 def _spans(rng: random.Random, n: int) -> list[tuple[int, int]]:
@@ -62,3 +62,16 @@ def test_intervals_lookup_disjoint_matches_scan(seed):
 )
 def test_intervals_lookup_first_stabbing_table(spans, query, expected):
     assert Cover(spans).first_stabbing(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("  ab c \n", (0, 8), (2, 6)),
+        ("ab", (0, 2), (0, 2)),
+        ("a   b", (1, 4), (4, 4)),  # all space: empty, at its end
+        ("x\u00a0y\u2009", (1, 4), (2, 3)),  # no-break and thin spaces are whitespace too
+    ],
+)
+def test_intervals_trim_space(text, span, expected):
+    assert trim_space(text, *span) == expected

@@ -4,12 +4,22 @@
 `Disjoint` keeps a growing set of non-overlapping spans and answers "does this overlap one";
 `LastEnclosing` finds the latest of a run of spans (in start order) enclosing a new one.
 All are exact replacements of the linear scans they stand for (same answers, same match).
+`trim_space` is the one place a span drops the whitespace at its edges.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from typing import Iterable
+
+
+def trim_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) moved past whitespace at both edges; an all-space span ends empty at its end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 class Cover:

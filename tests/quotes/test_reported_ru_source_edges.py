@@ -30,12 +30,19 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("phrase, expected", CASES)
-def test_reported_ru_source_edges(phrase, expected):
+def _trimmed(phrase: str, focus: bool) -> str:
+    """The phrase as a source in a sentence, after the Russian edges (and the focus words)."""
     text = f"До: {phrase} сказал."
     start = text.index(phrase)
     s, e = ru_source_edges(text, (start, start + len(phrase)))
-    assert text[s:e] == expected
+    if focus:
+        s, e = trim_focus(text, (s, e))
+    return text[s:e]
+
+
+@pytest.mark.parametrize("phrase, expected", CASES)
+def test_reported_ru_source_edges(phrase, expected):
+    assert _trimmed(phrase, focus=False) == expected
 
 
 # Focus words open a source phrase in either language; the quotes layer trims them after the
@@ -53,7 +60,4 @@ FOCUS = [
 
 @pytest.mark.parametrize("phrase, expected", FOCUS)
 def test_reported_ru_source_edges_then_focus_words(phrase, expected):
-    text = f"До: {phrase} сказал."
-    start = text.index(phrase)
-    s, e = trim_focus(text, ru_source_edges(text, (start, start + len(phrase))))
-    assert text[s:e] == expected
+    assert _trimmed(phrase, focus=True) == expected

@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..intervals import trim_space
 from ..lang import load_list, load_table, load_words
 from ..model import Article, Claim, DateRef, Quantity
 from ..syntax import SyntaxView
@@ -108,11 +109,7 @@ def agent_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = _AGENT_STOP.search(text, m.end(), end)
         nxt = pattern.search(text, m.end(), end)
         e = min(x for x in (stop.start() if stop else end, nxt.start() if nxt else end, end))
-        s = m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim_space(text, m.end(), e)
         if e - s >= 2:
             spans.append((s, e))
     return spans

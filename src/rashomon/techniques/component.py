@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Literal
 
-from ..intervals import Cover
+from ..intervals import Cover, trim_space
 from ..lang import bundle_code
 from ..model import Article, QuotedPhrase, Technique
 from .features import split_sentences, tokenize
@@ -141,10 +141,7 @@ def _language_groups(article: Article) -> dict[str, list[tuple[int, int]]]:
 
 def _technique(text: str, label: str, start: int, end: int, explanation: str, score: float) -> Technique:
     """A Technique with surrounding whitespace trimmed so text[start:end] is the span text."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim_space(text, start, end)
     return Technique(label, start, end, text[start:end], explanation, round(float(score), 3))
 
 

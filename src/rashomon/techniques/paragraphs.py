@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import numpy as np
 
+from ..intervals import trim_space
 from .formats import line_spans
 
 if TYPE_CHECKING:
@@ -278,9 +279,10 @@ def regate(
     shown = _in_lines(lines, [f for f, k in zip(found, keep_model + [True] * len(rules)) if k], col)
     # A line is marked only with some evidence of its own; the article's prior alone is not shown.
     backed = stage.evidence(X) >= stage.floor(sc.lang)
-    sents = _Intervals(sc.sentences)
+    marked = np.nonzero(keep & ~shown & backed)
+    sents = _Intervals(sc.sentences) if len(marked[0]) else None
     added = []
-    for k, j in zip(*np.nonzero(keep & ~shown & backed)):
+    for k, j in zip(*marked):
         s, e = _likeliest_sentence(text, sc, sents, lines[k], j)
         added.append((stage.labels[j], s, e, float(prob[k, j])))
     return keep_model, added
@@ -295,11 +297,7 @@ def _likeliest_sentence(text: str, sc: "Scores", sents: _Intervals, line: tuple[
     ls, le = line
     best, span = -1.0, line
     for k in sents.overlapping(ls, le):
-        s, e = max(sc.sentences[k][0], ls), min(sc.sentences[k][1], le)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim_space(text, max(sc.sentences[k][0], ls), min(sc.sentences[k][1], le))
         if e <= s:
             continue
         a, b = np.searchsorted(sc.ends, s, side="right"), np.searchsorted(sc.starts, e, side="left")
