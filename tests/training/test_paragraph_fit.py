@@ -94,3 +94,43 @@ def test_paragraph_fit_cross_fit_keeps_span_decision_where_a_fold_cannot_model()
     # Without group 0 Doubt cannot be modelled: group 0 keeps what the spans said, not a flat 0.5.
     assert np.array_equal(prob[held, 1], rows.X[held, 1, FEATURES.index("found")])
     assert fit_stage(rows, LABELS, group, l2=1.0).active.tolist() == [True, True]
+
+
+def _embedded(n: int, seed: int) -> tuple[StageRows, np.ndarray]:
+    """Rows whose Loaded_Language gold follows one direction of a 512-d 'embedding', not the span features."""
+    rng = np.random.default_rng(seed)
+    rows = _rows(n, seed)
+    V = rng.normal(size=(n, 512)).astype(np.float32)
+    rows.Y[:, 0] = V[:, 7] > 0.9
+    rows.lines = np.stack([np.arange(n) * 10, np.arange(n) * 10 + 5], axis=1)
+    return rows, V
+
+
+def test_paragraph_fit_encoded_stage_uses_the_embedding():
+    from rashomon.techniques.paragraphs import ENCODED_FEATURES, ParagraphStage
+    from rashomon.training.paragraph_fit import encoder_column, fit_encoded_stage
+
+    rows, V = _embedded(1500, 3)
+    stage = fit_encoded_stage(V, rows, LABELS, rows.article % 3, l2=1.0, encoder_l2=10.0)
+    assert stage.features == ENCODED_FEATURES and stage.weights.shape == (2, len(ENCODED_FEATURES))
+    assert stage.encoder.active.tolist() == [True, False]
+    # The stage leans on the encoder's column, which is out of fold: a row's value comes from
+    # an encoder that did not see the row's group.
+    assert stage.weights[0, -1] > 1.0
+    col = encoder_column(V, rows, LABELS, rows.article % 3, 10.0)
+    assert col.shape == (1500, 2) and not col[:, 1].any()
+    test, V2 = _embedded(400, 4)
+    X = np.concatenate([test.X, stage.encoder.logits(V2, test.lang)[..., None]], axis=-1)
+    plain = fit_stage(rows, LABELS, rows.article % 3, l2=1.0)  # the same rows, no embedding
+    assert micro_f1(stage.decide(X, "en"), test) > micro_f1(plain.decide(test.X, "en"), test) + 0.2
+    # It survives model.json.
+    back = ParagraphStage.from_json(stage.to_json())
+    assert np.allclose(back.probabilities(X), stage.probabilities(X))
+    assert np.allclose(back.encoder.logits(V2, "ru"), stage.encoder.logits(V2, "ru"), atol=1e-4)
+
+
+def test_paragraph_fit_encoder_rejects_rows_without_lines():
+    from rashomon.training.paragraph_fit import row_vectors
+
+    with pytest.raises(ValueError, match="line spans"):
+        row_vectors([], _rows(10, 0))

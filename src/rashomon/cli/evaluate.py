@@ -100,6 +100,9 @@ def eval_techniques(
     paragraph_stage: StageChoice = typer.Option(
         StageChoice.label, "--paragraph-stage",
         help="label (as `analyze` by default: paragraphs re-decided), gate (spans dropped only) or off."),
+    paragraph_encoder: bool = typer.Option(
+        False, "--paragraph-encoder/--no-paragraph-encoder",
+        help="The stage with the sentence encoder's clue (techniques.paragraph_encoder; slower)."),
     as_json: bool = AsJson,
 ) -> None:
     """Persuasion techniques: span P/R/F1 (SemEval-2020 Task 11) per technique, and paragraph micro-F1."""
@@ -114,7 +117,8 @@ def eval_techniques(
         if path is not None and not path.exists():
             fail(RashomonError("E001", path=path))
     try:
-        detector = TechniqueDetector(model, paragraph_stage=paragraph_stage.value).load()
+        detector = TechniqueDetector(model, paragraph_stage=paragraph_stage.value,
+                                     paragraph_encoder=paragraph_encoder).load()
         total = len(read_articles(articles))
     except RashomonError as err:
         fail(err)
@@ -137,9 +141,11 @@ def eval_techniques(
             fail(RashomonError("E093", path=labels, detail=str(exc).splitlines()[0]))
     # Which stage setting made these figures: they differ by setting (README Quality).
     if as_json:
-        typer.echo(json.dumps({**asdict(report), "paragraph_stage": paragraph_stage.value}, indent=2))
+        typer.echo(json.dumps({**asdict(report), "paragraph_stage": paragraph_stage.value,
+                               "paragraph_encoder": paragraph_encoder}, indent=2))
     else:
-        typer.echo(report.table() + f"\nparagraph stage: {paragraph_stage.value}")
+        encoder = " (with the paragraph encoder)" if paragraph_encoder and paragraph_stage.value != "off" else ""
+        typer.echo(report.table() + f"\nparagraph stage: {paragraph_stage.value}{encoder}")
 
 
 CompareEvalFormat = choices("CompareEvalFormat", "divergences")

@@ -6,19 +6,9 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from ..encoder import use_model
+from ..encoder import BATCH, encode_batch
 
-
-# Texts are encoded in batches of this many: a text's vector depends (by ~1e-7) on the batch it
-# is padded with, so one fixed batching gives the same vectors here and on a Dask cluster.
-BATCH = 64
-
-
-def encode_batch(texts: list[str]) -> np.ndarray:
-    """Unit-length vectors of one batch of texts (also the task a Dask worker runs)."""
-    vecs = np.asarray(use_model().encode(texts), dtype=np.float32)
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    return vecs / np.where(norms == 0, 1, norms)
+__all__ = ["BATCH", "Embedder", "encode_batch"]
 
 
 class Embedder:

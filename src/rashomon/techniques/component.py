@@ -29,11 +29,13 @@ class TechniqueDetector:
     """Component: assigns `techniques` from lexicons, the statistical model and scare quotes."""
 
     def __init__(self, model_dir: str | Path | None = None, use_model: bool = True, rules: RuleMode = "all",
-                 paragraph_stage: StageMode = "label") -> None:
+                 paragraph_stage: StageMode = "label", paragraph_encoder: bool = False) -> None:
         self.model_dir = model_dir
         self.use_model = use_model
         self.rules = rules
         self.paragraph_stage = paragraph_stage
+        # The stage variant with the sentence encoder's feature: more accurate, about twice the cost.
+        self.paragraph_encoder = paragraph_encoder
         self._model = None
 
     @property
@@ -54,7 +56,22 @@ class TechniqueDetector:
                 self.model  # noqa: B018
             except ModelFormatError as exc:
                 raise RashomonError("E090", path=self.model_dir or default_model_dir(), detail=exc) from None
+            if self.paragraph_encoder and self.paragraph_stage != "off" and self.model.encoded_stage is None:
+                raise RashomonError("E094", path=self.model_dir or default_model_dir())
         return self
+
+    def _stage(self):  # noqa: ANN202 - ParagraphStage | None
+        if self.paragraph_stage == "off":
+            return None
+        if not self.paragraph_encoder:
+            return self.model.paragraph_stage
+        stage = self.model.encoded_stage
+        if stage is None:
+            from ..errors import RashomonError
+            from .model import default_model_dir
+
+            raise RashomonError("E094", path=self.model_dir or default_model_dir())
+        return stage
 
     def __call__(self, article: Article) -> Article:
         sentences = [(s.start, s.end) for s in article.sentences]
@@ -108,7 +125,7 @@ class TechniqueDetector:
                           if self.rules != "confirmed" or _confirmed(hit, support)]
         if self.use_model:
             spans = decode(model, sc)
-            stage = model.paragraph_stage if self.paragraph_stage != "off" else None
+            stage = self._stage()
             if stage is not None:
                 from .decode import explain_paragraph
                 from .paragraphs import listed_lines, regate

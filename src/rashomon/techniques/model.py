@@ -125,6 +125,7 @@ class TechniqueModel:
                     weights[name] = dense.reshape(shape)
             model = cls(meta["labels"], vocab, weights, meta["thresholds"], meta)
             model.paragraph_stage  # noqa: B018 - a bad stage fails here, as a bad model
+            model.encoded_stage  # noqa: B018
             return model
         except (OSError, KeyError, ValueError, IndexError, TypeError) as exc:
             # Truncated or hand-edited directories must fail as "bad model", not as a crash.
@@ -181,14 +182,25 @@ class TechniqueModel:
     @cached_property
     def paragraph_stage(self) -> "ParagraphStage | None":
         """The paragraph stage stored in model.json (`paragraphs`), None for models without one."""
+        return self._stage("paragraph_stage")
+
+    @cached_property
+    def encoded_stage(self) -> "ParagraphStage | None":
+        """The paragraph stage with the sentence-encoder feature (`paragraph_encoder`), None if not stored."""
+        return self._stage("paragraph_stage_encoded")
+
+    def _stage(self, key: str) -> "ParagraphStage | None":
         from .paragraphs import ParagraphStage
 
-        d = self.meta.get("paragraph_stage")
+        d = self.meta.get(key)
         if not d:
             return None
-        stage = ParagraphStage.from_json(d)
+        try:
+            stage = ParagraphStage.from_json(d)
+        except (KeyError, ValueError) as exc:
+            raise ModelFormatError(f"{key}: {exc}") from None
         if stage.labels != self.labels:
-            raise ModelFormatError("the paragraph stage's labels are not the model's")
+            raise ModelFormatError(f"the {key.replace('_', ' ')}'s labels are not the model's")
         return stage
 
     @property

@@ -9,6 +9,11 @@ how many other techniques the line holds, its length and its language. Model spa
 the stage rejects are dropped (lexicon spans stay); with `paragraph_stage = "label"`, a paragraph it
 accepts with no span gets one on its likeliest sentence. Fitted on out-of-fold probabilities
 (`training.paragraph_fit`); README Quality has what each setting is worth on the newest articles.
+
+An optional second stage (`techniques.paragraph_encoder`) adds one feature per technique: a
+logistic model over the paragraph's multilingual sentence embedding (`ParagraphEncoder`), which
+lets the English paragraphs inform the Russian ones. It costs a full encoder pass over every
+paragraph, about as much as parsing, so it is off by default.
 """
 
 from __future__ import annotations
@@ -30,6 +35,13 @@ FEATURES: tuple[str, ...] = (
     "art_tok", "art_found", "art_sent",
     "others", "log_len", "ru", "ru_tok", "ru_sent", "ru_found",
 )
+
+
+ENCODED_FEATURES: tuple[str, ...] = FEATURES + ("emb",)
+# A paragraph is embedded from at most this many characters: the encoder's cost grows with the
+# text, and the stage was fitted on the same cut.
+ENCODER_CHARS = 2000
+ENCODER_CLIP = 10.0  # bound on the encoder feature (a logit), as in training
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -161,6 +173,55 @@ def line_features(
 
 
 @dataclass
+class ParagraphEncoder:
+    """Per-technique logistic weights over a paragraph's sentence embedding and a Russian flag."""
+
+    mean: np.ndarray  # (513,): the embedding's 512 dimensions, then the flag
+    scale: np.ndarray
+    weights: np.ndarray  # (n_labels, 513)
+    bias: np.ndarray  # (n_labels,)
+    active: np.ndarray  # (n_labels,) bool: labels with too few examples give 0
+
+    @staticmethod
+    def inputs(vectors: np.ndarray, lang: str | np.ndarray) -> np.ndarray:
+        """(n, 513) the embeddings with the language flag appended."""
+        ru = (np.asarray(lang) == "ru").astype(np.float32)
+        return np.hstack([vectors, np.broadcast_to(ru, (len(vectors),))[:, None]])
+
+    def logits(self, vectors: np.ndarray, lang: str | np.ndarray) -> np.ndarray:
+        """(n, n_labels) the encoder feature of each paragraph (a clipped logit; 0 for inactive labels)."""
+        z = ((self.inputs(vectors, lang) - self.mean) / self.scale) @ self.weights.T + self.bias
+        return np.clip(np.where(self.active, z, 0.0), -ENCODER_CLIP, ENCODER_CLIP)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain lists for model.json."""
+        return {"mean": np.round(self.mean, 6).tolist(), "scale": np.round(self.scale, 6).tolist(),
+                "weights": np.round(self.weights, 6).tolist(), "bias": np.round(self.bias, 6).tolist(),
+                "active": self.active.astype(bool).tolist()}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any], n_labels: int) -> "ParagraphEncoder":
+        """Read `to_json` output; ValueError when the shapes do not fit `n_labels`."""
+        arr = lambda k: np.asarray(d[k], dtype=float)  # noqa: E731
+        enc = cls(arr("mean"), arr("scale"), arr("weights"), arr("bias"), np.asarray(d["active"], dtype=bool))
+        D = enc.mean.shape[0] if enc.mean.ndim == 1 else -1
+        if D < 2 or enc.scale.shape != (D,) or enc.weights.shape != (n_labels, D) or enc.bias.shape != (n_labels,) \
+                or enc.active.shape != (n_labels,):
+            raise ValueError("paragraph encoder arrays do not match the stage's labels")
+        return enc
+
+
+def paragraph_vectors(text: str, lines: list[tuple[int, int]]) -> np.ndarray:
+    """(n_lines, 512) unit-length sentence embeddings of the lines (first ENCODER_CHARS characters each)."""
+    from ..encoder import BATCH, encode_batch
+
+    texts = [text[s:e][:ENCODER_CHARS] for s, e in lines]
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    return np.concatenate([encode_batch(texts[k:k + BATCH]) for k in range(0, len(texts), BATCH)])
+
+
+@dataclass
 class ParagraphStage:
     """Per-label logistic weights over FEATURES (standardised) and a probability threshold per language."""
 
@@ -175,6 +236,19 @@ class ParagraphStage:
     gate_thresholds: dict[str, float] | None = None  # "gate": a found label stays at this probability
     # "label": a line no span shows is marked only if its strongest token or sentence probability reaches this
     evidence_floor: dict[str, float] | None = None
+    encoder: ParagraphEncoder | None = None  # with one, the last feature is its logit ("emb")
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """The feature names its weights are over."""
+        return ENCODED_FEATURES if self.encoder is not None else FEATURES
+
+    def with_encoder(self, X: np.ndarray, text: str, lines: list[tuple[int, int]], lang: str) -> np.ndarray:
+        """X with the encoder feature appended when the stage has an encoder (else X itself)."""
+        if self.encoder is None:
+            return X
+        emb = self.encoder.logits(paragraph_vectors(text, lines), lang) if len(lines) else np.zeros((0, len(self.labels)))
+        return np.concatenate([X, emb[..., None]], axis=-1)
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         """(n_lines, n_labels) probability that the line carries the label."""
@@ -201,8 +275,8 @@ class ParagraphStage:
 
     def to_json(self) -> dict[str, Any]:
         """The stage as plain lists for model.json."""
-        return {
-            "features": list(FEATURES),
+        out = {
+            "features": list(self.features),
             "labels": self.labels,
             "mean": np.round(self.mean, 6).tolist(),
             "scale": np.round(self.scale, 6).tolist(),
@@ -214,19 +288,25 @@ class ParagraphStage:
             "evidence_floor": self.evidence_floor or {},
             "meta": self.meta,
         }
+        if self.encoder is not None:
+            out["encoder"] = self.encoder.to_json()
+        return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "ParagraphStage":
         """Read `to_json` output; ValueError when its features are not this version's."""
-        if tuple(d.get("features", ())) != FEATURES:
-            raise ValueError(f"paragraph stage features {d.get('features')} are not {list(FEATURES)}")
+        features = ENCODED_FEATURES if d.get("encoder") else FEATURES
+        if tuple(d.get("features", ())) != features:
+            raise ValueError(f"paragraph stage features {d.get('features')} are not {list(features)}")
         arr = lambda k: np.asarray(d[k], dtype=float)  # noqa: E731
         stage = cls(list(d["labels"]), arr("mean"), arr("scale"), arr("weights"), arr("bias"),
                     np.asarray(d["active"], dtype=bool), {k: float(v) for k, v in d["thresholds"].items()},
                     dict(d.get("meta", {})),
                     {k: float(v) for k, v in d.get("gate_thresholds", d["thresholds"]).items()},
                     {k: float(v) for k, v in d.get("evidence_floor", {}).items()})
-        L, F = len(stage.labels), len(FEATURES)
+        if d.get("encoder"):
+            stage.encoder = ParagraphEncoder.from_json(d["encoder"], len(stage.labels))
+        L, F = len(stage.labels), len(features)
         if stage.mean.shape != (L, F) or stage.weights.shape != (L, F) or stage.bias.shape != (L,):
             raise ValueError("paragraph stage arrays do not match its labels and features")
         return stage
@@ -254,6 +334,7 @@ def regate(
     found = [(m.label, m.start, m.end) for m in model_spans] + rules
     X = line_features(text, lines, sc.starts, sc.ends, sc.sentences, sc.token_prob, sc.sent_prob, sc.lang,
                       stage.labels, found, rules)
+    X = stage.with_encoder(X, text, lines, sc.lang)
     keep = stage.decide(X, sc.lang, gate=not label_lines)
     col = {l: j for j, l in enumerate(stage.labels)}
     index = _Intervals(lines)

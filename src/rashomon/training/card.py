@@ -126,6 +126,17 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
             _stage_text(stage),
             "",
         ]
+    encoded = meta.get("paragraph_stage_encoded")
+    if encoded:
+        m = encoded.get("meta", {})
+        lines += [
+            "With `techniques.paragraph_encoder = true` a second stage is used: the same features plus one per "
+            "technique, a logistic model (L2 "
+            f"{m.get('encoder_l2')}) over the paragraph's multilingual sentence embedding, fitted on its folds' "
+            f"cross-fitted values; thresholds {encoded.get('thresholds')}, evidence floor "
+            f"{encoded.get('evidence_floor') or 0}. Its honest estimate is the `newest_stage_encoded` rows.",
+            "",
+        ]
     lines += [
         "## Limitations",
         "Lexical features and context-free word vectors only: techniques that live in argument structure (Straw_Man, Red_Herring, "

@@ -66,6 +66,11 @@ class TrainConfig:
     # cross-fit (10, 30, 100 compared; README Quality).
     paragraph_stage: bool = True
     stage_l2: float = 30.0
+    # Also fit the stage variant with the sentence encoder's feature (`techniques.paragraph_encoder`):
+    # a per-technique logistic model over each paragraph's embedding; `encoder_l2` chosen on the
+    # older articles' cross-fit (3 to 1000 compared; README Quality).
+    paragraph_encoder: bool = True
+    encoder_l2: float = 100.0
 
     def __post_init__(self) -> None:
         if self.name_script not in ("", "latin", "cyrillic"):

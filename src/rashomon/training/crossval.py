@@ -27,7 +27,7 @@ from ..techniques.taxonomy import PTC2020_TO_SEMEVAL2023, SEMEVAL2023_LABELS, to
 from .config import TrainConfig
 from .data import Prepared, assign_folds, prepare
 from .fit import fit
-from .paragraph_fit import fit_stage, stage_rows
+from .paragraph_fit import fit_encoded_stage, fit_stage, row_vectors, stage_rows
 from .tune import choose_floor, combo_stats, tune
 
 # Extra spans per article (the rule layer), added to the model's: fn(text, language) -> [(label, s, e)]
@@ -47,7 +47,9 @@ class CVResult:
     newest_articles: dict[str, int] = field(default_factory=dict)
     newest_stage: dict[str, ParagraphReport] = field(default_factory=dict)  # fold 0, paragraph stage "gate"
     newest_stage_label: dict[str, ParagraphReport] = field(default_factory=dict)  # ... and "label"
+    newest_stage_encoded: dict[str, ParagraphReport] = field(default_factory=dict)  # "label" with the encoder
     stage: ParagraphStage | None = None
+    stage_encoded: ParagraphStage | None = None  # the stage with the sentence encoder's feature
     floors: dict[str, float] = field(default_factory=dict)  # lowest threshold per language (choose_floor)
 
     def summary(self) -> dict[str, Any]:
@@ -63,7 +65,8 @@ class CVResult:
                 out[f"semeval2023_{lang}_{tag}paragraph_micro_f1"] = round(rep.micro.f1, 4)
                 out[f"semeval2023_{lang}_{tag}paragraph_precision"] = round(rep.micro.precision, 4)
                 out[f"semeval2023_{lang}_{tag}paragraph_recall"] = round(rep.micro.recall, 4)
-        for tag, reports in (("stage_gate", self.newest_stage), ("stage_label", self.newest_stage_label)):
+        for tag, reports in (("stage_gate", self.newest_stage), ("stage_label", self.newest_stage_label),
+                             ("stage_encoded", self.newest_stage_encoded)):
             for lang, rep in reports.items():
                 out[f"semeval2023_{lang}_newest_{tag}_paragraph_micro_f1"] = round(rep.micro.f1, 4)
                 out[f"semeval2023_{lang}_newest_{tag}_paragraph_precision"] = round(rep.micro.precision, 4)
@@ -144,6 +147,7 @@ def cross_validate(
     return evaluate_oof(
         items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight, cfg.min_threshold, time_fold,
         cfg.floor_grid, cfg.stage_l2 if cfg.paragraph_stage else None,
+        cfg.encoder_l2 if cfg.paragraph_stage and cfg.paragraph_encoder else None, log,
     )
 
 
@@ -160,6 +164,8 @@ def evaluate_oof(
     time_fold: bool = False,
     floor_grid: tuple[float, ...] = (),
     stage_l2: float | None = None,
+    encoder_l2: float | None = None,
+    log: Callable[[str], None] | None = None,
 ) -> CVResult:
     """Tune thresholds (all folds; and per fold on the others) and score the nested predictions.
 
@@ -168,6 +174,7 @@ def evaluate_oof(
     each language is chosen from it on held-out folds (for fold k: on the other folds only).
     With `stage_l2`, the paragraph stage is fitted too (`res.stage`, on every fold's rows) and,
     with `time_fold`, scored on fold 0 by a stage fitted on the older folds alone (`newest_stage`).
+    With `encoder_l2` too, so is the stage with the sentence encoder's feature (`stage_encoded`).
     """
     golds = [it.gold for it in items]
     fixed = {i: extra(g.text, g.language) for i, g in enumerate(golds)} if extra else {}
@@ -194,7 +201,7 @@ def evaluate_oof(
     res = CVResult(thresholds, folds=k)
     if stage_l2 is not None:
         _stage(res, golds, scores, model, labels, fold_arr, fixed, thresholds, stage_l2, time_fold, stats,
-               fold_th.get(0), span_weight, floors)
+               fold_th.get(0), span_weight, floors, encoder_l2, log)
     langs = sorted({g.language for g in golds})
     res.floors = dict(chosen) if isinstance(chosen, dict) else {lang: chosen for lang in langs}
     random_fold = [not (time_fold and f == 0) for f in folds]
@@ -224,14 +231,20 @@ def evaluate_oof(
 def _stage(res: CVResult, golds: list[GoldArticle], scores: list[Scores], model: TechniqueModel, labels: list[str],
            fold_arr: np.ndarray, fixed: dict[int, list[tuple[str, int, int]]], thresholds: dict[str, Any],
            l2: float, time_fold: bool, stats: Any, fold0_th: dict[str, Any] | None, span_weight: float,
-           floors: Callable[[np.ndarray], Any]) -> None:
-    """Fit the shipped paragraph stage and, with a newest fold, its honest fold-0 estimate."""
+           floors: Callable[[np.ndarray], Any], encoder_l2: float | None = None,
+           log: Callable[[str], None] | None = None) -> None:
+    """Fit the shipped paragraph stage (and its encoder variant) and, with a newest fold, their
+    honest fold-0 estimates."""
     found = {i: [(s.label, s.start, s.end) for s in decode(model, sc, thresholds)] + fixed.get(i, [])
              for i, sc in enumerate(scores)}
     rows = stage_rows(golds, scores, found, fixed, labels)
     if not len(rows.Y):
         return  # no paragraph labels (PTC-2020 only): nothing to fit a stage on
     res.stage = fit_stage(rows, labels, fold_arr[rows.article], l2)
+    V = None
+    if encoder_l2 is not None:
+        V = row_vectors(golds, rows, log)
+        res.stage_encoded = fit_encoded_stage(V, rows, labels, fold_arr[rows.article], l2, encoder_l2)
     older = sorted(set(fold_arr.tolist()) - {0})
     if not time_fold or len(older) < 2 or fold0_th is None:
         return
@@ -245,12 +258,19 @@ def _stage(res: CVResult, golds: list[GoldArticle], scores: list[Scores], model:
             strict[int(i)] = [(s.label, s.start, s.end) for s in decode(model, scores[i], th)] + fixed.get(int(i), [])
     old_rows = stage_rows(golds, scores, strict, fixed, labels, only=set(strict))
     stage = fit_stage(old_rows, labels, fold_arr[old_rows.article], l2)
+    stages = [("gate", stage, res.newest_stage), ("label", stage, res.newest_stage_label)]
+    if V is not None and encoder_l2 is not None:
+        # The same lines as `rows` (other `found`): their embeddings by (article, line start).
+        at = {(int(a), int(s)): k for k, (a, s) in enumerate(zip(rows.article, rows.lines[:, 0]))}
+        V_old = V[[at[(int(a), int(s))] for a, s in zip(old_rows.article, old_rows.lines[:, 0])]]
+        encoded = fit_encoded_stage(V_old, old_rows, labels, fold_arr[old_rows.article], l2, encoder_l2)
+        stages.append(("label", encoded, res.newest_stage_encoded))
     keep = set(SEMEVAL2023_LABELS)
     for lang in sorted({g.language for g in golds}):
         idx = [i for i, g in enumerate(golds) if g.corpus == "semeval2023" and g.language == lang and fold_arr[i] == 0]
         if not idx or not any(golds[i].lines for i in idx):
             continue
-        for mode, reports in (("gate", res.newest_stage), ("label", res.newest_stage_label)):
+        for mode, stage, reports in stages:
             out = {}
             for i in idx:
                 g, sc = golds[i], scores[i]

@@ -10,12 +10,13 @@ lines, which the component always keeps).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
 from ..techniques.formats import GoldArticle, line_spans
 from ..techniques.model import Scores
-from ..techniques.paragraphs import FEATURES, ParagraphStage, line_features
+from ..techniques.paragraphs import ENCODER_CLIP, FEATURES, ParagraphEncoder, ParagraphStage, line_features
 
 MIN_POSITIVES = 8  # fewer positive lines: the label keeps the span decision
 GRID = tuple(round(x, 2) for x in np.arange(0.10, 0.70, 0.02))
@@ -31,10 +32,17 @@ class StageRows:
     other: np.ndarray  # gold labels of the line the model does not know (always missed)
     lang: np.ndarray
     article: np.ndarray  # index into the article list
+    lines: np.ndarray | None = None  # (n, 2) each line's (start, end) in its article
 
     def take(self, mask: np.ndarray) -> "StageRows":
         """The rows where mask holds."""
-        return StageRows(self.X[mask], self.Y[mask], self.other[mask], self.lang[mask], self.article[mask])
+        lines = None if self.lines is None else self.lines[mask]
+        return StageRows(self.X[mask], self.Y[mask], self.other[mask], self.lang[mask], self.article[mask], lines)
+
+    def with_column(self, col: np.ndarray) -> "StageRows":
+        """The rows with one more feature per label (col: (n, labels))."""
+        return StageRows(np.concatenate([self.X, col[..., None]], axis=-1), self.Y, self.other, self.lang,
+                         self.article, self.lines)
 
 
 def stage_rows(
@@ -46,7 +54,7 @@ def stage_rows(
     only: set[int] | None = None,
 ) -> StageRows:
     """Rows of the articles with paragraph labels (and in `only`, when given)."""
-    X, Y, other, lang, art = [], [], [], [], []
+    X, Y, other, lang, art, spans = [], [], [], [], [], []
     known = set(labels)
     for i, (g, sc) in enumerate(zip(golds, scores)):
         if not g.lines or (only is not None and i not in only):
@@ -60,9 +68,11 @@ def stage_rows(
         other += [len(g.lines[n] - known) for n in listed]
         lang += [g.language] * len(listed)
         art += [i] * len(listed)
+        spans += lines
     F, L = len(FEATURES), len(labels)
     return StageRows(np.concatenate(X) if X else np.zeros((0, L, F)), np.concatenate(Y) if Y else np.zeros((0, L), bool),
-                     np.asarray(other, dtype=int), np.asarray(lang), np.asarray(art, dtype=int))
+                     np.asarray(other, dtype=int), np.asarray(lang), np.asarray(art, dtype=int),
+                     np.asarray(spans, dtype=np.int64).reshape(len(spans), 2))
 
 
 def _fit_logistic(X: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -85,7 +95,7 @@ def _fit_logistic(X: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, 
 
 
 def _fit_weights(rows: StageRows, labels: list[str], l2: float) -> ParagraphStage:
-    L, F = len(labels), len(FEATURES)
+    L, F = len(labels), rows.X.shape[-1]
     mean, scale, weights = np.zeros((L, F)), np.ones((L, F)), np.zeros((L, F))
     bias, active = np.zeros(L), np.zeros(L, dtype=bool)
     for j in range(L):
@@ -149,4 +159,56 @@ def fit_stage(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float)
         f1 = {f: micro_f1(np.where(stage.active, (prob[sel] >= best) & (found[sel] | (evidence[sel] >= f)), found[sel])
                           | rule[sel], sub) for f in FLOOR_GRID}
         stage.evidence_floor[lang] = float(max(FLOOR_GRID, key=lambda f: (round(f1[f], 6), f)))
+    return stage
+
+
+def row_vectors(golds: list[GoldArticle], rows: StageRows, log: Callable[[str], None] | None = None) -> np.ndarray:
+    """(n, 512) the sentence embedding of every row's line, as the component embeds it at run time."""
+    from ..techniques.paragraphs import paragraph_vectors
+
+    if rows.lines is None:
+        raise ValueError("these rows were built without their line spans")
+    out = np.zeros((len(rows.Y), 512), dtype=np.float32)
+    arts = np.unique(rows.article)
+    for n, a in enumerate(arts):
+        k = np.flatnonzero(rows.article == a)
+        out[k] = paragraph_vectors(golds[int(a)].text, [tuple(x) for x in rows.lines[k].tolist()])
+        if log and (n + 1) % 100 == 0:
+            log(f"paragraph embeddings: {n + 1}/{len(arts)} articles")
+    return out
+
+
+def fit_encoder(V: np.ndarray, rows: StageRows, labels: list[str], l2: float) -> ParagraphEncoder:
+    """Per-label logistic weights from the rows' embeddings (and language) to their gold labels."""
+    X = ParagraphEncoder.inputs(V, rows.lang)
+    L, D = len(labels), X.shape[1]
+    weights, bias, active = np.zeros((L, D)), np.zeros(L), np.zeros(L, dtype=bool)
+    mean, scale = X.mean(0), X.std(0) + 1e-6
+    for j in range(L):
+        y = rows.Y[:, j].astype(float)
+        if y.sum() < MIN_POSITIVES or y.sum() == len(y):
+            continue
+        _, _, weights[j], bias[j] = _fit_logistic(X, y, l2)
+        active[j] = True
+    return ParagraphEncoder(mean, scale, weights, bias, active)
+
+
+def encoder_column(V: np.ndarray, rows: StageRows, labels: list[str], groups: np.ndarray, l2: float) -> np.ndarray:
+    """(n, labels) the encoder feature of each row from an encoder fitted without its group."""
+    col = np.zeros(rows.Y.shape)
+    for g in np.unique(groups):
+        part = groups == g
+        enc = fit_encoder(V[~part], rows.take(~part), labels, l2)
+        col[part] = enc.logits(V[part], rows.lang[part])
+    return np.clip(col, -ENCODER_CLIP, ENCODER_CLIP)
+
+
+def fit_encoded_stage(V: np.ndarray, rows: StageRows, labels: list[str], groups: np.ndarray, l2: float,
+                      encoder_l2: float) -> ParagraphStage:
+    """A stage whose last feature is the encoder's: fitted on the encoder's cross-fitted column (as
+    an unseen article would get it), with the encoder itself fitted on all rows."""
+    col = encoder_column(V, rows, labels, groups, encoder_l2)
+    stage = fit_stage(rows.with_column(col), labels, groups, l2)
+    stage.encoder = fit_encoder(V, rows, labels, encoder_l2)
+    stage.meta["encoder_l2"] = encoder_l2
     return stage

@@ -60,6 +60,8 @@ def train(
         model.meta["threshold_floors"] = cv.floors
     if cv.stage is not None:
         model.meta["paragraph_stage"] = cv.stage.to_json()
+    if cv.stage_encoded is not None:
+        model.meta["paragraph_stage_encoded"] = cv.stage_encoded.to_json()
     model.save(out_dir, prune=cfg.prune)
     out = Path(out_dir)
     size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())

@@ -1,0 +1,57 @@
+"""The paragraph stage with the sentence encoder's feature (`techniques.paragraph_encoder`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from rashomon.errors import RashomonError
+from rashomon.techniques.component import TechniqueDetector
+from rashomon.techniques.model import default_model_dir
+
+from .conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture()
+def model_without_encoder(tmp_path):
+    """A copy of the shipped model whose model.json has no encoder stage (an older model)."""
+    out = tmp_path / "model"
+    shutil.copytree(default_model_dir(), out)
+    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    meta.pop("paragraph_stage_encoded")
+    (out / "model.json").write_text(json.dumps(meta), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("stage, fails", [("label", True), ("gate", True), ("off", False)])
+def test_component_encoder_missing_stage_is_a_clear_error(model_without_encoder, stage, fails):
+    det = TechniqueDetector(model_without_encoder, paragraph_stage=stage, paragraph_encoder=True)
+    if not fails:
+        det.load()
+        return
+    with pytest.raises(RashomonError) as err:
+        det.load()
+    assert err.value.code == "E094" and "paragraph_encoder = false" in str(err.value)
+
+
+def test_component_encoder_shipped_stage_has_the_feature():
+    stage = TechniqueDetector().model.encoded_stage
+    assert stage is not None and stage.features[-1] == "emb" and stage.encoder is not None
+    assert stage.encoder.active.sum() >= 15  # most techniques have enough paragraphs to model
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_component_encoder_on_seeds_spans_are_exact(prefix):
+    path = next(SEEDS.glob(prefix + "_*.txt"), None)
+    if path is None:
+        pytest.skip(f"seed {prefix} not present beside the repository ({SEEDS})")
+    text = path.read_text(encoding="utf-8")
+    det = TechniqueDetector(paragraph_encoder=True).load()
+    found = det.predict(text)
+    assert found
+    for t in found:
+        assert text[t.start:t.end] == t.text and t.end > t.start
