@@ -133,6 +133,11 @@ def test_cli_techniques_train_then_use_model(tmp_path: Path) -> None:
     meta = _train(root, out, 2)
     assert set(meta["labels"]) == {"Name_Calling-Labeling", "Loaded_Language"}  # PTC names mapped to 2023
     assert "paragraph_stage" not in meta  # PTC-2020 has no paragraph labels to fit it on
+    assert "paragraph_stage_encoded" not in meta
+    refused = runner.invoke(app, ["eval", "techniques", "--format", "ptc", "--model", str(out), "--articles",
+                                  str(root / "train-articles"), "--labels", str(root / "train-labels-TC"),
+                                  "--paragraph-encoder"])
+    assert refused.exit_code == 2 and "E094" in refused.output
     scored = runner.invoke(app, ["eval", "techniques", "--format", "ptc", "--model", str(out), "--articles",
                                  str(root / "train-articles"), "--labels", str(root / "train-labels-TC"), "--json"])
     assert scored.exit_code == 0, scored.output
@@ -154,6 +159,15 @@ def test_cli_techniques_train_semeval_stores_paragraph_stage(tmp_path: Path) -> 
                                      "--articles", str(root / "train-articles-subtask-3"),
                                      "--labels", str(root / "train-labels-subtask-3.txt"), "--paragraph-stage", mode])
         assert scored.exit_code == 0, scored.output
+    # The encoder variant is fitted and stored beside it, and `--paragraph-encoder` scores with it.
+    encoded = meta["paragraph_stage_encoded"]
+    assert encoded["features"][-1] == "emb" and len(encoded["encoder"]["weights"]) == len(meta["labels"])
+    assert "paragraph_encoder" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    scored = runner.invoke(app, ["eval", "techniques", "--format", "semeval23", "--model", str(out),
+                                 "--articles", str(root / "train-articles-subtask-3"),
+                                 "--labels", str(root / "train-labels-subtask-3.txt"), "--paragraph-encoder", "--json"])
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.stdout)["paragraph_encoder"] is True
 
 
 @pytest.mark.parametrize(
