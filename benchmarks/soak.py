@@ -233,16 +233,17 @@ def _outcome(item: Any, seconds: float, code: str | None, detail: str) -> Outcom
 
 def soak(items: Iterable[Any], *, jobs: int = 1, max_seconds: float | None = None,
          max_rss_mb: int | None = None,
-         on_outcome: Callable[[Outcome], None] | None = None) -> SoakReport:
+         on_outcome: Callable[[Outcome], None] | None = None, config: Path | None = None) -> SoakReport:
     """Analyse every CorpusItem through `Analyzer.pipe` (worker processes); one Outcome each, in input order.
 
     `jobs` streams run side by side, one worker each; the budget is the project's
-    `[analysis]` settings unless overridden here.
+    `[analysis]` settings unless overridden here. `config`: a TOML file over the defaults (to soak
+    an opt-in setting such as `techniques.paragraph_encoder`).
     """
     from rashomon.settings import load_options
 
     overrides = {k: v for k, v in (("max_seconds", max_seconds), ("max_rss_mb", max_rss_mb)) if v is not None}
-    options = load_options(analysis=overrides) if overrides else load_options()
+    options = load_options(config, analysis=overrides) if overrides else load_options(config)
     items = list(items)
     outcomes: list[Outcome | None] = [None] * len(items)
     lock = threading.Lock()
@@ -385,6 +386,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, help="a deterministic sample of N articles over all corpora")
     parser.add_argument("--max-seconds", type=float, help="per-article budget (default: analysis.max_seconds)")
     parser.add_argument("--max-rss-mb", type=int, help="worker memory budget (default: analysis.max_rss_mb)")
+    parser.add_argument("--config", type=Path, help="a rashomon TOML config over the defaults (e.g. an opt-in setting)")
     parser.add_argument("--json", type=Path, help="write the summary (and worst-case rows) here")
     parser.add_argument("--progress", action="store_true", help="one line per article")
     parser.add_argument("--no-worst-cases", action="store_true")
@@ -402,7 +404,7 @@ def main() -> None:
         items = sample(items, args.sample)
     if args.limit:
         items = items[: args.limit]
-    print(f"soak: {len(items)} articles, jobs {args.jobs}", flush=True)
+    print(f"soak: {len(items)} articles, jobs {args.jobs}" + (f", config {args.config}" if args.config else ""), flush=True)
     done = [0]
 
     def progress(o: Outcome) -> None:
@@ -414,7 +416,7 @@ def main() -> None:
 
     if items:
         report = soak(items, jobs=args.jobs, max_seconds=args.max_seconds, max_rss_mb=args.max_rss_mb,
-                      on_outcome=progress)
+                      on_outcome=progress, config=args.config)
         print_report(report)
         result["soak"] = report.summary()
         if args.json:

@@ -75,3 +75,17 @@ def test_soak_sample_budget_reports_a_stuck_article():
     first, second = items[0], items[-1]
     report = soak.soak([first, second], max_seconds=0.001, max_rss_mb=MAX_RSS_MB)
     assert [(o.code, o.path) for o in report.outcomes] == [("E041", first.path), ("E041", second.path)]
+
+
+@pytest.mark.slow
+def test_soak_sample_with_the_paragraph_encoder(tmp_path):
+    # The opt-in stage runs the sentence encoder over every paragraph: a slice of the same sample,
+    # both languages, goes through the supervised workers with it on.
+    config = tmp_path / "encoder.toml"
+    config.write_text("[techniques]\nparagraph_encoder = true\n", encoding="utf-8")
+    items = fixed_sample()
+    items = [it for it in items if it.language == "en"][:8] + [it for it in items if it.language == "ru"][:8]
+    report = _soak_module().soak(items, jobs=1, max_seconds=MAX_SECONDS, max_rss_mb=MAX_RSS_MB, config=config)
+    failed = [f"{o.code} {o.seconds:.0f}s {o.path}: {o.detail[:200]}" for o in report.failures()]
+    assert len(report.outcomes) == len(items) and not failed, "\n".join(failed)
+    assert sum(o.counts.get("techniques", 0) for o in report.outcomes) > 0

@@ -55,3 +55,15 @@ def test_component_encoder_on_seeds_spans_are_exact(prefix):
     assert found
     for t in found:
         assert text[t.start:t.end] == t.text and t.end > t.start
+
+
+@pytest.mark.parametrize("text, expected", [("", False), ("[techniques]\nparagraph_encoder = true\n", True)])
+def test_component_encoder_setting_reaches_the_component(tmp_path, text, expected):
+    from rashomon.components import _techniques
+    from rashomon.settings import load_options
+
+    config = tmp_path / "c.toml"
+    config.write_text(text, encoding="utf-8")
+    det = _techniques(load_options(config))
+    assert det.paragraph_encoder is expected
+    assert (det._stage() is det.model.encoded_stage) is expected
