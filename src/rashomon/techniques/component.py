@@ -34,7 +34,8 @@ class TechniqueDetector:
         self.use_model = use_model
         self.rules = rules
         self.paragraph_stage = paragraph_stage
-        # The stage variant with the sentence encoder's feature: more accurate, about twice the cost.
+        # The stage variant with the sentence encoder's feature: more accurate, but the techniques
+        # step then costs about as much as parsing (README Quality).
         self.paragraph_encoder = paragraph_encoder
         self._model = None
 
@@ -56,11 +57,11 @@ class TechniqueDetector:
                 self.model  # noqa: B018
             except ModelFormatError as exc:
                 raise RashomonError("E090", path=self.model_dir or default_model_dir(), detail=exc) from None
-            if self.paragraph_encoder and self.paragraph_stage != "off" and self.model.encoded_stage is None:
-                raise RashomonError("E094", path=self.model_dir or default_model_dir())
+            self._stage()  # a model without the stage asked for fails here (E094), once
         return self
 
     def _stage(self):  # noqa: ANN202 - ParagraphStage | None
+        """The paragraph stage the settings ask for, None when off; E094 if the model lacks it."""
         if self.paragraph_stage == "off":
             return None
         if not self.paragraph_encoder:
