@@ -75,11 +75,16 @@ def stage_rows(
                      np.asarray(spans, dtype=np.int64).reshape(len(spans), 2))
 
 
+def _standardiser(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Column mean and scale every stage weight is fitted on (and read back with at run time)."""
+    return X.mean(0), X.std(0) + 1e-6
+
+
 def _fit_logistic(X: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     """Mean, scale, weights and bias of an L2 logistic regression on standardised X."""
     from scipy.optimize import minimize
 
-    mean, scale = X.mean(0), X.std(0) + 1e-6
+    mean, scale = _standardiser(X)
     Z = (X - mean) / scale
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -183,7 +188,7 @@ def fit_encoder(V: np.ndarray, rows: StageRows, labels: list[str], l2: float) ->
     X = ParagraphEncoder.inputs(V, rows.lang)
     L, D = len(labels), X.shape[1]
     weights, bias, active = np.zeros((L, D)), np.zeros(L), np.zeros(L, dtype=bool)
-    mean, scale = X.mean(0), X.std(0) + 1e-6
+    mean, scale = _standardiser(X)  # one X for every label: _fit_logistic standardises it the same way
     for j in range(L):
         y = rows.Y[:, j].astype(float)
         if y.sum() < MIN_POSITIVES or y.sum() == len(y):
