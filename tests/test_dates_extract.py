@@ -18,6 +18,19 @@ CASES = [
     ("встреча 1 мая", None, [("1 мая", "--05-01", "day")]),
     ("в понедельник", None, [("в понедельник", None, "relative-day")]),
     ("no date here, 200 people and 15,000 more", None, []),
+    # A month named alone: after a preposition or a part of the month, yearless, never guessed.
+    ("primaries in mid May and a vote by the end of June", "2013-02-01",
+     [("in mid May", "--05", "month"), ("by the end of June", "--06", "month")]),
+    ("In March, 2016, and last December", None, [("March, 2016", "2016-03", "month"), ("last December", "--12", "month")]),
+    ("выборы в середине мая, решение до конца июня", None,
+     [("в середине мая", "--05", "month"), ("до конца июня", "--06", "month")]),
+    ("В мае и с марта", None, [("В мае", "--05", "month"), ("с марта", "--03", "month")]),
+    # Not months: a surname, a verb, a possessive, a name before another name, «Мая» the name.
+    ("Theresa May said May I ask", None, []),
+    ("a speech by May in May's cabinet", None, []),
+    ("in May Day parades", None, []),
+    ("the March on Washington", None, []),
+    ("Мая Плисецкая и мама", None, []),
 ]
 
 

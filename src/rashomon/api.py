@@ -44,8 +44,12 @@ class Analyzer:
         """The pipeline, built on first use: `pipe(..., jobs=N)` never builds it in this process."""
         return self.load()
 
-    def analyze(self, article: Article) -> Article:
-        """Run the pipeline on one article and check its spans."""
+    def analyze(self, article: Article | str) -> Article:
+        """Run the pipeline on one article (a string is read as a plain-text article) and check its spans."""
+        if isinstance(article, str):
+            return self.analyze_text(article)
+        if not isinstance(article, Article):
+            raise TypeError(f"analyze() takes an Article or a str, not {type(article).__name__}")
         out = self.pipeline(article)
         out.check_spans()
         return out

@@ -25,6 +25,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     ru_d = "|".join(load_list("ru", "weekdays"))
     # A month stem takes only case endings: "мая", "маю", never "машин".
     ru_month = rf"(?:{ru_m})(?:[ьяюеауй]|ем|ём|ом)?"
+    en_full = "|".join(m for m in load_list("en", "months")[:12] if m != "May")
     return [
         *_clock_patterns(),
         (re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?![\d.]\d)"), "day"),
@@ -33,13 +34,27 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:of )?(?:{en_m})\b(?:,? (?:19|20)\d\d)?"), "day"),
         (re.compile(rf"(?<!\w)\d{{1,2}}[ \u00a0]{ru_month}(?:[ \u00a0](?:19|20)\d\d(?:[ \u00a0]г(?:ода|\.)?)?)?(?!\w)", re.I),
          "day"),
-        (re.compile(rf"\b(?:{en_m}) (?:of )?(?:19|20)\d\d\b"), "month"),
+        (re.compile(rf"\b(?:{en_m}),? (?:of )?(?:19|20)\d\d\b"), "month"),
         (re.compile(rf"(?<!\w)(?:в )?{ru_month} (?:19|20)\d\d(?: г(?:ода|\.)?)?(?!\w)", re.I), "month"),
+        # A month without a day or year ("in mid May", «в конце мая») only after a preposition or a
+        # part of the month, so "Theresa May", "May I" and «Мая» (a name) stay out; never "May's".
+        (re.compile(rf"\b(?i:{_EN_MONTH_LEAD})(?:{en_full})\b(?!['’]s|[ \u00a0]+(?:[A-Z]|\d))"), "month"),
+        (re.compile(rf"\b(?i:{_EN_MAY_LEAD})May\b(?!['’]s|[ \u00a0]+(?:[A-Z]|\d))"), "month"),
+        (re.compile(rf"(?<!\w)(?i:{_RU_MONTH_LEAD})(?:{ru_m})(?:[ьяюеауй]|ем|ём|ом)?(?![\w-])"), "month"),
         (re.compile(rf"\b(?:last |next )?(?:{en_d})\b"), "day"),
         (re.compile(rf"(?<!\w)(?:в |во )?(?:{ru_d})[а-яё]*(?!\w)", re.I), "day"),
         (re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?: году| года| г\.)?(?![\w.,]\d|-\d)"), "year"),
     ]
 
+
+# What may stand before a month named alone. "May" is also a surname and a verb: not after "by",
+# "from", "to" ("a speech by May").
+_EN_PART = r"(?:(?:early|mid|late)[- ]|(?:the )?(?:end|beginning|middle|start) of )"
+_EN_MONTH_LEAD = rf"(?:(?:in|by|since|until|till|through|during|before|after|from|last|next|this) {_EN_PART}?|{_EN_PART})"
+_EN_MAY_LEAD = rf"(?:(?:in|since|until|till|through|during|last|next|this) {_EN_PART}?|{_EN_PART})"
+# «в мае», «до конца мая», «с середины марта»; the month itself must be lower case («Мая» is a name).
+_RU_MONTH_LEAD = (r"(?:(?:в|во|до|с|со|к|по|после|около|от)\s(?:(?:начал[аеоу]|середин[аеуы]|кон[цеу][ауе]?|конец)\s)?"
+                  r"|(?:начал[аеоу]|середин[аеуы]|кон[цеу][ауе]?|конец)\s)")
 
 # A clock time: "8.30 pm", "8 p.m.", "20:30", "at 20.00", «в 8.30», «в 20.00». The time itself is
 # group `v`; a dotted time needs am/pm or a preposition before it, so "3.5 million" stays a number.
@@ -122,9 +137,13 @@ def _parse(text: str, base: datetime | None, granularity: str) -> str | None:
     year = re.search(r"(?:19|20)\d\d", text)
     if granularity == "year" and year:
         return year.group()  # dateparser reads "2004 году" as a day of month
-    if granularity == "month" and year:
+    if granularity == "month":
         month = _month_index(text)
-        return f"{year.group()}-{month:02d}" if month else None
+        if not month:
+            return None
+        # A month named alone keeps no year (ISO 8601's yearless --MM): "in May" said in
+        # January may be the coming or the past May, and a guess would compare as a fact.
+        return f"{year.group()}-{month:02d}" if year else f"--{month:02d}"
     if granularity == "day" and year is None and base is None and not _RELATIVE.search(text):
         # "1 мая" with no year and no published date: ISO 8601's yearless --MM-DD, not a guess.
         when = _dateparse(text, None)

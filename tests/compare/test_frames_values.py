@@ -82,6 +82,14 @@ def _d(text, iso, granularity="day"):
         (_d("September 2019", "2019-09", "month"), _d("October 2019", "2019-10", "month"), True),
         (_d("2019", "2019", "year"), _d("October 2019", "2019-10", "month"), False),  # a year holds its months
         (_d("8.30 pm", "T20:30", "time"), _d("9 pm", "T21:00", "time"), False),  # clock times are not compared
+        # A month named alone keeps no year: the same month of any year, other months differ.
+        (_d("in mid May", "--05", "month"), _d("May 2013", "2013-05", "month"), False),
+        (_d("in mid May", "--05", "month"), _d("in June", "--06", "month"), True),
+        (_d("in mid May", "--05", "month"), _d("April 30", "2013-04-30"), True),  # a month against a day
+        (_d("до конца мая", "--05", "month"), _d("25 мая", "--05-25"), False),
+        (_d("May 2012", "2012-05", "month"), _d("May 30, 2013", "2013-05-30"), True),  # two written years
+        (_d("May 2012", "2012-05", "month"), _d("May 30", "2013-05-30"), False),  # a year the base supplied
+        (_d("in May", "--05", "month"), _d("2013", "2013", "year"), False),
     ],
 )
 def test_frames_dates_differ(a, b, differ):

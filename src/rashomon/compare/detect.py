@@ -172,7 +172,7 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
                 continue
             # A year or a month dates many events ("retired in 2014", "named deputy in 2016"):
             # only claims that read alike compare on it ("has led House Democrats since 2002/2003").
-            if da.granularity in _COARSE and sim < _COARSE_SIM:
+            if (da.granularity in _COARSE or db.granularity in _COARSE) and sim < _COARSE_SIM:
                 continue
             if ua.article != ub.article and (facts[ub.article].mentions_date(da) or facts[ua.article].mentions_date(db)):
                 continue

@@ -157,12 +157,37 @@ def dates_differ(a: DateRef, b: DateRef) -> bool:
         return wa != wb
     if wa is not None or wb is not None:
         return False  # a weekday against a resolved date: resolution guesses the week
-    if a.granularity == b.granularity and a.granularity in ("year", "month") and a.iso and b.iso:
-        return a.iso != b.iso  # two written years ("since 2002" / "since 2003") or months with years
+    if a.granularity == b.granularity == "year" and a.iso and b.iso:
+        return a.iso != b.iso  # two written years ("since 2002" / "since 2003")
+    if "month" in (a.granularity, b.granularity):
+        return _months_differ(a, b)
     if a.granularity != "day" or b.granularity != "day" or not a.iso or not b.iso:
         return False
     return a.iso[-5:] != b.iso[-5:] or (a.iso[:4] != b.iso[:4] and not a.iso.startswith("--") and not b.iso.startswith("--")
                                         and _explicit_year(a) and _explicit_year(b))
+
+
+_DAY_ISO = re.compile(r"(?:\d{4}|-)-(\d\d)-\d\d")
+
+
+def _month_year(d: DateRef) -> tuple[str, str | None] | None:
+    """(month, year or None) of a month or a day; None for anything else."""
+    if not d.iso:
+        return None
+    year = None if d.iso.startswith("--") else d.iso[:4]
+    if d.granularity == "month":
+        return d.iso[-2:], year
+    m = _DAY_ISO.match(d.iso) if d.granularity == "day" else None
+    return (m.group(1), year if _explicit_year(d) else None) if m else None
+
+
+def _months_differ(a: DateRef, b: DateRef) -> bool:
+    """A month against a month or a day: different months, or two written years. A month named
+    alone ("in mid May") keeps no year, so it never differs from the same month of any year."""
+    ma, mb = _month_year(a), _month_year(b)
+    if ma is None or mb is None:
+        return False
+    return ma[0] != mb[0] or (ma[1] is not None and mb[1] is not None and ma[1] != mb[1])
 
 
 def _explicit_year(d: DateRef) -> bool:
