@@ -16,7 +16,8 @@ from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .reported import (Attribution, antecedent, headline_attributions, is_first_person, marker_attributions,
                        noun_attributions, source_span, trim_focus, verb_attributions)
-from .reported_ru import reference_attributions, russian_marker_attributions, russian_verb_attributions, ru_source_edges
+from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
+                          ru_source_edges)
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
 from ..pipeline import component
@@ -34,6 +35,10 @@ class QuoteExtractor:
     def __call__(self, article: Article) -> Article:
         article.quotes, article.quoted = extract_quotes(article, self.lex)
         return article
+
+
+def _cyrillic(text: str) -> bool:
+    return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text)
 
 
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
@@ -136,6 +141,9 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         att.content = _cover_pairs(att.content, pair_index, att.cue)
         if att.source is not None and _touches_marks(text, att.source):
             continue  # a quoted phrase is never a speaker
+        cue_tok = view.token_at(att.cue[0]) if att.cue else None
+        if cue_tok is not None and att.source_head is not None and hypothetical_you(view, cue_tok, att.source_head):
+            continue  # «Вы можете возразить, что …»: a reply the author imagines
         k = stab.first_stabbing(att.cue[0]) if att.cue else None
         home = pairs_all[k] if k is not None else None
         if home is not None and not _contains((home.start, home.end), att.content):
@@ -156,6 +164,18 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
     ru_markers = Cover(sorted(a.cue for a in keep.values() if a.how == "ru:marker" and a.cue is not None))
     keep = {k: a for k, a in keep.items()
             if not (a.how == "marker" and a.cue is not None and ru_markers.overlaps(*a.cue))}
+    # «Грузия, как заявил X в пятницу, воевала …»: the marker rule reads «как заявил» with the words
+    # before it, the verb rule the whole clause around it; one quote, the verb's, under the
+    # marker's fuller cue.
+    verbs = [a for a in keep.values() if a.how.startswith("verb") and a.cue is not None]
+    for key, att in list(keep.items()):
+        if att.how != "marker" or att.cue is None:
+            continue
+        inner = next((v for v in verbs if att.cue[0] <= v.cue[0] and v.cue[1] <= att.cue[1]), None)  # type: ignore[index]
+        if inner is not None and _contains(inner.content, att.content):
+            del keep[key]
+            if _cyrillic(text[att.cue[0] : att.cue[1]]):
+                inner.cue = att.cue  # the Russian guideline's cue is «как заявил»
     # «Как заявил X, …» is found both as a verb and as a marker: one content, one quote.
     by_content: dict[tuple[int, int], Attribution] = {}
     for att in keep.values():
@@ -287,10 +307,16 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC"
                                                                           and not titled)):
                 continue  # «власти США считают»: the authorities hold the view, not the place
+            named_at = [m.start for m in who.entity.mentions if named[0] <= m.start < named[1]] if who.entity else []
             if head is not None and who.entity is not None and any(
-                    head[1] <= view.tokens[c].start < named[1] for c in view.kids(noun, "conj")):
+                    head[1] <= view.tokens[c].start < named[1]
+                    # «шоумен и музыкант Валдис Пельш»: a second title before the name is one person.
+                    and not (view.tokens[c].pos == "NOUN" and named_at and view.tokens[c].start < min(named_at))
+                    for c in view.kids(noun, "conj")):
                 # "he and his entourage can see …": a group speaks, never one person of it.
-                who = Speaker(None, who.name + text[head[1] : named[1]], "a group: " + who.how)
+                # The rest of the phrase after the name («Ольга Зинякова и директор …»), not its title again.
+                rest = max([head[1]] + [m.end for m in who.entity.mentions if named[0] <= m.start < named[1]])
+                who = Speaker(None, who.name + text[rest : named[1]], "a group: " + who.how)
         cue = Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]) if att.cue else None
         quote = Quote(
             id=f"q{len(quotes) + 1}",

@@ -50,14 +50,33 @@ def _opens_with_dash(text: str) -> bool:
     return text[:1] in _DASHES or text.startswith("- ")
 
 
+# An interview line labelled with who asks or answers, then a dash: «„СП“: — …», «Корр.: — …».
+# The label is short and is a name or an outlet's initials, not a sentence.
+_LABEL = re.compile(r"(?:«(?P<q>[^«»\n]{1,24})»|(?P<w>[A-ZА-ЯЁ][\w.-]{0,15}(?: [A-ZА-ЯЁ][\w.-]{0,15}){0,2}))"
+                    r":[ \t\u00a0]*(?=[—–]|- )")
+
+
+def _label(text: str, start: int, end: int) -> tuple[tuple[int, int], int] | None:
+    """(the label's span, where its dash stands) of a labelled interview line, else None."""
+    m = _LABEL.match(text, start, end)
+    if m is None:
+        return None
+    group = "q" if m.group("q") is not None else "w"
+    return m.span(group), m.end()
+
+
 def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
     """Quotes in paragraphs that open with a dialogue dash and name the speaker after a second dash."""
     text = article.text
     out: list[Attribution] = []
     bare: list[tuple[int, int, int]] = []  # (paragraph number, dash offset, body start) without a remark
+    labels: dict[int, tuple[int, int]] = {}  # paragraph number -> its interview label's span
     lines = _lines(article)
     for n, (para_start, para_end) in enumerate(lines):
-        if not _opens_with_dash(text[para_start:para_end]):
+        labelled = _label(text, para_start, para_end)
+        if labelled is not None:
+            labels[n], para_start = labelled
+        elif not _opens_with_dash(text[para_start:para_end]):
             continue
         body_start = para_start + 1
         while body_start < para_end and text[body_start].isspace():
@@ -84,16 +103,18 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
         if tail is not None and tail.end() < para_end:
             end = para_end
             out.append(Attribution((tail.end(), end), (verb.start, verb.end), src, subj, "dialogue:continued"))
-    return out + _transcript_lines(text, lines, bare, voiced=bool(out))
+    return out + _transcript_lines(text, lines, bare, voiced=bool(out), labels=labels)
 
 
 def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]],
-                      voiced: bool = False) -> list[Attribution]:
+                      voiced: bool = False, labels: dict[int, tuple[int, int]] | None = None) -> list[Attribution]:
     """Dash lines with no author's remark, in a run of two or more consecutive paragraphs that
     reads as speech (a question, «я», «вы» …): each line is said by someone; the cue is the dash.
     A run of dash lines without such signs is a list, not a dialogue. In an article whose dash
     lines are `voiced` (others name their speaker after a second dash), a lone dash line of
-    whole sentences is speech too: the writer quotes the same way without a remark."""
+    whole sentences is speech too: the writer quotes the same way without a remark. A line
+    labelled with its speaker («„СП“: — …») is speech wherever it stands; the label is its source."""
+    labels = labels or {}
     runs: list[list[tuple[int, int, int]]] = []
     for item in bare:
         if runs and runs[-1][-1][0] == item[0] - 1:
@@ -104,13 +125,15 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
     for run in runs:
         paras = [lines[n] for n, _, _ in run]
         lone = voiced and len(run) == 1 and _whole_sentences(text, run[0][2], paras[0][1])
-        if not lone and (len(run) < 2 or not any(_SPEECHLIKE.search(text, start, end) for start, end in paras)):
+        labelled = any(n in labels for n, _, _ in run)
+        if not lone and not labelled and (len(run) < 2 or not any(_SPEECHLIKE.search(text, start, end)
+                                                                  for start, end in paras)):
             continue
-        for (_, dash, body), (_, end) in zip(run, paras):
+        for (n, dash, body), (_, end) in zip(run, paras):
             while end > body and text[end - 1] in " \t\r\n.":
                 end -= 1
             if end - body >= 2:
-                out.append(Attribution((body, end), (dash, dash + 1), None, None, "dialogue:line"))
+                out.append(Attribution((body, end), (dash, dash + 1), labels.get(n), None, "dialogue:line"))
     return out
 
 

@@ -9,6 +9,7 @@ from ..model import Article, Mention
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
+from .morph_ru import nominal_subject
 from .reported import Attribution, source_span
 from .reported_ru import place_source, ru_source_span
 
@@ -27,7 +28,8 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
     for _ in range(3):
         subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
         if subj:
-            return subj[0]
+            # «в качестве которых называют «…»»: a Russian word with no nominative reading is a misparse.
+            return subj[0] if nominal_subject(view, subj[0]) else None
         if toks[verb].dep in ("conj", "advcl") and toks[verb].head != verb:
             verb = toks[verb].head
             continue

@@ -20,6 +20,7 @@ from ..lang import load_list, load_table
 from ..model import Article
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
+from .morph_ru import nominal_subject
 from .reported import Attribution, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -319,7 +320,7 @@ def _subject_up(view: SyntaxView, verb: int) -> int | None:
         subj = view.kids(verb, "nsubj") or [c for c in view.kids(verb, "appos")
                                             if c < verb and toks[c].pos in ("NOUN", "PROPN")]
         if subj:
-            return subj[0]
+            return _past_label(view, subj[0], verb)
         tok = toks[verb]
         if tok.dep in ("conj", "advcl", "xcomp", "dep") and tok.head != verb and toks[tok.head].pos in ("VERB", "AUX", "ADJ"):
             verb = tok.head
@@ -332,6 +333,28 @@ def _subject_up(view: SyntaxView, verb: int) -> int | None:
                 continue
         return None
     return None
+
+
+def hypothetical_you(view: SyntaxView, verb: int, subj: int) -> bool:
+    """«Вы можете сказать, что …», «ты можешь возразить»: an infinitive under «мочь» said of «вы» or
+    «ты» is a reply the author imagines, no one's statement."""
+    toks = view.tokens
+    head = toks[verb].head
+    return (toks[subj].text.lower() in ("вы", "ты") and toks[verb].text.lower().endswith(("ть", "ти", "чь"))
+            and head != verb and toks[head].lemma.lower() == "мочь")
+
+
+def _past_label(view: SyntaxView, subj: int, verb: int) -> int | None:
+    """«„СП“: — Байден не раз говорил, что …»: a subject before a colon that the verb comes after
+    is the line's label (the interviewer), not who speaks; the speaker is the name or pronoun
+    after the colon that the parser hung on the verb some other way, if any."""
+    toks = view.tokens
+    colons = [k for k in range(subj + 1, verb) if toks[k].text == ":"]
+    if not colons:
+        return subj
+    after = [c for c in view.kids(verb) if colons[-1] < c < verb and toks[c].pos in ("PROPN", "NOUN", "PRON")
+             and toks[c].dep in ("parataxis", "appos", "nsubj", "dep", "dislocated")]
+    return after[0] if after else None
 
 
 def _in_which(view: SyntaxView, verb: int) -> bool:
@@ -354,6 +377,10 @@ def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
         cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in ("в", "во")]
         if not cases or toks[c].lemma.lower() in _ru_words("adverbial_nouns"):
             continue  # «заключили в ответ», «в итоге заявили»: an adverbial, nobody's place
+        if any(view.kids(k, "fixed") for k in cases) or toks[c].lemma.lower() in ("тот", "то", "это", "этот"):
+            # «в качестве которых называют», «в связи с этим заявили»: a compound preposition;
+            # «упрекали в том, что …», «в том числе»: a pronoun, what is said or an aside.
+            continue
         if toks[c].lemma.lower() in _ru_words("document_nouns"):
             owners = [k for k in view.kids(c, "nmod") if k > c]
             if owners:
@@ -558,6 +585,10 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             continue
         # «оказалось», «выяснилось» take no agent: their subject is what turned out, not a source.
         subj = _subject(view, i) if kind != "impersonal" and not (evidential and lemma.endswith("ся")) else None
+        if subj is not None and not nominal_subject(view, subj):
+            subj = None  # «в качестве которых называют», «Лидера … подчеркнул»: a misparse, no speaker
+        if subj is not None and hypothetical_you(view, i, subj):
+            continue  # «Вы можете возразить, что …»: the author's imagined reader says nothing
         src: tuple[int, int] | None = None
         if (subj is not None and how == "ru:inverted" and tok.text.lower().endswith(("ли", "ют", "ят"))
                 and _reported_before(view, subj, i) and place_source(view, i)):
@@ -696,7 +727,8 @@ def reference_attributions(article: Article, view: SyntaxView, found: list[Attri
     return out
 
 
-_EDGE_WORDS_BEFORE = re.compile(r"^(?:(?:и|а|но|да|же|ведь)\s+)+", re.IGNORECASE)
+# «пока украинский официоз объясняет»: a subordinating conjunction the parser left on the subject.
+_EDGE_WORDS_BEFORE = re.compile(r"^(?:(?:и|а|но|да|же|ведь|пока|когда|если|хотя|поскольку|будто)\s+)+", re.IGNORECASE)
 _EDGE_WORDS_AFTER = re.compile(r"(?:\s+(?:же|ведь))+$", re.IGNORECASE)
 # «глава региона в своём канале»: a phrase with the reflexive «свой» refers back to the
 # subject, so it is the verb's adverbial, never part of the subject phrase.

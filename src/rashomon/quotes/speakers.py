@@ -70,6 +70,10 @@ def _named_person(ent: Entity) -> bool:
     return any(m.label in ("PERSON", "PER") and len(m.text.split()) >= 2 for m in ent.mentions)
 
 
+# «экс-президент», «вице-премьер», "ex-president", "vice-president": the title is the noun after it.
+_TITLE_PREFIX = re.compile(r"^(?:экс|вице|ex|vice)[-‑]", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Speaker:
     """Resolution result: the entity (if any), a display name, and how it was found."""
@@ -153,11 +157,18 @@ class SpeakerResolver:
             # unless the head is a title in front of the name ("глава МИД Сергей Лавров").
             # A descriptor right before a name is the name's title too ("политик Светлана
             # Тихановская"): only a space between them, no comma, no "of".
-            head_word = text[head[0] : head[1]].lower()
-            titled = head_word in self.lex.person_nouns or head_word in self.lex.org_nouns
+            head_word = _TITLE_PREFIX.sub("", text[head[0] : head[1]].lower())  # «экс-президент» is a president
+            person_title = head_word in self.lex.person_nouns
+            titled = person_title or head_word in self.lex.org_nouns
             inside = [m for m in inside if (m.start <= head[0] and head[1] <= m.end)
                       or (titled and m.start > head[0])
-                      or (m.start > head[1] and not text[head[1] : m.start].strip())]
+                      or (m.start > head[1] and not text[head[1] : m.start].strip()
+                          and not (m.type == "PERSON" and self._complement(m, head)))
+                      or self._apposed(m, head)]
+            if person_title and not any(m.type == "PERSON" for m in inside):
+                # «Глава Белого дома», «руководитель МАГАТЭ»: a person, not the body they head;
+                # with no name in the phrase the descriptor refers back like «the minister».
+                inside = []
         for types in (("PERSON",), ("ORG",), ("LOC",)):
             for m in inside:
                 if m.type in types:
@@ -208,6 +219,28 @@ class SpeakerResolver:
             if group is not None:
                 return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
         return Speaker(None, phrase, "unresolved")
+
+    def _apposed(self, m: Mention, head: tuple[int, int]) -> bool:
+        """The name stands in apposition to the phrase's head («член совета области Владимир Рогов»,
+        «эксперт института Питер Раф»): it names the same one. A name hung on the head as its
+        complement («сторонники Лукашенко», "fans of Lukashenko") does not."""
+        view = self.view
+        if view is None or m.start <= head[0]:
+            return False
+        h = view.token_at(head[0])
+        idx = view.tokens_in(m.start, m.end)
+        toks = view.tokens
+        return h is not None and any(toks[k].dep == "appos" and toks[k].head == h for k in idx)
+
+    def _complement(self, m: Mention, head: tuple[int, int]) -> bool:
+        """The name completes the head as its genitive or possessor («сторонники Лукашенко»)."""
+        view = self.view
+        if view is None:
+            return False
+        h = view.token_at(head[0])
+        toks = view.tokens
+        return h is not None and any(toks[k].dep in ("nmod", "nmod:poss") and toks[k].head == h
+                                     for k in view.tokens_in(m.start, m.end))
 
     def _acting_place(self, m: Mention) -> bool:
         """A place that is the subject of a verb acts as its government ("if Russia does not help

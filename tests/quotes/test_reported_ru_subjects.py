@@ -1,0 +1,87 @@
+"""Russian speakers the parser gets wrong: a word with no nominative reading is no subject, a
+compound preposition is no place that speaks, an interview line's label is not the speaker of
+what the line reports, and «X, как заявил Y, Z» is one quote. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.quotes.morph_ru import never_nominative
+from rashomon.quotes.reported_ru import ru_source_edges
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name or None, content, cue)
+CASES = [
+    # Negative: a real «в X» place still speaks.
+    ("В министерстве здравоохранения заявили, что вакцина безопасна.",
+     [("министерстве здравоохранения", "вакцина безопасна", "заявили")]),
+    # The author's imagined reader says nothing; a named subject under «мочь» or «вы» in the past does.
+    ("Вы можете возразить, что в России тоже много народов.", []),
+    ("Вы говорили, что бюджет сбалансирован.", [("Вы", "бюджет сбалансирован", "говорили")]),
+    # An adverb the parser made a subject («устами») and «в том числе» are no speakers.
+    ("На Украине утверждают, в том числе и официально устами чиновников, что «сепаратисты обстреливают сами себя».",
+     [(None, "«сепаратисты обстреливают сами себя»", "утверждают")]),
+    ("Его упрекали в том, что он не предупредил банкротство компании.",
+     [(None, "он не предупредил банкротство компании", "упрекали")]),
+    # «Грузия, как заявил X, …»: one quote under the fuller cue, not a second one holding «Грузия».
+    ("Грузия, как заявил премьер Ираклий Гарибашвили в прошлую пятницу в Братиславе, дважды воевала с Россией.",
+     [("Ираклий Гарибашвили",
+       "Грузия, как заявил премьер Ираклий Гарибашвили в прошлую пятницу в Братиславе, дважды воевала с Россией",
+       "как заявил")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_ru_subjects_table(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
+
+
+def test_reported_ru_subjects_compound_preposition_is_no_place(analyzer):
+    # «в качестве которых» is a compound preposition with a relative word, not «в МИД заявили».
+    text = ("В 90-х годах авторы объединили в «группу государств, чьё выживание находится под угрозой», "
+            "«несостоявшиеся государства» и «несостоятельные государства» (в качестве которых называют Чад, Судан).")
+    art = analyzer.analyze_text(text)
+    assert art.quotes, "the quotation is still reported"
+    assert all(q.speaker is None or "качестве" not in q.speaker.text for q in art.quotes)
+
+
+def test_reported_ru_subjects_interview_label(analyzer):
+    text = ("Эксперт ответил на вопросы редакции.\n\n"
+            "«СП»: — Президент Байден не раз говорил, что не собирается заставлять Украину отдавать территории. "
+            "А как в реальности?\n\n— Разумеется, это не так, и все это понимают.")
+    art = analyzer.analyze_text(text)
+    by_cue = {(q.cue.text if q.cue else None, q.content.text[:20]): q for q in art.quotes}
+    nested = by_cue[("говорил", "не собирается застав")]
+    assert "Байден" in nested.speaker_name  # not «СП», the line's label
+    line = by_cue[("—", "Президент Байден не ")]
+    assert line.speaker is not None and line.speaker.text == "СП"
+    answer = by_cue[("—", "Разумеется, это не т")]
+    assert answer.speaker is None
+    for q in art.quotes:
+        assert text[q.content.start : q.content.end] == q.content.text
+
+
+@pytest.mark.parametrize("word,never", [
+    ("качестве", True), ("экспертов", True), ("Лидера", True), ("граждан", True),
+    ("Европа", False), ("они", False), ("шутки", False),  # a nominative reading exists
+    ("Пельш", False), ("УНИАН", False), ("Кобахидзе", False),  # unknown names never count
+    ("experts", False), ("", False),
+])
+def test_reported_ru_subjects_never_nominative(word, never):
+    assert never_nominative(word) is never
+
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("пока государственное телевидение", "государственное телевидение"),
+    ("когда министр", "министр"),
+    ("и генпрокурор", "генпрокурор"),
+    ("пока", "пока"),  # nothing else left: kept as it is
+    ("Пока-центр", "Пока-центр"),  # a word that only starts like one
+])
+def test_reported_ru_subjects_conjunction_left_out(phrase, expected):
+    # A subordinating conjunction the parser left on the subject stays out of the speaker span.
+    s, e = ru_source_edges(phrase, (0, len(phrase)))
+    assert phrase[s:e] == expected

@@ -1,0 +1,39 @@
+"""A title with a name is the named person («экс-президент США Дональд Трамп» is Trump, not the
+USA); a person's title with only the body they head («Глава Белого дома») is a person who refers
+back, never the body. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    ("Суд принял решение. Экс-президент США Дональд Трамп заявил, что это победа.", "Дональд Трамп", "PERSON"),
+    ("Вице-президент Европейской комиссии Маргрет Вестагер заявила, что цены будут расти.", "Маргрет Вестагер", "PERSON"),
+    ("Президент Джо Байден выступил в среду. Глава Белого дома подчеркнул, что суд ошибся.", "Джо Байден", "PERSON"),
+    ("Глава МИД Сергей Лавров заявил, что переговоры продолжатся.", "Сергей Лавров", "PERSON"),
+    # A name in apposition to any descriptor is who speaks; one person may have two titles.
+    ("Член совета администрации области Владимир Рогов заявил, что выборы пройдут.", "Владимир Рогов", "PERSON"),
+    ("Эксперт института в Вашингтоне Питер Раф считает, что санкции не работают.", "Питер Раф", "PERSON"),
+    ("Известный шоумен и музыкант Валдис Пельш подчеркнул, что юмор важен.", "Валдис Пельш", "PERSON"),
+    # Negative: a name that completes the head («сторонники Лукашенко») is not who speaks.
+    ("Сторонники Александра Лукашенко заявили, что выборы честные.", None, None),
+    # Negative: two people named with their titles are a group, not the first of them.
+    ("Президент сети «Каро» Ольга Зинякова и директор «Соловья» Юрий Соловей заявили, что фильмы покажут.", None, None),
+    # Negative: an organisation's unit speaks for the organisation.
+    ("Пресс-служба Кремля сообщила, что встреча отменена.", "Кремль", "ORG"),
+    # Negative: with no person before it, the head of a body stays unnamed rather than the body.
+    ("Руководитель агентства заявил, что проверка продолжится.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,name,etype", CASES, ids=[c[0][:40] for c in CASES])
+def test_speakers_titles(analyzer, text, name, etype):
+    art = analyzer.analyze_text(text)
+    quote = art.quotes[-1]
+    ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
+    if name is None:
+        assert ent is None, (quote.speaker_name, ent)
+    else:
+        assert ent is not None and ent.name == name and ent.type == etype, (quote.speaker_name, ent)
