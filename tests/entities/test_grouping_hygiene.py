@@ -50,3 +50,33 @@ def test_grouping_hygiene_editorial_brackets_not_in_aliases():
                                        ("Ivan Sidorov", "Ivan Sidorov"), ("[Иван]  Сидоров", "Иван Сидоров")])
 def test_grouping_hygiene_strip_editorial(raw, clean):
     assert strip_editorial(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "text,items,groups,types",
+    [
+        # A lone surname the model typed as a place joins its full name and becomes a person ...
+        ("Sen. Al Franken spoke. Franken said no. Later Franken left.",
+         [("Al Franken", "PERSON", None), ("Franken", "LOC", None), ("Franken", "LOC", None)],
+         [["Al Franken", "Franken", "Franken"]], ["PERSON"]),
+        # ... but not one written after a preposition of place, a nation's name or initials.
+        ("George Washington was born in Virginia. He died far from Washington.",
+         [("George Washington", "PERSON", None), ("Virginia", "LOC", None), ("Washington", "LOC", None)],
+         [["George Washington"], ["Virginia"], ["Washington"]], ["PERSON", "LOC", "LOC"]),
+        ("Orders U.S came. The U.S replied.", [("Orders U.S", "PERSON", None), ("U.S", "LOC", None)],
+         [["Orders U.S"], ["U.S"]], ["PERSON", "LOC"]),
+        ("Анри Франция приехал. Франция ответила.", [("Анри Франция", "PERSON", None), ("Франция", "LOC", None)],
+         [["Анри Франция"], ["Франция"]], ["PERSON", "LOC"]),
+    ],
+)
+def test_grouping_hygiene_place_typed_surnames(text, items, groups, types):
+    ents = group_mentions(_mentions(text, items), variant_same, text)
+    assert [[m.text for m in e.mentions] for e in ents] == groups
+    assert [e.type for e in ents] == types
+
+
+def test_grouping_hygiene_place_typed_surname_needs_text():
+    # Without the article's text nothing shows how the word was used: it stays a place.
+    text = "Al Franken spoke. Franken said no."
+    ents = group_mentions(_mentions(text, [("Al Franken", "PERSON", None), ("Franken", "LOC", None)]), variant_same)
+    assert [e.type for e in ents] == ["PERSON", "LOC"]

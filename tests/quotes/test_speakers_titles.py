@@ -37,3 +37,19 @@ def test_speakers_titles(analyzer, text, name, etype):
         assert ent is None, (quote.speaker_name, ent)
     else:
         assert ent is not None and ent.name == name and ent.type == etype, (quote.speaker_name, ent)
+
+
+@pytest.mark.parametrize("text,cue,name", [
+    # "the senator" is the one introduced as "Sen. …", not the nearer person.
+    ("Sen. Tom Harlow faced new claims on Monday. Radio host Jane Miller says he kissed her in 2006. "
+     "The senator said he remembered the trip differently.", "said", "Tom Harlow"),
+    # "she" skips a man named by a first name of one gender.
+    ("Jane Miller spoke first. Sen. Tom Harlow answered. She says the trip was in May.", "says", "Jane Miller"),
+    # Negative: with no title written before any name, the nearest person stands.
+    ("Tom Harlow faced new claims. Jane Miller spoke on radio. The senator said he was sorry.", "said", "Jane Miller"),
+])
+def test_speakers_titles_introduced_and_gendered(analyzer, text, cue, name):
+    art = analyzer.analyze_text(text)
+    quote = next(q for q in art.quotes if q.cue and q.cue.text == cue)
+    ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
+    assert ent is not None and ent.name == name, (quote.speaker_name, ent)

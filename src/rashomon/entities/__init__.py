@@ -31,7 +31,7 @@ class EntityRecognizer:
         mentions = drop_credits(article.text, mentions, lang)
         mentions = _dedupe(mentions)
         article.mentions = mentions
-        article.entities = group_mentions(mentions, self.same_name)
+        article.entities = group_mentions(mentions, self.same_name, article.text)
         return article
 
 

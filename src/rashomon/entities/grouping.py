@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Callable
 
 from ..model import Entity, Mention
@@ -58,8 +59,9 @@ def _display_name(mentions: list[Mention]) -> str:
     return max(full, key=lambda n: (counts[n], -full.index(n)))
 
 
-def group_mentions(mentions: list[Mention], same_name: SameName = exact_same) -> list[Entity]:
-    """Cluster mentions into entities; ids follow first appearance (e1, e2, ...)."""
+def group_mentions(mentions: list[Mention], same_name: SameName = exact_same, text: str | None = None) -> list[Entity]:
+    """Cluster mentions into entities; ids follow first appearance (e1, e2, ...). With the article's
+    `text`, a lone surname the model typed as a place may join its person (see _attach_surnames)."""
     groups: list[list[Mention]] = []
     by_key: dict[str, int] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -69,7 +71,7 @@ def group_mentions(mentions: list[Mention], same_name: SameName = exact_same) ->
             groups.append([])
         groups[by_key[key]].append(m)
     groups = _merge_variants(groups, same_name)
-    groups = _attach_surnames(groups, same_name)
+    groups = _attach_surnames(groups, same_name, text)
     entities = []
     for group in sorted(groups, key=lambda g: min(m.start for m in g)):
         group.sort(key=lambda m: (m.start, m.end))
@@ -113,8 +115,39 @@ def _place_inside_place(etype: str, a: str, b: str) -> bool:
     return etype == "LOC" and len(a.split()) != len(b.split())
 
 
-def _attach_surnames(groups: list[list[Mention]], same_name: SameName) -> list[list[Mention]]:
-    """A one-word person mention joins the one multi-word person whose last word matches it."""
+# A word after one of these is read as a place ("in Washington", «в Вашингтоне»).
+_PLACE_BEFORE = re.compile(r"(?:^|\W)(?:in|at|to|from|near|into|across|outside|around|в|во|из|на|под|до|около)\s+$",
+                           re.IGNORECASE)
+
+
+_NAME_WORD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]")
+
+
+def _said_as_place(group: list[Mention], text: str) -> bool:
+    """Whether the group reads as a place: a nation's name or initials ("U.S"), a word not written
+    like a surname, or a mention after a preposition of place."""
+    word = group[0].normal
+    folded = word.casefold()
+    exact, prefixes = _nation_forms()
+    if not _NAME_WORD.match(word) or folded in exact or folded.startswith(prefixes):
+        return True
+    return any(_PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]) for m in group)
+
+
+@lru_cache(maxsize=1)
+def _nation_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The forms of lang/<code>/nation_names.tsv, case-folded: whole words, and prefixes (`*`)."""
+    from ..lang import load_table
+
+    forms = [f.casefold() for lang in ("en", "ru") for row in load_table(lang, "nation_names") for f in row]
+    return frozenset(f for f in forms if not f.endswith("*")), tuple(f[:-1] for f in forms if f.endswith("*"))
+
+
+def _attach_surnames(groups: list[list[Mention]], same_name: SameName, text: str | None = None) -> list[list[Mention]]:
+    """A one-word person mention joins the one multi-word person whose last word matches it. A
+    lone word the model typed as a place joins too when it matches exactly and never follows a
+    preposition of place ("Al Franken … Franken said", typed GPE 14 times), and it becomes a person;
+    "in Washington" stays a place beside George Washington."""
     persons = [g for g in groups if _vote(g) == "PERSON"]
     full = [g for g in persons if max(len(m.normal.split()) for m in g) > 1]
     full_ids = {id(g) for g in full}
@@ -130,7 +163,8 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName) -> list[l
     for group in groups:
         words = group[0].normal.split()
         vote = _vote(group)
-        if id(group) in full_ids or vote == "LOC" or len(words) != 1:
+        placelike = vote == "LOC" and (text is None or _said_as_place(group, text))
+        if id(group) in full_ids or placelike or len(words) != 1:
             keep.append(group)
             continue
         # A lone surname the model called ORG joins only on an exact match with a full name.
@@ -142,6 +176,9 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName) -> list[l
             if any(len(m.normal.split()) > 1 and same(m.normal.split()[-1], words[0]) for m in g)
         ]
         if len(hosts) == 1:
+            host_type = _vote(hosts[0])
+            for m in group:
+                m.type = host_type  # type: ignore[assignment]  # the full name's type, not the model's guess
             hosts[0].extend(group)
         else:
             keep.append(group)

@@ -51,7 +51,24 @@ def person_gender(name: str) -> str | None:
     for ending, gender in _gendered_endings():
         if last.endswith(ending) and len(last) - len(ending) >= _MIN_STEM:
             return gender
-    return None
+    # "Al Franken", "Leeann Tweeden": a first name that names one gender (a lone surname says nothing).
+    return _first_name_genders().get(words[0]) if len(words) > 1 else None
+
+
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> dict[str, set[str]]:
+    """title -> its written abbreviations ("senator" -> {"sen."}), from lang/<code>/title_abbreviations.tsv."""
+    out: dict[str, set[str]] = {}
+    for lang in ("en", "ru"):
+        for row in load_table(lang, "title_abbreviations"):
+            out.setdefault(row[0].lower(), set()).update(a.lower() for a in row[1:])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_name_genders() -> dict[str, str]:
+    """First name -> 'm'/'f', from lang/<code>/first_name_genders.tsv (names of one gender only)."""
+    return {row[0]: row[1] for lang in ("en", "ru") for row in load_table(lang, "first_name_genders") if len(row) >= 2}
 
 
 _BRACKET = re.compile(r"[ \t]*\[([^\[\]\n]{2,80})\]")
@@ -203,6 +220,9 @@ class SpeakerResolver:
             group = self._group_noun(lookback, s, in_quote, plural=gender == "pl") \
                 if pronoun and wanted == {"ORG"} else None
             before = self.mentions[bisect_left(self._starts, lookback) : bisect_right(self._starts, s)]
+            titled_one = None if pronoun else self._titled_before(words, before, s, in_quote)
+            if titled_one is not None:
+                return Speaker(titled_one, titled_one.name, "the person introduced with this title")
             for m in reversed(before):
                 if m.end > s or m.start < lookback:
                     continue
@@ -219,6 +239,27 @@ class SpeakerResolver:
             if group is not None:
                 return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
         return Speaker(None, phrase, "unresolved")
+
+    def _titled_before(self, words: list[str], before: list[Mention], end: int,
+                       in_quote: Callable[[int], bool]) -> Entity | None:
+        """"the senator" after "Sen. Al Franken … Leeann Tweeden": the nearest person whose name
+        was written after this title (or its abbreviation, lang/<code>/title_abbreviations.tsv)."""
+        title = next((w for w in (words[-1], words[0]) if w in self.lex.person_nouns), None)
+        if title is None:
+            return None
+        forms = {title} | _title_abbreviations().get(title, set())
+        text = self.article.text
+        for m in reversed(before):
+            if m.type != "PERSON" or m.end > end or in_quote(m.start):
+                continue
+            ent = self.owner[(m.start, m.end)]
+            for x in ent.mentions:
+                if x.start >= end:
+                    continue
+                lead = text[max(0, x.start - 25) : x.start].split()
+                if lead and lead[-1].lower() in forms:
+                    return ent
+        return None
 
     def _apposed(self, m: Mention, head: tuple[int, int]) -> bool:
         """The name stands in apposition to the phrase's head («член совета области Владимир Рогов»,
