@@ -176,6 +176,15 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
             del keep[key]
             if _cyrillic(text[att.cue[0] : att.cue[1]]):
                 inner.cue = att.cue  # the Russian guideline's cue is «как заявил»
+    # «выразил надежду, что …»: the Russian phrase rule's cue holds the general rule's verb, and
+    # their contents overlap: one quote, the phrase's («надежду, что …» is not what was said).
+    phrases = [a for a in keep.values() if a.how.startswith("ru:") and a.cue is not None]
+    for key, att in list(keep.items()):
+        if att.cue is None or att.how.startswith("ru:"):
+            continue
+        if any(p.cue[0] <= att.cue[0] and att.cue[1] <= p.cue[1] and p.cue != att.cue  # type: ignore[index]
+               and att.content[0] < p.content[1] and p.content[0] < att.content[1] for p in phrases):
+            del keep[key]
     # «Как заявил X, …» is found both as a verb and as a marker: one content, one quote.
     by_content: dict[tuple[int, int], Attribution] = {}
     for att in keep.values():
