@@ -21,6 +21,7 @@ from .reported_ru import (hypothetical_you, reference_attributions, russian_mark
 from .roles import classify_unattributed, is_long_quotation
 from .speakers import Speaker, SpeakerResolver
 from ..pipeline import component
+from ..script import has_cyrillic
 
 __all__ = ["QuoteExtractor", "extract_quotes"]
 
@@ -35,10 +36,6 @@ class QuoteExtractor:
     def __call__(self, article: Article) -> Article:
         article.quotes, article.quoted = extract_quotes(article, self.lex)
         return article
-
-
-def _cyrillic(text: str) -> bool:
-    return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text)
 
 
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
@@ -174,7 +171,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         inner = next((v for v in verbs if att.cue[0] <= v.cue[0] and v.cue[1] <= att.cue[1]), None)  # type: ignore[index]
         if inner is not None and _contains(inner.content, att.content):
             del keep[key]
-            if _cyrillic(text[att.cue[0] : att.cue[1]]):
+            if has_cyrillic(text[att.cue[0] : att.cue[1]]):
                 inner.cue = att.cue  # the Russian guideline's cue is «как заявил»
     # «выразил надежду, что …»: the Russian phrase rule's cue holds the general rule's verb, and
     # their contents overlap: one quote, the phrase's («надежду, что …» is not what was said).
@@ -316,15 +313,15 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC"
                                                                           and not titled)):
                 continue  # «власти США считают»: the authorities hold the view, not the place
-            named_at = [m.start for m in who.entity.mentions if named[0] <= m.start < named[1]] if who.entity else []
+            in_phrase = [m for m in who.entity.mentions if named[0] <= m.start < named[1]] if who.entity else []
             if head is not None and who.entity is not None and any(
                     head[1] <= view.tokens[c].start < named[1]
                     # «шоумен и музыкант Валдис Пельш»: a second title before the name is one person.
-                    and not (view.tokens[c].pos == "NOUN" and named_at and view.tokens[c].start < min(named_at))
+                    and not (view.tokens[c].pos == "NOUN" and in_phrase and view.tokens[c].start < in_phrase[0].start)
                     for c in view.kids(noun, "conj")):
                 # "he and his entourage can see …": a group speaks, never one person of it.
                 # The rest of the phrase after the name («Ольга Зинякова и директор …»), not its title again.
-                rest = max([head[1]] + [m.end for m in who.entity.mentions if named[0] <= m.start < named[1]])
+                rest = max([head[1]] + [m.end for m in in_phrase])
                 who = Speaker(None, who.name + text[rest : named[1]], "a group: " + who.how)
         cue = Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]) if att.cue else None
         quote = Quote(

@@ -3,12 +3,10 @@ the token the parser calls a subject be one?"""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from ..script import has_cyrillic
 from ..syntax import SyntaxView
-
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +21,7 @@ def never_nominative(word: str) -> bool:
     """A Cyrillic word the dictionary knows, none of whose readings is nominative («качестве»,
     «Лидера», «экспертов»). Unknown words (names like «Пельш», «УНИАН») never count: the
     dictionary's guesses for them miss cases."""
-    if not _CYRILLIC.search(word):
+    if not has_cyrillic(word):
         return False
     return all(p.is_known and p.tag.case not in (None, "nomn") for p in _morph().parse(word))
 
@@ -36,7 +34,7 @@ def nominal_subject(view: SyntaxView, subj: int) -> bool:
     particle («устами»), not a known common noun, pronoun or adjective without a nominative
     reading (names are left to the parser). Other languages' subjects are not judged."""
     tok = view.tokens[subj]
-    if not _CYRILLIC.search(tok.text):
+    if not has_cyrillic(tok.text):
         return True
     if tok.pos in _NEVER_SUBJECT:
         return False

@@ -51,7 +51,7 @@ def person_gender(name: str) -> str | None:
     for ending, gender in _gendered_endings():
         if last.endswith(ending) and len(last) - len(ending) >= _MIN_STEM:
             return gender
-    # "Al Franken", "Leeann Tweeden": a first name that names one gender (a lone surname says nothing).
+    # "Tom Harlow", "Jane Miller": a first name that names one gender (a lone surname says nothing).
     return _first_name_genders().get(words[0]) if len(words) > 1 else None
 
 
@@ -242,17 +242,21 @@ class SpeakerResolver:
 
     def _titled_before(self, words: list[str], before: list[Mention], end: int,
                        in_quote: Callable[[int], bool]) -> Entity | None:
-        """"the senator" after "Sen. Al Franken … Leeann Tweeden": the nearest person whose name
+        """"the senator" after "Sen. Tom Harlow … Jane Miller": the nearest person whose name
         was written after this title (or its abbreviation, lang/<code>/title_abbreviations.tsv)."""
         title = next((w for w in (words[-1], words[0]) if w in self.lex.person_nouns), None)
         if title is None:
             return None
         forms = {title} | _title_abbreviations().get(title, set())
         text = self.article.text
+        seen: set[str] = set()
         for m in reversed(before):
             if m.type != "PERSON" or m.end > end or in_quote(m.start):
                 continue
             ent = self.owner[(m.start, m.end)]
+            if ent.id in seen:
+                continue
+            seen.add(ent.id)
             for x in ent.mentions:
                 if x.start >= end:
                     continue
@@ -263,25 +267,22 @@ class SpeakerResolver:
 
     def _apposed(self, m: Mention, head: tuple[int, int]) -> bool:
         """The name stands in apposition to the phrase's head («член совета области Владимир Рогов»,
-        «эксперт института Питер Раф»): it names the same one. A name hung on the head as its
-        complement («сторонники Лукашенко», "fans of Lukashenko") does not."""
-        view = self.view
-        if view is None or m.start <= head[0]:
-            return False
-        h = view.token_at(head[0])
-        idx = view.tokens_in(m.start, m.end)
-        toks = view.tokens
-        return h is not None and any(toks[k].dep == "appos" and toks[k].head == h for k in idx)
+        «эксперт института Питер Раф»): it names the same one."""
+        return m.start > head[0] and self._hung_on(m, head, ("appos",))
 
     def _complement(self, m: Mention, head: tuple[int, int]) -> bool:
-        """The name completes the head as its genitive or possessor («сторонники Лукашенко»)."""
+        """The name completes the head as its genitive or possessor («сторонники Лукашенко», "fans
+        of Lukashenko"): it is not who the phrase names."""
+        return self._hung_on(m, head, ("nmod", "nmod:poss"))
+
+    def _hung_on(self, m: Mention, head: tuple[int, int], deps: tuple[str, ...]) -> bool:
+        """Whether a token of the mention depends on the head word with one of `deps`."""
         view = self.view
-        if view is None:
+        h = view.token_at(head[0]) if view is not None else None
+        if h is None:
             return False
-        h = view.token_at(head[0])
-        toks = view.tokens
-        return h is not None and any(toks[k].dep in ("nmod", "nmod:poss") and toks[k].head == h
-                                     for k in view.tokens_in(m.start, m.end))
+        toks = view.tokens  # type: ignore[union-attr]
+        return any(toks[k].dep in deps and toks[k].head == h for k in view.tokens_in(m.start, m.end))  # type: ignore[union-attr]
 
     def _acting_place(self, m: Mention) -> bool:
         """A place that is the subject of a verb acts as its government ("if Russia does not help
