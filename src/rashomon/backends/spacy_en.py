@@ -25,6 +25,17 @@ def load_spacy(names: list[str]):  # noqa: ANN201 - spacy.Language
 # measurably between 3,000 characters and unbounded batches.
 BATCH_CHARS = 5_000
 
+# spaCy makes a no-break or thin space its own SPACE token inside the sentence, and the parser
+# then loses the clause ("McCain says the\u00a0Republican movement …" had no subject): the parser
+# reads such spaces as plain ones. One character for one, so every offset stays as it was.
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                                           "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with each Unicode space separator (no-break, thin, …) made a plain space, same length."""
+    return text.translate(_ODD_SPACES)
+
 
 def char_batches(texts: list[str], max_docs: int, max_chars: int) -> list[list[str]]:
     """Consecutive groups of at most `max_docs` texts and, past the first text, `max_chars` characters."""
@@ -57,11 +68,12 @@ class SpacyBackend:
         """Parse paragraphs with nlp.pipe, in batches bounded in paragraphs and in characters."""
         out: list[ParsedText] = []
         for group in char_batches(texts, self.batch_size, BATCH_CHARS):
-            out.extend(self._convert(doc) for doc in self.nlp.pipe(group, batch_size=len(group)))
+            docs = self.nlp.pipe([plain_spaces(t) for t in group], batch_size=len(group))
+            out.extend(self._convert(doc, text) for doc, text in zip(docs, group))
         return out
 
     @staticmethod
-    def _convert(doc) -> ParsedText:  # noqa: ANN001 - spacy Doc
+    def _convert(doc, text: str) -> ParsedText:  # noqa: ANN001 - spacy Doc
         out = ParsedText()
         sent_of = {}
         for si, sent in enumerate(doc.sents):
@@ -81,5 +93,5 @@ class SpacyBackend:
                 )
             )
         for ent in doc.ents:
-            out.ents.append((ent.start_char, ent.end_char, ent.label_, ent.text))
+            out.ents.append((ent.start_char, ent.end_char, ent.label_, text[ent.start_char:ent.end_char]))
         return out

@@ -151,7 +151,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         hi = bisect_left(long_starts, att.content[1] + 1)
         if any(_contains(att.content, (p.start, p.end)) or _contains((p.start, p.end), att.content)
                for p in long_top[lo:hi]
-               if att.cue is not None and not (p.start <= att.cue[0] < p.end)
+               if att.cue is not None and not (p.start <= att.cue[0] < p.end) and att.how != "headline-colon"
                and abs((p.end - p.start) - (att.content[1] - att.content[0])) < 0.5 * (p.end - p.start) + 5):
             continue
         key = att.cue

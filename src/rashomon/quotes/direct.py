@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention
+from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
@@ -90,6 +91,11 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     verb = best[1]
     tok = view.tokens[verb]
     subj = speaker_token(view, verb)
+    framed = False
+    if subj is None and tok.start >= pair.end and not has_cyrillic(tok.text):
+        # “…?” the 43-year-old asked: the parser hung the verb on the noun as a participle.
+        subj = _frame_subject(view, verb, _after_marks(article, view, pair))
+        framed = subj is not None
     if subj is not None and pair.start <= view.tokens[subj].start < pair.end and tok.start >= pair.end:
         return None  # «…», пишет «Коммерсантъ»: the marks hold the speaker's name, not words
     if subj is not None and tok.start >= pair.end and _within_subject(view, subj, pair):
@@ -99,7 +105,7 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     if after is not None and not _inside(view.tokens[after].start, quoted):
         subj, src = after, ru_source_span(view, after, verb)  # the phrase on the remark's side only
     elif subj is not None and not _inside(view.tokens[subj].start, quoted):
-        src = source_span(view, subj)
+        src = _frame_source(view, subj, pair, verb) if framed else source_span(view, subj)
     else:
         subj = None
         # «В пресс-службе отметили: «…»», «В докладе ООН говорится: «…»»: the place or document.
@@ -111,6 +117,125 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         elif ent is not None and not _inside(ent.start, quoted):
             src = (ent.start, ent.end)
     return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj, "direct:verb")
+
+
+# Complements a verb takes when it reports something of its own, not the quotation.
+_OWN_COMPLEMENTS = ("dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd")
+
+
+def _after_marks(article: Article, view: SyntaxView, pair: MarkPair) -> list[int]:
+    """Word tokens of the quotation's sentence after its closing mark, if one follows at once."""
+    toks = view.tokens
+    s = view.sentence_of(max(pair.start, pair.end - 1))
+    if s is None:
+        return []
+    sents = article.sentences
+    end = sents[s].end
+    if end <= pair.end + 1 and s + 1 < len(sents) and "\n" not in article.text[end:sents[s + 1].start]:
+        end = sents[s + 1].end  # the parser may end the sentence at the closing mark
+    idx = [i for i in view.tokens_in(pair.end, end) if toks[i].pos not in ("PUNCT", "SPACE")]
+    if not idx or article.text[pair.end:toks[idx[0]].start].strip(" ,\u00a0"):
+        return []
+    return idx
+
+
+def _frame_subject(view: SyntaxView, verb: int, idx: list[int]) -> int | None:
+    """Who speaks in “…,” X verb / “…,” verb X, `idx` being the words after the marks: the
+    verb's subject between the marks and the verb, or the noun the parser hung the verb on
+    ("Murphy, the head of …, Tweeted" as a participle of Murphy), or the name right after a
+    verb that comes first ("continued Carson", parsed as its attribute)."""
+    toks = view.tokens
+    n = idx.index(verb) if verb in idx else -1
+    if n < 0:
+        return None
+    if n == 0:
+        if len(idx) > 1 and toks[idx[1]].head == verb and toks[idx[1]].pos in ("PROPN", "PRON", "NOUN") \
+                and toks[idx[1]].dep in ("nsubj", "attr", "dobj", "obj"):
+            return idx[1]
+        return None
+    subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
+    k = subj[0] if subj else (toks[verb].head if toks[verb].dep == "acl" else None)
+    if k is None or k not in idx[:n]:
+        return None
+    phrase = set(view.subtree(k))
+    # Everything between the marks and the verb is the subject phrase ("Murphy, the head of …,").
+    return k if all(i in phrase for i in idx[:n]) else None
+
+
+# Complements a verb takes when it reports something of its own, not the quotation.
+_OWN_COMPLEMENTS = ("dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd")
+
+
+def _frame_verb(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
+                quoted: list[MarkPair]) -> Attribution | None:
+    """The reporting frame “…,” Carson continued. / “…,” continued Carson.: a quotation closed on
+    a comma and followed at once by a subject and a verb (either order) that takes nothing else
+    is the quotation's cue, whatever the verb (the speech-verb list is for verbs standing
+    anywhere). After "!" or "?" the next words may be a sentence of their own ("“Enough!” The
+    crowd marched …"), so there the verb must be a speech verb."""
+    text, toks = article.text, view.tokens
+    if not pair.closed or pair.inner_end <= pair.inner_start:
+        return None
+    inner = text[pair.inner_start:pair.inner_end].rstrip()
+    if has_cyrillic(inner):
+        return _dash_frame(article, view, pair, quoted, inner)  # Russian frames a remark with a dash
+    # A comma after the marks (“…”, he said) may also follow a quoted name (“Fantastic Four”, the
+    # reboot …): there the quotation must read like words said, four words or more.
+    comma = inner[-1:] == "," or (text[pair.end:pair.end + 1] == "," and len(inner.split()) >= 4)
+    if not comma and inner[-1:] not in "!?":
+        return None
+    idx = _after_marks(article, view, pair)
+    verb = next((i for i in idx[:12] if toks[i].pos == "VERB"), None)
+    if verb is None or not (comma or _speech_lemma(toks[verb].lemma.lower(), lex)):
+        return None
+    k = _frame_subject(view, verb, idx)
+    if k is None or _inside(toks[k].start, quoted):
+        return None
+    own = [c for c in view.kids(verb, *_OWN_COMPLEMENTS) if c != k and not pair.start <= toks[c].start < pair.end]
+    if own:
+        return None  # "…,” he continued to argue / he added fuel": the verb reports something else
+    return Attribution((pair.start, pair.end), (toks[verb].start, toks[verb].end), _frame_source(view, k, pair, verb),
+                       k, "direct:frame")
+
+
+# «…», — усмехнулся Песков / «…!» — крикнул он: the author's remark after the closing mark. A bare
+# dash after the marks may be a copula («„Северный поток“ — крупнейший проект»), so a comma must
+# precede it, or the quotation must end on "!", "?" or "…".
+_DASH_REMARK = re.compile(r"(,\s*|\s*)(?:[—–]|-(?=\s))\s*")
+
+
+def _dash_frame(article: Article, view: SyntaxView, pair: MarkPair, quoted: list[MarkPair],
+                inner: str) -> Attribution | None:
+    """A Russian quotation followed by «, —» and a remark whose verb is not in the speech list
+    («усмехнулся», «отрезал», «пожал плечами»): the remark's verb is the cue, its subject the speaker."""
+    text, toks = article.text, view.tokens
+    m = _DASH_REMARK.match(text, pair.end)
+    if m is None or not (m.group(1).strip() == "," or inner[-1:] in "!?…"):
+        return None
+    s = view.sentence_of(m.end()) if m.end() < len(text) else None
+    if s is None:
+        return None
+    words = [i for i in view.tokens_in(m.end(), article.sentences[s].end) if toks[i].pos not in ("PUNCT", "SPACE")]
+    verb = next((i for i in words[:3] if toks[i].pos == "VERB"), None)
+    if verb is None or "\n" in text[pair.end:toks[verb].start]:
+        return None
+    subj = speaker_token(view, verb)
+    if subj is None:
+        subj = _subject_after(view, verb)
+    if subj is None or not pair.end <= toks[subj].start or _inside(toks[subj].start, quoted):
+        return None
+    return Attribution((pair.start, pair.end), (toks[verb].start, toks[verb].end), ru_source_span(view, subj, verb),
+                       subj, "direct:dash-frame")
+
+
+def _frame_source(view: SyntaxView, k: int, pair: MarkPair, verb: int) -> tuple[int, int]:
+    """The subject phrase between the marks and the verb (a misparse may hang the quotation,
+    the verb or the final stop on it), cut at a comma apposition as `source_span` cuts it."""
+    toks = view.tokens
+    s, e = source_span(view, k)
+    words = [t for t in view.subtree(k, exclude={verb}) if pair.end <= toks[t].start < toks[verb].start
+             and s <= toks[t].start and toks[t].end <= max(e, toks[k].end) and toks[t].pos not in ("PUNCT", "SPACE")]
+    return (toks[words[0]].start, toks[words[-1]].end) if words else (toks[k].start, toks[k].end)
 
 
 def _within_subject(view: SyntaxView, subj: int, pair: MarkPair) -> bool:
@@ -230,6 +355,7 @@ def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, p
     return (
         _inner_remark(article, view, lex, pair)
         or _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS)
+        or _frame_verb(article, view, lex, pair, quoted)
         or _colon_lead(article, pair, quoted)
         or _label_line(article, view, lex, pair, quoted)
         or (None if short else _continued(article.text, pair, previous))

@@ -122,6 +122,26 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
     return None
 
 
+def _stranded_subject(view: SyntaxView, verb: int, names: list[tuple[int, int]]) -> int | None:
+    """A person's or organisation's name right before a subjectless speech verb, hung elsewhere by
+    the parser ("Saturday at the convention Sen. Elizabeth Warren (D-MA) said …": the name was
+    taken for an apposition of "convention"). A bracketed aside after the name is skipped."""
+    toks = view.tokens
+    if toks[verb].dep not in ("ROOT", "ccomp", "parataxis") or view.kids(verb, *_SUBJ, *_PASSIVE_SUBJ, "expl"):
+        return None
+    k = verb - 1
+    if k >= 0 and toks[k].text == ")":
+        opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if toks[j].text == "("), None)
+        if opening is None:
+            return None
+        k = opening - 1
+    if k < 0 or toks[k].sent != toks[verb].sent or toks[k].pos != "PROPN":
+        return None
+    if not any(s <= toks[k].start and toks[k].end <= e for s, e in names):
+        return None
+    return k
+
+
 # Subjects that hold no view or say nothing: "all of this accusing Russia", "nothing suggests",
 # "no one wants to …"; and, for a belief, wish or judgement, a relative or demonstrative pronoun.
 _NON_SPEAKERS = {"all", "this", "these", "nothing", "everything", "something", "anything", "none", "no one", "nobody"}
@@ -312,6 +332,7 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
     """Cue verbs with a subject and a content clause."""
     out = []
     text = article.text
+    names = sorted((m.start, m.end) for e in article.entities if e.type in ("PERSON", "ORG") for m in e.mentions)
     for i, tok in enumerate(view.tokens):
         if tok.pos not in ("VERB", "AUX") or not lex.is_cue(lex.lemma_of(tok)):
             continue
@@ -328,6 +349,8 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if how == "naming":
             continue
         subj = _verb_subject(view, i)
+        if subj is None and lex.lemma_of(tok) in lex.speech:
+            subj = _stranded_subject(view, i, names)
         told = subj is None and _passive_without_agent(view, i)
         if _passive_participle_clause(view, i):
             subj, told = None, True  # "Asked about her vote, Clinton said …": Clinton was asked
