@@ -70,6 +70,27 @@ def chunk_spans(text: str, limit: int = MAX_PARSE_CHARS) -> list[tuple[int, int]
     return [(s, e) for s, e in spans if not text[s:e].isspace()]
 
 
+# A wire dateline opening a paragraph: "WASHINGTON (AP) — ", "TRENTON, N.J. (AP) — ", "CLEVELAND,
+# July 19 (UPI) — ", "MEXICO CITY - ". Parsed with the lead, it became the lead's subject
+# ("LONDON (Reuters) said …") or hid it; parsed apart, it is a sentence of its own.
+_UP = "A-ZА-ЯЁ"
+_DATELINE = re.compile(
+    rf"[{_UP}][{_UP}.'’-]+(?: [{_UP}][{_UP}.'’-]+){{0,3}}"  # the place, in capitals
+    rf"((?:, (?:[{_UP}][a-zа-яё]+\.?(?: \d{{1,2}})?|[{_UP}]\.(?:[{_UP}]\.)+|\d{{1,2}} [a-zа-яё]+)){{0,2}}"  # ", N.J.", ", July 19"
+    r"(?: ?[(/][A-Za-zА-Яа-яЁё. &]{1,30}[)/])?)"  # "(AP)", "/ТАСС/"
+    r" ?(?:—|–|--?) +(?=\S)")
+_BARE_PLACE = 5  # capitals a dateline with nothing but the place needs ("NATO - Russia talks" is none)
+
+
+def dateline_end(text: str) -> int:
+    """Where a paragraph's opening wire dateline ends (after its dash and spaces), else 0."""
+    m = _DATELINE.match(text)
+    if m is None or len(text) - m.end() < 20:
+        return 0
+    need = 3 if m.group(1) else _BARE_PLACE
+    return m.end() if sum(ch.isupper() for ch in m.group()) >= need else 0
+
+
 def backend_for(language: str, text: str) -> str:
     """'ru' for Cyrillic-language text, 'en' otherwise (und falls back on the script)."""
     if language == "und":
@@ -116,8 +137,11 @@ class Parser:
             art.tokens, art.sentences, art.mentions = [], [], []
             for pi, para in enumerate(art.paragraphs):
                 name = backend_for(para.language, para.text)
-                for s, e in chunk_spans(para.text, self.max_chars):
-                    jobs[name].append((ai, pi, s, para.text[s:e]))
+                cut = dateline_end(para.text)
+                if cut:
+                    jobs[name].append((ai, pi, 0, para.text[:cut]))
+                for s, e in chunk_spans(para.text[cut:], self.max_chars):
+                    jobs[name].append((ai, pi, cut + s, para.text[cut + s : cut + e]))
         pieces: dict[tuple[int, int], list[tuple[int, ParsedText]]] = {}
         backend_of: dict[tuple[int, int], str] = {}
         for name, keys in jobs.items():

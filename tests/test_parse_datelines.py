@@ -1,0 +1,40 @@
+"""A wire dateline opening a paragraph ("LONDON (Reuters) - ") is parsed apart from the lead, so
+it is never the lead's subject. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.parse import dateline_end
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("WASHINGTON (AP) — The council voted on Tuesday to close the plant by spring.", "WASHINGTON (AP) — "),
+    ("OTTAWA — The minister argued on Friday that the budget was balanced.", "OTTAWA — "),
+    ("SAN DIEGO - The port will reopen next week, officials said on Monday.", "SAN DIEGO - "),
+    ("BOSTON, March 3 (UPI) — The mayor signed the order late on Thursday night.", "BOSTON, March 3 (UPI) — "),
+    ("TRENTON, N.J. (AP) — The governor vetoed the bill for the second time.", "TRENTON, N.J. (AP) — "),
+    ("AMES, Iowa — Farmers gathered outside the hall before the vote began.", "AMES, Iowa — "),
+    ("КАЗАНЬ, 3 марта /ТАСС/ — Мэр города подписал распоряжение о ремонте моста.", "КАЗАНЬ, 3 марта /ТАСС/ — "),
+    # Negatives: an acronym before a dash, a place in mixed case, a short place alone, no lead.
+    ("NATO - Russia relations are at their lowest point in a decade, diplomats say.", ""),
+    ("Ottawa — the capital — was quiet on Sunday, residents said.", ""),
+    ("ROME — The prime minister resigned on Monday after the vote.", ""),
+    ("UPDATE —", ""),
+    ("I — and many others — think the plan is wrong for the country.", ""),
+])
+def test_parse_dateline_end(text, dateline):
+    assert text[:dateline_end(text)] == dateline
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    ("LONDON (Reuters) - Maria Lopez said she was unlikely to run for the seat again.", "Maria Lopez"),
+    ("BOSTON, March 3 (UPI) — Former Attorney General Tom Hale told delegates that the plan should be dropped.",
+     "Former Attorney General Tom Hale"),
+])
+def test_parse_dateline_not_the_subject(analyzer, text, speaker):
+    art = analyzer.analyze_text(text)
+    assert [q.speaker.text for q in art.quotes if q.speaker] == [speaker]
+    cut = dateline_end(text)
+    assert all(s.start >= cut or s.end <= cut for s in art.sentences)  # the dateline is a sentence of its own
