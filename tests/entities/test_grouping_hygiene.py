@@ -59,6 +59,10 @@ def test_grouping_hygiene_strip_editorial(raw, clean):
         ("Sen. Al Franken spoke. Franken said no. Later Franken left.",
          [("Al Franken", "PERSON", None), ("Franken", "LOC", None), ("Franken", "LOC", None)],
          [["Al Franken", "Franken", "Franken"]], ["PERSON"]),
+        # A possessive after a preposition is the person's ("from Franken's office"), not a place.
+        ("Sen. Al Franken spoke. A letter came from Franken's office. Franken said no.",
+         [("Al Franken", "PERSON", None), ("Franken", "LOC", None), ("Franken", "LOC", None)],
+         [["Al Franken", "Franken", "Franken"]], ["PERSON"]),
         # ... but not one written after a preposition of place, a nation's name or initials.
         ("George Washington was born in Virginia. He died far from Washington.",
          [("George Washington", "PERSON", None), ("Virginia", "LOC", None), ("Washington", "LOC", None)],

@@ -20,6 +20,13 @@ CASES = [
      [("said", "Sergei Lavrov", "the talks had failed")]),
     ("Sergei Lavrov met Viktor Sheiman. He said that the talks had failed.",
      [("said", "Viktor Sheiman", "the talks had failed")]),
+    # A name inside the quotation is not who speaks after it; the first name gives the gender
+    # even where the surname has a Slavic-looking ending ("Griffin").
+    ("Tom Harlow told reporters that Kathy Griffin wanted a bold image. “Kathy and I are old friends, so we tried it,” "
+     "he explained.", [("told", "Tom Harlow", "Kathy Griffin wanted a bold image"),
+                       ("explained", "Tom Harlow", "“Kathy and I are old friends, so we tried it,”")]),
+    ("Tom Harlow met Kathy Griffin on Monday. Later she said that the photo went too far.",
+     [("said", "Kathy Griffin", "the photo went too far")]),
     # Wanting someone to act is not saying anything.
     ("The generals met Viktor Sheiman. However, they want him to take the “blame” for the failed talks.", []),
     ("Generals told Viktor Sheiman nothing. They want him to resign.", []),
@@ -135,6 +142,7 @@ def test_speakers_resolution_names(analyzer, text, expected):
      ("Vladimir Putin", "m"),
      # No gendered surname ending: the first name decides when it names one gender.
      ("Aleksandr Lukashenko", "m"), ("Anna Kowalczyk", "f"), ("Al Franken", "m"), ("Leeann Tweeden", "f"),
+     ("Kathy Griffin", "f"), ("Kathy", "f"),
      ("Jordan Peterson", None), ("Lukashenko", None), ("Kowalczyk", None), ("Ina", None), ("", None)],
 )
 def test_speakers_resolution_person_gender(name, gender):

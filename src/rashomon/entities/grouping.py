@@ -125,13 +125,15 @@ _NAME_WORD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]")
 
 def _said_as_place(group: list[Mention], text: str) -> bool:
     """Whether the group reads as a place: a nation's name or initials ("U.S"), a word not written
-    like a surname, or a mention after a preposition of place."""
+    like a surname, or a mention after a preposition of place (not a possessive one)."""
     word = group[0].normal
     folded = word.casefold()
     exact, prefixes = _nation_forms()
     if not _NAME_WORD.match(word) or folded in exact or folded.startswith(prefixes):
         return True
-    return any(_PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]) for m in group)
+    # "from Griffin's photo session": the preposition governs the possessed noun, not the name.
+    return any(_PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start])
+               and text[m.end : m.end + 2] not in ("'s", "’s") for m in group)
 
 
 @lru_cache(maxsize=1)

@@ -287,10 +287,12 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             # Edges of any language's source: «и генпрокурор», then "even the skeptics" (focus words).
             att = replace(att, source=trim_focus(text, ru_source_edges(text, att.source)))
             speaker_span = Span(att.source[0], att.source[1], text[att.source[0] : att.source[1]])
-            def in_other_quote(pos: int, content: tuple[int, int] = att.content) -> bool:
-                # A mention inside a quotation other than one holding this content.
+            def in_other_quote(pos: int, source: tuple[int, int] = att.source) -> bool:
+                # A mention inside a quotation the speaker phrase is not in: "“Kathy and I are
+                # friends …,” he explained" is not Kathy; inside one quote, "the FSB reports: …"
+                # may point back to a name earlier in the same quote.
                 k = top_cover.first_stabbing(pos)
-                return k is not None and not _contains(quoted_spans[k], content)
+                return k is not None and not (quoted_spans[k][0] <= source[0] < quoted_spans[k][1])
 
             head = None
             named = att.source

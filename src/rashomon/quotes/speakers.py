@@ -40,19 +40,22 @@ def _gendered_endings() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def person_gender(name: str) -> str | None:
-    """'f' or 'm' when the surname has an East Slavic gendered ending (Zakharova, Tikhanovskaya,
-    Putin), else None: most names say nothing about gender."""
+    """'f' or 'm' from a first name of one gender (Kathy, Tom, Светлана), else from an East Slavic
+    gendered surname ending (Zakharova, Tikhanovskaya, Putin), else None: most names say nothing."""
     from ..names.keys import name_key
 
     words = name.split()
     if not words:
         return None
+    # The first name first: "Kathy Griffin" is a woman whatever "-in" says of Slavic surnames.
+    first = _first_name_genders().get(words[0])
+    if first is not None:
+        return first
     last = name_key(words[-1])
     for ending, gender in _gendered_endings():
         if last.endswith(ending) and len(last) - len(ending) >= _MIN_STEM:
             return gender
-    # "Tom Harlow", "Jane Miller": a first name that names one gender (a lone surname says nothing).
-    return _first_name_genders().get(words[0]) if len(words) > 1 else None
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +197,9 @@ class SpeakerResolver:
         words = phrase.lower().split()
         if not words:
             return Speaker(None, None, "empty")
+        bearer = self._surname_bearer(phrase.strip())
+        if bearer is not None:
+            return Speaker(bearer, bearer.name, "the surname of a person named in the article")
         bracket = self._editorial_bracket(e, pronoun=len(words) == 1 and words[0] in self.lex.pronouns)
         if bracket is not None:
             return bracket
@@ -239,6 +245,17 @@ class SpeakerResolver:
             if group is not None:
                 return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
         return Speaker(None, phrase, "unresolved")
+
+    def _surname_bearer(self, phrase: str) -> Entity | None:
+        """The one person whose full name ends with `phrase`, a lone capitalised word the entity
+        recogniser left untagged ("Griffin said …" after "Kathy Griffin")."""
+        if " " in phrase or not phrase[:1].isupper() or not phrase[1:].islower() or len(phrase) < 3:
+            return None
+        if phrase.lower() in self.lex.pronouns:
+            return None
+        found = [e for e in self.article.entities if e.type == "PERSON" and len(e.name.split()) > 1
+                 and e.name.split()[-1] == phrase]
+        return found[0] if len(found) == 1 else None
 
     def _titled_before(self, words: list[str], before: list[Mention], end: int,
                        in_quote: Callable[[int], bool]) -> Entity | None:
