@@ -608,11 +608,40 @@ def _phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
 _HEADLINE_COLON = re.compile(r"^(?:[A-ZА-ЯЁ ]+\s[–—-]\s)?([^\W\d_][^:\n]{0,40}?)\s*:\s+(\S.*)$")
 
 
+# «У ЕС есть два решения по Украине - СМИ», "Exports fell again in May — Reuters": a headline's
+# source after its final dash.
+_HEADLINE_TAIL = re.compile(r"^(\S.*?\S)\s+[—–-]\s+([^\W\d_][^—–\n]{0,40}?)\s*$")
+_MEDIA_LABELS = frozenset({"сми", "источник", "источники", "media", "reports"})
+
+
+def _headline_tail(article: Article, para) -> Attribution | None:  # noqa: ANN001 - Paragraph
+    """A headline-like line "claim — Source": the source a news medium or a whole PERSON/ORG name of
+    at most four words, the claim four words or more."""
+    m = _HEADLINE_TAIL.match(para.text)
+    if m is None or len(para.text) > 200 or para.text.rstrip().endswith((".", ":", ";", ",")):
+        return None
+    label = m.group(2)
+    if len(label.split()) > 4 or len(m.group(1).split()) < 4:
+        return None
+    s, e = para.start + m.start(2), para.start + m.end(2)
+    whole = [x for x in article.mentions if x.start == s and x.end >= e and x.type in ("PERSON", "ORG")]
+    if label.lower() not in _MEDIA_LABELS and not whole:
+        return None
+    dash = para.start + m.end(1) + len(para.text[m.end(1):m.start(2)].rstrip()) - 1
+    cs, ce = _strip(article.text, para.start + m.start(1), para.start + m.end(1))
+    return Attribution((cs, ce), (dash, dash + 1), (s, e), None, "headline-tail")
+
+
 def headline_attributions(article: Article) -> list[Attribution]:
-    """A headline "KGB: Persons involved … face charge": a short name, a colon, the claim."""
+    """A headline "KGB: Persons involved … face charge": a short name, a colon, the claim; or the
+    claim first and its source after a dash ("… - СМИ")."""
     text = article.text
     out = []
     for n, para in enumerate(article.paragraphs):
+        tail = _headline_tail(article, para)
+        if tail is not None:
+            out.append(tail)
+            continue
         # A title may carry a final period ("Graham: Trump's rhetoric destroying GOP's chance.").
         ends = ("!", "?", "…", ":", "»", "”", '"') if n == 0 else (".", "!", "?", "…", ":", "»", "”", '"')
         if para.text.rstrip().endswith(ends) or len(para.text) > 200:
