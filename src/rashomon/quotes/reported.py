@@ -610,24 +610,23 @@ _HEADLINE_COLON = re.compile(r"^(?:[A-ZА-ЯЁ ]+\s[–—-]\s)?([^\W\d_][^:\n]{
 
 # «У ЕС есть два решения по Украине - СМИ», "Exports fell again in May — Reuters": a headline's
 # source after its final dash.
-_HEADLINE_TAIL = re.compile(r"^(\S.*?\S)\s+[—–-]\s+([^\W\d_][^—–\n]{0,40}?)\s*$")
+_HEADLINE_TAIL = re.compile(r"^(\S.*?\S)\s+([—–-])\s+([^\W\d_][^—–\n]{0,40}?)\s*$")
 _MEDIA_LABELS = frozenset({"сми", "источник", "источники", "media", "reports"})
 
 
 def _headline_tail(article: Article, para) -> Attribution | None:  # noqa: ANN001 - Paragraph
     """A headline-like line "claim — Source": the source a news medium or a whole PERSON/ORG name of
     at most four words, the claim four words or more."""
+    if len(para.text) > 200 or para.text.rstrip().endswith((".", ":", ";", ",")):
+        return None
     m = _HEADLINE_TAIL.match(para.text)
-    if m is None or len(para.text) > 200 or para.text.rstrip().endswith((".", ":", ";", ",")):
+    if m is None or len(m.group(3).split()) > 4 or len(m.group(1).split()) < 4:
         return None
-    label = m.group(2)
-    if len(label.split()) > 4 or len(m.group(1).split()) < 4:
+    s, e = para.start + m.start(3), para.start + m.end(3)
+    if m.group(3).lower() not in _MEDIA_LABELS and not any(
+            x.start == s and x.end >= e and x.type in ("PERSON", "ORG") for x in article.mentions):
         return None
-    s, e = para.start + m.start(2), para.start + m.end(2)
-    whole = [x for x in article.mentions if x.start == s and x.end >= e and x.type in ("PERSON", "ORG")]
-    if label.lower() not in _MEDIA_LABELS and not whole:
-        return None
-    dash = para.start + m.end(1) + len(para.text[m.end(1):m.start(2)].rstrip()) - 1
+    dash = para.start + m.start(2)
     cs, ce = _strip(article.text, para.start + m.start(1), para.start + m.end(1))
     return Attribution((cs, ce), (dash, dash + 1), (s, e), None, "headline-tail")
 

@@ -121,6 +121,12 @@ class SpeakerResolver:
                 self.owner[(m.start, m.end)] = ent
                 self.mentions.append(m)
         self.mentions.sort(key=lambda m: m.start)
+        # Last word of each multi-word person name -> the persons bearing it (see _surname_bearer).
+        self._surnames: dict[str, list[Entity]] = {}
+        for ent in article.entities:
+            parts = ent.name.split()
+            if ent.type == "PERSON" and len(parts) > 1:
+                self._surnames.setdefault(parts[-1], []).append(ent)
         self._starts = [m.start for m in self.mentions]
         self._sentence_starts = [sent.start for sent in article.sentences]
 
@@ -253,8 +259,7 @@ class SpeakerResolver:
             return None
         if phrase.lower() in self.lex.pronouns:
             return None
-        found = [e for e in self.article.entities if e.type == "PERSON" and len(e.name.split()) > 1
-                 and e.name.split()[-1] == phrase]
+        found = self._surnames.get(phrase, [])
         return found[0] if len(found) == 1 else None
 
     def _titled_before(self, words: list[str], before: list[Mention], end: int,
