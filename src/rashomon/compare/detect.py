@@ -14,6 +14,7 @@ modality_plain_stop.txt); two dates in one article conflict only between two nam
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -146,6 +147,15 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
                 continue
             if not (qa.head_lemma and qb.head_lemma) and not around:
                 continue
+            # ... nor the same noun said of two holders: "Cruz (who has 231 delegates)" and
+            # "Trump, with 329 delegates".
+            # A figure of a breakdown ("Democrats 72 percent to 8, Republicans 82 to 6") is one
+            # cell of a table: another figure of its own article is another cell.
+            if ua.article == ub.article and (_breakdown(ua, qa) or _breakdown(ub, qb)):
+                continue
+            held_a, held_b = _holder(ua, qa.start), _holder(ub, qb.start)
+            if held_a and held_b and held_a != held_b:
+                continue
             # A value the other side also states is reconciled: a part and its total, an
             # earlier and a later figure, two copies of one wire story.
             if facts[ub.article].states(qa, ub.source_key) or facts[ua.article].states(qb, ua.source_key):
@@ -159,6 +169,22 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
             if best is None or feats["same_head"] > best.features["same_head"]:
                 best = cand
     return best
+
+
+_HOLDER_REACH = 60  # characters: "Sen. Ted Cruz (who has [231] delegates)"
+
+
+def _breakdown(u: ClaimUnit, q: Quantity) -> bool:
+    """Whether a statement lists three or more figures of the quantity's kind."""
+    kind = getattr(q, "kind", None) or "count"
+    return sum((getattr(x, "kind", None) or "count") == kind for x in u.quantities) >= 3
+
+
+def _holder(u: ClaimUnit, at: int) -> str | None:
+    """The person or organisation named just before a figure in its statement, whose figure it
+    reads as: the nearest such name within _HOLDER_REACH characters, else None."""
+    near = [c for a, c in u.named_at if u.claim.start <= a < at and at - a <= _HOLDER_REACH]
+    return near[-1] if near else None
 
 
 def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
@@ -290,6 +316,18 @@ def _same_statement(ua: ClaimUnit, ub: ClaimUnit, head: str | None, scope: set[s
                if w in partners and j != i and not (head.startswith("=") and w.startswith("=")))
 
 
+_WORD = re.compile(r"\w+")
+_SINGULAR_SELF = frozenset({"i", "я"})  # "we" is as often a nation or a party as the speaker
+
+
+def _says_i(u: ClaimUnit, at: int) -> bool:
+    """Whether the clause before offset `at` has the speaker say "I" of themself."""
+    start = max((b for b in u.breaks if b < at), default=u.claim.start)
+    text = u.claim.text
+    return any((m := _WORD.match(text, a - u.claim.start)) is not None and m.group().lower() in _SINGULAR_SELF
+               for a in u.self_at if start <= a < at and a >= u.claim.start)
+
+
 def _qualified(kind: str, words: tuple[str, str, str], ua: ClaimUnit, ub: ClaimUnit, sim: float,
                marked: ClaimUnit, marker: tuple[int, int], scope: set[str], plain: ClaimUnit) -> Candidate:
     """A polarity or modality candidate: `marked` negates or hedges (at `marker`) the `scope` that `plain` states."""
@@ -323,6 +361,13 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     theirs = subject_of(pos, pos.lemma_at.get(neg.negated_head, pos.claim.start))
     if mine and theirs and not mine & theirs:
         return None
+    # A source speaking of itself ("I have never voted in a primary") answers only a statement
+    # that names it, not one about others ("voters who say they'll vote in the primary").
+    at_pos = pos.lemma_at.get(neg.negated_head, pos.claim.start)
+    for u, at, subj, other in ((neg, neg.negation[0], mine, theirs), (pos, at_pos, theirs, mine)):
+        me = u.source_entity or u.source_key
+        if subj == {me} and u.source_entity is not None and me not in other and _says_i(u, at):
+            return None
     return _qualified("polarity", ("whether it is so", "one source affirms, the other negates or denies", "whether"),
                       ua, ub, sim, neg, neg.negation, neg.negated, pos)
 
@@ -370,8 +415,18 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
     found: dict[tuple, Candidate] = {}
     agreements: list[Candidate] = []
     aligned: set[int] = set()
+    copies = _Copies(articles)
     for a, b, sim in aligned_pairs(units, vecs):
         ua, ub = units[a], units[b]
+        if copies.shared(ua, ub):
+            # Two copies of one text (a wire story, a republished column) are one account: a
+            # relative date resolved against two publication days, or another sentence of the
+            # same copy, is not a second source.
+            if sim >= AGREE:
+                agreements.append(Candidate("agreement", "reported alike", [a, b], f"similarity {sim:.2f}",
+                                            features={"sim": sim}, confidence=round(sim, 3)))
+            aligned.update((a, b))
+            continue
         rules = [lambda: _quantity(ua, ub, sim, facts), lambda: _date(ua, ub, sim, facts),
                  lambda: _actor(ua, ub, sim, facts)]
         rules.append(lambda: _polarity(ua, ub, sim, facts))
@@ -410,6 +465,43 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
             aligned.update(cand.units)
     conflicts = _one_per_disagreement(_one_per_claim_pair(list(found.values())), units)
     return Detection(conflicts, _best_agreements(agreements), _updates(units, vecs), _unique(units, aligned))
+
+
+class _Copies:
+    """Whether a statement of one article is also, word for word, in the other article."""
+
+    MIN_CHARS = 40  # shorter sentences recur by chance ("It is not true.")
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.texts = {a.id: a.text for a in articles}
+        self._flat: dict[str, str] = {}
+        self._seen: dict[tuple[int, str], bool] = {}
+
+    def _norm(self, article: str) -> str:
+        if article not in self._flat:
+            self._flat[article] = " ".join(self.texts[article].split())
+        return self._flat[article]
+
+    def _said(self, u: ClaimUnit) -> str:
+        return " ".join(self.texts[u.article][u.claim.start : u.claim.end].split())
+
+    def _in(self, u: ClaimUnit, article: str) -> bool:
+        key = (id(u), article)
+        if key not in self._seen:
+            said = self._said(u)
+            self._seen[key] = len(said) >= self.MIN_CHARS and said in self._norm(article)
+        return self._seen[key]
+
+    def shared(self, ua: ClaimUnit, ub: ClaimUnit) -> bool:
+        """Whether two articles' statements are one text: the same words, or two authors'
+        statements one of which the other article also prints (a copy of the same story).
+        A quotation both articles print stays a source's position against the other's."""
+        if ua.article == ub.article:
+            return False
+        if self._said(ua) == self._said(ub):
+            return True
+        authors = ua.source_entity is None and ub.source_entity is None
+        return authors and (self._in(ua, ub.article) or self._in(ub, ua.article))
 
 
 def _best_agreements(found: list[Candidate]) -> list[Candidate]:

@@ -104,6 +104,24 @@ def _cue_at(tokens, idx: list[int], k: int) -> tuple[int, bool]:  # noqa: ANN001
     return (1 if text in single or lemma in single else 0), False
 
 
+_ADDRESSEE = frozenset({"you", "ты", "вы"})
+
+
+def _said_of_no_claim(tokens, idx: list[int], k: int, width: int) -> bool:  # noqa: ANN001
+    """A one-word cue that calls no claim false: attributive to a noun that is no claim ("the
+    absurd theatrics"; "baseless allegations", «нелепые обвинения» stay rebuttals) or said of
+    the person addressed ("you're being ridiculous")."""
+    if width != 1:
+        return False
+    tok = tokens[idx[k]]
+    if tok.dep == "amod":
+        return tokens[tok.head].lemma.lower() not in load_words("rebuttal_targets")
+    # The subject hangs on the cue or, for a predicate adjective ("are being [ridiculous]"), on its verb.
+    heads = {idx[k], tok.head} if tok.dep in ("acomp", "attr", "xcomp") else {idx[k]}
+    return any(t.head in heads and t.dep.startswith("nsubj") and t.text.lower() in _ADDRESSEE
+               for t in (tokens[i] for i in idx))
+
+
 def _negated(tokens, idx: list[int], k: int) -> bool:  # noqa: ANN001
     """A negation in the three tokens before the cue with no noun or verb in between ("not a
     hoax", "did not deny", «не фейк»)."""
@@ -312,7 +330,7 @@ def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[i
     tokens = art.tokens
     for n, c in enumerate(sent):
         width, is_verb = _cue_at(tokens, sent, n)
-        if not width or _negated(tokens, sent, n):
+        if not width or _negated(tokens, sent, n) or (not is_verb and _said_of_no_claim(tokens, sent, n, width)):
             continue
         if is_verb and (_irrealis_verb(tokens, sent, n) or _legal_act(tokens, sent, n)):
             continue
@@ -462,10 +480,19 @@ def _claimant(art: Article, unit: ClaimUnit, rebutter: str, mentions: list[tuple
         tok = art.tokens[i]
         if tok.pos == "VERB" and tok.lemma.lower() in speech:
             named = _named_before(mentions, unit.claim.start, tok.start)
-            if named is not None and named[2] != rebutter:
+            # The name must be the verb's subject: "Axelrod, adviser to Obama in the White House,
+            # tweeted" names the White House inside the rebutter's own apposition.
+            if named is not None and named[2] != rebutter and _subject_within(art, i, named[0], named[1]):
                 return art.text[named[0] : named[1]]
             return None
     return None
+
+
+def _subject_within(art: Article, verb: int, start: int, end: int) -> bool:
+    """Whether the verb's nominal subject (or, for a verb without one, nothing) lies in [start, end)."""
+    near = art.tokens[max(0, verb - 40) : verb + 15]
+    subjects = [t for t in near if t.head == verb and t.dep in ("nsubj", "nsubjpass", "nsubj:pass")]
+    return not subjects or any(start <= t.start and t.end <= end for t in subjects)
 
 
 def _indices(art: Article, unit: ClaimUnit, starts: list[int]) -> list[int]:
@@ -489,6 +516,7 @@ def rebuttal_pairs(units: list[ClaimUnit], vecs: np.ndarray, rebuttals: list[Reb
     closest claim of each article."""
     out = []
     denying = {r.unit for r in rebuttals}
+    disputing = load_words("rebuttal_verbs")
     for r, rv in zip(rebuttals, restated):
         sims = vecs @ rv
         order = np.argsort(-sims)[:_NEIGHBOURS]
@@ -504,6 +532,10 @@ def rebuttal_pairs(units: list[ClaimUnit], vecs: np.ndarray, rebuttals: list[Reb
                        and len({w for w in r.lemmas & u.lemmas if not w.startswith("=")}) >= 2 and s >= LEXICAL_SIM)
             close = s >= RESTATE_SIM or lexical
             if j == r.unit or (not ante and (j in denying or u.negation is not None or not close)):
+                continue
+            # A statement that itself reports a denial ("the dean published a letter disputing
+            # Exxon's accusations") is about the dispute, not one side's claim in it.
+            if u.lemmas & disputing:
                 continue
             if _same_source(r, u, units) and not (ante and r.claimant):
                 continue

@@ -1,0 +1,143 @@
+"""Conflicts that are one account, not two, end to end on sentences written for these tests (real
+models): two copies of one text, figures said of two holders, cells of one breakdown, a speaker
+saying "I" against a statement about others, a denial that is only the report of a dispute, an
+attributive or addressed cue, and a claimant named inside the rebutter's own apposition. Each has a
+positive twin that still conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.compare import compare_articles
+
+pytestmark = pytest.mark.slow
+
+COLUMN = ("Senator Tom Hill will not seek reelection, party officials in Springfield said on Monday. "
+          "The decision surprised donors across the state. ")
+
+
+def _conflicts(analyzer, *texts, published=None):
+    arts = [analyzer.analyze_text(t, source=f"o{k}", **({"published": published[k]} if published else {}))
+            for k, t in enumerate(texts)]
+    return arts, compare_articles(arts, min_confidence=0.0).conflicts
+
+
+def _check_spans(arts, conflicts):
+    text_of = {a.id: a.text for a in arts}
+    for c in conflicts:
+        for p in c.positions:
+            assert text_of[p.article][p.start : p.end] == p.text
+
+
+def test_detect_one_account_copies_of_one_column(analyzer):
+    # The same column printed on two days (one copy with a line added): "today" resolves to two
+    # dates, and a sentence of one copy against another sentence of the other copy is the author
+    # against themself.
+    col = ("\u201cFacts may be losing their value in today's world,\u201d said Mary Jones, a professor at the "
+           "University of Springfield who studies rumours. Senator Tom Hill isn't the first politician with a loose "
+           "grasp of the facts, of course. But he may be the first politician to exploit the distrust of local "
+           "newspapers in Springfield.")
+    arts, conflicts = _conflicts(analyzer, col, col + " The column first ran in the Springfield Herald.",
+                                 published=["2016-03-04", "2016-03-05"])
+    _check_spans(arts, conflicts)
+    assert conflicts == []
+
+
+def test_detect_one_account_copies_keep_a_quoted_source(analyzer):
+    # Both articles print the denial; the other's own claim still meets it.
+    denial = "\u201cMexico will not pay for the border wall,\u201d former president Vicente Fox told reporters in Mexico City."
+    claim = "Donald Trump insisted that Mexico will pay for the border wall."
+    arts, conflicts = _conflicts(analyzer, denial + " " + claim, denial + " He spoke on Monday.")
+    _check_spans(arts, conflicts)
+    cross = [c for c in conflicts if c.kind == "polarity" and len({p.article for p in c.positions}) == 2]
+    assert cross
+
+
+@pytest.mark.parametrize(
+    "texts,expected",
+    [
+        # two holders of one measure in one sentence each
+        (("Senator Ted Cruz (who has 231 delegates) must win most of the remaining contests, Kasich said.",
+          "Donald Trump, with 329 delegates, needs fewer of the remaining contests, the campaign said."), False),
+        # one holder, two accounts
+        (("Senator Ted Cruz has won 231 delegates so far, his campaign said on Monday.",
+          "Senator Ted Cruz has won 329 delegates so far, the party said on Monday."), True),
+    ],
+    ids=["two-holders", "one-holder"],
+)
+def test_detect_one_account_holders(analyzer, texts, expected):
+    arts, conflicts = _conflicts(analyzer, *texts)
+    _check_spans(arts, conflicts)
+    assert bool([c for c in conflicts if c.kind == "quantity"]) is expected
+
+
+def test_detect_one_account_breakdown_cells(analyzer):
+    text = ("In a contest between Trump and Sanders, Trump was preferred 51 percent versus 38 percent, with 10 percent "
+            "not planning to vote. In breaking down the results, the Military Times found Democrats favored Clinton, "
+            "72 percent to 8 percent, while Republicans favored Trump, 82 percent to 6 percent. Female troops preferred "
+            "Clinton 51 percent to 24 percent, while male troops backed Trump, 57 percent to 22 percent.")
+    arts, conflicts = _conflicts(analyzer, text)
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    "texts,expected",
+    [
+        # the speaker's "I" against voters in general
+        (("Undeclared voters in Concord say they will vote in the Democratic primary, a new poll shows.",
+          "\u201cI have never voted in the Democratic primary,\u201d said Nicky Driscoll, a teacher in Concord."), False),
+        # "I" against a statement naming the speaker
+        (("Nicky Driscoll voted in the Democratic primary in Concord in 2012, the county clerk said.",
+          "\u201cI have never voted in the Democratic primary,\u201d said Nicky Driscoll, a teacher in Concord."), True),
+    ],
+    ids=["i-vs-others", "i-vs-named-self"],
+)
+def test_detect_one_account_speaker_of_self(analyzer, texts, expected):
+    arts, conflicts = _conflicts(analyzer, *texts)
+    _check_spans(arts, conflicts)
+    assert bool([c for c in conflicts if c.kind == "polarity"]) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the report of a dispute is not one side's claim in it
+        "The university rebutted the accusation by Acme Oil that articles about the company, produced by students of "
+        "the school, were misleading and inaccurate. The dean of the Springfield School of Journalism has published a "
+        "letter strongly disputing accusations by Acme Oil that students from the school had produced inaccurate and "
+        "misleading articles about the company.",
+        # an attributive cue on a noun that is no claim
+        "Early in the campaign, Trump attacked Romney, calling him a failed candidate. Romney fired back in March, "
+        "attacking Trump for \u201cthe greed, the showing off, the absurd third grade theatrics\u201d of his campaign.",
+        # a cue said of the people addressed
+        "Supporters of Senator John Miller booed the speech in Springfield on Monday. \u201cYou are being "
+        "ridiculous,\u201d Mayor Anna Brooks told the supporters.",
+    ],
+    ids=["reported-dispute", "attributive-cue", "addressed-cue"],
+)
+def test_detect_one_account_no_rebuttal(analyzer, text):
+    arts, conflicts = _conflicts(analyzer, text)
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.features.get("rebuttal")] == []
+
+
+def test_detect_one_account_attributive_claim_noun_still_rebuts(analyzer):
+    text = ("Senator John Miller said Mayor Anna Brooks took bribes from a construction company in Springfield. "
+            "Mayor Anna Brooks dismissed the baseless allegations on Monday, her office said.")
+    arts, conflicts = _conflicts(analyzer, text)
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.features.get("rebuttal")]
+
+
+def test_detect_one_account_claimant_is_the_verb_subject(analyzer):
+    # The White House sits in the rebutter's apposition; the claim is Clinton's.
+    text = ("On Tuesday Hillary Clinton again tried to show that Bernie Sanders had opposed a bill in 2009 that "
+            "included money to save the car industry. But right after she did, David Axelrod, who was senior adviser "
+            "to Obama in the White House, tweeted this: \"She did it again and I will say it again. It is misleading "
+            "to imply that the second bill was a car rescue bill.\"")
+    arts, conflicts = _conflicts(analyzer, text)
+    _check_spans(arts, conflicts)
+    rebutted = [c for c in conflicts if c.features.get("rebuttal")]
+    assert rebutted and all("White House's claim" not in c.why for c in rebutted)
+    assert {p.source_name for p in rebutted[0].positions} == {"Hillary Clinton", "David Axelrod"}
