@@ -37,6 +37,9 @@ CASES = [
     # The author quoted the figure alone: the scale word after the closing mark still scales it.
     ("Trump demanded “$5.6” billion for the wall.", [("$5.6” billion", 5.6e9, None, None, "eq")]),
     ("Он требовал «5,6» млрд долларов на стену.", [("5,6» млрд долларов", 5.6e9, None, None, "eq")]),
+    # The noun of a hyphenated adjective is not the counted thing: look past it.
+    ("The firm owns 5 oil-producing wells.", [("5", 5, None, "wells", "eq")]),
+    ("About 40 Kremlin-backed candidates ran.", [("40", 40, None, "candidates", "about")]),
     # Negative: a comma after the mark ends the figure.
     ("He cited “5”, billions more were claimed.", []),
     # Negative: dates, years and model names are not counts.

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .intervals import Disjoint
-from .lang import load_list
+from .lang import load_list, load_table
 from .model import Article, DateRef
 from .pipeline import component
 
@@ -28,6 +28,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     en_full = "|".join(m for m in load_list("en", "months")[:12] if m != "May")
     return [
         *_clock_patterns(),
+        *_holiday_patterns(),
         (re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?![\d.]\d)"), "day"),
         (re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"), "day"),
         (re.compile(rf"\b(?:{en_m})\.?[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?\b"), "day"),
@@ -45,6 +46,54 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<!\w)(?:в |во )?(?:{ru_d})[а-яё]*(?!\w)", re.I), "day"),
         (re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?: году| года| г\.)?(?![\w.,]\d|-\d)"), "year"),
     ]
+
+
+@lru_cache(maxsize=None)
+def _holiday_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, "holiday:<rule>") for the holidays of lang/<code>/holidays.tsv, with a year
+    that may follow ("Christmas Day 1914", «День Победы 2020 года»)."""
+    out = []
+    for lang in ("en", "ru"):
+        for row in load_table(lang, "holidays"):
+            if len(row) >= 2:
+                out.append((re.compile(rf"(?<!\w){row[0]}(?:,?[ \u00a0](?:19|20)\d\d(?:[ \u00a0]года)?)?(?!\w)"),
+                            f"holiday:{row[1].strip()}"))
+    return out
+
+
+def _holiday_day(rule: str, year: int) -> date | None:
+    """The day a holiday rule gives in a year: "05-09", or "4:3:11" (the 4th Thursday of November)."""
+    parts = rule.split(":")
+    try:
+        if len(parts) == 1:
+            month, day = (int(x) for x in rule.split("-"))
+            return date(year, month, day)
+        nth, weekday, month = (int(x) for x in parts)
+    except ValueError:
+        return None
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_iso(text: str, rule: str, base: datetime | None) -> str | None:
+    """ISO day of a named holiday: in the year written with it, else its occurrence nearest the
+    published date; without either, a fixed day is yearless (--MM-DD) and a weekday rule unknown."""
+    year = re.search(r"(?:19|20)\d\d", text)
+    if year:
+        day = _holiday_day(rule, int(year.group()))
+        return day.isoformat() if day else None
+    if base is None:
+        return f"--{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else None
+    near = [d for y in (base.year - 1, base.year, base.year + 1) if (d := _holiday_day(rule, y)) is not None]
+    return min(near, key=lambda d: abs((d - base.date()).days)).isoformat() if near else None
+
+
+def named_day(text: str) -> bool:
+    """Whether a date expression is a holiday on a fixed day ("День Победы", "Christmas Eve")."""
+    return any(p.fullmatch(text) for p, _rule in _holiday_patterns())
 
 
 # What may stand before a month named alone. "May" is also a surname and a verb: not after "by",
@@ -102,7 +151,7 @@ def date_spans(text: str) -> list[tuple[int, int, str]]:
             s, e = m.span("v") if "v" in pattern.groupindex else m.span()
             if not taken.overlaps(s, e):
                 taken.add(s, e)
-                out.append((s, e, granularity))
+                out.append((s, e, "day" if granularity.startswith("holiday:") else granularity))
     return sorted(out)
 
 
@@ -199,6 +248,12 @@ def extract_dates(article: Article) -> list[DateRef]:
                 if iso is not None:
                     taken.add(s, e)
                     out.append(DateRef(s, e, text[s:e], iso, "time"))
+                continue
+            if granularity.startswith("holiday:"):
+                iso = _holiday_iso(m.group(), granularity.split(":", 1)[1], base)
+                if iso is not None:
+                    taken.add(s, e)
+                    out.append(DateRef(s, e, text[s:e], iso, "day"))
                 continue
             relative = bool(_RELATIVE.search(m.group()))
             key = (m.group(), granularity)

@@ -314,9 +314,17 @@ def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
         i = rng[0] if len(rng) else None
     if i is None:
         return None
-    for j in range(i, min(i + 5, len(toks))):
+    skip_to, limit = -1, i + 5
+    for j in range(i, len(toks)):
+        if j >= limit:
+            break
         tok = toks[j]
-        if tok.sent != sent or tok.start < end:
+        if tok.sent != sent or tok.start < end or j <= skip_to:
+            continue
+        if tok.pos in ("NOUN", "PROPN") and _in_compound_adjective(view, tok):
+            # "5 oil-producing wells", "two delegate-rich primaries": the noun of a hyphenated
+            # adjective is not what is counted; look past the adjective.
+            skip_to, limit = j + 2, limit + 3
             continue
         if tok.pos in ("NOUN", "PROPN") or tok.text == "%":
             return tok
@@ -326,6 +334,17 @@ def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
             continue
         return None
     return None
+
+
+def _in_compound_adjective(view: SyntaxView, tok: Token) -> bool:
+    """Whether a noun opens a hyphenated adjective ("delegate-rich", "oil-producing")."""
+    k = view.token_at(tok.start)
+    toks = view.tokens
+    if k is None or k + 2 >= len(toks):
+        return False
+    dash, nxt = toks[k + 1], toks[k + 2]
+    return (dash.text == "-" and dash.start == tok.end and nxt.start == dash.end
+            and nxt.pos in ("ADJ", "VERB") and nxt.sent == tok.sent)
 
 
 def _noun_after_link(view: SyntaxView, text: str, end: int, sent: int) -> Token | None:

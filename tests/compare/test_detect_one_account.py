@@ -56,9 +56,9 @@ def test_detect_one_account_copies_keep_a_quoted_source(analyzer):
 @pytest.mark.parametrize(
     "texts,expected",
     [
-        # two holders of one measure in one sentence each
-        (("Senator Ted Cruz (who has 231 delegates) must win most of the remaining contests, Kasich said.",
-          "Donald Trump, with 329 delegates, needs fewer of the remaining contests, the campaign said."), False),
+        # two holders of one measure, one article
+        (("Senator Ted Cruz (who has 231 delegates) must win most of the remaining contests, Kasich said. "
+          "Donald Trump, with 329 delegates, needs fewer of the remaining contests, the campaign said.",), False),
         # one holder, two accounts
         (("Senator Ted Cruz has won 231 delegates so far, his campaign said on Monday.",
           "Senator Ted Cruz has won 329 delegates so far, the party said on Monday."), True),
@@ -69,6 +69,34 @@ def test_detect_one_account_holders(analyzer, texts, expected):
     arts, conflicts = _conflicts(analyzer, *texts)
     _check_spans(arts, conflicts)
     assert bool([c for c in conflicts if c.kind == "quantity"]) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people's days in one article date two acts
+        "\u201cIt all comes down to Donald Trump on Thursday night delivering a strong speech,\u201d said Reince "
+        "Priebus in Cleveland. The speech Melania Trump delivered on Monday night in Cleveland was not the draft "
+        "the speechwriters submitted, Donald Trump said.",
+        # the day someone spoke is not the day of the event they spoke of
+        "Chris Christie defended his performance at Saturday's debate in Manchester, saying Monday that it was "
+        "his best night. Jeb Bush clashed with Donald Trump at Saturday's debate in Manchester, Bush told reporters.",
+    ],
+    ids=["two-holders-days", "day-of-speaking"],
+)
+def test_detect_one_account_dates(analyzer, text):
+    arts, conflicts = _conflicts(analyzer, text)
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.kind == "date"] == []
+
+
+def test_detect_one_account_two_rows_of_one_table(analyzer):
+    text = ("About 82 percent of murders involving white victims were committed by white people, while 14 percent "
+            "were committed by black people, according to the FBI. Among murders involving black victims, about 90 "
+            "percent were committed by black people, while 7 percent were committed by white people.")
+    arts, conflicts = _conflicts(analyzer, text)
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.kind == "quantity"] == []
 
 
 def test_detect_one_account_breakdown_cells(analyzer):

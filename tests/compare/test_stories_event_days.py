@@ -1,5 +1,6 @@
 """Stories tell events apart by the days their leads name: two reports that read alike but
-name different days in their lead sentences (a forecast for 8 November and one for 16 November)
+name different days in their lead sentences (a forecast for 8 November and one for 16 November;
+a ranking «ко Дню Победы» and one for 4 May)
 stay apart; the same day, no day, a day named only later in the text, or a weekday alone change
 nothing. The day term is held as sums in StoryGroup, so average linkage stays exact."""
 
@@ -47,6 +48,9 @@ EN_WED = "Forecasters expect snow on Wednesday. Winds will be light. Temperature
 EN_NUM = "Forecasters expect snow on 16.11.2019. Winds will be light. Temperatures fall to -20."
 EN_BOTH = "Talks were postponed on Nov. 8 until Nov. 9. Both sides agreed. Monitors will watch."
 EN_9 = "Talks will resume on Nov. 9. Both sides agreed. Monitors will watch."
+RU_HOLIDAY = "Индекс самоизоляции в Казани упал ко Дню Победы. Людей на улицах много. Мэрия просит остаться дома."
+RU_4_MAY = "Индекс самоизоляции в Казани упал 4 мая. Людей на улицах много. Мэрия просит остаться дома."
+RU_9_MAY = "Индекс самоизоляции в Казани упал 9 мая. Людей на улицах много. Мэрия просит остаться дома."
 
 
 @pytest.mark.parametrize(
@@ -62,6 +66,8 @@ EN_9 = "Talks will resume on Nov. 9. Both sides agreed. Monitors will watch."
         (EN_8, EN_NUM, "en", "2019-11-15", False),
         (EN_TUE, EN_WED, "en", "2019-11-15", True),  # weekdays shift with the writing day: ignored
         (EN_BOTH, EN_9, "en", None, False),  # sharing one of two days: 1 - cos 0.71 still costs 0.88
+        (RU_HOLIDAY, RU_4_MAY, "ru", "2020-05-10", False),  # a holiday names its day: 9 May against 4 May
+        (RU_HOLIDAY, RU_9_MAY, "ru", "2020-05-10", True),
     ],
 )
 def test_stories_event_days_pair_rules(a, b, lang, published, together):

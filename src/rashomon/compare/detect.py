@@ -151,10 +151,10 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
             # "Trump, with 329 delegates".
             # A figure of a breakdown ("Democrats 72 percent to 8, Republicans 82 to 6") is one
             # cell of a table: another figure of its own article is another cell.
-            if ua.article == ub.article and (_breakdown(ua, qa) or _breakdown(ub, qb)):
+            if ua.article == ub.article and (_breakdown(ua, qa) or _breakdown(ub, qb)
+                                             or (_figures(ua, qa) >= 2 and _figures(ub, qb) >= 2)):
                 continue
-            held_a, held_b = _holder(ua, qa.start), _holder(ub, qb.start)
-            if held_a and held_b and held_a != held_b:
+            if _held_apart(ua, qa.start, ub, qb.start):
                 continue
             # A value the other side also states is reconciled: a part and its total, an
             # earlier and a later figure, two copies of one wire story.
@@ -174,17 +174,29 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
 _HOLDER_REACH = 60  # characters: "Sen. Ted Cruz (who has [231] delegates)"
 
 
-def _breakdown(u: ClaimUnit, q: Quantity) -> bool:
-    """Whether a statement lists three or more figures of the quantity's kind."""
+def _figures(u: ClaimUnit, q: Quantity) -> int:
+    """How many figures of the quantity's kind the statement gives."""
     kind = getattr(q, "kind", None) or "count"
-    return sum((getattr(x, "kind", None) or "count") == kind for x in u.quantities) >= 3
+    return sum((getattr(x, "kind", None) or "count") == kind for x in u.quantities)
 
 
-def _holder(u: ClaimUnit, at: int) -> str | None:
-    """The person or organisation named just before a figure in its statement, whose figure it
-    reads as: the nearest such name within _HOLDER_REACH characters, else None."""
-    near = [c for a, c in u.named_at if u.claim.start <= a < at and at - a <= _HOLDER_REACH]
-    return near[-1] if near else None
+def _breakdown(u: ClaimUnit, q: Quantity) -> bool:
+    """Whether a statement lists three or more figures of the quantity's kind (two statements of
+    one article giving two each are rows of one table too: "82 percent … 14 percent", "90 … 7")."""
+    return _figures(u, q) >= 3
+
+
+def _held_apart(ua: ClaimUnit, at_a: int, ub: ClaimUnit, at_b: int) -> bool:
+    """Whether two values are said of two different holders (see _holder)."""
+    held_a, held_b = _holder(ua, at_a), _holder(ub, at_b)
+    return bool(held_a and held_b and not held_a & held_b)
+
+
+def _holder(u: ClaimUnit, at: int) -> frozenset[str]:
+    """The people and organisations named just before a figure or a date in its statement (within
+    _HOLDER_REACH characters): whose it reads as. Two holders differ only when these sets share
+    no one, since one article may name "House Democrats" where another names only "Pelosi"."""
+    return frozenset(c for a, c in u.named_at if u.claim.start <= a < at and at - a <= _HOLDER_REACH)
 
 
 def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
@@ -195,6 +207,12 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
         for db in ub.dates:
             shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
             if not shared or not dates_differ(da, db):
+                continue
+            # Two people's days ("Trump on Thursday delivering a speech", "the speech Melania
+            # Trump delivered Monday") date two acts; inside one article only, whose names are one
+            # entity analysis (across articles "House Democrats" is an entity in one, not the other,
+            # and the same "since 2002/2003" would read as two holders).
+            if ua.article == ub.article and _held_apart(ua, da.start, ub, db.start):
                 continue
             # A year or a month dates many events ("retired in 2014", "named deputy in 2016"):
             # only claims that read alike compare on it ("has led House Democrats since 2002/2003").

@@ -23,6 +23,7 @@ from datetime import date
 
 import numpy as np
 
+from ..dates import named_day
 from ..lang import load_words
 from ..model import Article
 from .embed import Embedder
@@ -85,13 +86,14 @@ def _lemmas(article: Article, chars: int) -> frozenset[str]:
 
 def _lead_days(article: Article, sentences: int) -> frozenset[str]:
     """Days the lead names explicitly (a day number with its month: "8 ноября", "Nov. 8",
-    "12.11.2019"), as MM-DD; weekdays and "today" are left out, they shift with the writing day."""
+    "12.11.2019", or a holiday on a fixed day: «в День Победы»), as MM-DD; weekdays and "today"
+    are left out, they shift with the writing day."""
     if not article.sentences or sentences < 1:
         return frozenset()
     end = article.sentences[min(sentences, len(article.sentences)) - 1].end
     return frozenset(d.iso[-5:] for d in article.dates
                      if d.start < end and d.granularity == "day" and d.iso and _MONTH_DAY.search(d.iso)
-                     and any(ch.isdigit() for ch in d.text))
+                     and (any(ch.isdigit() for ch in d.text) or named_day(d.text)))
 
 
 def _lead_places(article: Article, sentences: int) -> frozenset[str]:

@@ -337,6 +337,24 @@ def _remainders(art: Article, sent, covered: list[tuple[int, int]], quotes: list
     return out
 
 
+def _said_on(view: SyntaxView, start: int) -> bool:
+    """Whether the date at `start` dates a report of speech: its nearest verb ancestor (three
+    steps up) is a speech verb with a clause or a quotation of what was said ("saying Monday that
+    …", «заявил в понедельник, что …»). "tweeted the video Wednesday" dates the tweet itself."""
+    i = view.token_at(start)
+    for _ in range(3):
+        if i is None:
+            return False
+        tok = view.tokens[i]
+        if tok.pos == "VERB":
+            return (tok.lemma.lower() in _words("speech_verbs")
+                    and any(view.tokens[c].dep in ("ccomp", "parataxis") for c in view.children[i]))
+        if tok.head == i or not 0 <= tok.head < len(view.tokens):
+            return False
+        i = tok.head
+    return False
+
+
 def _anchor(view: SyntaxView, s: int, e: int, lo: int, hi: int, width: int = 4) -> frozenset[str]:
     """Content lemmas within four tokens before and three after a span, inside [lo, hi): what a
     date or place is said of ("published Sunday", "the event in Norwalk"), speech verbs aside
@@ -465,7 +483,9 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                     unit.agent_keys |= ids
             _polarity_and_modality(unit, view, s, e)
             unit.quantities = [q for q in art.quantities if s <= q.start and q.end <= e]
-            unit.dates = [d for d in art.dates if s <= d.start and d.end <= e]
+            # The day someone said something ("saying Monday that …", «заявил в понедельник») is
+            # not the day of what they said: such dates are not compared.
+            unit.dates = [d for d in art.dates if s <= d.start and d.end <= e and not _said_on(view, d.start)]
             for a, b in [(d.start, d.end) for d in unit.dates] + list(unit.places.values()):
                 unit.anchors[(a, b)] = _anchor(view, a, b, s, e)
             for q in unit.quantities:
