@@ -1,5 +1,6 @@
 """Conflicts that are one account, not two, end to end on sentences written for these tests (real
-models): two copies of one text, figures said of two holders, cells of one breakdown, a speaker
+models): two copies of one text, figures and dates said of two holders, cells of one breakdown,
+two grammatical subjects of one negated predicate, a day of speaking, a speaker
 saying "I" against a statement about others, a denial that is only the report of a dispute, an
 attributive or addressed cue, and a claimant named inside the rebutter's own apposition. Each has a
 positive twin that still conflicts."""
@@ -169,3 +170,22 @@ def test_detect_one_account_claimant_is_the_verb_subject(analyzer):
     rebutted = [c for c in conflicts if c.features.get("rebuttal")]
     assert rebutted and all("White House's claim" not in c.why for c in rebutted)
     assert {p.source_name for p in rebutted[0].positions} == {"Hillary Clinton", "David Axelrod"}
+
+
+@pytest.mark.parametrize(
+    "texts,expected",
+    [
+        # two noun subjects: the old ruling gave the right, the Constitution does not
+        (("\u0412\u0435\u0440\u0445\u043e\u0432\u043d\u044b\u0439 \u0441\u0443\u0434 \u0421\u0428\u0410 \u043e\u0442\u043c\u0435\u043d\u0438\u043b \u0440\u0435\u0448\u0435\u043d\u0438\u0435 1973 \u0433\u043e\u0434\u0430, \u043a\u043e\u0442\u043e\u0440\u043e\u0435 \u0434\u0430\u0432\u0430\u043b\u043e \u0436\u0435\u043d\u0449\u0438\u043d\u0430\u043c "
+          "\u043a\u043e\u043d\u0441\u0442\u0438\u0442\u0443\u0446\u0438\u043e\u043d\u043d\u043e\u0435 \u043f\u0440\u0430\u0432\u043e \u043d\u0430 \u0430\u0431\u043e\u0440\u0442.",
+          "\u0412 \u043f\u043e\u0441\u0442\u0430\u043d\u043e\u0432\u043b\u0435\u043d\u0438\u0438 \u0412\u0435\u0440\u0445\u043e\u0432\u043d\u043e\u0433\u043e \u0441\u0443\u0434\u0430 \u0421\u0428\u0410 \u0441\u043a\u0430\u0437\u0430\u043d\u043e: \u00ab\u041a\u043e\u043d\u0441\u0442\u0438\u0442\u0443\u0446\u0438\u044f \u043d\u0435 \u0434\u0430\u0451\u0442 \u043f\u0440\u0430\u0432\u0430 \u043d\u0430 \u0430\u0431\u043e\u0440\u0442\u00bb."), False),
+        # one subject, two accounts
+        (("\u0420\u0435\u0448\u0435\u043d\u0438\u0435 1973 \u0433\u043e\u0434\u0430 \u0434\u0430\u0432\u0430\u043b\u043e \u0436\u0435\u043d\u0449\u0438\u043d\u0430\u043c \u043f\u0440\u0430\u0432\u043e \u043d\u0430 \u0430\u0431\u043e\u0440\u0442, \u0437\u0430\u044f\u0432\u0438\u043b \u0441\u0435\u043d\u0430\u0442\u043e\u0440 \u0414\u0436\u043e\u043d \u0421\u043c\u0438\u0442.",
+          "\u0420\u0435\u0448\u0435\u043d\u0438\u0435 1973 \u0433\u043e\u0434\u0430 \u043d\u0435 \u0434\u0430\u0432\u0430\u043b\u043e \u0436\u0435\u043d\u0449\u0438\u043d\u0430\u043c \u043f\u0440\u0430\u0432\u0430 \u043d\u0430 \u0430\u0431\u043e\u0440\u0442, \u0437\u0430\u044f\u0432\u0438\u043b \u0441\u0435\u043d\u0430\u0442\u043e\u0440 \u041f\u0438\u0442\u0435\u0440 \u0411\u0440\u0430\u0443\u043d."), True),
+    ],
+    ids=["ru-two-subjects", "ru-one-subject"],
+)
+def test_detect_one_account_grammatical_subjects(analyzer, texts, expected):
+    arts, conflicts = _conflicts(analyzer, *texts)
+    _check_spans(arts, conflicts)
+    assert bool([c for c in conflicts if c.kind == "polarity"]) is expected

@@ -379,6 +379,12 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     theirs = subject_of(pos, pos.lemma_at.get(neg.negated_head, pos.claim.start))
     if mine and theirs and not mine & theirs:
         return None
+    # ... nor of two grammatical subjects of one kind: «Конституция не даёт права» against «решение,
+    # которое давало право» (two nouns), or two names. A name against a noun ("Obama" / "the
+    # president") may be one referent, and a pronoun says nothing.
+    ns, ps = neg.negated_subject, pos.subjects.get(neg.negated_head or "")
+    if ns and ps and ns[1] == ps[1] and ns[0] != ps[0]:
+        return None
     # A source speaking of itself ("I have never voted in a primary") answers only a statement
     # that names it, not one about others ("voters who say they'll vote in the primary").
     at_pos = pos.lemma_at.get(neg.negated_head, pos.claim.start)

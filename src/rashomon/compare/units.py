@@ -47,6 +47,11 @@ class ClaimUnit:
     # ("failed to", "falsely stated"): no plain affirmation for a polarity or modality conflict.
     qualified: bool = False
     implicit_negation: bool = False
+    # The noun subject of each verb of the claim (verb lemma -> (subject lemma, its part of
+    # speech), a relative pronoun read as the noun its clause is said of: «решение, [которое]
+    # давало право» -> решение), and of the verb the negation bears on.
+    subjects: dict[str, tuple[str, str]] = field(default_factory=dict)
+    negated_subject: tuple[str, str] | None = None
     # Verbs the claim only mentions, never asserts: said as an infinitive or complement of another
     # verb, or under a modal ("pleaded with him [to run]", "will help [create] jobs", "could have
     # been [sent]"); an affirmation of these is no plain statement to set against a negation.
@@ -242,6 +247,9 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         low, lemma = tok.text.lower(), tok.lemma.lower()
         if tok.pos == "VERB":
             (unit.unasserted if _unasserted(view, i) else asserted).add(lemma)
+            subj = _subject(view, i)
+            if subj is not None:
+                unit.subjects.setdefault(lemma, subj)
         if tok.pos in _CONTENT and lemma not in function and low not in negs and _WORD.search(lemma):
             unit.lemmas.add(lemma if tok.pos != "PROPN" else "=" + lemma)
             unit.sequence.append(lemma if tok.pos != "PROPN" else "=" + lemma)
@@ -262,6 +270,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
             unit.negation_on_modifier = _on_modifier(view, tok.start)
             unit.negated = _scope(view, idx, k, 10 if lemma in denials or low in denials else 4)
             unit.negated_head = _first_content(view, idx, k)
+            unit.negated_subject = _subject(view, tok.head if tok.dep in ("neg", "advmod") else i)
             if lemma in denials or low in denials:
                 unit.negated.add(lemma)
         elif unit.modal is None and (low in modals or lemma in modals) and not _unhedged(view, idx, k):
@@ -335,6 +344,30 @@ def _remainders(art: Article, sent, covered: list[tuple[int, int]], quotes: list
             continue
         out.append(Claim("", a, b, art.text[a:b], None, "asserted"))
     return out
+
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "который", "которая", "которое", "которые"})
+
+
+def _subject(view: SyntaxView, i: int) -> tuple[str, str] | None:
+    """(lemma, POS) of the noun subject of token i, a relative pronoun read as the noun its clause
+    modifies; None when the subject is another pronoun or absent."""
+    if not 0 <= i < len(view.tokens):
+        return None
+    for c in view.children[i]:
+        sub = view.tokens[c]
+        if not sub.dep.startswith("nsubj"):
+            continue
+        if sub.lemma.lower() in _RELATIVE_PRONOUNS or sub.text.lower() in _RELATIVE_PRONOUNS:
+            verb = view.tokens[i]
+            if verb.dep.startswith(("acl", "relcl")) and 0 <= verb.head < len(view.tokens):
+                sub = view.tokens[verb.head]
+            else:
+                return None
+        if sub.pos in ("NOUN", "PROPN"):
+            return sub.lemma.lower(), sub.pos
+        return None
+    return None
 
 
 def _said_on(view: SyntaxView, start: int) -> bool:
