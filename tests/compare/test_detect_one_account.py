@@ -142,8 +142,22 @@ def test_detect_one_account_speaker_of_self(analyzer, texts, expected):
         # a cue said of the people addressed
         "Supporters of Senator John Miller booed the speech in Springfield on Monday. \u201cYou are being "
         "ridiculous,\u201d Mayor Anna Brooks told the supporters.",
+        # said of people, not of a claim
+        "Comedian Sarah Silverman heckled Sanders supporters on Monday in Philadelphia. She told holdouts for the "
+        "senator that they were \u201cbeing ridiculous,\u201d and the crowd booed.",
+        # an evaluative cue with a that-clause affirms the clause
+        "Mayor Anna Brooks said the Springfield party had 400 delegates on board before the vote. \u201cIt is absurd "
+        "that you had 400 delegates on board before anybody voted,\u201d Senator John Miller said.",
+        # a cue inside a conditional
+        "The newsroom will fact-check every speech at the convention in real time. \u201cSo, if Senator John Miller "
+        "says something that's nonsense, I will say so,\u201d said Tom Hill, the editor.",
+        # "deny" with two objects withholds, it does not dispute
+        "The latest plan to stop Donald Trump from claiming the nomination is a classic Hail Mary play. Trailing "
+        "contenders Ted Cruz and John Kasich have agreed to divide some primaries in ways that might give both a "
+        "better chance of beating Trump and denying him a first-ballot victory at the convention.",
     ],
-    ids=["reported-dispute", "attributive-cue", "addressed-cue"],
+    ids=["reported-dispute", "attributive-cue", "addressed-cue", "being-ridiculous", "absurd-that", "if-nonsense",
+         "deny-him-a-victory"],
 )
 def test_detect_one_account_no_rebuttal(analyzer, text):
     arts, conflicts = _conflicts(analyzer, text)

@@ -104,7 +104,30 @@ def _cue_at(tokens, idx: list[int], k: int) -> tuple[int, bool]:  # noqa: ANN001
     return (1 if text in single or lemma in single else 0), False
 
 
-_ADDRESSEE = frozenset({"you", "ты", "вы"})
+# Personal pronouns: a cue said of a person ("you're being ridiculous", "he is absurd") judges the
+# person, not a claim. Russian «он», «она» also stand for nouns («доклад … он ложный»): left out.
+_ADDRESSEE = frozenset({"you", "he", "she", "i", "we", "ты", "вы", "я", "мы"})
+
+
+def _conditional(tokens, sent: list[int], n: int) -> bool:  # noqa: ANN001
+    """A cue inside a conditional or an indirect question ("if Ryan says something that's nonsense")."""
+    return any(tokens[i].text.lower() in _irrealis()["clause"] for i in _clause_before(tokens, sent, n))
+
+
+def _judges_fact(tokens, sent: list[int], n: int, width: int) -> bool:  # noqa: ANN001
+    """An evaluative cue with a that-clause ("it is absurd that …", «абсурдно, что …»): it affirms
+    the clause (lang/<code>/rebuttal_evaluative.txt)."""
+    tok = tokens[sent[n]]
+    if width != 1 or (tok.text.lower() not in load_words("rebuttal_evaluative")
+                      and tok.lemma.lower() not in load_words("rebuttal_evaluative")):
+        return False
+    after = [tokens[i].text.lower() for i in sent[n + 1 : n + 3]]
+    return "that" in after or "что" in after
+
+
+def _withholds(tokens, verb: int) -> bool:  # noqa: ANN001
+    """A denial verb with two objects withholds something ("denying him a first-ballot victory")."""
+    return any(t.head == verb and t.dep in ("dative", "iobj") for t in tokens[max(0, verb - 3) : verb + 4])
 
 
 def _said_of_no_claim(tokens, idx: list[int], k: int, width: int) -> bool:  # noqa: ANN001
@@ -116,9 +139,13 @@ def _said_of_no_claim(tokens, idx: list[int], k: int, width: int) -> bool:  # no
     tok = tokens[idx[k]]
     if tok.dep == "amod":
         return tokens[tok.head].lemma.lower() not in load_words("rebuttal_targets")
-    # The subject hangs on the cue or, for a predicate adjective ("are being [ridiculous]"), on its verb.
+    # The subject hangs on the cue or, for a predicate adjective ("are being [ridiculous]"), on its
+    # verb; "they" only with "being" (a behaviour: "they were being ridiculous"), since "they" is
+    # as often the allegations themselves ("They are false").
     heads = {idx[k], tok.head} if tok.dep in ("acomp", "attr", "xcomp") else {idx[k]}
-    return any(t.head in heads and t.dep.startswith("nsubj") and t.text.lower() in _ADDRESSEE
+    being = k > 0 and tokens[idx[k - 1]].text.lower() == "being"
+    return any(t.head in heads and t.dep.startswith("nsubj")
+               and (t.text.lower() in _ADDRESSEE or (being and t.text.lower() == "they"))
                for t in (tokens[i] for i in idx))
 
 
@@ -332,7 +359,9 @@ def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[i
         width, is_verb = _cue_at(tokens, sent, n)
         if not width or _negated(tokens, sent, n) or (not is_verb and _said_of_no_claim(tokens, sent, n, width)):
             continue
-        if is_verb and (_irrealis_verb(tokens, sent, n) or _legal_act(tokens, sent, n)):
+        if is_verb and (_irrealis_verb(tokens, sent, n) or _legal_act(tokens, sent, n) or _withholds(tokens, sent[n])):
+            continue
+        if not is_verb and (_conditional(tokens, sent, n) or _judges_fact(tokens, sent, n, width)):
             continue
         at = tokens[c].start
         holder = next((k for k in own if units[k].claim.start <= at < units[k].claim.end), None)
