@@ -33,7 +33,7 @@ def test_confidence_calibrate_reads_the_table(monkeypatch):
     assert calibrate("modality", {"sim": 0.9}) == 0.2  # never seen now, wrong every time before
 
 
-@pytest.mark.parametrize("kind,shown", [("actor", True), ("origin", True), ("modality", False)])
+@pytest.mark.parametrize("kind,shown", [("actor", True), ("origin", True), ("modality", False), ("place", False)])
 def test_confidence_unseen_kind_at_default_threshold(monkeypatch, kind, shown):
     monkeypatch.setattr(confidence, "table", lambda: {"groups": {}})
     assert (calibrate(kind, {"sim": 0.9}) >= 0.5) is shown

@@ -203,3 +203,54 @@ def test_detect_one_account_grammatical_subjects(analyzer, texts, expected):
     arts, conflicts = _conflicts(analyzer, *texts)
     _check_spans(arts, conflicts)
     assert bool([c for c in conflicts if c.kind == "polarity"]) is expected
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # one name inside the other is one place
+        ("Ebola outbreak declared in Democratic Republic of Congo. Two cases were confirmed, the health ministry said.",
+         "Officials will investigate how the outbreak started. This is the ninth Ebola outbreak in Congo, the World "
+         "Health Organization said."),
+        # two subjects of the anchoring verb: two arrests
+        ("A 46-year-old Mexican man was arrested in Chicago on Monday, officials said.",
+         "A 40-year-old illegal alien was arrested in San Antonio on Monday, officials said."),
+        # two places, two days: two operations (neither the days nor the places conflict)
+        ("Officers in Cook County arrested 30 people during an enforcement operation that ended Monday.",
+         "Officers in Kansas City arrested 25 people during an enforcement operation that ended Thursday."),
+        # two days of claims that are not about one thing
+        ("The campaign hopes to avoid a December 4 election runoff, its manager said.",
+         "Three statewide races went into recounts following the Nov. 6 elections, officials said."),
+    ],
+    ids=["place-inside-place", "two-arrested", "two-operations", "two-elections"],
+)
+def test_detect_one_account_two_events(analyzer, texts):
+    arts, conflicts = _conflicts(analyzer, *texts)
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.kind in ("place", "date", "quantity")] == []
+
+
+def test_detect_one_account_one_event_two_places_still_conflicts(analyzer):
+    arts, conflicts = _conflicts(analyzer, "Richard Blumenthal spoke at the veterans event in Norwalk on Monday.",
+                                 "Richard Blumenthal spoke at the veterans event in Norfolk on Monday.")
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.kind == "place"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # "not only X but also Y" affirms X
+        ("Viktor Orban says there are not only Muslim invaders in the mix of refugees, but also economic migrants "
+         "seeking better lives. RT reports: Refugees in Europe are just Muslim invaders and economic migrants, "
+         "Hungarian Prime Minister Viktor Orban has said.",),
+        # a question asked is no statement
+        ("Bill Clinton does not owe Monica Lewinsky an apology, his spokesman said on Monday.",
+         "A reporter asked Bill Clinton if he owed Monica Lewinsky an apology for the affair."),
+    ],
+    ids=["not-only", "asked-if"],
+)
+def test_detect_one_account_no_plain_statement(analyzer, texts):
+    arts, conflicts = _conflicts(analyzer, *texts)
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.kind == "polarity"] == []

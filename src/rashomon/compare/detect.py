@@ -180,6 +180,18 @@ def _figures(u: ClaimUnit, q: Quantity) -> int:
     return sum((getattr(x, "kind", None) or "count") == kind for x in u.quantities)
 
 
+def _other_subjects(a: tuple[str, str, bool] | None, b: tuple[str, str, bool] | None) -> bool:
+    """Whether two grammatical subjects are two referents: both nouns or both names, in the same
+    voice, with different lemmas ("a 46-year-old man was arrested" / "an illegal alien was
+    arrested"). A name against a noun, an agent against a patient, or a pronoun decides nothing."""
+    return bool(a and b and a[1:] == b[1:] and a[0] != b[0])
+
+
+def _acts_apart(ua: ClaimUnit, ub: ClaimUnit, shared: frozenset[str]) -> bool:
+    """Whether a verb both anchors share has two different subjects (see _other_subjects)."""
+    return any(_other_subjects(ua.subjects.get(v), ub.subjects.get(v)) for v in shared)
+
+
 def _breakdown(u: ClaimUnit, q: Quantity) -> bool:
     """Whether a statement lists three or more figures of the quantity's kind (two statements of
     one article giving two each are rows of one table too: "82 percent … 14 percent", "90 … 7")."""
@@ -203,10 +215,19 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
     # Inside one article two dates are two events unless two named sources date one event.
     if ua.article == ub.article and (ua.source_entity is None or ub.source_entity is None):
         return None
+    # Days said of two places are two events ("an operation in Cook county ended Monday", "an
+    # operation in Kansas City ended Thursday"), as figures of two places are two measures.
+    if ua.places and ub.places and not set(ua.places) & set(ub.places):
+        return None
+    # Two days conflict only between claims about one thing: aligned by meaning, or naming one
+    # person, organisation or place (a blocking key alone pairs "the December 4 runoff" with "the
+    # Nov. 6 elections").
+    if sim < ALIGN and not ua.clusters & ub.clusters:
+        return None
     for da in ua.dates:
         for db in ub.dates:
             shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
-            if not shared or not dates_differ(da, db):
+            if not shared or not dates_differ(da, db) or _acts_apart(ua, ub, shared):
                 continue
             # Two people's days ("Trump on Thursday delivering a speech", "the speech Melania
             # Trump delivered Monday") date two acts; inside one article only, whose names are one
@@ -245,6 +266,16 @@ def _place(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFac
         return None
     if same_head and (ua.place_heads.get(sa) is None or ua.place_heads.get(sa) != ub.place_heads.get(sb)):
         return None  # claims that read apart: only a place said of the same noun on both sides
+    # One name inside the other is one place ("Congo" / "Democratic Republic of Congo"), and two
+    # subjects of the anchoring verb are two events ("a man was arrested in Chicago" / "an alien
+    # was arrested in San Antonio").
+    wa, wb = set(ta[sa[0] : sa[1]].lower().split()), set(tb[sb[0] : sb[1]].lower().split())
+    if wa <= wb or wb <= wa or _acts_apart(ua, ub, shared):
+        return None
+    # Places of two days are two events ("an operation that ended Monday" in Cook County, "one
+    # that ended Thursday" in Kansas City), as days of two places are.
+    if ua.dates and ub.dates and all(dates_differ(da, db) for da in ua.dates for db in ub.dates):
+        return None
     kind = "origin" if pa in ("from", "из", "of") else "place"
     feats = _base(ua, ub, sim) | {"origin": float(kind == "origin")}
     return Candidate(kind, "where" if kind == "place" else "from where", [],
@@ -382,8 +413,7 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     # ... nor of two grammatical subjects of one kind: «Конституция не даёт права» against «решение,
     # которое давало право» (two nouns), or two names. A name against a noun ("Obama" / "the
     # president") may be one referent, and a pronoun says nothing.
-    ns, ps = neg.negated_subject, pos.subjects.get(neg.negated_head or "")
-    if ns and ps and ns[1] == ps[1] and ns[0] != ps[0]:
+    if _other_subjects(neg.negated_subject, pos.subjects.get(neg.negated_head or "")):
         return None
     # A source speaking of itself ("I have never voted in a primary") answers only a statement
     # that names it, not one about others ("voters who say they'll vote in the primary").

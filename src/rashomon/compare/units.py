@@ -50,8 +50,8 @@ class ClaimUnit:
     # The noun subject of each verb of the claim (verb lemma -> (subject lemma, its part of
     # speech), a relative pronoun read as the noun its clause is said of: «решение, [которое]
     # давало право» -> решение), and of the verb the negation bears on.
-    subjects: dict[str, tuple[str, str]] = field(default_factory=dict)
-    negated_subject: tuple[str, str] | None = None
+    subjects: dict[str, tuple[str, str, bool]] = field(default_factory=dict)  # ... and whether passive
+    negated_subject: tuple[str, str, bool] | None = None
     # Verbs the claim only mentions, never asserts: said as an infinitive or complement of another
     # verb, or under a modal ("pleaded with him [to run]", "will help [create] jobs", "could have
     # been [sent]"); an affirmation of these is no plain statement to set against a negation.
@@ -194,12 +194,16 @@ def _unhedged(view: SyntaxView, idx: list[int], k: int) -> bool:
 
 def _unasserted(view: SyntaxView, i: int) -> bool:
     """Whether verb token i is mentioned rather than asserted: a complement of another verb
-    ("help [create]"), a clausal subject ("[running] for president is a bigger stage"), an infinitive or conditional (a particle auxiliary: "to", «бы»), or under
-    a modal auxiliary ("could have been [sent]")."""
+    ("help [create]"), a clausal subject ("[running] for president is a bigger stage"), an
+    infinitive or conditional (a particle auxiliary: "to", «бы»), under a modal auxiliary ("could
+    have been [sent]"), or in a clause a condition or question word opens ("asked if he [owed]")."""
     if view.tokens[i].dep in ("xcomp", "csubj", "csubjpass"):
         return True
     modals = _words("modal_cues")
-    return any(view.tokens[c].dep == "aux" and (view.tokens[c].pos == "PART" or view.tokens[c].text.lower() in modals)
+    clause = _irrealis()["clause"]
+    # ... or opened by a condition or question word ("asked him [if] he owed her an apology").
+    return any((view.tokens[c].dep == "aux" and (view.tokens[c].pos == "PART" or view.tokens[c].text.lower() in modals))
+               or (view.tokens[c].dep == "mark" and view.tokens[c].text.lower() in clause)
                for c in view.children[i])
 
 
@@ -242,6 +246,10 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
     implicit = _words("implicit_negations")
     idx = list(view.tokens_in(s, e))
     asserted: set[str] = set()
+    # A claim that opens with a condition or a question word is no statement ("[if he owed Lewinsky
+    # an apology]", asked by a reporter): it affirms nothing a denial could contradict.
+    if idx and view.tokens[idx[0]].text.lower() in _irrealis()["clause"]:
+        unit.qualified = True
     for k, i in enumerate(idx):
         tok = view.tokens[i]
         low, lemma = tok.text.lower(), tok.lemma.lower()
@@ -263,6 +271,8 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         if low in implicit or lemma in implicit:
             unit.implicit_negation = True
         if unit.negation is None and (low in negs or lemma in denials or low in denials):
+            if low in negs and k + 1 < len(idx) and view.tokens[idx[k + 1]].text.lower() in _NOT_ONLY:
+                continue  # "not only X but also Y", «не только»: affirms X
             if low in negs and _irrealis_negation(view, idx, k):
                 unit.qualified = True
                 continue
@@ -346,18 +356,22 @@ def _remainders(art: Article, sent, covered: list[tuple[int, int]], quotes: list
     return out
 
 
+# After a negation these make a focus construction that affirms ("not only", "not just", «не только»).
+_NOT_ONLY = frozenset({"only", "just", "merely", "solely", "только", "лишь"})
+
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "который", "которая", "которое", "которые"})
 
 
-def _subject(view: SyntaxView, i: int) -> tuple[str, str] | None:
-    """(lemma, POS) of the noun subject of token i, a relative pronoun read as the noun its clause
-    modifies; None when the subject is another pronoun or absent."""
+def _subject(view: SyntaxView, i: int) -> tuple[str, str, bool] | None:
+    """(lemma, POS, passive) of the noun subject of token i, a relative pronoun read as the noun its
+    clause modifies; None when the subject is another pronoun or absent."""
     if not 0 <= i < len(view.tokens):
         return None
     for c in view.children[i]:
         sub = view.tokens[c]
         if not sub.dep.startswith("nsubj"):
             continue
+        passive = "pass" in sub.dep
         if sub.lemma.lower() in _RELATIVE_PRONOUNS or sub.text.lower() in _RELATIVE_PRONOUNS:
             verb = view.tokens[i]
             if verb.dep.startswith(("acl", "relcl")) and 0 <= verb.head < len(view.tokens):
@@ -365,7 +379,7 @@ def _subject(view: SyntaxView, i: int) -> tuple[str, str] | None:
             else:
                 return None
         if sub.pos in ("NOUN", "PROPN"):
-            return sub.lemma.lower(), sub.pos
+            return sub.lemma.lower(), sub.pos, passive
         return None
     return None
 
