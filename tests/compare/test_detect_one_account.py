@@ -155,9 +155,16 @@ def test_detect_one_account_speaker_of_self(analyzer, texts, expected):
         "The latest plan to stop Donald Trump from claiming the nomination is a classic Hail Mary play. Trailing "
         "contenders Ted Cruz and John Kasich have agreed to divide some primaries in ways that might give both a "
         "better chance of beating Trump and denying him a first-ballot victory at the convention.",
+        # a question is no claim to deny
+        "Laura Loomer asked Keith Ellison why the police were called to Amy Alexander's house in 2005 over domestic "
+        "violence. Ellison was in a relationship with Alexander at that time, but has denied the allegations.",
+        # nor is the frame left over after a quotation ("the pope said in Chile")
+        "Bishop Juan Barros was accused of covering up abuse. \u201cThe day they bring me proof, I will speak. Is "
+        "this clear?\u201d the pope said in Chile. The pope later insisted there was \u201cno evidence\u201d against "
+        "the bishop, his spokesman said.",
     ],
     ids=["reported-dispute", "attributive-cue", "addressed-cue", "being-ridiculous", "absurd-that", "if-nonsense",
-         "deny-him-a-victory"],
+         "deny-him-a-victory", "asked-why", "speech-frame"],
 )
 def test_detect_one_account_no_rebuttal(analyzer, text):
     arts, conflicts = _conflicts(analyzer, text)

@@ -517,6 +517,12 @@ def _claimant(art: Article, unit: ClaimUnit, rebutter: str, mentions: list[tuple
     return None
 
 
+def _frame_only(u: ClaimUnit, speech: frozenset[str]) -> bool:
+    """A statement that only says who spoke ("the pope said in Chile", left over after a quote):
+    speech verbs and at most three other content words."""
+    return bool(u.predicates) and u.predicates <= speech and len(u.lemmas - speech) <= 3
+
+
 def _subject_within(art: Article, verb: int, start: int, end: int) -> bool:
     """Whether the verb's nominal subject (or, for a verb without one, nothing) lies in [start, end)."""
     near = art.tokens[max(0, verb - 40) : verb + 15]
@@ -546,6 +552,7 @@ def rebuttal_pairs(units: list[ClaimUnit], vecs: np.ndarray, rebuttals: list[Reb
     out = []
     denying = {r.unit for r in rebuttals}
     disputing = load_words("rebuttal_verbs")
+    speech = load_words("speech_verbs")
     for r, rv in zip(rebuttals, restated):
         sims = vecs @ rv
         order = np.argsort(-sims)[:_NEIGHBOURS]
@@ -563,8 +570,9 @@ def rebuttal_pairs(units: list[ClaimUnit], vecs: np.ndarray, rebuttals: list[Reb
             if j == r.unit or (not ante and (j in denying or u.negation is not None or not close)):
                 continue
             # A statement that itself reports a denial ("the dean published a letter disputing
-            # Exxon's accusations") is about the dispute, not one side's claim in it.
-            if u.lemmas & disputing:
+            # Exxon's accusations") is about the dispute, not one side's claim in it; a question
+            # ("Is this clear?") or a frame ("As Davis tweeted:") claims nothing.
+            if u.lemmas & disputing or u.asking or _frame_only(u, speech):
                 continue
             if _same_source(r, u, units) and not (ante and r.claimant):
                 continue

@@ -46,6 +46,7 @@ class ClaimUnit:
     # It wants, plans, guesses or conditions rather than states, or negates without "not"
     # ("failed to", "falsely stated"): no plain affirmation for a polarity or modality conflict.
     qualified: bool = False
+    asking: bool = False  # a question, a condition or a frame ending in ":": it states nothing
     implicit_negation: bool = False
     # The noun subject of each verb of the claim (verb lemma -> (subject lemma, its part of
     # speech), a relative pronoun read as the noun its clause is said of: «решение, [которое]
@@ -248,8 +249,10 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
     asserted: set[str] = set()
     # A claim that opens with a condition or a question word is no statement ("[if he owed Lewinsky
     # an apology]", asked by a reporter): it affirms nothing a denial could contradict.
-    if idx and view.tokens[idx[0]].text.lower() in _irrealis()["clause"]:
-        unit.qualified = True
+    # ... nor is a question ("Is this clear?") or a frame that only announces what follows ("As
+    # commentator Sean Davis tweeted:"); no one's claim for a rebuttal to deny either.
+    if idx and (view.tokens[idx[0]].text.lower() in _irrealis()["clause"] or _ends_asking(view, idx[-1])):
+        unit.qualified = unit.asking = True
     for k, i in enumerate(idx):
         tok = view.tokens[i]
         low, lemma = tok.text.lower(), tok.lemma.lower()
@@ -355,6 +358,23 @@ def _remainders(art: Article, sent, covered: list[tuple[int, int]], quotes: list
         out.append(Claim("", a, b, art.text[a:b], None, "asserted"))
     return out
 
+
+def _ends_asking(view: SyntaxView, i: int) -> bool:
+    """Whether the sentence of token i ends with "?" or ":" (closing quotation marks aside)."""
+    sent = view.tokens[i].sent
+    sentences = view.article.sentences
+    if not 0 <= sent < len(sentences):
+        return False
+    end = sentences[sent].end
+    for j in reversed(view.tokens_in(max(sentences[sent].start, end - 12), end)):
+        text = view.tokens[j].text
+        if text not in _CLOSING_MARKS:
+            return text in ("?", ":")
+    return False
+
+
+# Quotation marks and brackets that may close a sentence after its final punctuation.
+_CLOSING_MARKS = frozenset({'"', "'", "”", "’", "»", ")", "]", "''"})
 
 # After a negation these make a focus construction that affirms ("not only", "not just", «не только»).
 _NOT_ONLY = frozenset({"only", "just", "merely", "solely", "только", "лишь"})
