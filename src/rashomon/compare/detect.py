@@ -530,6 +530,7 @@ class _Copies:
         self.texts = {a.id: a.text for a in articles}
         self._flat: dict[str, str] = {}
         self._seen: dict[tuple[int, str], bool] = {}
+        self._words: dict[tuple[int, str], str] = {}  # each statement's words, spaces normalised
 
     def _norm(self, article: str) -> str:
         if article not in self._flat:
@@ -537,7 +538,10 @@ class _Copies:
         return self._flat[article]
 
     def _said(self, u: ClaimUnit) -> str:
-        return " ".join(self.texts[u.article][u.claim.start : u.claim.end].split())
+        key = (id(u), "")
+        if key not in self._words:
+            self._words[key] = " ".join(self.texts[u.article][u.claim.start : u.claim.end].split())
+        return self._words[key]
 
     def _in(self, u: ClaimUnit, article: str) -> bool:
         key = (id(u), article)
