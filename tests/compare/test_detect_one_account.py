@@ -203,8 +203,13 @@ def test_detect_one_account_claimant_is_the_verb_subject(analyzer):
         # one subject, two accounts
         (("\u0420\u0435\u0448\u0435\u043d\u0438\u0435 1973 \u0433\u043e\u0434\u0430 \u0434\u0430\u0432\u0430\u043b\u043e \u0436\u0435\u043d\u0449\u0438\u043d\u0430\u043c \u043f\u0440\u0430\u0432\u043e \u043d\u0430 \u0430\u0431\u043e\u0440\u0442, \u0437\u0430\u044f\u0432\u0438\u043b \u0441\u0435\u043d\u0430\u0442\u043e\u0440 \u0414\u0436\u043e\u043d \u0421\u043c\u0438\u0442.",
           "\u0420\u0435\u0448\u0435\u043d\u0438\u0435 1973 \u0433\u043e\u0434\u0430 \u043d\u0435 \u0434\u0430\u0432\u0430\u043b\u043e \u0436\u0435\u043d\u0449\u0438\u043d\u0430\u043c \u043f\u0440\u0430\u0432\u0430 \u043d\u0430 \u0430\u0431\u043e\u0440\u0442, \u0437\u0430\u044f\u0432\u0438\u043b \u0441\u0435\u043d\u0430\u0442\u043e\u0440 \u041f\u0438\u0442\u0435\u0440 \u0411\u0440\u0430\u0443\u043d."), True),
+        # two personal pronouns: they do not, he does
+        (("The theologians and the bishops are afraid, the cardinal said. They do not express this truth clearly "
+          "and perfectly.",
+          "The pope is a mysterious man, Cardinal Villot said. He expresses the truth clearly, and then he does the "
+          "opposite."), False),
     ],
-    ids=["ru-two-subjects", "ru-one-subject"],
+    ids=["ru-two-subjects", "ru-one-subject", "they-vs-he"],
 )
 def test_detect_one_account_grammatical_subjects(analyzer, texts, expected):
     arts, conflicts = _conflicts(analyzer, *texts)

@@ -181,9 +181,10 @@ def _figures(u: ClaimUnit, q: Quantity) -> int:
 
 
 def _other_subjects(a: tuple[str, str, bool] | None, b: tuple[str, str, bool] | None) -> bool:
-    """Whether two grammatical subjects are two referents: both nouns or both names, in the same
-    voice, with different lemmas ("a 46-year-old man was arrested" / "an illegal alien was
-    arrested"). A name against a noun, an agent against a patient, or a pronoun decides nothing."""
+    """Whether two grammatical subjects are two referents: both nouns, both names or both personal
+    pronouns, in the same voice, with different lemmas ("a 46-year-old man was arrested" / "an
+    illegal alien was arrested"; "they do not express it" / "he expresses it"). A name against a
+    noun or a pronoun, or an agent against a patient, decides nothing."""
     return bool(a and b and a[1:] == b[1:] and a[0] != b[0])
 
 

@@ -379,12 +379,16 @@ _CLOSING_MARKS = frozenset({'"', "'", "”", "’", "»", ")", "]", "''"})
 # After a negation these make a focus construction that affirms ("not only", "not just", «не только»).
 _NOT_ONLY = frozenset({"only", "just", "merely", "solely", "только", "лишь"})
 
+# Personal pronouns as subjects: two different ones ("they" / "he") are two referents; "it",
+# "this" and the like may stand for anything and are left out.
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "я", "мы", "ты", "вы", "он", "она", "они"})
+
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "который", "которая", "которое", "которые"})
 
 
 def _subject(view: SyntaxView, i: int) -> tuple[str, str, bool] | None:
-    """(lemma, POS, passive) of the noun subject of token i, a relative pronoun read as the noun its
-    clause modifies; None when the subject is another pronoun or absent."""
+    """(lemma, POS, passive) of the noun or personal-pronoun subject of token i, a relative pronoun
+    read as the noun its clause modifies; None when the subject is another pronoun or absent."""
     if not 0 <= i < len(view.tokens):
         return None
     for c in view.children[i]:
@@ -400,6 +404,8 @@ def _subject(view: SyntaxView, i: int) -> tuple[str, str, bool] | None:
                 return None
         if sub.pos in ("NOUN", "PROPN"):
             return sub.lemma.lower(), sub.pos, passive
+        if sub.text.lower() in _PERSONAL:
+            return sub.text.lower(), "PRON", passive
         return None
     return None
 
