@@ -259,8 +259,11 @@ def test_detect_one_account_one_event_two_places_still_conflicts(analyzer):
         # a question asked is no statement
         ("Bill Clinton does not owe Monica Lewinsky an apology, his spokesman said on Monday.",
          "A reporter asked Bill Clinton if he owed Monica Lewinsky an apology for the affair."),
+        # "not all X are Y" denies a generalisation, not something said of some of them
+        ("He pandered to all Hispanics with inauthentic Mexican food, the newspaper wrote.",
+         "\u201cNot all Hispanics are Mexican,\u201d Eva Lopez told the Dutch newspaper NRC on Monday."),
     ],
-    ids=["not-only", "asked-if"],
+    ids=["not-only", "asked-if", "not-all"],
 )
 def test_detect_one_account_no_plain_statement(analyzer, texts):
     arts, conflicts = _conflicts(analyzer, *texts)

@@ -275,7 +275,9 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
             unit.implicit_negation = True
         if unit.negation is None and (low in negs or lemma in denials or low in denials):
             if low in negs and k + 1 < len(idx) and view.tokens[idx[k + 1]].text.lower() in _NOT_ONLY:
-                continue  # "not only X but also Y", «не только»: affirms X
+                # "not only X but also Y", «не только»: affirms X; "not all Hispanics are Mexican"
+                # denies a generalisation, not a statement about some of them.
+                continue
             if low in negs and _irrealis_negation(view, idx, k):
                 unit.qualified = True
                 continue
@@ -376,8 +378,11 @@ def _ends_asking(view: SyntaxView, i: int) -> bool:
 # Quotation marks and brackets that may close a sentence after its final punctuation.
 _CLOSING_MARKS = frozenset({'"', "'", "”", "’", "»", ")", "]", "''"})
 
-# After a negation these make a focus construction that affirms ("not only", "not just", «не только»).
-_NOT_ONLY = frozenset({"only", "just", "merely", "solely", "только", "лишь"})
+# After a negation these make a focus construction that affirms ("not only", "not just", «не только»)
+# or negate a quantifier rather than the predicate ("not all", «не все»).
+_NOT_ONLY = frozenset({"only", "just", "merely", "solely", "только", "лишь",
+                       "all", "every", "everyone", "everything", "always", "все", "всё", "всегда", "каждый"})
+
 
 # Personal pronouns as subjects: two different ones ("they" / "he") are two referents; "it",
 # "this" and the like may stand for anything and are left out.
