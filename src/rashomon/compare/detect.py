@@ -10,6 +10,8 @@ revises is an update. Polarity and modality set plain statements against each ot
 a negation under a modal or condition, nor a statement that wishes, plans, speculates or
 negates by other words: lang/<code>/polarity_irrealis.tsv, implicit_negations.txt,
 modality_plain_stop.txt); two dates in one article conflict only between two named sources.
+One account is never two: copies of one text, values of two holders or of one table, places and
+days of two events (two subjects, two places, two days), a speaker's own "I" against others.
 """
 
 from __future__ import annotations
@@ -147,13 +149,13 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
                 continue
             if not (qa.head_lemma and qb.head_lemma) and not around:
                 continue
-            # ... nor the same noun said of two holders: "Cruz (who has 231 delegates)" and
-            # "Trump, with 329 delegates".
             # A figure of a breakdown ("Democrats 72 percent to 8, Republicans 82 to 6") is one
             # cell of a table: another figure of its own article is another cell.
             if ua.article == ub.article and (_breakdown(ua, qa) or _breakdown(ub, qb)
                                              or (_figures(ua, qa) >= 2 and _figures(ub, qb) >= 2)):
                 continue
+            # ... nor is the same noun said of two holders one measure: "Cruz (who has 231
+            # delegates)" and "Trump, with 329 delegates".
             if _held_apart(ua, qa.start, ub, qb.start):
                 continue
             # A value the other side also states is reconciled: a part and its total, an
@@ -367,14 +369,14 @@ def _same_statement(ua: ClaimUnit, ub: ClaimUnit, head: str | None, scope: set[s
 
 
 _WORD = re.compile(r"\w+")
-_SINGULAR_SELF = frozenset({"i", "я"})  # "we" is as often a nation or a party as the speaker
 
 
 def _says_i(u: ClaimUnit, at: int) -> bool:
     """Whether the clause before offset `at` has the speaker say "I" of themself."""
     start = max((b for b in u.breaks if b < at), default=u.claim.start)
     text = u.claim.text
-    return any((m := _WORD.match(text, a - u.claim.start)) is not None and m.group().lower() in _SINGULAR_SELF
+    singular = load_words("first_person_singular")
+    return any((m := _WORD.match(text, a - u.claim.start)) is not None and m.group().lower() in singular
                for a in u.self_at if start <= a < at and a >= u.claim.start)
 
 
@@ -412,8 +414,8 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     if mine and theirs and not mine & theirs:
         return None
     # ... nor of two grammatical subjects of one kind: «Конституция не даёт права» against «решение,
-    # которое давало право» (two nouns), or two names. A name against a noun ("Obama" / "the
-    # president") may be one referent, and a pronoun says nothing.
+    # которое давало право» (two nouns), two names, or "they" against "he". A name against a noun
+    # ("Obama" / "the president") may be one referent (see _other_subjects).
     if _other_subjects(neg.negated_subject, pos.subjects.get(neg.negated_head or "")):
         return None
     # A source speaking of itself ("I have never voted in a primary") answers only a statement
@@ -531,7 +533,7 @@ class _Copies:
         self.texts = {a.id: a.text for a in articles}
         self._flat: dict[str, str] = {}
         self._seen: dict[tuple[int, str], bool] = {}
-        self._words: dict[tuple[int, str], str] = {}  # each statement's words, spaces normalised
+        self._words: dict[int, str] = {}  # each statement's words, spaces normalised
 
     def _norm(self, article: str) -> str:
         if article not in self._flat:
@@ -539,10 +541,9 @@ class _Copies:
         return self._flat[article]
 
     def _said(self, u: ClaimUnit) -> str:
-        key = (id(u), "")
-        if key not in self._words:
-            self._words[key] = " ".join(self.texts[u.article][u.claim.start : u.claim.end].split())
-        return self._words[key]
+        if id(u) not in self._words:
+            self._words[id(u)] = " ".join(self.texts[u.article][u.claim.start : u.claim.end].split())
+        return self._words[id(u)]
 
     def _in(self, u: ClaimUnit, article: str) -> bool:
         key = (id(u), article)

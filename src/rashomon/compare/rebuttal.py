@@ -104,11 +104,6 @@ def _cue_at(tokens, idx: list[int], k: int) -> tuple[int, bool]:  # noqa: ANN001
     return (1 if text in single or lemma in single else 0), False
 
 
-# Personal pronouns: a cue said of a person ("you're being ridiculous", "he is absurd") judges the
-# person, not a claim. Russian «он», «она» also stand for nouns («доклад … он ложный»): left out.
-_ADDRESSEE = frozenset({"you", "he", "she", "i", "we", "ты", "вы", "я", "мы"})
-
-
 def _conditional(tokens, sent: list[int], n: int) -> bool:  # noqa: ANN001
     """A cue inside a conditional or an indirect question ("if Ryan says something that's nonsense")."""
     return any(tokens[i].text.lower() in _irrealis()["clause"] for i in _clause_before(tokens, sent, n))
@@ -145,7 +140,7 @@ def _said_of_no_claim(tokens, idx: list[int], k: int, width: int) -> bool:  # no
     heads = {idx[k], tok.head} if tok.dep in ("acomp", "attr", "xcomp") else {idx[k]}
     being = k > 0 and tokens[idx[k - 1]].text.lower() == "being"
     return any(t.head in heads and t.dep.startswith("nsubj")
-               and (t.text.lower() in _ADDRESSEE or (being and t.text.lower() == "they"))
+               and (t.text.lower() in load_words("rebuttal_person_subjects") or (being and t.text.lower() == "they"))
                for t in (tokens[i] for i in idx))
 
 

@@ -274,7 +274,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         if low in implicit or lemma in implicit:
             unit.implicit_negation = True
         if unit.negation is None and (low in negs or lemma in denials or low in denials):
-            if low in negs and k + 1 < len(idx) and view.tokens[idx[k + 1]].text.lower() in _NOT_ONLY:
+            if low in negs and k + 1 < len(idx) and view.tokens[idx[k + 1]].text.lower() in _words("negation_focus"):
                 # "not only X but also Y", «не только»: affirms X; "not all Hispanics are Mexican"
                 # denies a generalisation, not a statement about some of them.
                 continue
@@ -378,17 +378,6 @@ def _ends_asking(view: SyntaxView, i: int) -> bool:
 # Quotation marks and brackets that may close a sentence after its final punctuation.
 _CLOSING_MARKS = frozenset({'"', "'", "”", "’", "»", ")", "]", "''"})
 
-# After a negation these make a focus construction that affirms ("not only", "not just", «не только»)
-# or negate a quantifier rather than the predicate ("not all", «не все»).
-_NOT_ONLY = frozenset({"only", "just", "merely", "solely", "только", "лишь",
-                       "all", "every", "everyone", "everything", "always", "все", "всё", "всегда", "каждый"})
-
-
-# Personal pronouns as subjects: two different ones ("they" / "he") are two referents; "it",
-# "this" and the like may stand for anything and are left out.
-_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "я", "мы", "ты", "вы", "он", "она", "они"})
-
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "который", "которая", "которое", "которые"})
 
 
 def _subject(view: SyntaxView, i: int) -> tuple[str, str, bool] | None:
@@ -401,7 +390,8 @@ def _subject(view: SyntaxView, i: int) -> tuple[str, str, bool] | None:
         if not sub.dep.startswith("nsubj"):
             continue
         passive = "pass" in sub.dep
-        if sub.lemma.lower() in _RELATIVE_PRONOUNS or sub.text.lower() in _RELATIVE_PRONOUNS:
+        relative = _words("relative_pronouns")
+        if sub.lemma.lower() in relative or sub.text.lower() in relative:
             verb = view.tokens[i]
             if verb.dep.startswith(("acl", "relcl")) and 0 <= verb.head < len(view.tokens):
                 sub = view.tokens[verb.head]
@@ -409,7 +399,7 @@ def _subject(view: SyntaxView, i: int) -> tuple[str, str, bool] | None:
                 return None
         if sub.pos in ("NOUN", "PROPN"):
             return sub.lemma.lower(), sub.pos, passive
-        if sub.text.lower() in _PERSONAL:
+        if sub.text.lower() in _words("personal_pronouns"):
             return sub.text.lower(), "PRON", passive
         return None
     return None
