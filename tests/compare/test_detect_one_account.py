@@ -269,3 +269,23 @@ def test_detect_one_account_no_plain_statement(analyzer, texts):
     arts, conflicts = _conflicts(analyzer, *texts)
     _check_spans(arts, conflicts)
     assert [c for c in conflicts if c.kind == "polarity"] == []
+
+
+def test_detect_one_account_self_contained_denial(analyzer):
+    # A quoted denial that says what it denies points back only at a statement it shares something with.
+    text = ("Chinese commentators criticised the new naval patrols near the islands. Second, the commentaries seemed "
+            "intended to tarnish the commander, the Pacific Command said. \u201cYou know, when I am described as a "
+            "Japanese admiral, it's not true,\u201d Admiral Harry Harris said.")
+    arts, conflicts = _conflicts(analyzer, text)
+    _check_spans(arts, conflicts)
+    assert [c for c in conflicts if c.features.get("rebuttal")] == []
+
+
+def test_detect_one_account_bare_denial_points_back(analyzer):
+    # "That is not true" names nothing: it denies the statement before it.
+    text = ("Governor Mike Pence suggested the law is the same as the 1993 law. \u201cThat is not true,\u201d said "
+            "White House Press Secretary Josh Earnest.")
+    arts, conflicts = _conflicts(analyzer, text)
+    _check_spans(arts, conflicts)
+    found = [c for c in conflicts if c.features.get("rebuttal")]
+    assert found and {p.source_name for p in found[0].positions} == {"Mike Pence", "Josh Earnest"}

@@ -375,7 +375,7 @@ def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[i
             reb.restatement = _text(art, tokens, restated)
             reb.lemmas = frozenset(_lemma(tokens[i]) for i in _content(tokens, restated))
         else:
-            found_ante = _antecedent(units, unit.index, members, art, noun, speaker[0], mentions, tokens_at)
+            found_ante = _antecedent(units, unit.index, members, art, noun, speaker[0], mentions, tokens_at, at)
             if found_ante is None:
                 continue
             ante, reb.claimant, part = found_ante
@@ -447,7 +447,7 @@ def _named(tokens, idx: list[int], m: int) -> tuple[str, list[int], str | None]:
 
 def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article, noun: str | None,
                 rebutter: str, mentions: list[tuple[int, int, str, str]],
-                starts: list[int]) -> tuple[int, str | None, list[int] | None] | None:
+                starts: list[int], cue_at: int = -1) -> tuple[int, str | None, list[int] | None] | None:
     """The statement a rebuttal points back at, who made the claim when the rebutter restated
     it, and the tokens spelling the claim out when they are only part of the statement: with a noun ("the allegations"), the nearest earlier claim of another named
     source, else an earlier statement spelling it out ("allegations that A"); without one, the
@@ -478,6 +478,11 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
         return None
     for j in earlier[:2]:
         if not own(j):
+            # A denial that says what it is about ("when I am described as a Japanese admiral, it's
+            # not true") points back only at a statement it shares something with; a bare "That
+            # is not true" points at the statement before.
+            if _self_contained(art, cue_at) and not _shares(units[j], units[k], rebutter):
+                continue
             return j, None, None
         claimant = _claimant(art, units[j], rebutter, mentions, starts)
         if claimant is not None:
@@ -485,14 +490,30 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
     return None
 
 
+def _self_contained(art: Article, cue_at: int) -> bool:
+    """Whether the quotation holding a rebuttal's cue names three or more content words of its own
+    (common nouns, verbs, adjectives; not speech, claim or denial words): it says what it denies
+    ("when I am described as a Japanese admiral, it's not true"), unlike "That is not true"."""
+    quote = next((q for q in art.quotes if q.content.start <= cue_at < q.content.end), None)
+    if quote is None:
+        return False
+    skip = load_words("speech_verbs") | load_words("rebuttal_targets") | load_words("rebuttal_verbs") | _cues()[0]
+    words = {t.lemma.lower() for t in art.tokens if quote.content.start <= t.start and t.end <= quote.content.end
+             and t.pos in ("NOUN", "VERB", "ADJ") and t.lemma.lower() not in skip}
+    return len(words) >= 3
+
+
+def _own_words(u: ClaimUnit) -> set[str]:
+    skip = load_words("speech_verbs") | load_words("rebuttal_targets") | load_words("rebuttal_verbs") | _cues()[0]
+    return {w.lstrip("=") for w in u.lemmas} - skip
+
+
 def _shares(claim: ClaimUnit, rebuttal: ClaimUnit, rebutter: str) -> bool:
     """Whether a claim speaks of something the rebuttal's statement names: an entity or the
     rebutter (a claim about them), or a content word other than speech, claim and denial words."""
     if claim.clusters & (rebuttal.clusters | {rebutter}):
         return True
-    skip = load_words("speech_verbs") | load_words("rebuttal_targets") | load_words("rebuttal_verbs") | _cues()[0]
-    words = lambda u: {w.lstrip("=") for w in u.lemmas} - skip  # noqa: E731
-    return bool(words(claim) & words(rebuttal))
+    return bool(_own_words(claim) & _own_words(rebuttal))
 
 
 def _claimant(art: Article, unit: ClaimUnit, rebutter: str, mentions: list[tuple[int, int, str, str]],
