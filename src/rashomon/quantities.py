@@ -314,17 +314,15 @@ def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
         i = rng[0] if len(rng) else None
     if i is None:
         return None
-    skip_to, limit = -1, i + 5
-    for j in range(i, len(toks)):
-        if j >= limit:
-            break
+    j, limit = i - 1, i + 5
+    while (j := j + 1) < min(limit, len(toks)):
         tok = toks[j]
-        if tok.sent != sent or tok.start < end or j <= skip_to:
+        if tok.sent != sent or tok.start < end:
             continue
-        if tok.pos in ("NOUN", "PROPN") and _in_compound_adjective(view, tok):
+        if tok.pos in ("NOUN", "PROPN") and _opens_compound_adjective(toks, j):
             # "5 oil-producing wells", "two delegate-rich primaries": the noun of a hyphenated
             # adjective is not what is counted; look past the adjective.
-            skip_to, limit = j + 2, limit + 3
+            j, limit = j + 2, limit + 3
             continue
         if tok.pos in ("NOUN", "PROPN") or tok.text == "%":
             return tok
@@ -336,13 +334,11 @@ def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
     return None
 
 
-def _in_compound_adjective(view: SyntaxView, tok: Token) -> bool:
-    """Whether a noun opens a hyphenated adjective ("delegate-rich", "oil-producing")."""
-    k = view.token_at(tok.start)
-    toks = view.tokens
-    if k is None or k + 2 >= len(toks):
+def _opens_compound_adjective(toks: list[Token], k: int) -> bool:
+    """Whether token k (a noun) opens a hyphenated adjective ("delegate-rich", "oil-producing")."""
+    if k + 2 >= len(toks):
         return False
-    dash, nxt = toks[k + 1], toks[k + 2]
+    tok, dash, nxt = toks[k], toks[k + 1], toks[k + 2]
     return (dash.text == "-" and dash.start == tok.end and nxt.start == dash.end
             and nxt.pos in ("ADJ", "VERB") and nxt.sent == tok.sent)
 

@@ -13,10 +13,6 @@ from rashomon.compare import compare_articles
 
 pytestmark = pytest.mark.slow
 
-COLUMN = ("Senator Tom Hill will not seek reelection, party officials in Springfield said on Monday. "
-          "The decision surprised donors across the state. ")
-
-
 def _conflicts(analyzer, *texts, published=None):
     arts = [analyzer.analyze_text(t, source=f"o{k}", **({"published": published[k]} if published else {}))
             for k, t in enumerate(texts)]
@@ -28,6 +24,13 @@ def _check_spans(arts, conflicts):
     for c in conflicts:
         for p in c.positions:
             assert text_of[p.article][p.start : p.end] == p.text
+
+
+def _found(analyzer, texts, *kinds, rebuttals=False):
+    """The conflicts of these kinds (or the rebuttals) among the texts, every span checked first."""
+    arts, conflicts = _conflicts(analyzer, *texts)
+    _check_spans(arts, conflicts)
+    return [c for c in conflicts if (c.features.get("rebuttal") if rebuttals else c.kind in kinds)]
 
 
 def test_detect_one_account_copies_of_one_column(analyzer):
@@ -67,9 +70,7 @@ def test_detect_one_account_copies_keep_a_quoted_source(analyzer):
     ids=["two-holders", "one-holder"],
 )
 def test_detect_one_account_holders(analyzer, texts, expected):
-    arts, conflicts = _conflicts(analyzer, *texts)
-    _check_spans(arts, conflicts)
-    assert bool([c for c in conflicts if c.kind == "quantity"]) is expected
+    assert bool(_found(analyzer, texts, "quantity")) is expected
 
 
 @pytest.mark.parametrize(
@@ -86,18 +87,14 @@ def test_detect_one_account_holders(analyzer, texts, expected):
     ids=["two-holders-days", "day-of-speaking"],
 )
 def test_detect_one_account_dates(analyzer, text):
-    arts, conflicts = _conflicts(analyzer, text)
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.kind == "date"] == []
+    assert _found(analyzer, (text,), "date") == []
 
 
 def test_detect_one_account_two_rows_of_one_table(analyzer):
     text = ("About 82 percent of murders involving white victims were committed by white people, while 14 percent "
             "were committed by black people, according to the FBI. Among murders involving black victims, about 90 "
             "percent were committed by black people, while 7 percent were committed by white people.")
-    arts, conflicts = _conflicts(analyzer, text)
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.kind == "quantity"] == []
+    assert _found(analyzer, (text,), "quantity") == []
 
 
 def test_detect_one_account_breakdown_cells(analyzer):
@@ -105,9 +102,7 @@ def test_detect_one_account_breakdown_cells(analyzer):
             "not planning to vote. In breaking down the results, the Military Times found Democrats favored Clinton, "
             "72 percent to 8 percent, while Republicans favored Trump, 82 percent to 6 percent. Female troops preferred "
             "Clinton 51 percent to 24 percent, while male troops backed Trump, 57 percent to 22 percent.")
-    arts, conflicts = _conflicts(analyzer, text)
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.kind == "quantity"] == []
+    assert _found(analyzer, (text,), "quantity") == []
 
 
 @pytest.mark.parametrize(
@@ -123,9 +118,7 @@ def test_detect_one_account_breakdown_cells(analyzer):
     ids=["i-vs-others", "i-vs-named-self"],
 )
 def test_detect_one_account_speaker_of_self(analyzer, texts, expected):
-    arts, conflicts = _conflicts(analyzer, *texts)
-    _check_spans(arts, conflicts)
-    assert bool([c for c in conflicts if c.kind == "polarity"]) is expected
+    assert bool(_found(analyzer, texts, "polarity")) is expected
 
 
 @pytest.mark.parametrize(
@@ -167,17 +160,13 @@ def test_detect_one_account_speaker_of_self(analyzer, texts, expected):
          "deny-him-a-victory", "asked-why", "speech-frame"],
 )
 def test_detect_one_account_no_rebuttal(analyzer, text):
-    arts, conflicts = _conflicts(analyzer, text)
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.features.get("rebuttal")] == []
+    assert _found(analyzer, (text,), rebuttals=True) == []
 
 
 def test_detect_one_account_attributive_claim_noun_still_rebuts(analyzer):
     text = ("Senator John Miller said Mayor Anna Brooks took bribes from a construction company in Springfield. "
             "Mayor Anna Brooks dismissed the baseless allegations on Monday, her office said.")
-    arts, conflicts = _conflicts(analyzer, text)
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.features.get("rebuttal")]
+    assert _found(analyzer, (text,), rebuttals=True)
 
 
 def test_detect_one_account_claimant_is_the_verb_subject(analyzer):
@@ -186,9 +175,7 @@ def test_detect_one_account_claimant_is_the_verb_subject(analyzer):
             "included money to save the car industry. But right after she did, David Axelrod, who was senior adviser "
             "to Obama in the White House, tweeted this: \"She did it again and I will say it again. It is misleading "
             "to imply that the second bill was a car rescue bill.\"")
-    arts, conflicts = _conflicts(analyzer, text)
-    _check_spans(arts, conflicts)
-    rebutted = [c for c in conflicts if c.features.get("rebuttal")]
+    rebutted = _found(analyzer, (text,), rebuttals=True)
     assert rebutted and all("White House's claim" not in c.why for c in rebutted)
     assert {p.source_name for p in rebutted[0].positions} == {"Hillary Clinton", "David Axelrod"}
 
@@ -212,9 +199,7 @@ def test_detect_one_account_claimant_is_the_verb_subject(analyzer):
     ids=["ru-two-subjects", "ru-one-subject", "they-vs-he"],
 )
 def test_detect_one_account_grammatical_subjects(analyzer, texts, expected):
-    arts, conflicts = _conflicts(analyzer, *texts)
-    _check_spans(arts, conflicts)
-    assert bool([c for c in conflicts if c.kind == "polarity"]) is expected
+    assert bool(_found(analyzer, texts, "polarity")) is expected
 
 
 @pytest.mark.parametrize(
@@ -237,16 +222,12 @@ def test_detect_one_account_grammatical_subjects(analyzer, texts, expected):
     ids=["place-inside-place", "two-arrested", "two-operations", "two-elections"],
 )
 def test_detect_one_account_two_events(analyzer, texts):
-    arts, conflicts = _conflicts(analyzer, *texts)
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.kind in ("place", "date", "quantity")] == []
+    assert _found(analyzer, texts, "place", "date", "quantity") == []
 
 
 def test_detect_one_account_one_event_two_places_still_conflicts(analyzer):
-    arts, conflicts = _conflicts(analyzer, "Richard Blumenthal spoke at the veterans event in Norwalk on Monday.",
-                                 "Richard Blumenthal spoke at the veterans event in Norfolk on Monday.")
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.kind == "place"]
+    assert _found(analyzer, ("Richard Blumenthal spoke at the veterans event in Norwalk on Monday.",
+                             "Richard Blumenthal spoke at the veterans event in Norfolk on Monday."), "place")
 
 
 @pytest.mark.parametrize(
@@ -266,9 +247,7 @@ def test_detect_one_account_one_event_two_places_still_conflicts(analyzer):
     ids=["not-only", "asked-if", "not-all"],
 )
 def test_detect_one_account_no_plain_statement(analyzer, texts):
-    arts, conflicts = _conflicts(analyzer, *texts)
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.kind == "polarity"] == []
+    assert _found(analyzer, texts, "polarity") == []
 
 
 def test_detect_one_account_self_contained_denial(analyzer):
@@ -276,16 +255,12 @@ def test_detect_one_account_self_contained_denial(analyzer):
     text = ("Chinese commentators criticised the new naval patrols near the islands. Second, the commentaries seemed "
             "intended to tarnish the commander, the Pacific Command said. \u201cYou know, when I am described as a "
             "Japanese admiral, it's not true,\u201d Admiral Harry Harris said.")
-    arts, conflicts = _conflicts(analyzer, text)
-    _check_spans(arts, conflicts)
-    assert [c for c in conflicts if c.features.get("rebuttal")] == []
+    assert _found(analyzer, (text,), rebuttals=True) == []
 
 
 def test_detect_one_account_bare_denial_points_back(analyzer):
     # "That is not true" names nothing: it denies the statement before it.
     text = ("Governor Mike Pence suggested the law is the same as the 1993 law. \u201cThat is not true,\u201d said "
             "White House Press Secretary Josh Earnest.")
-    arts, conflicts = _conflicts(analyzer, text)
-    _check_spans(arts, conflicts)
-    found = [c for c in conflicts if c.features.get("rebuttal")]
+    found = _found(analyzer, (text,), rebuttals=True)
     assert found and {p.source_name for p in found[0].positions} == {"Mike Pence", "Josh Earnest"}

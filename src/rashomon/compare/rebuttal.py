@@ -497,15 +497,20 @@ def _self_contained(art: Article, cue_at: int) -> bool:
     quote = next((q for q in art.quotes if q.content.start <= cue_at < q.content.end), None)
     if quote is None:
         return False
-    skip = load_words("speech_verbs") | load_words("rebuttal_targets") | load_words("rebuttal_verbs") | _cues()[0]
+    skip = _not_content()
     words = {t.lemma.lower() for t in art.tokens if quote.content.start <= t.start and t.end <= quote.content.end
              and t.pos in ("NOUN", "VERB", "ADJ") and t.lemma.lower() not in skip}
     return len(words) >= 3
 
 
+@lru_cache(maxsize=None)
+def _not_content() -> frozenset[str]:
+    """Speech, claim and denial words: what a claim and its rebuttal share without being about one thing."""
+    return load_words("speech_verbs") | load_words("rebuttal_targets") | load_words("rebuttal_verbs") | _cues()[0]
+
+
 def _own_words(u: ClaimUnit) -> set[str]:
-    skip = load_words("speech_verbs") | load_words("rebuttal_targets") | load_words("rebuttal_verbs") | _cues()[0]
-    return {w.lstrip("=") for w in u.lemmas} - skip
+    return {w.lstrip("=") for w in u.lemmas} - _not_content()
 
 
 def _shares(claim: ClaimUnit, rebuttal: ClaimUnit, rebutter: str) -> bool:

@@ -219,19 +219,26 @@ def _on_modifier(view: SyntaxView, at: int) -> bool:
     return view.tokens[pred].dep in ("acl", "amod")
 
 
-def governor(view: SyntaxView, start: int, steps: int = 6) -> str | None:
-    """Lemma of the verb the token at offset `start` depends on (its nearest verb ancestor)."""
+def _verb_above(view: SyntaxView, start: int, steps: int) -> int | None:
+    """Index of the nearest verb ancestor of the token at offset `start` (itself included), at most
+    `steps` tokens up the tree."""
     i = view.token_at(start)
     for _ in range(steps):
         if i is None:
             return None
         tok = view.tokens[i]
         if tok.pos == "VERB":
-            return tok.lemma.lower()
+            return i
         if tok.head == i or not 0 <= tok.head < len(view.tokens):
             return None
         i = tok.head
     return None
+
+
+def governor(view: SyntaxView, start: int, steps: int = 6) -> str | None:
+    """Lemma of the verb the token at offset `start` depends on (its nearest verb ancestor)."""
+    i = _verb_above(view, start, steps)
+    return None if i is None else view.tokens[i].lemma.lower()
 
 
 def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) -> None:
@@ -409,18 +416,9 @@ def _said_on(view: SyntaxView, start: int) -> bool:
     """Whether the date at `start` dates a report of speech: its nearest verb ancestor (three
     steps up) is a speech verb with a clause or a quotation of what was said ("saying Monday that
     …", «заявил в понедельник, что …»). "tweeted the video Wednesday" dates the tweet itself."""
-    i = view.token_at(start)
-    for _ in range(3):
-        if i is None:
-            return False
-        tok = view.tokens[i]
-        if tok.pos == "VERB":
-            return (tok.lemma.lower() in _words("speech_verbs")
-                    and any(view.tokens[c].dep in ("ccomp", "parataxis") for c in view.children[i]))
-        if tok.head == i or not 0 <= tok.head < len(view.tokens):
-            return False
-        i = tok.head
-    return False
+    i = _verb_above(view, start, 3)
+    return (i is not None and view.tokens[i].lemma.lower() in _words("speech_verbs")
+            and any(view.tokens[c].dep in ("ccomp", "parataxis") for c in view.children[i]))
 
 
 def _anchor(view: SyntaxView, s: int, e: int, lo: int, hi: int, width: int = 4) -> frozenset[str]:
