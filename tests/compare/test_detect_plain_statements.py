@@ -60,9 +60,18 @@ def _conflicts(analyzer, *texts):
         # two days of two events in one author's article
         ("date", ("Michael Steele will speak with party members on Monday evening. "
                   "Fox News confirmed Steele sent an e-mail to party members on Saturday night.",)),
+        # "zero" and "without" negate as "no" does: both sides say the same
+        ("polarity", ("The police released zero records about the raid on the warehouse in Dallas, activists said.",
+                      "The police did not release any records about the raid on the warehouse in Dallas, the paper said.")),
+        ("polarity", ("The island spent 40 days without rain last summer, the weather service said.",
+                      "The island had no rain for 40 days last summer, farmers said.")),
+        # a claim a negated frame introduces is denied, not stated
+        ("polarity", ("No serious engineer can believe that the old dam on the Volga will collapse this winter.",
+                      "The old dam on the Volga will not collapse this winter, the ministry said.")),
     ],
     ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "other-subject", "allegedly-vs-accuses",
-         "before-it-could", "reportedly-vs-said", "one-article-days"],
+         "before-it-could", "reportedly-vs-said", "one-article-days", "zero-records", "without-rain",
+         "no-one-can-believe-that"],
 )
 def test_detect_plain_statements_no_conflict(analyzer, kind, texts):
     _arts, conflicts = _conflicts(analyzer, *texts)
@@ -90,3 +99,11 @@ def test_detect_plain_statements_plain_denial_still_conflicts(analyzer):
     assert pol and {p.text for p in pol[0].positions} == {"I served in Vietnam,", "never"}
     text_of = {a.id: a.text for a in arts}
     assert all(text_of[p.article][p.start : p.end] == p.text for p in pol[0].positions)
+
+
+def test_detect_plain_statements_claim_noun_after_negated_frame_conflicts(analyzer):
+    # "did not rule on the union's claim that …": the claim is the union's, stated, not denied
+    _arts, conflicts = _conflicts(analyzer, "The judge did not rule on the union\u2019s claim that the Gomel factory broke the safety law.",
+                                  "The Gomel factory did not break the safety law, its owner Pavel Orlov said.")
+    pol = [c for c in conflicts if c.kind == "polarity"]
+    assert pol and "not" in {p.text for p in pol[0].positions}

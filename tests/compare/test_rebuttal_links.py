@@ -73,9 +73,19 @@ def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
         (CLAIM_EN + " Mayor Anna Brooks could refute the claims at a trial, her lawyer said.",),
         # a day is no rebutter
         (CLAIM_EN + " Monday\u2019s statement from the city hall denied the allegations.",),
+        # the pronoun points inside its own sentence, not at the statement before
+        (CLAIM_EN + " Brooks pointed to accusations of fraud against the city treasurer Paul Grant, who has denied them.",),
+        (CLAIM_EN + " Brooks said she had never met the owner of the construction company, which is not true.",),
+        # the cue is what its subject says: the subject is a claimant, not a rebutter
+        (CLAIM_EN + " Tom Reed, a spokesman for the builder, posted this nonsense on his blog.",),
+        # a verdict limited to a party is an exception, not a denial
+        (CLAIM_EN + " \u201cThat was not the case with the school board,\u201d Brooks said.",),
+        # a cue its own relative clause defines names what follows
+        (CLAIM_EN + " \u201cThis is the lie that his whole campaign is built on,\u201d Brooks said.",),
     ],
     ids=["no-antecedent", "self-denial", "not-false", "ru-not-lie", "author-verdict", "other-claim", "false-alarm",
-         "urged-to-reject", "could-refute", "weekday-rebutter"],
+         "urged-to-reject", "could-refute", "weekday-rebutter", "pronoun-within-relative", "pronoun-within-which",
+         "spoken-nonsense", "limited-to-party", "lie-defined-after"],
 )
 def test_rebuttal_links_no_conflict(analyzer, texts):
     _arts, found = _rebuttals(analyzer, *texts)
@@ -91,6 +101,9 @@ def test_rebuttal_links_no_conflict(analyzer, texts):
          "noun", "Brooks", "denied", "brib"),
         ("Senator John Miller said the mayor took bribes. \u201cThat is false,\u201d Mayor Anna Brooks said.",
          "previous", "Brooks", "false", "brib"),
+        # a speech frame before the pronoun leaves it pointing back
+        ("Senator John Miller said the mayor took bribes. Mayor Anna Brooks said on Monday that it was completely false.",
+         "previous", "Brooks", "false", "brib"),
         # no named source made the claim: the statement that spelt it out with the same noun
         ("Prosecutors published allegations that Mayor Anna Brooks took bribes from a builder. "
          "Brooks denied the allegations on Monday.", "noun", "Brooks", "denied", "brib"),
@@ -105,7 +118,8 @@ def test_rebuttal_links_no_conflict(analyzer, texts):
          "clause", "\u0421\u043c\u0438\u0440\u043d\u043e\u0432", "\u043e\u043f\u0440\u043e\u0432\u0435\u0440\u0433\u043b\u0430",
          "\u0432\u0437\u044f\u0442\u043a"),
     ],
-    ids=["en-clause", "en-noun-named-claim", "en-previous", "en-noun-spelt-out", "ru-noun-clause"],
+    ids=["en-clause", "en-noun-named-claim", "en-previous", "en-previous-after-frame", "en-noun-spelt-out",
+         "ru-noun-clause"],
 )
 def test_rebuttal_links_how_the_denial_points_back(analyzer, text, target, rebutter, cue, word):
     from rashomon.compare import _clusters

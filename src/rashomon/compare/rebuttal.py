@@ -21,6 +21,13 @@ judge or vote rejecting is a legal act. A claim named only by a noun must share 
 rebutter too) or a content word with the rebuttal's statement. Cue words are language data
 (lang/<code>/rebuttal_cues.txt, rebuttal_verbs.txt, rebuttal_object_verbs.txt,
 rebuttal_targets.txt, rebuttal_irrealis.tsv, rebuttal_legal_actors.txt).
+
+A pronoun points at the statement before only when its own sentence says little before it: in
+"allegations against Trump, who has denied them" or "he never heard such things, which isn't
+true" it points inside the sentence. A cue noun its verb's subject says ("posts this nonsense")
+makes that subject a claimant, a cue noun its own relative clause defines ("the lie that his
+campaign is built on") names what follows, and a verdict limited to a party ("not the case with
+X", lang/<code>/rebuttal_scope_preps.txt) is an exception, not a denial.
 """
 
 from __future__ import annotations
@@ -161,6 +168,43 @@ def _clause_before(tokens, sent: list[int], n: int) -> list[int]:  # noqa: ANN00
     """The tokens of the verb's own clause before position n (after the last clause break)."""
     start = max((m + 1 for m in range(n) if tokens[sent[m]].text in _BREAK), default=0)
     return sent[start:n]
+
+
+# Content words before a pronoun's clause from which "it", "that" or "which" takes its referent
+# inside the sentence ("Obama said he never heard such things, which isn't true"; "allegations
+# against Trump, who has denied them"), instead of the statement before: a speech frame and names
+# ("Trump said Sunday that it was false") are fewer.
+_WITHIN = 3
+
+
+def _refers_within(tokens, sent: list[int], n: int) -> bool:  # noqa: ANN001
+    """Whether the sentence says enough before the cue's clause for its pronoun to point there."""
+    speech = load_words("speech_verbs")
+    head = sent[: max((m for m in range(n) if tokens[sent[m]].text in _BREAK or _complementiser(tokens, sent, m)),
+                      default=0)]
+    return sum(tokens[i].pos in ("NOUN", "VERB", "ADJ") and tokens[i].lemma.lower() not in speech
+               for i in _content(tokens, head)) >= _WITHIN
+
+
+def _spoken(tokens, cue: int) -> bool:  # noqa: ANN001
+    """A cue noun that is what its verb's subject says ("NewsGuard posts this nonsense", "he told
+    a lie"): the subject is the claimant, not a rebutter."""
+    tok = tokens[cue]
+    return tok.pos == "NOUN" and tok.dep == "dobj" and 0 <= tok.head < len(tokens) \
+        and tokens[tok.head].lemma.lower() in load_words("speech_verbs")
+
+
+def _limited(tokens, sent: list[int], m: int) -> bool:  # noqa: ANN001
+    """A verdict limited to a party ("this was not the case with Guyger", «не так для X»): an
+    exception to a general statement, not a denial of it (lang/<code>/rebuttal_scope_preps.txt)."""
+    return m < len(sent) and tokens[sent[m]].text.lower() in load_words("rebuttal_scope_preps")
+
+
+def _defined_after(tokens, cue: int) -> bool:  # noqa: ANN001
+    """A cue noun its own relative clause defines ("the lie that Ted's campaign is built on: …"):
+    it names what follows, not the statement before."""
+    return tokens[cue].pos == "NOUN" and any(t.head == cue and t.dep in ("relcl", "acl")
+                                              for t in tokens[cue + 1 : cue + 12])
 
 
 def _irrealis_verb(tokens, sent: list[int], n: int) -> bool:  # noqa: ANN001
@@ -356,7 +400,8 @@ def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[i
             continue
         if is_verb and (_irrealis_verb(tokens, sent, n) or _legal_act(tokens, sent, n) or _withholds(tokens, sent[n])):
             continue
-        if not is_verb and (_conditional(tokens, sent, n) or _judges_fact(tokens, sent, n, width)):
+        if not is_verb and (_conditional(tokens, sent, n) or _judges_fact(tokens, sent, n, width)
+                            or _spoken(tokens, sent[n]) or _limited(tokens, sent, n + width)):
             continue
         at = tokens[c].start
         holder = next((k for k in own if units[k].claim.start <= at < units[k].claim.end), None)
@@ -411,7 +456,8 @@ def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple
         if tokens[sent[n]].lemma.lower() in load_words("rebuttal_object_verbs"):
             return None
         if first is not None and tokens[first].pos in _PRONOUN_POS and not _content(tokens, after[:2]) \
-                and not any(tokens[i].pos in ("VERB", "AUX") for i in _phrase(tokens, after)):
+                and not any(tokens[i].pos in ("VERB", "AUX") for i in _phrase(tokens, after)) \
+                and not _refers_within(tokens, sent, n):
             return "previous", [], None
         return None
     cue = tokens[sent[n]]
@@ -428,7 +474,8 @@ def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple
     m = _target_noun(tokens, subject)
     if m is not None:
         return _named(tokens, subject, m)
-    if not _content(tokens, subject) and any(tokens[i].pos in _PRONOUN_POS for i in subject):
+    if not _content(tokens, subject) and any(tokens[i].pos in _PRONOUN_POS for i in subject) \
+            and not _refers_within(tokens, sent, n) and not _defined_after(tokens, sent[n]):
         return "previous", [], None  # "That is not true.", «Это ложь.»
     return None
 

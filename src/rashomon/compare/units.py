@@ -301,6 +301,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
     # The words that introduce the claim count too: "many have speculated [that …]", "Trump
     # falsely stated [that …]".
     lead = view.tokens_in(view.tokens[idx[0]].start - 200, s) if idx else []
+    framed_no = False
     sent = view.tokens[idx[0]].sent if idx else -1
     for i in lead:
         tok = view.tokens[i]
@@ -310,6 +311,15 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         unit.lead.add(lemma)
         unit.qualified |= low in assertive or lemma in assertive
         unit.implicit_negation |= low in implicit or lemma in implicit
+        if _SCOPE_STOP.match(tok.text) or lemma in _words("cue_nouns"):
+            # A negation in an earlier clause does not frame this one, nor does one before a
+            # noun whose possessor holds the claim ("did not rule on CNN's claim [that …]").
+            framed_no = False
+        elif low in negs:
+            framed_no = True
+    # A claim a negated frame introduces is what the frame denies, not a statement ("no reasonable
+    # person can believe [that the records will sink the country]", "he did not say [that …]").
+    unit.qualified |= framed_no
     unit.unasserted -= asserted
     if unit.negation is None:
         m = _cue_pattern("denials").search(view.article.text, s, e)
