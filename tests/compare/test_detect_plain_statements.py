@@ -68,10 +68,13 @@ def _conflicts(analyzer, *texts):
         # a claim a negated frame introduces is denied, not stated
         ("polarity", ("No serious engineer can believe that the old dam on the Volga will collapse this winter.",
                       "The old dam on the Volga will not collapse this winter, the ministry said.")),
+        # a negation of an adjunct ("but not for …", "not at A but at B") leaves the clause affirmed
+        ("polarity", ("The governor aimed the speech at the union leaders in Minsk, the paper said.",
+                      "The governor aimed the speech not at the union leaders in Minsk but at the factory owners.")),
     ],
     ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "other-subject", "allegedly-vs-accuses",
          "before-it-could", "reportedly-vs-said", "one-article-days", "zero-records", "without-rain",
-         "no-one-can-believe-that"],
+         "no-one-can-believe-that", "not-at-a-but-at-b"],
 )
 def test_detect_plain_statements_no_conflict(analyzer, kind, texts):
     _arts, conflicts = _conflicts(analyzer, *texts)

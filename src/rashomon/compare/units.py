@@ -210,13 +210,15 @@ def _unasserted(view: SyntaxView, i: int) -> bool:
 
 def _on_modifier(view: SyntaxView, at: int) -> bool:
     """Whether the negation or denial at offset `at` bears on a noun's modifier (a participle or
-    adjective: "another man, [not seen] on camera") rather than on a clause's predicate."""
+    adjective: "another man, [not seen] on camera") or on an adjunct ("supports an exception, but
+    [not for] cases of rape"; "aimed her speech [not at] her rival but at …") rather than on a
+    clause's predicate."""
     i = view.token_at(at)
     if i is None:
         return False
     tok = view.tokens[i]
     pred = tok.head if tok.dep in ("neg", "advmod") and 0 <= tok.head < len(view.tokens) else i
-    return view.tokens[pred].dep in ("acl", "amod")
+    return view.tokens[pred].dep in ("acl", "amod") or (pred != i and view.tokens[pred].pos == "ADP")
 
 
 def _verb_above(view: SyntaxView, start: int, steps: int) -> int | None:
