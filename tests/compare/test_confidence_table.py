@@ -59,3 +59,33 @@ def test_confidence_fit_pools_rebuttals_over_bins():
     assert rows[0] < 0.5
     assert table["groups"]["polarity"][0] == pytest.approx(0.4 / 2, abs=1e-3)  # other polarity: binned, apart
     assert table["samples"] == {"polarity:rebuttal": 3, "polarity": 1}
+
+
+def test_confidence_extra_samples_read_and_rejected(tmp_path):
+    from rashomon.errors import RashomonError
+    from rashomon.evaluation.compare_eval import read_samples
+
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"kind": "polarity", "features": {"sim": 0.6, "rebuttal": 1}, "genuine": true}\n\n'
+                    '{"kind": "date", "features": {"sim": 0.3}, "genuine": false}\n', encoding="utf-8")
+    assert read_samples(good) == [("polarity", {"sim": 0.6, "rebuttal": 1.0}, True), ("date", {"sim": 0.3}, False)]
+    for bad in ('{"kind": "date", "genuine": false}', '{"kind": "date", "features": [1], "genuine": true}', "not json"):
+        path = tmp_path / "bad.jsonl"
+        path.write_text('{"kind": "date", "features": {}, "genuine": true}\n' + bad + "\n", encoding="utf-8")
+        with pytest.raises(RashomonError) as err:
+            read_samples(path)
+        assert err.value.code == "E007" and "line 2" in str(err.value)
+
+
+
+def test_confidence_benchmark_samples_are_readable():
+    # benchmarks/compare_fresh/samples.jsonl (judged fresh candidates) is what --extra-samples reads
+    from pathlib import Path
+
+    from rashomon.evaluation.compare_eval import read_samples
+
+    samples = read_samples(Path(__file__).resolve().parents[2] / "benchmarks" / "compare_fresh" / "samples.jsonl")
+    assert samples and {kind for kind, _f, _ok in samples} <= {"polarity", "quantity", "date", "modality", "place",
+                                                               "other", "actor", "origin"}
+    table = fit(samples)
+    assert all(rows == sorted(rows) for rows in table["groups"].values())

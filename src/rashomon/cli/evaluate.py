@@ -163,6 +163,10 @@ def eval_compare(
                                                    help="Score conflicts at or above this (default: config)."),
     calibrate: Optional[Path] = typer.Option(None, "--calibrate",
                                              help="Fit the confidence table on this split and write it here."),
+    extra_samples: Optional[list[Path]] = typer.Option(
+        None, "--extra-samples",
+        help="With --calibrate: also fit on these judged candidates (JSON lines of kind, features, genuine; "
+             "benchmarks/compare_fresh.py --samples writes them). Repeatable."),
     stories: bool = typer.Option(True, "--stories/--no-stories", help="Also score story clustering."),
     unit: Optional[list[str]] = typer.Option(None, "--unit", help="Only this annotated unit (repeatable)."),
     oracle: bool = typer.Option(False, "--oracle",
@@ -172,10 +176,10 @@ def eval_compare(
     config: Optional[Path] = EvalConfig,
 ) -> None:
     """Where accounts diverge: conflict precision/recall per language and kind; story pair P/R/F1."""
-    from ..evaluation.compare_eval import calibration_samples, evaluate_compare
+    from ..evaluation.compare_eval import calibration_samples, evaluate_compare, read_samples
     from . import err_console, fail, options
 
-    for path in (data / "basil", data / "tgcontest_ru_dev", annotations):
+    for path in (data / "basil", data / "tgcontest_ru_dev", annotations, *(extra_samples or [])):
         if not path.exists():
             fail(RashomonError("E001", path=path))
     try:
@@ -190,8 +194,17 @@ def eval_compare(
     if calibrate is not None:
         from ..compare.confidence import fit
 
-        table = fit(calibration_samples(result, annotations))
-        table["fitted_on"] = f"divergence dev set, split {split.value}"
+        samples = calibration_samples(result, annotations)
+        fitted_on = f"divergence dev set, split {split.value}"
+        for path in extra_samples or []:
+            try:
+                extra = read_samples(path)
+            except RashomonError as err:
+                fail(err)
+            samples += extra
+            fitted_on += f" + {len(extra)} judged candidates from {path.name}"
+        table = fit(samples)
+        table["fitted_on"] = fitted_on
         calibrate.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
         err_console.print(f"calibration written to {calibrate}")
     typer.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.table())

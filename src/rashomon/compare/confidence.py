@@ -3,7 +3,10 @@
 `calibration.json` (packaged, written by `rashomon eval compare --calibrate`) holds, per kind, a
 table of similarity bins with the share of candidates in each bin that matched a gold divergence
 on the tuning half of the dev set (smoothed toward a prior). A conflict's confidence is the
-value of its bin: "of conflicts like this one, this share were genuine".
+value of its bin: "of conflicts like this one, this share were genuine". A refit may pool judged
+candidates from elsewhere (`--extra-samples`, e.g. `benchmarks/compare_fresh.py --samples`); the
+packaged table does not (README Quality, session 33: such a refit raised rebuttals over the default
+threshold, and the test half then showed 10 of them, none genuine by its annotations).
 """
 
 from __future__ import annotations

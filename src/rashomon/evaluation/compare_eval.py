@@ -10,12 +10,14 @@ recall is over the independent annotations only, so reviewing output cannot rais
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 
+from ..errors import RashomonError
 from ..model import Article
 from .divergence_scores import DivergenceReport, Predicted, language_of, matches, score
 from .divergences import Divergence, read_annotations, read_judged, split_of, unit_documents
@@ -204,6 +206,21 @@ def _pool(report: DivergenceReport, judged: list[Divergence]) -> None:
                 report.matches[k] = (p, extra)
                 for counts in (report.overall, report.by_language[language_of(p.unit)], report.by_kind[p.kind]):
                     counts.matched_pred += 1
+
+
+def read_samples(path: Path) -> list[tuple[str, dict[str, float], bool]]:
+    """(kind, features, genuine) of judged candidates from a JSON-lines file (one object per line
+    with "kind", "features" and "genuine"; `benchmarks/compare_fresh.py --samples` writes one)."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            out.append((str(rec["kind"]), {k: float(v) for k, v in rec["features"].items()}, bool(rec["genuine"])))
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            raise RashomonError("E007", path=path, line=n, detail=f"not a judged sample ({err})") from None
+    return out
 
 
 def calibration_samples(evaluation: CompareEvaluation, annotations: Path) -> list[tuple[str, dict[str, float], bool]]:
