@@ -66,8 +66,20 @@ def test_detect_one_account_copies_keep_a_quoted_source(analyzer):
         # one holder, two accounts
         (("Senator Ted Cruz has won 231 delegates so far, his campaign said on Monday.",
           "Senator Ted Cruz has won 329 delegates so far, the party said on Monday."), True),
+        # a figure wanted against a figure that is: two measures
+        (("Senator Anna Brooks wants a minimum wage of $12 an hour in Ohio, she told voters in Columbus.",
+          "The minimum wage in Ohio is $7.25 an hour, the state labor department said."), False),
+        # two figures wanted: one measure
+        (("Senator Anna Brooks wants a minimum wage of $12 an hour in Ohio, she told voters in Columbus.",
+          "Senator Anna Brooks wants a minimum wage of $15 an hour in Ohio, her campaign said."), True),
+        # figures of two groups of one poll: two rows
+        (("Senator Anna Brooks leads the race with 66 percent among voters under 45, the Ohio poll found.",
+          "Senator Anna Brooks leads the race with 41 percent among voters over 65, the Ohio poll found."), False),
+        # the same group in two accounts
+        (("Senator Anna Brooks leads the race with 66 percent among voters under 45, the Ohio poll found.",
+          "Senator Anna Brooks leads the race with 58 percent among voters under 45, the Ohio paper said."), True),
     ],
-    ids=["two-holders", "one-holder"],
+    ids=["two-holders", "one-holder", "wanted-vs-is", "wanted-vs-wanted", "two-groups", "one-group"],
 )
 def test_detect_one_account_holders(analyzer, texts, expected):
     assert bool(_found(analyzer, texts, "quantity")) is expected

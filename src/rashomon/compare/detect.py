@@ -127,6 +127,10 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     # Figures said of two places are two measures ("2,000 troops from Syria", "7,000 from Afghanistan").
     if ua.places and ub.places and not set(ua.places) & set(ub.places):
         return None
+    # A figure wanted, planned, expected or conditional measures something else than a figure that
+    # is ("I support a $12 minimum wage" / "the minimum wage is $7.25"); two demands still compare.
+    if ua.qualified != ub.qualified:
+        return None
     best: Candidate | None = None
     for qa in ua.quantities:
         for qb in ub.quantities:
@@ -135,6 +139,10 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
             frame = comparable(qa, qb, sim, cross_language=ua.language != ub.language,
                                overlap=len(ua.lemmas & ub.lemmas))
             if frame is None or compatible(qa, qb):
+                continue
+            # A figure of one group is not a figure of another or of everyone ("66 percent among
+            # voters under 45" / "49 percent among likely voters"): poll rows, not two accounts.
+            if ua.populations.get((qa.start, qa.end)) != ub.populations.get((qb.start, qb.end)):
                 continue
             around = ua.anchors.get((qa.start, qa.end), frozenset()) & ub.anchors.get((qb.start, qb.end), frozenset())
             around -= {qa.head_lemma, qb.head_lemma} | load_words("light_verbs")

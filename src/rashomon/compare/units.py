@@ -78,6 +78,7 @@ class ClaimUnit:
     place_heads: dict[tuple[int, int], str] = field(default_factory=dict)
     # The verb each quantity depends on ("remain with [194] seats" -> remain): quantity span -> lemma.
     governors: dict[tuple[int, int], str] = field(default_factory=dict)
+    populations: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # "among voters under 45"
     # Words of `contraries.tsv` in the claim, each with the common nouns it is said of ("[younger]
     # sister" -> sister, "prices [rose]" -> price, «[рост] цен» -> цена) and its first token's span.
     contraries: dict[str, tuple[frozenset[str], tuple[int, int]]] = field(default_factory=dict)
@@ -424,6 +425,33 @@ def _subject(view: SyntaxView, i: int) -> tuple[str, str, bool] | None:
     return None
 
 
+_POPULATION_REACH = 12  # tokens: "Among likely GOP primary voters, about two-thirds, [67 percent], say"
+
+
+def _population(view: SyntaxView, at: int) -> frozenset[str]:
+    """The group a figure is measured in ("66 percent among voters under age 45", «среди
+    пенсионеров»): content lemmas after the nearest population marker of its sentence
+    (lang/<code>/population_markers.txt) within a few tokens; empty when it names none."""
+    i = view.token_at(at)
+    if i is None:
+        return frozenset()
+    markers = _words("population_markers")
+    sent = view.tokens[i].sent
+    near = [j for j in range(max(0, i - _POPULATION_REACH), min(len(view.tokens), i + _POPULATION_REACH))
+            if view.tokens[j].sent == sent and view.tokens[j].text.lower() in markers]
+    if not near:
+        return frozenset()
+    m = min(near, key=lambda j: abs(j - i))
+    out = set()
+    for j in range(m + 1, min(len(view.tokens), m + 7)):
+        tok = view.tokens[j]
+        if tok.sent != sent or _CLAUSE_STOP.match(tok.text):
+            break
+        if tok.pos in _CONTENT or tok.pos == "NUM":
+            out.add(tok.lemma.lower())
+    return frozenset(out)
+
+
 def _said_on(view: SyntaxView, start: int) -> bool:
     """Whether the date at `start` dates a report of speech: its nearest verb ancestor (three
     steps up) is a speech verb with a clause or a quotation of what was said ("saying Monday that
@@ -571,6 +599,9 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                 verb = governor(view, q.start)
                 if verb is not None:
                     unit.governors[(q.start, q.end)] = verb
+                group = _population(view, q.start)
+                if group:
+                    unit.populations[(q.start, q.end)] = group
             for a, b in unit.places.values():
                 head = _place_head(view, a, b)
                 if head is not None:
