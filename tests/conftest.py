@@ -13,6 +13,18 @@ SEEDS = SHARED / "seeds"
 DATA = SHARED / "data"
 
 
+def benchmark_module(name: str):  # noqa: ANN201 - a module
+    """A script of benchmarks/ loaded as a module (benchmarks/ is not a package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
+    spec.loader.exec_module(module)
+    return module
+
+
 def need(path: Path) -> Path:
     """Skip the test with a reason when shared material is not beside the clone."""
     if not path.exists():

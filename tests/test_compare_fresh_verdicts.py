@@ -3,24 +3,14 @@ packaged verdicts are offsets and labels only (no corpus text) with spans inside
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
-from tests.conftest import DATA, ROOT, need
+from tests.conftest import DATA, ROOT, benchmark_module, need
 
 
-def _module():
-    spec = importlib.util.spec_from_file_location("compare_fresh_benchmark", ROOT / "benchmarks" / "compare_fresh.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
-    spec.loader.exec_module(module)
-    return module
-
-
-F = _module()
+F = benchmark_module("compare_fresh")
 VERDICT = {"collection": "polnear", "kind": "polarity", "a": {"doc": "x", "start": 10, "end": 20},
            "b": {"doc": "y", "start": 100, "end": 105}, "genuine": True}
 

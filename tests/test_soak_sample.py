@@ -9,13 +9,11 @@ It goes through `benchmarks/soak.py`'s `soak()`: supervised workers, the per-art
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from collections import Counter
 
 import pytest
 
-from tests.conftest import DATA, ROOT, SEEDS, need
+from tests.conftest import DATA, SEEDS, benchmark_module, need
 
 # Per corpus: how many articles (159 in all, 60 Russian; both seeds are longer than the cap).
 QUOTAS = {"ptc2020": 27, "semeval2023-en": 12, "polnear": 32, "basil": 28, "seeds": 2,
@@ -26,11 +24,7 @@ MAX_RSS_MB = 3000
 
 
 def _soak_module():
-    spec = importlib.util.spec_from_file_location("soak_benchmark", ROOT / "benchmarks" / "soak.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("soak")
 
 
 def fixed_sample() -> list:
