@@ -184,6 +184,8 @@ def eval_compare(
             fail(RashomonError("E001", path=path))
     try:
         opts = options(config)
+        # Judged samples are read before the evaluation runs: a bad file fails at once.
+        extra = [(path, read_samples(path)) for path in extra_samples or []]
     except RashomonError as err:
         fail(err)
     threshold = opts.compare.min_confidence if min_confidence is None else min_confidence
@@ -196,13 +198,9 @@ def eval_compare(
 
         samples = calibration_samples(result, annotations)
         fitted_on = f"divergence dev set, split {split.value}"
-        for path in extra_samples or []:
-            try:
-                extra = read_samples(path)
-            except RashomonError as err:
-                fail(err)
-            samples += extra
-            fitted_on += f" + {len(extra)} judged candidates from {path.name}"
+        for path, judged in extra:
+            samples += judged
+            fitted_on += f" + {len(judged)} judged candidates from {path.name}"
         table = fit(samples)
         table["fitted_on"] = fitted_on
         calibrate.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
