@@ -276,3 +276,22 @@ def test_detect_one_account_bare_denial_points_back(analyzer):
             "White House Press Secretary Josh Earnest.")
     found = _found(analyzer, (text,), rebuttals=True)
     assert found and {p.source_name for p in found[0].positions} == {"Mike Pence", "Josh Earnest"}
+
+
+@pytest.mark.parametrize(
+    "texts,expected",
+    [
+        # the other day is said of another contest: "Saturday's Wyoming caucuses", not the primary
+        (("Bernie Sanders won the Democratic primary in Wisconsin on Tuesday, the networks projected.",
+          "Bernie Sanders has won seven contests, including the Wisconsin primary and Saturday's Wyoming caucuses."), False),
+        # both days said of one primary
+        (("Bernie Sanders won the Democratic primary in Wisconsin on Tuesday, the networks projected.",
+          "Bernie Sanders won the Democratic primary in Wisconsin on Wednesday, the paper said."), True),
+    ],
+    ids=["day-of-another-event", "day-of-one-event"],
+)
+def test_detect_one_account_what_a_day_is_said_of(analyzer, texts, expected):
+    arts = [analyzer.analyze_text(t, source=f"d{k}", published="2016-04-06") for k, t in enumerate(texts)]
+    conflicts = compare_articles(arts, min_confidence=0.0).conflicts
+    _check_spans(arts, conflicts)
+    assert bool([c for c in conflicts if c.kind == "date"]) is expected

@@ -240,6 +240,12 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
             shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
             if not shared or not dates_differ(da, db) or _acts_apart(ua, ub, shared):
                 continue
+            # What each date is said of in the parse must be one word, or among the shared ones:
+            # "Wisconsin's primary Tuesday" and "the Wisconsin primary and Saturday's Wyoming
+            # caucuses" share "primary", but Saturday is the caucuses' day.
+            ha, hb = ua.date_heads.get((da.start, da.end)), ub.date_heads.get((db.start, db.end))
+            if ha and hb and ha != hb and ha not in shared and hb not in shared:
+                continue
             # Two people's days ("Trump on Thursday delivering a speech", "the speech Melania
             # Trump delivered Monday") date two acts; inside one article only, whose names are one
             # entity analysis (across articles "House Democrats" is an entity in one, not the other,

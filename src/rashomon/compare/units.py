@@ -79,6 +79,7 @@ class ClaimUnit:
     # The verb each quantity depends on ("remain with [194] seats" -> remain): quantity span -> lemma.
     governors: dict[tuple[int, int], str] = field(default_factory=dict)
     populations: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # "among voters under 45"
+    date_heads: dict[tuple[int, int], str] = field(default_factory=dict)  # "[Saturday]'s caucuses" -> caucus
     # Words of `contraries.tsv` in the claim, each with the common nouns it is said of ("[younger]
     # sister" -> sister, "prices [rose]" -> price, «[рост] цен» -> цена) and its first token's span.
     contraries: dict[str, tuple[frozenset[str], tuple[int, int]]] = field(default_factory=dict)
@@ -425,6 +426,21 @@ def _subject(view: SyntaxView, i: int) -> tuple[str, str, bool] | None:
     return None
 
 
+def _date_head(view: SyntaxView, start: int, end: int) -> str | None:
+    """The noun or verb a date is said of in the parse ("removed a man [Wednesday]" -> remove,
+    "[Saturday]'s Wyoming caucuses" -> caucus), past prepositions and the date's own words."""
+    i = view.token_at(start)
+    for _ in range(4):
+        if i is None or not 0 <= view.tokens[i].head < len(view.tokens) or view.tokens[i].head == i:
+            return None
+        i = view.tokens[i].head
+        tok = view.tokens[i]
+        if start <= tok.start < end or tok.pos == "ADP":
+            continue
+        return tok.lemma.lower() if tok.pos in ("NOUN", "VERB") else None
+    return None
+
+
 _POPULATION_REACH = 12  # tokens: "Among likely GOP primary voters, about two-thirds, [67 percent], say"
 
 
@@ -594,6 +610,10 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
             unit.dates = [d for d in art.dates if s <= d.start and d.end <= e and not _said_on(view, d.start)]
             for a, b in [(d.start, d.end) for d in unit.dates] + list(unit.places.values()):
                 unit.anchors[(a, b)] = _anchor(view, a, b, s, e)
+            for d in unit.dates:
+                head = _date_head(view, d.start, d.end)
+                if head is not None:
+                    unit.date_heads[(d.start, d.end)] = head
             for q in unit.quantities:
                 unit.anchors[(q.start, q.end)] = _anchor(view, q.start, q.end, s, e, width=6)
                 verb = governor(view, q.start)
