@@ -91,6 +91,14 @@ NAMES = [
      [("asks", "The reporter", None)]),
     ("Senator Gets Rough With Interviewer\n\nThe reporter asked him. She said that the agenda was wrong.",
      [("said", "She", None)]),
+    # A descriptor with a name set after it by commas is that name, not someone named earlier
+    # ("BuzzFeed's editor in chief, Ben Smith, tweeted"); a descriptor after it is no name.
+    ("Maria Zakharova met Sergei Lavrov on Friday. The ministry's spokeswoman, Anna Berg, said that the talks had "
+     "failed.", [("said", "Anna Berg", "Anna Berg")]),
+    ("Prosecutors disputed the report on Friday. The magazine's editor, Anna Berg, later wrote that the story was "
+     "accurate.", [("wrote", "Anna Berg", "Anna Berg")]),
+    ("Ivan Petrov, the agency's spokesman, said that the figures were wrong.",
+     [("said", "Ivan Petrov", "Ivan Petrov")]),
     # A name in the body still is.
     ("Brest Talks Fail\n\nAnna Kowalczyk met the ministers. She said that the talks had failed.",
      [("said", "Anna Kowalczyk", "Anna Kowalczyk")]),
@@ -168,3 +176,34 @@ def test_speakers_resolution_they_skips_a_person_typed_org(analyzer, label, expe
     start = text.index("They")
     who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, start + 4))
     assert (who.entity.name if who.entity else None) == expected
+
+
+@pytest.mark.parametrize("phrase,kept", [
+    ("Trump himself", "Trump"), ("the president himself", "the president"), ("сам Лукашенко", "Лукашенко"),
+    ("Сама Тихановская", "Тихановская"), ("they themselves", "they"),
+    # Negatives: a reflexive alone, or none at all, stays as it is.
+    ("himself", "himself"), ("сам", "сам"), ("Donald Trump", "Donald Trump"), ("Samantha Power", "Samantha Power"),
+])
+def test_speakers_resolution_intensifier_trimmed(phrase, kept):
+    from rashomon.quotes.speakers import _without_intensifier
+
+    s, e = _without_intensifier(phrase, (0, len(phrase)))
+    assert phrase[s:e] == kept
+
+
+@pytest.mark.slow
+def test_speakers_resolution_intensifier_is_no_pronoun(analyzer):
+    # "Trump himself said …" where the entity step found no mention of the name: "himself" must
+    # not send the speaker back to the person named before (it gave "Ben Smith").
+    from rashomon.quotes.lexicon import merged_lexicon
+    from rashomon.quotes.speakers import SpeakerResolver
+    from rashomon.syntax import SyntaxView
+
+    text = "Ben Smith defended the story. Keller himself said that it was a sad day."
+    art = analyzer.analyze_text(text)
+    start = text.index("Keller")
+    for ent in art.entities:
+        ent.mentions = [m for m in ent.mentions if m.start != start]
+    who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, start + len("Keller himself")))
+    assert who.entity is None or who.entity.name != "Ben Smith"
+    assert who.name == "Keller"

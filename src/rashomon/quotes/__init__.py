@@ -252,6 +252,23 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
 
 
+def _with_apposed_name(view: SyntaxView, noun: int, named: tuple[int, int]) -> tuple[int, int]:
+    """The speaker phrase reaching over a name set after its descriptor by a comma ("BuzzFeed's
+    editor in chief, Ben Smith, tweeted"): the span shown stops at the comma, but the name is who
+    speaks, and without it the descriptor would be resolved to someone named earlier."""
+    toks = view.tokens
+    if toks[noun].pos == "PROPN":
+        return named
+    text = view.article.text
+    for c in view.kids(noun, "appos"):
+        start, end = view.span_of(view.subtree(c))
+        # Right after the phrase and its comma: a name deep inside a relative clause the parser
+        # hung on the head («Резолюция, которая призывает освободить … Саакашвили») is not it.
+        if toks[c].pos == "PROPN" and text[named[1] : start].strip() == ",":
+            return named[0], max(named[1], end)
+    return named
+
+
 def _second_person(text: str, span: tuple[int, int] | None) -> bool:
     return span is not None and text[span[0] : span[1]].strip().lower() in ("you", "ты", "вы")
 
@@ -302,6 +319,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                     named = source_span(view, noun)
                 tok = view.tokens[noun]
                 head = (tok.start, tok.end)
+                named = _with_apposed_name(view, noun, named)
             who = resolver.resolve(named, head=head, enclosing=enclosing, in_quote=in_other_quote)
             # Things never speak; a place speaks only as a government ("according to Kiev"),
             # never "finds" or "supports" in our output.

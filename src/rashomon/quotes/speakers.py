@@ -84,6 +84,24 @@ def _editorial_marks() -> frozenset[str]:
     return load_words("editorial_marks")
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _without_intensifier(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The source phrase without an intensifying reflexive at either edge ("Trump himself",
+    «сам Лукашенко»), which would otherwise read as a pronoun pointing elsewhere. A phrase of one
+    word stays as it is."""
+    found = list(_WORDS.finditer(text, span[0], span[1]))
+    if len(found) < 2:
+        return span
+    words = load_words("intensifiers")
+    if found[0].group().lower() in words:
+        return found[1].start(), span[1]
+    if found[-1].group().lower() in words:
+        return span[0], found[-2].end()
+    return span
+
+
 def _named_person(ent: Entity) -> bool:
     """The backend read a full name of this entity as a person ("Bernie Sanders"), even if most
     of its mentions ("the Sanders camp") made it an ORG."""
@@ -171,7 +189,7 @@ class SpeakerResolver:
 
         A mention inside `quoted` (or where `in_quote(start)` holds) is never the speaker."""
         text = self.article.text
-        s, e = span
+        s, e = _without_intensifier(text, span)
         phrase = text[s:e]
         if in_quote is None:
             in_quote = lambda pos: any(a <= pos < b for a, b in quoted)  # noqa: E731
