@@ -493,7 +493,7 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
             # Two copies of one text (a wire story, a republished column) are one account: a
             # relative date resolved against two publication days, or another sentence of the
             # same copy, is not a second source.
-            if sim >= AGREE:
+            if sim >= AGREE and not (ua.frame or ub.frame):
                 agreements.append(Candidate("agreement", "reported alike", [a, b], f"similarity {sim:.2f}",
                                             features={"sim": sim}, confidence=round(sim, 3)))
             aligned.update((a, b))
@@ -519,7 +519,9 @@ def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
             if key not in found or found[key].confidence < cand.confidence:
                 found[key] = cand
             aligned.update((a, b))
-        elif sim >= AGREE and ua.article != ub.article:
+        elif sim >= AGREE and ua.article != ub.article and not (ua.frame or ub.frame):
+            # Two frames ("Donald Trump said Thursday", "announced Sunday") read alike whatever
+            # was said inside them: no agreement.
             agreements.append(Candidate("agreement", "reported alike", [a, b], f"similarity {sim:.2f}",
                                         features={"sim": sim}, confidence=round(sim, 3)))
             aligned.update((a, b))
@@ -644,7 +646,7 @@ def _unique(units: list[ClaimUnit], aligned: set[int]) -> list[int]:
         for c in u.clusters:
             seen_in[c].add(u.article)
     return [k for k, u in enumerate(units)
-            if len(articles) > 1 and k not in aligned and u.claim.stance != "hedged"
+            if len(articles) > 1 and k not in aligned and u.claim.stance != "hedged" and not u.frame
             and any(len(seen_in[c] - {u.article}) > 0 for c in u.clusters) and (u.quantities or u.events or u.dates)]
 
 

@@ -16,7 +16,7 @@ class Position:
 
     article: str
     source_name: str
-    source_entity: str | None  # corpus entity cluster of the speaker; None = the article's author
+    source_entity: str | None  # corpus entity cluster of the speaker; None = the author or an unlinked speaker
     text: str
     start: int
     end: int
