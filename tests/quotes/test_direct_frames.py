@@ -37,6 +37,12 @@ CASES = [
     ("«Мы строили этот газопровод целых три года», бригадир улыбнулся и ушёл.", "улыбнулся", None),
     # Negative: the verb after the marks takes an object of its own.
     ("“Yes,” he continued to argue with the judge about the fee.", "continued", None),
+    # After "?" or "!", a frame verb (`frame_verbs.txt`) with a name or pronoun as its subject.
+    ("“In the council, what have you been doing, John?” Oak continued, pointing at the chairman.",
+     "continued", "Oak"),
+    ("“Why would I resign now?” she laughed.", "laughed", "she"),
+    # Negative: after "!", a frame verb whose subject is a common noun starts a sentence of its own.
+    ("“Enough of this!” The crowd continued to the square and stayed there until night.", None, None),
 ]
 
 

@@ -23,6 +23,13 @@ from rashomon.quotes.marks import scan_marks
         # A sentence's end with its space lost: the mark before a capital opens.
         ('"Я вижу", — отметил он."Интересно, да", — сказал другой.', ['"Я вижу"', '"Интересно, да"']),
         ('Он сказал "нет."Потом ушёл.', ['"нет."']),
+        # Curly and straight English marks mixed by editing close each other: the frame between
+        # two quotations is not swallowed into one.
+        ('“We are not surprised," Sam Lee said. "But the suit has no merit.”',
+         ['“We are not surprised,"', '"But the suit has no merit.”']),
+        # Negatives: nesting across the two styles still nests.
+        ('“He said "hello there" to me,” she said.', ['“He said "hello there" to me,”', '"hello there"']),
+        ('"He said “hello there” to me," she said.', ['"He said “hello there” to me,"', '“hello there”']),
     ],
 )
 def test_marks_pairs_table(text, pairs):

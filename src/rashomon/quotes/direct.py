@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import load_words
 from ..model import Article, Mention
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
@@ -162,10 +163,6 @@ def _frame_subject(view: SyntaxView, verb: int, idx: list[int]) -> int | None:
     return k if all(i in phrase for i in idx[:n]) else None
 
 
-# Complements a verb takes when it reports something of its own, not the quotation.
-_OWN_COMPLEMENTS = ("dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd")
-
-
 def _frame_verb(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
                 quoted: list[MarkPair]) -> Attribution | None:
     """The reporting frame “…,” Carson continued. / “…,” continued Carson.: a quotation closed on
@@ -186,10 +183,18 @@ def _frame_verb(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Mar
         return None
     idx = _after_marks(article, view, pair)
     verb = next((i for i in idx[:12] if toks[i].pos == "VERB"), None)
-    if verb is None or not (comma or _speech_lemma(toks[verb].lemma.lower(), lex)):
+    if verb is None:
+        return None
+    lemma = toks[verb].lemma.lower()
+    # After "?" or "!" a frame verb (`frame_verbs.txt`: "continued", "laughed") frames it only
+    # with a name or a personal pronoun as subject: "“…, John?” Obama continued".
+    framing = not comma and lemma in load_words("frame_verbs")
+    if not (comma or framing or _speech_lemma(lemma, lex)):
         return None
     k = _frame_subject(view, verb, idx)
     if k is None or _inside(toks[k].start, quoted):
+        return None
+    if framing and not _speech_lemma(lemma, lex) and toks[k].pos not in ("PROPN", "PRON"):
         return None
     own = [c for c in view.kids(verb, *_OWN_COMPLEMENTS) if c != k and not pair.start <= toks[c].start < pair.end]
     if own:

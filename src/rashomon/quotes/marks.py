@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 # opener -> closers it accepts. “ closes „ (German style) as well as opening English quotes.
-_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"', "‚": "‘’"}
+# English curly and straight double marks close each other too: edited news mixes them
+# (“…," Suthers said. "…”), and read strictly one curly pair would swallow the frame between.
+_PAIRS: dict[str, str] = {"“": "”\"", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"”', "‚": "‘’"}
 _LETTERISH = str.isalnum
 # Double quotation marks of every style (single ones double as apostrophes).
 DOUBLE_MARKS = frozenset("“”«»„\"")
