@@ -33,6 +33,11 @@ CASES = [
     ("Они хотят, чтобы Виктор Шейман взял на себя ответственность.", []),
     # Shown something: the one shown is no speaker.
     ("Viktor Sheiman arrived in Minsk. Then he was shown “a plan for a coup”.", []),
+    # An expletive "it" before "be" and an adjective holds no view ("it was necessary to find out …");
+    # negative: "it" as the subject of a speech verb still refers back.
+    ("The KGB met the militants on Monday. Before arming them, it was necessary to find out who they had to arm.", []),
+    ("The KGB met the militants on Monday. It said that the militants had no weapons.",
+     [("said", "KGB", "the militants had no weapons")]),
     # Told something: reported, by nobody named.
     ("The ambassador was told that the border would close on Monday.",
      [("told", None, "the border would close")]),

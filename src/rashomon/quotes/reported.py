@@ -122,6 +122,14 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
     return None
 
 
+def _before_adjective(view: SyntaxView, subj: int) -> bool:
+    """Whether the subject's verb is "be" with an adjective ("it was necessary to …", "it is
+    hard to say …"): the subject is then an expletive 'it', not a referent."""
+    toks = view.tokens
+    head = toks[subj].head
+    return toks[head].lemma.lower() == "be" and any(toks[c].pos == "ADJ" for c in view.kids(head, "acomp"))
+
+
 def _stranded_subject(view: SyntaxView, verb: int, names: list[tuple[int, int]]) -> int | None:
     """A person's or organisation's name right before a subjectless speech verb, hung elsewhere by
     the parser ("Saturday at the convention Sen. Elizabeth Warren (D-MA) said …": the name was
@@ -362,8 +370,8 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
             # "Trump is expected to win": nobody named expects it; the raised subject is part of it.
             raised = [k for p in view.kids(i, *_PASSIVE_SUBJ) for k in view.subtree(p)]
             content_idx = sorted({*content_idx, *raised})
-        if subj is not None and view.tokens[subj].text.lower() == "it" and how == "object":
-            continue  # "it is not enough to support the US": an expletive 'it' holds no view
+        if subj is not None and view.tokens[subj].text.lower() == "it" and (how == "object" or _before_adjective(view, subj)):
+            continue  # "it is not enough to support the US", "it was necessary to find out who …": an expletive 'it' holds no view
         weak = lex.lemma_of(tok) not in lex.speech
         if subj is not None and _non_holder(view, subj, _NON_HOLDERS if weak else _NON_SPEAKERS):
             continue  # a belief, wish or judgement needs somebody to hold it
