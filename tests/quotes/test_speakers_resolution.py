@@ -104,6 +104,12 @@ NAMES = [
      "accurate.", [("wrote", "Anna Berg", "Anna Berg")]),
     ("Ivan Petrov, the agency's spokesman, said that the figures were wrong.",
      [("said", "Ivan Petrov", "Ivan Petrov")]),
+    # A gendered descriptor agrees like a pronoun (`gendered_nouns.tsv`): the spokeswoman is not
+    # Lavrov; negative: the nearest person of her gender still is she.
+    ("Sergei Lavrov met reporters on Friday. The spokeswoman said that the talks had failed.",
+     [("said", "The spokeswoman", None)]),
+    ("Maria Zakharova met reporters on Friday. The spokeswoman said that the talks had failed.",
+     [("said", "Maria Zakharova", "Maria Zakharova")]),
     # A name in the body still is.
     ("Brest Talks Fail\n\nAnna Kowalczyk met the ministers. She said that the talks had failed.",
      [("said", "Anna Kowalczyk", "Anna Kowalczyk")]),

@@ -29,6 +29,12 @@ def _pronoun_genders() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _noun_genders() -> dict[str, str]:
+    """person noun -> 'm' or 'f', from lang/<code>/gendered_nouns.tsv ("spokeswoman" -> 'f')."""
+    return {row[0]: row[1] for lang in ("en", "ru") for row in load_table(lang, "gendered_nouns") if len(row) >= 2}
+
+
+@lru_cache(maxsize=1)
 def _gendered_endings() -> tuple[tuple[str, str], ...]:
     """(key ending, 'f'/'m') from lang/ru/names_gender_suffixes.tsv, feminine first, longest first
     (-ina is feminine before -in is masculine)."""
@@ -235,7 +241,7 @@ class SpeakerResolver:
         # "an expert" is somebody new; "the minister", "its leader", "он", "глава МИД" refer back.
         if wanted and words[-1] not in self.lex.pronouns and words[0] in _INDEFINITE:
             wanted = None
-        gender = _pronoun_genders().get(words[-1]) if words[-1] in self.lex.pronouns else None
+        gender = _pronoun_genders().get(words[-1]) if words[-1] in self.lex.pronouns else _noun_genders().get(words[-1])
         if wanted:
             lookback = s - _LOOKBACK
             if "PERSON" not in wanted and words[-1] in self.lex.pronouns:
