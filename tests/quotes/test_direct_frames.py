@@ -43,6 +43,11 @@ CASES = [
     ("“Why would I resign now?” she laughed.", "laughed", "she"),
     # Negative: after "!", a frame verb whose subject is a common noun starts a sentence of its own.
     ("“Enough of this!” The crowd continued to the square and stayed there until night.", None, None),
+    # A full stop where the comma belongs, then a short frame; the addressee of "told".
+    ("“We offered the prime minister an opportunity to meet.” Durbin said.", "said", "Durbin"),
+    ("“We are not going to pay a single cent for such a wall!” Mr. Calderón told CNBC.", "told", "Mr. Calderón"),
+    # Negative: after a full stop, a sentence of the author's own.
+    ("“The vote is over.” Then the crowd left the square and went home after a long day.", None, None),
 ]
 
 

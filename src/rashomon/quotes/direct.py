@@ -163,6 +163,9 @@ def _frame_subject(view: SyntaxView, verb: int, idx: list[int]) -> int | None:
     return k if all(i in phrase for i in idx[:n]) else None
 
 
+_STOP_FRAME_WORDS = 6  # words after a quotation closed on a full stop: "Sen. Dick Durbin said Tuesday."
+
+
 def _frame_verb(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
                 quoted: list[MarkPair]) -> Attribution | None:
     """The reporting frame “…,” Carson continued. / “…,” continued Carson.: a quotation closed on
@@ -179,9 +182,13 @@ def _frame_verb(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Mar
     # A comma after the marks (“…”, he said) may also follow a quoted name (“Fantastic Four”, the
     # reboot …): there the quotation must read like words said, four words or more.
     comma = inner[-1:] == "," or (text[pair.end:pair.end + 1] == "," and len(inner.split()) >= 4)
-    if not comma and inner[-1:] not in "!?":
+    if not comma and inner[-1:] not in "!?.":
         return None
     idx = _after_marks(article, view, pair)
+    # A full stop where a comma belongs ("“….” Durbin said."): only a short frame of its own, with
+    # a speech verb, follows; a longer sentence after the marks is the author's.
+    if inner[-1:] == "." and len(idx) > _STOP_FRAME_WORDS:
+        return None
     verb = next((i for i in idx[:12] if toks[i].pos == "VERB"), None)
     if verb is None:
         return None
@@ -196,7 +203,8 @@ def _frame_verb(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Mar
         return None
     if framing and not _speech_lemma(lemma, lex) and toks[k].pos not in ("PROPN", "PRON"):
         return None
-    own = [c for c in view.kids(verb, *_OWN_COMPLEMENTS) if c != k and not pair.start <= toks[c].start < pair.end]
+    own = [c for c in view.kids(verb, *_OWN_COMPLEMENTS) if c != k and not pair.start <= toks[c].start < pair.end
+           and not (lemma in load_words("addressee_verbs") and toks[c].dep in ("dobj", "obj", "dative"))]
     if own:
         return None  # "…,” he continued to argue / he added fuel": the verb reports something else
     return Attribution((pair.start, pair.end), (toks[verb].start, toks[verb].end), _frame_source(view, k, pair, verb),
