@@ -110,6 +110,13 @@ NAMES = [
      [("said", "The spokeswoman", None)]),
     ("Maria Zakharova met reporters on Friday. The spokeswoman said that the talks had failed.",
      [("said", "Maria Zakharova", "Maria Zakharova")]),
+    # An unnamed Russian speaker is named in the nominative («по словам военного эксперта»);
+    # negatives: a phrase after a preposition stays as written, a nominative one is untouched.
+    ("По словам военного эксперта, армия не готова к наступлению.", [("По словам", "военный эксперт", None)]),
+    ("По мнению большинства экспертов, кризис закончится весной.", [("По мнению", "большинство экспертов", None)]),
+    ("Как говорится в сообщении на сайте министерства, армия готова.",
+     [("говорится", "на сайте министерства", None)]),
+    ("Эксперт заявил, что армия не готова к наступлению.", [("заявил", "Эксперт", None)]),
     # A name in the body still is.
     ("Brest Talks Fail\n\nAnna Kowalczyk met the ministers. She said that the talks had failed.",
      [("said", "Anna Kowalczyk", "Anna Kowalczyk")]),

@@ -14,6 +14,7 @@ from .dialogue import dialogue_attributions
 from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
+from .morph_ru import nominative_phrase
 from .reported import (Attribution, antecedent, headline_attributions, is_first_person, marker_attributions,
                        noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
@@ -343,6 +344,11 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 # The rest of the phrase after the name («Ольга Зинякова и директор …»), not its title again.
                 rest = max([head[1]] + [m.end for m in in_phrase])
                 who = Speaker(None, who.name + text[rest : named[1]], "a group: " + who.how)
+        if who.entity is None and speaker_span is not None and who.name == speaker_span.text:
+            # «по словам военного эксперта»: an unnamed speaker is named in the nominative.
+            nominative = nominative_phrase(view, att.source, oblique=att.how == "ru:marker")
+            if nominative is not None:
+                who = Speaker(None, nominative, who.how + ", in the nominative")
         cue = Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]) if att.cue else None
         quote = Quote(
             id=f"q{len(quotes) + 1}",

@@ -1,5 +1,5 @@
-"""Russian case readings of a word (pymorphy2's dictionary through natasha), for one check: can
-the token the parser calls a subject be one?"""
+"""Russian case readings of a word (pymorphy2's dictionary through natasha): can the token the
+parser calls a subject be one, and a speaker phrase in an oblique case put in the nominative."""
 
 from __future__ import annotations
 
@@ -39,3 +39,58 @@ def nominal_subject(view: SyntaxView, subj: int) -> bool:
     if tok.pos in _NEVER_SUBJECT:
         return False
     return tok.pos not in ("NOUN", "PRON", "ADJ", "DET") or not never_nominative(tok.text)
+
+
+_UD = {"sing": "Sing", "plur": "Plur", "masc": "Masc", "femn": "Fem", "neut": "Neut"}
+_OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
+
+
+def _oblique(word: str, pos: tuple[str, ...], case: str | None = None):  # noqa: ANN202 - a natasha MorphForm
+    """The word's known reading of part of speech `pos` in an oblique case (`case` if given)."""
+    for p in _morph().parse(word):
+        if p.is_known and p.tag.POS in pos and (p.tag.case == case if case else p.tag.case in _OBLIQUE):
+            return p
+    return None
+
+
+def _like(written: str, word: str) -> str:
+    """`word` with the first letter's case of `written`."""
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
+def nominative_phrase(view: SyntaxView, span: tuple[int, int], *, oblique: bool = False) -> str | None:
+    """A Russian speaker phrase in the nominative: its head noun and the words agreeing with it
+    before it («по словам военного эксперта» → «военный эксперт», «большинства экспертов» →
+    «большинство экспертов»). None when the phrase is not Russian, its head is no known noun or
+    may already be nominative (unless `oblique`: a marker such as «по словам» governs it), or a
+    word will not inflect."""
+    text = view.article.text
+    idx = view.tokens_in(*span)
+    if not idx or not has_cyrillic(text[span[0] : span[1]]):
+        return None
+    toks = view.tokens
+    inside = set(idx)
+    heads = [i for i in idx if toks[i].head == i or toks[i].head not in inside]
+    if len(heads) != 1 or toks[heads[0]].pos != "NOUN" or not (oblique or never_nominative(toks[heads[0]].text)):
+        return None
+    h = heads[0]
+    if any(toks[i].pos == "ADP" for i in idx if i < h):
+        return None  # «на сайте министерства», «из отчёта»: a place or document, kept as written
+    head = _oblique(toks[h].text, ("NOUN",))
+    if head is None:
+        return None
+    number, gender = head.tag.number, head.tag.gender
+    grams = {"Nom"} | ({_UD[number]} if number in _UD else set())
+    out: dict[int, str] = {}
+    for i in [c for c in view.kids(h, "amod", "det") if c in inside and c < h] + [h]:
+        form = head if i == h else _oblique(toks[i].text, ("ADJF", "PRTF"), head.tag.case)
+        want = grams | ({_UD[gender]} if i != h and number == "sing" and gender in _UD else set())
+        new = form.inflect(want) if form is not None else None
+        if new is None:
+            return None
+        out[i] = _like(toks[i].text, new.word)
+    pieces, pos = [], span[0]
+    for i in sorted(out):
+        pieces += [text[pos : toks[i].start], out[i]]
+        pos = toks[i].end
+    return "".join(pieces) + text[pos : span[1]]
