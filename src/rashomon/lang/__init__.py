@@ -37,6 +37,10 @@ OPTIONAL: frozenset[tuple[str, str]] = frozenset({
     ("ru", "cue_noun_preps.txt"),
     ("ru", "light_cue_verbs.txt"),
     ("ru", "cue_lemma_fixes.tsv"),
+    # English reporting frames after a quotation; a Russian remark after «, —» takes any verb
+    # (quotes/direct.py, _dash_frame).
+    ("ru", "frame_verbs.txt"),
+    ("ru", "addressee_verbs.txt"),
 })
 
 

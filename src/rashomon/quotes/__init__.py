@@ -262,10 +262,12 @@ def _with_apposed_name(view: SyntaxView, noun: int, named: tuple[int, int]) -> t
         return named
     text = view.article.text
     for c in view.kids(noun, "appos"):
+        if toks[c].pos != "PROPN":
+            continue
         start, end = view.span_of(view.subtree(c))
         # Right after the phrase and its comma: a name deep inside a relative clause the parser
         # hung on the head («Резолюция, которая призывает освободить … Саакашвили») is not it.
-        if toks[c].pos == "PROPN" and text[named[1] : start].strip() == ",":
+        if text[named[1] : start].strip() == ",":
             return named[0], max(named[1], end)
     return named
 
