@@ -72,6 +72,7 @@ def group_mentions(mentions: list[Mention], same_name: SameName = exact_same, te
         groups[by_key[key]].append(m)
     groups = _merge_variants(groups, same_name)
     groups = _attach_surnames(groups, same_name, text)
+    groups = _attach_shortened(groups)
     entities = []
     for group in sorted(groups, key=lambda g: min(m.start for m in g)):
         group.sort(key=lambda m: (m.start, m.end))
@@ -177,11 +178,99 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName, text: str
             for g in pool
             if any(len(m.normal.split()) > 1 and same(m.normal.split()[-1], words[0]) for m in g)
         ]
+        if not hosts and vote == "PERSON":
+            hosts = _person_shaped_orgs(groups, group, words[0])
         if len(hosts) == 1:
             host_type = _vote(hosts[0])
+            if host_type == "ORG":  # the surname said more often than the full name types both
+                host_type = "PERSON"
+                for m in hosts[0]:
+                    m.type = host_type  # type: ignore[assignment]
             for m in group:
                 m.type = host_type  # type: ignore[assignment]  # the full name's type, not the model's guess
             hosts[0].extend(group)
         else:
             keep.append(group)
     return keep
+
+
+def _person_shaped_orgs(groups: list[list[Mention]], lone: list[Mention], surname: str) -> list[list[Mention]]:
+    """Full names the model typed ORG once that a person surname, said more often, ends: "Nikki
+    Haley" (ORG) … "Haley" (PERSON) twice. Two or three capitalised words, the first a listed first
+    name, none an organisation noun or a nation: "Cincinnati Enquirer" stays a paper."""
+    from ..lang import load_words
+
+    org_nouns = load_words("org_nouns")
+    exact, prefixes = _nation_forms()
+    out = []
+    for g in groups:
+        if _vote(g) != "ORG" or len(g) >= len(lone):
+            continue
+        words = g[0].normal.split()
+        if not 2 <= len(words) <= 3 or words[-1] != surname or not all(_NAME_WORD.match(w) for w in words):
+            continue
+        folded = [w.casefold() for w in words]
+        if not _first_name(words[0]) or any(w in org_nouns or w in exact or w.startswith(prefixes) for w in folded):
+            continue
+        out.append(g)
+    return out
+
+
+def _attach_shortened(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """A multi-word name that ends the one longer name of its type in the article joins it: a
+    person's surname with its particle ("de Léon" after "Kevin de Léon"), an organisation without
+    its nation word («Институт Гаттмахера» after «Американский Институт Гаттмахера»). An
+    organisation loses only a nation word: "Supreme Court" is not "Alabama Supreme Court"."""
+    words = [[m.normal.split() for m in g] for g in groups]
+    types = [_vote(g) for g in groups]
+    keep, joined = [], set()
+    for k, group in enumerate(groups):
+        own = max(words[k], key=len)
+        if types[k] not in ("PERSON", "ORG") or len(own) < 2:
+            continue
+        hosts = {h for h, forms in enumerate(words) if h != k and types[h] == types[k]
+                 and any(len(f) > len(own) and _shortens(f, own, types[k]) for f in forms)}
+        if len(hosts) == 1:
+            (host,) = hosts
+            if host not in joined:
+                joined.add(k)
+                groups[host].extend(group)
+    keep = [g for k, g in enumerate(groups) if k not in joined]
+    return keep
+
+
+def _shortens(full: list[str], short: list[str], etype: str) -> bool:
+    """Whether `short` is `full` without its first words (an organisation: one nation word)."""
+    n = len(full) - len(short)
+    if [w.casefold() for w in full[n:]] != [w.casefold() for w in short]:
+        return False
+    if etype == "PERSON":
+        # The short form is a surname (with its particle or generation) or what follows given names;
+        # "Keith Ellison" is not shortened from a headline's "Abuser Keith Ellison", nor "Richard
+        # Grenell" from two names run together.
+        lead = full[:n]
+        return (short[0][:1].islower() or short[-1].rstrip(".") in _GENERATIONS
+                or all(_first_name(w) or _INITIAL.match(w) for w in lead)) and not (set(full) & _JOINERS)
+    exact, prefixes = _nation_forms()
+    lead = " ".join(full[:n]).casefold()
+    return n == 1 and (lead in exact or lead.startswith(prefixes))
+
+
+_GENERATIONS = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_JOINERS = frozenset({"&", "and", "и"})
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)?$")
+
+
+@lru_cache(maxsize=None)
+def _first_name(word: str) -> bool:
+    """A first name listed in lang/en/first_names.tsv or lang/<code>/first_name_genders.tsv."""
+    return word in _first_names()
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from ..lang import load_table
+    from .corrections import first_names
+
+    listed = {row[0] for lang in ("en", "ru") for row in load_table(lang, "first_name_genders") if row}
+    return first_names() | frozenset(listed)
