@@ -55,6 +55,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "evidential_cues": load_list("ru", "evidential_cues"),
         "anaphoric_openers": load_list("ru", "anaphoric_openers"),
         "adverbial_nouns": load_list("ru", "adverbial_nouns"),
+        "medium_nouns": load_list("ru", "medium_nouns"),
     }
     return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
 
@@ -368,12 +369,21 @@ def _in_which(view: SyntaxView, verb: int) -> bool:
 
 def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
     """«В МИД заявили»: the «в X» phrase of a subjectless plural verb; «говорится в докладе ООН»:
-    the document's owner, else the document."""
+    the document's owner, else the document; «сообщается на сайте Кремля»: the medium's owner,
+    else the named medium."""
     toks = view.tokens
     text = view.article.text
     if not _is_russian(toks[verb].lemma.lower()):
         return None
     for c in view.kids(verb, "obl"):
+        on = [k for k in view.kids(c, "case") if toks[k].text.lower() == "на"]
+        if on and (toks[c].lemma.lower() in _ru_words("medium_nouns") or (toks[c].pos == "PROPN" and not _a_place(view, c))):
+            # «сообщается на сайте Кремля», «на EurekAlert!»: where it is published; «на встрече»,
+            # «на этой неделе», «на Украине» are no one's medium.
+            owners = [k for k in view.kids(c, "nmod") if k > c]
+            if owners and toks[c].pos != "PROPN":
+                return _trim(text, *view.span_of(view.subtree(owners[0])))
+            return _trim(text, *view.span_of(sorted(set(view.subtree(c)) - set(on))))
         cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in ("в", "во")]
         if not cases or toks[c].lemma.lower() in _ru_words("adverbial_nouns"):
             continue  # «заключили в ответ», «в итоге заявили»: an adverbial, nobody's place
@@ -397,6 +407,12 @@ def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
             hi += 1
         return _trim(text, *view.span_of([lo, hi]))
     return None
+
+
+def _a_place(view: SyntaxView, k: int) -> bool:
+    """Whether token k lies in a place name the entities layer found."""
+    start = view.tokens[k].start
+    return any(e.type == "LOC" and any(m.start <= start < m.end for m in e.mentions) for e in view.article.entities)
 
 
 def _before(article: Article, view: SyntaxView, verb: int, starts: list[int]) -> tuple[int, int] | None:
