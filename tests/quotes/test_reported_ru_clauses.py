@@ -93,6 +93,18 @@ CASES = [
      [("Джо Байден", "администрация применит решение суда", "объявил")]),
     # Negative: a relative clause with its own subject «который» keeps it (named after its noun).
     ("Президент подписал указ, который объявил, что налоги снизят.", [("указ", "налоги снизят", "объявил")]),
+    # A light-verb cue's noun with the infinitive the parser hangs on it: what is demanded.
+    ("Журналист Крис Джайлз обратился к европейцам с призывом снизить температуру в домах.",
+     [("Крис Джайлз", "снизить температуру в домах", "обратился к европейцам с призывом")]),
+    ("Глава МИД выступил с призывом «прекратить огонь».", [("Глава МИД", "«прекратить огонь»", "выступил с призывом")]),
+    # A colon that closes the cue's own words: what follows is said, by a place or a person.
+    ("В концерне подтвердили эту информацию: турбина ремонтировалась в Канаде.",
+     [("концерн", "турбина ремонтировалась в Канаде", "подтвердили")]),
+    ("Эксперт уверен: цены вырастут в мае.", [("Эксперт", "цены вырастут в мае", "уверен")]),
+    # Negative: words of another phrase before the colon.
+    ("Они сообщили о пожаре, а итог таков: двое погибших.", [("Они", "о пожаре", "сообщили")]),
+    # Negative: a relative clause on the noun says nothing.
+    ("Депутат выступил с предложением, которое поддержали коллеги.", []),
     # Negative: the participle used as an adjective, and a decision, report nothing.
     ("Решение было принято и доказано в суде.", []),
     # Negative: no speech, showing a place, a gerund setting the topic, a cue with no content, a wish, a purpose clause,

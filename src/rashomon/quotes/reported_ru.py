@@ -209,6 +209,27 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
     return None
 
 
+_COLON_REACH = 4  # tokens between the cue and the colon: its object («подтвердили эту информацию:»)
+
+
+def _colon_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> list[int] | None:
+    """«В концерне подтвердили: …», «Эксперт уверен: …»: the rest of the sentence after a colon
+    that closes the cue's own words (at most a short object between, no other verb)."""
+    toks = view.tokens
+    sent = toks[verb].sent
+    for j in range(verb + 1, min(len(toks), verb + 2 + _COLON_REACH)):
+        t = toks[j]
+        if t.sent != sent or t.pos in ("VERB", "AUX") or t.text in (".", "!", "?", ";", ",", "«", "»", "\"", "—", "–"):
+            return None
+        if t.text == ":":
+            if any(not view.is_ancestor(verb, k) for k in range(verb + 1, j)):
+                return None  # words of another phrase stand between: not the cue's colon
+            rest = [k for k in range(j + 1, len(toks)) if toks[k].sent == sent]
+            words = [k for k in rest if toks[k].pos != "PUNCT"]
+            return rest if len(words) >= 2 else None
+    return None
+
+
 def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | None:
     """«заявил о готовности …»: an «о»-phrase after a verb of saying (or after the noun of a
     light-verb cue, with the preposition the phrase takes: «обратил внимание на …»)."""
@@ -229,9 +250,14 @@ def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | 
 
 
 def _directive(view: SyntaxView, verb: int) -> list[int] | None:
-    """«призвал власти отказаться от …»: the infinitive with what stands between it and the cue."""
+    """«призвал власти отказаться от …»: the infinitive with what stands between it and the cue;
+    after a light-verb cue's noun, the infinitive the parser hangs on it («обратился с призывом
+    снизить …»)."""
     toks = view.tokens
-    for c in view.kids(verb, "xcomp", "ccomp", "advcl"):
+    deps = ("xcomp", "ccomp", "advcl") + (("nmod", "acl") if toks[verb].pos == "NOUN" else ())
+    for c in view.kids(verb, *deps):
+        if toks[c].dep in ("nmod", "acl") and not toks[c].text.lower().endswith(("ть", "ти", "чь", "ться", "тись")):
+            continue  # a participle or a noun clause on the noun: not what is demanded
         if c > verb and toks[c].pos == "VERB" and not view.kids(c, "mark", "nsubj"):
             idx = view.subtree(c)
             return list(range(verb + 1, idx[0])) + idx if idx[0] > verb else idx
@@ -570,6 +596,10 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
                 continue
             kind = "belief"
         if content is None:
+            idx = _colon_clause(view, i, lex)
+            if idx:
+                content, how = _trim(text, *view.span_of(idx)), "ru:colon"
+        if content is None:
             idx = _as_clause(view, i)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:as"
@@ -613,8 +643,9 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             src = ru_source_span(view, subj, i)
         elif evidential:
             subj = None  # «выяснилось, что …»: found out, nobody named
-        elif kind == "impersonal" or tok.text.lower().endswith(("ли", "ют", "ят")):
-            src = place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН»
+        elif kind == "impersonal" or tok.text.lower().endswith(("ли", "ют", "ят")) \
+                or (kind == "predicative" and tok.text.lower().endswith("ы")):
+            src = place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН», «в США уверены»
             subj = None
         else:
             continue  # a singular verb with no subject found: a fragment, nobody is reported
