@@ -15,7 +15,7 @@ from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import nominative_phrase
-from .reported import (Attribution, antecedent, headline_attributions, is_first_person, marker_attributions,
+from .reported import (Attribution, antecedent, full_source_span, headline_attributions, is_first_person, marker_attributions,
                        noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges)
@@ -306,7 +306,14 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         if att.source is not None and att.source[1] > att.source[0]:
             # Edges of any language's source: «и генпрокурор», then "even the skeptics" (focus words).
             att = replace(att, source=trim_focus(text, ru_source_edges(text, att.source)))
-            speaker_span = Span(att.source[0], att.source[1], text[att.source[0] : att.source[1]])
+            shown = att.source
+            if att.source_head is not None and not has_cyrillic(text[att.source[0] : att.source[1]]):
+                # English postposed descriptors belong to the phrase (PolNeAR); the Russian rules
+                # already take the whole subject phrase.
+                limit = min([att.content[0] if att.content[0] > att.source[1] else len(text)]
+                            + ([att.cue[0]] if att.cue and att.cue[0] > att.source[1] else []))
+                shown = full_source_span(view, att.source_head, att.source, limit)
+            speaker_span = Span(shown[0], shown[1], text[shown[0] : shown[1]])
             def in_other_quote(pos: int, source: tuple[int, int] = att.source) -> bool:
                 # A mention inside a quotation the speaker phrase is not in: "“Kathy and I are
                 # friends …,” he explained" is not Kathy; inside one quote, "the FSB reports: …"

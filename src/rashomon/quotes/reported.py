@@ -64,6 +64,33 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     return _strip(view.article.text, s, e)
 
 
+def full_source_span(view: SyntaxView, head: int, source: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The source phrase as PolNeAR marks it: `source` grown over the head's comma apposition and
+    relative clause ("Huma Abedin, vice chairwoman for Clinton's campaign,"; "Joe Bateman, who
+    traveled from Illinois,"), never reaching `limit` (the cue or content). Who speaks is still
+    resolved from `source`; this is the span shown and scored."""
+    toks = view.tokens
+    text = view.article.text
+    if toks[head].start < source[0] or toks[head].end > source[1]:
+        return source
+    extra = [c for c in view.children[head] if toks[c].start >= source[1] and toks[c].dep in _POSTPOSED
+             and (toks[c].dep != "appos" or "," in text[toks[head].end : toks[c].start])
+             # "The Kremlin, to put it mildly, …": an infinitive is the writer's aside, not a descriptor.
+             and not (toks[c].dep != "appos" and any(toks[k].text.lower() == "to" for k in view.kids(c, "aux")))]
+    if not extra:
+        return source
+    idx = [k for c in extra for k in view.subtree(c)]
+    s, e = view.span_of(idx)
+    s, e = _strip(text, s, e)
+    # One stretch, after the source, before what it says, with no full stop or colon in between.
+    if e > limit or e <= source[1] or any(ch in text[source[1] : e] for ch in ".:;!?\n“”\"«»"):
+        return source
+    return source[0], e
+
+
+_POSTPOSED = ("appos", "relcl", "acl:relcl", "acl")
+
+
 @lru_cache(maxsize=1)
 def focus_words() -> frozenset[str]:
     """Words from lang/<code>/focus_particles.txt, trimmed from a source phrase's left edge."""
