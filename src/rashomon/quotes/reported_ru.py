@@ -420,7 +420,12 @@ def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
         if toks[c].lemma.lower() in _ru_words("document_nouns"):
             owners = [k for k in view.kids(c, "nmod") if k > c]
             if owners:
-                return _trim(text, *view.span_of(view.subtree(owners[0])))
+                owner = owners[0]
+                # «в заявлении на сайте министерства»: the medium's owner speaks.
+                inner = [k for k in view.kids(owner, "nmod") if k > owner]
+                if toks[owner].lemma.lower() in _ru_words("medium_nouns") and inner:
+                    owner = inner[0]
+                return _trim(text, *view.span_of(view.subtree(owner)))
         # «в журнале Nature в статье …»: the outlet speaks; the document it printed is no part of it.
         inner_docs = {d for d in view.kids(c, "nmod") if d > c and view.kids(d, "case")
                       and toks[d].lemma.lower() in _ru_words("document_nouns")}
