@@ -33,3 +33,25 @@ def test_reported_source_phrase(analyzer, text, span, name):
     assert text[q.speaker.start : q.speaker.end] == span  # spans are sacred
     if name is not None:
         assert q.speaker_name == name
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # An object content runs on over the phrase the parser hung on the verb right after it ...
+        ("Raheem Kassam will call in from London to discuss the Syrian migrant crisis in Europe.",
+         "the Syrian migrant crisis in Europe"),
+        ("Aaron Klein will discuss an overlooked connection to a recent hotel assault.",
+         "an overlooked connection to a recent hotel assault"),
+        # ... and never ends on a dangling "and".
+        ("Brandon Darby will talk about the Southern border and how many people can easily slip through.",
+         None),
+    ],
+)
+def test_reported_object_content_runs_on(analyzer, text, content):
+    art = analyzer.analyze_text(text)
+    assert len(art.quotes) == 1
+    got = art.quotes[0].content.text
+    if content is not None:
+        assert got == content
+    assert not got.rstrip().endswith((" and", " or"))

@@ -348,6 +348,43 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     return None
 
 
+def _extend_object(view: SyntaxView, verb: int, idx: list[int]) -> list[int]:
+    """An object content runs on over what the parser hung on the verb right after it ("discuss
+    the migrant crisis [in Europe]") and over a conjunct its last word announces ("talk about the
+    border and [how many can slip through]"); a dangling "and" goes."""
+    toks = view.tokens
+    idx = sorted(idx)
+    while idx:
+        last = idx[-1]
+        nxt = [c for c in view.kids(verb, "prep") if c > last and view.subtree(c)[0] == last + 1
+               and not _says_when(view, c)]
+        if toks[last].dep == "cc" and not nxt:
+            nxt = [k for k in range(last + 1, min(len(toks), last + 3)) if toks[k].dep == "conj"
+                   and view.subtree(k)[0] == last + 1]
+        if not nxt:
+            break
+        idx = sorted(set(idx) | set(view.subtree(nxt[0])))
+    while idx and toks[idx[-1]].dep == "cc":
+        idx = idx[:-1]
+    return idx
+
+
+def _says_when(view: SyntaxView, prep: int) -> bool:
+    """Whether a prepositional phrase says when ("on Monday", "in 2015", "last week"): a time, not
+    part of what was said."""
+    toks = view.tokens
+    objs = view.kids(prep, "pobj")
+    return any(toks[o].pos == "NUM" or toks[o].lemma.lower() in _time_words() for o in objs)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Weekdays, months, units and parts of time (lang/<code>/weekdays, months, time_units, day_parts)."""
+    from ..lang import load_words
+
+    return frozenset().union(*(load_words(n) for n in ("weekdays", "months", "time_units", "day_parts")))
+
+
 def _wish_clause(view: SyntaxView, verb: int) -> bool:
     """Someone's act wished for: "him to take the honour", «чтобы он взял»; not a statement."""
     toks = view.tokens
@@ -383,6 +420,8 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         content_idx, how = found
         if how == "naming":
             continue
+        if how in ("object", "prep"):
+            content_idx = _extend_object(view, i, content_idx)
         subj = _verb_subject(view, i)
         if subj is None and lex.lemma_of(tok) in lex.speech:
             subj = _stranded_subject(view, i, names)
