@@ -48,6 +48,12 @@ CASES = [
     ("“We are not going to pay a single cent for such a wall!” Mr. Calderón told CNBC.", "told", "Mr. Calderón"),
     # Negative: after a full stop, a sentence of the author's own.
     ("“The vote is over.” Then the crowd left the square and went home after a long day.", None, None),
+    # A frame verb right before the marks with a comma leads the quotation in ...
+    ("The rally was loud. He continued, “I believe it is about repairing the damage.”", "continued", "He"),
+    # ... and a closing mark the parser hung on the name is no part of the speaker.
+    ("The rally was loud. “We were wrong,” Ramos, 58, said.", "said", "Ramos, 58"),
+    # Negative: a frame verb with words of its own before the marks.
+    ("The rally was loud. He continued to walk, “I am fine,” she said.", "continued", None),
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lang import load_words
-from ..model import Article, Mention
+from ..model import Article, Mention, Token
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
@@ -56,6 +56,13 @@ def _entity_after(article: Article, pos: int, limit: int) -> Mention | None:
     return None
 
 
+def _leads_in(text: str, tok: Token, pair: MarkPair) -> bool:
+    """A frame verb (`frame_verbs.txt`) right before the marks with a comma or colon: "He
+    continued, “…”" (English; any other verb there is the sentence's own)."""
+    return (tok.end <= pair.start and text[tok.end : pair.start].strip() in (",", ":")
+            and tok.text.isascii() and tok.lemma.lower() in load_words("frame_verbs"))
+
+
 def _speech_lemma(lemma: str, lex: QuoteLexicon) -> bool:
     """A verb of saying, or its Russian reflexive passive: «говорится: «…»», «сообщается: «…»»."""
     return lemma in lex.speech or (lemma.endswith(("ся", "сь")) and lemma[:-2] in lex.speech)
@@ -80,7 +87,9 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     best = None
     for i in view.tokens_in(lo, hi):
         tok = view.tokens[i]
-        if tok.pos not in ("VERB", "AUX") or not _speech_lemma(tok.lemma.lower(), lex) or _inside(tok.start, quoted):
+        if tok.pos not in ("VERB", "AUX") or _inside(tok.start, quoted):
+            continue
+        if not (_speech_lemma(tok.lemma.lower(), lex) or _leads_in(text, tok, pair)):
             continue
         dist = tok.start - pair.end if tok.start >= pair.end else pair.start - tok.end
         if "\n" in text[min(tok.start, pair.end) : max(tok.end, pair.start)]:

@@ -36,11 +36,12 @@ class Attribution:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span past edge punctuation, whitespace, a final period and stray brackets
-    (a closing bracket at the start, an opening one at the end; "[Yury] X" keeps its bracket)."""
-    while start < end and text[start] in _PUNCT_EDGE + ")]":
+    """Shrink a span past edge punctuation, whitespace, a final period and stray brackets and
+    quotation marks (a closing one at the start, an opening one at the end: ‘“…,” Ramos, 58,
+    said’ hangs the closing mark on the name; "[Yury] X" keeps its bracket)."""
+    while start < end and text[start] in _PUNCT_EDGE + ")]”»":
         start += 1
-    while end > start and text[end - 1] in _PUNCT_EDGE + ".([":
+    while end > start and text[end - 1] in _PUNCT_EDGE + ".([“«„":
         end -= 1
     return start, end
 
