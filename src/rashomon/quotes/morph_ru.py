@@ -26,6 +26,16 @@ def never_nominative(word: str) -> bool:
     return all(p.is_known and p.tag.case not in (None, "nomn") for p in _morph().parse(word))
 
 
+@lru_cache(maxsize=4096)
+def infinitive(word: str) -> bool:
+    """A Cyrillic word whose only known readings are infinitives («померзнуть», which the parser
+    may call a noun); «власть» or «часть» is no infinitive."""
+    if not has_cyrillic(word):
+        return False
+    parses = [p for p in _morph().parse(word.lower()) if p.is_known]
+    return bool(parses) and all(p.tag.POS == "INFN" for p in parses)
+
+
 _NEVER_SUBJECT = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"}
 
 

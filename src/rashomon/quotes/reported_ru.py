@@ -20,7 +20,7 @@ from ..lang import load_list, load_table
 from ..model import Article
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import nominal_subject
+from .morph_ru import infinitive, nominal_subject
 from .reported import Attribution, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -258,7 +258,9 @@ def _directive(view: SyntaxView, verb: int) -> list[int] | None:
     for c in view.kids(verb, *deps):
         if toks[c].dep in ("nmod", "acl") and not toks[c].text.lower().endswith(("ть", "ти", "чь", "ться", "тись")):
             continue  # a participle or a noun clause on the noun: not what is demanded
-        if c > verb and toks[c].pos == "VERB" and not view.kids(c, "mark", "nsubj"):
+        # «с призывом «померзнуть …»»: the parser may call the infinitive a noun.
+        verbal = toks[c].pos == "VERB" or (toks[c].dep == "nmod" and infinitive(toks[c].text))
+        if c > verb and verbal and not view.kids(c, "mark", "nsubj"):
             idx = view.subtree(c)
             return list(range(verb + 1, idx[0])) + idx if idx[0] > verb else idx
     return None
