@@ -139,3 +139,25 @@ def test_grouping_hygiene_shortened_names(text, items, groups, types):
     ents = group_mentions(_mentions(text, items), variant_same, text)
     assert [[m.text for m in e.mentions] for e in ents] == groups
     assert [e.type for e in ents] == types
+
+
+def test_grouping_hygiene_shortened_names_meet_only_their_hosts(monkeypatch):
+    # An article of thousands of names: a shortened name is compared only with the names it ends
+    # (the soak's entity-heavy worst case grew x3 per doubling when every pair was compared).
+    import rashomon.entities.grouping as grouping
+
+    calls = []
+    real = grouping._shortens
+    monkeypatch.setattr(grouping, "_shortens", lambda *a: calls.append(a) or real(*a))
+    import random
+
+    rng = random.Random(7)
+    word = lambda: "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4)).title()  # noqa: E731
+    n = 600
+    names = sorted({f"{word()} {word()}" for _ in range(n)})
+    n = len(names)
+    parts = [f"US {x}" for x in names] + names
+    text = ". ".join(parts) + "."
+    ents = group_mentions(_mentions(text, [(p, "ORG", None) for p in parts]), variant_same, text)
+    assert len(ents) == n  # each short name joined its one host
+    assert len(calls) <= 2 * n

@@ -163,6 +163,7 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName, text: str
         for word, k in lasts:
             index.add(word, k)
     keep = []
+    shaped: dict[str, list[list[Mention]]] | None = None  # built on first need
     for group in groups:
         words = group[0].normal.split()
         vote = _vote(group)
@@ -179,7 +180,9 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName, text: str
             if any(len(m.normal.split()) > 1 and same(m.normal.split()[-1], words[0]) for m in g)
         ]
         if not hosts and vote == "PERSON":
-            hosts = _person_shaped_orgs(groups, group, words[0])
+            if shaped is None:
+                shaped = _person_shaped_orgs(groups)
+            hosts = [g for g in shaped.get(words[0], ()) if _vote(g) == "ORG" and len(g) < len(group)]
         if len(hosts) == 1:
             host_type = _vote(hosts[0])
             if host_type == "ORG":  # the surname said more often than the full name types both
@@ -194,25 +197,25 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName, text: str
     return keep
 
 
-def _person_shaped_orgs(groups: list[list[Mention]], lone: list[Mention], surname: str) -> list[list[Mention]]:
-    """Full names the model typed ORG once that a person surname, said more often, ends: "Nikki
-    Haley" (ORG) … "Haley" (PERSON) twice. Two or three capitalised words, the first a listed first
-    name, none an organisation noun or a nation: "Cincinnati Enquirer" stays a paper."""
+def _person_shaped_orgs(groups: list[list[Mention]]) -> dict[str, list[list[Mention]]]:
+    """Full names the model typed ORG, by last word, that a person surname said more often may
+    join: "Nikki Haley" (ORG) … "Haley" (PERSON) twice. Two or three capitalised words, the first a
+    listed first name, none an organisation noun or a nation: "Cincinnati Enquirer" stays a paper."""
     from ..lang import load_words
 
     org_nouns = load_words("org_nouns")
     exact, prefixes = _nation_forms()
-    out = []
+    out: dict[str, list[list[Mention]]] = {}
     for g in groups:
-        if _vote(g) != "ORG" or len(g) >= len(lone):
+        if _vote(g) != "ORG":
             continue
         words = g[0].normal.split()
-        if not 2 <= len(words) <= 3 or words[-1] != surname or not all(_NAME_WORD.match(w) for w in words):
+        if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
             continue
         folded = [w.casefold() for w in words]
         if not _first_name(words[0]) or any(w in org_nouns or w in exact or w.startswith(prefixes) for w in folded):
             continue
-        out.append(g)
+        out.setdefault(words[-1], []).append(g)
     return out
 
 
@@ -223,20 +226,27 @@ def _attach_shortened(groups: list[list[Mention]]) -> list[list[Mention]]:
     organisation loses only a nation word: "Supreme Court" is not "Alabama Supreme Court"."""
     words = [[m.normal.split() for m in g] for g in groups]
     types = [_vote(g) for g in groups]
-    keep, joined = [], set()
+    # Every longer name under each of its word suffixes, so a name meets only the names it ends
+    # (an article of thousands of names would otherwise compare all pairs).
+    ends: dict[tuple[str, tuple[str, ...]], set[int]] = {}
+    for h, forms in enumerate(words):
+        if types[h] in ("PERSON", "ORG"):
+            for f in {tuple(w.casefold() for w in f) for f in forms}:
+                for n in range(2, len(f)):
+                    ends.setdefault((types[h], f[-n:]), set()).add(h)
+    joined = set()
     for k, group in enumerate(groups):
         own = max(words[k], key=len)
         if types[k] not in ("PERSON", "ORG") or len(own) < 2:
             continue
-        hosts = {h for h, forms in enumerate(words) if h != k and types[h] == types[k]
-                 and any(len(f) > len(own) and _shortens(f, own, types[k]) for f in forms)}
+        hosts = {h for h in ends.get((types[k], tuple(w.casefold() for w in own)), ()) if h != k
+                 and any(len(f) > len(own) and _shortens(f, own, types[k]) for f in words[h])}
         if len(hosts) == 1:
             (host,) = hosts
             if host not in joined:
                 joined.add(k)
                 groups[host].extend(group)
-    keep = [g for k, g in enumerate(groups) if k not in joined]
-    return keep
+    return [g for k, g in enumerate(groups) if k not in joined]
 
 
 def _shortens(full: list[str], short: list[str], etype: str) -> bool:
