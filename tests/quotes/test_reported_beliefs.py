@@ -61,7 +61,12 @@ CASES = [
     ("All of this should be enough, accusing Russia of this.", []),
     ("It’s possible to count on the US, but a weakened Washington prefers to take, not give.", []),  # a noun parse
     ("I.e., the KGB reveals its cards.", [("KGB", "its cards", "reveals")]),  # never "I.e" as the source
+    # A quotation that is the whole next paragraph continues the remark that ends the one before
+    # (PolNeAR's reading) ...
     ("“We will win,” Anna Kowalczyk said.\n\n“Nobody can stop us now.”",
+     [("Anna Kowalczyk", "“We will win,”", "said"), ("Anna Kowalczyk", "“Nobody can stop us now.”", "said")]),
+    # ... but not one the paragraph goes on after.
+    ("“We will win,” Anna Kowalczyk said.\n\n“Nobody can stop us now.” The crowd then went home quietly.",
      [("Anna Kowalczyk", "“We will win,”", "said"), (None, "“Nobody can stop us now.”", None)]),
 ]
 

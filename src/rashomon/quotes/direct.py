@@ -389,13 +389,22 @@ _CONTINUATION_GAP = 80  # characters of the remark's tail between “A,” he sa
 
 def _continued(text: str, pair: MarkPair, previous: Attribution | None) -> Attribution | None:
     """ “A,” he said in an interview. “B.”: the second quotation in the same paragraph, right after
-    the remark that attributes the first, is the same speaker's, under the same cue (English)."""
+    the remark that attributes the first, is the same speaker's, under the same cue (English). So
+    is a quotation that is the whole next paragraph ("“A,” he said Friday.¶“B.”")."""
     if previous is None or previous.cue is None or previous.cue[0] < previous.content[1]:
         return None
     if not text[previous.cue[0] : previous.cue[1]].isascii():
         return None  # English only: the Russian rules are tuned on their own dev set (reported_ru)
     gap = text[previous.cue[1] : pair.start]
-    if len(gap) > _CONTINUATION_GAP or "\n" in gap or not gap.rstrip().endswith((".", ":", ",")):
+    if "\n" in gap:
+        # The remark ends its paragraph and the quotation is all of the next one.
+        rest, _, between = gap.partition("\n")
+        line_end = text.find("\n", pair.end)
+        after = text[pair.end : len(text) if line_end < 0 else line_end]
+        if between.strip() or after.strip() or not rest.rstrip().endswith("."):
+            return None
+        gap = rest
+    if len(gap) > _CONTINUATION_GAP or not gap.rstrip().endswith((".", ":", ",")):
         return None
     if any(ch in gap for ch in "\"“”«»„"):
         return None
