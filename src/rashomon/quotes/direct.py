@@ -40,6 +40,10 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             passive = view.kids(toks[verb].head, "nsubjpass", "nsubj:pass")
             if passive:
                 return passive[0]
+        # "“…,” Viguerie notes.": the small model reads the name as a compound of the verb.
+        named = [c for c in view.kids(verb, "compound") if c < verb and toks[c].pos == "PROPN"]
+        if named and toks[verb].pos in ("VERB", "AUX"):
+            return named[-1]
         break
     return None
 
