@@ -53,7 +53,7 @@ CASES = [
     # ... and a closing mark the parser hung on the name is no part of the speaker.
     ("The rally was loud. “We were wrong,” Ramos, 58, said.", "said", "Ramos, 58"),
     # The small model reads a name before the verb as its compound: still the speaker.
-    ("The rally was loud.\n\n“Social conservatives have issues with Trump,” Viguerie notes.", "notes", "Viguerie"),
+    ("The rally was loud.\n\n“Social conservatives and libertarians have issues with Trump,” Viguerie notes.", "notes", "Viguerie"),
     # Negative: a frame verb with words of its own before the marks.
     ("The rally was loud. He continued to walk, “I am fine,” she said.", "continued", None),
 ]
