@@ -271,16 +271,16 @@ _JOINERS = frozenset({"&", "and", "и"})
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)?$")
 
 
-@lru_cache(maxsize=None)
 def _first_name(word: str) -> bool:
-    """A first name listed in lang/en/first_names.tsv or lang/<code>/first_name_genders.tsv."""
-    return word in _first_names()
+    """A first name in any listed spelling (lang/en/first_names.tsv) or of one gender
+    (lang/<code>/first_name_genders.tsv)."""
+    from ..names.persons import is_first_name
+
+    return is_first_name(word) or word in _gendered_first_names()
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
+def _gendered_first_names() -> frozenset[str]:
     from ..lang import load_table
-    from .corrections import first_names
 
-    listed = {row[0] for lang in ("en", "ru") for row in load_table(lang, "first_name_genders") if row}
-    return first_names() | frozenset(listed)
+    return frozenset(row[0] for lang in ("en", "ru") for row in load_table(lang, "first_name_genders") if row)
