@@ -212,7 +212,7 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
 _COLON_REACH = 4  # tokens between the cue and the colon: its object («подтвердили эту информацию:»)
 
 
-def _colon_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> list[int] | None:
+def _colon_clause(view: SyntaxView, verb: int) -> list[int] | None:
     """«В концерне подтвердили: …», «Эксперт уверен: …»: the rest of the sentence after a colon
     that closes the cue's own words (at most a short object between, no other verb)."""
     toks = view.tokens
@@ -256,11 +256,12 @@ def _directive(view: SyntaxView, verb: int) -> list[int] | None:
     toks = view.tokens
     deps = ("xcomp", "ccomp", "advcl") + (("nmod", "acl") if toks[verb].pos == "NOUN" else ())
     for c in view.kids(verb, *deps):
-        if toks[c].dep in ("nmod", "acl") and not toks[c].text.lower().endswith(("ть", "ти", "чь", "ться", "тись")):
-            continue  # a participle or a noun clause on the noun: not what is demanded
-        # «с призывом «померзнуть …»»: the parser may call the infinitive a noun.
-        verbal = toks[c].pos == "VERB" or (toks[c].dep == "nmod" and infinitive(toks[c].text))
-        if c > verb and verbal and not view.kids(c, "mark", "nsubj"):
+        # On the noun only an infinitive is what is demanded (the parser may call «померзнуть» a
+        # noun); a participle or a noun there is not.
+        on_noun = toks[c].dep in ("nmod", "acl")
+        if on_noun and not infinitive(toks[c].text):
+            continue
+        if c > verb and (on_noun or toks[c].pos == "VERB") and not view.kids(c, "mark", "nsubj"):
             idx = view.subtree(c)
             return list(range(verb + 1, idx[0])) + idx if idx[0] > verb else idx
     return None
@@ -603,7 +604,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
                 continue
             kind = "belief"
         if content is None:
-            idx = _colon_clause(view, i, lex)
+            idx = _colon_clause(view, i)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:colon"
         if content is None:
