@@ -310,8 +310,8 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             if att.source_head is not None and not has_cyrillic(text[att.source[0] : att.source[1]]):
                 # English postposed descriptors belong to the phrase (PolNeAR); the Russian rules
                 # already take the whole subject phrase.
-                limit = min([att.content[0] if att.content[0] > att.source[1] else len(text)]
-                            + ([att.cue[0]] if att.cue and att.cue[0] > att.source[1] else []))
+                after = [x for x in (att.content[0], att.cue[0] if att.cue else -1) if x > att.source[1]]
+                limit = min(after, default=len(text))
                 shown = full_source_span(view, att.source_head, att.source, limit)
             speaker_span = Span(shown[0], shown[1], text[shown[0] : shown[1]])
             def in_other_quote(pos: int, source: tuple[int, int] = att.source) -> bool:
