@@ -226,3 +226,54 @@ def test_speakers_resolution_intensifier_is_no_pronoun(analyzer):
     who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, start + len("Keller himself")))
     assert who.entity is None or who.entity.name != "Ben Smith"
     assert who.name == "Keller"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lone,expected", [
+    # The recogniser missed "Sanders" in the third sentence: "He" is still Sanders, not Kasich
+    # named before him (a real-news case: the speaker went to a name two sentences back).
+    ("Bernie Sanders spoke in Iowa. John Kasich spoke in Ohio. Sanders rallied young voters. "
+     "He said that the system was rigged.", "Sanders rallied", "Bernie Sanders"),
+    # A form of address before it keeps it a lone surname.
+    ("Nigel Farage spoke in Kent. John Kasich spoke in Ohio. Mr Farage rallied young voters. "
+     "He said that the system was rigged.", "Farage rallied", "Nigel Farage"),
+    # Two bearers of the surname: the one named last before it.
+    ("Hillary Clinton met them. Bill Clinton spoke in Iowa. John Kasich spoke in Ohio. Clinton rallied young "
+     "voters. He said that the system was rigged.", "Clinton rallied", "Bill Clinton"),
+    # Negatives: a surname after a first name is somebody else's full name ("Ivanka Trump"), and
+    # one joined by a hyphen is part of another word; the nearest tagged name stands.
+    ("Bernie Sanders spoke in Iowa. John Kasich spoke in Ohio. Jane Sanders rallied young voters. "
+     "He said that the system was rigged.", "Sanders rallied", "John Kasich"),
+    ("Bernie Sanders spoke in Iowa. John Kasich spoke in Ohio. A pro-Sanders rally went on. "
+     "He said that the system was rigged.", "Sanders rally", "John Kasich"),
+])
+def test_speakers_resolution_untagged_surname_is_an_antecedent(analyzer, text, lone, expected):
+    from rashomon.quotes.lexicon import merged_lexicon
+    from rashomon.quotes.speakers import SpeakerResolver
+    from rashomon.syntax import SyntaxView
+
+    art = analyzer.analyze_text(text)
+    at = text.index(lone)
+    for ent in art.entities:  # as if the recogniser had missed the lone surname
+        ent.mentions = [m for m in ent.mentions if not (m.start <= at < m.end)]
+    start = text.index("He said")
+    who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, start + 2))
+    assert (who.entity.name if who.entity else None) == expected
+
+
+@pytest.mark.slow
+def test_speakers_resolution_tagged_name_before_untagged_surname(analyzer):
+    # "CNN President On Trump: …" is CNN's: a name the recogniser typed wins over an untagged
+    # surname inside the same phrase.
+    from rashomon.quotes.lexicon import merged_lexicon
+    from rashomon.quotes.speakers import SpeakerResolver
+    from rashomon.syntax import SyntaxView
+
+    text = "Donald Trump spoke in Iowa. The CNN president on Trump said that the debate was fair."
+    art = analyzer.analyze_text(text)
+    lone = text.rindex("Trump")
+    for ent in art.entities:
+        ent.mentions = [m for m in ent.mentions if m.start != lone]
+    start = text.index("The CNN")
+    who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, lone + len("Trump")))
+    assert who.entity is not None and who.entity.name == "CNN"

@@ -118,6 +118,18 @@ def _named_person(ent: Entity) -> bool:
 _TITLE_PREFIX = re.compile(r"^(?:экс|вице|ex|vice)[-‑]", re.IGNORECASE)
 
 
+_LAST_WORD = re.compile(r"\w+(?=\W*$)")
+_COORDINATION = re.compile(r"(?<!\w)(?:and|or|nor|with|и|или|вместе)(?!\w)|&|,", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _address_forms() -> frozenset[str]:
+    """Forms of address (lang/<code>/honorifics.txt) and titles with their abbreviations, lower
+    case, without their final period."""
+    abbreviations = {a.rstrip(".") for title, forms in _title_abbreviations().items() for a in (title, *forms)}
+    return frozenset(load_words("honorifics")) | frozenset(abbreviations)
+
+
 @dataclass(slots=True)
 class Speaker:
     """Resolution result: the entity (if any), a display name, and how it was found."""
@@ -151,8 +163,54 @@ class SpeakerResolver:
             parts = ent.name.split()
             if ent.type == "PERSON" and len(parts) > 1:
                 self._surnames.setdefault(parts[-1], []).append(ent)
+        self._add_untagged_surnames()
         self._starts = [m.start for m in self.mentions]
         self._sentence_starts = [sent.start for sent in article.sentences]
+
+    def _add_untagged_surnames(self) -> None:
+        """A lone surname the recogniser left untagged ("Sanders, who has represented …") still
+        names the one person bearing it: a pronoun after it points to it, not past it to an
+        older mention of someone else."""
+        text = self.article.text
+        starts = [m.start for m in self.mentions]
+        self._untagged: set[tuple[int, int]] = set()
+        self._bearer_starts: dict[int, list[int]] = {}
+        # Words that may stand before a lone surname ("Mr Farage", «аналитик Гуреев»).
+        self._titles = _address_forms() | frozenset(self.lex.person_nouns)
+        found = []
+        toks = self.article.tokens
+        for i, tok in enumerate(toks):
+            if tok.pos not in ("PROPN", "NOUN") or not self._alone(i):
+                continue
+            k = bisect_right(starts, tok.start)
+            if any(m.start < tok.end and tok.start < m.end for m in self.mentions[max(0, k - 3) : k + 1]):
+                continue  # already part of a mention ("the Sanders campaign")
+            bearer = self._surname_bearer(tok.text, before=tok.start)
+            if bearer is None:
+                continue
+            mention = Mention(tok.start, tok.end, text[tok.start : tok.end], "PERSON", bearer.name)
+            self.owner[(tok.start, tok.end)] = bearer
+            self._untagged.add((tok.start, tok.end))
+            found.append(mention)
+        if found:
+            self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
+
+    def _alone(self, i: int) -> bool:
+        """Token i stands alone: no hyphen, no capitalised word after it and none before it but a
+        title or form of address joins it to a longer name ("Wall Street", "Ivanka Trump", "the
+        Clinton-Trump race"; "Mr Farage", «аналитик Гуреев» stand alone)."""
+        toks, text = self.article.tokens, self.article.text
+        tok = toks[i]
+        if text[tok.start - 1 : tok.start] == "-" or text[tok.end : tok.end + 1] == "-":
+            return False
+
+        def capitalised(j: int) -> bool:
+            return 0 <= j < len(toks) and toks[j].sent == tok.sent and toks[j].text[:1].isupper() \
+                and toks[j].text[:1].isalpha()
+
+        if capitalised(i + 1):
+            return False
+        return not capitalised(i - 1) or _TITLE_PREFIX.sub("", toks[i - 1].text.lower()).rstrip(".") in self._titles
 
     def _previous_sentence_start(self, pos: int) -> int:
         """Start of the sentence before the one holding `pos` (0 if there is none)."""
@@ -219,11 +277,19 @@ class SpeakerResolver:
                 # «Глава Белого дома», «руководитель МАГАТЭ»: a person, not the body they head;
                 # with no name in the phrase the descriptor refers back like «the minister».
                 inside = []
-        for types in (("PERSON",), ("ORG",), ("LOC",)):
-            for m in inside:
-                if m.type in types:
-                    ent = self.owner[(m.start, m.end)]
-                    return Speaker(ent, ent.name, "named")
+        # A name the recogniser typed comes first; an untagged surname only when the phrase has
+        # none and ends with it ("CNN President On Trump" is CNN's, "Media Research Center’s
+        # Bozell" is Bozell, "Gillum along with Sen. Nelson" is not Gillum alone).
+        last_word = _LAST_WORD.search(phrase)
+        for untagged in (False, True):
+            for types in (("PERSON",), ("ORG",), ("LOC",)):
+                for m in inside:
+                    if untagged and (last_word is None or m.start != s + last_word.start()
+                                     or _COORDINATION.search(phrase)):
+                        continue
+                    if m.type in types and ((m.start, m.end) in self._untagged) == untagged:
+                        ent = self.owner[(m.start, m.end)]
+                        return Speaker(ent, ent.name, "the surname of a person named in the article" if untagged else "named")
         words = phrase.lower().split()
         if not words:
             return Speaker(None, None, "empty")
@@ -276,15 +342,30 @@ class SpeakerResolver:
                 return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
         return Speaker(None, phrase, "unresolved")
 
-    def _surname_bearer(self, phrase: str) -> Entity | None:
+    def _surname_bearer(self, phrase: str, before: int | None = None) -> Entity | None:
         """The one person whose full name ends with `phrase`, a lone capitalised word the entity
-        recogniser left untagged ("Griffin said …" after "Kathy Griffin")."""
+        recogniser left untagged ("Griffin said …" after "Kathy Griffin"). With `before`, of
+        several bearers the one named last before that offset ("Trump" after "Donald Trump …
+        Ivanka Trump … Donald Trump")."""
         if " " in phrase or not phrase[:1].isupper() or not phrase[1:].islower() or len(phrase) < 3:
             return None
         if phrase.lower() in self.lex.pronouns:
             return None
         found = self._surnames.get(phrase, [])
-        return found[0] if len(found) == 1 else None
+        if len(found) == 1 or before is None or not found:
+            return found[0] if len(found) == 1 else None
+        last = {id(ent): self._last_mention_before(ent, before) for ent in found}
+        best = max(found, key=lambda ent: last[id(ent)])
+        return best if last[id(best)] >= 0 else None
+
+    def _last_mention_before(self, ent: Entity, pos: int) -> int:
+        """Start of the entity's last tagged mention before `pos`, -1 if none (bisection over its
+        sorted starts: a surname recurring thousands of times stays linear)."""
+        starts = self._bearer_starts.get(id(ent))
+        if starts is None:
+            starts = self._bearer_starts[id(ent)] = sorted(m.start for m in ent.mentions)
+        k = bisect_left(starts, pos)
+        return starts[k - 1] if k else -1
 
     def _titled_before(self, words: list[str], before: list[Mention], end: int,
                        in_quote: Callable[[int], bool]) -> Entity | None:
