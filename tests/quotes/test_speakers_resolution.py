@@ -277,3 +277,19 @@ def test_speakers_resolution_tagged_name_before_untagged_surname(analyzer):
     start = text.index("The CNN")
     who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, lone + len("Trump")))
     assert who.entity is not None and who.entity.name == "CNN"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # "The Clintons" is a family (the plural of a surname in the article): never "he".
+    ("Brian Fallon, a spokesman for Hillary Clinton, spoke on Monday. The Clintons had always been careful "
+     "about donors. “The rules went far beyond legal requirements,” he said.", "Brian Fallon"),
+    # Negative: a one-word name that only ends in "s" is one person ("Harris" is no family of "Harri").
+    ("Brian Fallon spoke on Monday. Kamala Harris met the donors. Harris was careful about donors. "
+     "“The rules went far beyond legal requirements,” she said.", "Kamala Harris"),
+])
+def test_speakers_resolution_family_is_not_he(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    quote = art.quotes[-1]
+    ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
+    assert ent is not None and ent.name == expected, (quote.speaker_name, ent)

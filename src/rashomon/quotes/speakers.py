@@ -195,6 +195,15 @@ class SpeakerResolver:
         if found:
             self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
 
+    def _family(self, ent: Entity) -> bool:
+        """A one-word name that is the plural of a person's surname in the article ("the
+        Clintons", "the Obamas"): a family, never "he" or "she"."""
+        name = ent.name
+        if " " in name or not name.endswith("s"):
+            return False
+        return any(stem in self._surnames and ent not in self._surnames[stem]
+                   for stem in (name[:-1], name[:-2] if name.endswith("es") else None) if stem)
+
     def _alone(self, i: int) -> bool:
         """Token i stands alone: no hyphen, no capitalised word after it and none before it but a
         title or form of address joins it to a longer name ("Wall Street", "Ivanka Trump", "the
@@ -337,6 +346,8 @@ class SpeakerResolver:
                         continue  # "she" is not Zakharov; an unknown gender never blocks
                     if gender == "pl" and _named_person(ent):
                         continue  # "they" is never one person, even one the entity vote typed ORG
+                    if gender in ("m", "f") and self._family(ent):
+                        continue  # "he" is not "the Clintons"
                     return Speaker(ent, ent.name, f"'{words[-1]}' resolved to the nearest {m.type.lower()} before it")
             if group is not None:
                 return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
