@@ -52,8 +52,13 @@ def test_units_asserted_verbs(analyzer, text, verb, asserted):
         ("Another man, not seen on camera, then spoke to Congressman Bob Ethan.", True),
         ("Congressman Bob Ethan was not seen on camera, the station said.", False),
         ("Mexico will not pay for the wall, President Juan Ruiz said.", False),
+        # A Russian full participle modifies its noun even where the parser made it a verb with
+        # that noun as its object; a finite verb or a short participle is the predicate.
+        ("Комитет снова выделяет неоднократно опровергнутые материалы о выборах в Омске.", True),
+        ("Министерство снова опровергло эти материалы о выборах в Омске.", False),
+        ("Материалы снова были опровергнуты министерством в Омске.", False),
     ],
-    ids=["reduced-relative", "predicate", "future-predicate"],
+    ids=["reduced-relative", "predicate", "future-predicate", "ru-participle", "ru-finite", "ru-short-participle"],
 )
 def test_units_asserted_negation_on_modifier(analyzer, text, on_modifier):
     unit = _unit_with(_units(analyzer, text), text.split()[1])
@@ -109,3 +114,19 @@ def test_units_asserted_frame_around_claim(analyzer, text, piece):
     assert [u.claim.text for u in frames] == ([piece] if piece else [])
     for u in frames:
         assert u.source_entity is None and arts[0].text[u.claim.start : u.claim.end] == u.claim.text
+
+
+@pytest.mark.parametrize("word,lemma,participle", [
+    # Full participles: a verb's lemma with an adjective's ending.
+    ("опровергнутые", "опровергнуть", True), ("опровергнутых", "опровергнуть", True),
+    ("отрицающий", "отрицать", True), ("отвергнутого", "отвергнуть", True), ("опровергавшие", "опровергать", True),
+    # Negatives: finite forms, a short participle (a predicate), an adjective, English.
+    ("опровергли", "опровергнуть", False), ("опровергает", "опровергать", False),
+    ("опровергнуты", "опровергнуть", False), ("ложные", "ложный", False), ("denied", "deny", False),
+])
+def test_units_asserted_full_participle(word, lemma, participle):
+    # The parser may make such a participle a verb with its noun as object («выделяя неоднократно
+    # опровергнутые материалы»): it still only modifies the noun (a real tgcontest article).
+    from rashomon.compare.units import _full_participle
+
+    assert _full_participle(word, lemma) is participle

@@ -224,7 +224,19 @@ def _on_modifier(view: SyntaxView, at: int) -> bool:
         return False
     tok = view.tokens[i]
     pred = tok.head if tok.dep in ("neg", "advmod") and 0 <= tok.head < len(view.tokens) else i
-    return view.tokens[pred].dep in ("acl", "amod") or (pred != i and view.tokens[pred].pos == "ADP")
+    return view.tokens[pred].dep in ("acl", "amod") or (pred != i and view.tokens[pred].pos == "ADP") \
+        or _full_participle(view.tokens[pred].text, view.tokens[pred].lemma)
+
+
+# A Russian full participle («опровергнутые», «отрицающий»): a verb's lemma written with an
+# adjective's ending. It modifies a noun whatever the parser hung it on («выделяя неоднократно
+# [опровергнутые] материалы» parsed with «материалы» as its object), and predicates nothing.
+_PARTICIPLE = re.compile(r"(?:вш|ш|щ|н|м|т)(?:ий|ый|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ую|юю|ыми|ими|ой|ей)$")
+
+
+def _full_participle(text: str, lemma: str) -> bool:
+    low = text.lower()
+    return lemma.lower().endswith(("ть", "ться", "ти", "чь")) and _PARTICIPLE.search(low) is not None
 
 
 def _verb_above(view: SyntaxView, start: int, steps: int) -> int | None:
