@@ -78,8 +78,16 @@ def test_detect_one_account_copies_keep_a_quoted_source(analyzer):
         # the same group in two accounts
         (("Senator Anna Brooks leads the race with 66 percent among voters under 45, the Ohio poll found.",
           "Senator Anna Brooks leads the race with 58 percent among voters under 45, the Ohio paper said."), True),
+        # a part of the total ("in particular", «в частности») against the total: one account
+        (("The World Bank will give Ukraine $150 million for poor families, the ministry said on Monday.",
+          "The World Bank will give Ukraine, in particular, $50 million for poor families, the bank said on Monday."),
+         False),
+        (("Всемирный банк выделит Украине 150 млн долларов на поддержку семей, сообщило министерство.",
+          "Украина получит от Всемирного банка, в частности, 50 млн долларов на поддержку семей, отмечается в сообщении банка."),
+         False),
     ],
-    ids=["two-holders", "one-holder", "wanted-vs-is", "wanted-vs-wanted", "two-groups", "one-group"],
+    ids=["two-holders", "one-holder", "wanted-vs-is", "wanted-vs-wanted", "two-groups", "one-group", "part-en",
+         "part-ru"],
 )
 def test_detect_one_account_holders(analyzer, texts, expected):
     assert bool(_found(analyzer, texts, "quantity")) is expected

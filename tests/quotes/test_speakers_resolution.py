@@ -293,3 +293,26 @@ def test_speakers_resolution_family_is_not_he(analyzer, text, expected):
     quote = art.quotes[-1]
     ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
     assert ent is not None and ent.name == expected, (quote.speaker_name, ent)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # A bare document is its issuer's: named with it before, or the speaker of the same act.
+    ("The Holocaust Memorial Museum issued a statement on Monday. It was read at noon. "
+     "The statement urged Americans to welcome refugees.", "Holocaust Memorial Museum"),
+    ("Sen. Tom Harlow said in a letter that the base would close. The letter added that jobs would go.", "Tom Harlow"),
+    ("Колонна покинула Брест в понедельник. Об этом сообщает Министерство обороны Белоруссии. "
+     "В сообщении говорится, что войска вернутся к маю.", "Министерство обороны"),
+    # Negatives: a medium that reports on a document, one who obtained it, a new document, and
+    # a speaker whose act is not the document ("said" is no statement) stay unresolved.
+    ("CBS News reports that the letter was sent to Mayor Alan Ward. The letter warned that the mayor would be attacked.",
+     None),
+    ("The Atlanta Journal-Constitution obtained the documents on Monday. The documents claim that the men trained.", None),
+    ("The Ministry of Defence said on Monday that the convoy had left Brest. A new report said that the troops would stay.",
+     None),
+])
+def test_speakers_resolution_document_is_its_issuers(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    quote = art.quotes[-1]
+    ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
+    assert (ent.name if ent else None) == expected, (quote.speaker_name, quote.content.text)

@@ -136,6 +136,8 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
         for qb in ub.quantities:
             if qa.approx == "vague" or qb.approx == "vague":
                 continue  # "thousands", "dozens": too loose to set against a figure
+            if _part_figure(ua, qa) or _part_figure(ub, qb):
+                continue  # "…, in particular, $50m for …": a part of a total, not another total
             frame = comparable(qa, qb, sim, cross_language=ua.language != ub.language,
                                overlap=len(ua.lemmas & ub.lemmas))
             if frame is None or compatible(qa, qb):
@@ -182,6 +184,15 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
 
 
 _HOLDER_REACH = 60  # characters: "Sen. Ted Cruz (who has [231] delegates)"
+_PART_REACH = 40  # characters before a figure where a part marker makes it a part
+
+
+def _part_figure(u: ClaimUnit, q: Quantity) -> bool:
+    """Whether a part marker (lang/<code>/part_markers.txt: "including", «в частности») stands
+    just before the figure in its statement."""
+    at = q.start - u.claim.start
+    before = u.claim.text[max(0, at - _PART_REACH) : max(0, at)].lower()
+    return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", before) for m in load_words("part_markers"))
 
 
 def _figures(u: ClaimUnit, q: Quantity) -> int:

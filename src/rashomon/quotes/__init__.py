@@ -20,7 +20,7 @@ from .reported import (Attribution, antecedent, full_source_span, headline_attri
 from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges)
 from .roles import classify_unattributed, is_long_quotation
-from .speakers import Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerResolver, document_author
 from ..pipeline import component
 from ..script import has_cyrillic
 
@@ -293,6 +293,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
     enclosing_quotes = LastEnclosing()  # quotes come in start order: parents by bisection
     quotes: list[Quote] = []
     speakers: list[Speaker] = []
+    said_before: list[tuple[int, Speaker, str]] = []  # (end, speaker, cue lemma) of top-level quotes so far
     for att, kind in items:
         parent_idx = enclosing_quotes.find(*att.content)
         # Inside someone's quote, their own "I think …" is part of what they say, not a
@@ -353,6 +354,9 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 # The rest of the phrase after the name («Ольга Зинякова и директор …»), not its title again.
                 rest = max([head[1]] + [m.end for m in in_phrase])
                 who = Speaker(None, who.name + text[rest : named[1]], "a group: " + who.how)
+        if who.entity is None and speaker_span is not None and parent_idx is None:
+            # "The statement added …", «В сообщении говорится …»: the document of the source just named.
+            who = document_author(resolver, att.source, att.source_head, said_before) or who
         if who.entity is None and speaker_span is not None and who.name == speaker_span.text:
             # «по словам военного эксперта»: an unnamed speaker is named in the nominative.
             nominative = nominative_phrase(view, att.source, oblique=att.how == "ru:marker")
@@ -372,4 +376,8 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         quotes.append(quote)
         enclosing_quotes.append(att.content[0], att.content[1])
         speakers.append(who)
+        if parent_idx is None:
+            said_before.append((max(att.content[1], att.source[1] if att.source else 0), who,
+                                view.tokens[view.token_at(att.cue[0])].lemma.lower()
+                                if att.cue and view.token_at(att.cue[0]) is not None else ""))
     return quotes

@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from ..lang import load_table, load_words, read_rows
 from ..model import Article, Entity, Mention
+from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 
@@ -130,6 +131,53 @@ def _address_forms() -> frozenset[str]:
     return frozenset(load_words("honorifics")) | frozenset(abbreviations)
 
 
+# Words that may stand before a document noun that refers back ("the statement", "its letter",
+# «в этом сообщении»): a new document ("a report", «новый доклад») is somebody else's.
+_BACK_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "этот", "тот", "данный"})
+_DOCUMENT_REACH = 1500  # characters back to where a bare document was introduced
+
+
+def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: int | None,
+                    before: Sequence[tuple[int, Speaker, str]]) -> Speaker | None:
+    """Who issued the document a bare "the statement said …" / «в сообщении говорится …» quotes
+    (lang/<code>/document_nouns.txt): whoever the text named with that document just before ("the
+    Holocaust Museum issued a statement", "Powell's office said in a statement", «заявление
+    министерства»), or the speaker of the quote right before when its cue is the same act ("the
+    ministry stated …", «сообщает министерство»). `before` holds (end offset, speaker, cue lemma)
+    of the quotes before, in text order."""
+    view = resolver.view
+    if view is None:
+        return None
+    toks = view.tokens
+    # The phrase is the document noun alone, after a preposition or a word pointing back.
+    words = [i for i in view.tokens_in(*span) if toks[i].pos not in ("PUNCT", "ADP")
+             and toks[i].lemma.lower() not in _BACK_DETERMINERS]
+    if len(words) != 1 or (head is not None and words[0] != head):
+        return None
+    noun = words[0]
+    lemma = toks[noun].lemma.lower()
+    if lemma not in load_words("document_nouns"):
+        return None
+    paragraphs = [p.start for p in view.article.paragraphs]
+    here = bisect_right(paragraphs, span[0])
+    lo = max(0, span[0] - _DOCUMENT_REACH)
+    for i in reversed(view.tokens_in(lo, toks[noun].start)):
+        # The same document: the same lemma and, in English, the same number ("her letter" is
+        # not "the letters").
+        same = toks[i].lemma.lower() == lemma and (has_cyrillic(toks[i].text)
+                                                  or toks[i].text.lower() == toks[noun].text.lower())
+        if same and here - bisect_right(paragraphs, toks[i].start) <= 1:
+            issuer = resolver.issuer(i)
+            if issuer is not None:
+                return Speaker(issuer, issuer.name, "the issuer of the document, named with it before")
+    if before:
+        end, who, cue = before[-1]
+        if who.entity is not None and end <= span[0] and span[0] - end <= _DOCUMENT_REACH \
+                and here - bisect_right(paragraphs, end) <= 1 and cue[:5] == lemma[:5]:
+            return Speaker(who.entity, who.entity.name, "the issuer of the document, the speaker before it")
+    return None
+
+
 @dataclass(slots=True)
 class Speaker:
     """Resolution result: the entity (if any), a display name, and how it was found."""
@@ -194,6 +242,36 @@ class SpeakerResolver:
             found.append(mention)
         if found:
             self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
+
+    def issuer(self, i: int) -> Entity | None:
+        """The person or organisation who issued a document noun (token i): its possessor ("the
+        company's statement"), "from/by X", or the subject of the verb it is the means of ("X said
+        in a statement", «X заявило в сообщении») or the issued object of ("X issued a statement",
+        «X распространило заявление»; lang/<code>/issue_verbs.txt)."""
+        view = self.view
+        if view is None:
+            return None
+        toks = view.tokens
+        cands = list(view.kids(i, "poss"))
+        for p in view.kids(i, "prep", "agent"):
+            if toks[p].lemma.lower() in ("from", "by"):
+                cands += view.kids(p, "pobj")
+        verb, dep = toks[i].head, toks[i].dep
+        means = dep == "obl" and any(toks[c].lemma.lower() in ("в", "во") for c in view.kids(i, "case"))
+        if dep == "pobj" and toks[verb].pos == "ADP" and toks[verb].lemma.lower() == "in":
+            verb, means = toks[verb].head, True  # "said in a statement", "outlined in a letter"
+        issued = dep in ("dobj", "obj") and toks[verb].lemma.lower() in load_words("issue_verbs")
+        if verb != i and toks[verb].pos in ("VERB", "AUX") and (means or issued):
+            cands += [c for c in view.kids(verb, "nsubj") if toks[c].dep == "nsubj"]
+        for c in cands:
+            sub = view.subtree(c)
+            who = self.resolve((toks[sub[0]].start, toks[sub[-1]].end), head=(toks[c].start, toks[c].end))
+            # A name, or a pronoun pointing back ("he issued a statement"); a title resolved to the
+            # nearest person ("a report from the inspector general") is too loose a link here.
+            pronoun = len(sub) == 1 and toks[c].text.lower() in self.lex.pronouns
+            if who.entity is not None and who.entity.type in ("PERSON", "ORG") and (pronoun or "nearest" not in who.how):
+                return who.entity
+        return None
 
     def _family(self, ent: Entity) -> bool:
         """A one-word name that is the plural of a person's surname in the article ("the
