@@ -135,3 +135,15 @@ def test_rebuttal_links_how_the_denial_points_back(analyzer, text, target, rebut
     assert rebutter in r.rebutter
     assert art.text[r.cue[0] : r.cue[1]].lower() == cue
     assert word in r.restatement
+
+
+def test_rebuttal_links_restated_claim_is_the_claimants(analyzer):
+    # "Pence falsely suggested A. That is not true," Earnest said: the claim side is Pence's
+    # position (Earnest only restates it), so the row shows two sources, not Earnest twice.
+    text = ("Governor Mike Pence signed the law on Thursday. \"This kind of public outcry is indicative of how this "
+            "law flies in the face of values people strongly support,\" said White House Press Secretary Josh Earnest. "
+            "\"Governor Pence falsely tried to suggest the law is the same as the 1993 law. That is not true.\"")
+    _arts, found = _rebuttals(analyzer, text)
+    assert found, "the denial was not linked to the restated claim"
+    names = [p.source_name for p in found[0].positions]
+    assert len(set(names)) == 2 and any("Pence" in n for n in names) and any("Earnest" in n for n in names), names

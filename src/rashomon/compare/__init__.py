@@ -28,17 +28,20 @@ def _clusters(articles: list[Article], aliases: Any = None):  # noqa: ANN202 - l
     return cluster_entities(articles, aliases=aliases)
 
 
-def _position(unit: ClaimUnit, span: tuple[int, int] | None, texts: dict[str, str]) -> Position:
-    """A claim's position, or the sub-span that matters in it."""
+def _position(unit: ClaimUnit, span: tuple[int, int] | None, texts: dict[str, str],
+              source: str | None = None) -> Position:
+    """A claim's position, or the sub-span that matters in it; `source` names whose position it
+    is when that is not the claim's own speaker (a claim another source restates to deny it)."""
     s, e = span if span else (unit.claim.start, unit.claim.end)
-    return Position(unit.article, unit.source, unit.source_entity, texts[unit.article][s:e], s, e,
+    entity = unit.source_entity if source is None else None
+    return Position(unit.article, source or unit.source, entity, texts[unit.article][s:e], s, e,
                     unit.claim.id or None, unit.claim.text, unit.claim.stance)
 
 
 def _finding(prefix: str, n: int, c: Candidate, units: list[ClaimUnit], texts: dict[str, str],
              story: Story) -> Finding:
     return Finding(f"{prefix}{n}", c.kind, c.topic, c.why, round(c.confidence, 3), story.id,
-                   [_position(units[k], c.spans.get(k), texts) for k in c.units], c.frame, c.slot,
+                   [_position(units[k], c.spans.get(k), texts, c.sources.get(k)) for k in c.units], c.frame, c.slot,
                    dict(c.features))
 
 

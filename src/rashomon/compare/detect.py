@@ -52,6 +52,9 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     confidence: float = 0.0
     key: str = ""  # what the disagreement is about: one conflict per pair of sources and key
+    # unit -> the source to show for it when it is not the unit's own: a claim the rebutter
+    # restates ("Pence falsely suggested A. That is not true," Earnest said) is the claimant's.
+    sources: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -481,9 +484,11 @@ def _rebutted(units: list[ClaimUnit], j: int, r: Rebuttal, sim: float, anteceden
     what = what if len(what) <= 90 else what[:87].rsplit(" ", 1)[0] + " …"
     feats = _base(claim, reb, sim) | {"rebuttal": 1.0, "antecedent": float(antecedent),
                                       "target": {"previous": 0.0, "noun": 1.0, "clause": 2.0}[r.target]}
-    claimant = r.claimant if antecedent and r.claimant else claim.source
+    restated = bool(antecedent and r.claimant)
+    claimant = r.claimant if restated else claim.source
     return Candidate("polarity", "whether it is so", [j, r.unit], f"{r.rebutter} disputes {claimant}'s claim that {what}",
-                     {r.unit: r.cue}, f"whether: {what}", "polarity", feats, key=f"rebuttal:{reb.article}:{r.cue[0]}")
+                     {r.unit: r.cue}, f"whether: {what}", "polarity", feats, key=f"rebuttal:{reb.article}:{r.cue[0]}",
+                     sources={j: claimant} if restated else {})
 
 
 def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
