@@ -147,3 +147,17 @@ def test_rebuttal_links_restated_claim_is_the_claimants(analyzer):
     assert found, "the denial was not linked to the restated claim"
     names = [p.source_name for p in found[0].positions]
     assert len(set(names)) == 2 and any("Pence" in n for n in names) and any("Earnest" in n for n in names), names
+
+
+def test_rebuttal_links_reported_denial_is_the_rebutters(analyzer):
+    # The author's sentence reporting a denial ("Moore's campaign issued a statement saying the
+    # report is “baseless”") is shown as the rebutter's position, linked to his entity, not as the
+    # outlet's own voice (a real BASIL story read "fox (author) | baseless").
+    text = ("Leigh Corfman said Roy Moore did take her home in 1979. But Moore\u2019s campaign issued a statement "
+            "saying the report is \u201cbaseless\u201d and false.")
+    arts, found = _rebuttals(analyzer, text)
+    assert found
+    denial = next(p for p in found[0].positions if p.text.lower() == "baseless")
+    moore = next(e for e in arts[0].entities if e.name == "Roy Moore")
+    assert denial.source_name == "Moore" and denial.source_entity is not None, (denial.source_name, denial.source_entity)
+    assert moore is not None

@@ -29,12 +29,13 @@ def _clusters(articles: list[Article], aliases: Any = None):  # noqa: ANN202 - l
 
 
 def _position(unit: ClaimUnit, span: tuple[int, int] | None, texts: dict[str, str],
-              source: str | None = None) -> Position:
-    """A claim's position, or the sub-span that matters in it; `source` names whose position it
-    is when that is not the claim's own speaker (a claim another source restates to deny it)."""
+              source: tuple[str, str | None] | None = None) -> Position:
+    """A claim's position, or the sub-span that matters in it; `source` (name, entity) says whose
+    position it is when that is not the claim's own speaker (a claim another source restates to
+    deny it, a denial the author reports)."""
     s, e = span if span else (unit.claim.start, unit.claim.end)
-    entity = unit.source_entity if source is None else None
-    return Position(unit.article, source or unit.source, entity, texts[unit.article][s:e], s, e,
+    name, entity = source if source is not None else (unit.source, unit.source_entity)
+    return Position(unit.article, name, entity, texts[unit.article][s:e], s, e,
                     unit.claim.id or None, unit.claim.text, unit.claim.stance)
 
 

@@ -54,7 +54,7 @@ class Candidate:
     key: str = ""  # what the disagreement is about: one conflict per pair of sources and key
     # unit -> the source to show for it when it is not the unit's own: a claim the rebutter
     # restates ("Pence falsely suggested A. That is not true," Earnest said) is the claimant's.
-    sources: dict[int, str] = field(default_factory=dict)
+    sources: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # unit -> (name, entity)
 
 
 @dataclass
@@ -486,9 +486,15 @@ def _rebutted(units: list[ClaimUnit], j: int, r: Rebuttal, sim: float, anteceden
                                       "target": {"previous": 0.0, "noun": 1.0, "clause": 2.0}[r.target]}
     restated = bool(antecedent and r.claimant)
     claimant = r.claimant if restated else claim.source
+    # Each side is shown as whose position it is: the claimant's, and the rebutter's even where the
+    # denial is the author's report of it ("Moore called the allegations baseless").
+    sources: dict[int, tuple[str, str | None]] = {j: (claimant, None)} if restated else {}
+    if reb.source_entity is None and reb.claim.source_name is None and reb.source != r.rebutter:
+        # The author's sentence reporting the denial: the rebutter's cluster when a name was found.
+        sources[r.unit] = (r.rebutter, r.rebutter_key if ":" not in r.rebutter_key else None)
     return Candidate("polarity", "whether it is so", [j, r.unit], f"{r.rebutter} disputes {claimant}'s claim that {what}",
                      {r.unit: r.cue}, f"whether: {what}", "polarity", feats, key=f"rebuttal:{reb.article}:{r.cue[0]}",
-                     sources={j: claimant} if restated else {})
+                     sources=sources)
 
 
 def detect(units: list[ClaimUnit], vecs: np.ndarray, articles: list[Article],
