@@ -130,3 +130,14 @@ def test_units_asserted_full_participle(word, lemma, participle):
     from rashomon.compare.units import _full_participle
 
     assert _full_participle(word, lemma) is participle
+
+
+@pytest.mark.parametrize("text,words", [
+    ("#петербург#спб#происшествие#спбгу#студентка", 0), ("Read more at https://example.org/a/b #news", 3),
+    ("Это очень важное решение #новости", 4), ("@mayor said no", 2),
+])
+def test_units_asserted_tags_are_no_words(text, words):
+    # A line of hashtags is no statement to compare (a real tgcontest agreement was one).
+    from rashomon.compare.units import _word_count
+
+    assert _word_count(text) == words

@@ -366,7 +366,7 @@ def _statements(art: Article) -> list[Claim]:
         if inside:
             out += _remainders(art, sent, inside, quotes)
             continue
-        if len(re.findall(r"\w+", sent.text)) < 3:
+        if _word_count(sent.text) < 3:
             continue
         quote = next((q for q in quotes if q.content.start < sent.end and sent.start < q.content.end), None)
         if quote is not None and quote.speaker_entity:
@@ -379,6 +379,15 @@ def _statements(art: Article) -> list[Claim]:
         else:
             out.append(Claim("", sent.start, sent.end, sent.text, None, "asserted"))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+# Hashtags, handles and links are tags, not words of a statement ("#петербург#спб#происшествие").
+_TAGS = re.compile(r"[#@]\w+|https?://\S+|www\.\S+")
+
+
+def _word_count(text: str) -> int:
+    """Words of a sentence, its hashtags, handles and links left out."""
+    return len(re.findall(r"\w+", _TAGS.sub(" ", text)))
 
 
 def _mostly_quoted(start: int, end: int, quote) -> bool:  # noqa: ANN001
@@ -406,7 +415,7 @@ def _remainders(art: Article, sent, covered: list[tuple[int, int]], quotes: list
         piece = art.text[a:b]
         a += len(piece) - len(piece.lstrip(" ,;:—–”\"’»"))
         b -= len(piece) - len(piece.rstrip())
-        if b - a < 1 or len(re.findall(r"\w+", art.text[a:b])) < 3:
+        if b - a < 1 or _word_count(art.text[a:b]) < 3:
             continue
         if any(q.content.start < b and a < q.content.end for q in quotes):
             continue  # a quote's words belong to its speaker

@@ -293,7 +293,8 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
     enclosing_quotes = LastEnclosing()  # quotes come in start order: parents by bisection
     quotes: list[Quote] = []
     speakers: list[Speaker] = []
-    said_before: list[tuple[int, Speaker, str]] = []  # (end, speaker, cue lemma) of top-level quotes so far
+    # (end, speaker, cue lemma, speaker span) of the top-level quotes so far
+    said_before: list[tuple[int, Speaker, str, tuple[int, int] | None]] = []
     for att, kind in items:
         parent_idx = enclosing_quotes.find(*att.content)
         # Inside someone's quote, their own "I think …" is part of what they say, not a
@@ -379,5 +380,5 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         if parent_idx is None:
             said_before.append((max(att.content[1], att.source[1] if att.source else 0), who,
                                 view.tokens[view.token_at(att.cue[0])].lemma.lower()
-                                if att.cue and view.token_at(att.cue[0]) is not None else ""))
+                                if att.cue and view.token_at(att.cue[0]) is not None else "", att.source))
     return quotes

@@ -138,13 +138,14 @@ _DOCUMENT_REACH = 1500  # characters back to where a bare document was introduce
 
 
 def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: int | None,
-                    before: Sequence[tuple[int, Speaker, str]]) -> Speaker | None:
+                    before: Sequence[tuple[int, Speaker, str, tuple[int, int] | None]]) -> Speaker | None:
     """Who issued the document a bare "the statement said …" / «в сообщении говорится …» quotes
     (lang/<code>/document_nouns.txt): whoever the text named with that document just before ("the
     Holocaust Museum issued a statement", "Powell's office said in a statement", «заявление
     министерства»), or the speaker of the quote right before when its cue is the same act ("the
-    ministry stated …", «сообщает министерство»). `before` holds (end offset, speaker, cue lemma)
-    of the quotes before, in text order."""
+    ministry stated …", «сообщает министерство»), or whoever the same document was resolved to as
+    an earlier speaker. `before` holds (end offset, speaker, cue lemma, speaker span) of the quotes
+    before, in text order."""
     view = resolver.view
     if view is None:
         return None
@@ -170,8 +171,14 @@ def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: in
             issuer = resolver.issuer(i)
             if issuer is not None:
                 return Speaker(issuer, issuer.name, "the issuer of the document, named with it before")
+            # The same document already resolved as a speaker («В сообщении говорится …» twice).
+            earlier = next((who for _end, who, _cue, at in before
+                            if who.entity is not None and "document" in who.how
+                            and at is not None and at[0] <= toks[i].start < at[1]), None)
+            if earlier is not None:
+                return Speaker(earlier.entity, earlier.entity.name, earlier.how)
     if before:
-        end, who, cue = before[-1]
+        end, who, cue, _at = before[-1]
         if who.entity is not None and end <= span[0] and span[0] - end <= _DOCUMENT_REACH \
                 and here - bisect_right(paragraphs, end) <= 1 and cue[:5] == lemma[:5]:
             return Speaker(who.entity, who.entity.name, "the issuer of the document, the speaker before it")
