@@ -316,3 +316,26 @@ def test_speakers_resolution_document_is_its_issuers(analyzer, text, expected):
     quote = art.quotes[-1]
     ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
     assert (ent.name if ent else None) == expected, (quote.speaker_name, quote.content.text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,plural", [
+    # A one-word "person" whose singular the article writes capitalised elsewhere is a group.
+    ("The Oromo Liberation Front is banned. Feyisa Lilesa crossed his arms in solidarity with his fellow Oromos.",
+     "Oromos", True),
+    # Negatives: a surname that only ends in "s"; one whose singular is only a first name of a person.
+    ("Senator Kamala Harris met the donors in Ohio. Harris was careful about donors.", "Kamala Harris", False),
+    ("Richard Nixon resigned in 1974. Governor Ann Richards met the donors in Texas.", "Ann Richards", False),
+])
+def test_speakers_resolution_group_plural(analyzer, text, name, plural):
+    from rashomon.quotes.lexicon import merged_lexicon
+    from rashomon.quotes.speakers import SpeakerResolver
+    from rashomon.syntax import SyntaxView
+
+    art = analyzer.analyze_text(text)
+    ent = next(e for e in art.entities if e.name == name)
+    if " " in name:  # the one-word form the rule reads
+        from dataclasses import replace
+
+        ent = replace(ent, name=name.split()[-1])
+    assert SpeakerResolver(art, merged_lexicon(), SyntaxView(art))._family(ent) is plural

@@ -230,6 +230,7 @@ class SpeakerResolver:
         starts = [m.start for m in self.mentions]
         self._untagged: set[tuple[int, int]] = set()
         self._bearer_starts: dict[int, list[int]] = {}
+        self._plural_cache: dict[int, bool] = {}
         # Words that may stand before a lone surname ("Mr Farage", «аналитик Гуреев»).
         self._titles = _address_forms() | frozenset(self.lex.person_nouns)
         found = []
@@ -281,13 +282,29 @@ class SpeakerResolver:
         return None
 
     def _family(self, ent: Entity) -> bool:
-        """A one-word name that is the plural of a person's surname in the article ("the
-        Clintons", "the Obamas"): a family, never "he" or "she"."""
+        """A one-word name that is a plural: of a person's surname in the article ("the
+        Clintons", "the Obamas"), or of a word the article also writes capitalised outside any
+        person's name ("Latinos" beside "Latino voters", "Oromos" beside "the Oromo Liberation
+        Front"): a family or a group, never "he" or "she"."""
         name = ent.name
-        if " " in name or not name.endswith("s"):
+        if " " in name or not name.endswith("s") or not name[:1].isupper():
             return False
-        return any(stem in self._surnames and ent not in self._surnames[stem]
-                   for stem in (name[:-1], name[:-2] if name.endswith("es") else None) if stem)
+        stems = [stem for stem in (name[:-1], name[:-2] if name.endswith("es") else None) if stem and len(stem) > 2]
+        if any(stem in self._surnames and ent not in self._surnames[stem] for stem in stems):
+            return True
+        if id(ent) not in self._plural_cache:
+            text = self.article.text
+            persons = sorted((m.start, m.end) for e in self.article.entities if e.type == "PERSON" for m in e.mentions)
+            starts = [a for a, _ in persons]
+
+            def in_person(pos: int) -> bool:
+                k = bisect_right(starts, pos) - 1
+                return k >= 0 and persons[k][0] <= pos < persons[k][1]
+
+            self._plural_cache[id(ent)] = any(
+                not in_person(m.start()) for stem in stems
+                for m in re.finditer(rf"(?<!\w){re.escape(stem)}(?![\w'’])", text))
+        return self._plural_cache[id(ent)]
 
     def _alone(self, i: int) -> bool:
         """Token i stands alone: no hyphen, no capitalised word after it and none before it but a
