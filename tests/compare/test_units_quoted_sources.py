@@ -30,12 +30,15 @@ def _units(analyzer, *texts):
          "debating a statue", None),
         # A speaker no entity names keeps its own words.
         ("The border will reopen in May, an aide said on Monday.", "border will reopen", "an aide"),
+        # A bare pronoun nobody resolved names no one («Они выяснили, что …» without a name before).
+        ("Они выяснили, что граница откроется в мае после долгого перерыва.", "граница откроется",
+         "an unnamed speaker"),
         # Negatives: the author's sentence quoting a phrase, and the author's plain sentence.
         ("The council called the plan a \"bold step\" and voted for it on Monday after a long debate.",
          "voted for it", "author"),
         ("The council voted for the plan on Monday after a long debate in the town hall.", "voted for", "author"),
     ],
-    ids=["unattributed-continuation", "unnamed-speaker", "quoted-phrase", "plain"],
+    ids=["unattributed-continuation", "unnamed-speaker", "unresolved-pronoun", "quoted-phrase", "plain"],
 )
 def test_units_quoted_sources_never_the_author(analyzer, text, fragment, source):
     arts, units = _units(analyzer, text)

@@ -620,7 +620,9 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                 # or an unnamed one's, never as the author's own voice; they keep the author's key:
                 # a speaker nobody identified is not set against their own article (22 -> 27
                 # candidates on the tuning half, none right, when they were keyed apart).
-                source = claim.source_name or UNNAMED_SPEAKER
+                # A bare pronoun nobody resolved ("Они", "he") names no one: shown as unnamed.
+                named = claim.source_name and claim.source_name.lower() not in _words("personal_pronouns")
+                source = claim.source_name if named else UNNAMED_SPEAKER
                 key, entity = f"author:{art.id}", None
             elif claim.source_entity is None:
                 source, key, entity = author_name(art), f"author:{art.id}", None
