@@ -339,3 +339,21 @@ def test_speakers_resolution_group_plural(analyzer, text, name, plural):
 
         ent = replace(ent, name=name.split()[-1])
     assert SpeakerResolver(art, merged_lexicon(), SyntaxView(art))._family(ent) is plural
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # "he" after a quote whose speaker only spoke of the nearer name continues that speaker.
+    ("Jerry Pow, the party chairman for Bibb County, told the Times that he'd back Mr. Moore. “I would vote for "
+     "Judge Moore because I wouldn't want to vote for Doug,” he said.", "Jerry Pow"),
+    ("Mr. Jim Ziegler sought to justify Mr. Moore's actions by comparing him to the biblical Joseph. “If they "
+     "believe this man is predatory, they are guilty,” he said.", "Jim Ziegler"),
+    # Negatives: an unnamed speaker before, and a speaker of the other gender, leave the name.
+    ("Aides said Hillary Clinton would win Ohio. “We will win,” she said.", "Hillary Clinton"),
+    ("Donald Trump said Hillary Clinton would lose Ohio. “We will win,” she said.", "Hillary Clinton"),
+])
+def test_speakers_resolution_pronoun_continues_the_speaker(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    quote = art.quotes[-1]
+    ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
+    assert ent is not None and ent.name == expected, (quote.speaker_name, ent)

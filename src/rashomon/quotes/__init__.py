@@ -20,7 +20,7 @@ from .reported import (Attribution, antecedent, full_source_span, headline_attri
 from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges)
 from .roles import classify_unattributed, is_long_quotation
-from .speakers import Speaker, SpeakerResolver, document_author
+from .speakers import Speaker, SpeakerResolver, continued_speaker, document_author
 from ..pipeline import component
 from ..script import has_cyrillic
 
@@ -293,8 +293,8 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
     enclosing_quotes = LastEnclosing()  # quotes come in start order: parents by bisection
     quotes: list[Quote] = []
     speakers: list[Speaker] = []
-    # (end, speaker, cue lemma, speaker span) of the top-level quotes so far
-    said_before: list[tuple[int, Speaker, str, tuple[int, int] | None]] = []
+    # (end, speaker, cue lemma, speaker span, content span) of the top-level quotes so far
+    said_before: list[tuple[int, Speaker, str, tuple[int, int] | None, tuple[int, int]]] = []
     for att, kind in items:
         parent_idx = enclosing_quotes.find(*att.content)
         # Inside someone's quote, their own "I think …" is part of what they say, not a
@@ -358,6 +358,9 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         if who.entity is None and speaker_span is not None and parent_idx is None:
             # "The statement added …", «В сообщении говорится …»: the document of the source just named.
             who = document_author(resolver, att.source, att.source_head, said_before) or who
+        elif who.entity is not None and speaker_span is not None and parent_idx is None:
+            # "Pow told reporters that he'd back Mr. Moore. “…,” he said.": Pow, not Moore.
+            who = continued_speaker(resolver, att.source, att.content, who, said_before) or who
         if who.entity is None and speaker_span is not None and who.name == speaker_span.text:
             # «по словам военного эксперта»: an unnamed speaker is named in the nominative.
             nominative = nominative_phrase(view, att.source, oblique=att.how == "ru:marker")
@@ -380,5 +383,6 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         if parent_idx is None:
             said_before.append((max(att.content[1], att.source[1] if att.source else 0), who,
                                 view.tokens[view.token_at(att.cue[0])].lemma.lower()
-                                if att.cue and view.token_at(att.cue[0]) is not None else "", att.source))
+                                if att.cue and view.token_at(att.cue[0]) is not None else "", att.source,
+                                att.content))
     return quotes

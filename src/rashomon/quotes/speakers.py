@@ -138,7 +138,7 @@ _DOCUMENT_REACH = 1500  # characters back to where a bare document was introduce
 
 
 def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: int | None,
-                    before: Sequence[tuple[int, Speaker, str, tuple[int, int] | None]]) -> Speaker | None:
+                    before: Sequence[tuple[int, Speaker, str, tuple[int, int] | None, tuple[int, int]]]) -> Speaker | None:
     """Who issued the document a bare "the statement said …" / «в сообщении говорится …» quotes
     (lang/<code>/document_nouns.txt): whoever the text named with that document just before ("the
     Holocaust Museum issued a statement", "Powell's office said in a statement", «заявление
@@ -172,17 +172,50 @@ def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: in
             if issuer is not None:
                 return Speaker(issuer, issuer.name, "the issuer of the document, named with it before")
             # The same document already resolved as a speaker («В сообщении говорится …» twice).
-            earlier = next((who for _end, who, _cue, at in before
+            earlier = next((who for _end, who, _cue, at, _content in before
                             if who.entity is not None and "document" in who.how
                             and at is not None and at[0] <= toks[i].start < at[1]), None)
             if earlier is not None:
                 return Speaker(earlier.entity, earlier.entity.name, earlier.how)
     if before:
-        end, who, cue, _at = before[-1]
+        end, who, cue, _at, _content = before[-1]
         if who.entity is not None and end <= span[0] and span[0] - end <= _DOCUMENT_REACH \
                 and here - bisect_right(paragraphs, end) <= 1 and cue[:5] == lemma[:5]:
             return Speaker(who.entity, who.entity.name, "the issuer of the document, the speaker before it")
     return None
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
+
+
+def continued_speaker(resolver: "SpeakerResolver", span: tuple[int, int], current: tuple[int, int], who: Speaker,
+                      before: Sequence[tuple[int, Speaker, str, tuple[int, int] | None, tuple[int, int]]]) -> Speaker | None:
+    """The speaker of the quote right before, where a pronoun was resolved to a name that quote's
+    speaker only spoke of: "Jerry Pow told the Times that he'd back Mr. Moore. “I would vote for
+    Judge Moore …,” he said." is Pow; "comparing him to the biblical Joseph … “…,” he said" is not
+    Joseph. Only when that speaker is a named person of the pronoun's gender, in this paragraph or
+    the one before, and nothing was said between; `current` is the content of the quote spoken."""
+    text = resolver.article.text
+    word = text[span[0] : span[1]].strip().lower()
+    gender = _pronoun_genders().get(word)
+    # A subject pronoun only: "his support for the bill" is the possessor of a stance, not a
+    # speaker going on.
+    if word not in _SUBJECT_PRONOUNS or gender not in ("m", "f") or who.entity is None or "nearest" not in who.how \
+            or not before:
+        return None
+    end, prev, _cue, _at, content = before[-1]
+    ent = prev.entity
+    if ent is None or ent is who.entity or ent.type != "PERSON" or end > span[0] \
+            or person_gender(ent.name) not in (None, gender):
+        return None
+    # The name the pronoun went to: its last mention before the pronoun outside the quote it
+    # speaks (an untagged surname included), inside the words of the quote before.
+    last = max((m.start for m in resolver.mentions if m.start < span[0] and resolver.owner.get((m.start, m.end)) is who.entity
+                and not current[0] <= m.start < current[1]), default=-1)
+    paragraphs = [p.start for p in resolver.article.paragraphs]
+    if not content[0] <= last < content[1] or bisect_right(paragraphs, span[0]) - bisect_right(paragraphs, end) > 1:
+        return None
+    return Speaker(ent, ent.name, f"'{word}' continues the speaker before, who spoke of {who.entity.name}")
 
 
 @dataclass(slots=True)
