@@ -84,6 +84,12 @@ NAMES = [
     # "they" stands for a plural person noun before it too, never for Kowalczyk.
     ("The ministers met Anna Kowalczyk in Brest. They said that the border would stay closed.",
      [("said", "The ministers", None)]),
+    # ... and for people named as a group (`group_person_nouns.txt`), with the words naming them,
+    # not the organisation inside those words; «они» too.
+    ("Scientists at Oxford found a new risk on Monday. They said that sugar raises the risk of diabetes.",
+     [("said", "Scientists at Oxford", None)]),
+    ("Учёные обнаружили новую опасность для здоровья. Они выяснили, что сахар повышает риск диабета.",
+     [("выяснили", "Учёные", None)]),
     # Negatives: a plural thing, a singular person noun, or "it" for plural people: unresolved.
     ("The trucks met Anna Kowalczyk in Brest. They said that the border would stay closed.",
      [("said", "They", None)]),

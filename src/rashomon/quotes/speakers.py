@@ -474,6 +474,8 @@ class SpeakerResolver:
                     continue
                 if group is not None and m.end <= group[0]:
                     break  # "the new government" stands closer than any named organisation
+                if group is not None and group[0] <= m.start < group[1]:
+                    continue  # "Scientists at Oxford …. They said": the scientists, not Oxford
                 acting = pronoun and words[0] == "it" and m.type == "LOC" and self._acting_place(m)
                 if (m.type in wanted or acting) and not in_quote(m.start):
                     ent = self.owner[(m.start, m.end)]
@@ -577,12 +579,29 @@ class SpeakerResolver:
         for k in reversed(view.tokens_in(lookback, end)):
             tok = toks[k]
             # A plural pronoun may also stand for people named by a plural person noun ("The
-            # ministers met … They said …"; an English plural is a form other than its lemma).
-            people = plural and tok.lemma.lower() in self.lex.person_nouns and tok.text.lower() != tok.lemma.lower()
+            # ministers met … They said …", «Учёные выяснили … Они отметили …»; lang/<code>/
+            # group_person_nouns.txt; a plural is a form other than its lemma).
+            people = plural and (tok.lemma.lower() in self.lex.person_nouns or tok.lemma.lower() in load_words("group_person_nouns")) \
+                and tok.text.lower() != tok.lemma.lower()
             if tok.pos != "NOUN" or not tok.dep.startswith("nsubj") or in_quote(tok.start) \
                     or (tok.text.lower() not in self.lex.org_nouns and not people):
                 continue
             mods = [c for c in view.kids(k, "det", "amod", "compound", "nmod", "poss") if c < k]
             first = min([k] + [view.subtree(c)[0] for c in mods])
+            if people:
+                # People are named with the few words that follow them ("scientists at Oxford"),
+                # not with a clause, a list or a time ("officials familiar with …, speaking …").
+                sub, last = set(view.subtree(k)), k
+                for i in range(k + 1, min(k + 5, len(toks))):
+                    if i not in sub or toks[i].pos in ("PUNCT", "VERB", "AUX", "CCONJ", "PRON", "NUM") \
+                            or toks[i].dep in ("relcl", "acl", "conj", "appos"):
+                        break
+                    last = i
+                while last + 1 < len(toks) and toks[last].pos == "PROPN" and toks[last + 1].pos == "PROPN" \
+                        and last + 1 in sub:
+                    last += 1  # a name is not cut ("officials with the Democratic Congressional Campaign Committee")
+                while last > k and toks[last].pos in ("ADP", "DET"):
+                    last -= 1
+                return toks[first].start, toks[last].end
             return toks[first].start, tok.end
         return None
