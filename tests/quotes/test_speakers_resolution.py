@@ -216,20 +216,25 @@ def test_speakers_resolution_intensifier_trimmed(phrase, kept):
     assert phrase[s:e] == kept
 
 
-@pytest.mark.slow
-def test_speakers_resolution_intensifier_is_no_pronoun(analyzer):
-    # "Trump himself said …" where the entity step found no mention of the name: "himself" must
-    # not send the speaker back to the person named before (it gave "Ben Smith").
+def _resolve_missed(analyzer, text, missed, span):  # noqa: ANN001, ANN202
+    """Resolve text[span] as if the recogniser had missed the name at offset `missed`."""
     from rashomon.quotes.lexicon import merged_lexicon
     from rashomon.quotes.speakers import SpeakerResolver
     from rashomon.syntax import SyntaxView
 
-    text = "Ben Smith defended the story. Keller himself said that it was a sad day."
     art = analyzer.analyze_text(text)
-    start = text.index("Keller")
     for ent in art.entities:
-        ent.mentions = [m for m in ent.mentions if m.start != start]
-    who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, start + len("Keller himself")))
+        ent.mentions = [m for m in ent.mentions if not (m.start <= missed < m.end)]
+    return SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve(span)
+
+
+@pytest.mark.slow
+def test_speakers_resolution_intensifier_is_no_pronoun(analyzer):
+    # "Trump himself said …" where the entity step found no mention of the name: "himself" must
+    # not send the speaker back to the person named before (it gave "Ben Smith").
+    text = "Ben Smith defended the story. Keller himself said that it was a sad day."
+    start = text.index("Keller")
+    who = _resolve_missed(analyzer, text, start, (start, start + len("Keller himself")))
     assert who.entity is None or who.entity.name != "Ben Smith"
     assert who.name == "Keller"
 
@@ -254,16 +259,8 @@ def test_speakers_resolution_intensifier_is_no_pronoun(analyzer):
      "He said that the system was rigged.", "Sanders rally", "John Kasich"),
 ])
 def test_speakers_resolution_untagged_surname_is_an_antecedent(analyzer, text, lone, expected):
-    from rashomon.quotes.lexicon import merged_lexicon
-    from rashomon.quotes.speakers import SpeakerResolver
-    from rashomon.syntax import SyntaxView
-
-    art = analyzer.analyze_text(text)
-    at = text.index(lone)
-    for ent in art.entities:  # as if the recogniser had missed the lone surname
-        ent.mentions = [m for m in ent.mentions if not (m.start <= at < m.end)]
     start = text.index("He said")
-    who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, start + 2))
+    who = _resolve_missed(analyzer, text, text.index(lone), (start, start + 2))
     assert (who.entity.name if who.entity else None) == expected
 
 
@@ -271,17 +268,9 @@ def test_speakers_resolution_untagged_surname_is_an_antecedent(analyzer, text, l
 def test_speakers_resolution_tagged_name_before_untagged_surname(analyzer):
     # "CNN President On Trump: …" is CNN's: a name the recogniser typed wins over an untagged
     # surname inside the same phrase.
-    from rashomon.quotes.lexicon import merged_lexicon
-    from rashomon.quotes.speakers import SpeakerResolver
-    from rashomon.syntax import SyntaxView
-
     text = "Donald Trump spoke in Iowa. The CNN president on Trump said that the debate was fair."
-    art = analyzer.analyze_text(text)
     lone = text.rindex("Trump")
-    for ent in art.entities:
-        ent.mentions = [m for m in ent.mentions if m.start != lone]
-    start = text.index("The CNN")
-    who = SpeakerResolver(art, merged_lexicon(), SyntaxView(art)).resolve((start, lone + len("Trump")))
+    who = _resolve_missed(analyzer, text, lone, (text.index("The CNN"), lone + len("Trump")))
     assert who.entity is not None and who.entity.name == "CNN"
 
 

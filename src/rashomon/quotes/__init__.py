@@ -20,7 +20,7 @@ from .reported import (Attribution, antecedent, full_source_span, headline_attri
 from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges)
 from .roles import classify_unattributed, is_long_quotation
-from .speakers import Speaker, SpeakerResolver, continued_speaker, document_author
+from .speakers import SaidBefore, Speaker, SpeakerResolver, continued_speaker, document_author
 from ..pipeline import component
 from ..script import has_cyrillic
 
@@ -293,8 +293,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
     enclosing_quotes = LastEnclosing()  # quotes come in start order: parents by bisection
     quotes: list[Quote] = []
     speakers: list[Speaker] = []
-    # (end, speaker, cue lemma, speaker span, content span) of the top-level quotes so far
-    said_before: list[tuple[int, Speaker, str, tuple[int, int] | None, tuple[int, int]]] = []
+    said_before: list[SaidBefore] = []  # the top-level quotes so far
     for att, kind in items:
         parent_idx = enclosing_quotes.find(*att.content)
         # Inside someone's quote, their own "I think …" is part of what they say, not a

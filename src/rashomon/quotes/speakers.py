@@ -131,6 +131,10 @@ def _address_forms() -> frozenset[str]:
     return frozenset(load_words("honorifics")) | frozenset(abbreviations)
 
 
+# A quote already assembled, as document_author and continued_speaker read it: (end offset,
+# speaker, cue lemma, speaker span, content span).
+SaidBefore = tuple[int, "Speaker", str, "tuple[int, int] | None", "tuple[int, int]"]
+
 # Words that may stand before a document noun that refers back ("the statement", "its letter",
 # «в этом сообщении»): a new document ("a report", «новый доклад») is somebody else's.
 _BACK_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "этот", "тот", "данный"})
@@ -138,14 +142,13 @@ _DOCUMENT_REACH = 1500  # characters back to where a bare document was introduce
 
 
 def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: int | None,
-                    before: Sequence[tuple[int, Speaker, str, tuple[int, int] | None, tuple[int, int]]]) -> Speaker | None:
+                    before: Sequence[SaidBefore]) -> Speaker | None:
     """Who issued the document a bare "the statement said …" / «в сообщении говорится …» quotes
     (lang/<code>/document_nouns.txt): whoever the text named with that document just before ("the
     Holocaust Museum issued a statement", "Powell's office said in a statement", «заявление
     министерства»), or the speaker of the quote right before when its cue is the same act ("the
     ministry stated …", «сообщает министерство»), or whoever the same document was resolved to as
-    an earlier speaker. `before` holds (end offset, speaker, cue lemma, speaker span) of the quotes
-    before, in text order."""
+    an earlier speaker. `before` holds the quotes before, in text order (SaidBefore)."""
     view = resolver.view
     if view is None:
         return None
@@ -159,9 +162,10 @@ def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: in
     lemma = toks[noun].lemma.lower()
     if lemma not in load_words("document_nouns"):
         return None
-    paragraphs = [p.start for p in view.article.paragraphs]
+    paragraphs = resolver.paragraph_starts
     here = bisect_right(paragraphs, span[0])
     lo = max(0, span[0] - _DOCUMENT_REACH)
+    recent = [b for b in before if b[0] >= lo]  # quotes ending within reach: the only ones a document can be
     for i in reversed(view.tokens_in(lo, toks[noun].start)):
         # The same document: the same lemma and, in English, the same number ("her letter" is
         # not "the letters").
@@ -172,7 +176,7 @@ def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: in
             if issuer is not None:
                 return Speaker(issuer, issuer.name, "the issuer of the document, named with it before")
             # The same document already resolved as a speaker («В сообщении говорится …» twice).
-            earlier = next((who for _end, who, _cue, at, _content in before
+            earlier = next((who for _end, who, _cue, at, _content in recent
                             if who.entity is not None and "document" in who.how
                             and at is not None and at[0] <= toks[i].start < at[1]), None)
             if earlier is not None:
@@ -189,7 +193,7 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
 
 
 def continued_speaker(resolver: "SpeakerResolver", span: tuple[int, int], current: tuple[int, int], who: Speaker,
-                      before: Sequence[tuple[int, Speaker, str, tuple[int, int] | None, tuple[int, int]]]) -> Speaker | None:
+                      before: Sequence[SaidBefore]) -> Speaker | None:
     """The speaker of the quote right before, where a pronoun was resolved to a name that quote's
     speaker only spoke of: "Jerry Pow told the Times that he'd back Mr. Moore. “I would vote for
     Judge Moore …,” he said." is Pow; "comparing him to the biblical Joseph … “…,” he said" is not
@@ -210,9 +214,8 @@ def continued_speaker(resolver: "SpeakerResolver", span: tuple[int, int], curren
         return None
     # The name the pronoun went to: its last mention before the pronoun outside the quote it
     # speaks (an untagged surname included), inside the words of the quote before.
-    last = max((m.start for m in resolver.mentions if m.start < span[0] and resolver.owner.get((m.start, m.end)) is who.entity
-                and not current[0] <= m.start < current[1]), default=-1)
-    paragraphs = [p.start for p in resolver.article.paragraphs]
+    last = resolver.last_mention_of(who.entity, span[0], skip=current)
+    paragraphs = resolver.paragraph_starts
     if not content[0] <= last < content[1] or bisect_right(paragraphs, span[0]) - bisect_right(paragraphs, end) > 1:
         return None
     return Speaker(ent, ent.name, f"'{word}' continues the speaker before, who spoke of {who.entity.name}")
@@ -254,6 +257,16 @@ class SpeakerResolver:
         self._add_untagged_surnames()
         self._starts = [m.start for m in self.mentions]
         self._sentence_starts = [sent.start for sent in article.sentences]
+        self.paragraph_starts = [p.start for p in article.paragraphs]
+
+    def last_mention_of(self, ent: Entity, pos: int, skip: tuple[int, int] = (0, 0)) -> int:
+        """Start of the entity's last mention before `pos` (an untagged surname included), outside
+        `skip`; -1 if none. Walks back from `pos`: the entity a pronoun went to is near."""
+        for k in range(bisect_left(self._starts, pos) - 1, -1, -1):
+            m = self.mentions[k]
+            if self.owner.get((m.start, m.end)) is ent and not skip[0] <= m.start < skip[1]:
+                return m.start
+        return -1
 
     def _add_untagged_surnames(self) -> None:
         """A lone surname the recogniser left untagged ("Sanders, who has represented …") still
@@ -264,6 +277,7 @@ class SpeakerResolver:
         self._untagged: set[tuple[int, int]] = set()
         self._bearer_starts: dict[int, list[int]] = {}
         self._plural_cache: dict[int, bool] = {}
+        self._person_spans: list[tuple[int, int]] | None = None
         # Words that may stand before a lone surname ("Mr Farage", «аналитик Гуреев»).
         self._titles = _address_forms() | frozenset(self.lex.person_nouns)
         found = []
@@ -326,8 +340,10 @@ class SpeakerResolver:
         if any(stem in self._surnames and ent not in self._surnames[stem] for stem in stems):
             return True
         if id(ent) not in self._plural_cache:
-            text = self.article.text
-            persons = sorted((m.start, m.end) for e in self.article.entities if e.type == "PERSON" for m in e.mentions)
+            if self._person_spans is None:
+                self._person_spans = sorted((m.start, m.end) for e in self.article.entities if e.type == "PERSON"
+                                            for m in e.mentions)
+            persons = self._person_spans
             starts = [a for a, _ in persons]
 
             def in_person(pos: int) -> bool:
@@ -336,7 +352,7 @@ class SpeakerResolver:
 
             self._plural_cache[id(ent)] = any(
                 not in_person(m.start()) for stem in stems
-                for m in re.finditer(rf"(?<!\w){re.escape(stem)}(?![\w'’])", text))
+                for m in re.finditer(rf"(?<!\w){re.escape(stem)}(?![\w'’])", self.article.text))
         return self._plural_cache[id(ent)]
 
     def _alone(self, i: int) -> bool:
