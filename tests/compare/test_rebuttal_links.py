@@ -82,10 +82,20 @@ def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
         (CLAIM_EN + " \u201cThat was not the case with the school board,\u201d Brooks said.",),
         # a cue its own relative clause defines names what follows
         (CLAIM_EN + " \u201cThis is the lie that his whole campaign is built on,\u201d Brooks said.",),
+        # the noun names whose claim it denies, and the senator is not that source
+        (CLAIM_EN + " Mayor Anna Brooks said the Gazette report about the company was false.",),
+        (CLAIM_EN + " Mayor Anna Brooks said Reuters' account of the tender was false.",),
+        # a restatement sharing words with the author's own sentence does not answer the author
+        ("Budget cuts played a role in the attack on the consulate in March. Senator Tom Reed said on Monday "
+         "that any suggestion that budget cuts played a role is off base.",),
+        # "denied that A": A is the denial's own words, whoever the quotes layer gave them to
+        ("Police in Malmo said the gang was growing fast. The gang's leader, Omar Said, confirmed that the group "
+         "is eyeing two Swedish cities but denied that Loyal Brothers was a \u201ccriminal gang\u201d.",),
     ],
     ids=["no-antecedent", "self-denial", "not-false", "ru-not-lie", "author-verdict", "other-claim", "false-alarm",
          "urged-to-reject", "could-refute", "weekday-rebutter", "pronoun-within-relative", "pronoun-within-which",
-         "spoken-nonsense", "limited-to-party", "lie-defined-after"],
+         "spoken-nonsense", "limited-to-party", "lie-defined-after", "owner-compound-not-claimant",
+         "owner-possessive-not-claimant", "lexical-author-sentence", "denial-own-clause"],
 )
 def test_rebuttal_links_no_conflict(analyzer, texts):
     _arts, found = _rebuttals(analyzer, *texts)
@@ -104,6 +114,9 @@ def test_rebuttal_links_no_conflict(analyzer, texts):
         # a speech frame before the pronoun leaves it pointing back
         ("Senator John Miller said the mayor took bribes. Mayor Anna Brooks said on Monday that it was completely false.",
          "previous", "Brooks", "false", "brib"),
+        # the noun names its owner, and the owner made the claim (a bystander spoke between)
+        ("The Gazette reported that Mayor Anna Brooks took bribes from a builder. Senator John Miller said the "
+         "mayor should resign. Brooks said the Gazette report was false.", "noun", "Brooks", "false", "brib"),
         # no named source made the claim: the statement that spelt it out with the same noun
         ("Prosecutors published allegations that Mayor Anna Brooks took bribes from a builder. "
          "Brooks denied the allegations on Monday.", "noun", "Brooks", "denied", "brib"),
@@ -118,7 +131,8 @@ def test_rebuttal_links_no_conflict(analyzer, texts):
          "clause", "\u0421\u043c\u0438\u0440\u043d\u043e\u0432", "\u043e\u043f\u0440\u043e\u0432\u0435\u0440\u0433\u043b\u0430",
          "\u0432\u0437\u044f\u0442\u043a"),
     ],
-    ids=["en-clause", "en-noun-named-claim", "en-previous", "en-previous-after-frame", "en-noun-spelt-out",
+    ids=["en-clause", "en-noun-named-claim", "en-previous", "en-previous-after-frame", "en-noun-owner-named",
+         "en-noun-spelt-out",
          "ru-noun-clause"],
 )
 def test_rebuttal_links_how_the_denial_points_back(analyzer, text, target, rebutter, cue, word):
@@ -135,6 +149,15 @@ def test_rebuttal_links_how_the_denial_points_back(analyzer, text, target, rebut
     assert rebutter in r.rebutter
     assert art.text[r.cue[0] : r.cue[1]].lower() == cue
     assert word in r.restatement
+
+
+def test_rebuttal_links_restatement_sharing_words_with_a_reported_claim(analyzer):
+    # The looser lexical pairing holds for a reported source's claim (the author's is tested above).
+    _arts, found = _rebuttals(analyzer, "Mayor Anna Brooks said the review board found that budget issues played a "
+                              "role in the attack. Senator Tom Reed said on Monday that any suggestion that budget "
+                              "issues played a role is off base.")
+    assert [sorted(p.source_name for p in c.positions) for c in found] == [["Anna Brooks", "Tom Reed"]]
+    assert {p.text for p in found[0].positions} >= {"off base"}
 
 
 def test_rebuttal_links_restated_claim_is_the_claimants(analyzer):

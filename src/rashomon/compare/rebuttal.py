@@ -18,7 +18,9 @@ its first noun group ("denied the allegations", not "rejected calls for an inqui
 claims"; "rejected it" may be an offer). It asserts nothing under a modal, "to" or a condition
 ("could refute the claims at a trial", "urged her to reject it", "if he denies"), and a court,
 judge or vote rejecting is a legal act. A claim named only by a noun must share an entity (the
-rebutter too) or a content word with the rebuttal's statement. Cue words are language data
+rebutter too) or a content word with the rebuttal's statement, and a noun that names its owner
+("the Gazette report", "Reuters' account", «доклад ООН») points only at that owner's claim or at
+a statement spelling out the same owner's claim. Cue words are language data
 (lang/<code>/rebuttal_cues.txt, rebuttal_verbs.txt, rebuttal_object_verbs.txt,
 rebuttal_targets.txt, rebuttal_irrealis.tsv, rebuttal_legal_actors.txt).
 
@@ -46,6 +48,7 @@ from .units import ClaimUnit
 _LANGS = ("en", "ru")
 RESTATE_SIM = 0.7  # a claim this close to what a rebuttal denies states it (paraphrases ~0.6-0.9)
 LEXICAL_SIM = 0.3  # ... or this close when two content words recur
+_OWN_CLAUSE = 40  # characters from a denial cue within which a claim is its own complement ("denied reports that")
 _NEIGHBOURS = 24  # each restatement meets at most this many most similar claims of its story
 _CLAUSE = frozenset({"that", "что", "чтобы", "whether"})
 # Clause breaks; quotation marks are not ("said the report is “baseless”").
@@ -67,6 +70,7 @@ class Rebuttal:
     restatement: str = ""  # the denied content in the rebuttal's own article
     lemmas: frozenset[str] = frozenset()  # its content lemmas, spelt as ClaimUnit.lemmas
     claimant: str | None = None  # who made the claim, when the rebutter restates it ("Pence suggested A")
+    owner: frozenset[str] = frozenset()  # name words of whose claim it is ("the Gazette report"), if named
 
 
 @lru_cache(maxsize=None)
@@ -414,13 +418,15 @@ def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[i
             continue
         target, restated, noun = found
         reb = Rebuttal(unit.index, (at, tokens[sent[n + width - 1]].end), speaker[0], speaker[1], target)
+        reb.owner = _owner(tokens, sent, noun) if noun is not None else frozenset()
         if restated:
             if len(_content(tokens, restated)) < 2:
                 continue
             reb.restatement = _text(art, tokens, restated)
             reb.lemmas = frozenset(_lemma(tokens[i]) for i in _content(tokens, restated))
         else:
-            found_ante = _antecedent(units, unit.index, members, art, noun, speaker[0], mentions, tokens_at, at)
+            found_ante = _antecedent(units, unit.index, members, art, noun, speaker[0], mentions, tokens_at, at,
+                                     reb.owner)
             if found_ante is None:
                 continue
             ante, reb.claimant, part = found_ante
@@ -431,9 +437,10 @@ def _rebuttal(units: list[ClaimUnit], own: list[int], art: Article, sent: list[i
     return None
 
 
-def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple[str, list[int], str | None] | None:  # noqa: ANN001
-    """How a cue points at what it denies: ("clause", tokens restating it, None), ("noun", [],
-    the noun's lemma) or ("previous", [], None); None when it points at nothing it can resolve."""
+def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple[str, list[int], int | None] | None:  # noqa: ANN001
+    """How a cue points at what it denies: ("clause", tokens restating it, the claim noun's token
+    index or None), ("noun", [], the noun's token index) or ("previous", [], None); None when it
+    points at nothing it can resolve."""
     after = sent[n + width :]
     before = sent[:n]
     speech = load_words("speech_verbs")
@@ -469,8 +476,9 @@ def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple
             return None
         found = _named(tokens, after, 0)
         return found if found[0] == "noun" else None
-    if cut >= 0 and _complementiser(tokens, before, cut) and _target_noun(tokens, before[max(0, cut - 2) : cut]) is not None:
-        return "clause", subject, None  # "any suggestion that this is a budget issue is off base"
+    named = _target_noun(tokens, before[max(0, cut - 2) : cut]) if cut >= 0 and _complementiser(tokens, before, cut) else None
+    if named is not None:
+        return "clause", subject, before[max(0, cut - 2) + named]  # "any suggestion that this is a budget issue is off base"
     m = _target_noun(tokens, subject)
     if m is not None:
         return _named(tokens, subject, m)
@@ -480,21 +488,22 @@ def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple
     return None
 
 
-def _named(tokens, idx: list[int], m: int) -> tuple[str, list[int], str | None]:  # noqa: ANN001
+def _named(tokens, idx: list[int], m: int) -> tuple[str, list[int], int | None]:  # noqa: ANN001
     """A claim named by the noun at idx[m]: its own "that" clause or complement when it has one
     ("reports that A", "allegations of misconduct against him"), else the noun alone."""
     rest = _phrase(tokens, idx[m + 1 :])
     clause = _clause_after(tokens, idx[m + 1 :], reach=4)  # "reports that A", «информация о том, что A»
     if len(_content(tokens, clause)) >= 2:
-        return "clause", clause, None
+        return "clause", clause, idx[m]
     if len(_content(tokens, rest)) >= 2 and not tokens[rest[0]].pos == "VERB":
-        return "clause", [idx[m]] + rest, None
-    return "noun", [], tokens[idx[m]].lemma.lower()
+        return "clause", [idx[m]] + rest, idx[m]
+    return "noun", [], idx[m]
 
 
-def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article, noun: str | None,
+def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article, noun: int | None,
                 rebutter: str, mentions: list[tuple[int, int, str, str]],
-                starts: list[int], cue_at: int = -1) -> tuple[int, str | None, list[int] | None] | None:
+                starts: list[int], cue_at: int = -1,
+                owner: frozenset[str] = frozenset()) -> tuple[int, str | None, list[int] | None] | None:
     """The statement a rebuttal points back at, who made the claim when the rebutter restated
     it, and the tokens spelling the claim out when they are only part of the statement: with a noun ("the allegations"), the nearest earlier claim of another named
     source, else an earlier statement spelling it out ("allegations that A"); without one, the
@@ -509,8 +518,10 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
         # about the claim, not the claim.
         # It must speak of something the rebuttal's statement names (the rebutter, an entity, a
         # content word): the nearest claim of someone else may be about another matter.
+        # A noun that names whose claim it is ("the Guardian report", "Exxon's accusations") points
+        # only at that source's claim: the nearest other speaker may be a bystander.
         named = next((j for j in earlier[:6] if units[j].source_entity is not None and not own(j)
-                      and units[j].modal is None and units[j].predicates and _shares(units[j], units[k], rebutter)
+                      and (not owner or _said_by(units[j], owner)) and units[j].modal is None and units[j].predicates and _shares(units[j], units[k], rebutter)
                       and _target_noun(art.tokens, _indices(art, units[j], starts)) is None), None)
         if named is not None:
             return named, None, None
@@ -520,7 +531,8 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
             idx = _indices(art, units[j], starts)
             m = _target_noun(art.tokens, idx)
             clause = _clause_after(art.tokens, idx[m + 1 :], reach=4) if m is not None else []
-            if len(_content(art.tokens, clause)) >= 2 and not own(j) and _shares(units[j], units[k], rebutter):
+            if len(_content(art.tokens, clause)) >= 2 and not own(j) and _shares(units[j], units[k], rebutter) \
+                    and (not owner or _said_by(units[j], owner) or owner <= _owner(art.tokens, idx, idx[m])):
                 return j, None, clause
         return None
     for j in earlier[:2]:
@@ -535,6 +547,25 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
         if claimant is not None:
             return j, claimant, None
     return None
+
+
+def _owner(tokens, sent: list[int], noun: int) -> frozenset[str]:  # noqa: ANN001
+    """Lower-cased words of the name a claim noun is owned by: a possessive or proper-noun compound
+    before it ("Exxon's accusations", "the Guardian report") or a proper-noun genitive after it
+    («доклад ООН»); empty when it names none."""
+    heads = [i for i in sent if i != noun and tokens[i].head == noun and tokens[i].pos == "PROPN"
+             and (tokens[i].dep in ("poss", "compound") and i < noun or tokens[i].dep == "nmod" and i > noun)]
+    words = {tokens[i].text for h in heads for i in sent
+             if i == h or tokens[i].head == h and tokens[i].dep in ("compound", "flat", "flat:name")}
+    return frozenset(w.lower().strip(".").removesuffix("'s").removesuffix("’s") for w in words) - {""}
+
+
+def _said_by(unit: ClaimUnit, owner: frozenset[str]) -> bool:
+    """Whether a claim is an owner's: its source, or the words of its sentence before it ("a letter
+    the Sanders campaign sent alleging [that …]"), share a name word with the owner."""
+    lead = unit.context[: len(unit.context) - len(unit.claim.text)] if unit.context.endswith(unit.claim.text) else ""
+    words = {w.lower().strip(".,:;\"“”").removesuffix("'s").removesuffix("’s") for w in (unit.source + " " + lead).split()}
+    return bool(owner & words)
 
 
 def _self_contained(art: Article, cue_at: int) -> bool:
@@ -632,10 +663,20 @@ def rebuttal_pairs(units: list[ClaimUnit], vecs: np.ndarray, rebuttals: list[Reb
             # The encoder pairs close paraphrases; a short restatement ("this is a budget issue")
             # also pairs with an earlier claim of its own article that shares two content words
             # (the claim it answers), at a looser similarity.
+            # Only a reported source's claim: the author's own sentences share words with what the
+            # rebutter denies without being what the rebutter answers.
             lexical = (u.article == units[r.unit].article and u.claim.end <= units[r.unit].claim.start
+                       and (u.source_entity is not None or u.claim.quote is not None and u.claim.stance != "asserted")
                        and len({w for w in r.lemmas & u.lemmas if not w.startswith("=")}) >= 2 and s >= LEXICAL_SIM)
             close = s >= RESTATE_SIM or lexical
             if j == r.unit or (not ante and (j in denying or u.negation is not None or not close)):
+                continue
+            # "Rubio's claim that A is not true" answers Rubio, not whoever else said something like A.
+            if not ante and r.owner and not _said_by(u, r.owner):
+                continue
+            # "X denied [that A]": A right after the cue is the denial's own words, whoever the quotes
+            # layer gave them to, unless the denial names whose claim A is.
+            if not r.owner and u.article == units[r.unit].article and 0 <= u.claim.start - r.cue[1] <= _OWN_CLAUSE:
                 continue
             # A statement that itself reports a denial ("the dean published a letter disputing
             # Exxon's accusations") is about the dispute, not one side's claim in it; a question
