@@ -85,6 +85,10 @@ def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
         # the noun names whose claim it denies, and the senator is not that source
         (CLAIM_EN + " Mayor Anna Brooks said the Gazette report about the company was false.",),
         (CLAIM_EN + " Mayor Anna Brooks said Reuters' account of the tender was false.",),
+        # «информацию Минюста»: the ministry's claim, not the deputy's
+        (CLAIM_RU + " \u041c\u044d\u0440 \u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 "
+         "\u043e\u043f\u0440\u043e\u0432\u0435\u0440\u0433\u043b\u0430 \u0438\u043d\u0444\u043e\u0440\u043c\u0430\u0446\u0438\u044e "
+         "\u041c\u0438\u043d\u044e\u0441\u0442\u0430.",),
         # a restatement sharing words with the author's own sentence does not answer the author
         ("Budget cuts played a role in the attack on the consulate in March. Senator Tom Reed said on Monday "
          "that any suggestion that budget cuts played a role is off base.",),
@@ -95,7 +99,8 @@ def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
     ids=["no-antecedent", "self-denial", "not-false", "ru-not-lie", "author-verdict", "other-claim", "false-alarm",
          "urged-to-reject", "could-refute", "weekday-rebutter", "pronoun-within-relative", "pronoun-within-which",
          "spoken-nonsense", "limited-to-party", "lie-defined-after", "owner-compound-not-claimant",
-         "owner-possessive-not-claimant", "lexical-author-sentence", "denial-own-clause"],
+         "owner-possessive-not-claimant", "ru-owner-genitive-not-claimant", "lexical-author-sentence",
+         "denial-own-clause"],
 )
 def test_rebuttal_links_no_conflict(analyzer, texts):
     _arts, found = _rebuttals(analyzer, *texts)
@@ -117,6 +122,16 @@ def test_rebuttal_links_no_conflict(analyzer, texts):
         # the noun names its owner, and the owner made the claim (a bystander spoke between)
         ("The Gazette reported that Mayor Anna Brooks took bribes from a builder. Senator John Miller said the "
          "mayor should resign. Brooks said the Gazette report was false.", "noun", "Brooks", "false", "brib"),
+        # «информацию Минюста»: the owner's name inflected, matched by its stem
+        ("\u041c\u0438\u043d\u044e\u0441\u0442 \u0441\u043e\u043e\u0431\u0449\u0438\u043b, \u0447\u0442\u043e "
+         "\u043c\u044d\u0440 \u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 "
+         "\u0431\u0440\u0430\u043b\u0430 \u0432\u0437\u044f\u0442\u043a\u0438. \u0414\u0435\u043f\u0443\u0442\u0430\u0442 "
+         "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432 \u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e "
+         "\u043c\u044d\u0440\u0430 \u043d\u0430\u0434\u043e \u0443\u0432\u043e\u043b\u0438\u0442\u044c. \u041c\u044d\u0440 "
+         "\u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 \u043e\u043f\u0440\u043e\u0432\u0435\u0440\u0433\u043b\u0430 "
+         "\u0438\u043d\u0444\u043e\u0440\u043c\u0430\u0446\u0438\u044e \u041c\u0438\u043d\u044e\u0441\u0442\u0430.",
+         "noun", "\u0421\u043c\u0438\u0440\u043d\u043e\u0432", "\u043e\u043f\u0440\u043e\u0432\u0435\u0440\u0433\u043b\u0430",
+         "\u0432\u0437\u044f\u0442\u043a"),
         # no named source made the claim: the statement that spelt it out with the same noun
         ("Prosecutors published allegations that Mayor Anna Brooks took bribes from a builder. "
          "Brooks denied the allegations on Monday.", "noun", "Brooks", "denied", "brib"),
@@ -131,7 +146,7 @@ def test_rebuttal_links_no_conflict(analyzer, texts):
          "clause", "\u0421\u043c\u0438\u0440\u043d\u043e\u0432", "\u043e\u043f\u0440\u043e\u0432\u0435\u0440\u0433\u043b\u0430",
          "\u0432\u0437\u044f\u0442\u043a"),
     ],
-    ids=["en-clause", "en-noun-named-claim", "en-previous", "en-previous-after-frame", "en-noun-owner-named",
+    ids=["en-clause", "en-noun-named-claim", "en-previous", "en-previous-after-frame", "en-noun-owner-named", "ru-noun-owner-inflected",
          "en-noun-spelt-out",
          "ru-noun-clause"],
 )

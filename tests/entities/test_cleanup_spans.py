@@ -24,6 +24,15 @@ def _m(text, sub, typ="PERSON"):
         ("[Alyaksandr] Fyaduta were", "Alyaksandr] Fyaduta", ["Alyaksandr", "Fyaduta"]),
         ("a “quoted” word", "“quoted”", ["quoted"]),
         ("costs 2021", "2021", []),
+        # a spaced dash is no part of a name: what it cuts off stays only if it names something
+        ("he is weak on crime. Weak - Rubio - weak on crime", "Weak - Rubio", ["Rubio"]),
+        ("Robert Barr - won the seat", "Robert Barr - won", ["Robert Barr"]),
+        ("Trump - 60 percent of them", "Trump - 60 percent", ["Trump"]),
+        ("Marilou Danley - Paddock said", "Marilou Danley - Paddock", ["Marilou Danley", "Paddock"]),
+        ("ROME \u2014 Bernie Sanders said", "ROME \u2014 Bernie Sanders", ["ROME", "Bernie Sanders"]),
+        # a hyphen inside a name is no spaced dash
+        ("Jean-Luc Picard said", "Jean-Luc Picard", ["Jean-Luc Picard"]),
+        ("Иван Петров \u2014 глава района", "Иван Петров \u2014 глава", ["Иван Петров"]),
     ],
 )
 def test_cleanup_spans_table(text, sub, expected):
@@ -37,6 +46,13 @@ def test_cleanup_spans_possessive_inside_marks_the_possessed_part():
     text = "Like on Kiev’s Maidan, where"
     out = clean_mentions(text, [_m(text, "Kiev’s Maidan")])
     assert [(m.text, m.label.endswith(POSSESSED)) for m in out] == [("Kiev", False), ("Maidan", True)]
+
+
+def test_cleanup_spans_cyrillic_name_keeps_its_dash():
+    # Party names hold a spaced dash («Справедливая Россия — За правду»): kept whole outside persons.
+    text = "депутаты партии Справедливая Россия \u2014 За правду заявили"
+    out = clean_mentions(text, [_m(text, "Справедливая Россия \u2014 За правду", "ORG")])
+    assert [m.text for m in out] == ["Справедливая Россия \u2014 За правду"]
 
 
 def test_cleanup_spans_keeps_russian_normal_form():

@@ -550,22 +550,27 @@ def _antecedent(units: list[ClaimUnit], k: int, members: list[int], art: Article
 
 
 def _owner(tokens, sent: list[int], noun: int) -> frozenset[str]:  # noqa: ANN001
-    """Lower-cased words of the name a claim noun is owned by: a possessive or proper-noun compound
+    """Stems (`_name_stem`) of the words of the name a claim noun is owned by: a possessive or proper-noun compound
     before it ("Exxon's accusations", "the Guardian report") or a proper-noun genitive after it
     («доклад ООН»); empty when it names none."""
     heads = [i for i in sent if i != noun and tokens[i].head == noun and tokens[i].pos == "PROPN"
              and (tokens[i].dep in ("poss", "compound") and i < noun or tokens[i].dep == "nmod" and i > noun)]
     words = {tokens[i].text for h in heads for i in sent
              if i == h or tokens[i].head == h and tokens[i].dep in ("compound", "flat", "flat:name")}
-    return frozenset(w.lower().strip(".").removesuffix("'s").removesuffix("’s") for w in words) - {""}
+    return frozenset(_name_stem(w) for w in words) - {""}
+
+
+def _name_stem(word: str) -> str:
+    """A name word compared across inflections: lower case, no possessive, its first five letters
+    («Минюста» and «Минюст», "Guardian's" and "Guardian")."""
+    return word.lower().strip(".,:;\"“”«»").removesuffix("'s").removesuffix("’s")[:5]
 
 
 def _said_by(unit: ClaimUnit, owner: frozenset[str]) -> bool:
     """Whether a claim is an owner's: its source, or the words of its sentence before it ("a letter
     the Sanders campaign sent alleging [that …]"), share a name word with the owner."""
     lead = unit.context[: len(unit.context) - len(unit.claim.text)] if unit.context.endswith(unit.claim.text) else ""
-    words = {w.lower().strip(".,:;\"“”").removesuffix("'s").removesuffix("’s") for w in (unit.source + " " + lead).split()}
-    return bool(owner & words)
+    return bool(owner & {_name_stem(w) for w in (unit.source + " " + lead).split()})
 
 
 def _self_contained(art: Article, cue_at: int) -> bool:

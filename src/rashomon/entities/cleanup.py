@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
+from ..script import has_cyrillic
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’])$")
@@ -15,6 +16,10 @@ POSSESSED = "+possessed"
 _EDGE = " \t\r\n.,;:!?\"'“”«»„‘’()[]{}—–-/|*"
 # A mention that crosses one of these is really two things (photo credits, brackets, lines).
 _SPLIT = re.compile(r"\s*(?:/|\||\n|\r|\]\s*|\[\s*)\s*")
+# A dash with spaces around it is no part of a Latin-script name: a dateline ("ROME - Bernie
+# Sanders"), a rhetorical pause ("Weak - Rubio - weak") or a clause ("Robert Barr - won").
+# Cyrillic party names hold one («Справедливая Россия — За правду»), so there only in a person's.
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -49,8 +54,26 @@ def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int, b
     return [(start, m.start(), False), (m.end(), end, True)]
 
 
+def _at_dashes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start:end] cut at spaced dashes."""
+    out, cursor = [], start
+    for sep in _SPACED_DASH.finditer(text, start, end):
+        out.append((cursor, sep.start()))
+        cursor = sep.end()
+    return out + [(cursor, end)]
+
+
+def _not_a_name(text: str, piece: str) -> bool:
+    """A piece cut off a mention that names nothing: it starts lower-case or with a digit ("won",
+    "60 percent"), or it is one word the text also writes lower-case ("Weak" beside "weak")."""
+    if not piece[0].isupper():
+        return True
+    return " " not in piece and re.search(rf"(?<!\w){re.escape(piece.lower())}(?!\w)", text) is not None
+
+
 def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Split mentions at separators and trim each part; drop parts with no letter."""
+    """Split mentions at separators and trim each part; drop parts with no letter, and parts cut
+    off at a spaced dash that name nothing."""
     out: list[Mention] = []
     for m in mentions:
         pieces = []
@@ -61,6 +84,10 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             pieces.append((cursor, sep.start()))
             cursor = sep.end()
         pieces.append((cursor, m.end))
+        cut_at_dash = (m.type == "PERSON" or not has_cyrillic(m.text)) \
+            and _SPACED_DASH.search(text, m.start, m.end) is not None
+        if cut_at_dash:
+            pieces = [p for piece in pieces for p in _at_dashes(text, *piece)]
         parts = [p for piece in pieces for p in _split_possessive(text, *piece)]
         split = len(parts) > 1
         for s, e, possessed in parts:
@@ -68,6 +95,8 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             s, e = _trim(text, s, e)
             surface = text[s:e]
             if not any(ch.isalpha() for ch in surface):
+                continue
+            if cut_at_dash and _not_a_name(text, surface):
                 continue
             # A backend normal form (Russian nominative) survives trimming but not splitting.
             normal = surface if (split or m.normal == m.text) else m.normal
