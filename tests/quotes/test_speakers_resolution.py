@@ -352,3 +352,54 @@ def test_speakers_resolution_pronoun_continues_the_speaker(analyzer, text, expec
     quote = art.quotes[-1]
     ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
     assert ent is not None and ent.name == expected, (quote.speaker_name, ent)
+
+
+@pytest.mark.parametrize(
+    "phrase,forms",
+    [
+        ("the Russian government", {"Russia", "Russian", "Russians"}),
+        ("The US government", {"America", "American", "Americans", "US", "U.S.", "USA", "U.S.A.", "United States"}),
+        ("the F.B.I. director", {"F.B.I."}),
+        ("the former KirchenZeitung journalist", {"KirchenZeitung"}),
+        # negative: a US state is left to the nearest name, as "the senator" is
+        ("the Florida senator", set()),
+        ("The Independent Vermont senator", set()),
+        ("the New Jersey governor", set()),
+        # negative: no capitalised word before the head, or no determiner
+        ("the senator", set()),
+        ("the company's chief", set()),
+        ("Russian officials", set()),
+    ],
+)
+def test_speakers_resolution_descriptor_place(phrase, forms):
+    from rashomon.quotes.speakers import descriptor_place
+
+    assert set(descriptor_place(phrase)) == forms
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,speaker,name",
+    [
+        # the one the article placed there, though another person was named last
+        ("F.B.I. Director James Comey testified on Monday. Then Senator Tom Harlow asked about the servers. "
+         "\u201cWe found no evidence,\u201d the F.B.I. director said.", "James Comey", "James Comey"),
+        # a nation's body nobody named: the descriptor itself, not the last organisation
+        ("The Boston Marathon was held on Monday. \u201cWe found no evidence,\u201d the Russian government said.",
+         None, "the Russian government"),
+        ("Senator Tom Harlow met reporters on Monday. \u201cWe found no evidence,\u201d the German leader said.",
+         None, "the German leader"),
+        # ... and the body the article placed there when there is one
+        ("Leaders of the Russian Foreign Ministry met NATO officials on Monday. \u201cWe found no evidence,\u201d "
+         "the Russian ministry said.", "Russian Foreign Ministry", "Russian Foreign Ministry"),
+        # negative: a state is left to the nearest name
+        ("Marco Rubio spoke in Des Moines on Monday. \u201cWe found no evidence,\u201d the Florida senator said.",
+         "Marco Rubio", "Marco Rubio"),
+    ],
+    ids=["body-placed", "nation-unnamed-org", "nation-unnamed-person", "nation-placed", "state-nearest"],
+)
+def test_speakers_resolution_descriptor_names_its_place(analyzer, text, speaker, name):
+    art = analyzer.analyze_text(text)
+    names = {e.id: e.name for e in art.entities}
+    got = [(names.get(q.speaker_entity), q.speaker_name) for q in art.quotes if "evidence" in q.content.text]
+    assert got and got[0][0] == speaker and name in (got[0][1] or ""), got

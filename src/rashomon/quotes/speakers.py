@@ -11,13 +11,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from ..lang import load_table, load_words, read_rows
+from ..lang import load_list, load_table, load_words, read_rows
 from ..model import Article, Entity, Mention
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 
 _LOOKBACK = 2000  # characters searched backwards for the referent of "he", "the minister"
+# Characters before and after a mention within which "Florida Sen." / "(R-Fla.)" / ", a Florida
+# senator" place it; wider reaches take a neighbour's place ("Russian officials met NATO").
+_PLACE_BEFORE, _PLACE_AFTER = 20, 15
 _FIRST_PERSON = {"i", "we", "я", "мы", "me", "us"}
 _MIN_STEM = 2  # letters an ending must leave: "Ina" is not a feminine surname
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "один", "одна", "некий", "некая", "другой"}
@@ -73,6 +76,60 @@ def _title_abbreviations() -> dict[str, set[str]]:
         for row in load_table(lang, "title_abbreviations"):
             out.setdefault(row[0].lower(), set()).update(a.lower() for a in row[1:])
     return out
+
+
+@lru_cache(maxsize=1)
+def _nation_forms() -> dict[str, frozenset[str]]:
+    """Each written form of a nation, case-folded -> every form of it as written ("russian" ->
+    Russia, Russian, Russians): lang/en/nation_names.tsv."""
+    out: dict[str, frozenset[str]] = {}
+    for row in load_table("en", "nation_names"):
+        forms = frozenset(f for f in row if not f.endswith("*"))
+        for f in forms:
+            out[f.casefold()] = out.get(f.casefold(), frozenset()) | forms
+    return out
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    """US state names, lower case (lang/en/us_states.txt)."""
+    return frozenset(load_list("en", "us_states"))
+
+
+@lru_cache(maxsize=256)
+def _any_form(forms: frozenset[str]) -> re.Pattern[str]:
+    """One pattern matching any of the forms as a whole word, as written ("US" is not "us")."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in sorted(forms, key=len, reverse=True)))
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+(?=[a-z]+\W*$)")
+
+
+def descriptor_place(phrase: str) -> frozenset[str]:
+    """The forms of the nation or body named by the capitalised words right before a descriptor's
+    head noun ("the Russian government" -> Russia, Russian, Russians; "the F.B.I. director" ->
+    F.B.I.), empty when there are none.
+
+    Such a descriptor refers back only to someone the article places there ("F.B.I. Director James
+    Comey"); otherwise it names its speaker itself: the organisation or person named last is
+    rarely the Russian government or the German leader. A US state is left out
+    (lang/en/us_states.txt): a politician's state is often unsaid near the name, and "the Florida
+    senator" is then the senator named last, as for "the senator"."""
+    words = phrase.split()
+    if len(words) < 3 or words[0].lower() != "the":
+        return frozenset()
+    rest = " ".join(words[1:])
+    run = _NAME_RUN.search(rest)
+    if run is None or run.start() != 0 and not rest[: run.start()].islower():
+        return frozenset()
+    run_words = run.group(0).split()
+    for k in range(len(run_words)):
+        tail = " ".join(run_words[k:]).casefold()
+        if tail in _us_states():
+            return frozenset()
+        if tail in _nation_forms():
+            return _nation_forms()[tail]
+    return frozenset({" ".join(run_words)})
 
 
 @lru_cache(maxsize=1)
@@ -482,8 +539,9 @@ class SpeakerResolver:
             group = self._group_noun(lookback, s, in_quote, plural=gender == "pl") \
                 if pronoun and wanted == {"ORG"} else None
             before = self.mentions[bisect_left(self._starts, lookback) : bisect_right(self._starts, s)]
+            place = frozenset() if pronoun else descriptor_place(phrase)
             titled_one = None if pronoun else self._titled_before(words, before, s, in_quote)
-            if titled_one is not None:
+            if titled_one is not None and self._placed(titled_one, place, s):
                 return Speaker(titled_one, titled_one.name, "the person introduced with this title")
             for m in reversed(before):
                 if m.end > s or m.start < lookback:
@@ -501,9 +559,14 @@ class SpeakerResolver:
                         continue  # "they" is never one person, even one the entity vote typed ORG
                     if gender in ("m", "f") and self._family(ent):
                         continue  # "he" is not "the Clintons"
+                    if not self._placed(ent, place, s):
+                        continue  # "the Russian government" is not the organisation named last
                     return Speaker(ent, ent.name, f"'{words[-1]}' resolved to the nearest {m.type.lower()} before it")
             if group is not None:
                 return Speaker(None, text[group[0] : group[1]], f"'{words[-1]}' resolved to the noun phrase before it")
+            if place:
+                # "the Russian government", "the German leader": a speaker in its own right.
+                return Speaker(None, phrase, "a descriptor naming its nation or body; no one named so before it")
         return Speaker(None, phrase, "unresolved")
 
     def _surname_bearer(self, phrase: str, before: int | None = None) -> Entity | None:
@@ -530,6 +593,17 @@ class SpeakerResolver:
             starts = self._bearer_starts[id(ent)] = sorted(m.start for m in ent.mentions)
         k = bisect_left(starts, pos)
         return starts[k - 1] if k else -1
+
+    def _placed(self, ent: Entity, place: frozenset[str], end: int) -> bool:
+        """Whether the article names `ent` with one of a descriptor's place forms: in its name, or
+        right around one of its mentions before `end` ("F.B.I. Director James Comey")."""
+        if not place:
+            return True
+        text = self.article.text
+        pattern = _any_form(place)
+        return pattern.search(ent.name) is not None or any(
+            pattern.search(text[max(0, x.start - _PLACE_BEFORE) : min(end, x.end + _PLACE_AFTER)])
+            for x in ent.mentions if x.start < end)
 
     def _titled_before(self, words: list[str], before: list[Mention], end: int,
                        in_quote: Callable[[int], bool]) -> Entity | None:
