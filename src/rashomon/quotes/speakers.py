@@ -18,8 +18,8 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 
 _LOOKBACK = 2000  # characters searched backwards for the referent of "he", "the minister"
-# Characters before and after a mention within which "Florida Sen." / "(R-Fla.)" / ", a Florida
-# senator" place it; wider reaches take a neighbour's place ("Russian officials met NATO").
+# Characters before and after a mention within which a nation or body places it ("F.B.I. Director
+# James Comey", "Comey, the F.B.I. director"); wider reaches take a neighbour's ("Russian officials met NATO").
 _PLACE_BEFORE, _PLACE_AFTER = 20, 15
 _FIRST_PERSON = {"i", "we", "я", "мы", "me", "us"}
 _MIN_STEM = 2  # letters an ending must leave: "Ina" is not a feminine surname
