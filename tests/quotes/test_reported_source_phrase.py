@@ -55,3 +55,43 @@ def test_reported_object_content_runs_on(analyzer, text, content):
     if content is not None:
         assert got == content
     assert not got.rstrip().endswith((" and", " or"))
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # The parser hangs the opening mark on the verb: the words in marks still speak ...
+        ("“Old friends” quickly explained to the mayor that the council would not back him.", "Old friends"),
+        ("“Comrades-in-arms” told the general that the army was tired.", "Comrades-in-arms"),
+        # ... and a nickname in marks stays part of the name it belongs to.
+        ("“Doctor” Hale now declares that the vaccine trial was rushed.", "“Doctor” Hale"),
+    ],
+)
+def test_reported_source_phrase_scare_quoted(analyzer, text, span):
+    art = analyzer.analyze_text(text)
+    assert [q.speaker.text for q in art.quotes if q.speaker is not None] == [span]
+    q = art.quotes[0]
+    assert text[q.speaker.start : q.speaker.end] == span  # spans are sacred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name in marks is a word talked about: nobody speaks (negative cases).
+        ("“Marta” presumably refers to Marta Olsen, the head of sales at the firm."),
+        ("“Ivo” probably refers to Ivo Brandt, who ran the fund until 2019."),
+    ],
+)
+def test_reported_source_phrase_mentioned_name(analyzer, text):
+    art = analyzer.analyze_text(text)
+    assert not [q for q in art.quotes if q.speaker is not None and q.speaker.text.strip("“”") in ("Marta", "Ivo")]
+
+
+def test_reported_multi_sentence_quotation_is_one_quote(analyzer):
+    text = ("Father Lane now declares, years after the synod, that “The idea of a purge is absurd. "
+            "Any purge would empty the parishes.”")
+    art = analyzer.analyze_text(text)
+    assert len(art.quotes) == 1, [(q.kind, q.content.text) for q in art.quotes]
+    q = art.quotes[0]
+    assert q.kind == "mixed" and q.cue.text == "declares"
+    assert q.content.text == "that “The idea of a purge is absurd. Any purge would empty the parishes.”"

@@ -109,8 +109,10 @@ def test_speakers_seeds_group_is_not_one_person(seed_articles):
 
 
 def test_speakers_seeds_it_is_not_a_farther_organisation(seed_articles):
-    # "… if Russia does not help him to hold on, it means that it wants to overthrow him": 'it'
-    # is Russia, not the Kremlin of the sentence before; a place holds no view, so it stays 'it'.
+    # "“Comrades-in-arms” immediately explained to Lukashenko that if Russia does not help him to
+    # hold on, it means that it wants to overthrow him": the scare-quoted comrades report it; the
+    # belief inside is theirs (no second quote), and 'it' never becomes the Kremlin before.
     art = seed_articles["000"]
-    hits = [q for q in art.quotes if q.cue and q.cue.text == "wants" and q.content.text == "to overthrow him"]
-    assert [(q.speaker_name, q.speaker_entity) for q in hits] == [("it", None)]
+    hits = [q for q in art.quotes if q.content.text.endswith("it wants to overthrow him")]
+    assert [(q.speaker_name, q.cue.text) for q in hits] == [("Comrades-in-arms", "explained")]
+    assert not [q for q in art.quotes if q.cue and q.cue.text == "wants"]

@@ -43,6 +43,10 @@ def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _adjacent_cue(text: str, pair: MarkPair) -> bool:
     """A short quotation counts as speech only with the cue right at it: “No,” he said / said: “No”."""
     after = text[pair.end : pair.end + 3].lstrip()
@@ -245,9 +249,17 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     reported = [a for a in reported if a.cue not in remark_cues]
     # «"A. B", — заключили они»: a sentence split inside the marks leaves a report of "B" under
     # the quotation's own cue; the quotation already holds it.
-    direct_by_cue = {a.cue: a.content for a in direct if a.cue is not None}
+    direct_by_cue = {a.cue: a for a in direct if a.cue is not None}
     reported = [a for a in reported if a.cue not in direct_by_cue
-                or not _contains(direct_by_cue[a.cue], a.content)]
+                or not _contains(direct_by_cue[a.cue].content, a.content)]
+    # "declares that “A. B.”": the report stops at the first sentence end inside the marks and
+    # the quotation rule takes the whole quotation under the same cue: one mixed quote.
+    for a in reported:
+        d = direct_by_cue.get(a.cue)
+        if d is not None and d in direct and a.content[0] < d.content[0] < a.content[1] < d.content[1]:
+            a.content = (a.content[0], d.content[1])
+            kinds[id(a)] = "mixed"
+            direct.remove(d)
     top_cover = Cover((p.start, p.end) for p in top)
     direct += [d for d in dialogue if not top_cover.contains_span(*d.content)]
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..model import Article
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
+from .marks import DOUBLE_MARKS
 
 # Verbs whose infinitive complement is the content: "claims to have prevented".
 # (Not want/plan/hope: "what do they want to hide" is not reported speech.)
@@ -61,8 +62,31 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     comma = next((toks[i].start for i in idx if toks[i].start > here and toks[i].text == ","), None)
     if comma is not None:
         idx = [i for i in idx if toks[i].start < comma]
-    s, e = view.span_of(idx)
-    return _strip(view.article.text, s, e)
+    s, e = _strip(text, *view.span_of(idx))
+    return _balance_opening(text, s, e)
+
+
+def _balance_opening(text: str, start: int, end: int) -> tuple[int, int]:
+    """Mend a subject phrase whose opening mark the parser hung on the verb: "“Comrades-in-arms”
+    explained …" keeps only the closing ” (dropped: the words in marks are the speaker), and
+    "“Father” Martin declares …" keeps "Father” Martin" (the opening “ is taken back)."""
+    phrase = text[start:end]
+    marks = [k for k, ch in enumerate(phrase) if ch in DOUBLE_MARKS]
+    if start == 0 or len(marks) % 2 == 0 or phrase[marks[0]] not in "”»" or text[start - 1] not in "“«„":
+        return start, end
+    return (start, end - 1) if marks == [len(phrase) - 1] else (start - 1, end)
+
+
+def _mentioned_name(view: SyntaxView, head: int, span: tuple[int, int]) -> bool:
+    """The whole subject is one proper name in quotation marks (“Philipp” presumably refers to
+    Philipp Schindler): the word is talked about, nobody speaks. A scare-quoted noun still
+    speaks (“Comrades-in-arms” explained …)."""
+    text = view.article.text
+    s, e = span
+    if e - s > 2 and text[s] in "“«„\"" and text[e - 1] in "”»“\"":
+        s, e = s + 1, e - 1
+    return (0 < s and e < len(text) and text[s - 1] in "“«„\"" and text[e] in "”»“\""
+            and view.tokens[head].pos == "PROPN" and not any(ch in DOUBLE_MARKS for ch in text[s:e]))
 
 
 def full_source_span(view: SyntaxView, head: int, source: tuple[int, int], limit: int) -> tuple[int, int]:
@@ -458,6 +482,8 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         src = source_span(view, subj) if subj is not None else None
         if src is not None and text[src[0] : src[1]].lower().rstrip(".") in _not_source_labels():
             continue  # "I.e., …": an abbreviation the parser took for a subject
+        if src is not None and _mentioned_name(view, subj, src):
+            continue  # "“Lisa” presumably refers to Lisa Gevelber": a name in marks is a word mentioned
         cue = (tok.start, tok.end)
         out.append(Attribution((cs, ce), cue, src, subj, f"verb:{how}", weak))
     return out
