@@ -49,6 +49,14 @@ CASES = [
      [("indirect", "Anna Kowalczyk", "the expulsion a provocation")]),
     ("The ministry said on Tuesday that the meeting would take place in Vienna.",
      [("indirect", "ministry", "the meeting would take place")]),
+    # One quote per cue: a continued quotation shares its cue, a report running on past the
+    # closing mark is one mixed quote, and "I think" inside a quotation is the quoted speaker's.
+    ("“I am not angry,” I said. “I have spoken about this in public for years. Nothing has changed.”",
+     [("direct", "the author", "I am not angry"), ("direct", "the author", "Nothing has changed")]),
+    ("“Donors are tired. Voters are tired. They don’t have a choice” but to stay home, says Evan Marsh, a consultant.",
+     [("mixed", "Evan Marsh", "“Donors are tired. Voters are tired. They don’t have a choice” but to stay home")]),
+    ("The senator spoke for an hour.\n\n\"Some sort of amnesty, I think, is part of his plan.\"",
+     [("direct", "", "Some sort of amnesty")]),
 ]
 
 

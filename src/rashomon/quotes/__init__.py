@@ -150,6 +150,8 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         home = pairs_all[k] if k is not None else None
         if home is not None and not _contains((home.start, home.end), att.content):
             continue  # a verb inside a quotation cannot report words outside it
+        if home is not None and is_first_person(text, att.source):
+            continue  # “Some sort of amnesty, I think, is part of his plan”: the quoted speaker's own hedge
         # The verb introduces a whole quotation: the direct-quote rules own it. Top-level pairs
         # are disjoint and sorted: only those overlapping the content can contain or be contained.
         lo = max(0, bisect_right(long_starts, att.content[0]) - 1)
@@ -249,17 +251,21 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     reported = [a for a in reported if a.cue not in remark_cues]
     # «"A. B", — заключили они»: a sentence split inside the marks leaves a report of "B" under
     # the quotation's own cue; the quotation already holds it.
-    direct_by_cue = {a.cue: a for a in direct if a.cue is not None}
-    reported = [a for a in reported if a.cue not in direct_by_cue
-                or not _contains(direct_by_cue[a.cue].content, a.content)]
+    direct_by_cue: dict[tuple[int, int], list[Attribution]] = {}
+    for d in direct:  # “A,” he said. “B”: the continuation shares the cue
+        if d.cue is not None:
+            direct_by_cue.setdefault(d.cue, []).append(d)
+    reported = [a for a in reported if not any(_contains(d.content, a.content) for d in direct_by_cue.get(a.cue, ()))]  # type: ignore[arg-type]
     # "declares that “A. B.”": the report stops at the first sentence end inside the marks and
-    # the quotation rule takes the whole quotation under the same cue: one mixed quote.
+    # the quotation rule takes the whole quotation under the same cue: one mixed quote. So does
+    # “A. B” but to …, said X: the report starts inside the marks and runs on past them.
     for a in reported:
-        d = direct_by_cue.get(a.cue)
-        if d is not None and d in direct and a.content[0] < d.content[0] < a.content[1] < d.content[1]:
-            a.content = (a.content[0], d.content[1])
-            kinds[id(a)] = "mixed"
-            direct.remove(d)
+        for d in direct_by_cue.get(a.cue, ()):  # type: ignore[arg-type]
+            if d in direct and (a.content[0] < d.content[0] < a.content[1] < d.content[1]
+                                or d.content[0] < a.content[0] < d.content[1] < a.content[1]):
+                a.content = (min(a.content[0], d.content[0]), max(a.content[1], d.content[1]))
+                kinds[id(a)] = "mixed"
+                direct.remove(d)
     top_cover = Cover((p.start, p.end) for p in top)
     direct += [d for d in dialogue if not top_cover.contains_span(*d.content)]
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
