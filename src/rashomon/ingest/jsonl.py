@@ -1,8 +1,10 @@
-"""JSON Lines reader: one article per line, `text` plus optional metadata.
+"""JSON readers: JSON Lines (one article per line) and a JSON document (one article object, or
+an array of them); each article is `text` plus optional metadata.
 
-Read line by line from a binary stream, so a large file never sits in memory whole and
-every limit (bytes, characters, nesting, id) applies to one line: a bad line gets its own
-coded error and the other lines go on.
+JSON Lines are read line by line from a binary stream, so a large file never sits in memory
+whole and every limit (bytes, characters, nesting, id) applies to one line: a bad line gets
+its own coded error and the other lines go on. A JSON document is read whole (bounded by
+`ingest.max_bytes` like a text file); a bad item of its array gets its own error likewise.
 """
 
 from __future__ import annotations
@@ -75,6 +77,42 @@ def article_from_line(line: str, source: str, lineno: int, *, max_chars: int) ->
     body = obj.get("text")
     if not isinstance(body, str) or not body.strip():
         raise RashomonError("E008", path=source, line=lineno)
+    return article_from_object(obj, source, where, max_chars=max_chars)
+
+
+def read_json_document(data: bytes, source: str, *, max_chars: int) -> Iterator[Article | RashomonError]:
+    """A whole JSON document: one article object, or an array of them (an error item per bad one).
+
+    Raises RashomonError for the whole input: undecodable (E003/E004), not JSON (E007), or
+    neither an object nor an array (E018 for item 1).
+    """
+    text, _ = decode_bytes(data, source)
+    try:
+        doc = json.loads(text.removeprefix("\ufeff"))
+    except json.JSONDecodeError as exc:
+        raise RashomonError("E007", path=source, line=exc.lineno, detail=exc.msg) from None
+    except RecursionError:
+        raise RashomonError("E007", path=source, line=1, detail="nested too deeply") from None
+    except ValueError as exc:
+        raise RashomonError("E007", path=source, line=1, detail=str(exc).split(";")[0][:120]) from None
+    items = doc if isinstance(doc, list) else [doc]
+    if not items:
+        raise RashomonError("E002", path=source)
+    for n, obj in enumerate(items, start=1):
+        where = source if len(items) == 1 and not isinstance(doc, list) else f"{source}#{n}"
+        body = obj.get("text") if isinstance(obj, dict) else None
+        if not isinstance(body, str) or not body.strip():
+            yield RashomonError("E018", path=source, item=n)
+            continue
+        try:
+            yield article_from_object(obj, source, where, max_chars=max_chars)
+        except RashomonError as err:
+            yield err
+
+
+def article_from_object(obj: dict, source: str, where: str, *, max_chars: int) -> Article:
+    """One article object (its `text` already checked non-empty) to an Article (E011/E012/E014)."""
+    body = obj["text"]
     if len(body) > max_chars:
         raise RashomonError("E012", path=where, size=len(body), limit=max_chars)
     require_letters(body, where)
