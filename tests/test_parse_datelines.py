@@ -16,6 +16,13 @@ from rashomon.parse import dateline_end
     ("TRENTON, N.J. (AP) — The governor vetoed the bill for the second time.", "TRENTON, N.J. (AP) — "),
     ("AMES, Iowa — Farmers gathered outside the hall before the vote began.", "AMES, Iowa — "),
     ("КАЗАНЬ, 3 марта /ТАСС/ — Мэр города подписал распоряжение о ремонте моста.", "КАЗАНЬ, 3 марта /ТАСС/ — "),
+    # Russian wires close with the agency (and a correspondent) before a full stop.
+    ("ОМСК, 4 мая. /Корр. ТАСС Ирина Лебедева/. Губернатор области открыл новый мост.", "ОМСК, 4 мая. /Корр. ТАСС Ирина Лебедева/. "),
+    ("ТВЕРЬ, 9 окт — РИА Новости. Городские власти закрыли рынок на ремонт.", "ТВЕРЬ, 9 окт — РИА Новости. "),
+    ("ТВЕРЬ, 9 окт - РИА Новости, Олег Сомов. Городские власти закрыли рынок.", "ТВЕРЬ, 9 окт - РИА Новости, Олег Сомов. "),
+    ("ТВЕРЬ, 9 октября, ФедералПресс. Городские власти закрыли рынок на ремонт.", "ТВЕРЬ, 9 октября, ФедералПресс. "),
+    # ... but a short lead sentence in lower case is no agency.
+    ("ТВЕРЬ, 9 окт — Мэр закрыл рынок. Он откроется через неделю после ремонта.", "ТВЕРЬ, 9 окт — "),
     # Negatives: an acronym before a dash, a place in mixed case, a short place alone, no lead.
     ("NATO - Russia relations are at their lowest point in a decade, diplomats say.", ""),
     ("Ottawa — the capital — was quiet on Sunday, residents said.", ""),

@@ -80,10 +80,30 @@ _DATELINE = re.compile(
     r"(?: ?[(/][A-Za-zА-Яа-яЁё. &]{1,30}[)/])?)"  # "(AP)", "/ТАСС/"
     r" ?(?:—|–|--?) +(?=\S)")
 _BARE_PLACE = 5  # capitals a dateline with nothing but the place needs ("NATO - Russia talks" is none)
+# Russian wires close the dateline with the agency, and the lead follows a full stop: "ЖЕНЕВА,
+# 12 июня. /Корр. ТАСС …/. ", "МОСКВА, 20 июн — РИА Новости, <author>. ", "МОСКВА, 6 ноября,
+# ФедералПресс. ". The agency part is at most four capitalised words, so a lead sentence ("Путин
+# подписал указ.") is never taken for it.
+_WIRE_TAIL = r"[A-ZА-ЯЁ][\w-]*(?:,? [A-ZА-ЯЁ][\w-]*){0,3}\."
+_RU_DATELINE = re.compile(
+    rf"(?P<head>[{_UP}][{_UP}-]+(?: [{_UP}][{_UP}-]+){{0,3}}, \d{{1,2}} [а-яё]+\.?)"
+    rf"(?: ?/[^/\n]{{1,60}}/(?:\.| ?(?:—|–|--?))?| ?(?:—|–|--?) ?{_WIRE_TAIL}|, {_WIRE_TAIL}) +(?=\S)")
+
+
+def wire_credit(text: str) -> tuple[int, int] | None:
+    """The agency and correspondent of a Russian wire dateline opening `text` ("/Корр. ТАСС
+    Ирина Лебедева/", "РИА Новости, Олег Сомов"): they credit the text, nobody in the story."""
+    m = _RU_DATELINE.match(text)
+    if m is None or len(text) - m.end() < 20:
+        return None
+    return m.end("head"), m.end()
 
 
 def dateline_end(text: str) -> int:
     """Where a paragraph's opening wire dateline ends (after its dash and spaces), else 0."""
+    m = _RU_DATELINE.match(text)
+    if m is not None and len(text) - m.end() >= 20:
+        return m.end()
     m = _DATELINE.match(text)
     if m is None or len(text) - m.end() < 20:
         return 0

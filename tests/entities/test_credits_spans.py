@@ -17,11 +17,17 @@ CASES = [
     ("By Anna Novak and Ivan Sidorov\nThe army left Brest.", "en", ["By Anna Novak and Ivan Sidorov"]),
     ("Переговоры закончились.\nФото: ТАСС / Иван Сидоров", "ru", ["Фото: ТАСС / Иван Сидоров"]),
     ("Переговоры закончились.\nФото в коллаже: Ольга Ленц", "ru", ["Фото в коллаже: Ольга Ленц"]),
+    # A Russian wire dateline credits its agency and correspondent (not the place).
+    ("Заголовок\nОМСК, 4 мая. /Корр. ТАСС Ирина Лебедева/. Губернатор открыл новый мост через Иртыш.", "ru",
+     [" /Корр. ТАСС Ирина Лебедева/. "]),
+    ("ТВЕРЬ, 9 окт — РИА Новости, Олег Сомов. Городские власти закрыли рынок на ремонт.", "ru",
+     [" — РИА Новости, Олег Сомов. "]),
     # Not credits: a sentence opening with "By", photos as a topic, a colon elsewhere.
     ("By Tuesday the army had left Brest and the ministry said so.", "en", []),
     ("Photographers from Reuters were in Brest.", "en", []),
     ("The ministry said: photos of the drones would be published.", "en", []),
     ("Фотографы ТАСС были в Бресте.", "ru", []),
+    ("ТВЕРЬ, 9 окт — Мэр закрыл рынок. Он откроется через неделю после ремонта.", "ru", []),
 ]
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..lang import load_list
 from ..model import Mention
+from ..parse import wire_credit
 
 _BYLINE_WORDS = 6  # a line "By Jane Doe and John Roe" is a byline; "By Tuesday the army had …" is not
 
@@ -21,6 +22,7 @@ def _marker_pattern(lang: str) -> re.Pattern[str]:
 
 
 _BYLINE = re.compile(r"(?m)^[ \t]*(?:By|BY|Автор:?)\s+(\S[^\n]*)$")
+_WIRE_LINE = re.compile(r"(?m)^[ \t]*(?=[А-ЯЁ]{2})")  # where a Russian wire dateline may open a line
 
 
 def credit_spans(text: str, lang: str) -> list[tuple[int, int]]:
@@ -33,6 +35,10 @@ def credit_spans(text: str, lang: str) -> list[tuple[int, int]]:
             close = text.find(")", m.end(), line_end)
             line_end = close if close != -1 else line_end
         spans.append((m.start(), line_end))
+    for m in _WIRE_LINE.finditer(text):
+        credit = wire_credit(text[m.end() : m.end() + 200])
+        if credit is not None:
+            spans.append((m.end() + credit[0], m.end() + credit[1]))
     for m in _BYLINE.finditer(text):
         words = m.group(1).split()
         if len(words) <= _BYLINE_WORDS and all(w[:1].isupper() or w.lower() in ("and", "и") for w in words):

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..lang import load_list, load_table
 from ..model import Article
+from ..parse import dateline_end
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .morph_ru import infinitive, nominal_subject
@@ -458,11 +459,15 @@ def _before(article: Article, view: SyntaxView, verb: int, starts: list[int]) ->
     k = bisect_right(starts, sent.start) - 1
     if k < 0 or not sent.start < paras[k].end:
         return None
+    # The wire dateline opening the paragraph ("ЖЕНЕВА, 12 июня. /Корр. ТАСС …/. ") is not said.
+    start = paras[k].start + dateline_end(paras[k].text)
+    if start < sent.start and text[start : sent.start].strip():
+        return _trim(text, start, sent.start)
     if text[paras[k].start : sent.start].strip():
-        return _trim(text, paras[k].start, sent.start)
+        return None  # only the dateline stands before: nothing was said before it
     for prev in paras[max(0, k - 3) : k][::-1]:  # a blank paragraph or two may stand between
         if prev.text.strip():
-            return _trim(text, prev.start, prev.end)
+            return _trim(text, prev.start + dateline_end(prev.text), prev.end)
     return None
 
 
