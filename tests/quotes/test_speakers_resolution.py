@@ -403,3 +403,43 @@ def test_speakers_resolution_descriptor_names_its_place(analyzer, text, speaker,
     names = {e.id: e.name for e in art.entities}
     got = [(names.get(q.speaker_entity), q.speaker_name) for q in art.quotes if "evidence" in q.content.text]
     assert got and got[0][0] == speaker and name in (got[0][1] or ""), got
+
+
+@pytest.mark.parametrize(
+    "words,forms",
+    [
+        (["российское", "правительство"], {"Росси*", "российск*", "русск*", "россиян*"}),
+        (["американский", "лидер"], {"США", "Соединённ* Штат*", "Соединенн* Штат*", "Америк*", "американ*"}),
+        # negative: no nation word before the head, or only the head itself
+        (["представитель", "министерства"], set()),
+        (["российский"], set()),
+    ],
+)
+def test_speakers_resolution_nation_adjective_place(words, forms):
+    from rashomon.quotes.speakers import nation_adjective_place
+
+    assert set(nation_adjective_place(words)) == forms
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,speaker,name",
+    [
+        # a title with a body resolves to the one the article names with that body ...
+        ("Глава Минпромторга Олег Рябов посетил завод в Туле. Учёный Иван Соколов рассказал о вакцине. "
+         "Позже глава Минпромторга заявил, что цены снизятся.", "Олег Рябов", "Олег Рябов"),
+        ("Президент США Джо Байден обвинил российского лидера Владимира Путина в росте цен. "
+         "Президент России заявил, что цены снизятся.", "Владимир Путин", "Владимир Путин"),
+        # ... and to nobody when no one is named with it: not the person or body named last
+        ("Учёный Иван Соколов рассказал о вакцине. Позже представитель Минпромторга заявил, что цены снизятся.",
+         None, "представитель Минпромторга"),
+        ("Компания «Вектор» заключила договор с институтом. Российское правительство заявило, что цены снизятся.",
+         None, "Российское правительство"),
+    ],
+    ids=["body-placed", "nation-placed", "body-unnamed", "nation-unnamed"],
+)
+def test_speakers_resolution_ru_descriptor_names_its_body(analyzer, text, speaker, name):
+    art = analyzer.analyze_text(text)
+    names = {e.id: e.name for e in art.entities}
+    got = [(names.get(q.speaker_entity), q.speaker_name) for q in art.quotes if "цены снизятся" in q.content.text]
+    assert got and got[0][0] == speaker and name in (got[0][1] or ""), got

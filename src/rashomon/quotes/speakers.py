@@ -99,7 +99,15 @@ def _us_states() -> frozenset[str]:
 @lru_cache(maxsize=256)
 def _any_form(forms: frozenset[str]) -> re.Pattern[str]:
     """One pattern matching any of the forms as a whole word, as written ("US" is not "us")."""
-    return re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in sorted(forms, key=len, reverse=True)))
+    # A Russian form ending in `*` is a prefix (inflection) and matches in any case («российск*»
+    # is «Российская» too).
+    return re.compile("|".join(rf"(?<!\w)(?i:{_prefix_form(f)})" if f.endswith("*") else rf"(?<!\w){re.escape(f)}(?!\w)"
+                               for f in sorted(forms, key=len, reverse=True)))
+
+
+def _prefix_form(form: str) -> str:
+    """«Соединённ* Штат*» as a pattern: each `*` ends a word's stem."""
+    return r"\w*".join(re.escape(part) for part in form.split("*"))
 
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+(?=[a-z]+\W*$)")
@@ -130,6 +138,23 @@ def descriptor_place(phrase: str) -> frozenset[str]:
         if tail in _nation_forms():
             return _nation_forms()[tail]
     return frozenset({" ".join(run_words)})
+
+
+@lru_cache(maxsize=1)
+def _ru_nation_rows() -> tuple[frozenset[str], ...]:
+    """lang/ru/nation_names.tsv rows as written (`*` ends a prefix)."""
+    return tuple(frozenset(row) for row in load_table("ru", "nation_names"))
+
+
+def nation_adjective_place(words: list[str]) -> frozenset[str]:
+    """The forms of the nation a Russian descriptor names with a word before its head
+    («российское правительство» -> Росси*, российск*, …), empty when it names none. Like
+    `descriptor_place`, the descriptor then refers back only to someone placed there."""
+    for word in words[:-1]:
+        for row in _ru_nation_rows():
+            if any(word.startswith(f[:-1].casefold()) if f.endswith("*") else word == f.casefold() for f in row):
+                return row
+    return frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -472,6 +497,7 @@ class SpeakerResolver:
         text = self.article.text
         s, e = _without_intensifier(text, span)
         phrase = text[s:e]
+        bodies: frozenset[str] = frozenset()
         if in_quote is None:
             in_quote = lambda pos: any(a <= pos < b for a, b in quoted)  # noqa: E731
         # Mentions are sorted by start: the window is a slice, in the same order as a full scan.
@@ -492,7 +518,13 @@ class SpeakerResolver:
                       or self._apposed(m, head)]
             if person_title and not any(m.type == "PERSON" for m in inside):
                 # «Глава Белого дома», «руководитель МАГАТЭ»: a person, not the body they head;
-                # with no name in the phrase the descriptor refers back like «the minister».
+                # with no name in the phrase the descriptor refers back like «the minister», but
+                # only to someone the article names with that body («представитель Минпромторга»
+                # is not the scientist named last).
+                named = [x.text for m in inside if m.type in ("ORG", "LOC") and m.start > head[1]
+                         for x in self.owner[(m.start, m.end)].mentions]
+                # «Президент России» is also placed by «российского лидера Владимира Путина».
+                bodies = frozenset(named).union(*(nation_adjective_place([w.casefold(), ""]) for w in named))
                 inside = []
         # A name the recogniser typed comes first; an untagged surname only when the phrase has
         # none and ends with it ("CNN President On Trump" is CNN's, "Media Research Center’s
@@ -539,7 +571,7 @@ class SpeakerResolver:
             group = self._group_noun(lookback, s, in_quote, plural=gender == "pl") \
                 if pronoun and wanted == {"ORG"} else None
             before = self.mentions[bisect_left(self._starts, lookback) : bisect_right(self._starts, s)]
-            place = frozenset() if pronoun else descriptor_place(phrase)
+            place = frozenset() if pronoun else (descriptor_place(phrase) or bodies or nation_adjective_place(words))
             titled_one = None if pronoun else self._titled_before(words, before, s, in_quote)
             if titled_one is not None and self._placed(titled_one, place, s):
                 return Speaker(titled_one, titled_one.name, "the person introduced with this title")
@@ -601,9 +633,18 @@ class SpeakerResolver:
             return True
         text = self.article.text
         pattern = _any_form(place)
-        return pattern.search(ent.name) is not None or any(
-            pattern.search(text[max(0, x.start - _PLACE_BEFORE) : min(end, x.end + _PLACE_AFTER)])
-            for x in ent.mentions if x.start < end)
+        if pattern.search(ent.name) is not None:
+            return True
+        for x in ent.mentions:
+            if x.start >= end:
+                continue
+            # A body's name of several words may start farther back if it ends right before the
+            # name ("… Института российской истории РАН Владимир Кучкин").
+            lo = max(0, x.start - _PLACE_BEFORE - 80)
+            for m in pattern.finditer(text, lo, min(end, x.end + _PLACE_AFTER)):
+                if m.start() >= x.start - _PLACE_BEFORE or (" " in m.group() and m.end() >= x.start - _PLACE_BEFORE // 2):
+                    return True
+        return False
 
     def _titled_before(self, words: list[str], before: list[Mention], end: int,
                        in_quote: Callable[[int], bool]) -> Entity | None:
