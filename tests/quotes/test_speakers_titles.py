@@ -11,7 +11,12 @@ pytestmark = pytest.mark.slow
 CASES = [
     ("Суд принял решение. Экс-президент США Дональд Трамп заявил, что это победа.", "Дональд Трамп", "PERSON"),
     ("Вице-президент Европейской комиссии Маргрет Вестагер заявила, что цены будут расти.", "Маргрет Вестагер", "PERSON"),
-    ("Президент Джо Байден выступил в среду. Глава Белого дома подчеркнул, что суд ошибся.", "Джо Байден", "PERSON"),
+    pytest.param("Президент Джо Байден выступил в среду. Глава Белого дома подчеркнул, что суд ошибся.", "Джо Байден",
+                 "PERSON", marks=pytest.mark.xfail(strict=True, reason=(
+                     "a title with a body refers back only to someone the article names with that body "
+                     "(«Глава Белого дома Джо Байден»); here nobody is, so the title stays unlinked (README Quotes)"))),
+    ("Глава Белого дома Джо Байден выступил в среду. Ученый Иван Соколов ответил ему. "
+     "Глава Белого дома подчеркнул, что суд ошибся.", "Джо Байден", "PERSON"),
     ("Глава МИД Сергей Лавров заявил, что переговоры продолжатся.", "Сергей Лавров", "PERSON"),
     # A name in apposition to any descriptor is who speaks; one person may have two titles.
     ("Член совета администрации области Владимир Рогов заявил, что выборы пройдут.", "Владимир Рогов", "PERSON"),
@@ -28,7 +33,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,name,etype", CASES, ids=[c[0][:40] for c in CASES])
+@pytest.mark.parametrize("text,name,etype", CASES, ids=[(c.values if hasattr(c, "values") else c)[0][:40] for c in CASES])
 def test_speakers_titles(analyzer, text, name, etype):
     art = analyzer.analyze_text(text)
     quote = art.quotes[-1]
