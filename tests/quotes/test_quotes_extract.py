@@ -36,6 +36,8 @@ CASES = [
      [("indirect", "Виктор Шейман", "ни один самолёт")]),
     ("— Мы не допустим провокаций, — заявил Виктор Шейман.",
      [("direct", "Виктор Шейман", "Мы не допустим")]),
+    ("Эксперт Иван Соколов охарактеризовал санкции как ошибку.",
+     [("indirect", "Иван Соколов", "санкции как ошибку")]),
     # Negative cases: scare quotes, titles, names of things, odd quote counts.
     ("The “European integrators” are waiting for their hour.", []),
     ("He watched “Saturday Night Live Weekend Update” on Sunday.", []),
