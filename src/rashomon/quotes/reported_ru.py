@@ -275,6 +275,10 @@ def _directive_object(view: SyntaxView, verb: int) -> list[int] | None:
     for c in view.kids(verb, "obj"):
         if c > verb and toks[c].pos == "NOUN":
             last = max(view.subtree(c))
+            # «призвал граждан к спокойствию»: what they are urged to is the «к»-phrase after them.
+            for o in view.kids(verb, "obl"):
+                if o > last and any(toks[k].text.lower() in ("к", "ко") for k in view.kids(o, "case")):
+                    last = max(view.subtree(o))
             idx = [k for k in range(verb + 1, last + 1) if toks[k].sent == toks[verb].sent]
             if any(toks[k].pos in ("VERB", "AUX") or toks[k].text in (";", ":") for k in idx):
                 return None  # a clause inside: not one object phrase
