@@ -44,6 +44,12 @@ CASES = [
     ("Stocks of “Novichok” agent remain in the depots.", []),
     ("The “Erdogan variant” is a “model for the rebels.", []),
     ("Так называемые «евроинтеграторы» ждут своего часа.", []),
+    # A short quotation right after a noun for a work or medium is its name, not speech; a
+    # sentence about a book before “Here,” he said does not make it one.
+    ("Автор ― Иван Соколов. Телеканалы: «Звезда», РБК.", []),
+    ('Trump, the star of the reality TV show "The Apprentice," said that conventions are dull.',
+     [("indirect", "Trump", "conventions are dull")]),
+    ("He came back with a book. “Here,” he said.", [("direct", "he", "Here")]),
     # Naming without a complement, and an expletive 'it', report nobody's words.
     ("Voters in Minsk remembered the last dictator in Europe, as reporters called Sheiman in 1999.", []),
     ("To win American support, it is not enough to unconditionally support the US.", []),

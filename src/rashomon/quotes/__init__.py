@@ -4,11 +4,13 @@ entities, nested attribution, and the one decision on quoted phrases that are no
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..intervals import Cover, LastEnclosing
 from ..model import Article, QuotedPhrase, Quote, Span
+from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .dialogue import dialogue_attributions
 from .direct import attribute_quotation
@@ -53,6 +55,30 @@ def _adjacent_cue(text: str, pair: MarkPair) -> bool:
     before = text[max(0, pair.start - 3) : pair.start].rstrip()
     inner_tail = text[pair.inner_end - 1 : pair.inner_end]
     return after[:1] in (",", "—", "–") or inner_tail in (",", "!", "?") or before.endswith((":", ","))
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _names_a_thing(text: str, pair: MarkPair, lex: QuoteLexicon) -> bool:
+    """A short quotation right after a noun for a work, medium or thing is its name, not speech:
+    «интернет-издание «Украина.ру», прямо заявил …», "Телеканалы: «112 Украина»". Russian nouns
+    are matched inflected and in compounds («телеканала» holds «канал»); others as written."""
+    words = list(_WORD_BEFORE.finditer(text, max(0, pair.start - 40), pair.start))
+    # Right before the mark: "book. “Here,” he said" is speech after a sentence about a book.
+    if not words or text[words[-1].end() : pair.start].strip(" \t:,") != "":
+        return False
+    word = words[-1].group().lower()
+    nouns = lex.title_nouns | lex.name_nouns
+    if word in nouns or word.rsplit("-", 1)[-1] in nouns:
+        return True
+    if not has_cyrillic(word):
+        return False
+    for noun in nouns:
+        stem = noun[:-1] if len(noun) > 4 else noun  # «газет-а», «канал-а»; «план» stays whole
+        if has_cyrillic(noun) and (word.startswith(stem) or (len(stem) >= 4 and stem in word)):
+            return True
+    return False
 
 
 class _PairIndex:
@@ -233,7 +259,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
         outer = direct_end >= span[1]
         long = is_long_quotation(inner)
         att = None
-        if pair.depth == 0 and (long or _adjacent_cue(text, pair)):
+        if pair.depth == 0 and (long or (_adjacent_cue(text, pair) and not _names_a_thing(text, pair, lex))):
             att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said)
         if att is None and long and not outer:
             att = Attribution(span, None, None, None, "direct:unattributed")
