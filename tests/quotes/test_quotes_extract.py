@@ -50,6 +50,12 @@ CASES = [
     ('Trump, the star of the reality TV show "The Apprentice," said that conventions are dull.',
      [("indirect", "Trump", "conventions are dull")]),
     ("He came back with a book. “Here,” he said.", [("direct", "he", "Here")]),
+    # A quotation that is a whole paragraph after "X wrote in a post." is what X wrote ...
+    ("Mayor Ruiz wrote in a post on Tuesday morning.\n\n“The bridge will stay closed until the inspectors finish their work.”",
+     [("direct", "Ruiz", "The bridge will stay closed")]),
+    # ... but not after a sentence that says what was said itself.
+    ("Mayor Ruiz said the inspectors had called everyone who complained.\n\n“The bridge will stay closed until the inspectors finish their work.”",
+     [("indirect", "Ruiz", "the inspectors had called"), ("direct", "", "The bridge will stay closed")]),
     # Naming without a complement, and an expletive 'it', report nobody's words.
     ("Voters in Minsk remembered the last dictator in Europe, as reporters called Sheiman in 1999.", []),
     ("To win American support, it is not enough to unconditionally support the US.", []),

@@ -385,7 +385,44 @@ def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, p
         or _colon_lead(article, pair, quoted)
         or _label_line(article, view, lex, pair, quoted)
         or (None if short else _continued(article.text, pair, previous))
+        or (None if short else _intro_sentence(article, view, lex, pair, quoted))
     )
+
+
+# Dependents that give a verb of saying its own content: then the sentence says what was said.
+_OWN_CONTENT = ("ccomp", "dobj", "obj", "xcomp", "attr", "oprd", "parataxis")
+
+
+def _intro_sentence(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
+                    quoted: list[MarkPair]) -> Attribution | None:
+    """ "Trump noted in a tweet Wednesday morning.¶“Former President Vicente Fox, who …”": a
+    quotation that is a whole paragraph, after a paragraph ending in a sentence whose verb of
+    saying has a subject and says nothing itself, is what that verb introduces (English)."""
+    text = article.text
+    line_start = text.rfind("\n", 0, pair.start) + 1
+    line_end = text.find("\n", pair.end)
+    if text[line_start : pair.start].strip() or text[pair.end : len(text) if line_end < 0 else line_end].strip():
+        return None
+    prev = _previous_paragraph(article, line_start)
+    if prev is None or not prev.text.rstrip().endswith(".") or not prev.text.isascii():
+        return None
+    last = view.sentence_of(prev.start + len(prev.text.rstrip()) - 1)
+    if last is None:
+        return None
+    sent = article.sentences[last]
+    if any(ch in text[sent.start : sent.end] for ch in "\"“”"):
+        return None  # a sentence with its own quotation says what it reports
+    for i in view.tokens_in(sent.start, sent.end):
+        tok = view.tokens[i]
+        # The sentence's own main verb: "Grassley said his staff contacted those Ford complained
+        # of:" introduces nothing by "complained".
+        if tok.pos != "VERB" or tok.dep.lower() != "root" or tok.lemma.lower() not in lex.speech or view.kids(i, *_OWN_CONTENT):
+            continue
+        subj = speaker_token(view, i)
+        if subj is None or _inside(view.tokens[subj].start, quoted):
+            continue
+        return Attribution((pair.start, pair.end), (tok.start, tok.end), source_span(view, subj), subj, "direct:intro")
+    return None
 
 
 _CONTINUATION_GAP = 80  # characters of the remark's tail between “A,” he said … and “B”
