@@ -56,6 +56,13 @@ CASES = [
     # ... but not after a sentence that says what was said itself.
     ("Mayor Ruiz said the inspectors had called everyone who complained.\n\n“The bridge will stay closed until the inspectors finish their work.”",
      [("indirect", "Ruiz", "the inspectors had called"), ("direct", "", "The bridge will stay closed")]),
+    # A fronted clause of time or cause says when, not what was said ...
+    ("In a response shortly after the emails were made public, spokesman Brendan Buck said just that.", []),
+    ("After the council voted on Tuesday, Mayor Ruiz said the bridge would stay closed.",
+     [("indirect", "Ruiz", "the bridge would stay closed")]),
+    # ... but a fronted phrase before the reported clause's own subject stays in it.
+    ("Since that ruling, the county has engaged in voter suppression, the lawsuit says.",
+     [("indirect", "lawsuit", "the county has engaged in voter suppression")]),
     # Naming without a complement, and an expletive 'it', report nobody's words.
     ("Voters in Minsk remembered the last dictator in Europe, as reporters called Sheiman in 1999.", []),
     ("To win American support, it is not enough to unconditionally support the US.", []),

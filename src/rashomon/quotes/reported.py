@@ -317,6 +317,28 @@ def _bare_after_and(view: SyntaxView, verb: int) -> bool:
     return k >= 0 and toks[k].text.lower() in ("and", "or")
 
 
+# A fronted clause opened by one of these says when or why, not what ("after the emails were made
+# public, Buck said …"); "that", "if" and "whether" clauses are said.
+_ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "since", "as", "because", "although", "though",
+                              "once", "until", "till", "whereas", "whenever"})
+
+
+def _adverbial_clause(view: SyntaxView, clause: int) -> bool:
+    """The clause opens with a subordinator of time or cause right before its own subject ("after
+    the emails were made public"). Not "Since that ruling, Arizona has …" (a phrase, then the
+    subject) nor a name that holds "As" ("Reem As Saba’ee had been traveling")."""
+    toks = view.tokens
+    subjects = [k for k in view.kids(clause, *_SUBJ, *_PASSIVE_SUBJ)]
+    for m in view.kids(clause, "mark"):
+        if toks[m].text.lower() not in _ADVERBIAL_MARKS:
+            continue
+        # No comma up to the clause's verb: "Since that ruling, Arizona has engaged …" is a phrase
+        # the parser took for the clause's opener.
+        if any(m < k for k in subjects) and not any(toks[j].text == "," for j in range(m, clause)):
+            return True
+    return False
+
+
 def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
     """Token indices of what the verb reports, and which rule found them."""
     toks = view.tokens
@@ -330,6 +352,8 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     for c in view.kids(verb, "ccomp"):
         if c < verb and ":" in view.article.text[toks[c].end : toks[verb].start]:
             continue  # "This is not the first time …: he claimed" — not his words
+        if c < verb and _adverbial_clause(view, c):
+            continue  # "In a response shortly after the emails were made public, Buck said …": when, not what
         if lemma in _volition_verbs() and _wish_clause(view, c):
             continue  # "they want him to take …": a wish about someone's act, not a view held
         return view.subtree(c), "ccomp"
