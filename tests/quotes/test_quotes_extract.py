@@ -63,6 +63,11 @@ CASES = [
     # ... but a fronted phrase before the reported clause's own subject stays in it.
     ("Since that ruling, the county has engaged in voter suppression, the lawsuit says.",
      [("indirect", "lawsuit", "the county has engaged in voter suppression")]),
+    # "as expected", "listed as threatened" with no comma and no one doing it: nobody's words;
+    # "…, as the minister said" still is.
+    ("Forest elephants have been listed as threatened since 1978.", []),
+    ("The vote went to a second ballot as expected.", []),
+    ("The plan failed, as the minister said.", [("indirect", "minister", "The plan failed")]),
     # Naming without a complement, and an expletive 'it', report nobody's words.
     ("Voters in Minsk remembered the last dictator in Europe, as reporters called Sheiman in 1999.", []),
     ("To win American support, it is not enough to unconditionally support the US.", []),

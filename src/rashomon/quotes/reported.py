@@ -610,6 +610,10 @@ def _as_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int
         return None
     if toks[toks[verb].head].pos == "ADV":
         return None  # "As long as the people do not know …": 'as' of a conjunction, not "as X said"
+    m = marks[0]
+    if toks[m].text.isascii() and m > 0 and toks[m - 1].sent == toks[m].sent and toks[m - 1].pos != "PUNCT" \
+            and not view.kids(verb, *_SUBJ, "agent"):
+        return None  # "have been listed as threatened since 1978": a category, nobody's words
     head = toks[verb].head
     objs = [c for c in view.kids(verb, "dobj", "obj", "ccomp", "xcomp") if c > verb]
     if objs and lex.lemma_of(toks[verb]) not in lex.speech:
