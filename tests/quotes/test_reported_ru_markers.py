@@ -29,3 +29,10 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_reported_ru_markers(analyzer, text, expected):
     assert_quotes(analyzer.analyze_text(text), expected)
+
+
+def test_reported_ru_markers_source_after_preposition(analyzer):
+    # «По данным из отчёта центра»: the source is the report, not «из отчёта».
+    art = analyzer.analyze_text("По данным из отчёта центра, выручка выросла вдвое.")
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in art.quotes] == [
+        ("отчёта центра", "выручка выросла вдвое")]

@@ -702,6 +702,9 @@ def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, 
     comma = text.find(",", start, limit)
     end = comma if comma != -1 else limit
     words = list(view.tokens_in(start, end))
+    if len(words) > 1 and toks[words[0]].pos == "ADP":
+        # «По данным из отчёта центра, …»: the report is the source, not «из».
+        start, words = toks[words[0]].end, words[1:]
     if words and not any(toks[k].pos in ("VERB", "AUX") for k in words):
         head = next((k for k in words if not start <= toks[toks[k].head].start < end), words[0])
         return _trim(text, start, end), head
