@@ -1,0 +1,82 @@
+"""Mentions in shouted text: a headline or paragraph set all in capitals ("АРНО ХИДИРБЕГИШВИЛИ:
+КОГДА …", "ОТ РЕДАКТОРА") makes the recogniser tag common words ("ПЕРЕД", "СТРАНА", "ЧТО") as
+names. There a mention stays only if the article writes the same name in ordinary case
+elsewhere, or it reads as a name or an abbreviation (НАТО, ОДКБ, FBI)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lang import load_words
+from ..model import Mention
+from ..script import has_cyrillic
+
+_SHOUTED_SHARE = 0.8  # of a line's letters in capitals
+_SHOUTED_LETTERS = 6  # a line needs this many letters to count
+_WORD = re.compile(r"[^\W\d_]+")
+# pymorphy2 tags that mark a name or an abbreviation; a Russian word known without any of them is
+# an ordinary word («перед», «страна»), a part of speech below a function word.
+_NAME_TAGS = ("Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+_FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "VERB", "INFN", "GRND", "PRTF", "PRTS"}
+
+
+def _line(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : len(text) if end < 0 else end]
+
+
+def _shouted(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= _SHOUTED_LETTERS and sum(ch.isupper() for ch in letters) >= _SHOUTED_SHARE * len(letters)
+
+
+@lru_cache(maxsize=1)
+def _morph():  # noqa: ANN202 - natasha.MorphVocab (pymorphy2), loaded on first use
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@lru_cache(maxsize=4096)
+def _russian_reading(word: str) -> str:
+    """'name' (a name, abbreviation or unknown word), 'function' or 'word' for a Cyrillic word."""
+    parses = [p for p in _morph().parse(word.lower()) if p.is_known]
+    if not parses or any(any(t in p.tag for t in _NAME_TAGS) for p in parses):
+        return "name"
+    return "function" if parses[0].tag.POS in _FUNCTION_POS else "word"
+
+
+def _plain(word: str) -> bool:
+    """An ordinary word, not a name: «страна», «перед»; in English only a function word ("THE"):
+    without a dictionary a capitalised English word may be any name."""
+    if has_cyrillic(word):
+        return _russian_reading(word) != "name"
+    return word.lower() in load_words("function_words")
+
+
+def _function(word: str) -> bool:
+    if has_cyrillic(word):
+        return _russian_reading(word) == "function"
+    return word.lower() in load_words("function_words")
+
+
+def drop_shouted(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less those in shouted lines that are ordinary words (see the module doc)."""
+    written = {k for m in mentions if not m.text.isupper() for k in (m.text.casefold(), m.normal.casefold())}
+    out = []
+    for m in mentions:
+        if not m.text.isupper() or m.text.casefold() in written or m.normal.casefold() in written \
+                or not _shouted(_line(text, m.start)):
+            out.append(m)
+            continue
+        words = _WORD.findall(m.text)
+        if ":" in m.text or not words:
+            continue  # a whole headline taken for one name
+        if len(words) == 1 and _plain(words[0]):
+            continue  # «ПЕРЕД», «СТРАНА», «ЧТО»
+        if len(words) > 1 and any(_function(w) for w in words):
+            continue  # «ОТ РЕДАКТОРА», «КОГДА ПОТОМКОВ ГРУЗИН»
+        out.append(m)
+    return out
