@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..lang import load_words
 from ..model import Mention
+from ..morph import russian_morph
 from ..script import has_cyrillic
 
 _SHOUTED_SHARE = 0.8  # of a line's letters in capitals
@@ -32,17 +33,10 @@ def _shouted(line: str) -> bool:
     return len(letters) >= _SHOUTED_LETTERS and sum(ch.isupper() for ch in letters) >= _SHOUTED_SHARE * len(letters)
 
 
-@lru_cache(maxsize=1)
-def _morph():  # noqa: ANN202 - natasha.MorphVocab (pymorphy2), loaded on first use
-    from natasha import MorphVocab
-
-    return MorphVocab()
-
-
 @lru_cache(maxsize=4096)
 def _russian_reading(word: str) -> str:
     """'name' (a name, abbreviation or unknown word), 'function' or 'word' for a Cyrillic word."""
-    parses = [p for p in _morph().parse(word.lower()) if p.is_known]
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
     if not parses or any(any(t in p.tag for t in _NAME_TAGS) for p in parses):
         return "name"
     return "function" if parses[0].tag.POS in _FUNCTION_POS else "word"

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..morph import russian_morph
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
-
-
-@lru_cache(maxsize=1)
-def _morph():  # noqa: ANN202 - natasha.MorphVocab (pymorphy2), loaded on first use
-    from natasha import MorphVocab
-
-    return MorphVocab()
 
 
 @lru_cache(maxsize=4096)
@@ -23,7 +17,7 @@ def never_nominative(word: str) -> bool:
     dictionary's guesses for them miss cases."""
     if not has_cyrillic(word):
         return False
-    return all(p.is_known and p.tag.case not in (None, "nomn") for p in _morph().parse(word))
+    return all(p.is_known and p.tag.case not in (None, "nomn") for p in russian_morph().parse(word))
 
 
 @lru_cache(maxsize=4096)
@@ -32,7 +26,7 @@ def infinitive(word: str) -> bool:
     may call a noun); «власть» or «часть» is no infinitive."""
     if not has_cyrillic(word):
         return False
-    parses = [p for p in _morph().parse(word.lower()) if p.is_known]
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
     return bool(parses) and all(p.tag.POS == "INFN" for p in parses)
 
 
@@ -57,7 +51,7 @@ _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
 
 def _oblique(word: str, pos: tuple[str, ...], case: str | None = None):  # noqa: ANN202 - a natasha MorphForm
     """The word's known reading of part of speech `pos` in an oblique case (`case` if given)."""
-    for p in _morph().parse(word):
+    for p in russian_morph().parse(word):
         if p.is_known and p.tag.POS in pos and (p.tag.case == case if case else p.tag.case in _OBLIQUE):
             return p
     return None

@@ -58,7 +58,7 @@ def person_gender(name: str) -> str | None:
     if not words:
         return None
     # The first name first: "Kathy Griffin" is a woman whatever "-in" says of Slavic surnames.
-    first = _first_name_genders().get(words[0])
+    first = _first_name_genders().get(words[0]) or _russian_first_name_gender(words[0])
     if first is not None:
         return first
     last = name_key(words[-1])
@@ -66,6 +66,19 @@ def person_gender(name: str) -> str | None:
         if last.endswith(ending) and len(last) - len(ending) >= _MIN_STEM:
             return gender
     return None
+
+
+@lru_cache(maxsize=4096)
+def _russian_first_name_gender(word: str) -> str | None:
+    """'f' or 'm' for a Russian first name in any case the dictionary knows as a name of one
+    gender («Юлю» after «расхваливает Ющенко и Юлю»); None for unknown or either-gender names
+    («Саша») and for any other word."""
+    if not has_cyrillic(word) or not word[:1].isupper():
+        return None
+    from ..morph import russian_morph
+
+    genders = {str(p.tag.gender) for p in russian_morph().parse(word.lower()) if p.is_known and "Name" in p.tag}
+    return {"femn": "f", "masc": "m"}.get(genders.pop()) if len(genders) == 1 else None
 
 
 @lru_cache(maxsize=1)
