@@ -205,9 +205,31 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
             others = [k for k in cand if k != verb and toks[k].pos in ("VERB", "AUX") and k > j
                       and lex.is_cue(toks[k].lemma.lower()) and toks[k - 1].text.lower() in (",", "и", "а", "но")]
             stop = min([k - 1 for k in others] + [max(cand) + 1 if cand else j + 1])
+            if not others:
+                stop = _run_on(view, lex, stop, sent)
             idx = [k for k in range(j + 1, stop) if toks[k].sent == sent]
             return idx or None
     return None
+
+
+def _run_on(view: SyntaxView, lex: QuoteLexicon, stop: int, sent: int) -> int:
+    """Where a «что» clause ends when the parser hung its last words elsewhere («заявив, что в ней
+    течет преимущественно русская и польская кровь»: «кровь» on the main verb): the sentence's
+    end, if nothing but plain words stands between (no comma, colon, dash, bracket, quotation
+    mark or other cue)."""
+    toks = view.tokens
+    k = stop
+    while k < len(toks) and toks[k].sent == sent:
+        t = toks[k]
+        if t.pos == "PUNCT":
+            if t.text in (".", "!", "?", "…") and all(toks[r].sent != sent or toks[r].pos == "PUNCT"
+                                                      for r in range(k, min(len(toks), k + 3))):
+                return k
+            return stop
+        if t.pos in ("VERB", "AUX") and lex.is_cue(t.lemma.lower()):
+            return stop
+        k += 1
+    return k
 
 
 _COLON_REACH = 4  # tokens between the cue and the colon: its object («подтвердили эту информацию:»)
