@@ -68,6 +68,10 @@ CASES = [
     ("Forest elephants have been listed as threatened since 1978.", []),
     ("The vote went to a second ballot as expected.", []),
     ("The plan failed, as the minister said.", [("indirect", "minister", "The plan failed")]),
+    # A sentence whose main verb says (or offers a cue noun) and closes on the colon frames the
+    # quotation, not the last name before the colon; a side clause's verb does not.
+    ("Trump offered this assessment of the Justice Department probe: “What kind of man is this?”",
+     [("indirect", "Trump", "the Justice Department probe"), ("direct", "Trump", "What kind of man is this")]),
     # Naming without a complement, and an expletive 'it', report nobody's words.
     ("Voters in Minsk remembered the last dictator in Europe, as reporters called Sheiman in 1999.", []),
     ("To win American support, it is not enough to unconditionally support the US.", []),

@@ -310,6 +310,40 @@ def _inner_remark(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: M
     return None
 
 
+def _colon_frame(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
+                 quoted: list[MarkPair]) -> Attribution | None:
+    """ "Trump offered this assessment of …: “What kind of man is this?”": a sentence that closes on
+    the colon with a verb of saying, or a light verb with a cue noun as its object, introduces the
+    quotation; its subject speaks (English)."""
+    text = article.text
+    before = text[max(0, pair.start - 4) : pair.start].rstrip()
+    if not before.endswith(":") or not text[pair.inner_start : pair.inner_end].isascii():
+        return None
+    colon = text.rindex(":", 0, pair.start)
+    if "\n" in text[colon : pair.start]:
+        return None
+    sent = view.sentence_of(colon)
+    if sent is None:
+        return None
+    toks = view.tokens
+    for i in view.tokens_in(article.sentences[sent].start, colon):
+        tok = toks[i]
+        # The sentence's main verb: "Where the Gospel proclaims …, Allah has nothing to offer …:"
+        # and "In remarks reported by the newspaper, the cardinal made it clear …:" are not framed
+        # by the verb of a side clause.
+        if tok.pos != "VERB" or tok.dep.lower() != "root" or _inside(tok.start, quoted):
+            continue
+        lemma = tok.lemma.lower()
+        light = lemma in lex.light and any(toks[o].lemma.lower() in lex.nouns for o in view.kids(i, "dobj", "obj"))
+        if lemma not in lex.speech and not light:
+            continue
+        subj = speaker_token(view, i)
+        if subj is None or _inside(toks[subj].start, quoted):
+            continue
+        return Attribution((pair.start, pair.end), (tok.start, tok.end), source_span(view, subj), subj, "direct:colon-frame")
+    return None
+
+
 def _colon_lead(article: Article, pair: MarkPair, quoted: list[MarkPair]) -> Attribution | None:
     """ "Kowalczyk: “…”" inside one paragraph: the name just before a colon."""
     text = article.text
@@ -382,6 +416,7 @@ def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, p
         _inner_remark(article, view, lex, pair)
         or _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS)
         or _frame_verb(article, view, lex, pair, quoted)
+        or _colon_frame(article, view, lex, pair, quoted)
         or _colon_lead(article, pair, quoted)
         or _label_line(article, view, lex, pair, quoted)
         or (None if short else _continued(article.text, pair, previous))
