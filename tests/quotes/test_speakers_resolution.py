@@ -445,3 +445,24 @@ def test_speakers_resolution_ru_descriptor_names_its_body(analyzer, text, speake
     names = {e.id: e.name for e in art.entities}
     got = [(names.get(q.speaker_entity), q.speaker_name) for q in art.quotes if "цены снизятся" in q.content.text]
     assert got and got[0][0] == speaker and name in (got[0][1] or ""), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # A document speaks for its possessor, not for the person named last before it.
+        ("Julia Marsh founded the paper in 1990. Reporter Tom Hale’s latest article claims that the mayor lied.",
+         "Tom Hale"),
+        ("Julia Marsh met the inspectors on Monday. Mr. Horowitz’s report found that the rules were broken.",
+         "Horowitz"),
+        # negative: a document with no possessor is nobody named there
+        ("Julia Marsh met the inspectors on Monday. A new report found that the rules were broken.", None),
+    ],
+)
+def test_speakers_resolution_document_possessor(analyzer, text, name):
+    art = analyzer.analyze_text(text)
+    names = {e.id: e.name for e in art.entities}
+    (quote,) = [q for q in art.quotes if q.speaker is not None]
+    got = names.get(quote.speaker_entity)
+    assert (got is None) if name is None else (got is not None and name in got), (quote.speaker_name, got)

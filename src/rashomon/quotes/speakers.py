@@ -528,7 +528,11 @@ class SpeakerResolver:
                       or (titled and m.start > head[0])
                       or (m.start > head[1] and not text[head[1] : m.start].strip()
                           and not (m.type == "PERSON" and self._complement(m, head)))
-                      or self._apposed(m, head)]
+                      or self._apposed(m, head)
+                      # "Reporter Luke Harding’s latest article, claiming …": a document speaks
+                      # for its possessor.
+                      or (head_word in load_words("document_nouns") and m.type in ("PERSON", "ORG")
+                          and m.end <= head[0] and self._hung_on(m, head, ("poss",)))]
             if person_title and not any(m.type == "PERSON" for m in inside):
                 # «Глава Белого дома», «руководитель МАГАТЭ»: a person, not the body they head;
                 # with no name in the phrase the descriptor refers back like «the minister», but
