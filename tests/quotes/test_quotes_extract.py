@@ -50,6 +50,14 @@ CASES = [
     ('Trump, the star of the reality TV show "The Apprentice," said that conventions are dull.',
      [("indirect", "Trump", "conventions are dull")]),
     ("He came back with a book. “Here,” he said.", [("direct", "he", "Here")]),
+    # ... also when a closing full stop makes the name read like a sentence; but lower-case words
+    # after such a noun are speech, and so is a headline introduced by a colon.
+    ("“We will work hard,” Ms. Rice said in an interview on the PBS television program “Charlie Rose.”",
+     [("direct", "Rice", "We will work hard")]),
+    ('He used stronger language, saying the group "must be destroyed."',
+     [("direct", "He", "must be destroyed")]),
+    ("He now declares with a screaming headline: “The Minister Must Resign.”",
+     [("direct", "He", "The Minister Must Resign")]),
     # A quotation that is a whole paragraph after "X wrote in a post." is what X wrote ...
     ("Mayor Ruiz wrote in a post on Tuesday morning.\n\n“The bridge will stay closed until the inspectors finish their work.”",
      [("direct", "Ruiz", "The bridge will stay closed")]),

@@ -21,7 +21,7 @@ from .reported import (Attribution, antecedent, full_source_span, headline_attri
                        noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges)
-from .roles import classify_unattributed, is_long_quotation
+from .roles import LONG_WORDS, classify_unattributed, is_long_quotation
 from .speakers import SaidBefore, Speaker, SpeakerResolver, continued_speaker, document_author
 from ..pipeline import component
 from ..script import has_cyrillic
@@ -64,11 +64,16 @@ def _names_a_thing(text: str, pair: MarkPair, lex: QuoteLexicon) -> bool:
     """A short quotation right after a noun for a work, medium or thing is its name, not speech:
     «интернет-издание «Украина.ру», прямо заявил …», "Телеканалы: «112 Украина»". Russian nouns
     are matched inflected and in compounds («телеканала» holds «канал»); others as written."""
+    first = text[pair.inner_start : pair.inner_end].lstrip()[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False  # a name or title is capitalised: 'the group "must be destroyed."' is speech
     words = list(_WORD_BEFORE.finditer(text, max(0, pair.start - 40), pair.start))
     # Right before the mark: "book. “Here,” he said" is speech after a sentence about a book.
     if not words or text[words[-1].end() : pair.start].strip(" \t:,") != "":
         return False
     word = words[-1].group().lower()
+    if ":" in text[words[-1].end() : pair.start] and not has_cyrillic(word):
+        return False  # "declares with a screaming headline: “Pope Francis Must Resign.”" says it
     nouns = lex.title_nouns | lex.name_nouns
     if word in nouns or word.rsplit("-", 1)[-1] in nouns:
         return True
@@ -259,9 +264,12 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
         outer = direct_end >= span[1]
         long = is_long_quotation(inner)
         att = None
-        if pair.depth == 0 and (long or (_adjacent_cue(text, pair) and not _names_a_thing(text, pair, lex))):
+        # A name after a noun for a work ("the PBS television program “Charlie Rose.”") is no
+        # speech even when its closing full stop makes it read like a sentence.
+        named = len(inner.split()) < LONG_WORDS and _names_a_thing(text, pair, lex)
+        if pair.depth == 0 and not named and (long or _adjacent_cue(text, pair)):
             att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said)
-        if att is None and long and not outer:
+        if att is None and long and not outer and not named:
             att = Attribution(span, None, None, None, "direct:unattributed")
         if att is not None:
             direct.append(att)
