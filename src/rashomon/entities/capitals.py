@@ -22,15 +22,15 @@ _NAME_TAGS = ("Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "VERB", "INFN", "GRND", "PRTF", "PRTS"}
 
 
-def _line(text: str, pos: int) -> str:
+def _shouted_line(text: str, pos: int, seen: dict[int, bool]) -> bool:
+    """Whether the line holding `pos` is set in capitals (each line judged once: a long shouted
+    line with many mentions stays linear)."""
     start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : len(text) if end < 0 else end]
-
-
-def _shouted(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= _SHOUTED_LETTERS and sum(ch.isupper() for ch in letters) >= _SHOUTED_SHARE * len(letters)
+    if start not in seen:
+        end = text.find("\n", pos)
+        letters = [ch for ch in text[start : len(text) if end < 0 else end] if ch.isalpha()]
+        seen[start] = len(letters) >= _SHOUTED_LETTERS and sum(ch.isupper() for ch in letters) >= _SHOUTED_SHARE * len(letters)
+    return seen[start]
 
 
 @lru_cache(maxsize=4096)
@@ -42,35 +42,30 @@ def _russian_reading(word: str) -> str:
     return "function" if parses[0].tag.POS in _FUNCTION_POS else "word"
 
 
-def _plain(word: str) -> bool:
-    """An ordinary word, not a name: «страна», «перед»; in English only a function word ("THE"):
-    without a dictionary a capitalised English word may be any name."""
+def _reading(word: str) -> str:
+    """'name', 'function' or 'word'. English has no dictionary here: a capitalised word may be any
+    name, so only its function words ("THE", "AND") read as anything else."""
     if has_cyrillic(word):
-        return _russian_reading(word) != "name"
-    return word.lower() in load_words("function_words")
-
-
-def _function(word: str) -> bool:
-    if has_cyrillic(word):
-        return _russian_reading(word) == "function"
-    return word.lower() in load_words("function_words")
+        return _russian_reading(word)
+    return "function" if word.lower() in load_words("function_words") else "name"
 
 
 def drop_shouted(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions, less those in shouted lines that are ordinary words (see the module doc)."""
     written = {k for m in mentions if not m.text.isupper() for k in (m.text.casefold(), m.normal.casefold())}
+    seen: dict[int, bool] = {}
     out = []
     for m in mentions:
         if not m.text.isupper() or m.text.casefold() in written or m.normal.casefold() in written \
-                or not _shouted(_line(text, m.start)):
+                or not _shouted_line(text, m.start, seen):
             out.append(m)
             continue
         words = _WORD.findall(m.text)
         if ":" in m.text or not words:
             continue  # a whole headline taken for one name
-        if len(words) == 1 and _plain(words[0]):
+        if len(words) == 1 and _reading(words[0]) != "name":
             continue  # «ПЕРЕД», «СТРАНА», «ЧТО»
-        if len(words) > 1 and any(_function(w) for w in words):
+        if len(words) > 1 and any(_reading(w) == "function" for w in words):
             continue  # «ОТ РЕДАКТОРА», «КОГДА ПОТОМКОВ ГРУЗИН»
         out.append(m)
     return out

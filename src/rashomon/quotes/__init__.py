@@ -4,13 +4,11 @@ entities, nested attribution, and the one decision on quoted phrases that are no
 from __future__ import annotations
 
 import heapq
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..intervals import Cover, LastEnclosing
 from ..model import Article, QuotedPhrase, Quote, Span
-from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .dialogue import dialogue_attributions
 from .direct import attribute_quotation
@@ -21,7 +19,7 @@ from .reported import (Attribution, antecedent, full_source_span, headline_attri
                        noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges)
-from .roles import LONG_WORDS, classify_unattributed, is_long_quotation
+from .roles import LONG_WORDS, classify_unattributed, is_long_quotation, names_a_thing
 from .speakers import SaidBefore, Speaker, SpeakerResolver, continued_speaker, document_author
 from ..pipeline import component
 from ..script import has_cyrillic
@@ -45,45 +43,12 @@ def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _adjacent_cue(text: str, pair: MarkPair) -> bool:
     """A short quotation counts as speech only with the cue right at it: “No,” he said / said: “No”."""
     after = text[pair.end : pair.end + 3].lstrip()
     before = text[max(0, pair.start - 3) : pair.start].rstrip()
     inner_tail = text[pair.inner_end - 1 : pair.inner_end]
     return after[:1] in (",", "—", "–") or inner_tail in (",", "!", "?") or before.endswith((":", ","))
-
-
-_WORD_BEFORE = re.compile(r"[^\W\d_][\w-]*")
-
-
-def _names_a_thing(text: str, pair: MarkPair, lex: QuoteLexicon) -> bool:
-    """A short quotation right after a noun for a work, medium or thing is its name, not speech:
-    «интернет-издание «Украина.ру», прямо заявил …», "Телеканалы: «112 Украина»". Russian nouns
-    are matched inflected and in compounds («телеканала» holds «канал»); others as written."""
-    first = text[pair.inner_start : pair.inner_end].lstrip()[:1]
-    if not (first.isupper() or first.isdigit()):
-        return False  # a name or title is capitalised: 'the group "must be destroyed."' is speech
-    words = list(_WORD_BEFORE.finditer(text, max(0, pair.start - 40), pair.start))
-    # Right before the mark: "book. “Here,” he said" is speech after a sentence about a book.
-    if not words or text[words[-1].end() : pair.start].strip(" \t:,") != "":
-        return False
-    word = words[-1].group().lower()
-    if ":" in text[words[-1].end() : pair.start] and not has_cyrillic(word):
-        return False  # "declares with a screaming headline: “Pope Francis Must Resign.”" says it
-    nouns = lex.title_nouns | lex.name_nouns
-    if word in nouns or word.rsplit("-", 1)[-1] in nouns:
-        return True
-    if not has_cyrillic(word):
-        return False
-    for noun in nouns:
-        stem = noun[:-1] if len(noun) > 4 else noun  # «газет-а», «канал-а»; «план» stays whole
-        if has_cyrillic(noun) and (word.startswith(stem) or (len(stem) >= 4 and stem in word)):
-            return True
-    return False
 
 
 class _PairIndex:
@@ -266,7 +231,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
         att = None
         # A name after a noun for a work ("the PBS television program “Charlie Rose.”") is no
         # speech even when its closing full stop makes it read like a sentence.
-        named = len(inner.split()) < LONG_WORDS and _names_a_thing(text, pair, lex)
+        named = len(inner.split()) < LONG_WORDS and names_a_thing(text, pair.start, inner, lex)
         if pair.depth == 0 and not named and (long or _adjacent_cue(text, pair)):
             att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said)
         if att is None and long and not outer and not named:

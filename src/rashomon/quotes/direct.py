@@ -4,6 +4,7 @@ interview label line ("Name, title:") in the paragraph before it."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..lang import load_words
 from ..model import Article, Mention, Token
@@ -326,22 +327,18 @@ def _colon_frame(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Ma
     if sent is None:
         return None
     toks = view.tokens
-    for i in view.tokens_in(article.sentences[sent].start, colon):
-        tok = toks[i]
+
+    def frames(tok: Token, i: int) -> bool:
         # The sentence's main verb: "Where the Gospel proclaims …, Allah has nothing to offer …:"
         # and "In remarks reported by the newspaper, the cardinal made it clear …:" are not framed
         # by the verb of a side clause.
         if tok.pos != "VERB" or tok.dep.lower() != "root" or _inside(tok.start, quoted):
-            continue
+            return False
         lemma = tok.lemma.lower()
-        light = lemma in lex.light and any(toks[o].lemma.lower() in lex.nouns for o in view.kids(i, "dobj", "obj"))
-        if lemma not in lex.speech and not light:
-            continue
-        subj = speaker_token(view, i)
-        if subj is None or _inside(toks[subj].start, quoted):
-            continue
-        return Attribution((pair.start, pair.end), (tok.start, tok.end), source_span(view, subj), subj, "direct:colon-frame")
-    return None
+        return lemma in lex.speech or (lemma in lex.light and any(
+            toks[o].lemma.lower() in lex.nouns for o in view.kids(i, "dobj", "obj")))
+
+    return _framed_by(view, pair, quoted, article.sentences[sent].start, colon, "direct:colon-frame", frames)
 
 
 def _colon_lead(article: Article, pair: MarkPair, quoted: list[MarkPair]) -> Attribution | None:
@@ -393,14 +390,22 @@ def _label_line(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Mar
     if last is None:
         return None
     sent = article.sentences[last]
-    for i in view.tokens_in(sent.start, sent.end):
+    return _framed_by(view, pair, quoted, sent.start, sent.end, "direct:lead-in",
+                      lambda tok, i: tok.pos in ("VERB", "AUX") and tok.lemma.lower() in lex.speech)
+
+
+def _framed_by(view: SyntaxView, pair: MarkPair, quoted: list[MarkPair], lo: int, hi: int, how: str,
+               frames: Callable[[Token, int], bool]) -> Attribution | None:
+    """The quotation under the first verb between `lo` and `hi` that `frames` accepts and whose
+    speaker stands outside every quotation (the shared end of the lead-in rules)."""
+    for i in view.tokens_in(lo, hi):
         tok = view.tokens[i]
-        if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in lex.speech:
-            subj = speaker_token(view, i)
-            if subj is None or _inside(view.tokens[subj].start, quoted):
-                continue
-            return Attribution((pair.start, pair.end), (tok.start, tok.end), source_span(view, subj), subj,
-                               "direct:lead-in")
+        if not frames(tok, i):
+            continue
+        subj = speaker_token(view, i)
+        if subj is None or _inside(view.tokens[subj].start, quoted):
+            continue
+        return Attribution((pair.start, pair.end), (tok.start, tok.end), source_span(view, subj), subj, how)
     return None
 
 
@@ -447,17 +452,11 @@ def _intro_sentence(article: Article, view: SyntaxView, lex: QuoteLexicon, pair:
     sent = article.sentences[last]
     if any(ch in text[sent.start : sent.end] for ch in "\"“”"):
         return None  # a sentence with its own quotation says what it reports
-    for i in view.tokens_in(sent.start, sent.end):
-        tok = view.tokens[i]
-        # The sentence's own main verb: "Grassley said his staff contacted those Ford complained
-        # of:" introduces nothing by "complained".
-        if tok.pos != "VERB" or tok.dep.lower() != "root" or tok.lemma.lower() not in lex.speech or view.kids(i, *_OWN_CONTENT):
-            continue
-        subj = speaker_token(view, i)
-        if subj is None or _inside(view.tokens[subj].start, quoted):
-            continue
-        return Attribution((pair.start, pair.end), (tok.start, tok.end), source_span(view, subj), subj, "direct:intro")
-    return None
+    # The sentence's own main verb, saying nothing itself: "Grassley said his staff contacted those
+    # Ford complained of:" introduces nothing by "complained".
+    return _framed_by(view, pair, quoted, sent.start, sent.end, "direct:intro",
+                      lambda tok, i: tok.pos == "VERB" and tok.dep.lower() == "root"
+                      and tok.lemma.lower() in lex.speech and not view.kids(i, *_OWN_CONTENT))
 
 
 _CONTINUATION_GAP = 80  # characters of the remark's tail between “A,” he said … and “B”

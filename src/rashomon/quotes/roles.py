@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..script import has_cyrillic
 from .lexicon import QuoteLexicon
 
 # A quotation this long, or holding a sentence end, is somebody's words even with no cue.
@@ -43,6 +44,33 @@ def _title_case(inner: str) -> bool:
     """Three or more words, every longer word capitalised: "Saturday Night Live"."""
     words = [w for w in _words(inner) if len(w) > 3]
     return len(_words(inner)) >= 3 and len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def names_a_thing(text: str, start: int, inner: str, lex: QuoteLexicon) -> bool:
+    """A quotation opening at `start` right after a noun for a work, medium or thing is its name,
+    not speech: «интернет-издание «Украина.ру», прямо заявил …», "Телеканалы: «112 Украина»", "the
+    reality TV show "The Apprentice," said". Russian nouns match inflected and in compounds
+    («телеканала» holds «канал»); others as written."""
+    first = inner.lstrip()[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False  # a name or title is capitalised: 'the group "must be destroyed."' is speech
+    words = list(_WORD.finditer(text, max(0, start - 40), start))
+    # Right before the mark: "book. “Here,” he said" is speech after a sentence about a book.
+    if not words or text[words[-1].end() : start].strip(" \t:,") != "":
+        return False
+    word = words[-1].group().lower()
+    if ":" in text[words[-1].end() : start] and not has_cyrillic(word):
+        return False  # "declares with a screaming headline: “Pope Francis Must Resign.”" says it
+    nouns = lex.title_nouns | lex.name_nouns
+    if word in nouns or word.rsplit("-", 1)[-1] in nouns:
+        return True
+    if not has_cyrillic(word):
+        return False
+    for noun in nouns:
+        stem = noun[:-1] if len(noun) > 4 else noun  # «газет-а», «канал-а»; «план» stays whole
+        if has_cyrillic(noun) and (word.startswith(stem) or (len(stem) >= 4 and stem in word)):
+            return True
+    return False
 
 
 def classify_unattributed(text: str, start: int, end: int, inner_start: int, inner_end: int,

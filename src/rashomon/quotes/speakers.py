@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from ..lang import load_list, load_table, load_words, read_rows
 from ..model import Article, Entity, Mention
+from ..morph import russian_morph
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
@@ -75,8 +76,6 @@ def _russian_first_name_gender(word: str) -> str | None:
     («Саша») and for any other word."""
     if not has_cyrillic(word) or not word[:1].isupper():
         return None
-    from ..morph import russian_morph
-
     genders = {str(p.tag.gender) for p in russian_morph().parse(word.lower()) if p.is_known and "Name" in p.tag}
     return {"femn": "f", "masc": "m"}.get(genders.pop()) if len(genders) == 1 else None
 
@@ -163,10 +162,15 @@ def nation_adjective_place(words: list[str]) -> frozenset[str]:
     """The forms of the nation a Russian descriptor names with a word before its head
     («российское правительство» -> Росси*, российск*, …), empty when it names none. Like
     `descriptor_place`, the descriptor then refers back only to someone placed there."""
-    for word in words[:-1]:
-        for row in _ru_nation_rows():
-            if any(word.startswith(f[:-1].casefold()) if f.endswith("*") else word == f.casefold() for f in row):
-                return row
+    return next((row for row in map(_ru_nation_of, words[:-1]) if row), frozenset())
+
+
+def _ru_nation_of(word: str) -> frozenset[str]:
+    """The lang/ru/nation_names.tsv row one word belongs to («российского», «России»), else empty."""
+    word = word.casefold()
+    for row in _ru_nation_rows():
+        if any(word.startswith(f[:-1].casefold()) if f.endswith("*") else word == f.casefold() for f in row):
+            return row
     return frozenset()
 
 
@@ -541,7 +545,7 @@ class SpeakerResolver:
                 named = [x.text for m in inside if m.type in ("ORG", "LOC") and m.start > head[1]
                          for x in self.owner[(m.start, m.end)].mentions]
                 # «Президент России» is also placed by «российского лидера Владимира Путина».
-                bodies = frozenset(named).union(*(nation_adjective_place([w.casefold(), ""]) for w in named))
+                bodies = frozenset(named).union(*map(_ru_nation_of, named))
                 inside = []
         # A name the recogniser typed comes first; an untagged surname only when the phrase has
         # none and ends with it ("CNN President On Trump" is CNN's, "Media Research Center’s
