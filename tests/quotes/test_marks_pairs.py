@@ -27,6 +27,12 @@ from rashomon.quotes.marks import scan_marks
         # two quotations is not swallowed into one.
         ('“We are not surprised," Sam Lee said. "But the suit has no merit.”',
          ['“We are not surprised,"', '"But the suit has no merit.”']),
+        # The New York Times' archive writes a straight double mark as two apostrophes.
+        ("''This is big,'' Sam Lee said. ''It runs on.\n\n''Into May.''",
+         ["''This is big,''", "''It runs on.\n\n''Into May.''"]),
+        # Negatives: one apostrophe is still an apostrophe, three marks are no pair of two.
+        ("Kiev's plan, Obama's ''deal'' and rock 'n' roll", ["''deal''"]),
+        ("It" + "'" * 3 + "s odd", []),
         # Negatives: nesting across the two styles still nests.
         ('“He said "hello there" to me,” she said.', ['“He said "hello there" to me,”', '"hello there"']),
         ('"He said “hello there” to me," she said.', ['"He said “hello there” to me,"', '“hello there”']),

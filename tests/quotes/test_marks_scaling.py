@@ -20,6 +20,7 @@ def reference_scan(text: str) -> MarkScan:
     """The pre-issue-14 scan, character by character, searching the whole stack each time."""
     scan = MarkScan()
     stack: list[tuple[str, int]] = []
+    wide: set[int] = set()  # openers written as two apostrophes (''…'')
     n, i = len(text), 0
     while i < n:
         ch = text[i]
@@ -31,25 +32,33 @@ def reference_scan(text: str) -> MarkScan:
                 if len(stack) == 1 and j < n and text[j] == stack[0][0]:
                     i = j + 1
                     continue
+                if len(stack) == 1 and stack[0][1] in wide and text.startswith("''", j):
+                    i = j + 2
+                    continue
                 scan.unpaired.extend(pos for _op, pos in stack)
                 stack.clear()
             i = j
             continue
-        closers_open = [k for k, (op, _) in enumerate(stack) if ch in marks._PAIRS[op]]
-        if ch in ("’", "'") and marks._is_apostrophe(text, i):
+        width = 1
+        if text.startswith("''", i) and not text.startswith("'", i + 2) and (i == 0 or text[i - 1] != "'"):
+            ch, width = '"', 2
+        elif ch in ("’", "'") and marks._is_apostrophe(text, i):
             i += 1
             continue
-        if closers_open and marks._can_close(text, i):
+        closers_open = [k for k, (op, _) in enumerate(stack) if ch in marks._PAIRS[op]]
+        if closers_open and marks._can_close(text, i, width):
             k = closers_open[-1]
             scan.unpaired.extend(pos for _op, pos in stack[k + 1 :])
             _opener, pos = stack[k]
             del stack[k:]
-            scan.pairs.append(MarkPair(pos, i + 1, pos + 1, i, depth=k))
-        elif ch in marks._PAIRS and marks._can_open(text, i):
+            scan.pairs.append(MarkPair(pos, i + width, pos + (2 if pos in wide else 1), i, depth=k))
+        elif ch in marks._PAIRS and marks._can_open(text, i, width):
             stack.append((ch, i))
+            if width == 2:
+                wide.add(i)
         elif ch in "”»›":
             scan.unpaired.append(i)
-        i += 1
+        i += width
     scan.unpaired.extend(pos for _op, pos in stack)
     scan.pairs.sort(key=lambda p: (p.start, -p.end))
     marks._fix_depths(scan.pairs)
@@ -70,6 +79,7 @@ def _as_tuples(scan: MarkScan) -> tuple[list[tuple], list[int]]:
         "He said “this is «nested» text” today.",
         "«Мы отслеживали их „сорок“ минут», — сказала она.",
         '"Straight quotes" and Kiev\'s "another".',
+        "''Two apostrophes,'' he said. ''Para one.\n\n''Para two.'' Don''t .",
         "“Para one.\n\n“Para two.”",
         "the “Erdogan variant, when the rebels\nnext para “ok” here",
         "odd ” closer alone",

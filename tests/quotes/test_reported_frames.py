@@ -35,6 +35,13 @@ CASES = [
     ("The plant will close in May, as the mayor told the local radio station.",
      [("the mayor", "The plant will close in May", "told")]),
     ("The plant will close in May, as the mayor said.", [("the mayor", "The plant will close in May", "said")]),
+    # A that-clause after a time phrase, which the parser takes for an adverbial, is what was said.
+    ("Mayor Tom Harlow tweeted last month that he had picked a new police chief.",
+     [("Tom Harlow", "that he had picked a new police chief", "tweeted")]),
+    ("The mayor notified the council on Tuesday that the bridge will close.",
+     [("The mayor", "that the bridge will close", "notified")]),
+    # Negative: "so … that" says how, not what.
+    ("The crowd shouted so loudly that the windows shook.", []),
     # Not knowing an open question holds no view, an adverb before the question word or not.
     ("I don't know exactly how many of them came to the square (500 or 2,000 people).", []),
     ("I do not know precisely why the mayor left.", []),

@@ -52,9 +52,28 @@ def test_speakers_titles(analyzer, text, name, etype):
     ("Jane Miller spoke first. Sen. Tom Harlow answered. She says the trip was in May.", "says", "Jane Miller"),
     # Negative: with no title written before any name, the nearest person stands.
     ("Tom Harlow faced new claims. Jane Miller spoke on radio. The senator said he was sorry.", "said", "Jane Miller"),
+    # An English body before the title: the person introduced with that body and title.
+    ("White House press secretary Jane Miller spoke on Monday. Tom Harlow agreed. "
+     "The White House press secretary said the talks had failed.", "said", "Jane Miller"),
+    # A party label is membership, not a body: "the GOP candidate" still refers back.
+    ("Sen. Tom Harlow won the vote. Jane Miller lost. The GOP senator said the count was fair.", "said", "Tom Harlow"),
 ])
 def test_speakers_titles_introduced_and_gendered(analyzer, text, cue, name):
     art = analyzer.analyze_text(text)
     quote = next(q for q in art.quotes if q.cue and q.cue.text == cue)
     ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
     assert ent is not None and ent.name == name, (quote.speaker_name, ent)
+
+
+@pytest.mark.parametrize("text", [
+    # Nobody was introduced as the White House press secretary: not the foreign spokeswoman named last.
+    "Foreign Ministry spokeswoman Maria Zakharova spoke on Monday. The White House press secretary said the talks failed.",
+    # An aide named beside "House" is not "the House inspector general".
+    "A House IT aide, Tom Harlow, was fired. The House inspector general said the server had disappeared.",
+    # "An ADL official" was never named: "the ADL official" is not the congressman named before.
+    "Rep. Tom Harlow defended the pastor. An ADL official called him. The ADL official said he had been misquoted.",
+])
+def test_speakers_titles_body_first_unlinked(analyzer, text):
+    art = analyzer.analyze_text(text)
+    quote = next(q for q in art.quotes if q.cue and q.cue.text == "said")
+    assert quote.speaker_entity is None, (quote.speaker_name, quote.speaker_entity)

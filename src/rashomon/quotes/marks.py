@@ -1,7 +1,7 @@
 """Pair quotation marks in every style, recovering from unbalanced or stray marks.
 
-Styles: “…” (English), "…" (straight), «…» (Russian), „…“ (German/Russian inner), ‘…’ and
-‹…›. Nesting is allowed ( «… „Новичок“ …» or «… «Новичок» …» ). A paragraph that opens a
+Styles: “…” (English), "…" (straight, also written as two apostrophes ''…'' in the New York
+Times' archive text), «…» (Russian), „…“ (German/Russian inner), ‘…’ and ‹…›. Nesting is allowed ( «… „Новичок“ …» or «… «Новичок» …» ). A paragraph that opens a
 quote and does not close it continues into the next paragraph when that paragraph opens
 with a quote mark (the convention for multi-paragraph quotations). Anything that cannot be
 paired is reported in `unpaired`, never raised: textacy raises on an odd count; we go on.
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 # (“…," Suthers said. "…”), and read strictly one curly pair would swallow the frame between.
 _PAIRS: dict[str, str] = {"“": "”\"", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"”', "‚": "‘’"}
 _LETTERISH = str.isalnum
+_TWO_APOSTROPHES = "''"
 # Double quotation marks of every style (single ones double as apostrophes).
 DOUBLE_MARKS = frozenset("“”«»„\"")
 # Quotations nest at most two deep in news (depth 2 once in 2,392 corpus texts). Deeper
@@ -55,17 +56,17 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return _LETTERISH(prev) and (_LETTERISH(nxt) or nxt in "s")
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     # «…, — отметил он."Интересно…»: a sentence's end with the space lost, before a capital.
     return not nxt.isspace() and (prev.isspace() or prev in "([{—–-/:;,«„“‘\"" or i == 0
                                   or prev in ".!?…" and nxt.isupper())
 
 
-def _can_close(text: str, i: int) -> bool:
+def _can_close(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     # «…сказал "нет."Потом …»: the space after a sentence's end lost, with a quotation open.
     return not prev.isspace() and (nxt.isspace() or not _LETTERISH(nxt) or prev in ".!?…" and nxt.isupper())
 
@@ -77,6 +78,7 @@ def scan_marks(text: str) -> MarkScan:
     # closer -> stack indices of open marks it may close, innermost last. Looking closers up
     # here instead of scanning the whole stack keeps 10,000 unclosed marks linear.
     closable: dict[str, list[int]] = {c: [] for c in _CLOSERS}
+    wide: set[int] = set()  # positions of openers written as two apostrophes
     n = len(text)
     i = 0
     while True:
@@ -97,29 +99,37 @@ def scan_marks(text: str) -> MarkScan:
                 if len(stack) == 1 and j < n and text[j] == stack[0][0]:
                     i = j + 1
                     continue
+                if len(stack) == 1 and stack[0][1] in wide and text.startswith(_TWO_APOSTROPHES, j):
+                    i = j + 2
+                    continue
                 scan.unpaired.extend(pos for _op, pos in stack)
                 _truncate(stack, closable, 0)
             i = j
             continue
-        if ch in ("’", "'") and _is_apostrophe(text, i):
+        width = 1
+        if text.startswith(_TWO_APOSTROPHES, i) and not text.startswith("'", i + 2) and (i == 0 or text[i - 1] != "'"):
+            ch, width = '"', 2  # ''…'': the New York Times' straight double mark, two apostrophes
+        elif ch in ("’", "'") and _is_apostrophe(text, i):
             i += 1
             continue
         open_for = closable.get(ch)
-        if open_for and _can_close(text, i):
+        if open_for and _can_close(text, i, width):
             k = open_for[-1]
             # Marks opened after the one we close are unbalanced inside it.
             for _op, pos in stack[k + 1 :]:
                 scan.unpaired.append(pos)
             opener, pos = stack[k]
             _truncate(stack, closable, k)
-            scan.pairs.append(MarkPair(pos, i + 1, pos + 1, i, depth=k))
-        elif ch in _PAIRS and _can_open(text, i):
+            scan.pairs.append(MarkPair(pos, i + width, pos + (2 if pos in wide else 1), i, depth=k))
+        elif ch in _PAIRS and _can_open(text, i, width):
             for closer in _PAIRS[ch]:
                 closable[closer].append(len(stack))
             stack.append((ch, i))
+            if width == 2:
+                wide.add(i)
         elif ch in "”»›":
             scan.unpaired.append(i)
-        i += 1
+        i += width
     for _op, pos in stack:
         scan.unpaired.append(pos)
     scan.pairs.sort(key=lambda p: (p.start, -p.end))

@@ -321,6 +321,8 @@ def _bare_after_and(view: SyntaxView, verb: int) -> bool:
 # public, Buck said …"); "that", "if" and "whether" clauses are said.
 _ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "since", "as", "because", "although", "though",
                               "once", "until", "till", "whereas", "whenever"})
+# Before "that", these make the clause an adverbial ("so loud that", "now that", "in order that").
+_THAT_ADVERBIALS = frozenset({"so", "such", "now", "order", "given", "except", "provided", "providing"})
 
 
 def _adverbial_clause(view: SyntaxView, clause: int) -> bool:
@@ -357,6 +359,13 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
         if lemma in _volition_verbs() and _wish_clause(view, c):
             continue  # "they want him to take …": a wish about someone's act, not a view held
         return view.subtree(c), "ccomp"
+    for c in view.kids(verb, "advcl"):
+        # "Trump tweeted last month that he had selected Haspel": the parser took the that-clause
+        # after a time phrase for an adverbial; "so loud that", "now that" are adverbials indeed.
+        first = view.subtree(c)[0]
+        if c > verb and toks[first].text.lower() == "that" and toks[first].dep == "mark" \
+                and toks[first - 1].text.lower() not in _THAT_ADVERBIALS and toks[first - 1].text not in ",;:":
+            return view.subtree(c), "ccomp"
     if lemma in _XCOMP_CUES:
         for c in view.kids(verb, "xcomp"):
             return view.subtree(c), "xcomp"
@@ -678,6 +687,7 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
                 continue
             out.append(Attribution(content, (m.start(), m.end()), src, None, "marker"))
     return out
+
 
 
 def _past_subordinator(view: SyntaxView, content: tuple[int, int]) -> tuple[int, int]:

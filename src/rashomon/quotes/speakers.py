@@ -108,6 +108,14 @@ def _us_states() -> frozenset[str]:
     return frozenset(load_list("en", "us_states"))
 
 
+def _party_label(name: str) -> bool:
+    """A party label before a title, alone or with a state: "GOP", "Independent Vermont"."""
+    rest = name.lower()
+    for word in sorted(load_words("party_words"), key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest)
+    return rest.strip() != name.lower().strip() and (not rest.strip() or rest.strip() in _us_states())
+
+
 @lru_cache(maxsize=256)
 def _any_form(forms: frozenset[str]) -> re.Pattern[str]:
     """One pattern matching any of the forms as a whole word, as written ("US" is not "us")."""
@@ -132,9 +140,9 @@ def descriptor_place(phrase: str) -> frozenset[str]:
 
     Such a descriptor refers back only to someone the article places there ("F.B.I. Director James
     Comey"); otherwise it names its speaker itself: the organisation or person named last is
-    rarely the Russian government or the German leader. A US state is left out
-    (lang/en/us_states.txt): a politician's state is often unsaid near the name, and "the Florida
-    senator" is then the senator named last, as for "the senator"."""
+    rarely the Russian government or the German leader. A US state or a party label is left out
+    (lang/en/us_states.txt, party_words.txt): a politician's state or party is often unsaid near
+    the name, and "the Florida senator" is then the senator named last, as for "the senator"."""
     words = phrase.split()
     if len(words) < 3 or words[0].lower() != "the":
         return frozenset()
@@ -145,7 +153,7 @@ def descriptor_place(phrase: str) -> frozenset[str]:
     run_words = run.group(0).split()
     for k in range(len(run_words)):
         tail = " ".join(run_words[k:]).casefold()
-        if tail in _us_states():
+        if tail in _us_states() or _party_label(tail):
             return frozenset()
         if tail in _nation_forms():
             return _nation_forms()[tail]
@@ -515,6 +523,7 @@ class SpeakerResolver:
         s, e = _without_intensifier(text, span)
         phrase = text[s:e]
         bodies: frozenset[str] = frozenset()
+        body_first = False  # the body written before the title ("the White House press secretary")
         if in_quote is None:
             in_quote = lambda pos: any(a <= pos < b for a, b in quoted)  # noqa: E731
         # Mentions are sorted by start: the window is a slice, in the same order as a full scan.
@@ -528,6 +537,7 @@ class SpeakerResolver:
             head_word = _TITLE_PREFIX.sub("", text[head[0] : head[1]].lower())  # «экс-президент» is a president
             person_title = head_word in self.lex.person_nouns
             titled = person_title or head_word in self.lex.org_nouns
+            whole = inside
             inside = [m for m in inside if (m.start <= head[0] and head[1] <= m.end)
                       or (titled and m.start > head[0])
                       or (m.start > head[1] and not text[head[1] : m.start].strip()
@@ -542,8 +552,13 @@ class SpeakerResolver:
                 # with no name in the phrase the descriptor refers back like «the minister», but
                 # only to someone the article names with that body («представитель Минпромторга»
                 # is not the scientist named last).
-                named = [x.text for m in inside if m.type in ("ORG", "LOC") and m.start > head[1]
-                         for x in self.owner[(m.start, m.end)].mentions]
+                # The body stands after the title in Russian, before it in English ("The White
+                # House press secretary" is not the spokeswoman of another country named last; a
+                # state before "senator" is not: senators are seldom named beside their state).
+                after = [m for m in whole if m.type in ("ORG", "LOC") and m.start > head[1]]
+                first = [m for m in whole if m.type == "ORG" and m.end <= head[0] and not _party_label(m.text)]
+                body_first = bool(first) and not after
+                named = [x.text for m in after + first for x in self.owner[(m.start, m.end)].mentions]
                 # «Президент России» is also placed by «российского лидера Владимира Путина».
                 bodies = frozenset(named).union(*map(_ru_nation_of, named))
                 inside = []
@@ -596,6 +611,10 @@ class SpeakerResolver:
             titled_one = None if pronoun else self._titled_before(words, before, s, in_quote)
             if titled_one is not None and self._placed(titled_one, place, s):
                 return Speaker(titled_one, titled_one.name, "the person introduced with this title")
+            if body_first and place:
+                # "the House Inspector General" is not an IT aide named beside "House": only
+                # someone introduced with this very title and body.
+                return Speaker(None, phrase, "a descriptor naming its body; no one introduced so before it")
             for m in reversed(before):
                 if m.end > s or m.start < lookback:
                     continue
@@ -665,7 +684,16 @@ class SpeakerResolver:
             for m in pattern.finditer(text, lo, min(end, x.end + _PLACE_AFTER)):
                 if m.start() >= x.start - _PLACE_BEFORE or (" " in m.group() and m.end() >= x.start - _PLACE_BEFORE // 2):
                     return True
+                if m.end() <= x.start and self._title_between(text[m.end() : x.start]):
+                    return True
         return False
+
+    def _title_between(self, gap: str) -> bool:
+        """Only a title of a few words between a body and a name: "White House [press secretary]
+        Sarah Sanders" places her with the White House."""
+        words = gap.split()
+        return 0 < len(words) <= 4 and not any(ch in gap for ch in ",.;:()") \
+            and words[-1].lower() in self.lex.person_nouns
 
     def _titled_before(self, words: list[str], before: list[Mention], end: int,
                        in_quote: Callable[[int], bool]) -> Entity | None:
