@@ -20,6 +20,12 @@ CASES = [
     # The parser hangs the remark's subject on the quotation's verb: it still speaks.
     ('"Интересно, согласился бы он на поездку", — сыронизировал британец.',
      [("direct", "британец", '"Интересно, согласился бы он на поездку"', "сыронизировал")]),
+    # The frame marks the remark, so its verb need not be one of saying; its subject speaks.
+    ("«Это провал, — выдал в эфире ведущий Иван Петров. — Всё кончено».",
+     [("direct", "Иван Петров", "«Это провал, — выдал в эфире ведущий Иван Петров. — Всё кончено»", "выдал")]),
+    # Negative: a verb with no subject of its own in the remark is the quotation's own word.
+    ("«Мы проиграли, — значит, надо уходить. — Всё кончено».",
+     [("direct", None, "«Мы проиграли, — значит, надо уходить. — Всё кончено»", None)]),
     # Negative: a title in marks, and scare quotes.
     ("Фильм «Мы не сдадимся» вышел в прокат.", []),
     ("Так называемые «реформы» провалились.", []),

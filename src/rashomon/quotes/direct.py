@@ -293,10 +293,14 @@ def _inner_remark(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: M
     remark's verb is the cue and its subject the speaker."""
     text = article.text
     for m in _REMARK.finditer(text, pair.inner_start, pair.inner_end):
+        # The frame itself says the remark reports the quotation, so its verb need not be one of
+        # saying («— считает собеседник. —», «— выдал ведущий. —»), as after a closing mark; such
+        # a verb needs its subject inside the remark.
         verb = next((i for i in view.tokens_in(m.end(), min(pair.inner_end, m.end() + 25))
-                     if view.tokens[i].pos in ("VERB", "AUX") and view.tokens[i].lemma.lower() in lex.speech), None)
+                     if view.tokens[i].pos in ("VERB", "AUX")), None)
         if verb is None or text[m.end() : view.tokens[verb].start].count(" ") > 1:
             continue
+        said = view.tokens[verb].lemma.lower() in lex.speech
         tok = view.tokens[verb]
         close = re.compile(r"[,.:]\s*[—–-]\s").search(text, tok.end, min(pair.inner_end, tok.end + 120))
         if close is None:
@@ -307,6 +311,8 @@ def _inner_remark(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: M
             s, e = source_span(view, subj)
             src = (max(s, tok.end + 1), min(e, close.start()))
             src = src if src[1] > src[0] else None
+        if src is None and not said:
+            continue
         return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj if src else None, "direct:remark")
     return None
 

@@ -57,6 +57,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "anaphoric_openers": load_list("ru", "anaphoric_openers"),
         "adverbial_nouns": load_list("ru", "adverbial_nouns"),
         "medium_nouns": load_list("ru", "medium_nouns"),
+        "thing_subjects": load_list("ru", "thing_subjects"),
     }
     return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
 
@@ -672,6 +673,9 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         subj = _subject(view, i) if kind != "impersonal" and not (evidential and lemma.endswith("ся")) else None
         if subj is not None and not nominal_subject(view, subj):
             subj = None  # «в качестве которых называют», «Лидера … подчеркнул»: a misparse, no speaker
+        if subj is not None and view.tokens[subj].lemma.lower() in _ru_words("thing_subjects") \
+                and not view.kids(subj, "nmod", "amod", "acl"):
+            continue  # «Это говорит о том, что …»: a fact indicates, nobody says
         if subj is not None and hypothetical_you(view, i, subj):
             continue  # «Вы можете возразить, что …»: the author's imagined reader says nothing
         src: tuple[int, int] | None = None
