@@ -56,6 +56,19 @@ CASES = [
     ("The rally was loud.\n\n“Social conservatives and libertarians have issues with Trump,” Viguerie notes.", "notes", "Viguerie"),
     # Negative: a frame verb with words of its own before the marks.
     ("The rally was loud. He continued to walk, “I am fine,” she said.", "continued", None),
+    # A bare surname and a colon opening a line, the recogniser missing it: a person of that
+    # surname named in the article speaks.
+    ("Cardinal Joseph Harlow wrote a book.\n\nHarlow: “The Church is not a democracy and never was one.”", ":", "Harlow"),
+    # Negative: a capitalised word nobody in the article bears as a surname.
+    ("Cardinal Joseph Harlow wrote a book.\n\nChurch: “No one was here.”", ":", None),
+    # A marker line ending in a colon above the quotation names its source.
+    ("The report came out on Monday.\n\nAccording to Harlow:\n\n“This is a trap for the West and for everyone in it.”",
+     "According to", "Harlow"),
+    ("Доклад вышел в понедельник.\n\nПо словам эксперта:\n\n«Это ловушка для Запада, и все это понимают».",
+     "По словам", "эксперта"),
+    # Negative: a marker line with a clause of its own is no label; its verb leads the quotation in.
+    ("The report came out on Monday.\n\nAccording to Harlow, the plan failed, and he said so:\n\n“This is a trap.”",
+     "said", "he"),
 ]
 
 

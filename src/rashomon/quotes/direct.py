@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..lang import load_words
+from ..lang import load_list, load_words
 from ..model import Article, Mention, Token
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
@@ -359,10 +359,30 @@ def _colon_lead(article: Article, pair: MarkPair, quoted: list[MarkPair]) -> Att
     line_start = text.rfind("\n", 0, colon) + 1
     cands = [m for m in article.mentions if line_start <= m.start and m.end <= colon
              and m.type in ("PERSON", "ORG") and not _inside(m.start, quoted)]
-    if not cands or colon - cands[-1].end > 60:
+    if not cands:
+        label = _surname_label(article, line_start, colon)
+        return Attribution((pair.start, pair.end), (colon, colon + 1), label, None, "direct:colon") if label else None
+    if colon - cands[-1].end > 60:
         return None
     m = cands[-1]
     return Attribution((pair.start, pair.end), (colon, colon + 1), (m.start, m.end), None, "direct:colon")
+
+
+_RU_MARKER = re.compile(r"(?i:по|согласно)\s+(\w+)(?!\w)")
+_SURNAME = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _surname_label(article: Article, start: int, colon: int) -> tuple[int, int] | None:
+    """A line opening with a bare surname and a colon ("Ratzinger: “…”") that the recogniser
+    left untagged, when a person of that surname is named in the article."""
+    text = article.text
+    label = text[start:colon].strip()
+    if not _SURNAME.fullmatch(label) or not label[0].isupper():
+        return None
+    if not any(e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == label for e in article.entities):
+        return None
+    s = text.index(label, start)
+    return s, s + len(label)
 
 
 def _previous_paragraph(article: Article, pos: int):  # noqa: ANN202 - Paragraph | None
@@ -391,6 +411,18 @@ def _label_line(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Mar
         if first and first[0].start - prev.start <= 2:
             m = first[0]
             return Attribution((pair.start, pair.end), (colon, colon + 1), (m.start, m.end), None, "direct:label")
+        # "According to Ritter:" / «По словам эксперта:» on its own line: the marker's phrase.
+        marker = next((mk for mk in lex.source_markers if prev.text.lower().startswith(mk)
+                       and not prev.text[len(mk) : len(mk) + 1].isalnum()), None)
+        ru = _RU_MARKER.match(prev.text)
+        if marker is None and ru is not None and ru.group(1).lower() in load_list("ru", "marker_nouns"):
+            marker = ru.group(0)
+        if marker is not None:
+            src = (prev.start + len(marker) + 1, colon)
+            if text[src[0] : src[1]].strip() and "," not in text[src[0] : src[1]] and src[1] - src[0] <= 80:
+                lead = len(text[src[0] : src[1]]) - len(text[src[0] : src[1]].lstrip())
+                return Attribution((pair.start, pair.end), (prev.start, prev.start + len(marker)),
+                                   (src[0] + lead, src[1]), None, "direct:label")
     # A lead-in sentence: "Bedtime tales are told by its illegitimate leader:"
     last = view.sentence_of(colon)
     if last is None:
