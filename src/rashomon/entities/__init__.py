@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lang import bundle_code
 from ..model import Article
-from .capitals import drop_shouted
+from .capitals import drop_shouted, drop_uncased
 from .cleanup import clean_mentions
 from .corrections import complete_first_names, correct_types, missed_listed, missed_surnames, trim_place_prefix
 from .credits import drop_credits
@@ -31,6 +31,7 @@ class EntityRecognizer:
         mentions = trim_place_prefix(article.text, mentions)
         mentions = drop_credits(article.text, mentions, lang)
         mentions = drop_shouted(article.text, mentions)
+        mentions = drop_uncased(article.text, mentions)
         mentions = _dedupe(mentions)
         article.mentions = mentions
         article.entities = group_mentions(mentions, self.same_name, article.text)

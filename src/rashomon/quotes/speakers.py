@@ -58,10 +58,13 @@ def person_gender(name: str) -> str | None:
     words = name.split()
     if not words:
         return None
-    # The first name first: "Kathy Griffin" is a woman whatever "-in" says of Slavic surnames.
-    first = _first_name_genders().get(words[0]) or _russian_first_name_gender(words[0])
-    if first is not None:
-        return first
+    # The first name first: "Kathy Griffin" is a woman whatever "-in" says of Slavic surnames;
+    # one word a title-case headline glued in front ("Abuser Keith Ellison") is passed over, but
+    # not into a middle name ("Carlo Maria Viganò" is a man).
+    for word in words[: 2 if len(words) >= 3 else 1]:
+        first = _first_name_genders().get(word) or _russian_first_name_gender(word)
+        if first is not None:
+            return first
     last = name_key(words[-1])
     for ending, gender in _gendered_endings():
         if last.endswith(ending) and len(last) - len(ending) >= _MIN_STEM:
