@@ -1,8 +1,8 @@
 """Mentions written in the wrong case for a name. Shouted text, a headline or paragraph set all
-in capitals ("АРНО ХИДИРБЕГИШВИЛИ: КОГДА …", "ОТ РЕДАКТОРА"), makes the recogniser tag common words ("ПЕРЕД", "СТРАНА", "ЧТО") as
-names. There a mention stays only if the article writes the same name in ordinary case
-elsewhere, or it reads as a name or an abbreviation (НАТО, ОДКБ, FBI). And a mention with no
-capital at all in a line that uses capitals is no name ("state", "n’t")."""
+in capitals ("АРНО ХИДИРБЕГИШВИЛИ: КОГДА …", "ОТ РЕДАКТОРА"), makes the recogniser tag common
+words ("ПЕРЕД", "СТРАНА", "ЧТО") as names. There a mention stays only if the article writes the
+same name in ordinary case elsewhere, or it reads as a name or an abbreviation (НАТО, ОДКБ, FBI).
+And a mention with no capital at all in a line that uses capitals is no name ("state", "n’t")."""
 
 from __future__ import annotations
 
