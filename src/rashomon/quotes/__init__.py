@@ -13,6 +13,7 @@ from ..syntax import SyntaxView
 from .dialogue import dialogue_attributions
 from .direct import attribute_quotation
 from .lexicon import QuoteLexicon, merged_lexicon
+from .embeds import embed_attributions
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import nominative_phrase
 from .reported import (Attribution, antecedent, full_source_span, headline_attributions, is_first_person, marker_attributions,
@@ -267,6 +268,15 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
                 direct.remove(d)
     top_cover = Cover((p.start, p.end) for p in top)
     direct += [d for d in dialogue if not top_cover.contains_span(*d.content)]
+    embeds = embed_attributions(article, view)
+    if embeds:
+        # The post is one quote of its author; an unattributed quotation inside it is part of it,
+        # one it attributes ("Farrakhan said “…”") is nested in it.
+        direct = [d for d in direct if d.cue is not None or not any(_contains(e.content, d.content) for e in embeds)] + embeds
+        for a in reported:  # what the post reports ends where the post does, not in its byline
+            for e in embeds:
+                if e.content[0] <= a.content[0] < e.content[1] < a.content[1]:
+                    a.content = (a.content[0], e.content[1])
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
 
 
