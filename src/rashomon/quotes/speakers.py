@@ -726,7 +726,19 @@ class SpeakerResolver:
     def _apposed(self, m: Mention, head: tuple[int, int]) -> bool:
         """The name stands in apposition to the phrase's head («член совета области Владимир Рогов»,
         «эксперт института Питер Раф»): it names the same one."""
-        return m.start > head[0] and self._hung_on(m, head, ("appos",))
+        if m.start <= head[0]:
+            return False
+        if self._hung_on(m, head, ("appos",)):
+            return True
+        # Through a second title in apposition: «главнокомандующий … генерал Филипп Бридлав».
+        view = self.view
+        h = view.token_at(head[0]) if view is not None else None
+        if h is None:
+            return False
+        toks = view.tokens  # type: ignore[union-attr]
+        return any(toks[k].dep == "appos" and toks[toks[k].head].dep == "appos" and toks[toks[k].head].head == h
+                   and toks[toks[k].head].pos == "NOUN" and toks[toks[k].head].end <= m.start
+                   for k in view.tokens_in(m.start, m.end))  # type: ignore[union-attr]
 
     def _complement(self, m: Mention, head: tuple[int, int]) -> bool:
         """The name completes the head as its genitive or possessor («сторонники Лукашенко», "fans
