@@ -19,7 +19,36 @@ CASES = [
      [("Мы будем работать дальше", "заявил")]),
     ("- Мы будем работать дальше, - заявил директор Иван Серов.\n\n- Слава героям нашего завода! - завершил выступление директор.",
      [("Мы будем работать дальше", "заявил")]),
+    # A remark whose verb is no speech verb still names its speaker when a name follows it, even
+    # with the space after the dash lost.
+    ("— Кризис затянется надолго, —считает политический обозреватель Иван Серов.\n\nРынок закрыт.",
+     [("Кризис затянется надолго", "считает")]),
 ]
+
+
+# An interview: the outlet's questions are labelled, the answers not; the answers are the
+# interviewee's, named right before the first answer or by its remark.
+INTERVIEWS = [
+    ("Экономист Иван Серов сомневается, что долг вернут.\n\n— Деньги не вернутся никогда. Это очевидно.\n\n"
+     "«СП»: — Что будет дальше?\n\n— Им дадут новый кредит. Так было всегда.", "Иван Серов"),
+    ("Киев не готов к переговорам, считает автор.\n\n— Переговоров не будет, — считает обозреватель Иван Серов.\n\n"
+     "«СП»: — Что будет дальше?\n\n— Им дадут новый кредит. Так было всегда.", "Иван Серов"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", INTERVIEWS, ids=["introduced", "remark"])
+def test_dialogue_lines_interview_answers(analyzer, text, speaker):
+    art = analyzer.analyze_text(text)
+    answer = next(q for q in art.quotes if q.content.text.startswith("Им дадут"))
+    question = next(q for q in art.quotes if q.content.text.startswith("Что будет"))
+    assert answer.speaker_name == speaker, answer
+    assert question.speaker_name != speaker, question
+
+
+def test_dialogue_lines_no_interviewee_without_labels(analyzer):
+    # Negative: without labelled questions a dash list after a name is nobody's answer.
+    art = analyzer.analyze_text("Экономист Иван Серов выступил.\n\n— хлеб и молоко;\n\n— сыр.")
+    assert all(q.speaker_name != "Иван Серов" or q.cue.text != "—" for q in art.quotes), art.quotes
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])

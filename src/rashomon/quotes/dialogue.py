@@ -19,7 +19,7 @@ from .reported import Attribution, source_span
 _DASHES = "—–"
 # ", — " / "! — " / "? — " / "… — " / ". — " between a quote and the author's words (a hyphen
 # between spaces stands for a dash in much typed news: ", - заявил он. - ").
-_BREAK = re.compile(r"([,!?…]|\.)\s+[—–-]\s+")
+_BREAK = re.compile(r"([,!?…]|\.)\s+(?:[—–-]\s+|—(?=[а-яё]))")  # «…, —считает он»: a space lost
 # An interview or dialogue transcript: speech shows in a question or a first or second person.
 _MIN_LONE_WORDS = 5
 _CONTINUED = re.compile(r"[.!?…]\s+[—–-]\s+")
@@ -85,7 +85,8 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
         cue = None
         if m is not None:
             author_start = m.end()
-            cue = _first_speech_verb(view, lex, author_start, min(para_end, author_start + 60))
+            cue = _first_speech_verb(view, lex, author_start, min(para_end, author_start + 60)) \
+                or _remark_verb(article, view, author_start, para_end)
         if m is None or cue is None:
             bare.append((n, para_start, body_start))
             continue
@@ -103,17 +104,39 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
         if tail is not None and tail.end() < para_end:
             end = para_end
             out.append(Attribution((tail.end(), end), (verb.start, verb.end), src, subj, "dialogue:continued"))
-    return out + _transcript_lines(text, lines, bare, voiced=bool(out), labels=labels)
+    return out + _transcript_lines(text, lines, bare, voiced=bool(out), labels=labels,
+                                   interviewee=_interviewee(article, lines, bare, labels,
+                                                            next((a for a in out if a.source is not None), None)))
+
+
+def _interviewee(article: Article, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]],
+                 labels: dict[int, tuple[int, int]], voiced: Attribution | None) -> tuple[int, int] | None:
+    """In an interview whose questions carry the outlet's label («„СП“: — …») and whose answers
+    carry none, who answers: the speaker the first answer names after its dash (`voiced`), else
+    the person named last in the paragraph right before the first dash line («Экономист Александр
+    Бунич сомневается, что … / — Запад, давая деньги …»); None if no line is labelled."""
+    if not labels or not bare or all(n in labels for n, _, _ in bare):
+        return None
+    if voiced is not None:
+        return voiced.source  # the first answer named its speaker after a dash
+    n = min(n for n, _, _ in bare)
+    if n == 0:
+        return None
+    start, end = lines[n - 1]  # the paragraph that introduces the interviewee, right before
+    named = [m for m in article.mentions if m.type == "PERSON" and start <= m.start and m.end <= end]
+    return (named[-1].start, named[-1].end) if named else None
 
 
 def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]],
-                      voiced: bool = False, labels: dict[int, tuple[int, int]] | None = None) -> list[Attribution]:
+                      voiced: bool = False, labels: dict[int, tuple[int, int]] | None = None,
+                      interviewee: tuple[int, int] | None = None) -> list[Attribution]:
     """Dash lines with no author's remark, in a run of two or more consecutive paragraphs that
     reads as speech (a question, «я», «вы» …): each line is said by someone; the cue is the dash.
     A run of dash lines without such signs is a list, not a dialogue. In an article whose dash
     lines are `voiced` (others name their speaker after a second dash), a lone dash line of
     whole sentences is speech too: the writer quotes the same way without a remark. A line
-    labelled with its speaker («„СП“: — …») is speech wherever it stands; the label is its source."""
+    labelled with its speaker («„СП“: — …») is speech wherever it stands; the label is its source.
+    In such an interview an unlabelled line of whole sentences is an answer, by the `interviewee`."""
     labels = labels or {}
     runs: list[list[tuple[int, int, int]]] = []
     for item in bare:
@@ -124,7 +147,7 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
     out = []
     for run in runs:
         paras = [lines[n] for n, _, _ in run]
-        lone = voiced and len(run) == 1 and _whole_sentences(text, run[0][2], paras[0][1])
+        lone = (voiced or interviewee is not None) and len(run) == 1 and _whole_sentences(text, run[0][2], paras[0][1])
         labelled = any(n in labels for n, _, _ in run)
         if not lone and not labelled and (len(run) < 2 or not any(_SPEECHLIKE.search(text, start, end)
                                                                   for start, end in paras)):
@@ -133,7 +156,7 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
             while end > body and text[end - 1] in " \t\r\n.":
                 end -= 1
             if end - body >= 2:
-                out.append(Attribution((body, end), (dash, dash + 1), labels.get(n), None, "dialogue:line"))
+                out.append(Attribution((body, end), (dash, dash + 1), labels.get(n, interviewee), None, "dialogue:line"))
     return out
 
 
@@ -143,6 +166,18 @@ def _whole_sentences(text: str, start: int, end: int) -> bool:
     # «…! — завершил он»: a remark whose verb is no speech verb is still a remark, not speech.
     return len(line.split()) >= _MIN_LONE_WORDS and line.endswith((".", "!", "?", "…")) \
         and _BREAK.search(line) is None
+
+
+def _remark_verb(article: Article, view: SyntaxView, start: int, end: int) -> int | None:
+    """«— …, — считает политический обозреватель Дмитрий Галкин.»: the remark's first word is
+    its verb, whatever verb, when a name it says follows it in the remark."""
+    first = next(iter(view.tokens_in(start, end)), None)
+    if first is None or view.tokens[first].pos not in ("VERB", "AUX"):
+        return None
+    stop = article.text.find(".", view.tokens[first].end, end)
+    stop = end if stop < 0 else stop
+    named = any(m.type in ("PERSON", "ORG") and view.tokens[first].end <= m.start and m.end <= stop for m in article.mentions)
+    return first if named else None
 
 
 def _first_speech_verb(view: SyntaxView, lex: QuoteLexicon, start: int, end: int) -> int | None:
