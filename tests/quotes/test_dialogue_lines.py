@@ -45,6 +45,17 @@ def test_dialogue_lines_interview_answers(analyzer, text, speaker):
     assert question.speaker_name != speaker, question
 
 
+def test_dialogue_lines_interview_answer_runs_on(analyzer):
+    # An answer goes on over the paragraphs before the next question, not past the last one.
+    text = ("Экономист Иван Серов сомневается, что долг вернут.\n\n— Деньги не вернутся к ним никогда.\n\n"
+            "Во-вторых, долг огромен. Его никто не вернёт.\n\n«СП»: — Что будет дальше?\n\n"
+            "— Им дадут новый кредит. Так было всегда.\n\nАвтор благодарит собеседника за беседу.")
+    art = analyzer.analyze_text(text)
+    said = {q.content.text: q.speaker_name for q in art.quotes}
+    assert said.get("Во-вторых, долг огромен. Его никто не вернёт.") == "Иван Серов", said
+    assert "Автор благодарит собеседника за беседу." not in said, said
+
+
 def test_dialogue_lines_no_interviewee_without_labels(analyzer):
     # Negative: without labelled questions a dash list after a name is nobody's answer.
     art = analyzer.analyze_text("Экономист Иван Серов выступил.\n\n— хлеб и молоко;\n\n— сыр.")

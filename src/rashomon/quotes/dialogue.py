@@ -157,6 +157,27 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
                 end -= 1
             if end - body >= 2:
                 out.append(Attribution((body, end), (dash, dash + 1), labels.get(n, interviewee), None, "dialogue:line"))
+            if interviewee is not None and n not in labels:
+                out += _answer_runs_on(text, lines, n, (dash, dash + 1), interviewee, labels)
+    return out
+
+
+def _answer_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[int, int], who: tuple[int, int],
+                    labels: dict[int, tuple[int, int]]) -> list[Attribution]:
+    """An interview answer goes on over the paragraphs after its dash line, up to the next
+    labelled question: each is the interviewee's too. Not past the last question, where the
+    author may speak again."""
+    out = []
+    for k in range(n + 1, max(labels)):
+        if k in labels:
+            break
+        start, end = lines[k]
+        if _opens_with_dash(text[start:end]) or _label(text, start, end) is not None:
+            break
+        while end > start and text[end - 1] in " \t\r\n":
+            end -= 1
+        if end - start >= 2:
+            out.append(Attribution((start, end), cue, who, None, "dialogue:continued"))
     return out
 
 
