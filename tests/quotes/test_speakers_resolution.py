@@ -132,6 +132,12 @@ NAMES = [
      [("see", "Viktor Sheiman and his advisers", None)]),
     ("Viktor Sheiman and Anna Kowalczyk said that the talks had failed.",
      [("said", "Viktor Sheiman and Anna Kowalczyk", None)]),
+    # A list of three names, which the parser reads as an apposition and its conjunct.
+    ("Ben Carson, Ted Cruz and Rand Paul have said they oppose the mandate.",
+     [("said", "Ben Carson, Ted Cruz and Rand Paul", None)]),
+    # Negative: a descriptor in apposition with a conjunct is still one man.
+    ("Adam Schiff, a Democrat of California and a member of the committee, said the talks had failed.",
+     [("said", "Adam Schiff", "Adam Schiff")]),
     # "it" stands for a place acting as subject nearer than any organisation; a place holds no
     # view ("wants"), so the pronoun stays unnamed; it may still say something.
     ("The ministry met the mayor of Brest on Monday. If Poland does not help him, it wants to remove him.",

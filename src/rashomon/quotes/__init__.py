@@ -303,6 +303,16 @@ def _with_apposed_name(view: SyntaxView, noun: int, named: tuple[int, int]) -> t
     return named
 
 
+def _listed_names(view: SyntaxView, noun: int, people: set[int]) -> list[int]:
+    """"Ben Carson, Ted Cruz and Rand Paul": the parser makes the second name an apposition of
+    the first and the third its conjunct; a person's name in apposition with another person's
+    name as its conjunct is a list of people, not a second name for the first ("Adam Schiff, a
+    Democrat of California and a member of …" is one man). `people`: tokens of person names."""
+    if noun not in people:
+        return []
+    return [c for c in view.kids(noun, "appos") if c in people and any(k in people for k in view.kids(c, "conj"))]
+
+
 def _second_person(text: str, span: tuple[int, int] | None) -> bool:
     return span is not None and text[span[0] : span[1]].strip().lower() in ("you", "ты", "вы")
 
@@ -325,6 +335,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
     quotes: list[Quote] = []
     speakers: list[Speaker] = []
     said_before: list[SaidBefore] = []  # the top-level quotes so far
+    people = {k for m in article.mentions if m.type == "PERSON" for k in view.tokens_in(m.start, m.end)}
     for att, kind in items:
         parent_idx = enclosing_quotes.find(*att.content)
         # Inside someone's quote, their own "I think …" is part of what they say, not a
@@ -385,6 +396,10 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 # The rest of the phrase after the name («Ольга Зинякова и директор …»), not its title again.
                 rest = max([head[1]] + [m.end for m in in_phrase])
                 who = Speaker(None, who.name + text[rest : named[1]], "a group: " + who.how)
+            elif head is not None and who.entity is not None and any(shown[0] <= view.tokens[c].start < shown[1]
+                                                for c in _listed_names(view, noun, people)):
+                rest = max([head[1]] + [m.end for m in in_phrase])
+                who = Speaker(None, who.name + text[rest : shown[1]], "a group: " + who.how)
         if who.entity is None and speaker_span is not None and parent_idx is None:
             # "The statement added …", «В сообщении говорится …»: the document of the source just named.
             who = document_author(resolver, att.source, att.source_head, said_before) or who
