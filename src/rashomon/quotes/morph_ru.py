@@ -98,3 +98,14 @@ def nominative_phrase(view: SyntaxView, span: tuple[int, int], *, oblique: bool 
         pieces += [text[pos : toks[i].start], out[i]]
         pos = toks[i].end
     return "".join(pieces) + text[pos : span[1]]
+
+
+@lru_cache(maxsize=4096)
+def inanimate_noun(word: str) -> bool:
+    """A Cyrillic word the dictionary knows only as an inanimate noun («демонстрация», «факт»);
+    unknown words and any animate reading («источник» is not one: it is inanimate, so callers
+    keep their own lists of nouns that speak) count as not."""
+    if not has_cyrillic(word):
+        return False
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known and p.tag.POS == "NOUN"]
+    return bool(parses) and all("inan" in p.tag for p in parses)

@@ -21,7 +21,7 @@ from ..model import Article
 from ..parse import dateline_end
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import infinitive, nominal_subject
+from .morph_ru import inanimate_noun, infinitive, nominal_subject
 from .reported import Attribution, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -58,6 +58,9 @@ def _lists() -> dict[str, frozenset[str]]:
         "adverbial_nouns": load_list("ru", "adverbial_nouns"),
         "medium_nouns": load_list("ru", "medium_nouns"),
         "thing_subjects": load_list("ru", "thing_subjects"),
+        "thing_verbs": load_list("ru", "thing_verbs"),
+        "speaking_nouns": tuple(w for name in ("person_nouns", "org_nouns", "document_nouns", "medium_nouns",
+                                               "group_person_nouns", "speaking_bodies") for w in load_list("ru", name)),
     }
     return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
 
@@ -697,6 +700,18 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         cue = (tok.start, max(tok.end, view.tokens[noun].end)) if noun is not None else (tok.start, tok.end)
         out.append(Attribution(content, cue, src, subj, how, weak))
     return out
+
+
+def thing_subject(article: Article, view: SyntaxView, cue: int, subj: int) -> bool:
+    """«демонстрация победы требует переоценки», «этот факт говорит о сговоре»: a verb that also
+    means "require" or "indicate" (lang/ru/thing_verbs.txt) with a common noun for a thing as its
+    subject: inanimate, not one of the nouns that speak (a body, a document, a medium, a person's
+    title), and no name. Nobody is reported."""
+    tok = view.tokens[subj]
+    if view.tokens[cue].lemma.lower() not in _ru_words("thing_verbs") or tok.pos != "NOUN" \
+            or tok.lemma.lower() in _ru_words("speaking_nouns") or not inanimate_noun(tok.text):
+        return False
+    return not any(m.start <= tok.start < m.end for m in article.mentions)
 
 
 def _reported_before(view: SyntaxView, subj: int, verb: int) -> bool:
