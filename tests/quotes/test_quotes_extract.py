@@ -54,6 +54,11 @@ CASES = [
     # after such a noun are speech, and so is a headline introduced by a colon.
     ("“We will work hard,” Ms. Rice said in an interview on the PBS television program “Charlie Rose.”",
      [("direct", "Rice", "We will work hard")]),
+    # A programme's name after "on" or a network's possessive is no speech, and a quotation after
+    # the remark it closes goes on with the same speaker.
+    ("“She made it up,” Trump said on NBC’s “Meet the Press.” “She lies about everything, and everybody knows.”",
+     [("direct", "Trump", "She made it up"), ("direct", "Trump", "She lies about everything")]),
+    ("“We will win,” Rubio said on “This Week.”", [("direct", "Rubio", "We will win")]),
     ('He used stronger language, saying the group "must be destroyed."',
      [("direct", "He", "must be destroyed")]),
     ("He now declares with a screaming headline: “The Minister Must Resign.”",

@@ -500,6 +500,11 @@ def _intro_sentence(article: Article, view: SyntaxView, lex: QuoteLexicon, pair:
 _CONTINUATION_GAP = 80  # characters of the remark's tail between “A,” he said … and “B”
 
 
+# A programme's or a book's name in marks closing the remark, its full stop inside the marks.
+_CLOSING_TITLE = re.compile(r"(?:''|[“\"])([^\"“”'\n]{1,60}\.)(?:''|[”\"])\s*\Z")
+_TITLE_WORDS = 6
+
+
 def _continued(text: str, pair: MarkPair, previous: Attribution | None) -> Attribution | None:
     """ “A,” he said in an interview. “B.”: the second quotation in the same paragraph, right after
     the remark that attributes the first, is the same speaker's, under the same cue (English). So
@@ -517,6 +522,9 @@ def _continued(text: str, pair: MarkPair, previous: Attribution | None) -> Attri
         if between.strip() or after.strip() or not rest.rstrip().endswith("."):
             return None
         gap = rest
+    title = _CLOSING_TITLE.search(gap)
+    if title is not None and len(title.group(1).split()) <= _TITLE_WORDS and title.group(1)[:1].isupper():
+        gap = gap[: title.start()] + title.group(1)  # "he said on NBC's ''Meet the Press.''" ends the remark
     if len(gap) > _CONTINUATION_GAP or not gap.rstrip().endswith((".", ":", ",")):
         return None
     if any(ch in gap for ch in "\"“”«»„"):

@@ -46,6 +46,11 @@ def _title_case(inner: str) -> bool:
     return len(_words(inner)) >= 3 and len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+# English: a short capitalised quotation after "on" or after a name's possessive names a show, a
+# book or a slogan ("on NBC's ''Meet the Press''", "Trump's “Make America Great Again”").
+_PROGRAMME_LEAD = re.compile(r"(?:(?<!\w)on|(?<![\w.])[A-Z][\w.&-]*(?:['’]s|s['’]))[ \t]*\Z")
+
+
 def names_a_thing(text: str, start: int, inner: str, lex: QuoteLexicon) -> bool:
     """A quotation opening at `start` right after a noun for a work, medium or thing is its name,
     not speech: «интернет-издание «Украина.ру», прямо заявил …», "Телеканалы: «112 Украина»", "the
@@ -64,6 +69,8 @@ def names_a_thing(text: str, start: int, inner: str, lex: QuoteLexicon) -> bool:
     nouns = lex.title_nouns | lex.name_nouns
     if word in nouns or word.rsplit("-", 1)[-1] in nouns:
         return True
+    if _PROGRAMME_LEAD.search(text, max(0, start - 40), start):
+        return True  # "said on NBC's ''Meet the Press.''", "told CNN’s “State of the Union”", "on “This Week.”"
     if not has_cyrillic(word):
         return False
     for noun in nouns:
