@@ -42,6 +42,14 @@ CASES = [
      [("The mayor", "that the bridge will close", "notified")]),
     # Negative: "so … that" says how, not what.
     ("The crowd shouted so loudly that the windows shook.", []),
+    # A short paragraph closing on "X reports:" introduces the next paragraph, a block quotation
+    # whose marks were lost ...
+    ("The probe widened on Friday.\n\nFox News reports:\n\nAt least four classified emails had their markings changed.",
+     [("Fox News", "At least four classified emails had their markings changed.", "reports")]),
+    # ... not when its verb has an object of its own, nor above a numbered list or a page widget.
+    ("The rally was small.\n\nCNN also noted the sparse attendance:\n\nEven the loyal reporters pointed at the empty seats.", []),
+    ("The day ahead.\n\nHere is what the paper reports:\n\n1. The mayor will resign on Monday morning.", []),
+    ("The probe widened.\n\nFox News reports:\n\ntake our poll - story continues below", []),
     # Not knowing an open question holds no view, an adverb before the question word or not.
     ("I don't know exactly how many of them came to the square (500 or 2,000 people).", []),
     ("I do not know precisely why the mayor left.", []),

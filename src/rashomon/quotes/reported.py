@@ -458,6 +458,45 @@ def _volition_verbs() -> frozenset[str]:
     return load_words("non_speech_verbs")
 
 
+_BLOCK_LEAD_MAX = 300  # characters of a paragraph that introduces a block
+_NOT_A_BLOCK = re.compile(r"[\"“”«»„'‘’—–<-]|\d+[.)]\s")
+
+
+def block_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
+    """"Fox News reports:", "In a speech last July, he said:" closing a short paragraph, the next
+    paragraph, without quotation marks (a block quotation whose layout was lost), is what was said:
+    the paragraph's main verb is one of saying with a subject and nothing said of its own ("CNN
+    also noted the relatively sparse attendance:" has its object; a numbered list or a dash line
+    below is no block)."""
+    text = article.text
+    out = []
+    paras = article.paragraphs
+    for para, nxt in zip(paras, paras[1:]):
+        lead = text[para.start : para.end].rstrip()
+        if not lead.endswith(":") or len(lead) > _BLOCK_LEAD_MAX:
+            continue
+        body = text[nxt.start : nxt.end].strip()
+        if len(body.split()) < 4 or _NOT_A_BLOCK.match(body) or body[:1].islower():
+            continue  # a page widget ("take our poll - story continues below") is no block
+        colon = para.start + len(lead) - 1
+        sent = view.sentence_of(colon)
+        if sent is None:
+            continue
+        root = next((k for k in view.tokens_in(article.sentences[sent].start, colon)
+                     if view.tokens[k].dep.lower() == "root"), None)
+        if root is None or view.tokens[root].pos not in ("VERB", "AUX") or lex.lemma_of(view.tokens[root]) not in lex.speech:
+            continue
+        if view.kids(root, "dobj", "obj", "ccomp", "xcomp", "dative", "iobj"):
+            continue
+        subj = _verb_subject(view, root)
+        if subj is None:
+            continue
+        start = nxt.start + (len(text[nxt.start : nxt.end]) - len(text[nxt.start : nxt.end].lstrip()))
+        tok = view.tokens[root]
+        out.append(Attribution((start, start + len(body)), (tok.start, tok.end), source_span(view, subj), subj, "block"))
+    return out
+
+
 def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
     """Cue verbs with a subject and a content clause."""
     out = []
