@@ -132,6 +132,13 @@ NAMES = [
      [("see", "Viktor Sheiman and his advisers", None)]),
     ("Viktor Sheiman and Anna Kowalczyk said that the talks had failed.",
      [("said", "Viktor Sheiman and Anna Kowalczyk", None)]),
+    # Someone named by a tie to the possessor is not the possessor; a spokesman speaks for them.
+    ("Tom Harlow lost the case. His lawyer said that the ruling would be appealed.",
+     [("said", "His lawyer", None)]),
+    ("Tom Harlow lost the case. His spokesman said that the ruling would be appealed.",
+     [("said", "Tom Harlow", "Tom Harlow")]),
+    ("Ольга Соколова выступила в суде. Её отец заявил, что решение обжалуют.",
+     [("заявил", "Её отец", None)]),
     # A list of three names, which the parser reads as an apposition and its conjunct.
     ("Ben Carson, Ted Cruz and Rand Paul have said they oppose the mandate.",
      [("said", "Ben Carson, Ted Cruz and Rand Paul", None)]),

@@ -591,6 +591,9 @@ class SpeakerResolver:
             if enclosing is not None and enclosing.name:
                 return Speaker(enclosing.entity, enclosing.name, "first person in a quote")
             return Speaker(None, self.article.author or "the author", "first person: the author")
+        if len(words) > 1 and words[0] in load_words("possessives") and self._related_person(words, head):
+            # "His lawyer said", «её мать рассказала»: someone of the possessor's, not the possessor.
+            return Speaker(None, phrase, "someone of the possessor's; not the possessor")
         wanted = self._wanted_types(words[-1]) or self._wanted_types(words[0])
         # "an expert" is somebody new; "the minister", "its leader", "он", "глава МИД" refer back.
         if wanted and words[-1] not in self.lex.pronouns and words[0] in _INDEFINITE:
@@ -643,6 +646,19 @@ class SpeakerResolver:
                 # "the Russian government", "the German leader": a speaker in its own right.
                 return Speaker(None, phrase, "a descriptor naming its nation or body; no one named so before it")
         return Speaker(None, phrase, "unresolved")
+
+    def _related_person(self, words: list[str], head: tuple[int, int] | None) -> bool:
+        """The phrase after a possessive names a person by their tie to the possessor ("his
+        lawyers", "her chief aide", «её отец»; lang/<code>/relation_nouns.txt), by the head word
+        when the parse gives it, else the last word before a preposition."""
+        if head is not None and self.view is not None and (k := self.view.token_at(head[0])) is not None:
+            noun = self.view.tokens[k].lemma.lower()
+        else:
+            body = words[1:]
+            cut = next((n for n, w in enumerate(body) if w in ("of", "at", "in", "on", "for", "with", "regarding")), len(body))
+            noun = (body[:cut] or body)[-1].strip(".,;:")
+        forms = {noun, noun[:-1] if noun.endswith("s") else noun, noun[:-3] + "y" if noun.endswith("ies") else noun}
+        return bool(forms & load_words("relation_nouns"))
 
     def _surname_bearer(self, phrase: str, before: int | None = None) -> Entity | None:
         """The one person whose full name ends with `phrase`, a lone capitalised word the entity
