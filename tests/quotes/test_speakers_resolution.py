@@ -132,6 +132,12 @@ NAMES = [
      [("see", "Viktor Sheiman and his advisers", None)]),
     ("Viktor Sheiman and Anna Kowalczyk said that the talks had failed.",
      [("said", "Viktor Sheiman and Anna Kowalczyk", None)]),
+    # An English bare plural is somebody new, not the organisation named last; "the officials"
+    # and "she and her aides" still refer back.
+    ("Fox News reported the arrest first. Authorities said that the father had planned it.",
+     [("reported", "Fox News", "Fox News"), ("said", "Authorities", None)]),
+    ("Fox News reported the arrest first. Court documents say that the father had planned it.",
+     [("reported", "Fox News", "Fox News"), ("say", "Court documents", None)]),
     # Someone named by a tie to the possessor is not the possessor; a spokesman speaks for them.
     ("Tom Harlow lost the case. His lawyer said that the ruling would be appealed.",
      [("said", "His lawyer", None)]),

@@ -598,6 +598,10 @@ class SpeakerResolver:
         # "an expert" is somebody new; "the minister", "its leader", "он", "глава МИД" refer back.
         if wanted and words[-1] not in self.lex.pronouns and words[0] in _INDEFINITE:
             wanted = None
+        if wanted and phrase.isascii() and words[-1] not in self.lex.pronouns and words[0] not in self.lex.pronouns \
+                and words[0] not in load_words("definite_openers") \
+                and words[-1].endswith("s") and not words[0].endswith(("'s", "’s")):
+            wanted = None  # "Authorities said", "Court documents say": a bare plural is somebody new
         gender = _pronoun_genders().get(words[-1]) if words[-1] in self.lex.pronouns else _noun_genders().get(words[-1])
         if wanted:
             lookback = s - _LOOKBACK
