@@ -47,6 +47,8 @@ CASES = [
     # A short quotation right after a noun for a work or medium is its name, not speech; a
     # sentence about a book before “Here,” he said does not make it one.
     ("Автор ― Иван Соколов. Телеканалы: «Звезда», РБК.", []),
+    ("Иван Соколов в эфире «Вечер LIVE», комментируя сроки, заявил, что вакцина работает.",
+     [("indirect", "Иван Соколов", "вакцина работает")]),
     ('Trump, the star of the reality TV show "The Apprentice," said that conventions are dull.',
      [("indirect", "Trump", "conventions are dull")]),
     ("He came back with a book. “Here,” he said.", [("direct", "he", "Here")]),
