@@ -40,6 +40,8 @@ CASES = [
      [("Tom Harlow", "that he had picked a new police chief", "tweeted")]),
     ("The mayor notified the council on Tuesday that the bridge will close.",
      [("The mayor", "that the bridge will close", "notified")]),
+    ("A statement from the mayor's office indicated the invitation was accepted.",
+     [("A statement from the mayor's office", "the invitation was accepted", "indicated")]),
     # Negative: "so … that" says how, not what.
     ("The crowd shouted so loudly that the windows shook.", []),
     # A short paragraph closing on "X reports:" introduces the next paragraph, a block quotation
