@@ -145,6 +145,11 @@ NAMES = [
      [("said", "Tom Harlow", "Tom Harlow")]),
     ("Ольга Соколова выступила в суде. Её отец заявил, что решение обжалуют.",
      [("заявил", "Её отец", None)]),
+    # ... also after the possessor's name; a name of their own still names them.
+    ("Tom Harlow lost the case. Harlow’s lawyer said that the ruling would be appealed.",
+     [("said", "Harlow’s lawyer", None)]),
+    ("Tom Harlow lost the case. Harlow’s son, Grant Harlow, said that the ruling would be appealed.",
+     [("said", "Grant Harlow", "Grant Harlow")]),
     # A list of three names, which the parser reads as an apposition and its conjunct.
     ("Ben Carson, Ted Cruz and Rand Paul have said they oppose the mandate.",
      [("said", "Ben Carson, Ted Cruz and Rand Paul", None)]),

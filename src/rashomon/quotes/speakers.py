@@ -538,6 +538,8 @@ class SpeakerResolver:
             # A descriptor right before a name is the name's title too ("политик Светлана
             # Тихановская"): only a space between them, no comma, no "of".
             head_word = _TITLE_PREFIX.sub("", text[head[0] : head[1]].lower())  # «экс-президент» is a president
+            if self._tie_to_named(head, inside):
+                return Speaker(None, phrase, "someone of a named person's; not that person")
             person_title = head_word in self.lex.person_nouns
             titled = person_title or head_word in self.lex.org_nouns
             whole = inside
@@ -650,6 +652,18 @@ class SpeakerResolver:
                 # "the Russian government", "the German leader": a speaker in its own right.
                 return Speaker(None, phrase, "a descriptor naming its nation or body; no one named so before it")
         return Speaker(None, phrase, "unresolved")
+
+    def _tie_to_named(self, head: tuple[int, int], inside: list[Mention]) -> bool:
+        """"Cruz’s lawyer", "the senior Cruz adviser": the head names a person by a tie
+        (relation_nouns.txt) to a person named before it in the phrase, with no name of its own
+        after it ("Cruz adviser Jason Miller" is Miller)."""
+        view = self.view
+        k = view.token_at(head[0]) if view is not None else None
+        if k is None or not ({view.tokens[k].lemma.lower(), view.tokens[k].text.lower()} & load_words("relation_nouns")):  # type: ignore[union-attr]
+            return False
+        after = self.article.text[head[1] : max([head[1]] + [m.end for m in inside])]
+        return any(m.type == "PERSON" and m.end <= head[0] for m in inside) \
+            and not any(m.start >= head[1] for m in inside) and not any(w[:1].isupper() for w in after.split())
 
     def _related_person(self, words: list[str], head: tuple[int, int] | None) -> bool:
         """The phrase after a possessive names a person by their tie to the possessor ("his
