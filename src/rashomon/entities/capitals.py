@@ -58,13 +58,16 @@ def drop_uncased(text: str, mentions: list[Mention]) -> list[Mention]:
     ministry", "state department", then speak as the phrase written). A line written all in
     lower case (a pasted post) keeps them: there case says nothing."""
     out = []
+    cased: dict[int, bool] = {}  # line start -> whether the line uses capitals (each line read once)
     for m in mentions:
         if any(ch.isupper() for ch in m.text) or not any(ch.isalpha() for ch in m.text):
             out.append(m)
             continue
         start = text.rfind("\n", 0, m.start) + 1
-        end = text.find("\n", m.end)
-        if not any(ch.isupper() for ch in text[start : len(text) if end < 0 else end]):
+        if start not in cased:
+            end = text.find("\n", m.end)
+            cased[start] = any(ch.isupper() for ch in text[start : len(text) if end < 0 else end])
+        if not cased[start]:
             out.append(m)
     return out
 

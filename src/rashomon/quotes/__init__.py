@@ -12,8 +12,8 @@ from ..model import Article, QuotedPhrase, Quote, Span
 from ..syntax import SyntaxView
 from .dialogue import dialogue_attributions
 from .direct import attribute_quotation
-from .lexicon import QuoteLexicon, merged_lexicon
 from .embeds import embed_attributions
+from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import nominative_phrase
 from .reported import (Attribution, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person,
@@ -389,19 +389,20 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                                                                           and not titled)):
                 continue  # «власти США считают»: the authorities hold the view, not the place
             in_phrase = [m for m in who.entity.mentions if named[0] <= m.start < named[1]] if who.entity else []
-            if head is not None and who.entity is not None and any(
-                    head[1] <= view.tokens[c].start < named[1]
-                    # «шоумен и музыкант Валдис Пельш»: a second title before the name is one person.
-                    and not (view.tokens[c].pos == "NOUN" and in_phrase and view.tokens[c].start < in_phrase[0].start)
-                    for c in view.kids(noun, "conj")):
-                # "he and his entourage can see …": a group speaks, never one person of it.
-                # The rest of the phrase after the name («Ольга Зинякова и директор …»), not its title again.
+            group_end = None
+            if head is not None and who.entity is not None:
+                if any(head[1] <= view.tokens[c].start < named[1]
+                       # «шоумен и музыкант Валдис Пельш»: a second title before the name is one person.
+                       and not (view.tokens[c].pos == "NOUN" and in_phrase and view.tokens[c].start < in_phrase[0].start)
+                       for c in view.kids(noun, "conj")):
+                    group_end = named[1]  # "he and his entourage can see …"
+                elif any(shown[0] <= view.tokens[c].start < shown[1] for c in _listed_names(view, noun, people)):
+                    group_end = shown[1]  # "Ben Carson, Ted Cruz and Rand Paul", past the first comma
+            if group_end is not None:
+                # A group speaks, never one person of it. The rest of the phrase after the name
+                # («Ольга Зинякова и директор …»), not its title again.
                 rest = max([head[1]] + [m.end for m in in_phrase])
-                who = Speaker(None, who.name + text[rest : named[1]], "a group: " + who.how)
-            elif head is not None and who.entity is not None and any(shown[0] <= view.tokens[c].start < shown[1]
-                                                for c in _listed_names(view, noun, people)):
-                rest = max([head[1]] + [m.end for m in in_phrase])
-                who = Speaker(None, who.name + text[rest : shown[1]], "a group: " + who.how)
+                who = Speaker(None, who.name + text[rest:group_end], "a group: " + who.how)
         if who.entity is None and speaker_span is not None and parent_idx is None:
             # "The statement added …", «В сообщении говорится …»: the document of the source just named.
             who = document_author(resolver, att.source, att.source_head, said_before) or who

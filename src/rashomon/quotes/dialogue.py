@@ -9,6 +9,8 @@ dash gives cue and speaker; text after ". —" continues the same speaker's quot
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import islice
 
 from ..model import Article
 from ..syntax import SyntaxView
@@ -197,7 +199,9 @@ def _remark_verb(article: Article, view: SyntaxView, start: int, end: int) -> in
         return None
     stop = article.text.find(".", view.tokens[first].end, end)
     stop = end if stop < 0 else stop
-    named = any(m.type in ("PERSON", "ORG") and view.tokens[first].end <= m.start and m.end <= stop for m in article.mentions)
+    mentions = article.mentions  # sorted by start: only those inside the remark are read
+    k = bisect_left(mentions, view.tokens[first].end, key=lambda m: m.start)
+    named = any(m.type in ("PERSON", "ORG") and m.end <= stop for m in islice(mentions, k, None) if m.start < stop)
     return first if named else None
 
 

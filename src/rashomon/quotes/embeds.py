@@ -37,7 +37,8 @@ def embed_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
         if m is None:
             continue
         body = text[para.start : m.start()]
-        body = body[: len(body) - len(_TRAILING_LINKS.search(body).group(0))] if _TRAILING_LINKS.search(body) else body
+        links = _TRAILING_LINKS.search(body)
+        body = body[: links.start()] if links else body
         start = para.start + len(body) - len(body.lstrip())
         end = para.start + len(body.rstrip())
         if end - start < 3:

@@ -111,12 +111,25 @@ def _us_states() -> frozenset[str]:
     return frozenset(load_list("en", "us_states"))
 
 
+@lru_cache(maxsize=1)
+def _party_pattern() -> re.Pattern[str]:
+    words = sorted(load_words("party_words"), key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words))
+
+
+@lru_cache(maxsize=4096)
 def _party_label(name: str) -> bool:
     """A party label before a title, alone or with a state: "GOP", "Independent Vermont"."""
-    rest = name.lower()
-    for word in sorted(load_words("party_words"), key=len, reverse=True):
-        rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest)
-    return rest.strip() != name.lower().strip() and (not rest.strip() or rest.strip() in _us_states())
+    lowered = name.lower().strip()
+    rest = _party_pattern().sub(" ", lowered).strip()
+    return rest != lowered and (not rest or rest in _us_states())
+
+
+def _relation_noun(word: str) -> bool:
+    """A noun naming a person by a tie to someone ("lawyers", "allies", «отец»; relation_nouns.txt)."""
+    word = word.lower().strip(".,;:")
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-3] + "y" if word.endswith("ies") else word}
+    return bool(forms & load_words("relation_nouns"))
 
 
 @lru_cache(maxsize=256)
@@ -659,7 +672,7 @@ class SpeakerResolver:
         after it ("Cruz adviser Jason Miller" is Miller)."""
         view = self.view
         k = view.token_at(head[0]) if view is not None else None
-        if k is None or not ({view.tokens[k].lemma.lower(), view.tokens[k].text.lower()} & load_words("relation_nouns")):  # type: ignore[union-attr]
+        if k is None or not (_relation_noun(view.tokens[k].lemma) or _relation_noun(view.tokens[k].text)):  # type: ignore[union-attr]
             return False
         after = self.article.text[head[1] : max([head[1]] + [m.end for m in inside])]
         return any(m.type == "PERSON" and m.end <= head[0] for m in inside) \
@@ -670,13 +683,10 @@ class SpeakerResolver:
         lawyers", "her chief aide", «её отец»; lang/<code>/relation_nouns.txt), by the head word
         when the parse gives it, else the last word before a preposition."""
         if head is not None and self.view is not None and (k := self.view.token_at(head[0])) is not None:
-            noun = self.view.tokens[k].lemma.lower()
-        else:
-            body = words[1:]
-            cut = next((n for n, w in enumerate(body) if w in ("of", "at", "in", "on", "for", "with", "regarding")), len(body))
-            noun = (body[:cut] or body)[-1].strip(".,;:")
-        forms = {noun, noun[:-1] if noun.endswith("s") else noun, noun[:-3] + "y" if noun.endswith("ies") else noun}
-        return bool(forms & load_words("relation_nouns"))
+            return _relation_noun(self.view.tokens[k].lemma)
+        body = words[1:]
+        cut = next((n for n, w in enumerate(body) if w in ("of", "at", "in", "on", "for", "with", "regarding")), len(body))
+        return _relation_noun((body[:cut] or body)[-1])
 
     def _surname_bearer(self, phrase: str, before: int | None = None) -> Entity | None:
         """The one person whose full name ends with `phrase`, a lone capitalised word the entity
