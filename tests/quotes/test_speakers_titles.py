@@ -84,3 +84,39 @@ def test_speakers_titles_body_first_unlinked(analyzer, text):
     art = analyzer.analyze_text(text)
     quote = next(q for q in art.quotes if q.cue and q.cue.text == "said")
     assert quote.speaker_entity is None, (quote.speaker_name, quote.speaker_entity)
+
+
+ROLE_CASES = [
+    # A role noun refers back to the one introduced with it, in any case and past a nearer name.
+    ("Известный шоумен и музыкант Иван Сомов выступил в среду. С ним спорил Петр Лоза. "
+     "Шоумен подчеркнул, что юмор важен.", "подчеркнул", "Иван Сомов"),
+    ("Об этом рассказал историк Борис Кулев. Его поддержал Олег Рамин. "
+     "По словам историка, город основан раньше.", "По словам", "Борис Кулев"),
+    ("Ученый Иван Сомов приехал в Москву. Петр Лоза встретил его. Российский ученый заявил, что опыт удался.",
+     "заявил", "Иван Сомов"),
+    ("Pope Francis met Juan Cruz in Rome. Cruz spoke first. The pope said he had seen no proof.", "said", "Francis"),
+    ("Tom Harlow, a historian at Yale, spoke on Monday. Jane Miller answered. The historian said the map was fake.",
+     "said", "Tom Harlow"),
+    # Negative: nobody was introduced with the role; the nearest name is not the expert.
+    ("Петр Лоза выступил в среду. Эксперт отметил, что цены растут.", "отметил", None),
+    ("Tom Harlow spoke on Monday. The historian said the map was fake.", "said", None),
+    # Negative: a possessive role is someone else's ("the pope's adviser" is not the pope).
+    ("Tom Harlow, the pope’s adviser, spoke. The pope said the talks failed.", "said", None),
+    # Negative: the role before a preposition names someone else ("a letter to the pope from Cruz").
+    ("Collins handed a letter to the pope from Juan Cruz. The pope said he never read it.", "said", None),
+    # Negative: a plural or an indefinite is somebody new.
+    ("Историк Борис Кулев выступил в среду. Историки заявили, что город основан раньше.", "заявили", None),
+    ("Глава МИД Олег Рамин прибыл в Женеву. По словам одного из чиновников, переговоры продолжатся.", "По словам", None),
+    ("Глава МИД Олег Рамин прибыл в Женеву. Европейские лидеры заявили, что переговоры продолжатся.", "заявили", None),
+]
+
+
+@pytest.mark.parametrize("text,cue,name", ROLE_CASES, ids=[c[0][:40] for c in ROLE_CASES])
+def test_speakers_titles_role_nouns_introduced(analyzer, text, cue, name):
+    art = analyzer.analyze_text(text)
+    quote = next(q for q in art.quotes if q.cue and q.cue.text == cue)
+    ent = next((e for e in art.entities if e.id == quote.speaker_entity), None)
+    if name is None:
+        assert ent is None, (quote.speaker_name, ent)
+    else:
+        assert ent is not None and ent.name == name, (quote.speaker_name, ent)
