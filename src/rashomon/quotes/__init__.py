@@ -3,6 +3,8 @@ entities, nested attribution, and the one decision on quoted phrases that are no
 
 from __future__ import annotations
 
+import re
+
 import heapq
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -272,6 +274,8 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
                 a.content = (min(a.content[0], d.content[0]), max(a.content[1], d.content[1]))
                 kinds[id(a)] = "mixed"
                 direct.remove(d)
+    for a in reported:
+        a.content = _without_russian_edges(text, a.content)
     top_cover = Cover((p.start, p.end) for p in top)
     direct += [d for d in dialogue if not top_cover.contains_span(*d.content)]
     embeds = embed_attributions(article, view)
@@ -284,6 +288,27 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
                 if e.content[0] <= a.content[0] < e.content[1] < a.content[1]:
                     a.content = (a.content[0], e.content[1])
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
+
+
+_LEADING_CHTO = re.compile(r"(?:что|чтобы|будто)\s+(?=\S)")
+
+
+def _without_russian_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A Russian report's content without a leading «что», «чтобы» or «будто» (the clause begins after it, as
+    the dev set marks it) and without a closing mark it never opened («…политизирован»» cut from
+    a longer quotation)."""
+    start, end = span
+    body = text[start:end]
+    if not has_cyrillic(body):
+        return span
+    lead = _LEADING_CHTO.match(body)
+    if lead is not None and lead.end() < len(body):
+        start += lead.end()
+        body = text[start:end]
+    if len(body) > 1 and ((body[-1] == "»" and body.count("«") < body.count("»"))
+                          or (body[-1] == '"' and body.count('"') % 2 == 1)):
+        end -= 1
+    return start, end
 
 
 def _with_apposed_name(view: SyntaxView, noun: int, named: tuple[int, int]) -> tuple[int, int]:
