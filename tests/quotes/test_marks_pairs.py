@@ -30,6 +30,12 @@ from rashomon.quotes.marks import scan_marks
         # The New York Times' archive writes a straight double mark as two apostrophes.
         ("''This is big,'' Sam Lee said. ''It runs on.\n\n''Into May.''",
          ["''This is big,''", "''It runs on.\n\n''Into May.''"]),
+        # Russian does not reopen « in each paragraph of a long quotation: it closes later.
+        ("Он сказал: «Один.\n\nДва «Газпром».\n\nТри», — добавил он.",
+         ["«Один.\n\nДва «Газпром».\n\nТри»", "«Газпром»"]),
+        # Negatives: a paragraph opening a quotation of its own, or a » six paragraphs on, is no close.
+        ("Он сказал: «Один.\n\nАвтор пишет.\n\n«Два», — ответил он.", ["«Два»"]),
+        ("Она: «Один.\n\nДва.\n\nТри.\n\nЧетыре.\n\nПять.\n\nШесть.\n\nСемь».", []),
         # Negatives: one apostrophe is still an apostrophe, three marks are no pair of two.
         ("Kiev's plan, Obama's ''deal'' and rock 'n' roll", ["''deal''"]),
         ("It" + "'" * 3 + "s odd", []),

@@ -35,6 +35,9 @@ def reference_scan(text: str) -> MarkScan:
                 if len(stack) == 1 and stack[0][1] in wide and text.startswith("''", j):
                     i = j + 2
                     continue
+                if len(stack) == 1 and stack[0][0] == "«" and marks._closes_later(text, j):
+                    i = j
+                    continue
                 scan.unpaired.extend(pos for _op, pos in stack)
                 stack.clear()
             i = j
@@ -84,6 +87,7 @@ def _as_tuples(scan: MarkScan) -> tuple[list[tuple], list[int]]:
         "the “Erdogan variant, when the rebels\nnext para “ok” here",
         "odd ” closer alone",
         "«один «два» три",
+        "Он сказал: «Один.\n\nДва «Газпром».\n\nТри», — добавил он.",
         "««««««deep»»»»»» and «one»",  # deeper than MAX_DEPTH: inner pairs unpaired
         "‘single’ don’t ‹angle› ‚low‘",
         "",

@@ -3,7 +3,8 @@
 Styles: “…” (English), "…" (straight, also written as two apostrophes ''…'' in the New York
 Times' archive text), «…» (Russian), „…“ (German/Russian inner), ‘…’ and ‹…›. Nesting is allowed ( «… „Новичок“ …» or «… «Новичок» …» ). A paragraph that opens a
 quote and does not close it continues into the next paragraph when that paragraph opens
-with a quote mark (the convention for multi-paragraph quotations). Anything that cannot be
+with a quote mark (the convention for multi-paragraph quotations), and an open « into the next
+few paragraphs when a » there closes it (Russian does not reopen «). Anything that cannot be
 paired is reported in `unpaired`, never raised: textacy raises on an odd count; we go on.
 """
 
@@ -25,6 +26,9 @@ DOUBLE_MARKS = frozenset("“”«»„\"")
 # 10,000 nested marks would make output quadratic in the text.
 MAX_DEPTH = 4
 _CLOSERS = frozenset("".join(_PAIRS.values()))
+# How far a Russian quotation of several paragraphs may run on without reopening «.
+_RUN_ON_BREAKS, _RUN_ON_CHARS = 4, 3000
+_GUILLEMET_OR_BREAK = re.compile(r"[«»]|(?:\r\n|\r|\n)+")
 # Every character the scanner acts on; everything else is skipped in one regex jump.
 _INTERESTING = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS | set("’'”»›\r\n")))) + "]")
 
@@ -102,6 +106,10 @@ def scan_marks(text: str) -> MarkScan:
                 if len(stack) == 1 and stack[0][1] in wide and text.startswith(_TWO_APOSTROPHES, j):
                     i = j + 2
                     continue
+                if len(stack) == 1 and stack[0][0] == "«" and _closes_later(text, j):
+                    # Russian does not reopen «: a quotation of several paragraphs closes later.
+                    i = j
+                    continue
                 scan.unpaired.extend(pos for _op, pos in stack)
                 _truncate(stack, closable, 0)
             i = j
@@ -138,6 +146,30 @@ def scan_marks(text: str) -> MarkScan:
         scan.unpaired.extend(pos for p in scan.pairs if p.depth >= MAX_DEPTH for pos in (p.start, p.end - 1))
         scan.pairs = [p for p in scan.pairs if p.depth < MAX_DEPTH]
     return scan
+
+
+def _closes_later(text: str, j: int) -> bool:
+    """Whether a » closing an open « stands within the next few paragraphs from `j`, with no
+    paragraph in between that opens a quotation or leaves one open: Russian writes a quotation of
+    several paragraphs without reopening « at each («Законодательство … \n… будет усиливаться»).
+    Bounded (_RUN_ON_BREAKS paragraphs, _RUN_ON_CHARS characters), so a stray « costs little."""
+    depth = 0
+    breaks = 0
+    for m in _GUILLEMET_OR_BREAK.finditer(text, j, min(len(text), j + _RUN_ON_CHARS)):
+        ch, k = m.group(), m.start()
+        if ch[0] in "\r\n":
+            if depth:
+                return False  # a quotation of its own opened and was left open
+            breaks += 1
+            if breaks > _RUN_ON_BREAKS or text.startswith("«", m.end()):
+                return False  # too far, or a paragraph opening a quotation of its own
+        elif ch == "«" and _can_open(text, k):
+            depth += 1
+        elif ch == "»" and _can_close(text, k):
+            if not depth:
+                return True
+            depth -= 1
+    return False
 
 
 def _truncate(stack: list[tuple[str, int]], closable: dict[str, list[int]], k: int) -> None:
