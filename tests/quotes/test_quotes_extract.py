@@ -135,3 +135,11 @@ def test_quotes_extract_multi_paragraph_quote(analyzer):
     q = art.quotes[0]
     assert q.speaker_name == "Anna Kowalczyk"
     assert q.content.text.startswith("“We tracked") and q.content.text.endswith("dawn.”")
+
+
+@pytest.mark.slow
+def test_quotes_extract_cited_title_is_no_quote(analyzer):
+    text = ("Officials said nothing.\n“Mayor Admits To Failing The City After Long Silence,” by Jane Roe, "
+            "Daily Bugle, May 1, 2018:\nThe mayor spoke on Monday.")
+    art = analyzer.analyze_text(text)
+    assert not any("Mayor Admits" in q.content.text for q in art.quotes), [q.content.text for q in art.quotes]

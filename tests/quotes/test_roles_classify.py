@@ -20,6 +20,14 @@ from rashomon.quotes.roles import classify_unattributed
         ("так называемый «заговор» раскрыт", "«заговор»", "scare"),
         ("операция «Гром» началась", "«Гром»", "name"),
         ("газета «Ведомости» написала", "«Ведомости»", "title"),
+        # A cited article's title on its own line, its byline after it.
+        ("Read more.\n“Mayor Admits To Failing The City After Long Silence,” by Jane Roe, Daily Bugle, May 1, 2018:",
+         "“Mayor Admits To Failing The City After Long Silence,”", "title"),
+        # Negative: inside a sentence, or with no byline, a long quotation is somebody's words.
+        ("He wrote “Mayor admits to failing the city after a long silence,” by all accounts, in May.",
+         "“Mayor admits to failing the city after a long silence,”", "quote"),
+        ("“Mayor admits to failing the city after a long silence,” Jane Roe wrote.",
+         "“Mayor admits to failing the city after a long silence,”", "quote"),
         ("a note: “We will never give up, and we will win this fight together.”",
          "“We will never give up, and we will win this fight together.”", "quote"),
     ],

@@ -80,6 +80,17 @@ def names_a_thing(text: str, start: int, inner: str, lex: QuoteLexicon) -> bool:
     return False
 
 
+# ', by Jane Roe, CBS News, October 27, 2017': the byline after a cited article's title.
+_BYLINE = re.compile(r"[ \t]*,?[ \t]+by[ \t]+[A-Z][^\n,]{0,60},")
+
+
+def cited_title(text: str, start: int, end: int) -> bool:
+    """A quotation opening a line and followed by a byline ("“Iran Admits …,” by Adam Kredo,
+    Washington Free Beacon, June 8, 2018:") is the title of an article cited, not speech."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _BYLINE.match(text, end) is not None
+
+
 def classify_unattributed(text: str, start: int, end: int, inner_start: int, inner_end: int,
                           lex: QuoteLexicon) -> tuple[str, str]:
     """(role, reason) for a quoted phrase with no speech cue and no speaker."""
@@ -88,6 +99,8 @@ def classify_unattributed(text: str, start: int, end: int, inner_start: int, inn
     prefix = text[max(0, start - 30) : start]
     if _DISTANCING.search(prefix):
         return "scare", f"quoted phrase after a distancing word ({_DISTANCING.search(prefix).group(1)})"
+    if cited_title(text, start, end):
+        return "title", "title of an article cited (a byline follows)"
     if is_long_quotation(inner):
         return "quote", "long quotation with no speech cue nearby"
     if any(prefix.lower().rstrip().endswith(m) for m in lex.term_markers):
