@@ -61,6 +61,11 @@ CASES = [
     ("All of this should be enough, accusing Russia of this.", []),
     ("It’s possible to count on the US, but a weakened Washington prefers to take, not give.", []),  # a noun parse
     ("I.e., the KGB reveals its cards.", [("KGB", "its cards", "reveals")]),  # never "I.e" as the source
+    # "call for X to V": the object with its infinitive, however the parser hangs "for".
+    ("Critics called for the senator to resign.", [("Critics", "the senator to resign", "called")]),
+    ("Warren called for the Trump administration to ensure that families are reunited.",
+     [("Warren", "the Trump administration to ensure that families are reunited", "called")]),
+    ("Sanders called for an end to the war.", [("Sanders", "an end to the war", "called")]),
     # A quotation that is the whole next paragraph continues the remark that ends the one before
     # (PolNeAR's reading) ...
     ("“We will win,” Anna Kowalczyk said.\n\n“Nobody can stop us now.”",

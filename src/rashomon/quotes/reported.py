@@ -379,7 +379,18 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
         if (lemma, toks[c].lemma.lower()) in lex.prepositional:
             objs = view.kids(c, "pobj")
             if objs:
-                return view.subtree(objs[0]), "prep"
+                idx = view.subtree(objs[0])
+                # "called for the administration [to ensure …]": the infinitive the parser hung
+                # on the verb right after the object is what is called for.
+                inf = [a for a in view.kids(verb, "advcl", "xcomp") if view.subtree(a)[0] == idx[-1] + 1
+                       and not _says_when(view, c)
+                       and any(toks[x].text.lower() == "to" for x in view.kids(a, "aux"))]
+                return (sorted(set(idx) | set(view.subtree(inf[0]))) if inf else idx), "prep"
+    for c in view.kids(verb, "advcl"):
+        # "called for the senator to resign": the parser made "for" the infinitive clause's mark.
+        marks = [m for m in view.kids(c, "mark") if (lemma, toks[m].lemma.lower()) in lex.prepositional]
+        if c > verb and marks and view.kids(c, *_SUBJ):
+            return [i for i in view.subtree(c) if i != marks[0]], "prep"
     if lemma in lex.objective or lemma in lex.regard:
         # A Russian pronoun object («подтвердил это») points back to what was said; it is not it.
         objs = [c for c in view.kids(verb, "dobj", "obj") if c > verb and not (toks[c].dep == "obj" and toks[c].pos == "PRON")]
