@@ -371,7 +371,14 @@ def test_speakers_resolution_group_plural(analyzer, text, name, plural):
      "Judge Moore because I wouldn't want to vote for Doug,” he said.", "Jerry Pow"),
     ("Mr. Jim Ziegler sought to justify Mr. Moore's actions by comparing him to the biblical Joseph. “If they "
      "believe this man is predatory, they are guilty,” he said.", "Jim Ziegler"),
-    # Negatives: an unnamed speaker before, and a speaker of the other gender, leave the name.
+    # ... and so does "he" after a report whose speaker spoke to the nearer name.
+    ("Donald Trump told Fox News host Greta Van Susteren that the wall will be built. “It will be beautiful,” he said.",
+     "Donald Trump"),
+    ("Bernie Sanders complained to Charlie Rose that the link was unfair. “Let's get off of that,” he said.",
+     "Bernie Sanders"),
+    # Negatives: a question put to the nearer name is answered by it; an unnamed speaker before,
+    # and a speaker of the other gender, leave the name.
+    ("Craig Melvin asked Bill Clinton if he had apologized. “I have never talked to her,” he said.", "Bill Clinton"),
     ("Aides said Hillary Clinton would win Ohio. “We will win,” she said.", "Hillary Clinton"),
     ("Donald Trump said Hillary Clinton would lose Ohio. “We will win,” she said.", "Hillary Clinton"),
 ])

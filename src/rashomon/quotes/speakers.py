@@ -333,6 +333,7 @@ def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: in
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
+_ASKING = frozenset({"ask", "question", "interview", "press", "quiz", "query", "спросить", "спрашивать", "задать"})
 
 
 def continued_speaker(resolver: "SpeakerResolver", span: tuple[int, int], current: tuple[int, int], who: Speaker,
@@ -359,9 +360,18 @@ def continued_speaker(resolver: "SpeakerResolver", span: tuple[int, int], curren
     # speaks (an untagged surname included), inside the words of the quote before.
     last = resolver.last_mention_of(who.entity, span[0], skip=current)
     paragraphs = resolver.paragraph_starts
-    if not content[0] <= last < content[1] or bisect_right(paragraphs, span[0]) - bisect_right(paragraphs, end) > 1:
+    if bisect_right(paragraphs, span[0]) - bisect_right(paragraphs, end) > 1:
         return None
-    return Speaker(ent, ent.name, f"'{word}' continues the speaker before, who spoke of {who.entity.name}")
+    if content[0] <= last < content[1]:
+        return Speaker(ent, ent.name, f"'{word}' continues the speaker before, who spoke of {who.entity.name}")
+    # "Trump told Fox News' Greta Van Susteren that …. “…,” he said": the one spoken to, or of,
+    # in the report before is its object, not who goes on speaking.
+    # Only a speaker whose name says the pronoun's gender, and not after a question put to the
+    # name ("asking Clinton if …. “…,” he said" is Clinton answering).
+    lo = min(content[0], _at[0]) if _at else content[0]
+    if lo <= last < end and person_gender(ent.name) == gender and _cue not in _ASKING and resolver.is_object(last):
+        return Speaker(ent, ent.name, f"'{word}' continues the speaker before, who spoke to or of {who.entity.name}")
+    return None
 
 
 @dataclass(slots=True)
@@ -411,6 +421,25 @@ class SpeakerResolver:
             if self.owner.get((m.start, m.end)) is ent and not skip[0] <= m.start < skip[1]:
                 return m.start
         return -1
+
+    def is_object(self, pos: int) -> bool:
+        """Whether the name starting at `pos` is an object: of a verb or a preposition ("told
+        Greta Van Susteren", "in an interview with Greta"), not a subject or a possessor."""
+        view = self.view
+        k = view.token_at(pos) if view is not None else None
+        if k is None:
+            return False
+        toks = view.tokens  # type: ignore[union-attr]
+        # Up the name's own words ("Greta Van Susteren" hangs on its last word) to its head.
+        seen = 0
+        while toks[k].dep in ("compound", "flat", "flat:name", "nmod:poss") and toks[k].head != k and seen < 6:
+            k, seen = toks[k].head, seen + 1
+        if toks[k].dep == "pobj":
+            # "an interview with Greta", "told it to Greta"; not "a message from Wendy Sherman" or
+            # "according to Sherman", who are sources.
+            return toks[toks[k].head].lemma.lower() in ("with", "to") \
+                and toks[toks[toks[k].head].head].lemma.lower() != "according"
+        return toks[k].dep in ("dobj", "obj", "dative", "iobj")
 
     def _add_untagged_surnames(self) -> None:
         """A lone surname the recogniser left untagged ("Sanders, who has represented …") still
