@@ -12,6 +12,16 @@ pytestmark = pytest.mark.slow
 
 # text, expected quotes as (speaker name or None, content, cue)
 CASES = [
+    # A medium addressed, in marks, is neither the words said nor who says them.
+    ("Политолог Иван Сомов напомнил «360», что трудности были всегда.",
+     [("Иван Сомов", "трудности были всегда", "напомнил")]),
+    ("— Это конец, — комментирует «МК» главный научный сотрудник института Иван Сомов.",
+     [("Иван Сомов", "Это конец", "комментирует")]),
+    # «что» the parser hung on the cue itself, with no comma.
+    ("Министр Иван Сомов напомнил что решения суда обязательны.",
+     [("Иван Сомов", "решения суда обязательны", "напомнил")]),
+    # Negative: a quoted name inside the clause stays in it; a long quotation is still speech.
+    ("Министр Иван Сомов заявил, что «Газпром» прав.", [("Иван Сомов", "«Газпром» прав", "заявил")]),
     # A parenthetical clause before the cue is not what was said.
     ("Министр финансов Ольга Лебедева, выступая на форуме (это крупнейшая встреча года), заявила, "
      "что бюджет будет сбалансирован.",

@@ -22,7 +22,7 @@ from .reported import (Attribution, antecedent, block_attributions, full_source_
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges, thing_subject)
-from .roles import LONG_WORDS, cited_title, classify_unattributed, is_long_quotation, names_a_thing
+from .roles import LONG_WORDS, addressed_name, cited_title, classify_unattributed, is_long_quotation, names_a_thing
 from .speakers import SaidBefore, Speaker, SpeakerResolver, continued_speaker, document_author
 from ..pipeline import component
 from ..script import has_cyrillic
@@ -241,7 +241,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
         # A name after a noun for a work ("the PBS television program “Charlie Rose.”") is no
         # speech even when its closing full stop makes it read like a sentence.
         named = (len(inner.split()) < LONG_WORDS and names_a_thing(text, pair.start, inner, lex)) \
-            or cited_title(text, pair.start, pair.end)
+            or cited_title(text, pair.start, pair.end) or addressed_name(text, pair.end, inner)
         if pair.depth == 0 and not named and (long or _adjacent_cue(text, pair)):
             att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said)
         if att is None and long and not outer and not named:

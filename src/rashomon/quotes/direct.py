@@ -30,6 +30,8 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             return objs[0]
     for _ in range(3):
         subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
+        if len(subj) >= 2 and verb < subj[0] and _addressed_medium(view, subj[0]):
+            subj = subj[1:]  # «комментирует «МК» сотрудник института …»: the paper is spoken to
         if subj:
             # «в качестве которых называют «…»»: a Russian word with no nominative reading is a misparse.
             return subj[0] if nominal_subject(view, subj[0]) else None
@@ -47,6 +49,17 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             return named[-1]
         break
     return None
+
+
+def _addressed_medium(view: SyntaxView, k: int) -> bool:
+    """A one-word name right after a verb of saying, in marks or an abbreviation («комментирует
+    «МК» эксперт», «сказал WP миллиардер»): the medium spoken to, when a second subject follows."""
+    toks = view.tokens
+    tok = toks[k]
+    if view.subtree(k) not in ([k], [k - 1, k, k + 1]):
+        return False
+    quoted = 0 < k < len(toks) - 1 and toks[k - 1].text in "«\"“„" and toks[k + 1].text in "»\"”“"
+    return quoted or (tok.text.isupper() and len(tok.text) <= 5)
 
 
 def _inside(pos: int, pairs: list[MarkPair]) -> bool:

@@ -174,6 +174,24 @@ def _cue_kind(view: SyntaxView, i: int, lex: QuoteLexicon) -> str | None:
     return None
 
 
+def _quoted_names(view: SyntaxView, lo: int, hi: int) -> set[int]:
+    """Tokens of short «…» pairs (four words at most, no verb) within tokens [lo, hi): a name in
+    marks, such as a medium addressed («напомнил «360», что …»)."""
+    toks = view.tokens
+    out: set[int] = set()
+    j = lo
+    while j < hi:
+        if toks[j].text == "«":
+            close = next((k for k in range(j + 1, min(hi, j + 6)) if toks[k].text == "»"), None)
+            if close is not None and close > j + 1 and not any(
+                    toks[k].pos in ("VERB", "AUX") or toks[k].text == "«" for k in range(j + 1, close)):
+                out.update(range(j, close + 1))
+                j = close + 1
+                continue
+        j += 1
+    return out
+
+
 def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon,
                  after: int | None = None) -> list[int] | None:
     """Tokens of the «что …» clause the cue governs, from the word after «что» to the clause end.
@@ -184,8 +202,11 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
     toks = view.tokens
     sent = toks[verb].sent
     start = verb if after is None else after  # a light-verb cue's clause follows its noun
+    named = _quoted_names(view, start + 1, min(len(toks), start + 25))
     for j in range(start + 1, min(len(toks), start + 25)):
         t = toks[j]
+        if j in named:
+            continue  # «напомнил «360», что …»: a medium addressed, in marks
         if t.sent != sent or t.text in (".", "!", "?", ";", ":") or t.text in "«»\"“”„":
             return None
         if t.pos in ("VERB", "AUX") and lex.is_cue(t.lemma.lower()):
@@ -197,11 +218,12 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
             head = t.head
             adjacent = all(toks[k].pos == "PUNCT" or k == start for k in range(verb + 1, j)) or \
                 all(toks[k].pos == "PUNCT" for k in range(start + 1, j))
-            if head == j or head == verb or not (adjacent or view.is_ancestor(verb, head)):
+            if head == j or not ((head == verb and adjacent) or (head != verb and (adjacent or view.is_ancestor(verb, head)))):
                 return None
             # The clause: the mark's head and the cue's later dependents (a misparse may hang
-            # part of the clause on the cue), minus any other cue's own clause.
-            cand = set(view.subtree(head))
+            # part of the clause on the cue; «напомнил что …» with no comma hangs «что» itself
+            # on it), minus any other cue's own clause.
+            cand = set() if head == verb else set(view.subtree(head))
             for c in view.kids(verb):
                 if c > j and toks[c].dep != "punct":
                     cand |= set(view.subtree(c))

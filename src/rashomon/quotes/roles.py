@@ -91,6 +91,15 @@ def cited_title(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and _BYLINE.match(text, end) is not None
 
 
+_THAT_AFTER = re.compile(r"[ \t]*,[ \t]*(?:что|чтобы)\s")
+
+
+def addressed_name(text: str, end: int, inner: str) -> bool:
+    """A short quotation a «что» clause follows («напомнил «360», что …», «заявил «Известиям»,
+    что …») is the medium addressed, not the words said."""
+    return len(inner.split()) < LONG_WORDS and _THAT_AFTER.match(text, end) is not None
+
+
 def classify_unattributed(text: str, start: int, end: int, inner_start: int, inner_end: int,
                           lex: QuoteLexicon) -> tuple[str, str]:
     """(role, reason) for a quoted phrase with no speech cue and no speaker."""
