@@ -194,6 +194,14 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         if any(p.cue[0] <= att.cue[0] and att.cue[1] <= p.cue[1] and p.cue != att.cue  # type: ignore[index]
                and att.content[0] < p.content[1] and p.content[0] < att.content[1] for p in phrases):
             del keep[key]
+    # «Шоумен отметил, что КВН, по его мнению, …»: a marker naming its source by a possessive
+    # pronoun inside another report's words is that speaker's own aside, not a second report.
+    reports = [a for a in keep.values() if a.how != "ru:marker" and a.cue is not None]
+    for key, att in list(keep.items()):
+        if att.how == "ru:marker" and att.cue is not None and att.source is not None \
+                and text[att.source[0] : att.source[1]].strip().lower() in _RU_POSSESSIVES \
+                and any(r.content[0] < att.cue[0] < r.content[1] for r in reports):  # type: ignore[index]
+            del keep[key]
     # «Как заявил X, …» is found both as a verb and as a marker: one content, one quote.
     by_content: dict[tuple[int, int], Attribution] = {}
     for att in keep.values():
@@ -291,6 +299,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
 
 
+_RU_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 _LEADING_CHTO = re.compile(r"(?:что|чтобы|будто)\s+(?=\S)")
 
 
