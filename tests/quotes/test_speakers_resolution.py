@@ -488,3 +488,19 @@ def test_speakers_resolution_document_possessor(analyzer, text, name):
     (quote,) = [q for q in art.quotes if q.speaker is not None]
     got = names.get(quote.speaker_entity)
     assert (got is None) if name is None else (got is not None and name in got), (quote.speaker_name, got)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # An outlet the writer made singular («сообщает») is not who «они» are.
+    ("Об этом сообщает UCA News. Они подчеркнули, что решение ошибочно.", None),
+    # Negative: a plural subject stays their antecedent.
+    ("Депутаты Госдумы приняли закон. Они заявили, что цены вырастут.", "Депутаты Госдумы"),
+])
+def test_speakers_resolution_they_is_not_a_singular_subject(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    quote = art.quotes[-1]
+    if expected is None:
+        assert quote.speaker_entity is None, quote.speaker_name
+    else:
+        assert quote.speaker_name == expected

@@ -422,6 +422,24 @@ class SpeakerResolver:
                 return m.start
         return -1
 
+    def _singular_subject(self, m: Mention) -> bool:
+        """Whether the mention is the subject of a Russian verb in the singular («сообщает UCA
+        News», «правительство приняло»)."""
+        view = self.view
+        k = view.token_at(m.start) if view is not None else None
+        if k is None:
+            return False
+        toks = view.tokens  # type: ignore[union-attr]
+        seen = 0
+        while toks[k].head != k and m.start <= toks[toks[k].head].start < m.end and seen < 6:
+            k, seen = toks[k].head, seen + 1  # up to the name's own head word
+        verb = toks[k].head
+        if not toks[k].dep.startswith("nsubj") or verb == k or toks[verb].pos not in ("VERB", "AUX") \
+                or not has_cyrillic(toks[verb].text):
+            return False
+        tags = [p.tag for p in russian_morph().parse(toks[verb].text.lower()) if "VERB" in p.tag]
+        return bool(tags) and all("sing" in t for t in tags)
+
     def is_object(self, pos: int) -> bool:
         """Whether the name starting at `pos` is an object: of a verb or a preposition ("told
         Greta Van Susteren", "in an interview with Greta"), not a subject or a possessor."""
@@ -722,6 +740,8 @@ class SpeakerResolver:
                         continue  # "she" is not Zakharov; an unknown gender never blocks
                     if gender == "pl" and _named_person(ent):
                         continue  # "they" is never one person, even one the entity vote typed ORG
+                    if gender == "pl" and has_cyrillic(phrase) and self._singular_subject(m):
+                        continue  # «сообщает UCA News. Они …»: the writer made it one, «они» are others
                     if gender in ("m", "f") and self._family(ent):
                         continue  # "he" is not "the Clintons"
                     if not self._placed(ent, place, s):
