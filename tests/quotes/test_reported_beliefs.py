@@ -39,6 +39,12 @@ CASES = [
     # A title line keeps its final period.
     ("Graham: Trump's rhetoric is destroying the party.\n\nThe senator spoke on Monday.",
      [("Graham", "Trump's rhetoric is destroying the party", ":")]),
+    ("Lawyer: The dealer noticed nothing odd\n\nThe trial goes on.",
+     [("Lawyer", "The dealer noticed nothing odd", ":")]),
+    # Negative: a title line's label the article never names again, a place, or a link is no source.
+    ("Shocking Update: The race is finally over\n\nVoters went home.", []),
+    ("Syria: The war enters its tenth year\n\nVoters went home.", []),
+    ("Facebook: https://www.facebook.com/someone/\n\nVoters went home.", []),
     # Negative cases: someone else's act wished for, a question, plain seeing, nobody holding a
     # view, a list the parser read as a clause, a pronoun for content, things that "favour".
     ("They want him to take the blame.", []),

@@ -851,10 +851,35 @@ def headline_attributions(article: Article) -> list[Attribution]:
         capitalised = len(words) <= 4 and all(w[:1].isupper() for w in words) and not possessive
         if not (named or capitalised):
             continue
+        if not named and any(x.start <= s and e <= x.end and x.type == "LOC" for x in article.mentions):
+            continue  # «Украина: не-Киевская не-Русь», "Syria: what we know": a topic, not a speaker
+        if not named and not any(x.start >= s and x.end <= e and x.type in ("PERSON", "ORG") for x in article.mentions) \
+                and not _named_again(text, words[-1], para.end) and not _person_label(words[-1]):
+            continue  # "Sore Loser: Abrams ends …", "BOOM: …": a label the article never names again is no source
         colon = text.index(":", e)
         cs, ce = _strip(text, para.start + m.start(2), para.end)
+        if text.startswith(("http", "www."), cs):
+            continue  # "Facebook: https://…": a link, not a claim
         out.append(Attribution((cs, ce), (colon, colon + 1), (s, e), None, "headline-colon"))
     return out
+
+
+def _person_label(word: str) -> bool:
+    """A label naming a person by title or role ("Lawyer", "Witness", "Historians")."""
+    from ..lang import load_words
+
+    w = word.lower().strip(".,;'’\"")
+    nouns = load_words("person_nouns") | load_words("role_nouns") | load_words("group_person_nouns")
+    return w in nouns or (w.endswith("s") and w[:-1] in nouns)
+
+
+def _named_again(text: str, word: str, after: int) -> bool:
+    """Whether the word (by its first five letters, so «Гуреев» finds «Гуреева») stands
+    capitalised after `after`, not opening a sentence."""
+    stem = re.escape(word.strip(".,;'’\"")[:5])
+    if len(stem) < 3 or not word[:1].isupper():
+        return False
+    return re.search(rf"(?<=[\w,;] ){stem}", text[after:]) is not None
 
 
 def _not_source_labels() -> frozenset[str]:
