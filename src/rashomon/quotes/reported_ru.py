@@ -533,8 +533,11 @@ def _object_and_complement(view: SyntaxView, verb: int, lex: QuoteLexicon) -> li
     complement, in either order. Naming someone with no complement reports nothing; naming
     things lists them («назвал три шага, которые …»), and the object is the content."""
     toks = view.tokens
-    objs = [c for c in view.kids(verb, "obj") if c > verb]
-    comps = [c for c in view.kids(verb, "xcomp", "obl") if c > verb and toks[c].pos in ("NOUN", "PROPN", "ADJ", "PRON")
+    # «"Трагической ошибкой" решение суда назвал президент»: with the subject after the verb, the
+    # object and its complement may stand before it.
+    fronted = any(k > verb for k in view.kids(verb, "nsubj"))
+    objs = [c for c in view.kids(verb, "obj") if c > verb or fronted]
+    comps = [c for c in view.kids(verb, "xcomp", "obl") if (c > verb or fronted) and toks[c].pos in ("NOUN", "PROPN", "ADJ", "PRON")
              and not any(toks[k].text.lower() not in ("с", "со") for k in view.kids(c, "case"))]
     if comps and not objs:
         # «назвал подвид вируса признаком …»: the parser may hang the object as a modifier.
