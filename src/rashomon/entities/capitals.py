@@ -2,7 +2,9 @@
 in capitals ("АРНО ХИДИРБЕГИШВИЛИ: КОГДА …", "ОТ РЕДАКТОРА"), makes the recogniser tag common
 words ("ПЕРЕД", "СТРАНА", "ЧТО") as names. There a mention stays only if the article writes the
 same name in ordinary case elsewhere, or it reads as a name or an abbreviation (НАТО, ОДКБ, FBI).
-And a mention with no capital at all in a line that uses capitals is no name ("state", "n’t")."""
+And a mention with no capital at all in a line that uses capitals is no name ("state", "n’t"). In
+an English title-case line ("Shot Officers Were Ambushed, Says Sheriff") words the article writes
+in lower case elsewhere are not part of a name ("Abuser Keith Ellison" is Keith Ellison)."""
 
 from __future__ import annotations
 
@@ -91,3 +93,56 @@ def drop_shouted(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # «ОТ РЕДАКТОРА», «КОГДА ПОТОМКОВ ГРУЗИН»
         out.append(m)
     return out
+
+
+_TITLE_SHARE = 0.75  # of a line's longer words capitalised
+_TITLE_WORDS = 4  # a title-case line needs this many longer words
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _title_case_line(text: str, pos: int, seen: dict[int, bool]) -> bool:
+    """Whether the line holding `pos` is an English title-case line, each line judged once."""
+    start = text.rfind("\n", 0, pos) + 1
+    if start not in seen:
+        end = text.find("\n", pos)
+        words = [w for w in _LATIN_WORD.findall(text[start : len(text) if end < 0 else end]) if len(w) >= 4]
+        seen[start] = len(words) >= _TITLE_WORDS and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
+    return seen[start]
+
+
+def trim_title_case(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, with words a title-case line capitalised but the article writes in lower case
+    elsewhere trimmed off a name's edges ("Abuser Keith Ellison" → "Keith Ellison", "Stacey Abrams
+    Ends Challenges" → "Stacey Abrams", when the article names the rest so elsewhere); a person
+    left with nothing is dropped ("Shot Officers", "Sore Loser"), a body kept ("Supreme Court")."""
+    seen: dict[int, bool] = {}
+    lowered: set[str] | None = None
+    out = []
+    for m in mentions:
+        if m.type not in ("PERSON", "ORG") or has_cyrillic(m.text) or " " not in m.text.strip() \
+                or not _title_case_line(text, m.start, seen):
+            out.append(m)
+            continue
+        if lowered is None:
+            lowered = {w for w in _LATIN_WORD.findall(text) if w.islower()}
+        words = list(_LATIN_WORD.finditer(m.text))
+        lo, hi = 0, len(words)
+        while lo < hi and words[lo].group().lower() in lowered:
+            lo += 1
+        while hi > lo and m.type == "PERSON" and words[hi - 1].group().lower() in lowered:
+            hi -= 1  # a body's name ends in common words ("Fox News", "European Union")
+        if (lo, hi) == (0, len(words)):
+            out.append(m)
+            continue
+        if lo == hi:
+            if m.type == "ORG":
+                out.append(m)  # "Supreme Court", "Justice Department": a body's name is common words
+            continue
+        start, end = m.start + words[lo].start(), m.start + words[hi - 1].end()
+        rest = text[start:end]
+        if any(o is not m and o.text == rest and o.type == m.type for o in mentions):
+            out.append(Mention(start, end, rest, m.type, rest, m.label))
+        else:
+            out.append(m)  # "Archbishop Bernard Hebda": only a rest the article names so is trimmed to
+    return out
+
