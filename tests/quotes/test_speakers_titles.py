@@ -97,6 +97,9 @@ ROLE_CASES = [
     ("Pope Francis met Juan Cruz in Rome. Cruz spoke first. The pope said he had seen no proof.", "said", "Francis"),
     ("Tom Harlow, a historian at Yale, spoke on Monday. Jane Miller answered. The historian said the map was fake.",
      "said", "Tom Harlow"),
+    # Through a chain of titles, commas and a body in marks.
+    ("Об этом рассказал политолог, экономист, экс-председатель движения «Битва» Олег Рамин. "
+     "Его поддержал Иван Сомов. Политолог отметил, что долги растут.", "отметил", "Олег Рамин"),
     # Negative: nobody was introduced with the role; the nearest name is not the expert.
     ("Петр Лоза выступил в среду. Эксперт отметил, что цены растут.", "отметил", None),
     ("Tom Harlow spoke on Monday. The historian said the map was fake.", "said", None),

@@ -440,6 +440,16 @@ class SpeakerResolver:
         tags = [p.tag for p in russian_morph().parse(toks[verb].text.lower()) if "VERB" in p.tag]
         return bool(tags) and all("sing" in t for t in tags)
 
+    def _in_person(self, pos: int) -> bool:
+        """Whether a tagged person's name covers `pos` (names are short: a few back suffice)."""
+        k = bisect_right(self._starts, pos) - 1
+        while k >= 0 and pos - self.mentions[k].start <= 200:
+            m = self.mentions[k]
+            if m.start <= pos < m.end and m.type == "PERSON":
+                return True
+            k -= 1
+        return False
+
     def is_object(self, pos: int) -> bool:
         """Whether the name starting at `pos` is an object: of a verb or a preposition ("told
         Greta Van Susteren", "in an interview with Greta"), not a subject or a possessor."""
@@ -836,10 +846,15 @@ class SpeakerResolver:
                 return True  # "Pope Francis", "Sheriff Jerry Hogrefe" tagged with the title
             j += 1
         sent = toks[first].sent
-        for i in range(first - 1, max(-1, first - 7), -1):
+        russian = has_cyrillic(m.text)
+        for i in range(first - 1, max(-1, first - (13 if russian else 7)), -1):
             tok = toks[i]
-            if tok.sent != sent or tok.pos in ("VERB", "AUX", "PUNCT", "PART") or not tok.text[:1].isalnum() \
-                    or (tok.pos == "ADP" and not has_cyrillic(tok.text)):
+            # Russian chains titles with commas and names bodies in marks: «политолог, экономист,
+            # экс-председатель движения «Битва за Донбасс» Алексей Живов»; another person's name ends it.
+            chained = russian and tok.text in (",", "«", "»", '"', "“", "”", "„")
+            if tok.sent != sent or tok.pos in ("VERB", "AUX", "PART") or (tok.pos == "PUNCT" and not chained) \
+                    or (not tok.text[:1].isalnum() and not chained) or (tok.pos == "ADP" and not russian) \
+                    or self._in_person(tok.start):
                 break
             if lemma(i) == role:
                 return agrees(i)
