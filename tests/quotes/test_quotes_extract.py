@@ -61,6 +61,14 @@ CASES = [
     ("“She made it up,” Trump said on NBC’s “Meet the Press.” “She lies about everything, and everybody knows.”",
      [("direct", "Trump", "She made it up"), ("direct", "Trump", "She lies about everything")]),
     ("“We will win,” Rubio said on “This Week.”", [("direct", "Rubio", "We will win")]),
+    # A long remark that is one sentence still hands the next quotation to its speaker ...
+    ("“We saw nothing,” said Jane Roe, a spokeswoman for the regional command of the brigade stationed at "
+     "the base outside the city. “Nobody was hurt.”",
+     [("direct", "Jane Roe", "We saw nothing"), ("direct", "Jane Roe", "Nobody was hurt")]),
+    # ... but not across another sentence.
+    ("“We saw nothing,” said Jane Roe, a spokeswoman. The command later sent a statement to reporters "
+     "covering the base outside the city. “Nobody was hurt.”",
+     [("direct", "Jane Roe", "We saw nothing"), ("direct", "", "Nobody was hurt")]),
     ('He used stronger language, saying the group "must be destroyed."',
      [("direct", "He", "must be destroyed")]),
     ("He now declares with a screaming headline: “The Minister Must Resign.”",

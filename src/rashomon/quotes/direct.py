@@ -511,6 +511,8 @@ def _intro_sentence(article: Article, view: SyntaxView, lex: QuoteLexicon, pair:
 
 
 _CONTINUATION_GAP = 80  # characters of the remark's tail between “A,” he said … and “B”
+_LONG_REMARK = 250  # … or up to this many when the tail is the rest of one sentence
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 
 
 # A programme's or a book's name in marks closing the remark, its full stop inside the marks.
@@ -538,7 +540,11 @@ def _continued(text: str, pair: MarkPair, previous: Attribution | None) -> Attri
     title = _CLOSING_TITLE.search(gap)
     if title is not None and len(title.group(1).split()) <= _TITLE_WORDS and title.group(1)[:1].isupper():
         gap = gap[: title.start()] + title.group(1)  # "he said on NBC's ''Meet the Press.''" ends the remark
-    if len(gap) > _CONTINUATION_GAP or not gap.rstrip().endswith((".", ":", ",")):
+    if not gap.rstrip().endswith((".", ":", ",")):
+        return None
+    # A long remark is still the remark if it is one sentence ("…,” said Army Capt. Jane Roe, a
+    # spokeswoman for the brigade at Fort Hood, Texas. “B.”).
+    if len(gap) > _CONTINUATION_GAP and (len(gap) > _LONG_REMARK or _SENTENCE_BREAK.search(gap.rstrip()[:-1])):
         return None
     if any(ch in gap for ch in "\"“”«»„"):
         return None
