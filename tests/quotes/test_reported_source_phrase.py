@@ -23,6 +23,10 @@ pytestmark = pytest.mark.slow
         ("Campaign chairwoman Huma Abedin said that the rally was cancelled.",
          "Campaign chairwoman Huma Abedin", "Huma Abedin"),
         ("The ministry, to put it mildly, said that the plan had failed.", "The ministry", None),
+        # When it spoke is not who: "on Monday", "in 2015" leave the phrase; "one in three" stays.
+        ("The Clinton campaign on Monday said that the poll was wrong.", "The Clinton campaign", None),
+        ("The agency in 2015 said that the plan had failed.", "The agency", None),
+        ("One in three voters said that the plan had failed.", "One in three voters", None),
     ],
 )
 def test_reported_source_phrase(analyzer, text, span, name):

@@ -79,6 +79,8 @@ def test_speakers_titles_introduced_and_gendered(analyzer, text, cue, name):
     "A House IT aide, Tom Harlow, was fired. The House inspector general said the server had disappeared.",
     # "An ADL official" was never named: "the ADL official" is not the congressman named before.
     "Rep. Tom Harlow defended the pastor. An ADL official called him. The ADL official said he had been misquoted.",
+    # A capitalised name ending in a title word is a name: a paper, not a reporter.
+    "Bishop Tom Harlow spoke on Monday. The National Catholic Reporter said the letter was real.",
 ])
 def test_speakers_titles_body_first_unlinked(analyzer, text):
     art = analyzer.analyze_text(text)

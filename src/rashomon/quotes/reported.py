@@ -55,7 +55,12 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     # not when it is the name itself ("Министр обороны Анна Ковальчик").
     cut = {c for c in view.children[head] if toks[c].start > toks[head].start and (
         toks[c].dep in ("relcl", "acl:relcl", "acl")
-        or (toks[c].dep == "appos" and "," in text[toks[head].end : toks[c].start]))}
+        or (toks[c].dep == "appos" and "," in text[toks[head].end : toks[c].start])
+        # "The Clinton campaign on Monday said": when it spoke is not who.
+        or (toks[c].dep == "prep" and toks[c].text.lower() in _TIME_PREPS and _names_a_time(view, c))
+        or (toks[c].dep in ("npadvmod", "tmod") and toks[c].lemma.lower() in _time_words())
+        or (toks[c].text.lower() == "out" and any(toks[k].lemma.lower() in _time_words()
+                                                  for k in view.kids(c, "npadvmod", "tmod"))))}  # "a poll out Monday"
     idx = view.subtree(head, exclude=cut)
     # Stop at the first comma after the head: "Andrey Parotnikau, head of …".
     here = toks[head].start
@@ -64,6 +69,9 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
         idx = [i for i in idx if toks[i].start < comma]
     s, e = _strip(text, *view.span_of(idx))
     return _balance_opening(text, s, e)
+
+
+_TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "after", "before", "over"})
 
 
 def _balance_opening(text: str, start: int, end: int) -> tuple[int, int]:
@@ -444,6 +452,15 @@ def _says_when(view: SyntaxView, prep: int) -> bool:
     toks = view.tokens
     objs = view.kids(prep, "pobj")
     return any(toks[o].pos == "NUM" or toks[o].lemma.lower() in _time_words() for o in objs)
+
+
+def _names_a_time(view: SyntaxView, prep: int) -> bool:
+    """A prepositional phrase on a day, month, part of day or year ("on Monday", "in 2015"); not
+    a ratio ("one in three", "8 in 10")."""
+    toks = view.tokens
+    return any(toks[o].lemma.lower() in _time_words() or (toks[o].text.isdigit() and len(toks[o].text) == 4
+                                                           and toks[o].text[:2] in ("19", "20"))
+               for o in view.kids(prep, "pobj"))
 
 
 @lru_cache(maxsize=1)

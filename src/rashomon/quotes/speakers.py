@@ -698,7 +698,12 @@ class SpeakerResolver:
             if ent is not None:
                 return Speaker(ent, ent.name, f"the person introduced as '{role}'")
             return Speaker(None, phrase, "a role noun; no one introduced with it before")
-        wanted = self._wanted_types(words[-1]) or self._wanted_types(words[0])
+        written = phrase.split()
+        # "the National Catholic Reporter", "the Democratic Party": a last word that closes a
+        # capitalised name is that name's, not a title or body referring back.
+        named_tail = len(written) >= 2 and written[-1][:1].isupper() and written[-2][:1].isupper() \
+            and written[-2].lower() not in ("the", "a", "an") and not has_cyrillic(phrase)
+        wanted = (None if named_tail else self._wanted_types(words[-1])) or self._wanted_types(words[0])
         if wanted is None and has_cyrillic(phrase):
             # «главы организации», «представителя МИД»: an inflected title is still a title; the
             # head stands first in Russian («администрации президента» is not the president) and
