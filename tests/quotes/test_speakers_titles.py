@@ -55,6 +55,10 @@ def test_speakers_titles(analyzer, text, name, etype):
     # "the senator" is the one introduced as "Sen. …", not the nearer person.
     ("Sen. Tom Harlow faced new claims on Monday. Radio host Jane Miller says he kissed her in 2006. "
      "The senator said he remembered the trip differently.", "said", "Tom Harlow"),
+    # A vice president was not introduced as "the president".
+    ("Former President Bill Clinton spoke first. Vice President Joe Biden followed. "
+     "The former president said the race was close.", "said", "Bill Clinton"),
+    ("Vice President Joe Biden spoke. The vice president said the race was close.", "said", "Joe Biden"),
     # "she" skips a man named by a first name of one gender.
     ("Jane Miller spoke first. Sen. Tom Harlow answered. She says the trip was in May.", "says", "Jane Miller"),
     # Negative: with no title written before any name, the nearest person stands.

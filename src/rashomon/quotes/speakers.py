@@ -333,6 +333,8 @@ def document_author(resolver: "SpeakerResolver", span: tuple[int, int], head: in
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})
+# Words before a title that make it another title: a vice president is not "the president".
+_RANK_MODIFIERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "lt.", "under"})
 _ASKING = frozenset({"ask", "question", "interview", "press", "quiz", "query", "спросить", "спрашивать", "задать"})
 
 
@@ -970,7 +972,9 @@ class SpeakerResolver:
                 if x.start >= end:
                     continue
                 lead = text[max(0, x.start - 25) : x.start].split()
-                if lead and lead[-1].lower() in forms:
+                # "Vice President Joe Biden" was not introduced as "the president".
+                rank = len(lead) >= 2 and lead[-2].lower() in _RANK_MODIFIERS and lead[-2].lower() not in words
+                if lead and lead[-1].lower() in forms and not rank:
                     return ent
         return None
 
