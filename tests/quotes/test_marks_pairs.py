@@ -33,6 +33,10 @@ from rashomon.quotes.marks import scan_marks
         # Russian does not reopen « in each paragraph of a long quotation: it closes later.
         ("Он сказал: «Один.\n\nДва «Газпром».\n\nТри», — добавил он.",
          ["«Один.\n\nДва «Газпром».\n\nТри»", "«Газпром»"]),
+        # A post pasted into English news breaks its lines inside “…”; a blank line still ends it.
+        ("Warren wrote: “Families belong together.\nWe must act now.” She left.",
+         ["“Families belong together.\nWe must act now.”"]),
+        ("He said: “One.\n\nTwo.” Then.", []),
         # Negatives: a paragraph opening a quotation of its own, or a » six paragraphs on, is no close.
         ("Он сказал: «Один.\n\nАвтор пишет.\n\n«Два», — ответил он.", ["«Два»"]),
         ("Она: «Один.\n\nДва.\n\nТри.\n\nЧетыре.\n\nПять.\n\nШесть.\n\nСемь».", []),

@@ -35,7 +35,8 @@ def reference_scan(text: str) -> MarkScan:
                 if len(stack) == 1 and stack[0][1] in wide and text.startswith("''", j):
                     i = j + 2
                     continue
-                if len(stack) == 1 and stack[0][0] == "«" and marks._closes_later(text, j):
+                if len(stack) == 1 and (stack[0][0] == "«" or (stack[0][0] == "“" and marks._single_break(text, i, j))) \
+                        and marks._closes_later(text, j, stack[0][0]):
                     i = j
                     continue
                 scan.unpaired.extend(pos for _op, pos in stack)
@@ -88,6 +89,7 @@ def _as_tuples(scan: MarkScan) -> tuple[list[tuple], list[int]]:
         "odd ” closer alone",
         "«один «два» три",
         "Он сказал: «Один.\n\nДва «Газпром».\n\nТри», — добавил он.",
+        "Warren wrote: “Families belong together.\nWe must act now.” She left. “One.\n\nTwo.”",
         "««««««deep»»»»»» and «one»",  # deeper than MAX_DEPTH: inner pairs unpaired
         "‘single’ don’t ‹angle› ‚low‘",
         "",

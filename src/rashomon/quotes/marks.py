@@ -29,6 +29,13 @@ _CLOSERS = frozenset("".join(_PAIRS.values()))
 # How far a Russian quotation of several paragraphs may run on without reopening «.
 _RUN_ON_BREAKS, _RUN_ON_CHARS = 4, 3000
 _GUILLEMET_OR_BREAK = re.compile(r"[«»]|(?:\r\n|\r|\n)+")
+_CURLY_OR_BREAK = re.compile(r"[“”]|(?:\r\n|\r|\n)+")
+
+
+def _single_break(text: str, i: int, j: int) -> bool:
+    """Whether text[i:j], a line break and the blanks after it, holds one line break only."""
+    gap = text[i:j]
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
 # Every character the scanner acts on; everything else is skipped in one regex jump.
 _INTERESTING = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS | set("’'”»›\r\n")))) + "]")
 
@@ -106,8 +113,10 @@ def scan_marks(text: str) -> MarkScan:
                 if len(stack) == 1 and stack[0][1] in wide and text.startswith(_TWO_APOSTROPHES, j):
                     i = j + 2
                     continue
-                if len(stack) == 1 and stack[0][0] == "«" and _closes_later(text, j):
-                    # Russian does not reopen «: a quotation of several paragraphs closes later.
+                if len(stack) == 1 and (stack[0][0] == "«" or (stack[0][0] == "“" and _single_break(text, i, j))) \
+                        and _closes_later(text, j, stack[0][0]):
+                    # Russian does not reopen «, and a pasted post breaks lines inside “…”: the
+                    # quotation closes later.
                     i = j
                     continue
                 scan.unpaired.extend(pos for _op, pos in stack)
@@ -148,24 +157,29 @@ def scan_marks(text: str) -> MarkScan:
     return scan
 
 
-def _closes_later(text: str, j: int) -> bool:
-    """Whether a » closing an open « stands within the next few paragraphs from `j`, with no
-    paragraph in between that opens a quotation or leaves one open: Russian writes a quotation of
-    several paragraphs without reopening « at each («Законодательство … \n… будет усиливаться»).
-    Bounded (_RUN_ON_BREAKS paragraphs, _RUN_ON_CHARS characters), so a stray « costs little."""
+def _closes_later(text: str, j: int, opener: str = "«") -> bool:
+    """Whether a mark closing an open `opener` stands within the next few paragraphs from `j`,
+    with no paragraph in between that opens a quotation or leaves one open: Russian writes a
+    quotation of several paragraphs without reopening « at each («Законодательство … \n… будет
+    усиливаться»); a post pasted into English news breaks its lines inside “…” (then only single
+    line breaks, no blank line, count). Bounded (_RUN_ON_BREAKS paragraphs, _RUN_ON_CHARS
+    characters), so a stray mark costs little."""
+    closer = "»" if opener == "«" else "”"
+    pattern = _GUILLEMET_OR_BREAK if opener == "«" else _CURLY_OR_BREAK
     depth = 0
     breaks = 0
-    for m in _GUILLEMET_OR_BREAK.finditer(text, j, min(len(text), j + _RUN_ON_CHARS)):
+    for m in pattern.finditer(text, j, min(len(text), j + _RUN_ON_CHARS)):
         ch, k = m.group(), m.start()
         if ch[0] in "\r\n":
             if depth:
                 return False  # a quotation of its own opened and was left open
             breaks += 1
-            if breaks > _RUN_ON_BREAKS or text.startswith("«", m.end()):
-                return False  # too far, or a paragraph opening a quotation of its own
-        elif ch == "«" and _can_open(text, k):
+            if breaks > _RUN_ON_BREAKS or text.startswith(opener, m.end()) \
+                    or (opener != "«" and ch.count("\n") + ch.count("\r") - ch.count("\r\n") > 1):
+                return False  # too far, a paragraph opening a quotation of its own, or a blank line
+        elif ch == opener and _can_open(text, k):
             depth += 1
-        elif ch == "»" and _can_close(text, k):
+        elif ch == closer and _can_close(text, k):
             if not depth:
                 return True
             depth -= 1
