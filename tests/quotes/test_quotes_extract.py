@@ -61,6 +61,12 @@ CASES = [
     ("“She made it up,” Trump said on NBC’s “Meet the Press.” “She lies about everything, and everybody knows.”",
      [("direct", "Trump", "She made it up"), ("direct", "Trump", "She lies about everything")]),
     ("“We will win,” Rubio said on “This Week.”", [("direct", "Rubio", "We will win")]),
+    # Words of seven or more in marks inside an aim or belief are its holder's, quoted (mixed) ...
+    ("The group also wants to promote a new procedure by which “family members, partners and law enforcement "
+     "personnel” can petition courts.",
+     [("mixed", "The group", "to promote a new procedure")]),
+    # ... a short phrase there stays a scare quote.
+    ("They want him to take the “honour” of it.", []),
     # A long remark that is one sentence still hands the next quotation to its speaker ...
     ("“We saw nothing,” said Jane Roe, a spokeswoman for the regional command of the brigade stationed at "
      "the base outside the city. “Nobody was hurt.”",

@@ -237,7 +237,10 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
                      and not (a.cue and pair.start <= a.cue[0] < pair.end)), None)
         # Quoted words inside someone else's reported speech are theirs (a mixed quote); inside
         # a belief ("they want …") or the author's own "I wrote that …" they are scare quotes.
-        if host is not None and not host.weak and not is_first_person(text, host.source):
+        # A whole sentence in marks inside a belief or a document's words («В документе указано,
+        # что «…»») is quoted from its source too.
+        if host is not None and not is_first_person(text, host.source) and (
+                not host.weak or (len(inner.split()) >= LONG_WORDS and not _adjacent_cue(text, pair))):
             # The whole content in marks ("the Kremlin said “enough is enough”") is direct speech.
             kinds[id(host)] = "direct" if host.content == span else "mixed"
             said = host if host.content == span and pair.depth == 0 else said
