@@ -20,7 +20,7 @@ from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import nominative_phrase
 from .reported import (Attribution, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person,
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
-from .reported_ru import (hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
+from .reported_ru import (conditional_cue, hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges, thing_subject)
 from .roles import LONG_WORDS, addressed_name, cited_title, classify_unattributed, is_long_quotation, names_a_thing
 from .speakers import SaidBefore, Speaker, SpeakerResolver, continued_speaker, document_author
@@ -145,6 +145,8 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         cue_tok = view.token_at(att.cue[0]) if att.cue else None
         if cue_tok is not None and att.source_head is not None and hypothetical_you(view, cue_tok, att.source_head):
             continue  # «Вы можете возразить, что …»: a reply the author imagines
+        if cue_tok is not None and conditional_cue(view, cue_tok):
+            continue  # «Путин мог бы заявить, что …»: speech imagined, not made
         if cue_tok is not None and att.source_head is not None and thing_subject(article, view, cue_tok, att.source_head):
             continue  # «демонстрация победы требует переоценки»: a thing requires, nobody demands
         k = stab.first_stabbing(att.cue[0]) if att.cue else None

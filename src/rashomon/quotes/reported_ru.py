@@ -427,6 +427,18 @@ def hypothetical_you(view: SyntaxView, verb: int, subj: int) -> bool:
             and head != verb and toks[head].lemma.lower() == "мочь")
 
 
+def conditional_cue(view: SyntaxView, verb: int) -> bool:
+    """«Путин мог бы заявить, что …», «он сказал бы, что …»: a Russian cue in the conditional (its
+    own «бы», or that of the modal it depends on) is speech imagined, not made."""
+    toks = view.tokens
+    if not _is_russian(toks[verb].lemma.lower()):
+        return False
+    heads = [verb]
+    if toks[verb].dep == "xcomp" and toks[verb].head != verb:
+        heads.append(toks[verb].head)
+    return any(toks[k].text.lower() in ("бы", "б") for h in heads for k in view.kids(h))
+
+
 def _past_label(view: SyntaxView, subj: int, verb: int) -> int | None:
     """«„СП“: — Байден не раз говорил, что …»: a subject before a colon that the verb comes after
     is the line's label (the interviewer), not who speaks; the speaker is the name or pronoun
