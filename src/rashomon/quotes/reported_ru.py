@@ -763,11 +763,17 @@ def _main_clause_start(view: SyntaxView, start: int, end: int) -> int:
     """Where the main clause begins after `start`: «По словам X, представителя ведомства, никто
     не …» starts at the root's subject, so an apposition to X stays out of the content."""
     toks = view.tokens
+    text = view.article.text
     for root in (k for k in view.tokens_in(start, end) if toks[k].head == k):
         for subj in view.kids(root, "nsubj"):
             left = toks[view.subtree(subj)[0]].start
-            if start < left < toks[root].start and "," in view.article.text[start:left]:
-                return left
+            if start < left < toks[root].start and "," in text[start:left]:
+                # «По словам X, эту программу никто не отменял»: an object or adverbial fronted
+                # before the subject, after the marker's comma, is the clause's too.
+                fronted = [toks[view.subtree(c)[0]].start for c in view.kids(root, "obj", "iobj", "advmod", "advcl", "xcomp")
+                           if start < toks[view.subtree(c)[0]].start < left
+                           and "," in text[start : toks[view.subtree(c)[0]].start]]
+                return min([left] + fronted)
     return start
 
 
