@@ -39,6 +39,9 @@ CASES = [
     # A title line keeps its final period.
     ("Graham: Trump's rhetoric is destroying the party.\n\nThe senator spoke on Monday.",
      [("Graham", "Trump's rhetoric is destroying the party", ":")]),
+    # A title broken over two lines goes on into the second.
+    ("Аналитик Иван Сомов: решения суда фактически\nпротиворечили закону\n\nДепутаты планируют принять закон в среду.",
+     [("Иван Сомов", "решения суда фактически\nпротиворечили закону", ":")]),
     ("Lawyer: The dealer noticed nothing odd\n\nThe trial goes on.",
      [("Lawyer", "The dealer noticed nothing odd", ":")]),
     # Negative: a title line's label the article never names again, a place, or a link is no source.

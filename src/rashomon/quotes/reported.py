@@ -875,6 +875,9 @@ def headline_attributions(article: Article) -> list[Attribution]:
             continue  # "Sore Loser: Abrams ends …", "BOOM: …": a label the article never names again is no source
         colon = text.index(":", e)
         cs, ce = _strip(text, para.start + m.start(2), para.end)
+        nxt = article.paragraphs[n + 1] if n + 1 < len(article.paragraphs) else None
+        if nxt is not None and nxt.text[:1].islower() and not para.text.rstrip().endswith((".", "!", "?", "…")):
+            ce = _strip(text, nxt.start, nxt.end)[1]  # a title broken over two lines («… фактически ¶противоречили …»)
         if text.startswith(("http", "www."), cs):
             continue  # "Facebook: https://…": a link, not a claim
         out.append(Attribution((cs, ce), (colon, colon + 1), (s, e), None, "headline-colon"))
