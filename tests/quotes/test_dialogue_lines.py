@@ -33,10 +33,14 @@ INTERVIEWS = [
      "«СП»: — Что будет дальше?\n\n— Им дадут новый кредит. Так было всегда.", "Иван Серов"),
     ("Киев не готов к переговорам, считает автор.\n\n— Переговоров не будет, — считает обозреватель Иван Серов.\n\n"
      "«СП»: — Что будет дальше?\n\n— Им дадут новый кредит. Так было всегда.", "Иван Серов"),
+    # A second interviewee, named by her first answer's remark, answers what follows it.
+    ("Киев не готов к переговорам, считает автор.\n\n— Переговоров не будет, — считает обозреватель Иван Серов.\n\n"
+     "«СП»: — А что скажут в Киеве?\n\n— Там молчат, — говорит председатель союза Анна Лозина.\n\n"
+     "«СП»: — Что будет дальше?\n\n— Им дадут новый кредит. Так было всегда.", "Анна Лозина"),
 ]
 
 
-@pytest.mark.parametrize("text,speaker", INTERVIEWS, ids=["introduced", "remark"])
+@pytest.mark.parametrize("text,speaker", INTERVIEWS, ids=["introduced", "remark", "second-interviewee"])
 def test_dialogue_lines_interview_answers(analyzer, text, speaker):
     art = analyzer.analyze_text(text)
     answer = next(q for q in art.quotes if q.content.text.startswith("Им дадут"))

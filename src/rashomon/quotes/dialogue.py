@@ -106,9 +106,11 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
         if tail is not None and tail.end() < para_end:
             end = para_end
             out.append(Attribution((tail.end(), end), (verb.start, verb.end), src, subj, "dialogue:continued"))
-    return out + _transcript_lines(text, lines, bare, voiced=bool(out), labels=labels,
-                                   interviewee=_interviewee(article, lines, bare, labels,
-                                                            next((a for a in out if a.source is not None), None)))
+    interviewee = _interviewee(article, lines, bare, labels, next((a for a in out if a.source is not None), None))
+    # With two interviewees one after the other, an answer is the one named last before it.
+    named = [(a.cue[0], a.source) for a in out if a.source is not None and a.how == "dialogue" and a.cue is not None]
+    return out + _transcript_lines(text, lines, bare, voiced=bool(out), labels=labels, interviewee=interviewee,
+                                   named=named if interviewee is not None else [])
 
 
 def _interviewee(article: Article, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]],
@@ -131,7 +133,8 @@ def _interviewee(article: Article, lines: list[tuple[int, int]], bare: list[tupl
 
 def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]],
                       voiced: bool = False, labels: dict[int, tuple[int, int]] | None = None,
-                      interviewee: tuple[int, int] | None = None) -> list[Attribution]:
+                      interviewee: tuple[int, int] | None = None,
+                      named: list[tuple[int, tuple[int, int]]] | None = None) -> list[Attribution]:
     """Dash lines with no author's remark, in a run of two or more consecutive paragraphs that
     reads as speech (a question, «я», «вы» …): each line is said by someone; the cue is the dash.
     A run of dash lines without such signs is a list, not a dialogue. In an article whose dash
@@ -157,10 +160,14 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
         for (n, dash, body), (_, end) in zip(run, paras):
             while end > body and text[end - 1] in " \t\r\n.":
                 end -= 1
+            who = interviewee
+            if named:
+                k = bisect_left([pos for pos, _ in named], dash) - 1
+                who = named[k][1] if k >= 0 else interviewee
             if end - body >= 2:
-                out.append(Attribution((body, end), (dash, dash + 1), labels.get(n, interviewee), None, "dialogue:line"))
-            if interviewee is not None and n not in labels:
-                out += _answer_runs_on(text, lines, n, (dash, dash + 1), interviewee, labels)
+                out.append(Attribution((body, end), (dash, dash + 1), labels.get(n, who), None, "dialogue:line"))
+            if who is not None and n not in labels:
+                out += _answer_runs_on(text, lines, n, (dash, dash + 1), who, labels)
     return out
 
 
