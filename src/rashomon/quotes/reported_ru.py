@@ -759,6 +759,10 @@ def _reported_before(view: SyntaxView, subj: int, verb: int) -> bool:
     return subj < verb and "," in view.article.text[toks[subj].end : toks[verb].start]
 
 
+# A dialogue dash or an interview label opening the sentence before a marker («„СП“: — По словам …»).
+_DIALOGUE_LEAD = re.compile(r"^(?:[«\"„][^«»\"„“]{1,40}[»\"“]\s*:\s*)?[—–-]\s*$")
+
+
 def _main_clause_start(view: SyntaxView, start: int, end: int) -> int:
     """Where the main clause begins after `start`: «По словам X, представителя ведомства, никто
     не …» starts at the root's subject, so an apposition to X stays out of the content."""
@@ -832,7 +836,7 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
         else:
             src, src_head = _marker_source(view, i, sent.end)
         phrase_end = max(cue[1], src[1] if src else cue[1])
-        lead = text[sent.start : cue[0]].strip()
+        lead = _DIALOGUE_LEAD.sub("", text[sent.start : cue[0]].strip())  # «— По словам X, …» in an interview
         tail = text[phrase_end : sent.end].lstrip()
         # A marker is set off by commas: «По данным МВД, …», «…, по его словам, …», «…, по данным МВД.»
         if not (tail.startswith(",") and (not lead or lead.endswith(",")) or lead.endswith(",") and not tail.strip(".!?…")):
