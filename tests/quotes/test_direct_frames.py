@@ -19,6 +19,8 @@ CASES = [
      "Tweeted", "Murphy"),
     ("“What if the mayor had taken lessons?” the 43-year-old asked in the video’s description.",
      "asked", "the 43-year-old"),
+    # "asked reporters": the ones asked are whom it was said to.
+    ("“Why would I do that?” Trump asked reporters.", "asked", "Trump"),
     ("Saturday at the state party convention Sen. Elizabeth Warren (D-MA) said the nominee was a “proven failure” in business.",
      "said", "Sen. Elizabeth Warren (D-MA)"),
     ("Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve As President Of The United States.’\n\nHe spoke in Iowa on Friday.",

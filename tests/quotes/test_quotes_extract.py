@@ -61,6 +61,9 @@ CASES = [
     ("“She made it up,” Trump said on NBC’s “Meet the Press.” “She lies about everything, and everybody knows.”",
      [("direct", "Trump", "She made it up"), ("direct", "Trump", "She lies about everything")]),
     ("“We will win,” Rubio said on “This Week.”", [("direct", "Rubio", "We will win")]),
+    # "asked reporters": a quotation's addressee is not what was said.
+    ("“Why would I do that?” Trump asked reporters. “I am not changing.”",
+     [("direct", "Trump", "Why would I do that"), ("direct", "Trump", "I am not changing")]),
     # Words of seven or more in marks inside an aim or belief are its holder's, quoted (mixed) ...
     ("The group also wants to promote a new procedure by which “family members, partners and law enforcement "
      "personnel” can petition courts.",

@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..intervals import Cover, LastEnclosing
+from ..lang import load_words
 from ..model import Article, QuotedPhrase, Quote, Span
 from ..syntax import SyntaxView
 from .dialogue import dialogue_attributions
@@ -278,6 +279,10 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
         if d.cue is not None:
             direct_by_cue.setdefault(d.cue, []).append(d)
     reported = [a for a in reported if not any(_contains(d.content, a.content) for d in direct_by_cue.get(a.cue, ()))]  # type: ignore[arg-type]
+    # "“…?” Trump asked reporters.": the object of a verb of address whose quotation is the
+    # direct quote's is whom it was said to, not what was said.
+    reported = [a for a in reported if not (a.how == "verb:object" and a.cue in direct_by_cue
+                                            and _lemma_at(view, a.cue[0]) in load_words("addressee_verbs"))]
     # "declares that “A. B.”": the report stops at the first sentence end inside the marks and
     # the quotation rule takes the whole quotation under the same cue: one mixed quote. So does
     # “A. B” but to …, said X: the report starts inside the marks and runs on past them.
@@ -324,6 +329,11 @@ def _without_russian_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
                           or (body[-1] == '"' and body.count('"') % 2 == 1)):
         end -= 1
     return start, end
+
+
+def _lemma_at(view: SyntaxView, pos: int) -> str:
+    k = view.token_at(pos)
+    return view.tokens[k].lemma.lower() if k is not None else ""
 
 
 def _with_apposed_name(view: SyntaxView, noun: int, named: tuple[int, int]) -> tuple[int, int]:
