@@ -39,6 +39,12 @@ CASES = [
     # A title line keeps its final period.
     ("Graham: Trump's rhetoric is destroying the party.\n\nThe senator spoke on Monday.",
      [("Graham", "Trump's rhetoric is destroying the party", ":")]),
+    # "In X's mind/view, …", "In the view of X, …": X's view.
+    ("In Harlow's mind, the wall is already built.", [("Harlow", "the wall is already built", "In Harlow's mind")]),
+    ("In the view of many economists, the plan will fail.",
+     [("many economists", "the plan will fail", "In the view of")]),
+    # Negative: "In the end" names nobody.
+    ("In the end, the plan failed.", []),
     # A title broken over two lines goes on into the second.
     ("Аналитик Иван Сомов: решения суда фактически\nпротиворечили закону\n\nДепутаты планируют принять закон в среду.",
      [("Иван Сомов", "решения суда фактически\nпротиворечили закону", ":")]),

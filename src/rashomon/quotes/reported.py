@@ -753,6 +753,35 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
             if content[1] - content[0] < 3:
                 continue
             out.append(Attribution(content, (m.start(), m.end()), src, None, "marker"))
+    out += _viewpoint_attributions(article)
+    return out
+
+
+# "In Trump's mind, …", "In his view, …", "In the eyes of many voters, …": whose view the
+# sentence gives (English; the possessor or the of-phrase is the source).
+_VIEWPOINT = re.compile(r"In ((?:his|her|their|its|[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}['’]s?)) (mind|view|eyes|opinion|estimation),\s+"
+                        r"|In the (?:view|eyes|opinion|estimation) of ([^,]{2,60}),\s+")
+
+
+def _viewpoint_attributions(article: Article) -> list[Attribution]:
+    """A sentence opening "In X's mind/view/eyes/opinion, …": X's view, the rest of the sentence."""
+    text = article.text
+    out = []
+    for sent in article.sentences:
+        m = _VIEWPOINT.match(text, sent.start, sent.end)
+        if m is None:
+            continue
+        group = 1 if m.group(1) else 3
+        s, e = m.span(group)
+        if group == 1 and text[e - 2 : e] in ("'s", "’s"):
+            e -= 2
+        elif group == 1 and text[e - 1 : e] in ("'", "’"):
+            e -= 1
+        content = _strip(text, m.end(), sent.end)
+        if content[1] - content[0] < 3:
+            continue
+        cue_end = m.end(2) if group == 1 else text.index(" of ", m.start()) + 3
+        out.append(Attribution(content, (m.start(), cue_end), (s, e), None, "marker"))
     return out
 
 
