@@ -39,6 +39,10 @@ CASES = [
     # A title line keeps its final period.
     ("Graham: Trump's rhetoric is destroying the party.\n\nThe senator spoke on Monday.",
      [("Graham", "Trump's rhetoric is destroying the party", ":")]),
+    # A clause before the cue the parser hung on it is not its content when a ";" parts them or
+    # the cue has a that-clause of its own after it.
+    ("Aides asserted the plan would work; critics maintained that it would fail.",
+     [("Aides", "the plan would work", "asserted"), ("critics", "that it would fail", "maintained")]),
     # "In X's mind/view, …", "In the view of X, …": X's view.
     ("In Harlow's mind, the wall is already built.", [("Harlow", "the wall is already built", "In Harlow's mind")]),
     ("In the view of many economists, the plan will fail.",

@@ -359,9 +359,12 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
         rest = [j for j in range(nxt + 1, len(toks)) if toks[j].sent == toks[verb].sent]
         if rest:
             return rest, "colon"
+    later = any(c > verb for c in view.kids(verb, "ccomp"))
     for c in view.kids(verb, "ccomp"):
         if c < verb and ":" in view.article.text[toks[c].end : toks[verb].start]:
             continue  # "This is not the first time …: he claimed" — not his words
+        if c < verb and (later or ";" in view.article.text[toks[view.subtree(c)[-1]].end : toks[verb].start]):
+            continue  # "A asserted X; B maintained that Y": Y is B's, X is A's
         if c < verb and _adverbial_clause(view, c):
             continue  # "In a response shortly after the emails were made public, Buck said …": when, not what
         if lemma in _volition_verbs() and _wish_clause(view, c):
