@@ -17,6 +17,7 @@ from ..morph import russian_morph
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
+from .role_nouns import RoleIndex, singular
 
 _LOOKBACK = 2000  # characters searched backwards for the referent of "he", "the minister"
 # Characters before and after a mention within which a nation or body places it ("F.B.I. Director
@@ -31,26 +32,6 @@ _INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "один
 def _pronoun_genders() -> dict[str, str]:
     """pronoun -> 'm' or 'f', from the third column of lang/<code>/pronouns.tsv."""
     return {row[0]: row[2] for lang in ("en", "ru") for row in load_table(lang, "pronouns") if len(row) >= 3}
-
-
-@lru_cache(maxsize=1)
-def _role_nouns() -> frozenset[str]:
-    """Nouns naming a person by occupation or role (lang/<code>/role_nouns.txt: «историк», "the
-    pope"), ё read as е: as a speaker they refer back only to someone introduced with them."""
-    return frozenset(w.replace("ё", "е") for w in load_words("role_nouns"))
-
-
-@lru_cache(maxsize=8192)
-def _cases(word: str) -> frozenset[str]:
-    """The grammatical cases the dictionary allows a Russian word (empty when unknown)."""
-    return frozenset(str(p.tag.case) for p in russian_morph().parse(word.lower()) if p.is_known and p.tag.case)
-
-
-def _shares_case(a: str, b: str) -> bool:
-    """Whether two Russian words may stand in one case («историка» and «Бориса»); unknown words
-    agree with anything."""
-    ca, cb = _cases(a), _cases(b)
-    return not ca or not cb or bool(ca & cb)
 
 
 @lru_cache(maxsize=1)
@@ -412,6 +393,7 @@ class SpeakerResolver:
                 self._surnames.setdefault(parts[-1], []).append(ent)
         self._add_untagged_surnames()
         self._starts = [m.start for m in self.mentions]
+        self._roles = RoleIndex(article, self.mentions, self.owner, self._token_starts)
         self._sentence_starts = [sent.start for sent in article.sentences]
         self.paragraph_starts = [p.start for p in article.paragraphs]
 
@@ -441,16 +423,6 @@ class SpeakerResolver:
             return False
         tags = [p.tag for p in russian_morph().parse(toks[verb].text.lower()) if "VERB" in p.tag]
         return bool(tags) and all("sing" in t for t in tags)
-
-    def _in_person(self, pos: int) -> bool:
-        """Whether a tagged person's name covers `pos` (names are short: a few back suffice)."""
-        k = bisect_right(self._starts, pos) - 1
-        while k >= 0 and pos - self.mentions[k].start <= 200:
-            m = self.mentions[k]
-            if m.start <= pos < m.end and m.type == "PERSON":
-                return True
-            k -= 1
-        return False
 
     def is_object(self, pos: int) -> bool:
         """Whether the name starting at `pos` is an object: of a verb or a preposition ("told
@@ -692,11 +664,11 @@ class SpeakerResolver:
         if has_cyrillic(phrase) and words[0] not in _INDEFINITE and (lead := self._lemmas(s, e)[:1]) \
                 and lead[0] in _INDEFINITE:
             words[0] = lead[0]  # «одного из чиновников» is somebody new, like «один из»
-        role = None if words[0] in _INDEFINITE else self._role_of(s, e, head)
+        role = None if words[0] in _INDEFINITE else self._roles.role_of(s, e, head)
         if role is not None:
             # «Историк отметил», "the pope said": the one the article introduced as such («историк
             # Борис Ковалев», "Pope Francis"), never merely the person named last.
-            ent = self._introduced_as(role, s, in_quote)
+            ent = self._roles.introduced_as(role, s, in_quote)
             if ent is not None:
                 return Speaker(ent, ent.name, f"the person introduced as '{role}'")
             return Speaker(None, phrase, "a role noun; no one introduced with it before")
@@ -711,7 +683,7 @@ class SpeakerResolver:
             # head stands first in Russian («администрации президента» is not the president) and
             # is singular («европейские лидеры» are not the leader named last).
             lemmas = self._lemmas(s, e)
-            if lemmas and self._singular(words[0], lemmas[0]):
+            if lemmas and singular(words[0], lemmas[0]):
                 wanted = self._wanted_types(lemmas[0])
         # "an expert" is somebody new; "the minister", "its leader", "он", "глава МИД" refer back.
         if wanted and words[-1] not in self.lex.pronouns and words[0] in _INDEFINITE:
@@ -780,100 +752,6 @@ class SpeakerResolver:
                 break
             out.append(toks[i].lemma.lower().replace("ё", "е"))
         return out
-
-    def _role_of(self, start: int, end: int, head: tuple[int, int] | None) -> str | None:
-        """The role noun (role_nouns.txt) heading the phrase text[start:end] in the singular: its
-        syntactic head when known, else its last or first word ("The pope", «Российский ученый»,
-        «эксперта института»); None for a plural ("historians", «эксперты») or any other phrase."""
-        toks = self.article.tokens
-        idx = list(range(bisect_left(self._token_starts, start), len(toks)))
-        idx = [i for i in idx if toks[i].end <= end and toks[i].text[:1].isalpha()]
-        if not idx:
-            return None
-        order = [idx[-1], idx[0]]
-        if head is not None:
-            # A known head alone: "the lawyer for the billionaire" is the lawyer.
-            k = bisect_left(self._token_starts, head[0])
-            order = [k] if k < len(toks) and toks[k].start == head[0] else []
-        for i in order:
-            lemma = toks[i].lemma.lower().replace("ё", "е")
-            if lemma in _role_nouns() and self._singular(toks[i].text, lemma):
-                return lemma
-        return None
-
-    @staticmethod
-    def _singular(word: str, lemma: str) -> bool:
-        """Whether `word`, a form of `lemma`, is singular: English by its form, Russian by the
-        dictionary's readings with that lemma («эксперта» yes, «эксперты» no)."""
-        word = word.lower().replace("ё", "е")
-        if not has_cyrillic(word):
-            return word == lemma
-        tags = [p.tag for p in russian_morph().parse(word) if p.normal_form.replace("ё", "е") == lemma]
-        return not tags or any("sing" in t for t in tags)
-
-    def _introduced_as(self, role: str, end: int, in_quote: Callable[[int], bool]) -> Entity | None:
-        """The person named last before `end` whom the article introduced with the role noun: in
-        front of a mention («историк Борис Ковалев», «шоумен и музыкант Валдис Пельш», "Pope
-        Francis") or set after it ("Jane Roe, a historian at …", «Ковалев, историк»)."""
-        seen: set[int] = set()
-        for m in reversed(self.mentions[: bisect_left(self._starts, end)]):
-            if m.type != "PERSON" or m.end > end or in_quote(m.start):
-                continue
-            ent = self.owner[(m.start, m.end)]
-            if id(ent) in seen:
-                continue
-            seen.add(id(ent))
-            if any(x.start < end and self._role_around(x, role) for x in ent.mentions):
-                return ent
-        return None
-
-    def _role_around(self, m: Mention, role: str) -> bool:
-        """Whether the role noun stands in the mention's own words before its last, in the few
-        words right before it (no verb or punctuation between; "and" may join two roles; in
-        English no preposition either: "a letter to the pope from Juan Cruz"), or heads a phrase
-        set after it behind a comma, dash or bracket ("O’Malley, the pope’s adviser" is not the
-        pope). A Russian role word agrees in case with the name («историка Бориса Ковалева»)."""
-        toks = self.article.tokens
-        first = bisect_left(self._token_starts, m.start)
-        if first >= len(toks):
-            return False
-
-        def lemma(i: int) -> str:
-            return toks[i].lemma.lower().replace("ё", "е")
-
-        def agrees(i: int) -> bool:
-            # Any word of the name will do: the dictionary may not know a first name's case.
-            return not has_cyrillic(toks[i].text) or any(
-                _shares_case(toks[i].text, toks[k].text)
-                for k in range(first, len(toks)) if toks[k].end <= m.end and toks[k].text[:1].isalpha())
-
-        j = first
-        while j < len(toks) and toks[j].end <= m.end:
-            if toks[j].end < m.end and lemma(j) == role:
-                return True  # "Pope Francis", "Sheriff Jerry Hogrefe" tagged with the title
-            j += 1
-        sent = toks[first].sent
-        russian = has_cyrillic(m.text)
-        for i in range(first - 1, max(-1, first - (13 if russian else 7)), -1):
-            tok = toks[i]
-            # Russian chains titles with commas and names bodies in marks: «политолог, экономист,
-            # экс-председатель движения «Битва за Донбасс» Алексей Живов»; another person's name ends it.
-            chained = russian and tok.text in (",", "«", "»", '"', "“", "”", "„")
-            if tok.sent != sent or tok.pos in ("VERB", "AUX", "PART") or (tok.pos == "PUNCT" and not chained) \
-                    or (not tok.text[:1].isalnum() and not chained) or (tok.pos == "ADP" and not russian) \
-                    or self._in_person(tok.start):
-                break
-            if lemma(i) == role:
-                return agrees(i)
-        if j < len(toks) and toks[j].text in (",", "—", "–", "-", "(") and toks[j].sent == sent:
-            for i in range(j + 1, min(len(toks), j + 5)):
-                tok = toks[i]
-                if tok.sent != sent or tok.pos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ"):
-                    break
-                if lemma(i) == role:
-                    after = toks[i + 1].text if i + 1 < len(toks) else ""
-                    return after not in ("'s", "’s", "'", "’") and agrees(i)
-        return False
 
     def _tie_to_named(self, head: tuple[int, int], inside: list[Mention]) -> bool:
         """"Cruz’s lawyer", "the senior Cruz adviser": the head names a person by a tie
