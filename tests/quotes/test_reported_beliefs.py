@@ -43,6 +43,16 @@ CASES = [
     # the cue has a that-clause of its own after it.
     ("Aides asserted the plan would work; critics maintained that it would fail.",
      [("Aides", "the plan would work", "asserted"), ("critics", "that it would fail", "maintained")]),
+    # An adjective of belief after "be" with a that-clause; "recognize that", "instructed X that".
+    ("Republicans are convinced that Trump will lose.",
+     [("Republicans", "that Trump will lose", "convinced")]),
+    ("She was adamant that the plan would work.", [("She", "that the plan would work", "adamant")]),
+    ("Sanders recognizes that the system is rigged.", [("Sanders", "that the system is rigged", "recognizes")]),
+    ("The judge instructed the agency that the family must stay.",
+     [("The judge", "that the family must stay", "instructed")]),
+    # Negatives: no that-clause, no view reported.
+    ("He was sure of himself.", []),
+    ("The US recognized Kosovo in 2008.", []),
     # "In X's mind/view, …", "In the view of X, …": X's view.
     ("In Harlow's mind, the wall is already built.", [("Harlow", "the wall is already built", "In Harlow's mind")]),
     ("In the view of many economists, the plan will fail.",

@@ -19,7 +19,7 @@ from .embeds import embed_attributions
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import nominative_phrase
-from .reported import (Attribution, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person,
+from .reported import (Attribution, adjective_attributions, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person,
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (conditional_cue, hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges, thing_subject)
@@ -130,7 +130,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
               pairs_all: list[MarkPair]) -> list[Attribution]:
     """Reported speech, minus what is really a direct quotation's cue, deduplicated by cue."""
     text = article.text
-    found = verb_attributions(article, view, lex) + marker_attributions(article, view, lex)
+    found = verb_attributions(article, view, lex) + marker_attributions(article, view, lex) + adjective_attributions(article, view)
     found += headline_attributions(article) + noun_attributions(article, view, lex) + block_attributions(article, view, lex)
     found += russian_verb_attributions(article, view, lex) + russian_marker_attributions(article, view)
     keep: dict[tuple[int, int] | None, Attribution] = {}

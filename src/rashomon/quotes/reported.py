@@ -528,6 +528,32 @@ def block_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) ->
     return out
 
 
+def adjective_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
+    """"Republicans are convinced that Trump will lose", "She was adamant that …": an adjective of
+    belief after "be" (lang/en/belief_adjectives.txt) with a that-clause reports the subject's view."""
+    from ..lang import load_words
+
+    adjectives = load_words("belief_adjectives")
+    toks = view.tokens
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.dep != "acomp" or tok.text.lower() not in adjectives or tok.head == i:
+            continue
+        copula = tok.head
+        # The clause hangs on the adjective, or on "be" right after it ("was adamant that …").
+        clauses = [c for c in view.kids(i, "ccomp") if c > i] + \
+            [c for c in view.kids(copula, "ccomp") if c > i and toks[view.subtree(c)[0]].text.lower() == "that"]
+        subj = [c for c in view.kids(copula, "nsubj") if c < copula]
+        if not clauses or not subj:
+            continue
+        idx = view.subtree(clauses[0])
+        if toks[idx[0]].text.lower() != "that":
+            continue  # "sure it will": only a that-clause, the commonest and the clearest
+        s, e = _strip(view.article.text, *view.span_of(idx))
+        out.append(Attribution((s, e), (tok.start, tok.end), source_span(view, subj[0]), subj[0], "adjective"))
+    return out
+
+
 def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
     """Cue verbs with a subject and a content clause."""
     out = []
