@@ -137,7 +137,9 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     else:
         subj = None
         # «В пресс-службе отметили: «…»», «В докладе ООН говорится: «…»»: the place or document.
-        impersonal = tok.text.lower().endswith(("ли", "ют", "ят", "ся", "сь"))  # «заявили», «говорится»
+        # «заявили», «говорится», and the short passives «сказано», «отмечено» (impersonal_cues.txt).
+        impersonal = tok.text.lower().endswith(("ли", "ют", "ят", "ся", "сь")) \
+            or tok.text.lower() in load_list("ru", "impersonal_cues")
         place = place_source(view, verb) if impersonal else None
         ent = _entity_after(article, tok.end, 25)
         if place is not None and not _inside(place[0], quoted):
