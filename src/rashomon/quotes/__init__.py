@@ -3,9 +3,8 @@ entities, nested attribution, and the one decision on quoted phrases that are no
 
 from __future__ import annotations
 
-import re
-
 import heapq
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 

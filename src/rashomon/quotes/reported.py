@@ -942,13 +942,18 @@ def headline_attributions(article: Article) -> list[Attribution]:
     return out
 
 
-def _person_label(word: str) -> bool:
-    """A label naming a person by title or role ("Lawyer", "Witness", "Historians")."""
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Titles, roles and group nouns for people (person_nouns, role_nouns, group_person_nouns)."""
     from ..lang import load_words
 
+    return load_words("person_nouns") | load_words("role_nouns") | load_words("group_person_nouns")
+
+
+def _person_label(word: str) -> bool:
+    """A label naming a person by title or role ("Lawyer", "Witness", "Historians")."""
     w = word.lower().strip(".,;'’\"")
-    nouns = load_words("person_nouns") | load_words("role_nouns") | load_words("group_person_nouns")
-    return w in nouns or (w.endswith("s") and w[:-1] in nouns)
+    return w in _person_words() or (w.endswith("s") and w[:-1] in _person_words())
 
 
 def _named_again(text: str, word: str, after: int) -> bool:

@@ -58,6 +58,7 @@ class RoleIndex:
         self.starts = [m.start for m in mentions]
         self.owner = owner
         self.token_starts = token_starts
+        self._around: dict[tuple[int, str], bool] = {}  # (mention start, role) -> found: each mention read once
 
     def _lemma(self, i: int) -> str:
         return self.article.tokens[i].lemma.lower().replace("ё", "е")
@@ -94,9 +95,15 @@ class RoleIndex:
             if id(ent) in seen:
                 continue
             seen.add(id(ent))
-            if any(x.start < end and self._role_around(x, role) for x in ent.mentions):
+            if any(x.start < end and self._introduced_here(x, role) for x in ent.mentions):
                 return ent
         return None
+
+    def _introduced_here(self, m: Mention, role: str) -> bool:
+        key = (m.start, role)
+        if key not in self._around:
+            self._around[key] = self._role_around(m, role)
+        return self._around[key]
 
     def _in_person(self, pos: int) -> bool:
         """Whether a tagged person's name covers `pos`."""

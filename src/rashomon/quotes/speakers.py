@@ -406,17 +406,26 @@ class SpeakerResolver:
                 return m.start
         return -1
 
+    def _name_head(self, start: int, end: int) -> int | None:
+        """The token heading the name text[start:end] in the parse: its last word for "Greta Van
+        Susteren", the one whose head lies outside the name."""
+        view = self.view
+        k = view.token_at(start) if view is not None else None
+        if k is None:
+            return None
+        toks = view.tokens  # type: ignore[union-attr]
+        seen = 0
+        while toks[k].head != k and start <= toks[toks[k].head].start < end and seen < 6:
+            k, seen = toks[k].head, seen + 1
+        return k
+
     def _singular_subject(self, m: Mention) -> bool:
         """Whether the mention is the subject of a Russian verb in the singular («сообщает UCA
         News», «правительство приняло»)."""
-        view = self.view
-        k = view.token_at(m.start) if view is not None else None
+        k = self._name_head(m.start, m.end)
         if k is None:
             return False
-        toks = view.tokens  # type: ignore[union-attr]
-        seen = 0
-        while toks[k].head != k and m.start <= toks[toks[k].head].start < m.end and seen < 6:
-            k, seen = toks[k].head, seen + 1  # up to the name's own head word
+        toks = self.view.tokens  # type: ignore[union-attr]
         verb = toks[k].head
         if not toks[k].dep.startswith("nsubj") or verb == k or toks[verb].pos not in ("VERB", "AUX") \
                 or not has_cyrillic(toks[verb].text):
@@ -427,15 +436,12 @@ class SpeakerResolver:
     def is_object(self, pos: int) -> bool:
         """Whether the name starting at `pos` is an object: of a verb or a preposition ("told
         Greta Van Susteren", "in an interview with Greta"), not a subject or a possessor."""
-        view = self.view
-        k = view.token_at(pos) if view is not None else None
+        k = bisect_left(self._starts, pos)
+        m = self.mentions[k] if k < len(self.mentions) and self.mentions[k].start == pos else None
+        k = self._name_head(pos, m.end if m is not None else pos + 1)
         if k is None:
             return False
-        toks = view.tokens  # type: ignore[union-attr]
-        # Up the name's own words ("Greta Van Susteren" hangs on its last word) to its head.
-        seen = 0
-        while toks[k].dep in ("compound", "flat", "flat:name", "nmod:poss") and toks[k].head != k and seen < 6:
-            k, seen = toks[k].head, seen + 1
+        toks = self.view.tokens  # type: ignore[union-attr]
         if toks[k].dep == "pobj":
             # "an interview with Greta", "told it to Greta"; not "a message from Wendy Sherman" or
             # "according to Sherman", who are sources.
@@ -661,9 +667,9 @@ class SpeakerResolver:
         if len(words) > 1 and words[0] in load_words("possessives") and self._related_person(words, head):
             # "His lawyer said", «её мать рассказала»: someone of the possessor's, not the possessor.
             return Speaker(None, phrase, "someone of the possessor's; not the possessor")
-        if has_cyrillic(phrase) and words[0] not in _INDEFINITE and (lead := self._lemmas(s, e)[:1]) \
-                and lead[0] in _INDEFINITE:
-            words[0] = lead[0]  # «одного из чиновников» is somebody new, like «один из»
+        lemmas = self._lemmas(s, e) if has_cyrillic(phrase) else []
+        if lemmas and words[0] not in _INDEFINITE and lemmas[0] in _INDEFINITE:
+            words[0] = lemmas[0]  # «одного из чиновников» is somebody new, like «один из»
         role = None if words[0] in _INDEFINITE else self._roles.role_of(s, e, head)
         if role is not None:
             # «Историк отметил», "the pope said": the one the article introduced as such («историк
@@ -682,7 +688,6 @@ class SpeakerResolver:
             # «главы организации», «представителя МИД»: an inflected title is still a title; the
             # head stands first in Russian («администрации президента» is not the president) and
             # is singular («европейские лидеры» are not the leader named last).
-            lemmas = self._lemmas(s, e)
             if lemmas and singular(words[0], lemmas[0]):
                 wanted = self._wanted_types(lemmas[0])
         # "an expert" is somebody new; "the minister", "its leader", "он", "глава МИД" refer back.
