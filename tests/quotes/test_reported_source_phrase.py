@@ -27,6 +27,7 @@ pytestmark = pytest.mark.slow
         ("The Clinton campaign on Monday said that the poll was wrong.", "The Clinton campaign", None),
         ("The agency in 2015 said that the plan had failed.", "The agency", None),
         ("One in three voters said that the plan had failed.", "One in three voters", None),
+
     ],
 )
 def test_reported_source_phrase(analyzer, text, span, name):
@@ -99,3 +100,13 @@ def test_reported_multi_sentence_quotation_is_one_quote(analyzer):
     q = art.quotes[0]
     assert q.kind == "mixed" and q.cue.text == "declares"
     assert q.content.text == "that “The idea of a purge is absurd. Any purge would empty the parishes.”"
+
+
+def test_reported_source_phrase_keeps_the_opening_bracket(analyzer):
+    # The parser may leave an editor's bracket that opens the subject outside it.
+    text = ("The Russian FSB reports: [Yury] Zyankovich and [Alyaksandr] Fyaduta were sure that they were "
+            "meeting with Belarusian generals.")
+    art = analyzer.analyze_text(text)
+    q = next(q for q in art.quotes if q.cue is not None and q.cue.text == "sure")
+    assert q.speaker is not None and q.speaker.text == "[Yury] Zyankovich and [Alyaksandr] Fyaduta"
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text

@@ -68,7 +68,12 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     if comma is not None:
         idx = [i for i in idx if toks[i].start < comma]
     s, e = _strip(text, *view.span_of(idx))
-    return _balance_opening(text, s, e)
+    s, e = _balance_opening(text, s, e)
+    # "[Yury] Zyankovich and [Alyaksandr] Fyaduta were sure …": the editor's bracket the parser
+    # left outside the subject opens the phrase.
+    if s > 0 and text[s - 1] in "[(" and text.count("]" if text[s - 1] == "[" else ")", s, e) > text.count(text[s - 1], s, e):
+        s -= 1
+    return s, e
 
 
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "after", "before", "over"})
