@@ -141,3 +141,19 @@ def test_units_asserted_tags_are_no_words(text, words):
     from rashomon.compare.units import _word_count
 
     assert _word_count(text) == words
+
+
+@pytest.mark.parametrize(
+    "text,qualified",
+    [
+        # "like" wishes only as a verb: the preposition of an example list states a figure.
+        ("In 2008 Mayor Tim Oak spent the money on things like a $5,587.75 vacation in Maine.", False),
+        ("Mayor Tim Oak would like a $5,587.75 vacation in Maine, his aide said.", True),
+        ("Mayor Tim Oak wants a $5,587.75 vacation in Maine, his aide said.", True),
+        ("Mayor Tim Oak spent $5,587.75 on a vacation in Maine, his aide said.", False),
+    ],
+    ids=["things-like", "would-like", "wants", "spent"],
+)
+def test_units_asserted_wishes_by_part_of_speech(analyzer, text, qualified):
+    unit = _unit_with(_units(analyzer, text), "5,587.75")
+    assert unit.qualified is qualified

@@ -57,6 +57,22 @@ CASES = [
     ("I do not know precisely why the mayor left.", []),
     ("I don't know whether the mayor left.", []),
     # Negative: knowing it, or saying it, is still a view held.
+    # A name the parser hung on an adverbial phrase, with its apposition, before a subjectless "said".
+    ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with the governor.",
+     [("Harry Reid", "that he spoke with the governor", "said")]),
+    # An inverted "said" closing the sentence, parsed as a conjunct of the clauses it reports.
+    ("The big steel plant is hanging on, but it is under intense pressure from imports, said the company's chief executive.",
+     [("the company's chief executive", "The big steel plant is hanging on, but it is under intense pressure from imports", "said")]),
+    # Negative: a conjunct "said" with its own object is no closing frame.
+    ("The mayor arrived late and the council said goodbye to him.", []),
+    # A reported clause whose gerund subject the parser made the verb's complement.
+    ("Democratic economists, like their Republican counterparts, say taxing consumption encourages savings.",
+     [("Democratic economists", "taxing consumption encourages savings", "say")]),
+    # A share of people the parser hung on the verb as a number is who says it.
+    ("About 4 in 10 say they want the next president to have more liberal policies.",
+     [("About 4 in 10", "they want the next president to have more liberal policies", "say")]),
+    # Negative: "said to be" is no content clause.
+    ("The minister is said to be ill.", []),
     ("I know exactly how many of them came to the square.",
      [("the author", "exactly how many of them came to the square", "know")]),
     ("The ministers say exactly how many people came to the square.",

@@ -21,8 +21,18 @@ CASES = [
     # A focus word opening the subject qualifies the claim, not who speaks (lang/en/focus_particles.txt).
     ("Only the ministry said that the plant was closed.", [("the ministry", "that the plant was closed")]),
     ("Even the local experts said that the dam was safe.", [("the local experts", "that the dam was safe")]),
+    # A conjunction the parser left on a misparsed subject ("privy" read as a verb) is no part of it.
+    ("But multiple sources privy to negotiations say it is the leaders who have insisted on acting now.",
+     [("multiple sources privy to negotiations", "it is the leaders who have insisted on acting now")]),
     # Negative: "only" inside the phrase, after its first word, stays.
     ("The only witness said that the car was red.", [("The only witness", "that the car was red")]),
+    # A marker set off by commas after discourse words vouches for the clause after it; after a
+    # verbless subject, for the whole sentence; after a clause with a verb, for that clause.
+    ("But according to the police, the driver fled the scene.", [("the police", "the driver fled the scene")]),
+    ("The driver, according to the police, fled the scene on Tuesday.",
+     [("the police", "The driver, according to the police, fled the scene on Tuesday")]),
+    ("The driver fled the scene on Tuesday, according to the police.",
+     [("the police", "The driver fled the scene on Tuesday")]),
     # "As long as" is a conjunction, not "as X said".
     ("As long as the voters do not know the result, the government will have time to settle in.", []),
 ]

@@ -152,6 +152,14 @@ CASES = [
     ("Решение было принято и доказано в суде.", []),
     # Negative: no speech, showing a place, a gerund setting the topic, a cue with no content, a wish, a purpose clause,
     # and the full adjective «известный».
+    # A place named with «в» before a plural predicative holds the view of the people there.
+    ("Министр выступил в среду. В США уверены: образ героя скоро рухнет.",
+     [("США", "образ героя скоро рухнет", "уверены")]),
+    # A parenthetical cue after a discourse word opening the sentence: the whole sentence.
+    ("Впрочем, подчёркивает эксперт, такие же прогнозы строились и во времена Брекзита.",
+     [("эксперт", "Впрочем, подчёркивает эксперт, такие же прогнозы строились и во времена Брекзита", "подчёркивает")]),
+    # Negative: a discourse word and a cue with nothing after them report nothing.
+    ("Впрочем, сказал он.", []),
     ("Известный писатель Олег Белов приехал в город.", []),
     ("Она показала дорогу к вокзалу.", []),
     ("Говоря о погоде, он улыбнулся.", []),

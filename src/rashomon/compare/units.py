@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..intervals import trim_space
 from ..lang import load_list, load_table, load_words
@@ -172,6 +173,22 @@ def _irrealis() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _irrealis_pos() -> dict[str, str]:
+    """Words of polarity_irrealis.tsv that count only as one part of speech (column 3)."""
+    return {row[0].lower(): row[2] for lang in _LANGS for row in load_table(lang, "polarity_irrealis")
+            if len(row) >= 3 and row[2]}
+
+
+def _asserting(tok: Any, low: str, lemma: str, assertive: frozenset[str]) -> bool:
+    """Whether a token wants, plans or guesses (the `assert` words, in their part of speech)."""
+    word = low if low in assertive else lemma if lemma in assertive else None
+    if word is None:
+        return False
+    pos = _irrealis_pos().get(word)
+    return pos is None or tok.pos == pos
+
+
 def _irrealis_negation(view: SyntaxView, idx: list[int], k: int) -> bool:
     """Whether the negation at position k denies only a possible, wished or conditional act
     ("he would not support", "if they don't find", "let's say there's no"): no fact to contradict."""
@@ -296,7 +313,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
             unit.breaks.append(tok.start)
         if low in _words("first_person"):
             unit.self_at.append(tok.start)
-        if low in assertive or lemma in assertive:
+        if _asserting(tok, low, lemma, assertive):
             unit.qualified = True
         if low in implicit or lemma in implicit:
             unit.implicit_negation = True
@@ -329,7 +346,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
             continue
         low, lemma = tok.text.lower(), tok.lemma.lower()
         unit.lead.add(lemma)
-        unit.qualified |= low in assertive or lemma in assertive
+        unit.qualified |= _asserting(tok, low, lemma, assertive)
         unit.implicit_negation |= low in implicit or lemma in implicit
         if _SCOPE_STOP.match(tok.text) or lemma in _words("cue_nouns"):
             # A negation in an earlier clause does not frame this one, nor does one before a

@@ -330,6 +330,15 @@ def _without_russian_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
+_IN_PLACE = re.compile(r"(?<!\w)(?:в|во)\s+$", re.IGNORECASE)
+
+
+def _in_place(text: str, source: tuple[int, int]) -> bool:
+    """«В США уверены: …», «в Польше считают»: a place named with «в» before an impersonal plural
+    cue stands for the people there who hold the view (the dev set's guideline marks it)."""
+    return bool(_IN_PLACE.search(text[max(0, source[0] - 4) : source[0]]))
+
+
 def _lemma_at(view: SyntaxView, pos: int) -> str:
     k = view.token_at(pos)
     return view.tokens[k].lemma.lower() if k is not None else ""
@@ -435,7 +444,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 # place holds no view of its own; the pronoun stays unnamed rather than wrong.
                 who = Speaker(None, said_by, "a place holds no view")
             if who.entity is not None and (who.entity.type == "OTHER" or (att.weak and who.entity.type == "LOC"
-                                                                          and not titled)):
+                                                                          and not titled and not _in_place(text, att.source))):
                 continue  # «власти США считают»: the authorities hold the view, not the place
             in_phrase = [m for m in who.entity.mentions if named[0] <= m.start < named[1]] if who.entity else []
             group_end = None

@@ -145,9 +145,13 @@ def trim_focus(text: str, span: tuple[int, int]) -> tuple[int, int]:
     министерство»): they qualify the claim, not who speaks. A phrase of one word stays."""
     start, end = span
     while (m := _FIRST_WORD.match(text, start, end)) is not None and m.end() < end \
-            and m.group(1).lower() in focus_words():
+            and (m.group(1).lower() in focus_words() or m.group(1).lower() in _COORDINATORS):
         start = m.end()
     return start, end
+
+
+# "But multiple sources … say": a conjunction the parser left on a misparsed subject is no part of it.
+_COORDINATORS = frozenset({"but", "and", "yet", "or"})
 
 
 def _verb_subject(view: SyntaxView, verb: int) -> int | None:
@@ -163,6 +167,11 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
         subj = [c for c in view.kids(verb, *_SUBJ) if c not in passive]
         if subj:
             return subj[0]
+        # "About 4 in 10 say …": the parser hangs a share of people on the verb as a number.
+        share = [c for c in view.kids(verb, "nummod") if c < verb and toks[c].text.isascii()
+                 and any(toks[k].text.lower() in ("in", "percent", "%") for k in view.subtree(c))]
+        if share and verb == cue and not passive:
+            return share[0]
         if passive and verb == cue:
             return _agent(view, verb)
         if verb == cue and _agent(view, verb) is not None:
@@ -195,6 +204,9 @@ def _before_adjective(view: SyntaxView, subj: int) -> bool:
     return toks[head].lemma.lower() == "be" and any(toks[c].pos == "ADJ" for c in view.kids(head, "acomp"))
 
 
+_APPOSITION_REACH = 12  # tokens of an apposition between a stranded name and its verb
+
+
 def _stranded_subject(view: SyntaxView, verb: int, names: list[tuple[int, int]]) -> int | None:
     """A person's or organisation's name right before a subjectless speech verb, hung elsewhere by
     the parser ("Saturday at the convention Sen. Elizabeth Warren (D-MA) said …": the name was
@@ -208,6 +220,15 @@ def _stranded_subject(view: SyntaxView, verb: int, names: list[tuple[int, int]])
         if opening is None:
             return None
         k = opening - 1
+    elif k >= 0 and toks[k].text == ",":
+        # "…, Senator Harry Reid, the minority leader, said": an apposition set off by commas,
+        # which the parser hangs on the name, stands between the name and the verb.
+        j = next((j for j in range(k - 1, max(k - _APPOSITION_REACH, -1), -1) if toks[j].text in (",", "(", ")")), None)
+        if j is None or toks[j].text != "," or j == 0:
+            return None
+        if not any(toks[x].dep == "appos" and toks[x].head == j - 1 for x in range(j + 1, k)):
+            return None
+        k = j - 1
     if k < 0 or toks[k].sent != toks[verb].sent or toks[k].pos != "PROPN":
         return None
     if not any(s <= toks[k].start and toks[k].end <= e for s, e in names):
@@ -385,6 +406,14 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     if lemma in _XCOMP_CUES:
         for c in view.kids(verb, "xcomp"):
             return view.subtree(c), "xcomp"
+    if lemma in lex.speech and toks[verb].text.isascii():
+        # "economists say taxing consumption encourages savings": the parser made the reported
+        # clause's gerund subject the verb's complement; not "said to be" (no infinitive).
+        for c in view.kids(verb, "xcomp"):
+            own = view.subtree(c)
+            if own[0] == verb + 1 and toks[c].pos == "VERB" and toks[c].text.lower().endswith("ing") and view.kids(c, "ccomp") \
+                    and not any(toks[a].text.lower() == "to" for a in view.kids(c, "aux")):
+                return own, "ccomp"
     if lemma in lex.intention and not view.kids(verb, "dobj", "obj", "iobj", "dative"):
         # "wants to expand …": the subject's own act; "want him to take …" is someone else's.
         for c in view.kids(verb, "xcomp"):
@@ -430,7 +459,31 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     for c in view.kids(verb, "parataxis"):
         if c > verb:
             return view.subtree(c), "parataxis"
+    inverted = _inverted_conjunct(view, verb, lex)
+    if inverted:
+        return inverted, "inverted"
     return None
+
+
+def _inverted_conjunct(view: SyntaxView, verb: int, lex: QuoteLexicon) -> list[int]:
+    """"The plant is hanging on, but it is under pressure, said its chief executive.": an
+    inverted speech verb closing the sentence after a comma, which the parser made a conjunct of
+    the clauses it reports; they are its content (everything before the comma)."""
+    toks = view.tokens
+    tok = toks[verb]
+    if tok.dep != "conj" or tok.head >= verb or lex.lemma_of(tok) not in lex.speech or not tok.text.isascii():
+        return []
+    if verb == 0 or toks[verb - 1].text != "," or view.kids(verb, "dobj", "obj", "ccomp", "xcomp"):
+        return []
+    subj = [c for c in view.kids(verb, *_SUBJ) if c > verb and toks[c].pos in ("NOUN", "PROPN")]
+    if not subj:
+        return []
+    sent = view.article.sentences[tok.sent]
+    own = view.subtree(verb)
+    if any(toks[k].pos != "PUNCT" for k in range(own[-1] + 1, len(toks)) if toks[k].start < sent.end):
+        return []  # words after the speaker: not a closing frame
+    idx = list(view.tokens_in(sent.start, toks[verb - 1].start))
+    return idx if any(toks[k].pos in ("VERB", "AUX") for k in idx) else []
 
 
 def _extend_object(view: SyntaxView, verb: int, idx: list[int]) -> list[int]:
@@ -781,6 +834,16 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
                 # starts at the main clause's subject so an apposition stays out of it.
                 content = _strip(text, src[1], sent.end)
                 content = (_clause_start(view, content, sent.start, sent.end), content[1])
+            elif _set_off_inside(view, sent.start, m.start(), src[1], sent.end):
+                # "But according to police, the man fled", «Так, согласно распоряжению, …»: only
+                # discourse words before the marker, so the clause it vouches for follows it;
+                # "The man, according to police, fled": a verbless subject before, the whole sentence.
+                before = list(view.tokens_in(sent.start, m.start()))
+                if all(view.tokens[k].pos in _DISCOURSE_POS for k in before):
+                    content = _strip(text, src[1], sent.end)
+                    content = (_clause_start(view, content, sent.start, sent.end), content[1])
+                else:
+                    content = _strip(text, sent.start, sent.end)
             else:
                 content = _strip(text, sent.start, m.start())
             content = _past_subordinator(view, content)
@@ -789,6 +852,22 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
             out.append(Attribution(content, (m.start(), m.end()), src, None, "marker"))
     out += _viewpoint_attributions(article)
     return out
+
+
+_DISCOURSE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT"})
+
+
+def _set_off_inside(view: SyntaxView, start: int, marker: int, source_end: int, end: int) -> bool:
+    """Whether a marker phrase stands inside its clause set off by commas with no verb before it
+    ("But according to police, the man fled"; not "He fled, according to police."): the words
+    before the marker hold no verb, and a comma and words with a verb follow the source."""
+    toks = view.tokens
+    if any(toks[k].pos in ("VERB", "AUX") for k in view.tokens_in(start, marker)):
+        return False
+    tail = view.article.text[source_end:end]
+    if not tail.lstrip().startswith(","):
+        return False
+    return any(toks[k].pos in ("VERB", "AUX") for k in view.tokens_in(source_end, end))
 
 
 # "In Trump's mind, …", "In his view, …", "In the eyes of many voters, …": whose view the

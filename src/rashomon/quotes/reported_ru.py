@@ -614,7 +614,12 @@ def _inverted(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] 
     toks = view.tokens
     sent = article.sentences[toks[verb].sent]
     before = text[sent.start : toks[verb].start].rstrip()
-    if not before.endswith((",", "—", "–", "-")) or len(before) < 10:
+    if not before.endswith((",", "—", "–", "-")):
+        return None
+    # «Впрочем, подчёркивает он, …»: a short lead of discourse words only, the content after the cue.
+    opener = len(before) < 10 and before.endswith(",") and all(
+        toks[k].pos in ("ADV", "CCONJ", "PART", "PUNCT") for k in view.tokens_in(sent.start, toks[verb].start))
+    if len(before) < 10 and not opener:
         return None
     if toks[verb].dep == "advcl":
         return None  # «…, комментируя решение, …»: a gerund hangs on another verb
@@ -631,7 +636,7 @@ def _inverted(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] 
     rest = text[toks[phrase_end].end : sent.end].strip()
     if rest.startswith(",") and len(rest) > 10:
         return _trim(text, sent.start, sent.end)
-    return _trim(text, sent.start, end)
+    return None if opener else _trim(text, sent.start, end)
 
 
 def _as_clause(view: SyntaxView, verb: int) -> list[int] | None:
@@ -839,9 +844,12 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
         lead = _DIALOGUE_LEAD.sub("", text[sent.start : cue[0]].strip())  # «— По словам X, …» in an interview
         tail = text[phrase_end : sent.end].lstrip()
         # A marker is set off by commas: «По данным МВД, …», «…, по его словам, …», «…, по данным МВД.»
-        if not (tail.startswith(",") and (not lead or lead.endswith(",")) or lead.endswith(",") and not tail.strip(".!?…")):
+        # «…, – по его мнению, …»: after a dash the marker opens a clause of its own.
+        dashed = lead.endswith(("–", "—", " -")) and tail.startswith(",")
+        if not (tail.startswith(",") and (not lead or lead.endswith(",")) or lead.endswith(",") and not tail.strip(".!?…")
+                or dashed):
             continue
-        if not lead:
+        if not lead or dashed:
             content = _trim(text, _main_clause_start(view, phrase_end, sent.end), sent.end)  # «По словам X, …»
         elif tail.startswith(",") and lead.endswith(","):
             content = _trim(text, sent.start, sent.end)  # «…, по его словам, …»: the whole sentence
