@@ -73,6 +73,13 @@ CASES = [
      [("About 4 in 10", "they want the next president to have more liberal policies", "say")]),
     # Negative: "said to be" is no content clause.
     ("The minister is said to be ill.", []),
+    # "called on X to V" is a demand; "called on Monday" is not.
+    ("Governor Tom Hale called on the senators to resign over the scandal.",
+     [("Tom Hale", "the senators to resign over the scandal", "called")]),
+    ("Governor Tom Hale called on Monday and spoke with the mayor.", []),
+    # "asked X if …": the question, not whom he asked.
+    ("Mr. Rubin asked the students if they were always so serious.",
+     [("Rubin", "if they were always so serious", "asked")]),
     ("I know exactly how many of them came to the square.",
      [("the author", "exactly how many of them came to the square", "know")]),
     ("The ministers say exactly how many people came to the square.",

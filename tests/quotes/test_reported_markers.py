@@ -33,6 +33,10 @@ CASES = [
      [("the police", "The driver, according to the police, fled the scene on Tuesday")]),
     ("The driver fled the scene on Tuesday, according to the police.",
      [("the police", "The driver fled the scene on Tuesday")]),
+    # A headline label: a name with a preposition phrase after it.
+    ("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.\n\n"
+     "Attorney General Michael Mukasey spoke to the delegates in Cleveland.",
+     [("Former AG Mukasey at RNC", "Clinton email scandal disqualifies her for presidency")]),
     # "As long as" is a conjunction, not "as X said".
     ("As long as the voters do not know the result, the government will have time to settle in.", []),
 ]

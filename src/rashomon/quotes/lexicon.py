@@ -33,6 +33,8 @@ class QuoteLexicon:
     noun_preps: frozenset[str] = frozenset()  # "criticism of X": the preposition before the content
     light: frozenset[str] = frozenset()  # "made the case that …": the subject of the light verb is the source
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # "hoping" -> "hope" (tagger says "hop")
+    # prepositional_cues rows marked "infinitive": "called on X [to resign]" reports only with it.
+    needs_infinitive: frozenset[tuple[str, str]] = frozenset()
 
     def __post_init__(self) -> None:
         # Verbs of the prepositional table are cues too ("called for a ban", "pointed to his record").
@@ -58,6 +60,7 @@ def lexicon(lang: str) -> QuoteLexicon:
         cognition=frozenset(w.lower() for w in res.cognition_verbs),
         objective=frozenset(w.lower() for w in res.words("object_cues")),
         prepositional=frozenset((r[0], r[1]) for r in res.table("prepositional_cues") if len(r) >= 2),
+        needs_infinitive=frozenset((r[0], r[1]) for r in res.table("prepositional_cues") if len(r) >= 3 and r[2] == "infinitive"),
         source_markers=tuple(sorted(res.words("source_markers"), key=len, reverse=True)),
         person_nouns=frozenset(res.words("person_nouns")),
         org_nouns=frozenset(res.words("org_nouns")),
@@ -86,6 +89,7 @@ def merged_lexicon() -> QuoteLexicon:
         cognition=en.cognition | ru.cognition,
         objective=en.objective | ru.objective,
         prepositional=en.prepositional | ru.prepositional,
+        needs_infinitive=en.needs_infinitive | ru.needs_infinitive,
         source_markers=tuple(sorted(set(en.source_markers) | set(ru.source_markers), key=len, reverse=True)),
         person_nouns=en.person_nouns | ru.person_nouns,
         org_nouns=en.org_nouns | ru.org_nouns,

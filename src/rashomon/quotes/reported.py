@@ -403,6 +403,10 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
         if c > verb and toks[first].text.lower() == "that" and toks[first].dep == "mark" \
                 and toks[first - 1].text.lower() not in _THAT_ADVERBIALS and toks[first - 1].text not in ",;:":
             return view.subtree(c), "ccomp"
+        # "Mr. Rubin asked the students if they were serious": the question, not whom he asked.
+        if c > verb and lemma == "ask" and toks[first].text.lower() in ("if", "whether") and toks[first].dep == "mark" \
+                and toks[first - 1].text not in ",;:":
+            return view.subtree(c), "ccomp"
     if lemma in _XCOMP_CUES:
         for c in view.kids(verb, "xcomp"):
             return view.subtree(c), "xcomp"
@@ -430,6 +434,8 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
                 inf = [a for a in view.kids(verb, "advcl", "xcomp") if view.subtree(a)[0] == idx[-1] + 1
                        and not _says_when(view, c)
                        and any(toks[x].text.lower() == "to" for x in view.kids(a, "aux"))]
+                if not inf and (lemma, toks[c].lemma.lower()) in lex.needs_infinitive:
+                    continue  # "called on Monday", "called on his mother": a visit, not a demand
                 return (sorted(set(idx) | set(view.subtree(inf[0]))) if inf else idx), "prep"
     for c in view.kids(verb, "advcl"):
         # "called for the senator to resign": the parser made "for" the infinitive clause's mark.
@@ -1008,6 +1014,9 @@ def headline_attributions(article: Article) -> list[Attribution]:
         possessive = bool(re.search(r"['’]s\b", label))
         named = bool(ents) and ents[0].start == s and (ents[0].end >= e or len(words) <= 3) and not possessive
         capitalised = len(words) <= 4 and all(w[:1].isupper() for w in words) and not possessive
+        where = _speaker_where(text, s, e, ents) if not (named or capitalised or possessive) else None
+        if where is not None:
+            named, e = True, where  # "Obama To Asians Worried About U.S. Election: It's Going To Be OK."
         if not (named or capitalised):
             continue
         if not named and any(x.start <= s and e <= x.end and x.type == "LOC" for x in article.mentions):
@@ -1024,6 +1033,25 @@ def headline_attributions(article: Article) -> list[Attribution]:
             continue  # "Facebook: https://…": a link, not a claim
         out.append(Attribution((cs, ce), (colon, colon + 1), (s, e), None, "headline-colon"))
     return out
+
+
+_LABEL_PREPOSITION = re.compile(r"\s+(?:to|at|on|in|for|with)\s", re.IGNORECASE)
+
+
+def _speaker_where(text: str, s: int, e: int, ents: list) -> int | None:  # noqa: ANN001 - Mention
+    """A headline label "Name + to/at/on … place or audience" ("Former AG Mukasey at RNC", "Obama
+    To Asians Worried About U.S. Election"): the end of the speaker's part (up to the name), or
+    None. The name is the label's first person or organisation, after at most three capitalised
+    title words; a preposition follows it."""
+    m = next((x for x in ents if x.type == "PERSON" or x.start == s), None)
+    if m is None:
+        return None
+    before = text[s : m.start].split()
+    if len(before) > 3 or not all(w[:1].isupper() for w in before):
+        return None
+    if not _LABEL_PREPOSITION.match(text, m.end, e):
+        return None
+    return m.end if not before else e
 
 
 @lru_cache(maxsize=1)
