@@ -14,6 +14,10 @@ CASES = [
     # Intentions: the subject's own infinitive; a raised subject of "is expected" has no source.
     ("Clinton wants to expand the program.", [("Clinton", "to expand the program", "wants")]),
     ("The senator is hoping to win the nomination.", [("The senator", "to win the nomination", "hoping")]),
+    # The tagger lemmatises "hopes" and "hoped" as "hop" (lang/en/cue_lemma_fixes.tsv).
+    ("Governor Tom Hale hopes that the new bridge will bring tourists.",
+     [("Tom Hale", "that the new bridge will bring tourists", "hopes")]),
+    ("Governor Tom Hale hoped to win the nomination.", [("Tom Hale", "to win the nomination", "hoped")]),
     ("Trump is expected to win the primary.", [(None, "Trump is expected to win the primary", "expected")]),
     # Evaluations with an object and its complement; "see" only with "as".
     ("Many voters see Clinton as the stronger candidate.",
