@@ -38,3 +38,30 @@ def test_roles_classify_table(text, phrase, role):
     got, reason = classify_unattributed(text, s, e, s + 1, e - 1, merged_lexicon())
     assert got == role, reason
     assert reason
+
+
+@pytest.mark.parametrize(
+    "inner,speech",
+    [
+        ("Gilmore Girls.", False),  # a title with American punctuation
+        ("The Nightly Show with Larry Wilmore.", False),
+        ("Silent Night.", False),
+        # Negative: fragments and sentences stay someone's words; so do exclamations and long titles.
+        ("no conflict of interest.", True),
+        ("reprehensible, prejudiced and divisive.", True),
+        ("My tax plan will be a tremendous plan!", True),
+        ("Anytime, Anywhere!", True),
+        ("We Will Never Ever Surrender To Them In Any Way.", True),
+    ],
+)
+def test_roles_speech_without_cue(inner, speech):
+    from rashomon.quotes.roles import speech_without_cue
+
+    assert speech_without_cue(inner) is speech
+
+
+@pytest.mark.parametrize("inner", ["Let me talk.", "Build the wall.", "I’m with her."])
+def test_roles_speech_without_cue_short_sentences(inner):
+    from rashomon.quotes.roles import speech_without_cue
+
+    assert speech_without_cue(inner)

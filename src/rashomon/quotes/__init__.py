@@ -22,7 +22,8 @@ from .reported import (Attribution, adjective_attributions, antecedent, block_at
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (conditional_cue, hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges, thing_subject)
-from .roles import LONG_WORDS, addressed_name, cited_title, classify_unattributed, is_long_quotation, names_a_thing
+from .roles import (LONG_WORDS, addressed_name, cited_title, classify_unattributed, is_long_quotation, names_a_thing,
+                    speech_without_cue)
 from .speakers import SaidBefore, Speaker, SpeakerResolver, continued_speaker, document_author
 from ..pipeline import component
 from ..script import has_cyrillic
@@ -257,7 +258,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
             or cited_title(text, pair.start, pair.end) or addressed_name(text, pair.end, inner)
         if pair.depth == 0 and not named and (long or _adjacent_cue(text, pair)):
             att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said)
-        if att is None and long and not outer and not named:
+        if att is None and long and not outer and not named and speech_without_cue(inner):
             att = Attribution(span, None, None, None, "direct:unattributed")
         if att is not None:
             direct.append(att)

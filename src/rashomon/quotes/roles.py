@@ -33,6 +33,22 @@ def is_long_quotation(inner: str) -> bool:
     return bool(_SENTENCE_END.search(inner.strip()))
 
 
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+                                "from", "as"})
+
+
+def speech_without_cue(inner: str) -> bool:
+    """Whether a quotation no cue introduces may still be someone's words: not a title in title
+    case with American punctuation (“The Nightly Show with Larry Wilmore.”, “Silent Night.”). A
+    quoted fragment is kept: it is usually someone's words whose cue the rules missed."""
+    words = _words(inner)
+    if len(words) >= LONG_WORDS or inner.rstrip().rstrip("'’\"”»").endswith(("!", "?")):
+        return True
+    # Title case: every word but the small ones capitalised ("with", "of" may not be).
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return not (len(content) >= 2 and all(w[0].isupper() for w in content))
+
+
 def _neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
     """The word right before the opening mark and the word right after the closing mark."""
     before = _words(text[max(0, start - 40) : start])
