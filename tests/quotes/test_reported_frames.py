@@ -80,6 +80,12 @@ CASES = [
     # "asked X if …": the question, not whom he asked.
     ("Mr. Rubin asked the students if they were always so serious.",
      [("Rubin", "if they were always so serious", "asked")]),
+    # A second report the parser hung on the first one's clause is its speaker's, not the first's.
+    ("Officials said this week that the troops will leave Syria, and Governor Tom Hale later wrote that the war was over.",
+     [("Officials", "that the troops will leave Syria", "said"), ("Tom Hale", "that the war was over", "wrote")]),
+    # Negative: a second "that" clause is still the first speaker's.
+    ("Officials said that the troops will leave and that Governor Tom Hale had approved it.",
+     [("Officials", "that the troops will leave and that Governor Tom Hale had approved it", "said")]),
     ("I know exactly how many of them came to the square.",
      [("the author", "exactly how many of them came to the square", "know")]),
     ("The ministers say exactly how many people came to the square.",

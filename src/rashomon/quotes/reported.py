@@ -395,7 +395,7 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
             continue  # "In a response shortly after the emails were made public, Buck said …": when, not what
         if lemma in _volition_verbs() and _wish_clause(view, c):
             continue  # "they want him to take …": a wish about someone's act, not a view held
-        return view.subtree(c), "ccomp"
+        return _before_next_report(view, c, lex), "ccomp"
     for c in view.kids(verb, "advcl"):
         # "Trump tweeted last month that he had selected Haspel": the parser took the that-clause
         # after a time phrase for an adverbial; "so loud that", "now that" are adverbials indeed.
@@ -469,6 +469,30 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     if inverted:
         return inverted, "inverted"
     return None
+
+
+def _before_next_report(view: SyntaxView, clause: int, lex: QuoteLexicon) -> list[int]:
+    """The reported clause up to a conjunct that reports someone else's words: "officials said that
+    the troops will leave, and Trump later tweeted that …": the parser hangs the second report on
+    the first one's clause, but the tweet is Trump's, not the officials'."""
+    toks = view.tokens
+    idx = view.subtree(clause)
+    for k in view.kids(clause, "conj"):
+        if k <= clause or lex.lemma_of(toks[k]) not in lex.speech:
+            continue
+        # Its own active subject and its own reported clause, and no "that" making it a second
+        # clause of the first report ("… and that Tapper had mentioned it" is still CNN's).
+        subj = [c for c in view.kids(k, "nsubj") if c < k and toks[c].pos in ("PROPN", "NOUN", "PRON")]
+        if not subj or view.kids(k, "mark") or not view.kids(k, "ccomp"):
+            continue
+        cut = view.subtree(k)[0]
+        while cut - 1 > idx[0] and (toks[cut - 1].dep == "cc" or toks[cut - 1].pos == "PUNCT"):
+            cut -= 1  # ", and" goes with the second report
+        idx = [i for i in idx if i < cut]
+        break
+    while len(idx) > 1 and (toks[idx[-1]].dep == "cc" or toks[idx[-1]].text == ","):
+        idx = idx[:-1]  # "that prices rose and [the unions said …]": the conjunction is not said
+    return idx
 
 
 def _inverted_conjunct(view: SyntaxView, verb: int, lex: QuoteLexicon) -> list[int]:
