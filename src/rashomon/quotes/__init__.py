@@ -20,7 +20,7 @@ from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import nominative_phrase
 from .reported import (Attribution, adjective_attributions, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person,
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
-from .reported_ru import (conditional_cue, hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
+from .reported_ru import (conditional_cue, hearsay_attributions, hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
                           ru_source_edges, thing_subject)
 from .roles import (LONG_WORDS, addressed_name, cited_title, classify_unattributed, is_long_quotation, names_a_thing,
                     speech_without_cue)
@@ -133,6 +133,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
     found = verb_attributions(article, view, lex) + marker_attributions(article, view, lex) + adjective_attributions(article, view)
     found += headline_attributions(article) + noun_attributions(article, view, lex) + block_attributions(article, view, lex)
     found += russian_verb_attributions(article, view, lex) + russian_marker_attributions(article, view)
+    found += hearsay_attributions(article, view, lex)
     keep: dict[tuple[int, int] | None, Attribution] = {}
     pair_index = _PairIndex(pairs_all)
     # pairs_all is sorted by start, so the first pair holding a point is found by bisection.
@@ -310,7 +311,8 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
 
 
 _RU_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
-_LEADING_CHTO = re.compile(r"(?:что|чтобы|будто)\s+(?=\S)")
+_HEARSAY_REACH = 300  # characters from the last report to a «мол» sentence that retells it
+_LEADING_CHTO = re.compile(r"(?:что|чтобы|будто|мол\s*,|дескать\s*,)\s+(?=\S)")
 
 
 def _without_russian_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -331,11 +333,11 @@ def _without_russian_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-_IN_PLACE = re.compile(r"(?<!\w)(?:в|во)\s+$", re.IGNORECASE)
+_IN_PLACE = re.compile(r"(?<!\w)(?:в|во|на)\s+$", re.IGNORECASE)
 
 
 def _in_place(text: str, source: tuple[int, int]) -> bool:
-    """«В США уверены: …», «в Польше считают»: a place named with «в» before an impersonal plural
+    """«В США уверены: …», «на Западе считают»: a place named with «в» or «на» before an impersonal plural
     cue stands for the people there who hold the view (the dev set's guideline marks it)."""
     return bool(_IN_PLACE.search(text[max(0, source[0] - 4) : source[0]]))
 
@@ -462,6 +464,9 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 # («Ольга Зинякова и директор …»), not its title again.
                 rest = max([head[1]] + [m.end for m in in_phrase])
                 who = Speaker(None, who.name + text[rest:group_end], "a group: " + who.how)
+        if att.how == "ru:hearsay" and who.entity is None and speaker_span is None and said_before \
+                and att.content[0] - said_before[-1][0] <= _HEARSAY_REACH:
+            who = replace(said_before[-1][1], how="the speaker just before «мол»")  # «…, — ответил посол. Мол, …»
         if who.entity is None and speaker_span is not None and parent_idx is None:
             # "The statement added …", «В сообщении говорится …»: the document of the source just named.
             who = document_author(resolver, att.source, att.source_head, said_before) or who

@@ -478,6 +478,10 @@ def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
             if owners and toks[c].pos != "PROPN":
                 return _trim(text, *view.span_of(view.subtree(owners[0])))
             return _trim(text, *view.span_of(sorted(set(view.subtree(c)) - set(on))))
+        if on and toks[c].pos == "PROPN" and _a_place(view, c) and c < verb and toks[verb].text.lower().endswith(("ют", "ят")):
+            # «На Западе считают, что …»: the people of a place named with «на», before a plural
+            # present-tense cue (not «на Украине заявили», where a meeting may have been held).
+            return _trim(text, *view.span_of(sorted(set(view.subtree(c)) - set(on))))
         cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in ("в", "во")]
         if not cases or toks[c].lemma.lower() in _ru_words("adverbial_nouns"):
             continue  # «заключили в ответ», «в итоге заявили»: an adverbial, nobody's place
@@ -548,9 +552,21 @@ def _object_and_complement(view: SyntaxView, verb: int, lex: QuoteLexicon) -> li
     # «"Трагической ошибкой" решение суда назвал президент»: with the subject after the verb, the
     # object and its complement may stand before it.
     fronted = any(k > verb for k in view.kids(verb, "nsubj"))
+    naming = toks[verb].lemma.lower() in lex.naming
+    # «заклеймило Путина как военного преступника»: a naming verb's complement may take «как».
+    preps = ("с", "со", "как") if naming else ("с", "со")
     objs = [c for c in view.kids(verb, "obj") if c > verb or fronted]
     comps = [c for c in view.kids(verb, "xcomp", "obl") if (c > verb or fronted) and toks[c].pos in ("NOUN", "PROPN", "ADJ", "PRON")
-             and not any(toks[k].text.lower() not in ("с", "со") for k in view.kids(c, "case"))]
+             and not any(toks[k].text.lower() not in preps for k in view.kids(c, "case"))]
+    if naming and not objs and len(comps) >= 2:
+        # «называет западных коллег "акцентуированными личностями"»: both parsed as complements.
+        objs, comps = comps[:1], comps[1:]
+    if naming and objs and not comps:
+        # «назвал Фергюсона фальсификатором истории» (the name parsed as a modifier of the verb),
+        # «прозвали меня «Товарищ Нейтралитет»» (as an apposition of the object).
+        comps = [c for c in view.kids(verb, "amod", "nmod") if c > objs[0] and toks[c].pos in ("NOUN", "ADJ", "PROPN")
+                 and not view.kids(c, "case")]
+        comps = comps or [c for c in view.kids(objs[0], "appos") if c > objs[0] and toks[objs[0]].pos == "PRON"]
     if comps and not objs:
         # «назвал подвид вируса признаком …»: the parser may hang the object as a modifier.
         objs = [c for c in view.kids(verb, "amod", "nmod", "iobj") if c > verb and c not in comps
@@ -807,6 +823,37 @@ def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, 
         if idx:
             return _trim(text, *view.span_of(idx)), gen[0]
     return None, None
+
+
+_MOL = re.compile(r"(?:мол|дескать)\s*,\s*", re.IGNORECASE)
+
+
+def hearsay_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
+    """«Посол ответил резко. Мол, договор — не молоко»: a sentence opened by «мол» or «дескать»
+    retells someone's words: the subject of a verb of saying in the sentence before, else whoever
+    spoke just before (resolved with the speakers)."""
+    text = article.text
+    out = []
+    for n, sent in enumerate(article.sentences):
+        m = _MOL.match(text, sent.start, sent.end)
+        if m is None:
+            continue
+        content = _trim(text, m.end(), sent.end)
+        if content[1] - content[0] < 3:
+            continue
+        src: tuple[int, int] | None = None
+        head: int | None = None
+        if n > 0:
+            prev = article.sentences[n - 1]
+            for k in view.tokens_in(prev.start, prev.end):
+                tok = view.tokens[k]
+                subj = _subject(view, k) if tok.pos == "VERB" and tok.lemma.lower() in lex.speech else None
+                if subj is not None and nominal_subject(view, subj):
+                    src, head = ru_source_span(view, subj, k), subj
+                    break
+        word_end = sent.start + len(m.group().rstrip(" ,"))
+        out.append(Attribution(content, (sent.start, word_end), src, head, "ru:hearsay"))
+    return out
 
 
 def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
