@@ -20,9 +20,10 @@ CASES = [
     # The author's imagined reader says nothing; a named subject under «мочь» or «вы» in the past does.
     ("Вы можете возразить, что в России тоже много народов.", []),
     ("Вы говорили, что бюджет сбалансирован.", [("Вы", "бюджет сбалансирован", "говорили")]),
-    # An adverb the parser made a subject («устами») and «в том числе» are no speakers.
+    # An adverb the parser made a subject («устами») and «в том числе» are no speakers; the place
+    # before the plural cue is («на Украине утверждают», as «в США уверены»).
     ("На Украине утверждают, в том числе и официально устами чиновников, что «сепаратисты обстреливают сами себя».",
-     [(None, "«сепаратисты обстреливают сами себя»", "утверждают")]),
+     [("Украина", "«сепаратисты обстреливают сами себя»", "утверждают")]),
     ("Его упрекали в том, что он не предупредил банкротство компании.",
      [(None, "он не предупредил банкротство компании", "упрекали")]),
     # A pronoun standing for a fact indicates, it does not speak; a named speaker still does.
