@@ -825,6 +825,8 @@ def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, 
     return None, None
 
 
+# A comma and «а»/«но»/«и», then a marker: «, а по данным X», «, но, по словам Y».
+_NEXT_MARKER = re.compile(r",\s*(?:а|но|и|однако)\s*,?\s*(по|согласно)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)", re.IGNORECASE)
 _MOL = re.compile(r"(?:мол|дескать)\s*,\s*", re.IGNORECASE)
 
 
@@ -892,7 +894,9 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
         tail = text[phrase_end : sent.end].lstrip()
         # A marker is set off by commas: «По данным МВД, …», «…, по его словам, …», «…, по данным МВД.»
         # «…, – по его мнению, …»: after a dash the marker opens a clause of its own.
-        dashed = lead.endswith(("–", "—", " -")) and tail.startswith(",")
+        # «…, а по словам министра, …»: after a conjunction too.
+        dashed = (lead.endswith(("–", "—", " -")) or re.search(r",\s*(?:а|но|однако)\s*,?$", lead, re.IGNORECASE) is not None) \
+            and tail.startswith(",")
         if not (tail.startswith(",") and (not lead or lead.endswith(",")) or lead.endswith(",") and not tail.strip(".!?…")
                 or dashed):
             continue
@@ -902,10 +906,20 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
             content = _trim(text, sent.start, sent.end)  # «…, по его словам, …»: the whole sentence
         else:
             content = _trim(text, sent.start, cue[0])  # «…, по данным МВД.»
+        content = (content[0], _before_next_marker(text, max(content[0], phrase_end), content[1], nouns))
         if content[1] - content[0] < 3 or (src is not None and src[1] <= src[0]):
             continue
         out.append(Attribution(content, cue, src, src_head, "ru:marker"))
     return out
+
+
+def _before_next_marker(text: str, start: int, end: int, nouns: frozenset[str]) -> int:
+    """Where a marker's content ends when another marker opens a clause of its own after it:
+    «…, по данным МВФ, составил 4,49 трлн, а по данным Всемирного банка — 4,785 трлн»."""
+    for m in _NEXT_MARKER.finditer(text, start, end):
+        if m.group(2).lower() in nouns:
+            return _trim(text, start, m.start())[1]
+    return end
 
 
 _REFERENCE = re.compile(r"(?<!\w)(?:со\s+ссылкой\s+на|ссылаясь\s+на)(?!\w)", re.IGNORECASE)
