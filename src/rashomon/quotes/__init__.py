@@ -342,6 +342,12 @@ def _in_place(text: str, source: tuple[int, int]) -> bool:
     return bool(_IN_PLACE.search(text[max(0, source[0] - 4) : source[0]]))
 
 
+def _interlocutor(text: str, head: tuple[int, int]) -> bool:
+    """Whether the speaker phrase's head is «собеседник» ("the person the outlet spoke to")."""
+    word = text[head[0] : head[1]].lower()
+    return any(word.startswith(n) for n in load_words("interlocutor_nouns"))
+
+
 def _lemma_at(view: SyntaxView, pos: int) -> str:
     k = view.token_at(pos)
     return view.tokens[k].lemma.lower() if k is not None else ""
@@ -408,6 +414,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             continue
         enclosing = speakers[parent_idx] if parent_idx is not None else None
         speaker_span = None
+        head: tuple[int, int] | None = None
         who = Speaker(None, None, "none")
         if att.source is not None and att.source[1] > att.source[0]:
             # Edges of any language's source: «и генпрокурор», then "even the skeptics" (focus words).
@@ -464,6 +471,12 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 # («Ольга Зинякова и директор …»), not its title again.
                 rest = max([head[1]] + [m.end for m in in_phrase])
                 who = Speaker(None, who.name + text[rest:group_end], "a group: " + who.how)
+        if who.entity is None and head is not None and _interlocutor(text, head) and parent_idx is None:
+            # «…, — отметил собеседник агентства»: whom the outlet spoke to, the person quoted last.
+            last = next((b[1] for b in reversed(said_before)
+                         if b[1].entity is not None and b[1].entity.type == "PERSON"), None)
+            if last is not None:
+                who = replace(last, how="the outlet's interlocutor: the person quoted last")
         if att.how == "ru:hearsay" and who.entity is None and speaker_span is None and said_before \
                 and att.content[0] - said_before[-1][0] <= _HEARSAY_REACH:
             who = replace(said_before[-1][1], how="the speaker just before «мол»")  # «…, — ответил посол. Мол, …»
