@@ -225,7 +225,7 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
             # on it), minus any other cue's own clause.
             cand = set() if head == verb else set(view.subtree(head))
             for c in view.kids(verb):
-                if c > j and toks[c].dep != "punct":
+                if c > j and toks[c].dep != "punct" and not _own_report(view, c, lex):
                     cand |= set(view.subtree(c))
             # «…, и считает, что …»: a coordinated cue starts a clause of its own.
             others = [k for k in cand if k != verb and toks[k].pos in ("VERB", "AUX") and k > j
@@ -236,6 +236,20 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
             idx = [k for k in range(j + 1, stop) if toks[k].sent == sent]
             return idx or None
     return None
+
+
+def _own_report(view: SyntaxView, k: int, lex: QuoteLexicon) -> bool:
+    """«Эксперты заявили, что цены вырастут, а министр сказал, что …»: a cue coordinated with
+    the first one and with a subject of its own reports someone else; it is no part of the
+    first cue's clause."""
+    tok = view.tokens[k]
+    lemma = tok.lemma.lower()
+    subj = [c for c in view.kids(k, "nsubj") if c < k]
+    if tok.dep != "conj" or tok.pos not in ("VERB", "AUX") or not subj:
+        return False
+    # «…, поэтому экспертиза покажет …»: a thing that shows is part of what was said.
+    return lemma in lex.speech or (lemma in lex.cognition and not (view.tokens[subj[0]].pos == "NOUN"
+                                                                  and inanimate_noun(view.tokens[subj[0]].text)))
 
 
 def _run_on(view: SyntaxView, lex: QuoteLexicon, stop: int, sent: int) -> int:
