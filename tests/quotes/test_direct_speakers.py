@@ -21,6 +21,15 @@ CASES = [
     ("The drivers, who are delighted with the “very efficient police of Brest”, do not explain why "
      "the trucks were stopped.",
      [("The drivers", "why the trucks were stopped", "explain")]),
+    # The one who continues to say it, or who said it while pushing a line, says the quotation.
+    ("Governor Tom Hale went on to say, “The bridge will open in May and the tolls will stay low.”",
+     [("Tom Hale", "“The bridge will open in May and the tolls will stay low.”", "say")]),
+    # A clause the parser read as a determiner "that" and an object runs on to its verb.
+    ("Governor Tom Hale continued to push the plan, tweeting that the new bridge would be a “great success.”",
+     [("Tom Hale", "that the new bridge would be a “great success.”", "tweeting")]),
+    # Negative: an expletive "it" says nothing.
+    ("It seems unfair to simply tell the miners: “We are sorry, but it did not work out in the end.”",
+     [(None, "“We are sorry, but it did not work out in the end.”", "tell")]),
     # Negative: a quotation after the verb is still theirs.
     ("The drivers, who were stopped near Brest, said “we smuggled nothing”.",
      [("The drivers", "“we smuggled nothing”", "said")]),

@@ -28,10 +28,13 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
         objs = view.kids(agent, "pobj")
         if objs:
             return objs[0]
-    for _ in range(3):
+    climbed = False
+    for _ in range(4):
         subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
         if len(subj) >= 2 and verb < subj[0] and _addressed_medium(view, subj[0]):
             subj = subj[1:]  # «комментирует «МК» сотрудник института …»: the paper is spoken to
+        if subj and climbed and toks[subj[0]].text.lower() == "it":
+            return None  # "It seems unfair to tell them: “…”": an expletive says nothing
         if subj:
             # «в качестве которых называют «…»»: a Russian word with no nominative reading is a misparse.
             return subj[0] if nominal_subject(view, subj[0]) else None
@@ -43,6 +46,13 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             passive = view.kids(toks[verb].head, "nsubjpass", "nsubj:pass")
             if passive:
                 return passive[0]
+            # "continued to say “…”", "tweeting that … “phony crime.”": the one who continued (an
+            # infinitive or a participle only: "all she could do was shout" has no speaker in "all").
+            if toks[verb].text.isascii() and (toks[verb].text.lower().endswith("ing")
+                                              or any(toks[a].text.lower() == "to" for a in view.kids(verb, "aux"))):
+                verb = toks[verb].head
+                climbed = True
+                continue
         # "“…,” Viguerie notes.": the small model reads the name as a compound of the verb.
         named = [c for c in view.kids(verb, "compound") if c < verb and toks[c].pos == "PROPN"]
         if named and toks[verb].pos in ("VERB", "AUX"):

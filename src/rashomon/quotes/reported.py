@@ -516,6 +516,22 @@ def _inverted_conjunct(view: SyntaxView, verb: int, lex: QuoteLexicon) -> list[i
     return idx if any(toks[k].pos in ("VERB", "AUX") for k in idx) else []
 
 
+def _that_clause_as_object(view: SyntaxView, idx: list[int]) -> list[int]:
+    """"tweeting that campaign collusion with Russia would be a “phony crime.”": the parser read
+    "that" as a determiner and the clause's subject as the verb's object; a finite verb right
+    after the object shows the clause, which runs to the sentence end."""
+    toks = view.tokens
+    first, last = idx[0], idx[-1]
+    nxt = last + 1
+    if toks[first].text.lower() != "that" or toks[first].dep != "det" or nxt >= len(toks) \
+            or toks[nxt].sent != toks[first].sent or toks[nxt].pos != "AUX" or not toks[first].text.isascii():
+        return []
+    end = nxt
+    while end + 1 < len(toks) and toks[end + 1].sent == toks[first].sent:
+        end += 1
+    return list(range(first, end + 1))
+
+
 def _extend_object(view: SyntaxView, verb: int, idx: list[int]) -> list[int]:
     """An object content runs on over what the parser hung on the verb right after it ("discuss
     the migrant crisis [in Europe]") and over a conjunct its last word announces ("talk about the
@@ -662,6 +678,10 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         content_idx, how = found
         if how == "naming":
             continue
+        if how == "object":
+            clause = _that_clause_as_object(view, content_idx)
+            if clause:
+                content_idx, how = clause, "ccomp"
         if how in ("object", "prep"):
             content_idx = _extend_object(view, i, content_idx)
         subj = _verb_subject(view, i)
