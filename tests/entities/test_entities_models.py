@@ -68,3 +68,12 @@ def test_entities_models_seed_surnames_tagged_org_are_people(seed_articles):
     fyaduta = [e for e in seed_articles["003"].entities if "Fyaduta" in e.name]
     assert fyaduta and all(e.type == "PERSON" for e in fyaduta)
     assert any("Zyankovich" in e.name for e in seed_articles["003"].entities)
+
+
+def test_entities_models_form_labels_are_nobody(analyzer):
+    """A poll box's "Email *" inside an article is no person, so "He" after it is the man named before."""
+    text = ("Bridge news\n\nMayor John Miller said the bridge is fine.\n\nVote Now!\n\nEmail *\n\n"
+            "The workers arrived on Monday. He said people need to stop worrying about the bridge.\n")
+    art = analyzer.analyze_text(text)
+    assert all(e.type != "PERSON" for e in art.entities if e.name == "Email")
+    assert [q.speaker_name for q in art.quotes][-1] == "John Miller"
