@@ -18,6 +18,9 @@ CASES = [
     ("Governor Tom Hale hopes that the new bridge will bring tourists.",
      [("Tom Hale", "that the new bridge will bring tourists", "hopes")]),
     ("Governor Tom Hale hoped to win the nomination.", [("Tom Hale", "to win the nomination", "hoped")]),
+    # Short words in marks inside an evaluation's content are that report's, not an unnamed quote.
+    ("In another post, Governor Tom Hale referred to the city council as a “gang.”",
+     [("Tom Hale", "the city council as a “gang.”", "referred")]),
     ("Trump is expected to win the primary.", [(None, "Trump is expected to win the primary", "expected")]),
     # Evaluations with an object and its complement; "see" only with "as".
     ("Many voters see Clinton as the stronger candidate.",

@@ -259,7 +259,10 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
             or cited_title(text, pair.start, pair.end) or addressed_name(text, pair.end, inner)
         if pair.depth == 0 and not named and (long or _adjacent_cue(text, pair)):
             att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said)
-        if att is None and long and not outer and not named and speech_without_cue(inner):
+        # Short words in marks inside a belief's or an evaluation's content ("referred to the team as
+        # a “gang.”") belong to that report, not to an unnamed speaker of their own.
+        if att is None and long and not outer and not named and speech_without_cue(inner) \
+                and not (host is not None and len(inner.split()) < LONG_WORDS):
             att = Attribution(span, None, None, None, "direct:unattributed")
         if att is not None:
             direct.append(att)
