@@ -14,7 +14,7 @@ from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .morph_ru import nominal_subject
 from .reported import Attribution, source_span
-from .reported_ru import place_source, ru_source_span
+from .reported_ru import addressed_medium, place_source, ru_source_span
 
 _NEAR_CHARS = 160  # how far from the marks a speech verb may stand
 _SHORT_NEAR = 20  # … and from a short quotation
@@ -31,7 +31,7 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
     climbed = False
     for _ in range(4):
         subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
-        if len(subj) >= 2 and verb < subj[0] and _addressed_medium(view, subj[0]):
+        if len(subj) >= 2 and verb < subj[0] and addressed_medium(view, subj[0]):
             subj = subj[1:]  # «комментирует «МК» сотрудник института …»: the paper is spoken to
         if subj and climbed and toks[subj[0]].text.lower() == "it":
             return None  # "It seems unfair to tell them: “…”": an expletive says nothing
@@ -59,17 +59,6 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             return named[-1]
         break
     return None
-
-
-def _addressed_medium(view: SyntaxView, k: int) -> bool:
-    """A one-word name right after a verb of saying, in marks or an abbreviation («комментирует
-    «МК» эксперт», «сказал WP миллиардер»): the medium spoken to, when a second subject follows."""
-    toks = view.tokens
-    tok = toks[k]
-    if view.subtree(k) not in ([k], [k - 1, k, k + 1]):
-        return False
-    quoted = 0 < k < len(toks) - 1 and toks[k - 1].text in "«\"“„" and toks[k + 1].text in "»\"”“"
-    return quoted or (tok.text.isupper() and len(tok.text) <= 5)
 
 
 def _inside(pos: int, pairs: list[MarkPair]) -> bool:

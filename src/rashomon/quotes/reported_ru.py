@@ -393,6 +393,17 @@ def ru_source_span(view: SyntaxView, head: int, verb: int) -> tuple[int, int]:
     return toks[lo].start, toks[hi].end
 
 
+def addressed_medium(view: SyntaxView, k: int) -> bool:
+    """A one-word name right after a verb of saying, in marks or an abbreviation («комментирует
+    «МК» эксперт», «сказал WP миллиардер»): the medium spoken to, when a second subject follows."""
+    toks = view.tokens
+    tok = toks[k]
+    if view.subtree(k) not in ([k], [k - 1, k, k + 1]):
+        return False
+    quoted = 0 < k < len(toks) - 1 and toks[k - 1].text in "«\"“„" and toks[k + 1].text in "»\"”“"
+    return quoted or (tok.text.isupper() and len(tok.text) <= 5)
+
+
 def _subject(view: SyntaxView, verb: int) -> int | None:
     """The cue's subject, or that of the verb a gerund or a conjunct hangs on; failing both, a
     subject standing right before the cue that the parser hung on a later verb."""
@@ -416,6 +427,8 @@ def _subject_up(view: SyntaxView, verb: int) -> int | None:
         # An apposition hung on a verb is a misparsed subject («… нардеп Анна Скороход заявила»).
         subj = view.kids(verb, "nsubj") or [c for c in view.kids(verb, "appos")
                                             if c < verb and toks[c].pos in ("NOUN", "PROPN")]
+        if len(subj) >= 2 and verb < subj[0] and addressed_medium(view, subj[0]):
+            subj = subj[1:]  # «сказал WP один из миллиардеров»: the paper is spoken to
         if subj:
             return _past_label(view, subj[0], verb)
         tok = toks[verb]
