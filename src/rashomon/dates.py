@@ -141,14 +141,25 @@ def _clock_iso(text: str) -> str | None:
     return f"T{hour % 24:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
 
 
+@lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """Every match of every pattern of `_patterns()`, in its order: (start, end of the value,
+    the whole match's text). Cached, so the quantities step (which must not read a date as a
+    number) and the dates step scan an article's 49 patterns once between them."""
+    out = []
+    for pattern, _granularity in _patterns():
+        value = "v" in pattern.groupindex
+        out.append(tuple((*(m.span("v") if value else m.span()), m.group()) for m in pattern.finditer(text)))
+    return tuple(out)
+
+
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, granularity) of dates and clock times, by the same patterns `extract_dates`
     uses, without normalising them: for layers (quantities) that must not read a date as a number."""
     taken = Disjoint()
     out = []
-    for pattern, granularity in _patterns():
-        for m in pattern.finditer(text):
-            s, e = m.span("v") if "v" in pattern.groupindex else m.span()
+    for (_pattern, granularity), found in zip(_patterns(), _matches(text)):
+        for s, e, _whole in found:
             if not taken.overlaps(s, e):
                 taken.add(s, e)
                 out.append((s, e, "day" if granularity.startswith("holiday:") else granularity))
@@ -238,9 +249,8 @@ def extract_dates(article: Article) -> list[DateRef]:
     taken = Disjoint()  # spans already claimed by a more specific pattern
     out: list[DateRef] = []
     parsed: dict[tuple[str, str], str | None] = {}
-    for pattern, granularity in _patterns():
-        for m in pattern.finditer(text):
-            s, e = m.span("v") if "v" in pattern.groupindex else m.span()
+    for (_pattern, granularity), found in zip(_patterns(), _matches(text)):
+        for s, e, whole in found:
             if taken.overlaps(s, e):
                 continue
             if granularity == "time":
@@ -250,20 +260,20 @@ def extract_dates(article: Article) -> list[DateRef]:
                     out.append(DateRef(s, e, text[s:e], iso, "time"))
                 continue
             if granularity.startswith("holiday:"):
-                iso = _holiday_iso(m.group(), granularity.split(":", 1)[1], base)
+                iso = _holiday_iso(whole, granularity.split(":", 1)[1], base)
                 if iso is not None:
                     taken.add(s, e)
                     out.append(DateRef(s, e, text[s:e], iso, "day"))
                 continue
-            relative = bool(_RELATIVE.search(m.group()))
-            key = (m.group(), granularity)
+            relative = bool(_RELATIVE.search(whole))
+            key = (whole, granularity)
             if key not in parsed:  # dateparser costs ~10 ms a call: once per distinct expression
-                parsed[key] = None if (relative and base is None) else _parse(m.group(), base, granularity)
+                parsed[key] = None if (relative and base is None) else _parse(whole, base, granularity)
             iso = parsed[key]
             if iso is None and not relative:
                 continue
             taken.add(s, e)
-            out.append(DateRef(s, e, m.group(), iso, "relative-day" if relative and iso is None else granularity))
+            out.append(DateRef(s, e, whole, iso, "relative-day" if relative and iso is None else granularity))
     return _with_days(text, sorted(out, key=lambda d: d.start))
 
 
