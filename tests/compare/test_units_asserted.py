@@ -150,9 +150,11 @@ def test_units_asserted_tags_are_no_words(text, words):
         ("In 2008 Mayor Tim Oak spent the money on things like a $5,587.75 vacation in Maine.", False),
         ("Mayor Tim Oak would like a $5,587.75 vacation in Maine, his aide said.", True),
         ("Mayor Tim Oak wants a $5,587.75 vacation in Maine, his aide said.", True),
+        # The tagger lemmatises "hopes" as "hop" (lang/en/cue_lemma_fixes.tsv, shared with quotes).
+        ("Mayor Tim Oak hopes for a $5,587.75 vacation in Maine, his aide said.", True),
         ("Mayor Tim Oak spent $5,587.75 on a vacation in Maine, his aide said.", False),
     ],
-    ids=["things-like", "would-like", "wants", "spent"],
+    ids=["things-like", "would-like", "wants", "hopes", "spent"],
 )
 def test_units_asserted_wishes_by_part_of_speech(analyzer, text, qualified):
     unit = _unit_with(_units(analyzer, text), "5,587.75")

@@ -8,11 +8,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from ..intervals import trim_space
 from ..lang import load_list, load_table, load_words
-from ..model import Article, Claim, DateRef, Quantity
+from ..model import Article, Claim, DateRef, Quantity, Token
 from ..syntax import SyntaxView
 
 # Words that end an agent phrase: "… by Belarusian generals with the support of the US, while …".
@@ -180,8 +179,17 @@ def _irrealis_pos() -> dict[str, str]:
             if len(row) >= 3 and row[2]}
 
 
-def _asserting(tok: Any, low: str, lemma: str, assertive: frozenset[str]) -> bool:
+@lru_cache(maxsize=None)
+def _lemma_fixes() -> dict[str, str]:
+    """Forms the taggers lemmatise wrongly (lang/<code>/cue_lemma_fixes.tsv, shared with quotes):
+    "hopes" is "hope", not "hop"."""
+    return {row[0].lower(): row[1].lower() for lang in _LANGS for row in load_table(lang, "cue_lemma_fixes")
+            if len(row) >= 2}
+
+
+def _asserting(tok: Token, low: str, lemma: str, assertive: frozenset[str]) -> bool:
     """Whether a token wants, plans or guesses (the `assert` words, in their part of speech)."""
+    lemma = _lemma_fixes().get(low, lemma)
     word = low if low in assertive else lemma if lemma in assertive else None
     if word is None:
         return False
