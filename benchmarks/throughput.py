@@ -23,6 +23,7 @@ best round by CPU (`Pipeline.timings` read with `time.process_time`), and the sh
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -62,21 +63,36 @@ def race(texts: list[str], rounds: int, sides: dict[str, Callable[[list[str]], o
 
     Both sides run in this one thread with numeric libraries held to one thread, so this
     process's CPU time is their work; on a shared machine it varies far less than wall time.
+    Each round's CPU seconds per side are kept in `ROUNDS` for `paired_ratios`.
     """
     best = {name: (float("inf"), float("inf")) for name in sides}
     names = list(sides)
+    ROUNDS.clear()
     for r in range(rounds):
         for name in names if r % 2 == 0 else names[::-1]:
             t0, c0 = time.perf_counter(), time.process_time()
             sides[name](texts)
             wall, cpu = time.perf_counter() - t0, time.process_time() - c0
             best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+            ROUNDS.setdefault(name, []).append(cpu)
     return best
+
+
+# CPU seconds of each side in each round of the last `race`.
+ROUNDS: dict[str, list[float]] = {}
+
+
+def paired_ratios(baseline: str, ours: str = "full pipeline") -> list[float]:
+    """Per round, the baseline's CPU time over ours: the two run back to back, so a machine that
+    slows down for minutes (these are shared) moves both sides of a round together, where the
+    best rounds of each side may come from different minutes."""
+    return [b / o for b, o in zip(ROUNDS.get(baseline, []), ROUNDS.get(ours, [])) if o > 0]
 
 
 def race_fresh(chunks: list[list[str]], sides: dict[str, Callable[[list[str]], object]]) -> dict[str, tuple[float, float]]:
     """Summed (wall, CPU) seconds of each side over the chunks, each round on texts neither side has
     seen (side order alternates): warm memos can only come from earlier, different articles."""
+    ROUNDS.clear()  # totals of different articles per round: no pairs to report
     total = {name: (0.0, 0.0) for name in sides}
     names = list(sides)
     for r, chunk in enumerate(chunks):
@@ -135,6 +151,10 @@ def report(head: str, n_words: int, best: dict[str, tuple[float, float]], full: 
     for name, (wall, cpu) in best.items():
         if name != "full pipeline":
             print(f"  ratio full pipeline / {name} = {wall / ours[0]:.2f} by wall time, {cpu / ours[1]:.2f} by CPU time")
+            paired = sorted(paired_ratios(name))
+            if paired:
+                print(f"    per round, by CPU time (back-to-back pairs): median {statistics.median(paired):.2f}, "
+                      f"range {paired[0]:.2f}-{paired[-1]:.2f} over {len(paired)} rounds")
     print("  full pipeline, per step (CPU time, best round):")
     full.breakdown()
 

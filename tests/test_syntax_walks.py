@@ -76,3 +76,17 @@ def test_syntax_walks_property_end_on_any_heads(heads, data):
     sub = view.subtree(i)
     assert len(sub) == len(set(sub)) <= len(heads) and sub[0] >= 0 and i in sub
     assert isinstance(view.is_ancestor(i, j), bool)
+
+
+def test_syntax_walks_view_of_is_built_once_per_parse():
+    """Quotes, quantities and claims read one view of an article; a new parse or article gets its own."""
+    art = _article([0, 0, 1])
+    view = SyntaxView.of(art)
+    assert SyntaxView.of(art) is view
+    other = _article([0, 0, 1])
+    assert SyntaxView.of(other) is not view and SyntaxView.of(other).article is other
+    art.tokens = list(art.tokens)  # a re-parse replaces the token list
+    fresh = SyntaxView.of(art)
+    assert fresh is not view and fresh.tokens is art.tokens
+    art.sentences = []
+    assert SyntaxView.of(art) is not fresh

@@ -19,6 +19,16 @@ logging.getLogger("dateparser").setLevel(logging.ERROR)
 @lru_cache(maxsize=None)
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     """(pattern, granularity), most specific first."""
+    return [(pattern, granularity) for pattern, granularity, _gate in _gated_patterns()]
+
+
+@lru_cache(maxsize=None)
+def _gated_patterns() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None]]:
+    """(pattern, granularity, gate), most specific first. A gate is a simpler pattern that every
+    match of the pattern contains, or None: Python's `re` tries a pattern that opens with a
+    look-behind or a word boundary at every character, while a gate that opens with a letter or a
+    digit is found by skipping ahead, so a text without "o'clock", a month's name or a Cyrillic
+    letter is never scanned for the patterns that need one."""
     en_m = "|".join(sorted(load_list("en", "months"), key=len, reverse=True))
     ru_m = "|".join(load_list("ru", "months"))
     en_d = "|".join(load_list("en", "weekdays"))
@@ -26,25 +36,35 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     # A month stem takes only case endings: "мая", "маю", never "машин".
     ru_month = rf"(?:{ru_m})(?:[ьяюеауй]|ем|ём|ом)?"
     en_full = "|".join(m for m in load_list("en", "months")[:12] if m != "May")
+    cyrillic = re.compile(r"[А-Яа-яЁё]")
+    en_month = re.compile("|".join(sorted({m[:3] for m in load_list("en", "months")})))  # every name starts so
+    # A holiday's name without an optional opening ("the Fourth of July"): with every alternative
+    # opening on a letter, `re` skips to candidate first letters.
+    holiday_names = [re.sub(r"^\(\?:[^()]*\)\?", "", row[0])
+                     for lang in ("en", "ru") for row in load_table(lang, "holidays") if len(row) >= 2]
+    any_holiday = re.compile("|".join(f"(?:{name})" for name in holiday_names)) if holiday_names else None
+    clock_gates = [re.compile(r"\d\s?[aApP]\.?[mM]"), re.compile(r"\d:[0-5]\d"), re.compile(r"\d\.[0-5]\d"),
+                   re.compile(r"(?i)o[’']clock"), cyrillic]
     return [
-        *_clock_patterns(),
-        *_holiday_patterns(),
-        (re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?![\d.]\d)"), "day"),
-        (re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"), "day"),
-        (re.compile(rf"\b(?:{en_m})\.?[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?\b"), "day"),
-        (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:of )?(?:{en_m})\b(?:,? (?:19|20)\d\d)?"), "day"),
+        *((pattern, granularity, gate) for (pattern, granularity), gate in zip(_clock_patterns(), clock_gates, strict=True)),
+        *((pattern, rule, any_holiday) for pattern, rule in _holiday_patterns()),
+        (re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?![\d.]\d)"), "day",
+         re.compile(r"\d[./]\d\d?[./](?:19|20)\d\d")),
+        (re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"), "day", re.compile(r"\d\d-\d\d-\d\d")),
+        (re.compile(rf"\b(?:{en_m})\.?[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?\b"), "day", en_month),
+        (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:of )?(?:{en_m})\b(?:,? (?:19|20)\d\d)?"), "day", en_month),
         (re.compile(rf"(?<!\w)\d{{1,2}}[ \u00a0]{ru_month}(?:[ \u00a0](?:19|20)\d\d(?:[ \u00a0]г(?:ода|\.)?)?)?(?!\w)", re.I),
-         "day"),
-        (re.compile(rf"\b(?:{en_m}),? (?:of )?(?:19|20)\d\d\b"), "month"),
-        (re.compile(rf"(?<!\w)(?:в )?{ru_month} (?:19|20)\d\d(?: г(?:ода|\.)?)?(?!\w)", re.I), "month"),
+         "day", cyrillic),
+        (re.compile(rf"\b(?:{en_m}),? (?:of )?(?:19|20)\d\d\b"), "month", en_month),
+        (re.compile(rf"(?<!\w)(?:в )?{ru_month} (?:19|20)\d\d(?: г(?:ода|\.)?)?(?!\w)", re.I), "month", cyrillic),
         # A month without a day or year ("in mid May", «в конце мая») only after a preposition or a
         # part of the month, so "Theresa May", "May I" and «Мая» (a name) stay out; never "May's".
-        (re.compile(rf"\b(?i:{_EN_MONTH_LEAD})(?:{en_full})\b(?!['’]s|[ \u00a0]+(?:[A-Z]|\d))"), "month"),
-        (re.compile(rf"\b(?i:{_EN_MAY_LEAD})May\b(?!['’]s|[ \u00a0]+(?:[A-Z]|\d))"), "month"),
-        (re.compile(rf"(?<!\w)(?i:{_RU_MONTH_LEAD})(?:{ru_m})(?:[ьяюеауй]|ем|ём|ом)?(?![\w-])"), "month"),
-        (re.compile(rf"\b(?:last |next )?(?:{en_d})\b"), "day"),
-        (re.compile(rf"(?<!\w)(?:в |во )?(?:{ru_d})[а-яё]*(?!\w)", re.I), "day"),
-        (re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?: году| года| г\.)?(?![\w.,]\d|-\d)"), "year"),
+        (re.compile(rf"\b(?i:{_EN_MONTH_LEAD})(?:{en_full})\b(?!['’]s|[ \u00a0]+(?:[A-Z]|\d))"), "month", en_month),
+        (re.compile(rf"\b(?i:{_EN_MAY_LEAD})May\b(?!['’]s|[ \u00a0]+(?:[A-Z]|\d))"), "month", en_month),
+        (re.compile(rf"(?<!\w)(?i:{_RU_MONTH_LEAD})(?:{ru_m})(?:[ьяюеауй]|ем|ём|ом)?(?![\w-])"), "month", cyrillic),
+        (re.compile(rf"\b(?:last |next )?(?:{en_d})\b"), "day", re.compile(en_d)),
+        (re.compile(rf"(?<!\w)(?:в |во )?(?:{ru_d})[а-яё]*(?!\w)", re.I), "day", cyrillic),
+        (re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?: году| года| г\.)?(?![\w.,]\d|-\d)"), "year", None),
     ]
 
 
@@ -145,9 +165,16 @@ def _clock_iso(text: str) -> str | None:
 def _matches(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """Every match of every pattern of `_patterns()`, in its order: (start, end of the value,
     the whole match's text). Cached, so the quantities step (which must not read a date as a
-    number) and the dates step scan an article's 49 patterns once between them."""
+    number) and the dates step scan an article's patterns once between them."""
     out = []
-    for pattern, _granularity in _patterns():
+    passed: dict[re.Pattern[str], bool] = {}
+    for pattern, _granularity, gate in _gated_patterns():
+        if gate is not None:
+            if gate not in passed:
+                passed[gate] = gate.search(text) is not None
+            if not passed[gate]:
+                out.append(())
+                continue
         value = "v" in pattern.groupindex
         out.append(tuple((*(m.span("v") if value else m.span()), m.group()) for m in pattern.finditer(text)))
     return tuple(out)

@@ -515,7 +515,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
     """All quantities in the article with kinds, units, heads, values and markers."""
     text = article.text
     langs = _langs(article)
-    view = SyntaxView(article)
+    view = SyntaxView.of(article)
     dates, years = _date_covers(article)
     cands = _digit_candidates(text, langs, dates, years)
     digits = Cover((c.start, c.end) for c in cands)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .model import Article, Token
+from .model import Article, Sentence, Token
+
+
+# The last article's view, for `SyntaxView.of` (one entry: an article's steps run one after another).
+_LAST: list[tuple[Article, list[Token], list[Sentence], "SyntaxView"]] = []
 
 
 class SyntaxView:
@@ -24,6 +28,17 @@ class SyntaxView:
                 self.children[tok.head].append(i)
         self._starts = [t.start for t in self.tokens]
         self._sent_starts = [s.start for s in article.sentences]
+
+    @classmethod
+    def of(cls, article: Article) -> SyntaxView:
+        """The view of an article, built once for the steps that read it in turn (quotes,
+        quantities, claims): the last one is kept while the article keeps its parse."""
+        last = _LAST[0] if _LAST else None
+        if last is not None and last[0] is article and last[1] is article.tokens and last[2] is article.sentences:
+            return last[3]
+        view = cls(article)
+        _LAST[:] = [(article, article.tokens, article.sentences, view)]
+        return view
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token covering `offset`, if any."""

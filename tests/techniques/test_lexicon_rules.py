@@ -63,3 +63,23 @@ def test_lexicon_rules_lemmas_from_the_parser_extend_matches():
     text = "They saw several usurpers."
     lemmas = {(text.index("usurpers"), text.index("usurpers") + 8): "usurper"}
     assert any(h.family == "name_calling" for h in lexicon("en").find(text, lemmas))
+
+
+@pytest.mark.parametrize(
+    ("with_lemma", "expected"),
+    [(True, ["не совпадения"]), (False, [])],
+)
+def test_lexicon_rules_second_word_matches_by_its_lemma(with_lemma, expected):
+    """An entry's second word is checked before the entry is tried, by the word and by its lemma."""
+    text = "Это вовсе не совпадения итог."
+    i = text.index("совпадения")
+    lemmas = {(i, i + len("совпадения")): "совпадение"} if with_lemma else None
+    assert [text[h.start : h.end] for h in lexicon("ru").find(text, lemmas) if h.family == "conspiracy"] == expected
+
+
+def test_lexicon_rules_repeated_words_same_hits():
+    """Candidates are remembered per word: a text read twice, or repeating its words, finds the same."""
+    text = "The only way out. The real reason. The only way out. The real reason."
+    first = [(h.family, h.start, h.end) for h in lexicon("en").find(text)]
+    assert first == [(h.family, h.start, h.end) for h in lexicon("en").find(text)]
+    assert len(first) == 4

@@ -51,7 +51,7 @@ def extract_claims(article: Article) -> list[Claim]:
     """Claims from quote contents (the speaker's) and from the author's other sentences."""
     text = article.text
     marks = markers_for(article.language)
-    view = SyntaxView(article)
+    view = SyntaxView.of(article)
     claims: list[Claim] = []
     # Sentences and layer spans are looked up by start: thousands of sentences, quotes and
     # mentions would otherwise make every claim scan every span.

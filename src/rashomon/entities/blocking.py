@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Hashable, Iterable
 
 CROSS_SCRIPT_PAIRS = 20_000
@@ -62,6 +63,59 @@ def _spelling_blocks(key: str) -> list[str]:
     return [f"v:{mask}:{j}:{key[bounds[j] : bounds[j + 1]]}" for j in range(parts)]
 
 
+def _spelling(text: str, query: bool, cross_all: bool) -> set[str]:
+    """Blocks of one string match_names may be asked about: its spelling, and its script."""
+    from ..names.keys import name_key
+    from ..names.translit import has_cyrillic
+
+    key = name_key(text)
+    if not key:
+        return set()
+    keys = set(_spelling_blocks(key))
+    script = "cyr" if has_cyrillic(text) != query else "lat"  # a query wants the other script
+    if cross_all:
+        keys.add(f"x:{script}")
+    else:
+        skeleton = _NOT_CONSONANT.sub("", key)
+        keys.update((f"x:{script}:{key[:2]}", f"y:{script}:{skeleton[:2]}"))
+    return keys
+
+
+@lru_cache(maxsize=65536)  # articles repeat their names, and grouping indexes them more than once
+def _block_keys(name: str, query: bool, cross_all: bool) -> frozenset[str]:
+    """Block keys of a name; a query looks up cross-script blocks of the other script.
+
+    Two full names merge only if their first names agree too (same_person), so a full
+    name sits in surname+first-name blocks ("|F:"), a name with no first name in "|-",
+    and every name in "|*" for queries that carry no first name. Thousands of
+    "X Group" / "Y Group" then never meet each other.
+    """
+    from ..names import parse_person
+    from ..names.persons import first_name_groups
+    from .grouping import mention_key
+
+    keys = {"m:" + mention_key(name)}
+    first = parse_person(name).first if len(name.split()) > 1 else ""
+    firsts: set[str] = set()
+    if first:
+        firsts = {"g:" + g for g in first_name_groups(first)} | _spelling(first, query, cross_all)
+    for s in compared_strings(name):
+        for block in _spelling(s, query, cross_all):
+            if query:
+                if first:
+                    keys.add(f"{block}|-")
+                    keys.update(f"{block}|F:{f}" for f in firsts)
+                else:
+                    keys.add(f"{block}|*")
+            else:
+                keys.add(f"{block}|*")
+                if first:
+                    keys.update(f"{block}|F:{f}" for f in firsts)
+                else:
+                    keys.add(f"{block}|-")
+    return frozenset(keys)
+
+
 class NameIndex:
     """Items registered under a name; `candidates(name)` is a superset of the items whose
     name `variant_same` could call the same as `name`."""
@@ -71,55 +125,9 @@ class NameIndex:
         self.cross_all = latin * cyrillic <= CROSS_SCRIPT_PAIRS
         self._blocks: dict[str, list[Hashable]] = defaultdict(list)
 
-    def _spelling(self, text: str, query: bool) -> set[str]:
-        """Blocks of one string match_names may be asked about: its spelling, and its script."""
-        from ..names.keys import name_key
-        from ..names.translit import has_cyrillic
-
-        key = name_key(text)
-        if not key:
-            return set()
-        keys = set(_spelling_blocks(key))
-        script = "cyr" if has_cyrillic(text) != query else "lat"  # a query wants the other script
-        if self.cross_all:
-            keys.add(f"x:{script}")
-        else:
-            skeleton = _NOT_CONSONANT.sub("", key)
-            keys.update((f"x:{script}:{key[:2]}", f"y:{script}:{skeleton[:2]}"))
-        return keys
-
-    def _keys(self, name: str, query: bool) -> set[str]:
-        """Block keys of a name; a query looks up cross-script blocks of the other script.
-
-        Two full names merge only if their first names agree too (same_person), so a full
-        name sits in surname+first-name blocks ("|F:"), a name with no first name in "|-",
-        and every name in "|*" for queries that carry no first name. Thousands of
-        "X Group" / "Y Group" then never meet each other.
-        """
-        from ..names import parse_person
-        from ..names.persons import first_name_groups
-        from .grouping import mention_key
-
-        keys = {"m:" + mention_key(name)}
-        first = parse_person(name).first if len(name.split()) > 1 else ""
-        firsts: set[str] = set()
-        if first:
-            firsts = {"g:" + g for g in first_name_groups(first)} | self._spelling(first, query)
-        for s in compared_strings(name):
-            for block in self._spelling(s, query):
-                if query:
-                    if first:
-                        keys.add(f"{block}|-")
-                        keys.update(f"{block}|F:{f}" for f in firsts)
-                    else:
-                        keys.add(f"{block}|*")
-                else:
-                    keys.add(f"{block}|*")
-                    if first:
-                        keys.update(f"{block}|F:{f}" for f in firsts)
-                    else:
-                        keys.add(f"{block}|-")
-        return keys
+    def _keys(self, name: str, query: bool) -> frozenset[str]:
+        """Block keys of a name in this index (`_block_keys`)."""
+        return _block_keys(name, query, self.cross_all)
 
     def add(self, name: str, item: Hashable) -> None:
         """Register an item under a name."""

@@ -99,6 +99,7 @@ def _order_three(raw: str, w: list[str], initials: tuple[str, ...]) -> PersonNam
     return PersonName(raw, w[0], w[1], w[2], initials)
 
 
+@lru_cache(maxsize=65536)  # PersonName is frozen; entity grouping asks about each name many times
 def parse_person(name: str) -> PersonName:
     """Split a full name into first name, patronymic (or middle name), surname and initials."""
     words, initials_list = _split_tokens(name)

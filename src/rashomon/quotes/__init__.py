@@ -219,7 +219,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
 def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], list[QuotedPhrase]]:
     """All quotes and the roles of all quoted phrases in an article."""
     text = article.text
-    view = SyntaxView(article)
+    view = SyntaxView.of(article)
     pairs = scan_marks(text).pairs
     top = [p for p in pairs if p.depth == 0]
     reported = _reported(article, view, lex, top, pairs)

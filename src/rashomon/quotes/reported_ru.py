@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..lang import load_list, load_table
 from ..model import Article
 from ..parse import dateline_end
+from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .morph_ru import inanimate_noun, infinitive, nominal_subject
@@ -699,6 +700,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
     """Attributions of Russian cue words (verbs of saying and believing, impersonal and
     predicative cues) found by the clause rules above, in order of preference."""
     text = article.text
+    if not has_cyrillic(text):
+        return []  # an article without a Russian word holds no Russian cue
     out: list[Attribution] = []
     directives = _ru_words("directive_verbs")
     para_starts = [p.start for p in article.paragraphs]
@@ -862,6 +865,8 @@ def hearsay_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) 
     retells someone's words: the subject of a verb of saying in the sentence before, else whoever
     spoke just before (resolved with the speakers)."""
     text = article.text
+    if not has_cyrillic(text):
+        return []  # an article without a Russian word holds no Russian cue
     out = []
     for n, sent in enumerate(article.sentences):
         m = _MOL.match(text, sent.start, sent.end)
@@ -888,6 +893,8 @@ def hearsay_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) 
 def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
     """«по словам X», «по его словам», «по предварительным данным», «со слов X»."""
     text = article.text
+    if not has_cyrillic(text):
+        return []  # an article without a Russian word holds no Russian cue
     toks = view.tokens
     nouns = _ru_words("marker_nouns")
     out: list[Attribution] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import takewhile
 from typing import Callable
 
 from ..lang import load_words
@@ -68,8 +69,9 @@ class RoleIndex:
         when known, else its last or first word ("The pope", «Российский ученый», «эксперта
         института»); None for a plural ("historians", «эксперты») or any other phrase."""
         toks = self.article.tokens
-        idx = [i for i in range(bisect_left(self.token_starts, start), len(toks))
-               if toks[i].end <= end and toks[i].text[:1].isalpha()]
+        # Tokens are sorted and disjoint: the first one ending past `end` closes the phrase.
+        idx = [i for i in takewhile(lambda i: toks[i].end <= end, range(bisect_left(self.token_starts, start), len(toks)))
+               if toks[i].text[:1].isalpha()]
         if not idx:
             return None
         order = [idx[-1], idx[0]]

@@ -464,7 +464,8 @@ class SpeakerResolver:
         found = []
         toks = self.article.tokens
         for i, tok in enumerate(toks):
-            if tok.pos not in ("PROPN", "NOUN") or not self._alone(i):
+            # Only a word some person's full name ends with can name a bearer (`_surname_bearer`).
+            if tok.pos not in ("PROPN", "NOUN") or tok.text not in self._surnames or not self._alone(i):
                 continue
             k = bisect_right(starts, tok.start)
             if any(m.start < tok.end and tok.start < m.end for m in self.mentions[max(0, k - 3) : k + 1]):

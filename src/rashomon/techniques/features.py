@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable
 
@@ -50,12 +51,17 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Words (hyphen/apostrophe compounds kept) and single punctuation marks, lowercased, digits as 0."""
-    starts, ends, words = [], [], []
-    for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        words.append(m.group().lower().translate(_DIGITS))
-    return Tokens(np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64), words)
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text) and "Σ" not in text:
+        # Lowercase once and slice: the same words unless lowering changes a length ("İ") or
+        # depends on the context (a final sigma), which is when each word is lowered alone.
+        low = low.translate(_DIGITS)
+        words = [low[s:e] for s, e in spans]
+    else:
+        words = [text[s:e].lower().translate(_DIGITS) for s, e in spans]
+    bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
+    return Tokens(bounds[:, 0].copy(), bounds[:, 1].copy(), words)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -144,11 +150,13 @@ def to_ids(words: list[str], vocab: Vocab) -> Ids:
     """Look every token up once; everything after this is array arithmetic."""
     iw, ip, ib = vocab.index["words"], vocab.index["prefixes"], vocab.index["bigrams"]
     nw, np_, nb = vocab.size("words"), vocab.size("prefixes"), vocab.size("bigrams")
-    w = np.fromiter((iw.get(x, nw) for x in words), dtype=np.int64, count=len(words))
-    p = np.fromiter((ip.get(x[:PREFIX_LEN], np_) for x in words), dtype=np.int64, count=len(words))
-    b = np.fromiter((ib.get(x, nb) for x in bigrams(words)), dtype=np.int64, count=max(len(words) - 1, 0))
+    n = len(words)
+    # map(dict.get, keys, repeat(default)) looks every key up without a Python call per token.
+    w = np.fromiter(map(iw.get, words, repeat(nw)), dtype=np.int64, count=n)
+    p = np.fromiter(map(ip.get, map(prefix, words), repeat(np_)), dtype=np.int64, count=n)
+    b = np.fromiter(map(ib.get, bigrams(words), repeat(nb)), dtype=np.int64, count=max(n - 1, 0))
     isx, ns = vocab.index["suffixes"], vocab.size("suffixes")
-    sx = np.fromiter((isx.get(suffix(x), ns) for x in words), dtype=np.int64, count=len(words))
+    sx = np.fromiter(map(isx.get, map(suffix, words), repeat(ns)), dtype=np.int64, count=n)
     return Ids(w, p, np.append(b, nb) if len(words) else b, sx)
 
 
@@ -225,13 +233,14 @@ def misc_pairs(
                 ti += range(int(a), int(b))
                 fi += [j] * int(b - a)
     # Capitalisation needs the original text, not the lowercased words.
-    for i, (s, e) in enumerate(zip(toks.starts.tolist(), toks.ends.tolist())):
+    starts = toks.starts.tolist()
+    for i, (s, e) in enumerate(zip(starts, toks.ends.tolist())):
         first = text[s]
         if first.isupper():
             if e - s >= 2 and text[s:e].isupper():
                 ti.append(i)
                 fi.append(col["upper"])
-            elif i and text[toks.starts[i - 1]] not in ".!?…\"“«\n":
+            elif i and text[starts[i - 1]] not in ".!?…\"“«\n":
                 ti.append(i)
                 fi.append(col["cap"])
     # Each pair once: training sees binary features, so scoring must not add a weight twice.

@@ -60,8 +60,14 @@ class _Entry:
     raw: str
 
 
+_MEMO_SIZE = 200_000
+
+
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'").replace("ё", "е")
+
+
+_norm_lemma = lru_cache(maxsize=65536)(_norm)  # lemmas repeat across an article and a corpus
 
 
 class Lexicon:
@@ -72,6 +78,7 @@ class Lexicon:
         self.exact: dict[str, list[_Entry]] = {}
         self.prefix: dict[str, list[_Entry]] = {}
         self.prefix_lengths: set[int] = set()
+        self._memo: dict[tuple[str, str], list[tuple[_Entry, str | None]]] = {}
         for family in FAMILIES:
             for raw in load_list(lang, f"tech_{family}"):
                 words = _entry_words(raw)
@@ -85,6 +92,26 @@ class Lexicon:
                 else:
                     self.exact.setdefault(first, []).append(entry)
 
+    def _candidates(self, word: str, lemma: str) -> list[tuple[_Entry, str | None]]:
+        """Entries that may start at a word (by the word, its lemma or a prefix of the word), each
+        with the plain word it needs next, if any. Remembered per (word, lemma), since an article
+        repeats most of its words; the next word then rules out most entries ("the only", "the
+        real", … at every "the") without matching them."""
+        key = (word, lemma)
+        found = self._memo.get(key)
+        if found is None:
+            entries = list(self.exact.get(word, ()))
+            if lemma != word:
+                entries += self.exact.get(lemma, ())
+            for n in self.prefix_lengths:
+                if len(word) >= n:
+                    entries += self.prefix.get(word[:n], ())
+            found = [(e, e.words[1] if len(e.words) > 1 and _plain(e.words[1]) else None) for e in entries]
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()  # bounded: a long-running process sees an open vocabulary
+            self._memo[key] = found
+        return found
+
     def __len__(self) -> int:
         return sum(map(len, self.exact.values())) + sum(map(len, self.prefix.values()))
 
@@ -93,24 +120,23 @@ class Lexicon:
     ) -> list[RuleHit]:
         """Every entry occurrence; at one position the longest entry of each family wins."""
         toks = toks if toks is not None else tokenize(text)
-        words = [_norm(w) for w in toks.words]
+        words = toks.words  # already lower case with ’ and ё folded: `_norm` would change nothing
         if lemmas:  # offsets as Python ints: the lemma keys are (start, end) tuples
-            lem = [_norm(lemmas.get(k, w)) for k, w in zip(zip(toks.starts.tolist(), toks.ends.tolist()), words)]
+            found = map(lemmas.get, zip(toks.starts.tolist(), toks.ends.tolist()))
+            lem = [w if lemma is None else _norm_lemma(lemma) for lemma, w in zip(found, words)]
         else:
             lem = words
-        exact, prefix = self.exact, self.prefix
         hits: list[RuleHit] = []
+        last = len(words) - 1
         for i, w in enumerate(words):
-            cands: list[_Entry] = exact.get(w, [])
-            if lem[i] != w and lem[i] in exact:
-                cands = cands + exact[lem[i]]
-            for n in self.prefix_lengths:
-                if len(w) >= n and w[:n] in prefix:
-                    cands = cands + prefix[w[:n]]
+            cands = self._candidates(w, lem[i])
             if not cands:
                 continue
+            after, after_lemma = (words[i + 1], lem[i + 1]) if i < last else ("", "")
             best: dict[str, tuple[int, _Entry]] = {}
-            for entry in cands:
+            for entry, second in cands:
+                if second is not None and second != after and second != after_lemma:
+                    continue
                 j = _match(entry.words, words, lem, i)
                 if j and j > best.get(entry.family, (0, entry))[0]:
                     best[entry.family] = (j, entry)
@@ -118,6 +144,11 @@ class Lexicon:
                 label, _, extent, score = FAMILIES[family]
                 hits.append(RuleHit(family, label, int(toks.starts[i]), int(toks.ends[j - 1]), entry.raw, score, extent))
         return _drop_nested(hits)
+
+
+def _plain(part: str) -> bool:
+    """Whether an entry's word must appear as written (not "+", any word, nor a "prefix*")."""
+    return part != "+" and not part.endswith("*")
 
 
 def _entry_words(raw: str) -> tuple[str, ...]:
