@@ -228,12 +228,12 @@ class TechniqueModel:
         mt, mf = misc_pairs(text, toks, hits, self.misc)
         vec = self.word_vectors(toks.words)
         z = self.token_logits(ids, vec) + self.weights["tok_bias"][lang_row]
-        np.add.at(z, mt, self.weights["tok_misc"][mf])
+        _add_rows(z, mt, self.weights["tok_misc"][mf])
         zs = self.sentence_logits(ids, sent_of, len(sentences)) + self.weights["sent_bias"][lang_row]
         keep = sent_of[mt] >= 0 if len(mt) else np.zeros(0, dtype=bool)
         if keep.any():
             pairs = np.unique(sent_of[mt[keep]] * len(self.misc) + mf[keep])
-            np.add.at(zs, pairs // len(self.misc), self.weights["sent_misc"][pairs % len(self.misc)])
+            _add_rows(zs, pairs // len(self.misc), self.weights["sent_misc"][pairs % len(self.misc)])
         # The sentence's evidence (its logit minus the label prior) shifts its tokens: a word
         # is likelier loaded in a loaded sentence.
         blend = float(self.meta.get("sentence_blend", 0.0))
@@ -278,7 +278,7 @@ class TechniqueModel:
             if kind == "bigrams":  # the pair must not run into the next sentence
                 keep &= np.append(sent_of[1:] == sent_of[:-1], False)
             pairs = np.unique(sent_of[keep] * (unknown + 1) + arr[keep])
-            np.add.at(z, pairs // (unknown + 1), w[pairs % (unknown + 1)])
+            _add_rows(z, pairs // (unknown + 1), w[pairs % (unknown + 1)])
         return z
 
     def feature_name(self, block: str, row: int, offset: int | None = None) -> str:
@@ -295,6 +295,17 @@ class TechniqueModel:
         if offset:
             return f"{text}@{offset:+d}"
         return text
+
+
+def _add_rows(z: np.ndarray, rows: np.ndarray, values: np.ndarray) -> None:
+    """z[rows[i]] += values[i] for every i, repeated rows included (`np.add.at`), through the flat
+    view: NumPy's fast path for one-dimensional indices, the same additions in the same order."""
+    if not (z.flags.c_contiguous and values.flags.c_contiguous and values.shape == (len(rows), z.shape[1])):
+        np.add.at(z, rows, values)
+        return
+    width = z.shape[1]
+    flat = (np.asarray(rows, dtype=np.int64)[:, None] * width + np.arange(width)).reshape(-1)
+    np.add.at(z.reshape(-1), flat, values.reshape(-1))
 
 
 # Techniques that appeal to the article's own group (see groups.py).
