@@ -23,7 +23,7 @@ class Tree(NamedTuple):
 
 
 def _is_root_label(dep: str) -> bool:
-    return dep.lower() == "root"
+    return len(dep) == 4 and dep.lower() == "root"  # the length first: it rules out most labels cheaply
 
 
 def _cycles(members: list[int], heads: list[int], state: list[int]) -> list[list[int]]:
