@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from collections.abc import Hashable, Iterable
+from functools import lru_cache
 
 CROSS_SCRIPT_PAIRS = 20_000
 _VOWEL_MASK = str.maketrans({v: "*" for v in "aoei"})  # the letters match.VOWEL_ALTERNATIONS swap
