@@ -12,6 +12,7 @@ from .intervals import Disjoint
 from .lang import load_list, load_table
 from .model import Article, DateRef
 from .pipeline import component
+from .script import CYRILLIC_CHAR
 
 logging.getLogger("dateparser").setLevel(logging.ERROR)
 
@@ -36,7 +37,7 @@ def _gated_patterns() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None
     # A month stem takes only case endings: "мая", "маю", never "машин".
     ru_month = rf"(?:{ru_m})(?:[ьяюеауй]|ем|ём|ом)?"
     en_full = "|".join(m for m in load_list("en", "months")[:12] if m != "May")
-    cyrillic = re.compile(r"[А-Яа-яЁё]")
+    cyrillic = CYRILLIC_CHAR
     en_month = re.compile("|".join(sorted({m[:3] for m in load_list("en", "months")})))  # every name starts so
     # A holiday's name without an optional opening ("the Fourth of July"): with every alternative
     # opening on a letter, `re` skips to candidate first letters.

@@ -13,6 +13,7 @@ from ..intervals import trim_space
 from ..lang import load_list, load_table, load_words
 from ..model import Article, Claim, DateRef, Quantity, Token
 from ..syntax import SyntaxView
+from ..wordpatterns import whole_words
 
 # Words that end an agent phrase: "… by Belarusian generals with the support of the US, while …".
 _AGENT_STOP = re.compile(r"[,.;:!?()]|\s(?:while|whereas|but|which|who|and then|а|но|который|которые)\s")
@@ -95,8 +96,7 @@ def event_classes() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _cue_pattern(name: str) -> re.Pattern[str]:
     """Any entry of lang/{en,ru}/<name>.txt as a whole-word, case-insensitive pattern."""
-    words = sorted({m for lang in _LANGS for m in load_list(lang, name)}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(m) for m in words) + r")(?![\w-])", re.IGNORECASE)
+    return whole_words(m for lang in _LANGS for m in load_list(lang, name))
 
 
 @lru_cache(maxsize=None)

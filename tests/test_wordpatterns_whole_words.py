@@ -1,5 +1,6 @@
-"""Stance marker patterns (`claims.stance`): the prefix trie matches exactly its words, as whole
-words in any case, and finds a marker wherever the plain alternation it replaced did. No model needed."""
+"""Word-list patterns (`wordpatterns`): the prefix trie matches exactly its words, as whole words in
+any case, and finds what the plain longest-first alternation it replaced found, at the same spans
+(stance markers, compare's cue lists). No model needed."""
 
 from __future__ import annotations
 
@@ -7,20 +8,21 @@ import re
 
 import pytest
 
-from rashomon.claims.stance import _alternation, _trie, markers_for
+from rashomon.claims.stance import markers_for
 from rashomon.lang import load_list
+from rashomon.wordpatterns import trie, whole_words
 
 WORDS = ["alleged", "allegedly", "allegations", "so-called", "I think", "якобы", "по-видимому", "a", "ab", "abc"]
 
 
 @pytest.mark.parametrize("word", WORDS)
-def test_claims_markers_trie_matches_each_word(word):
-    assert re.fullmatch(_trie(sorted(set(WORDS))), word)
+def test_wordpatterns_trie_matches_each_word(word):
+    assert re.fullmatch(trie(sorted(set(WORDS))), word)
 
 
 @pytest.mark.parametrize("text", ["alleg", "allege", "allegationsx", "so called", "I thin", "яко", "abcd", "", "b"])
-def test_claims_markers_trie_matches_nothing_else(text):
-    assert re.fullmatch(_trie(sorted(set(WORDS))), text) is None
+def test_wordpatterns_trie_matches_nothing_else(text):
+    assert re.fullmatch(trie(sorted(set(WORDS))), text) is None
 
 
 @pytest.mark.parametrize(
@@ -34,8 +36,8 @@ def test_claims_markers_trie_matches_nothing_else(text):
         ("nothing to see", False),
     ],
 )
-def test_claims_markers_whole_words_any_case(text, found):
-    assert bool(_alternation(tuple(WORDS)).search(text)) is found
+def test_wordpatterns_whole_words_any_case(text, found):
+    assert bool(whole_words(tuple(WORDS)).search(text)) is found
 
 
 def _plain(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -44,10 +46,11 @@ def _plain(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-@pytest.mark.parametrize("name", ["hedges", "disputes", "dispute_anaphora"])
-def test_claims_markers_same_as_plain_alternation(name):
+@pytest.mark.parametrize("name", ["hedges", "disputes", "dispute_anaphora", "agent_markers", "denials"])
+def test_wordpatterns_same_as_plainwhole_words(name):
     words = tuple(w for lang in ("en", "ru") for w in load_list(lang, name))
-    fast, plain = _alternation(words), _plain(words)
+    fast, plain = whole_words(words), _plain(words)
     probes = [p for w in words for p in (w, w.upper(), w.title(), f"x{w}", f"{w}x", f"{w}-", w[:-1], f"«{w}», he said")]
-    assert [bool(fast.search(p)) for p in probes] == [bool(plain.search(p)) for p in probes]
+    probes.append(" ".join(words))  # every word once, shorter ones inside longer phrases included
+    assert [[m.span() for m in fast.finditer(p)] for p in probes] == [[m.span() for m in plain.finditer(p)] for p in probes]
     assert markers_for("en").hedged("Apparently it rained.")
