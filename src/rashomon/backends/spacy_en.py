@@ -97,15 +97,12 @@ class SpacyBackend:
                 names.clear()  # bounded: lemmas are an open vocabulary
             cols = doc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD]).tolist()
             for i, (idx, length, lemma, pos, dep, head) in enumerate(cols):
-                lemma_s = names.get(lemma)
-                if lemma_s is None:
-                    lemma_s = names[lemma] = strings[lemma] if lemma else ""
-                pos_s = names.get(pos)
-                if pos_s is None:
-                    pos_s = names[pos] = strings[pos] if pos else ""
-                dep_s = names.get(dep)
-                if dep_s is None:
-                    dep_s = names[dep] = strings[dep] if dep else ""
+                try:
+                    lemma_s, pos_s, dep_s = names[lemma], names[pos], names[dep]
+                except KeyError:  # a string id not seen yet: spaCy's store has it (0 is no value)
+                    for key in (lemma, pos, dep):
+                        names.setdefault(key, strings[key] if key else "")
+                    lemma_s, pos_s, dep_s = names[lemma], names[pos], names[dep]
                 if head >= 2**63:  # HEAD is the offset to the head, stored unsigned
                     head -= 2**64
                 out.tokens.append(ParsedToken(idx, idx + length, lemma_s, pos_s, dep_s, i + head, sent_of[i]))
