@@ -1,8 +1,8 @@
 """Polarity, modality and date conflicts only between plain statements, end to end on sentences
 written for these tests (real models): a negation under a modal or a condition, an affirmation
 that only speculates or negates by other words ("failed to prove"), a negation of another
-subject, a hedge against a statement that attributes the same thing, a modal of time ("before it
-could reach"), "reportedly" against a source saying it, and two days of two events
+subject, a hedge against a statement that attributes the same thing, a hedge of another
+predicate than the one the other side states, a modal of time ("before it could reach"), "reportedly" against a source saying it, and two days of two events
 in one author's article are no conflict; a plain denial of a plain affirmation of the same
 subject still is."""
 
@@ -57,6 +57,9 @@ def _conflicts(analyzer, *texts):
         ("modality", ("The advertisement will reportedly air in Miami and West Palm Beach next week.",
                       "A Republican involved with the project said the advertisement will air in Miami and West Palm Beach "
                       "next week.")),
+        # the hedge bears on another predicate: "may [hand over] the seized ships" says nothing
+        # of whether sailors were seized
+        ("modality", ("Россия может передать Украине задержанные корабли.", "Моряки ВМС Украины были задержаны.")),
         # two days of two events in one author's article
         ("date", ("Michael Steele will speak with party members on Monday evening. "
                   "Fox News confirmed Steele sent an e-mail to party members on Saturday night.",)),
@@ -73,7 +76,7 @@ def _conflicts(analyzer, *texts):
                       "The governor aimed the speech not at the union leaders in Minsk but at the factory owners.")),
     ],
     ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "other-subject", "allegedly-vs-accuses",
-         "before-it-could", "reportedly-vs-said", "one-article-days", "zero-records", "without-rain",
+         "before-it-could", "reportedly-vs-said", "ru-hedge-of-another-verb", "one-article-days", "zero-records", "without-rain",
          "no-one-can-believe-that", "not-at-a-but-at-b"],
 )
 def test_detect_plain_statements_no_conflict(analyzer, kind, texts):
@@ -86,6 +89,13 @@ def test_detect_plain_statements_will_against_may_conflicts(analyzer):
                                   "The factory in Minsk may close next month.")
     mod = [c for c in conflicts if c.kind == "modality"]
     assert mod and "may" in {p.text for p in mod[0].positions}
+
+
+def test_detect_plain_statements_ru_will_against_may_conflicts(analyzer):
+    _arts, conflicts = _conflicts(analyzer, "Завод в Минске закроется в следующем месяце, сообщили в министерстве.",
+                                  "Завод в Минске может закрыться в следующем месяце.")
+    mod = [c for c in conflicts if c.kind == "modality"]
+    assert mod and "может" in {p.text for p in mod[0].positions}
 
 
 def test_detect_plain_statements_same_subject_conflicts(analyzer):

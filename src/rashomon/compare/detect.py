@@ -480,8 +480,10 @@ def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     cue = texts[hedged.article][hedged.modal[0] : hedged.modal[1]].lower()
     if cue in load_words("attributive_hedges") and (plain.source_entity is not None or plain.lead & load_words("speech_verbs")):
         return None
-    head = next((w for w in plain.sequence if w in hedged.hedged), None)
-    if not _same_statement(ua, ub, head, hedged.hedged, plain):
+    # What is hedged must be what the other states ("may [hand over] the ships" against "will hand
+    # them over"), not another word of its scope ("may hand over the [seized] ships" against "the
+    # sailors were [seized]").
+    if not _same_statement(ua, ub, hedged.hedged_head, hedged.hedged, plain):
         return None
     return _qualified("modality", ("how certain it is", "one source states it, the other hedges", "how certain"),
                       ua, ub, sim, hedged, hedged.modal, hedged.hedged, plain)

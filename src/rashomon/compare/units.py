@@ -45,6 +45,7 @@ class ClaimUnit:
     negated: set[str] = field(default_factory=set)  # content lemmas in the scope of the negation
     negated_head: str | None = None  # the first of them: what is negated ("never [served]")
     hedged: set[str] = field(default_factory=set)  # content lemmas in the scope of the modal cue
+    hedged_head: str | None = None  # the first of them: what is hedged ("may [close]", «может [передать]»)
     # It wants, plans, guesses or conditions rather than states, or negates without "not"
     # ("failed to", "falsely stated"): no plain affirmation for a polarity or modality conflict.
     qualified: bool = False
@@ -151,9 +152,10 @@ def _light_verbs() -> frozenset[str]:
     return _words("light_verbs") | _words("speech_verbs") | _words("cognition_verbs")
 
 
-def _first_content(view: SyntaxView, idx: list[int], k: int) -> str | None:
-    """The first content lemma after position k, as `lemmas` spells it."""
-    light = _light_verbs()
+def _first_content(view: SyntaxView, idx: list[int], k: int, skip_light: bool = True) -> str | None:
+    """The first content lemma after position k, as `lemmas` spells it (past light, speech and
+    cognition verbs unless `skip_light` is false: a modal hedges «передать» as much as "close")."""
+    light = _light_verbs() if skip_light else frozenset()
     for i in idx[k + 1 : k + 5]:
         tok = view.tokens[i]
         if tok.pos in _CONTENT and tok.lemma.lower() not in _words("function_words") and tok.lemma.lower() not in light:
@@ -343,6 +345,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
         elif unit.modal is None and (low in modals or lemma in modals) and not _unhedged(view, idx, k):
             unit.modal = (tok.start, tok.end)
             unit.hedged = _scope(view, idx, k, 4)
+            unit.hedged_head = _first_content(view, idx, k, skip_light=False)
     # The words that introduce the claim count too: "many have speculated [that …]", "Trump
     # falsely stated [that …]".
     lead = view.tokens_in(view.tokens[idx[0]].start - 200, s) if idx else []
