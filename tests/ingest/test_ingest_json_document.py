@@ -38,6 +38,11 @@ BAD_ITEMS = [
     ("string", "just a string", "E018"),
     ("number", 7, "E018"),
     ("null", None, "E018"),
+    ("paragraphs-empty", {"body-paragraphs": []}, "E018"),
+    ("paragraphs-blank", {"body-paragraphs": [["  "], [""]]}, "E018"),
+    ("paragraphs-not-strings", {"body-paragraphs": [["One sentence."], [7]]}, "E018"),
+    ("paragraphs-not-list", {"paragraphs": "One sentence."}, "E018"),
+    ("blank-text-beside-paragraphs", {"text": "", "paragraphs": ["One sentence."]}, "E018"),
     ("no-letters", {"text": "12345 678"}, "E011"),
     ("id-traversal", {"id": "../x", "text": "Some text."}, "E014"),
     ("too-long", {"text": "word " * 1_080_000}, "E012"),
@@ -105,3 +110,43 @@ def test_ingest_json_document_sniffed(monkeypatch, data, ids):
     assert [a.id for a in read_bytes(data, "upload", OPTS)] == ids
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data)), encoding="utf-8"))
     assert [a.id for a in read_sources(["-"], OPTS)] == ids
+
+
+# A news-dataset record (BASIL's layout): the body is a list of paragraphs, each a list of
+# sentences; `date` is the publication day and `source` the outlet.
+RECORD = {"source": "bay", "title": "Ferry to run", "date": "2016-07-28", "uuid": "x1",
+          "body-paragraphs": [["The mayor of Kestrel Bay said the ferry would run.", " It sails at noon. "],
+                              [], ["  "], ["Critics disagreed."]]}
+
+
+def test_ingest_json_document_paragraph_record(tmp_path):
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(RECORD), encoding="utf-8")
+    (art,) = list(read_source(str(path), OPTS))
+    assert art.text == ("The mayor of Kestrel Bay said the ferry would run. It sails at noon.\n\n"
+                        "Critics disagreed.")
+    assert (art.title, art.published, art.outlet, art.source) == ("Ferry to run", "2016-07-28", "bay", str(path))
+
+
+@pytest.mark.parametrize(
+    "record,text",
+    [
+        ({"paragraphs": ["First paragraph.", "Second one."]}, "First paragraph.\n\nSecond one."),
+        ({"paragraphs": [["A.", "B."]], "body-paragraphs": [["Chosen first."]]}, "Chosen first."),
+        ({"text": "Given text wins.", "paragraphs": ["Not this."]}, "Given text wins."),
+    ],
+    ids=["strings", "body-paragraphs-first", "text-first"],
+)
+def test_ingest_json_document_paragraph_layouts(tmp_path, record, text):
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    (art,) = list(read_source(str(path), OPTS))
+    assert art.text == text
+
+
+def test_ingest_json_document_text_keeps_its_metadata_names(tmp_path):
+    # An article object with `text` is not a record: `source` stays its label, `date` is not read.
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "The ferry runs.", "source": "feed-7", "date": "2016-07-28"}), encoding="utf-8")
+    (art,) = list(read_source(str(path), OPTS))
+    assert (art.source, art.published, art.outlet) == ("feed-7", None, None)

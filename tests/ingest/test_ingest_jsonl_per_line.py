@@ -33,6 +33,9 @@ BAD_LINES = [
     ("not-json", "{not json", "E007"),
     ("no-text", '{"title": "no text"}', "E008"),
     ("text-not-string", '{"text": ["a", "b"]}', "E008"),
+    ("paragraphs-empty", '{"body-paragraphs": []}', "E008"),
+    ("paragraphs-not-strings", '{"paragraphs": [["A sentence."], [1]]}', "E008"),
+    ("paragraphs-no-letters", '{"paragraphs": ["12345", "678"]}', "E011"),
     ("no-letters", '{"text": "12345 678"}', "E011"),
     ("id-traversal", json.dumps({"id": "../../../../tmp/x", "text": "Some text."}), "E014"),
     ("id-slashes", json.dumps({"id": "a/b/c", "text": "Some text."}), "E014"),
@@ -161,3 +164,15 @@ def test_ingest_jsonl_stdin_streams_per_line(monkeypatch):
     items = list(read_sources(["-"], OPTS))
     assert [type(i).__name__ for i in items] == ["Article", "RashomonError", "Article", "Article"]
     assert items[1].code == "E013" and items[2].text == "Third\u2028article."
+
+
+def test_ingest_jsonl_paragraph_record_line(tmp_path):
+    # BASIL's layout on one line: paragraphs of sentences, its `date` and its outlet in `source`.
+    record = {"source": "bay", "date": "2016-07-28", "title": "Ferry",
+              "body-paragraphs": [["The ferry runs.", "It sails at noon."], ["Critics disagreed."]]}
+    path = tmp_path / "records.jsonl"
+    path.write_text(f"{GOOD1}\n{json.dumps(record)}\n", encoding="utf-8")
+    first, second = list(read_sources([str(path)], OPTS))
+    assert first.id == "first"
+    assert second.text == "The ferry runs. It sails at noon.\n\nCritics disagreed."
+    assert (second.published, second.outlet, second.title, second.source) == ("2016-07-28", "bay", "Ferry", f"{path}:2")

@@ -1,5 +1,6 @@
 """JSON readers: JSON Lines (one article per line) and a JSON document (one article object, or
-an array of them); each article is `text` plus optional metadata.
+an array of them); each article is `text` plus optional metadata, or a news-dataset record whose
+body is a list of paragraphs (BASIL's `body-paragraphs`, or `paragraphs`).
 
 JSON Lines are read line by line from a binary stream, so a large file never sits in memory
 whole and every limit (bytes, characters, nesting, id) applies to one line: a bad line gets
@@ -74,10 +75,39 @@ def article_from_line(line: str, source: str, lineno: int, *, max_chars: int) ->
         raise RashomonError("E007", path=source, line=lineno, detail=str(exc).split(";")[0][:120]) from None
     if not isinstance(obj, dict):
         raise RashomonError("E013", path=source, line=lineno)
-    body = obj.get("text")
-    if not isinstance(body, str) or not body.strip():
+    if article_body(obj) is None:
         raise RashomonError("E008", path=source, line=lineno)
     return article_from_object(obj, source, where, max_chars=max_chars)
+
+
+# Keys holding the body as a list of paragraphs, each a string or a list of sentence strings
+# (BASIL prints `body-paragraphs` so); the first present wins.
+_PARAGRAPH_KEYS = ("body-paragraphs", "paragraphs")
+
+
+def article_body(obj: dict) -> str | None:
+    """The article text of a JSON object: its `text`, else its paragraph list joined (one
+    paragraph per block, blank lines between, a paragraph's sentences joined by spaces); None
+    when it has neither with some non-blank text."""
+    body = obj.get("text")
+    if isinstance(body, str) and body.strip():
+        return body
+    if "text" in obj:
+        return None  # a `text` that is empty or not a string is not silently replaced
+    for key in _PARAGRAPH_KEYS:
+        paras = obj.get(key)
+        if not isinstance(paras, list):
+            continue
+        blocks = []
+        for para in paras:
+            parts = [para] if isinstance(para, str) else para if isinstance(para, list) else None
+            if parts is None or not all(isinstance(x, str) for x in parts):
+                return None
+            block = " ".join(x.strip() for x in parts if x.strip())
+            if block:
+                blocks.append(block)
+        return "\n\n".join(blocks) or None
+    return None
 
 
 def read_json_document(data: bytes, source: str, *, max_chars: int) -> Iterator[Article | RashomonError]:
@@ -100,8 +130,7 @@ def read_json_document(data: bytes, source: str, *, max_chars: int) -> Iterator[
         raise RashomonError("E002", path=source)
     for n, obj in enumerate(items, start=1):
         where = source if len(items) == 1 and not isinstance(doc, list) else f"{source}#{n}"
-        body = obj.get("text") if isinstance(obj, dict) else None
-        if not isinstance(body, str) or not body.strip():
+        if not isinstance(obj, dict) or article_body(obj) is None:
             yield RashomonError("E018", path=source, item=n)
             continue
         try:
@@ -111,8 +140,11 @@ def read_json_document(data: bytes, source: str, *, max_chars: int) -> Iterator[
 
 
 def article_from_object(obj: dict, source: str, where: str, *, max_chars: int) -> Article:
-    """One article object (its `text` already checked non-empty) to an Article (E011/E012/E014)."""
-    body = obj["text"]
+    """One article object (its body already checked by `article_body`) to an Article (E011/E012/E014).
+
+    A paragraph-list record reads as BASIL writes it: `date` is its publication day and `source`
+    its outlet (where `published` and `outlet` are absent)."""
+    body = article_body(obj) or ""
     if len(body) > max_chars:
         raise RashomonError("E012", path=where, size=len(body), limit=max_chars)
     require_letters(body, where)
@@ -123,13 +155,20 @@ def article_from_object(obj: dict, source: str, where: str, *, max_chars: int) -
         raise RashomonError("E014", path=where, id=_short(given))
     else:
         ident = str(given)
-    label = obj.get("source")
+    record = not isinstance(obj.get("text"), str)
+    label = None if record else obj.get("source")
     art = Article(id=ident, text=body, source=str(label) if label not in (None, "") else where)
     for key in _META:
         value = obj.get(key)
-        if value is not None:
+        if value is None and record:
+            value = obj.get(_RECORD_ALIASES.get(key, key))
+        if value is not None and value != "":
             setattr(art, key, str(value))
     return art
+
+
+# A paragraph-list record's names for our metadata (BASIL: "date", and "source" = the outlet).
+_RECORD_ALIASES = {"published": "date", "outlet": "source"}
 
 
 def _short(value: object) -> str:
