@@ -37,6 +37,10 @@ CASES = [
     # The author quoted the figure alone: the scale word after the closing mark still scales it.
     ("Trump demanded “$5.6” billion for the wall.", [("$5.6” billion", 5.6e9, None, None, "eq")]),
     ("Он требовал «5,6» млрд долларов на стену.", [("5,6» млрд долларов", 5.6e9, None, None, "eq")]),
+    # the figure ends a longer quotation, the scale word follows outside it
+    ("“Not $2.5 billion — we’re asking for $5.6” billion, he said.",
+     [("$2.5 billion", 2.5e9, None, None, "eq"), ("$5.6” billion", 5.6e9, None, None, "eq")]),
+    ("Он сказал: «Нам нужно 40» млн рублей.", [("40» млн рублей", 4e7, None, None, "eq")]),
     # The noun of a hyphenated adjective is not the counted thing: look past it.
     ("The firm owns 5 oil-producing wells.", [("5", 5, None, "wells", "eq")]),
     ("About 40 Kremlin-backed candidates ran.", [("40", 40, None, "candidates", "about")]),

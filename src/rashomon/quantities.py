@@ -214,11 +214,18 @@ _CLOSE_MARKS = "”»“\"'’"
 
 
 def _quoted_figure(text: str, c: _Cand) -> bool:
-    """The author quoted the figure alone (“$5.6” billion, «5,6» млрд): marks right around it."""
+    """The figure ends a quotation whose scale word the author adds outside it: quoted alone
+    (“$5.6” billion, «5,6» млрд), or as the last words of a longer quotation (“we’re asking for
+    $5.6” billion): a closing mark right after the figure."""
+    if c.end >= len(text) or text[c.end] not in _CLOSE_MARKS:
+        return False
+    if text[c.end] not in "'’":
+        return True
+    # An apostrophe closes only a figure quoted alone (‘5’ billion), not "the 1990’s".
     k = c.start - 1
     while k >= 0 and text[k] in "$€£₽¥":
         k -= 1
-    return k >= 0 and text[k] in _OPEN_MARKS and c.end < len(text) and text[c.end] in _CLOSE_MARKS
+    return k >= 0 and text[k] in _OPEN_MARKS
 
 
 def _scaled(text: str, c: _Cand, langs: tuple[str, ...]) -> None:

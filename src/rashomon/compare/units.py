@@ -688,7 +688,9 @@ def build_units(articles: list[Article], cluster_of: dict[tuple[str, str], str],
                     unit.agents.append((a, b))
                     unit.agent_keys |= ids
             _polarity_and_modality(unit, view, s, e)
-            unit.quantities = [q for q in art.quantities if s <= q.start and q.end <= e]
+            # A figure that starts inside the claim is its figure, even where its scale word
+            # stands outside a quotation ("we're asking for $5.6” billion").
+            unit.quantities = [q for q in art.quantities if s <= q.start < e]
             # The day someone said something ("saying Monday that …", «заявил в понедельник») is
             # not the day of what they said: such dates are not compared.
             unit.dates = [d for d in art.dates if s <= d.start and d.end <= e and not _said_on(view, d.start)]
