@@ -93,3 +93,28 @@ def test_attribution_set_split_by_article() -> None:
     tune = sum(split_of(d) == "tune" for d in docs)
     assert 70 < tune < 130  # about half each, fixed by the id
     assert {split_of(d) for d in docs} == {"tune", "test"}
+
+
+_ROOT = Path(__file__).resolve().parents[2]
+_DATA = _ROOT.parent / "shared" / "data"
+
+
+@pytest.mark.skipif(not (_DATA / "semeval2023").is_dir(), reason="../shared/data is absent: the sets point into it")
+@pytest.mark.parametrize("folder", ["attribution_ru", "attribution_ru_fresh/study", "attribution_ru_fresh/hold"])
+def test_attribution_set_shipped_sets_check(folder: str) -> None:
+    # Every shipped record points at a real document with spans inside it, and nothing but
+    # offsets and labels is stored.
+    path = _ROOT / "benchmarks" / folder
+    assert list(check_attribution_set(_DATA, path)) == []
+    for line in "".join(p.read_text(encoding="utf-8") for p in sorted(path.glob("*.jsonl"))).splitlines():
+        assert set(json.loads(line)) <= {"doc", "annotated", "source", "cue", "content"}
+
+
+def test_attribution_set_fresh_documents_are_new() -> None:
+    # The fresh set holds only articles the dev set never annotated.
+    def docs(folder: str) -> set[str]:
+        return {json.loads(line)["doc"] for p in (_ROOT / "benchmarks" / folder).glob("*.jsonl")
+                for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
+    fresh = docs("attribution_ru_fresh/study") | docs("attribution_ru_fresh/hold")
+    assert len(fresh) == 14 and not fresh & docs("attribution_ru")
+    assert not docs("attribution_ru_fresh/study") & docs("attribution_ru_fresh/hold")

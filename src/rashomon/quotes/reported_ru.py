@@ -327,8 +327,26 @@ def _directive(view: SyntaxView, verb: int) -> list[int] | None:
             continue
         if c > verb and (on_noun or toks[c].pos == "VERB") and not view.kids(c, "mark", "nsubj"):
             idx = view.subtree(c)
-            return list(range(verb + 1, idx[0])) + idx if idx[0] > verb else idx
+            if idx[0] <= verb:
+                return idx
+            # The addressee is not what is asked (guideline convention 3): «призвал [Запад]
+            # задуматься», «поручил [правительству] подготовить».
+            addressee = {k for a in _addressees(view, verb) for k in view.subtree(a)}
+            return [k for k in range(verb + 1, idx[0]) if k not in addressee] + idx
     return None
+
+
+def _addressees(view: SyntaxView, verb: int) -> list[int]:
+    """Who a directive is addressed to: its noun or pronoun object, or a bare dative."""
+    toks = view.tokens
+    out = []
+    for a in view.kids(verb, "obj", "iobj", "obl"):
+        if toks[a].pos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if toks[a].dep == "obl" and view.kids(a, "case"):
+            continue  # «призвал к спокойствию», «в ближайшее время»: not the addressee
+        out.append(a)
+    return out
 
 
 def _directive_object(view: SyntaxView, verb: int) -> list[int] | None:
@@ -405,19 +423,38 @@ def addressed_medium(view: SyntaxView, k: int) -> bool:
     return quoted or (tok.text.isupper() and len(tok.text) <= 5)
 
 
+# Verbs of clauses that modify a noun: the scan for a misparsed subject passes over them.
+_MODIFIER_CLAUSES = ("amod", "acl", "acl:relcl")
+
+
 def _subject(view: SyntaxView, verb: int) -> int | None:
     """The cue's subject, or that of the verb a gerund or a conjunct hangs on; failing both, a
-    subject standing right before the cue that the parser hung on a later verb."""
+    subject standing before the cue that the parser hung on a later verb, past a relative or
+    participle clause of its own («Эта группа, которая долгое время выступала против …, утверждала,
+    что …»)."""
     toks = view.tokens
     found = _subject_up(view, verb)
     if found is not None or toks[verb].dep not in ("root", "ROOT"):
         return found
-    for k in range(verb - 1, max(-1, verb - 20), -1):
-        if toks[k].sent != toks[verb].sent or toks[k].pos in ("VERB", "AUX") and toks[k].dep != "amod" \
+    for k in range(verb - 1, max(-1, verb - 30), -1):
+        if toks[k].sent != toks[verb].sent or toks[k].pos in ("VERB", "AUX") and toks[k].dep not in _MODIFIER_CLAUSES \
                 or toks[k].text in (".", ";", ":"):
             return None
         if toks[k].dep == "nsubj" and toks[k].head > verb:
             return k
+    return None
+
+
+_GERUND_ENDINGS = ("в", "вши", "вшись", "я", "ясь")
+
+
+def _reporting_verb(view: SyntaxView, clause: int) -> int | None:
+    """The verb whose «что»/«чтобы» clause `clause` heads, if it is one."""
+    toks = view.tokens
+    marked = any(toks[k].text.lower() in ("что", "чтобы") for k in view.kids(clause, "mark"))
+    head = toks[clause].head
+    if marked and toks[clause].dep == "ccomp" and head != clause and toks[head].pos in ("VERB", "AUX"):
+        return head
     return None
 
 
@@ -435,6 +472,10 @@ def _subject_up(view: SyntaxView, verb: int) -> int | None:
         tok = toks[verb]
         if tok.dep in ("conj", "advcl", "xcomp", "dep") and tok.head != verb and toks[tok.head].pos in ("VERB", "AUX", "ADJ"):
             verb = tok.head
+            if tok.dep in ("conj", "advcl") and tok.text.lower().endswith(_GERUND_ENDINGS):
+                # «Министр сообщил, что завод закроется, отметив, что …»: a gerund the parser hung
+                # on the reported clause continues the report; its agent is the reporter's.
+                verb = _reporting_verb(view, verb) or verb
             continue
         if _in_which(view, verb):
             # «Байден издал указ, в котором объявил, что …»: who wrote the text speaks in it.
@@ -856,7 +897,7 @@ def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, 
 
 
 # A comma and «а»/«но»/«и», then a marker: «, а по данным X», «, но, по словам Y».
-_NEXT_MARKER = re.compile(r",\s*(?:а|но|и|однако)\s*,?\s*(по|согласно)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)", re.IGNORECASE)
+_NEXT_MARKER = re.compile(r"(?:,\s*(?:а|но|и|однако)\s*,?|\()\s*(по|согласно)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)", re.IGNORECASE)
 _MOL = re.compile(r"(?:мол|дескать)\s*,\s*", re.IGNORECASE)
 
 
@@ -891,7 +932,7 @@ def hearsay_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) 
 
 
 def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
-    """«по словам X», «по его словам», «по предварительным данным», «со слов X»."""
+    """«по словам X», «по его словам», «по предварительным данным», «со слов X», «судя по информации X»."""
     text = article.text
     if not has_cyrillic(text):
         return []  # an article without a Russian word holds no Russian cue
@@ -916,6 +957,8 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
             continue
         sent = article.sentences[tok.sent]
         cue = (toks[j].start, tok.end)
+        if toks[j].text.lower() == "по" and j > 0 and toks[j - 1].sent == tok.sent and toks[j - 1].text.lower() == "судя":
+            cue = (toks[j - 1].start, tok.end)  # «Судя по информации Bloomberg, …»: judging by it is citing it
         owner = [k for k in between if toks[k].text.lower() in _POSSESSIVE]
         src: tuple[int, int] | None = None
         src_head: int | None = None
@@ -931,10 +974,14 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
         # «…, а по словам министра, …»: after a conjunction too.
         dashed = (lead.endswith(("–", "—", " -")) or re.search(r",\s*(?:а|но|однако)\s*,?$", lead, re.IGNORECASE) is not None) \
             and tail.startswith(",")
+        # «… (по данным украинских СМИ, к ним примыкает Швеция).»: a bracketed clause of its own.
+        bracket = lead.endswith("(") and tail.startswith(",") and ")" in text[phrase_end : sent.end]
         if not (tail.startswith(",") and (not lead or lead.endswith(",")) or lead.endswith(",") and not tail.strip(".!?…")
-                or dashed):
+                or dashed or bracket):
             continue
-        if not lead or dashed:
+        if bracket:
+            content = _trim(text, _main_clause_start(view, phrase_end, sent.end), text.index(")", phrase_end))
+        elif not lead or dashed:
             content = _trim(text, _main_clause_start(view, phrase_end, sent.end), sent.end)  # «По словам X, …»
         elif tail.startswith(",") and lead.endswith(","):
             content = _trim(text, sent.start, sent.end)  # «…, по его словам, …»: the whole sentence
@@ -949,7 +996,8 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
 
 def _before_next_marker(text: str, start: int, end: int, nouns: frozenset[str]) -> int:
     """Where a marker's content ends when another marker opens a clause of its own after it:
-    «…, по данным МВФ, составил 4,49 трлн, а по данным Всемирного банка — 4,785 трлн»."""
+    «…, по данным МВФ, составил 4,49 трлн, а по данным Всемирного банка — 4,785 трлн», «… (по
+    данным СМИ, …)»."""
     for m in _NEXT_MARKER.finditer(text, start, end):
         if m.group(2).lower() in nouns:
             return _trim(text, start, m.start())[1]
