@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.quotes.morph_ru import never_nominative
+from rashomon.quotes.morph_ru import gerund, never_nominative
 from rashomon.quotes.reported_ru import ru_source_edges
 from tests.quotes.expect import assert_quotes
 
@@ -102,3 +102,12 @@ def test_reported_ru_subjects_conjunction_left_out(phrase, expected):
     # A subordinating conjunction the parser left on the subject stays out of the speaker span.
     s, e = ru_source_edges(phrase, (0, len(phrase)))
     assert phrase[s:e] == expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("отметив", True), ("предполагая", True), ("Подчеркнув", True), ("говоря", True),
+    ("отметила", False), ("заявил", False), ("Министр", False),  # past verbs and nouns
+    ("saying", False), ("", False),
+])
+def test_reported_ru_subjects_gerund(word, expected):
+    assert gerund(word) is expected

@@ -75,9 +75,10 @@ def article_from_line(line: str, source: str, lineno: int, *, max_chars: int) ->
         raise RashomonError("E007", path=source, line=lineno, detail=str(exc).split(";")[0][:120]) from None
     if not isinstance(obj, dict):
         raise RashomonError("E013", path=source, line=lineno)
-    if article_body(obj) is None:
+    body = article_body(obj)
+    if body is None:
         raise RashomonError("E008", path=source, line=lineno)
-    return article_from_object(obj, source, where, max_chars=max_chars)
+    return article_from_object(obj, body, source, where, max_chars=max_chars)
 
 
 # Keys holding the body as a list of paragraphs, each a string or a list of sentence strings
@@ -130,21 +131,21 @@ def read_json_document(data: bytes, source: str, *, max_chars: int) -> Iterator[
         raise RashomonError("E002", path=source)
     for n, obj in enumerate(items, start=1):
         where = source if len(items) == 1 and not isinstance(doc, list) else f"{source}#{n}"
-        if not isinstance(obj, dict) or article_body(obj) is None:
+        body = article_body(obj) if isinstance(obj, dict) else None
+        if body is None:
             yield RashomonError("E018", path=source, item=n)
             continue
         try:
-            yield article_from_object(obj, source, where, max_chars=max_chars)
+            yield article_from_object(obj, body, source, where, max_chars=max_chars)
         except RashomonError as err:
             yield err
 
 
-def article_from_object(obj: dict, source: str, where: str, *, max_chars: int) -> Article:
-    """One article object (its body already checked by `article_body`) to an Article (E011/E012/E014).
+def article_from_object(obj: dict, body: str, source: str, where: str, *, max_chars: int) -> Article:
+    """One article object and its body (from `article_body`) to an Article (E011/E012/E014).
 
     A paragraph-list record reads as BASIL writes it: `date` is its publication day and `source`
     its outlet (where `published` and `outlet` are absent)."""
-    body = article_body(obj) or ""
     if len(body) > max_chars:
         raise RashomonError("E012", path=where, size=len(body), limit=max_chars)
     require_letters(body, where)
@@ -155,7 +156,7 @@ def article_from_object(obj: dict, source: str, where: str, *, max_chars: int) -
         raise RashomonError("E014", path=where, id=_short(given))
     else:
         ident = str(given)
-    record = not isinstance(obj.get("text"), str)
+    record = "text" not in obj  # its body came from a paragraph list
     label = None if record else obj.get("source")
     art = Article(id=ident, text=body, source=str(label) if label not in (None, "") else where)
     for key in _META:

@@ -30,6 +30,15 @@ def infinitive(word: str) -> bool:
     return bool(parses) and all(p.tag.POS == "INFN" for p in parses)
 
 
+@lru_cache(maxsize=4096)
+def gerund(word: str) -> bool:
+    """A Cyrillic word whose only known readings are gerunds («отметив», «предполагая»)."""
+    if not has_cyrillic(word):
+        return False
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
+    return bool(parses) and all(p.tag.POS == "GRND" for p in parses)
+
+
 _NEVER_SUBJECT = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"}
 
 

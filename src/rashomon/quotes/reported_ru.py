@@ -22,7 +22,7 @@ from ..parse import dateline_end
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import inanimate_noun, infinitive, nominal_subject
+from .morph_ru import gerund, inanimate_noun, infinitive, nominal_subject
 from .reported import Attribution, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -445,9 +445,6 @@ def _subject(view: SyntaxView, verb: int) -> int | None:
     return None
 
 
-_GERUND_ENDINGS = ("в", "вши", "вшись", "я", "ясь")
-
-
 def _reporting_verb(view: SyntaxView, clause: int) -> int | None:
     """The verb whose «что»/«чтобы» clause `clause` heads, if it is one."""
     toks = view.tokens
@@ -472,7 +469,7 @@ def _subject_up(view: SyntaxView, verb: int) -> int | None:
         tok = toks[verb]
         if tok.dep in ("conj", "advcl", "xcomp", "dep") and tok.head != verb and toks[tok.head].pos in ("VERB", "AUX", "ADJ"):
             verb = tok.head
-            if tok.dep in ("conj", "advcl") and tok.text.lower().endswith(_GERUND_ENDINGS):
+            if tok.dep in ("conj", "advcl") and gerund(tok.text):
                 # «Министр сообщил, что завод закроется, отметив, что …»: a gerund the parser hung
                 # on the reported clause continues the report; its agent is the reporter's.
                 verb = _reporting_verb(view, verb) or verb
