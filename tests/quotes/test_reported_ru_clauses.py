@@ -52,8 +52,9 @@ CASES = [
     # The addressee of an infinitive directive is not the content (guideline convention 3).
     ("Профсоюз призвал власти отказаться от повышения тарифов.",
      [("Профсоюз", "отказаться от повышения тарифов", "призвал")]),
+    # The addressee is left out (guideline convention 3), with or without an infinitive.
     ("Профсоюз призвал власти к отмене новых тарифов.",
-     [("Профсоюз", "власти к отмене новых тарифов", "призвал")]),
+     [("Профсоюз", "к отмене новых тарифов", "призвал")]),
     # The clause runs to the sentence end when the parser hangs its last words elsewhere.
     ("Актриса Анна Ковальчик тоже гражданка Бельгии, мало того, она публично отказалась от литовских корней, заявив, "
      "что в ней течет преимущественно немецкая и польская кровь.",

@@ -155,7 +155,9 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         home = pairs_all[k] if k is not None else None
         if home is not None and not _contains((home.start, home.end), att.content):
             continue  # a verb inside a quotation cannot report words outside it
-        if home is not None and is_first_person(text, att.source):
+        if home is not None and is_first_person(text, att.source) and not (att.how == "ru:that" and has_cyrillic(text[att.cue[0] : att.cue[1]])):
+            # «"Я уверен, что …", — сказал он» is a report of its own (the Russian guideline,
+            # convention 5); a parenthetical «думаю» is no «что»-clause.
             continue  # “Some sort of amnesty, I think, is part of his plan”: the quoted speaker's own hedge
         # The verb introduces a whole quotation: the direct-quote rules own it. Top-level pairs
         # are disjoint and sorted: only those overlapping the content can contain or be contained.

@@ -463,7 +463,8 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
             return idx, "object"
     # Colon-introduced content the parser hung off the verb as a sibling clause.
     for c in view.kids(verb, "parataxis"):
-        if c > verb:
+        if c > verb and not (lex.is_cue(toks[c].lemma.lower()) and any(k > c for k in view.kids(c, *_SUBJ))):
+            # ««…», — отметил Кобахидзе» hung on a verb inside the quotation is the outer report.
             return view.subtree(c), "parataxis"
     inverted = _inverted_conjunct(view, verb, lex)
     if inverted:
@@ -1029,6 +1030,11 @@ def _headline_tail(article: Article, para) -> Attribution | None:  # noqa: ANN00
     return Attribution((cs, ce), (dash, dash + 1), (s, e), None, "headline-tail")
 
 
+# A lower-case last word of a Russian label that is a verb or a short participle («возмущен»,
+# «считает», «заявил»), not part of the name.
+_PREDICATE_END = re.compile(r"^[а-яё]+(?:ен|ена|ены|ан|ана|аны|ят|ит|ет|ут|ют|ал|ала|али|ил|ила|или)$")
+
+
 def headline_attributions(article: Article) -> list[Attribution]:
     """A headline "KGB: Persons involved … face charge": a short name, a colon, the claim; or the
     claim first and its source after a dash ("… - СМИ")."""
@@ -1058,6 +1064,16 @@ def headline_attributions(article: Article) -> list[Attribution]:
         possessive = bool(re.search(r"['’]s\b", label))
         named = bool(ents) and ents[0].start == s and (ents[0].end >= e or len(words) <= 3) and not possessive
         capitalised = len(words) <= 4 and all(w[:1].isupper() for w in words) and not possessive
+        # «Глава делегации РФ на форуме ВТО: …»: a Russian label opens with the speaker's role.
+        role_first = not (named or capitalised) and len(words) <= 8 and words[0][:1].isupper() \
+            and re.search(r"[а-яё]", words[0].lower()) is not None and _person_label(words[0]) \
+            and not re.search(r"[\d.!?―—–]", label)  # «Глава 3: …» is a chapter; a sentence before is no label
+        named = named or role_first
+        if role_first and len(words) <= 2 and _PREDICATE_END.search(words[-1]):
+            continue  # «Эксперт уверен: …»: a clause, which the verb rules read
+        if role_first and len(words) > 2 and _PREDICATE_END.search(words[-1]):
+            e = s + label.rindex(words[-1]) - 1  # «Генсек ООН возмущен: …»: the speaker without his state
+            e = s + len(text[s:e].rstrip())
         where = _speaker_where(text, s, e, ents) if not (named or capitalised or possessive) else None
         if where is not None:
             named, e = True, where  # "Obama To Asians Worried About U.S. Election: It's Going To Be OK."

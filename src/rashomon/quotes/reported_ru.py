@@ -82,8 +82,10 @@ def _phrase_noun(view: SyntaxView, verb: int, before: bool = False) -> int | Non
     nouns = _phrases().get(view.tokens[verb].lemma.lower())
     if not nouns or view.tokens[verb].pos not in ("VERB", "AUX"):
         return None
-    for c in view.kids(verb, "obj", "obl", "nmod"):
-        if (c > verb or before) and view.tokens[c].lemma.lower() in nouns:
+    for c in view.kids(verb, "obj", "obl", "nmod", "xcomp"):
+        # «дал понять, что …»: an infinitive makes the phrase as a noun does.
+        if (c > verb or before) and view.tokens[c].lemma.lower() in nouns \
+                and (view.tokens[c].dep != "xcomp" or view.tokens[c].pos == "VERB"):
             return c
     return None
 
@@ -354,6 +356,21 @@ def _directive_object(view: SyntaxView, verb: int) -> list[int] | None:
     promised is a noun object, with what stands between it and the cue."""
     toks = view.tokens
     for c in view.kids(verb, "obj"):
+        after = max(view.subtree(c)) + 1
+        if c > verb and after < len(toks) and toks[after].text.lower() in ("к", "ко") and toks[after].sent == toks[verb].sent:
+            # «призывает стороны к соблюдению (международного) права»: the addressee is left out
+            # (guideline convention 3), what they are urged to is the «к»-phrase, read to the
+            # clause's punctuation since the parser may hang it anywhere.
+            end, depth = after, 0
+            for j in range(after + 1, len(toks)):
+                t = toks[j]
+                depth += (t.text == "(") - (t.text == ")")
+                if t.sent != toks[verb].sent or t.pos in ("VERB", "AUX") or depth < 0 or \
+                        (depth == 0 and t.text in (",", ".", ";", ":", "!", "?", "—", "–", "\"", "«", "»", "“", "”")):
+                    break
+                end = j
+            if end > after:
+                return list(range(after, end + 1))
         if c > verb and toks[c].pos == "NOUN":
             last = max(view.subtree(c))
             # «призвал граждан к спокойствию»: what they are urged to is the «к»-phrase after them.
@@ -363,6 +380,16 @@ def _directive_object(view: SyntaxView, verb: int) -> list[int] | None:
             idx = [k for k in range(verb + 1, last + 1) if toks[k].sent == toks[verb].sent]
             if any(toks[k].pos in ("VERB", "AUX") or toks[k].text in (";", ":") for k in idx):
                 return None  # a clause inside: not one object phrase
+            return idx or None
+    for o in view.kids(verb, "obl"):
+        # «призывает к освобождению …» with no addressee: what is urged is the «к»-phrase.
+        if o > verb and any(toks[k].text.lower() in ("к", "ко") for k in view.kids(o, "case")):
+            sub = sorted(view.subtree(o))
+            end = next((a for a, b in zip(sub, sub[1:]) if b != a + 1), sub[-1])  # a stray far dependent is a misparse
+            addressee = {k for a in _addressees(view, verb) for k in view.subtree(a)}  # «призывает нас к войне»
+            idx = [k for k in range(verb + 1, end + 1) if toks[k].sent == toks[verb].sent and k not in addressee]
+            if any(toks[k].pos in ("VERB", "AUX") or toks[k].text in (";", ":") for k in idx):
+                return None
             return idx or None
     return None
 
@@ -409,6 +436,14 @@ def ru_source_span(view: SyntaxView, head: int, verb: int) -> tuple[int, int]:
         lo += 1
     while hi > head and (toks[hi].pos == "PUNCT" and toks[hi].text not in "»\"”)" or toks[hi].text.lower() in ("же", "ведь")):
         hi -= 1
+    # «написал член палаты Билл Поузи комиссару Роберту Калиффу», «заявила госпожа Вестагер с явным
+    # посылом»: a Russian phrase names its person last; words glued on after the name without a
+    # comma are the verb's (an addressee, a manner), not the speaker's.
+    for m in view.article.mentions:
+        if m.type == "PERSON" and toks[lo].start <= m.start and toks[head].start < m.end < toks[hi].end:
+            rest = view.article.text[m.end : toks[hi].end]
+            if re.match(r" +[а-яё]", rest) and not re.match(r" +(?:и|или|а|либо|но)\b", rest):
+                return toks[lo].start, m.end
     return toks[lo].start, toks[hi].end
 
 
@@ -653,6 +688,17 @@ def _object_and_complement(view: SyntaxView, verb: int, lex: QuoteLexicon) -> li
         # «сравнил налог с ограблением»: the parser often hangs the «с»-phrase on the object.
         comps = [c for c in view.kids(objs[0], "nmod")
                  if any(toks[k].text.lower() in ("с", "со") for k in view.kids(c, "case"))]
+    if naming and comps and not objs and toks[comps[0]].dep == "xcomp" and comps[0] > verb:
+        # «назвала причиной смерти … передозировку», «назвал плененных … "солдатами удачи"»: the
+        # object went astray in the parse; what follows the cue up to the complement's end is named.
+        clauses = {k for k in view.subtree(comps[0]) if k != comps[0] and toks[k].pos in ("VERB", "AUX")
+                   and toks[k].dep in ("parataxis", "conj")}
+        idx = [k for k in view.subtree(comps[0], exclude=clauses) if k > verb]
+        stop = min((k for k in view.kids(verb, "conj") if k > verb), default=len(toks))
+        idx = [k for k in idx if k < stop]
+        if not idx or (idx[-1] == comps[0] and verb + 1 == comps[0]) or toks[verb + 1].lemma == toks[verb].lemma:
+            return None  # «назвали победителем»: a complement alone names nothing
+        return list(range(verb + 1, idx[-1] + 1))
     if not objs or not comps:
         return None
     # A clause the parser hung on a noun («целью, …, сравнивая их …») is not part of the phrase.
@@ -697,6 +743,14 @@ def _inverted(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] 
     sent = article.sentences[toks[verb].sent]
     before = text[sent.start : toks[verb].start].rstrip()
     if not before.endswith((",", "—", "–", "-")):
+        return None
+    if before in ("—", "–", "-") and toks[verb].sent > 0 and view.kids(verb, "nsubj"):
+        # «… по обогащению урана,¶¶– предупреждает телеканал CNBC.»: a line break split the
+        # sentence after its comma; the content is the sentence before.
+        prev = article.sentences[toks[verb].sent - 1]
+        body = text[prev.start : prev.end].rstrip()
+        if body.endswith(",") and len(body) > 10:
+            return _trim(text, prev.start, prev.start + len(body) - 1)
         return None
     # «Впрочем, подчёркивает он, …»: a short lead of discourse words only, the content after the cue.
     opener = len(before) < 10 and before.endswith(",") and all(
@@ -876,8 +930,8 @@ def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, 
     toks = view.tokens
     text = view.article.text
     start = toks[noun].end
-    comma = text.find(",", start, limit)
-    end = comma if comma != -1 else limit
+    m = re.compile(r",|\s[—–-]\s").search(text, start, limit)  # «по данным Всемирного банка — 4,785 трлн»
+    end = m.start() if m else limit
     words = list(view.tokens_in(start, end))
     if len(words) > 1 and toks[words[0]].pos == "ADP":
         # «По данным из отчёта центра, …»: the report is the source, not «из».
@@ -895,6 +949,7 @@ def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, 
 
 # A comma and «а»/«но»/«и», then a marker: «, а по данным X», «, но, по словам Y».
 _NEXT_MARKER = re.compile(r"(?:,\s*(?:а|но|и|однако)\s*,?|\()\s*(по|согласно)\s+(?:[^\W\d_]+\s+){0,2}?([^\W\d_]+)", re.IGNORECASE)
+_LEAD_CONJUNCTION = re.compile(r"^(?:и|а|но|однако|также|при\s+этом|впрочем)$", re.IGNORECASE)
 _MOL = re.compile(r"(?:мол|дескать)\s*,\s*", re.IGNORECASE)
 
 
@@ -965,18 +1020,24 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
             src, src_head = _marker_source(view, i, sent.end)
         phrase_end = max(cue[1], src[1] if src else cue[1])
         lead = _DIALOGUE_LEAD.sub("", text[sent.start : cue[0]].strip())  # «— По словам X, …» in an interview
+        lead = _LEAD_CONJUNCTION.sub("", lead)  # «И по предварительным данным, …»: a sentence opener
         tail = text[phrase_end : sent.end].lstrip()
         # A marker is set off by commas: «По данным МВД, …», «…, по его словам, …», «…, по данным МВД.»
         # «…, – по его мнению, …»: after a dash the marker opens a clause of its own.
         # «…, а по словам министра, …»: after a conjunction too.
-        dashed = (lead.endswith(("–", "—", " -")) or re.search(r",\s*(?:а|но|однако)\s*,?$", lead, re.IGNORECASE) is not None) \
+        # «… достигли мрачной отметки: по данным ООН, …»: after a colon too.
+        dashed = (lead.endswith(("–", "—", " -", ":")) or re.search(r",\s*(?:а|но|однако)\s*,?$", lead, re.IGNORECASE) is not None) \
             and tail.startswith(",")
         # «… (по данным украинских СМИ, к ним примыкает Швеция).»: a bracketed clause of its own.
         bracket = lead.endswith("(") and tail.startswith(",") and ")" in text[phrase_end : sent.end]
+        # «…, а по данным Всемирного банка — 4,785 трлн»: a second source's figure with its verb left out.
+        elliptic = re.search(r",\s*(?:а|но|однако)$", lead, re.IGNORECASE) is not None and tail[:1] in _DASHES
         if not (tail.startswith(",") and (not lead or lead.endswith(",")) or lead.endswith(",") and not tail.strip(".!?…")
-                or dashed or bracket):
+                or dashed or bracket or elliptic):
             continue
-        if bracket:
+        if elliptic:
+            content = _trim(text, text.index(tail[0], phrase_end) + 1, sent.end)
+        elif bracket:
             content = _trim(text, _main_clause_start(view, phrase_end, sent.end), text.index(")", phrase_end))
         elif not lead or dashed:
             content = _trim(text, _main_clause_start(view, phrase_end, sent.end), sent.end)  # «По словам X, …»

@@ -1,0 +1,81 @@
+"""Russian reports read from the fresh attribution set's misses (session 44): a directive's «к»-phrase
+without its addressee, «дал понять, что», naming with the object lost in the parse, a marker after a
+colon or a conjunction, a second source's elliptic figure, a headline label opening with a role, a
+cue alone on the line after its content. Sentences written for this test, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name or None, content, cue)
+CASES = [
+    # What is urged is the «к»-phrase; the addressee is left out (guideline convention 3).
+    ("Комитет призывает стороны к соблюдению (международного) права.",
+     [("Комитет", "к соблюдению (международного) права", "призывает")]),
+    ("Профсоюз призывает к отмене новых тарифов.", [("Профсоюз", "к отмене новых тарифов", "призывает")]),
+    # «дать понять» reports its «что»-clause.
+    ("Министр Иван Сомов дал понять, что переговоры будут долгими.",
+     [("Иван Сомов", "переговоры будут долгими", "дал понять")]),
+    # Negative: «понять» alone is no report.
+    ("Инженеры поняли, что мост надо чинить.", []),
+    # A marker opened by «И» or after a colon is still set off.
+    ("И по предварительным данным, вопрос будет одобрен.", [(None, "вопрос будет одобрен", "по предварительным данным")]),
+    ("Мы достигли отметки: по данным агентства ООН, беженцев стало больше.",
+     [("ООН", "беженцев стало больше", "по данным")]),
+    # Negative: a marker noun as a plain object.
+    ("Отчёт составлен по данным таблицам.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_ru_fresh_rules(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
+
+
+def test_reported_ru_fresh_rules_elliptic_second_source(analyzer):
+    # «…, а по данным Y — 4%»: Y's figure, its verb left out, is Y's own report.
+    text = "Долг страны, по данным МВФ, составил 4,5 трлн долларов, а по данным Всемирного банка — 4,8 трлн долларов."
+    got = [(q.speaker.text if q.speaker else None, q.content.text) for q in analyzer.analyze_text(text).quotes]
+    assert ("Всемирного банка", "4,8 трлн долларов") in got, got
+
+
+def test_reported_ru_fresh_rules_cue_after_line_break(analyzer):
+    # A paragraph break after the content's comma leaves the cue on a line of its own.
+    text = "Цены на уран будут только расти,\n\n– предупреждает американский телеканал CNBC.\n\nДругая тема."
+    got = [(q.speaker.text if q.speaker else None, q.content.text, q.cue.text if q.cue else None)
+           for q in analyzer.analyze_text(text).quotes]
+    assert got == [("американский телеканал CNBC", "Цены на уран будут только расти", "предупреждает")], got
+
+
+def test_reported_ru_fresh_rules_outer_cue_is_not_content(analyzer):
+    # ««Резолюция … объявляет …», - отметил X»: the outer report is never the inner verb's content.
+    text = ("«Резолюция, которая объявляет Ивана Сомова главной проблемой страны и требует санкций, "
+            "не имеет ничего общего с ценностями\", - отметил председатель партии Пётр Орлов.")
+    art = analyzer.analyze_text(text)
+    assert not any("отметил" in q.content.text for q in art.quotes if q.cue and q.cue.text != "отметил"), \
+        [(q.cue.text if q.cue else None, q.content.text) for q in art.quotes]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Глава делегации РФ на форуме ВТО: Россия не уйдёт с рынка продовольствия\n\nТекст статьи.",
+     "Глава делегации РФ на форуме ВТО"),
+    ("Генсек ООН глубоко возмущен: Запад спасает себя\n\nТекст статьи.", "Генсек ООН глубоко"),
+    # Negative: a chapter, and a sentence before the colon, are no speaker.
+    ("Глава 3: Россия и рынок продовольствия\n\nТекст статьи.", None),
+    ("Автор ― Иван Соколов. Телеканалы: «Звезда», РБК.", None),
+])
+def test_reported_ru_fresh_rules_headline_role_label(analyzer, text, speaker):
+    art = analyzer.analyze_text(text)
+    got = [q.speaker.text for q in art.quotes if q.cue is not None and q.cue.text == ":" and q.speaker]
+    assert got == ([speaker] if speaker else []), got
+
+
+def test_reported_ru_fresh_rules_name_ends_source(analyzer):
+    # Words glued on after the name without a comma are the verb's, not the speaker's.
+    text = "Цены будут расти, – заявила министр Анна Петрова с явным раздражением."
+    got = [q.speaker.text for q in analyzer.analyze_text(text).quotes if q.speaker]
+    assert got == ["министр Анна Петрова"], got
