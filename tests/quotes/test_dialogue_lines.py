@@ -60,6 +60,20 @@ def test_dialogue_lines_interview_answer_runs_on(analyzer):
     assert "Автор благодарит собеседника за беседу." not in said, said
 
 
+@pytest.mark.parametrize("after,kept", [
+    ("Первыми в очереди окажутся другие кредиторы.", True),
+    # Negative: the author's narration about the interviewee ends the answer.
+    ("Эксперт объяснил также, что активы делятся на две категории.", False),
+    ("Серов напомнил, что кредит уже брали.", False),
+])
+def test_dialogue_lines_last_answer_runs_on(analyzer, after, kept):
+    # After the last question an answer goes on over a few paragraphs, not into the author's words.
+    text = ("Экономист Иван Серов сомневается, что долг вернут.\n\n«СП»: — Что будет дальше?\n\n"
+            "— Им дадут новый кредит. Так было всегда.\n\n" + after)
+    said = {q.content.text: q.speaker_name for q in analyzer.analyze_text(text).quotes}
+    assert (said.get(after.rstrip(".")) == "Иван Серов" or said.get(after) == "Иван Серов") == kept, said
+
+
 def test_dialogue_lines_no_interviewee_without_labels(analyzer):
     # Negative: without labelled questions a dash list after a name is nobody's answer.
     art = analyzer.analyze_text("Экономист Иван Серов выступил.\n\n— хлеб и молоко;\n\n— сыр.")

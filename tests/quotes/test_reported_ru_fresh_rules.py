@@ -79,3 +79,46 @@ def test_reported_ru_fresh_rules_name_ends_source(analyzer):
     text = "Цены будут расти, – заявила министр Анна Петрова с явным раздражением."
     got = [q.speaker.text for q in analyzer.analyze_text(text).quotes if q.speaker]
     assert got == ["министр Анна Петрова"], got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A sentence-opening marker whose comma was left out: the named source ends where the clause begins.
+    ("По данным МВД в результате аварии погибли пять человек.",
+     [("МВД", "в результате аварии погибли пять человек", "По данным")]),
+    # Negative: «по данным таблицам» is an adjective and its noun, and «видно» no source.
+    ("По данным таблицам видно, что рост был.", []),
+])
+def test_reported_ru_fresh_rules_marker_without_comma(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
+
+
+def test_reported_ru_fresh_rules_first_person_runs_on(analyzer):
+    # A remarked dash quote goes on over the next paragraphs in the speaker's first person, up to
+    # the author's narration naming the speaker.
+    text = ("– Нужен противовес, – говорит политолог Иван Сомов. – Иначе будет хуже.\n\n"
+            "Я предлагаю сильный центр. Но есть два типа центров.\n\n"
+            "Что касается регионов, Иван Сомов считает их опорой.")
+    said = {q.content.text: q.speaker_name for q in analyzer.analyze_text(text).quotes}
+    assert said.get("Я предлагаю сильный центр. Но есть два типа центров.") == "Иван Сомов", said
+    assert not any(c.startswith("Что касается") and s == "Иван Сомов" and "—" not in c for c, s in said.items()
+                   if c.startswith("Что касается регионов, Иван")), said
+
+
+@pytest.mark.parametrize("text,expected", [
+    # After a colon the «как»-phrase opens the clause that follows it.
+    ("Гости прилетели не на поезде: как утверждает издание Focus, для них заказали сорок самолётов.",
+     [("Focus", "для них заказали сорок самолётов", "утверждает")]),
+    # A dash right after the cue of a subject before it opens the content as a colon does.
+    ("Специалисты уверены — сейчас об этом не думает никто.",
+     [("Специалисты", "сейчас об этом не думает никто", "уверены")]),
+])
+def test_reported_ru_fresh_rules_colon_and_dash(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
+
+
+def test_reported_ru_fresh_rules_title_segment_label(analyzer):
+    # A title of several segments: the speaker's label is the one after the last spaced dash.
+    text = ("Страна продала суверенитет. Чем она заплатит - Политолог Донцов: Запад заберёт земли\n\n"
+            "Текст статьи о долгах.")
+    got = [(q.speaker.text if q.speaker else None, q.content.text) for q in analyzer.analyze_text(text).quotes]
+    assert ("Политолог Донцов", "Запад заберёт земли") in got, got

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import islice
 
+from ..lang import load_words
 from ..model import Article
 from ..syntax import SyntaxView
 from .direct import speaker_token
@@ -106,6 +108,7 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
         if tail is not None and tail.end() < para_end:
             end = para_end
             out.append(Attribution((tail.end(), end), (verb.start, verb.end), src, subj, "dialogue:continued"))
+        out += _speech_runs_on(text, lines, n, (verb.start, verb.end), src, subj)
     interviewee = _interviewee(article, lines, bare, labels, next((a for a in out if a.source is not None), None))
     # With two interviewees one after the other, an answer is the one named last before it.
     named = [(a.cue[0], a.source) for a in out if a.source is not None and a.how == "dialogue" and a.cue is not None]
@@ -174,20 +177,71 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
 def _answer_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[int, int], who: tuple[int, int],
                     labels: dict[int, tuple[int, int]]) -> list[Attribution]:
     """An interview answer goes on over the paragraphs after its dash line, up to the next
-    labelled question: each is the interviewee's too. Not past the last question, where the
-    author may speak again."""
+    labelled question: each is the interviewee's too. After the last question the author may
+    speak again: the answer goes on over at most three paragraphs, and not into one that names
+    the interviewee or opens with a person's title («Эксперт объяснил также, что …»)."""
     out = []
-    for k in range(n + 1, max(labels)):
+    last = n > max(labels)
+    words = re.findall(r"[^\W\d_]+", text[who[0] : who[1]])
+    stem = words[-1][:5].lower() if words else None
+    for k in range(n + 1, min(len(lines), n + 1 + _AFTER_LAST) if last else max(labels)):
         if k in labels:
             break
         start, end = lines[k]
         if _opens_with_dash(text[start:end]) or _label(text, start, end) is not None:
             break
+        para_words = [w.lower() for w in re.findall(r"[^\W\d_]+", text[start:end])]
+        if last and (stem is not None and stem in text[start:end].lower()
+                     or any(w in _person_words() for w in para_words[:3])
+                     or any(w.startswith(_NARRATOR_STEMS) for w in para_words)):
+            break  # the author speaks of the interviewee, or of themself («Автор благодарит собеседника»)
         while end > start and text[end - 1] in " \t\r\n":
             end -= 1
         if end - start >= 2:
             out.append(Attribution((start, end), cue, who, None, "dialogue:continued"))
     return out
+
+
+# The speaker's own voice in a paragraph: a first-person word.
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:я|мы|меня|мне|мной|нас|нам|нами|мой|моя|моё|мое|мои|моего|моей|моих|"
+                           r"наш|наша|наше|наши|нашего|нашей|наших|нашим|нашему)(?!\w)", re.IGNORECASE)
+_MAX_RUN_ON = 5  # paragraphs a remarked quote may run on over
+
+
+def _speech_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[int, int],
+                    src: tuple[int, int] | None, subj: int | None) -> list[Attribution]:
+    """«– …, – говорит Владимир Пастухов. ¶ Я предлагаю сильный центр. …»: the paragraphs right
+    after a dash line with a named speaker go on in that speaker's voice while each speaks in the
+    first person and names the speaker nowhere (the author's narration names them: «…, Владимир
+    Пастухов считает …»); not past a dash line, a labelled line, or five paragraphs."""
+    if src is None:
+        return []
+    words = re.findall(r"[^\W\d_]+", text[src[0] : src[1]])
+    stem = words[-1][:5].lower() if words and words[-1][:1].isupper() else None
+    out = []
+    for k in range(n + 1, min(len(lines), n + 1 + _MAX_RUN_ON)):
+        start, end = lines[k]
+        para = text[start:end]
+        if not para.strip() or _opens_with_dash(para.lstrip()) or _label(text, start, end) is not None:
+            break
+        if _FIRST_PERSON.search(para) is None or (stem is not None and stem in para.lower()):
+            break
+        while end > start and text[end - 1] in " \t\r\n":
+            end -= 1
+        out.append(Attribution((start, end), cue, src, subj, "dialogue:continued"))
+    return out
+
+
+_AFTER_LAST = 3  # paragraphs an answer after the last question may run on over
+# Words of the author's narration around an interview: the interviewee as «собеседник», the
+# author, the outlet's staff.
+_NARRATOR_STEMS = ("собеседни", "автор", "редакци", "корреспондент", "интервью")
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Titles and roles that open the author's narration about a speaker («Эксперт», «Политолог»)."""
+    return load_words("person_nouns") | load_words("role_nouns")
 
 
 def _whole_sentences(text: str, start: int, end: int) -> bool:

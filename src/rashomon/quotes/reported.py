@@ -836,6 +836,14 @@ def _as_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int
         # speech verb's object is often the hearer: "as he told the AP").
         return view.subtree(objs[0]), "as-object"
     own = view.subtree(verb)
+    if m > 0 and toks[m - 1].text in (":", "—", "–") and toks[m - 1].sent == toks[m].sent:
+        # «…пришли: как утверждает издание Focus, для доставки … использовано …»: after a colon
+        # or dash the «как»-phrase opens the clause that follows it, wherever the parser hung it.
+        sent = toks[verb].sent
+        after = [k for k in range(max(own) + 1, len(toks)) if toks[k].sent == sent]
+        while after and toks[after[0]].pos == "PUNCT":
+            after = after[1:]
+        return (after, "as-clause") if after else None
     # "X did it, as shown by Y.": the cue clause closes the sentence, and the content ends
     # before it (the final period hangs on the main verb and would pull the span over it).
     idx = [k for k in view.subtree(head, exclude={verb}) if k < own[0] or toks[own[0]].start < toks[head].start]
@@ -1050,10 +1058,19 @@ def headline_attributions(article: Article) -> list[Attribution]:
         if para.text.rstrip().endswith(ends) or len(para.text) > 200:
             continue
         m = _HEADLINE_COLON.match(para.text)
+        off = 0
+        if not m and n == 0:
+            # «Украина продала суверенитет. Чем … с Западом - Политолог Донцов: Запад может …»: a
+            # title of several segments, the speaker's one after the last spaced dash.
+            colon = para.text.find(":")
+            dash = max((para.text.rfind(d, 0, colon) for d in (" - ", " — ", " – ")), default=-1) if colon > 0 else -1
+            if dash > 0:
+                off = dash + 3
+                m = _HEADLINE_COLON.match(para.text[off:])
         if not m:
             continue
-        s = para.start + m.start(1)
-        e = para.start + m.end(1)
+        s = para.start + off + m.start(1)
+        e = para.start + off + m.end(1)
         label = text[s:e]
         if label.lower() in _not_source_labels():
             continue
@@ -1085,7 +1102,7 @@ def headline_attributions(article: Article) -> list[Attribution]:
                 and not _named_again(text, words[-1], para.end) and not _person_label(words[-1]):
             continue  # "Sore Loser: Abrams ends …", "BOOM: …": a label the article never names again is no source
         colon = text.index(":", e)
-        cs, ce = _strip(text, para.start + m.start(2), para.end)
+        cs, ce = _strip(text, para.start + off + m.start(2), para.end)
         nxt = article.paragraphs[n + 1] if n + 1 < len(article.paragraphs) else None
         if nxt is not None and nxt.text[:1].islower() and not para.text.rstrip().endswith((".", "!", "?", "…")):
             ce = _strip(text, nxt.start, nxt.end)[1]  # a title broken over two lines («… фактически ¶противоречили …»)

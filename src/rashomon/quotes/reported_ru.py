@@ -283,6 +283,16 @@ def _colon_clause(view: SyntaxView, verb: int) -> list[int] | None:
     that closes the cue's own words (at most a short object between, no other verb)."""
     toks = view.tokens
     sent = toks[verb].sent
+    word = toks[verb].text.lower()
+    if verb + 1 < len(toks) and toks[verb + 1].text in ("—", "–") and toks[verb + 1].sent == sent \
+            and any(k < verb for k in view.kids(verb, "nsubj")) \
+            and (word in _ru_words("predicative_cues") or word.endswith(("л", "ла", "ли", "ло"))):
+        # (not «экспертиза покажет – …»: what a future finding will show is nobody's statement yet)
+        # «Специалисты уверены — сейчас об этом не думает никто»: a dash right after the cue of
+        # a subject before it opens the content as a colon does.
+        rest = [k for k in range(verb + 2, len(toks)) if toks[k].sent == sent]
+        if len([k for k in rest if toks[k].pos != "PUNCT"]) >= 2 and not any(toks[k].text in ("—", "–") for k in rest[:1]):
+            return rest
     for j in range(verb + 1, min(len(toks), verb + 2 + _COLON_REACH)):
         t = toks[j]
         if t.sent != sent or t.pos in ("VERB", "AUX") or t.text in (".", "!", "?", ";", ",", "«", "»", "\"", "—", "–"):
@@ -924,6 +934,9 @@ def _main_clause_start(view: SyntaxView, start: int, end: int) -> int:
     return start
 
 
+_PREDICATIVES = frozenset({"видно", "ясно", "понятно", "известно", "очевидно", "заметно", "можно", "нужно", "надо"})
+
+
 def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, int] | None, int | None]:
     """Who «по словам …» names: the words up to the next comma (no verb among them), else the
     noun's genitive dependent; nothing for «по предварительным данным, …»."""
@@ -936,7 +949,7 @@ def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, 
     if len(words) > 1 and toks[words[0]].pos == "ADP":
         # «По данным из отчёта центра, …»: the report is the source, not «из».
         start, words = toks[words[0]].end, words[1:]
-    if words and not any(toks[k].pos in ("VERB", "AUX") for k in words):
+    if words and not any(toks[k].pos in ("VERB", "AUX") or toks[k].text.lower() in _PREDICATIVES for k in words):
         head = next((k for k in words if not start <= toks[toks[k].head].start < end), words[0])
         return _trim(text, start, end), head
     gen = [k for k in view.kids(noun, "nmod", "appos") if k > noun]
@@ -1032,8 +1045,17 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
         bracket = lead.endswith("(") and tail.startswith(",") and ")" in text[phrase_end : sent.end]
         # «…, а по данным Всемирного банка — 4,785 трлн»: a second source's figure with its verb left out.
         elliptic = re.search(r",\s*(?:а|но|однако)$", lead, re.IGNORECASE) is not None and tail[:1] in _DASHES
+        # «По данным МВД погибли пять человек.»: a sentence-opening marker whose comma was left
+        # out; its named source (a short phrase, no verb) ends where the clause begins.
+        # (not before «по»: «По данным Департамента по … вопросам ООН …» is one long name)
+        uncommaed = not lead and src is not None and tail[:1].islower() and len(text[src[0] : src[1]].split()) <= 6 \
+            and re.match(r"по\s", tail, re.IGNORECASE) is None \
+            and (any(c.isupper() for c in text[src[0] : src[1]])
+                 or src_head is not None and toks[src_head].lemma.lower() in _ru_words("speaking_nouns")) \
+            and not any(toks[k].pos in ("VERB", "AUX", "ADV") for k in view.tokens_in(*src)) \
+            and re.match(r"(?:что|как|чтобы|будто|ли)\b", tail, re.IGNORECASE) is None  # «по данным таблицам видно, что …»
         if not (tail.startswith(",") and (not lead or lead.endswith(",")) or lead.endswith(",") and not tail.strip(".!?…")
-                or dashed or bracket or elliptic):
+                or dashed or bracket or elliptic or uncommaed):
             continue
         if elliptic:
             content = _trim(text, text.index(tail[0], phrase_end) + 1, sent.end)
