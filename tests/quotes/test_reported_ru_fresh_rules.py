@@ -122,3 +122,14 @@ def test_reported_ru_fresh_rules_title_segment_label(analyzer):
             "Текст статьи о долгах.")
     got = [(q.speaker.text if q.speaker else None, q.content.text) for q in analyzer.analyze_text(text).quotes]
     assert ("Политолог Донцов", "Запад заберёт земли") in got, got
+
+
+def test_reported_ru_fresh_rules_nested_beliefs(analyzer):
+    # Inside someone's quotation a «что»-report of the speaker or of others is a report of its own
+    # (convention 5); a parenthetical «думаю» is not.
+    text = ("– Я уверен, что переговоры начнутся. Они считают, что Запад уступит. Это, думаю, ошибка, "
+            "– сказал политолог Иван Сомов.")
+    got = sorted((q.cue.text if q.cue else None, q.content.text) for q in analyzer.analyze_text(text).quotes)
+    assert ("уверен", "переговоры начнутся") in got, got
+    assert ("считают", "Запад уступит") in got, got
+    assert not any(c == "думаю" for c, _ in got), got

@@ -155,6 +155,9 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         home = pairs_all[k] if k is not None else None
         if home is not None and not _contains((home.start, home.end), att.content):
             continue  # a verb inside a quotation cannot report words outside it
+        if att.how in ("ru:as", "verb:as-clause") and att.cue is not None and is_first_person(text, att.source) \
+                and has_cyrillic(text[att.cue[0] : att.cue[1]]):
+            continue  # «как мы уже говорили, …»: the writer's or speaker's aside (convention 5)
         if home is not None and is_first_person(text, att.source) and not (att.how == "ru:that" and has_cyrillic(text[att.cue[0] : att.cue[1]])):
             # «"Я уверен, что …", — сказал он» is a report of its own (the Russian guideline,
             # convention 5); a parenthetical «думаю» is no «что»-clause.
@@ -182,7 +185,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
     # «Грузия, как заявил X в пятницу, воевала …»: the marker rule reads «как заявил» with the words
     # before it, the verb rule the whole clause around it; one quote, the verb's, under the
     # marker's fuller cue.
-    verbs = [a for a in keep.values() if a.how.startswith("verb") and a.cue is not None]
+    verbs = [a for a in keep.values() if (a.how.startswith("verb") or a.how == "ru:as") and a.cue is not None]
     for key, att in list(keep.items()):
         if att.how != "marker" or att.cue is None:
             continue
@@ -315,6 +318,12 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
 
 
+def _nested_report_ru(text: str, att: Attribution) -> bool:
+    """«Я уверен, что …», «они рассчитывают, что …» inside someone's Russian quotation: a report of
+    its own with a «что»-clause (the Russian guideline's convention 5), not a parenthetical hedge."""
+    return att.how == "ru:that" and att.cue is not None and has_cyrillic(text[att.cue[0] : att.cue[1]])
+
+
 _RU_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 _HEARSAY_REACH = 300  # characters from the last report to a «мол» sentence that retells it
 _LEADING_CHTO = re.compile(r"(?:что|чтобы|будто|мол\s*,|дескать\s*,)\s+(?=\S)")
@@ -414,8 +423,8 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         parent_idx = enclosing_quotes.find(*att.content)
         # Inside someone's quote, their own "I think …" is part of what they say, not a
         # second attribution; a third party they report ("the FSB reports: …") is nested.
-        if parent_idx is not None and (att.weak
-                                       or is_first_person(text, att.source) or _second_person(text, att.source)):
+        if parent_idx is not None and (att.weak or is_first_person(text, att.source) or _second_person(text, att.source)) \
+                and not _nested_report_ru(text, att):
             continue
         enclosing = speakers[parent_idx] if parent_idx is not None else None
         speaker_span = None

@@ -794,6 +794,15 @@ def _as_clause(view: SyntaxView, verb: int) -> list[int] | None:
     marks = [c for c in view.kids(node, "mark") if toks[c].text.lower() == "как"]
     if not marks or toks[node].dep not in ("advcl", "parataxis", "conj") or toks[node].head == node:
         return None
+    m = marks[0]
+    if m > 0 and toks[m - 1].text in (":", "—", "–") and toks[m - 1].sent == toks[m].sent:
+        # «…пришли: как утверждает издание Focus, для доставки … использовано …»: after a colon
+        # or a dash the «как»-phrase opens the clause that follows it, wherever the parser hung it.
+        sent = toks[verb].sent
+        after = [k for k in range(max(view.subtree(node)) + 1, len(toks)) if toks[k].sent == sent]
+        while after and toks[after[0]].pos == "PUNCT":
+            after = after[1:]
+        return after or None
     idx = view.subtree(toks[node].head, exclude={node})
     return idx or None
 
@@ -875,7 +884,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         if (subj is not None and how == "ru:inverted" and tok.text.lower().endswith(("ли", "ют", "ят"))
                 and _reported_before(view, subj, i) and place_source(view, i)):
             subj = None  # «Цены на бензин упали, сообщили в министерстве»: "цены" is what was said
-        if subj is not None and (how == "ru:inverted" or not content[0] <= view.tokens[subj].start < content[1]):
+        # «…, как сообщают работники центра, …»: the «как»-phrase's subject stands inside the clause it reports.
+        if subj is not None and (how in ("ru:inverted", "ru:as") or not content[0] <= view.tokens[subj].start < content[1]):
             src = ru_source_span(view, subj, i)
         elif evidential:
             subj = None  # «выяснилось, что …»: found out, nobody named
