@@ -133,3 +133,11 @@ def test_reported_ru_fresh_rules_nested_beliefs(analyzer):
     assert ("уверен", "переговоры начнутся") in got, got
     assert ("считают", "Запад уступит") in got, got
     assert not any(c == "думаю" for c, _ in got), got
+
+
+def test_reported_ru_fresh_rules_subject_hung_on_later_verb(analyzer):
+    # A subject before the cue that the parser may hang on the quoted clause's verb still speaks.
+    text = ("Уместно вспомнить, что в 2019 году новоизбранная президент Грузии Саломе Зурабишвили совершенно "
+            "серьёзно заявила, что «выход Великобритании из ЕС освобождает место для Грузии».")
+    got = [q.speaker_name for q in analyzer.analyze_text(text).quotes if q.cue and q.cue.text == "заявила"]
+    assert got and all(name and "Зурабишвили" in name for name in got), got

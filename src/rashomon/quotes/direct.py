@@ -14,7 +14,7 @@ from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .morph_ru import nominal_subject
 from .reported import Attribution, source_span
-from .reported_ru import addressed_medium, place_source, ru_source_span
+from .reported_ru import addressed_medium, place_source, preceding_subject, ru_source_span
 
 _NEAR_CHARS = 160  # how far from the marks a speech verb may stand
 _SHORT_NEAR = 20  # … and from a short quotation
@@ -58,7 +58,8 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
         if named and toks[verb].pos in ("VERB", "AUX"):
             return named[-1]
         break
-    return None
+    found = preceding_subject(view, verb)  # a Russian subject the parser hung on a later verb
+    return found if found is not None and nominal_subject(view, found) else None
 
 
 def _inside(pos: int, pairs: list[MarkPair]) -> bool:

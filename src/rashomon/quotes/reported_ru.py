@@ -477,10 +477,17 @@ def _subject(view: SyntaxView, verb: int) -> int | None:
     subject standing before the cue that the parser hung on a later verb, past a relative or
     participle clause of its own («Эта группа, которая долгое время выступала против …, утверждала,
     что …»)."""
-    toks = view.tokens
     found = _subject_up(view, verb)
-    if found is not None or toks[verb].dep not in ("root", "ROOT"):
-        return found
+    return found if found is not None else preceding_subject(view, verb)
+
+
+def preceding_subject(view: SyntaxView, verb: int) -> int | None:
+    """A subject before a Russian cue that the parser hung on a later verb (the cue itself left a
+    root or a bare «dep»): «… президент Грузии Саломе Зурабишвили совершенно серьёзно заявила,
+    что «…»», past a relative or participle clause of the subject's own."""
+    toks = view.tokens
+    if toks[verb].dep not in ("root", "ROOT", "dep") or not _is_russian(toks[verb].lemma.lower()):
+        return None
     for k in range(verb - 1, max(-1, verb - 30), -1):
         if toks[k].sent != toks[verb].sent or toks[k].pos in ("VERB", "AUX") and toks[k].dep not in _MODIFIER_CLAUSES \
                 or toks[k].text in (".", ";", ":"):
