@@ -158,7 +158,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         if att.how in ("ru:as", "verb:as-clause") and att.cue is not None and is_first_person(text, att.source) \
                 and has_cyrillic(text[att.cue[0] : att.cue[1]]):
             continue  # «как мы уже говорили, …»: the writer's or speaker's aside (convention 5)
-        if home is not None and is_first_person(text, att.source) and not (att.how == "ru:that" and has_cyrillic(text[att.cue[0] : att.cue[1]])):
+        if home is not None and is_first_person(text, att.source) and not _nested_report_ru(text, att):
             # «"Я уверен, что …", — сказал он» is a report of its own (the Russian guideline,
             # convention 5); a parenthetical «думаю» is no «что»-clause.
             continue  # “Some sort of amnesty, I think, is part of his plan”: the quoted speaker's own hedge

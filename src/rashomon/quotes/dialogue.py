@@ -13,12 +13,12 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
 
-from ..lang import load_words
+from ..lang import load_list
 from ..model import Article
 from ..syntax import SyntaxView
 from .direct import speaker_token
 from .lexicon import QuoteLexicon
-from .reported import Attribution, source_span
+from .reported import Attribution, person_words, source_span
 
 _DASHES = "—–"
 # ", — " / "! — " / "? — " / "… — " / ". — " between a quote and the author's words (a hyphen
@@ -182,7 +182,7 @@ def _answer_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[
     the interviewee or opens with a person's title («Эксперт объяснил также, что …»)."""
     out = []
     last = n > max(labels)
-    words = re.findall(r"[^\W\d_]+", text[who[0] : who[1]])
+    words = _WORD.findall(text[who[0] : who[1]])
     stem = words[-1][:5].lower() if words else None
     for k in range(n + 1, min(len(lines), n + 1 + _AFTER_LAST) if last else max(labels)):
         if k in labels:
@@ -190,10 +190,10 @@ def _answer_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[
         start, end = lines[k]
         if _opens_with_dash(text[start:end]) or _label(text, start, end) is not None:
             break
-        para_words = [w.lower() for w in re.findall(r"[^\W\d_]+", text[start:end])]
+        para_words = [w.lower() for w in _WORD.findall(text[start:end])]
         if last and (stem is not None and stem in text[start:end].lower()
-                     or any(w in _person_words() for w in para_words[:3])
-                     or any(w.startswith(_NARRATOR_STEMS) for w in para_words)):
+                     or any(w in person_words() for w in para_words[:3])
+                     or any(w.startswith(_narrator_stems()) for w in para_words)):
             break  # the author speaks of the interviewee, or of themself («Автор благодарит собеседника»)
         while end > start and text[end - 1] in " \t\r\n":
             end -= 1
@@ -202,10 +202,20 @@ def _answer_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[
     return out
 
 
-# The speaker's own voice in a paragraph: a first-person word.
-_FIRST_PERSON = re.compile(r"(?<!\w)(?:я|мы|меня|мне|мной|нас|нам|нами|мой|моя|моё|мое|мои|моего|моей|моих|"
-                           r"наш|наша|наше|наши|нашего|нашей|наших|нашим|нашему)(?!\w)", re.IGNORECASE)
 _MAX_RUN_ON = 5  # paragraphs a remarked quote may run on over
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _first_person() -> frozenset[str]:
+    """Every form of the Russian first-person pronouns: the speaker's own voice in a paragraph."""
+    return frozenset(w.lower() for w in load_list("ru", "first_person_forms"))
+
+
+@lru_cache(maxsize=1)
+def _narrator_stems() -> tuple[str, ...]:
+    """Word beginnings of the author's narration around an interview («собеседни…», «автор…»)."""
+    return tuple(w.lower() for w in load_list("ru", "narrator_stems"))
 
 
 def _speech_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[int, int],
@@ -216,7 +226,7 @@ def _speech_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[
     Пастухов считает …»); not past a dash line, a labelled line, or five paragraphs."""
     if src is None:
         return []
-    words = re.findall(r"[^\W\d_]+", text[src[0] : src[1]])
+    words = _WORD.findall(text[src[0] : src[1]])
     stem = words[-1][:5].lower() if words and words[-1][:1].isupper() else None
     out = []
     for k in range(n + 1, min(len(lines), n + 1 + _MAX_RUN_ON)):
@@ -224,7 +234,7 @@ def _speech_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[
         para = text[start:end]
         if not para.strip() or _opens_with_dash(para.lstrip()) or _label(text, start, end) is not None:
             break
-        if _FIRST_PERSON.search(para) is None or (stem is not None and stem in para.lower()):
+        if not any(w.lower() in _first_person() for w in _WORD.findall(para)) or (stem is not None and stem in para.lower()):
             break
         while end > start and text[end - 1] in " \t\r\n":
             end -= 1
@@ -233,15 +243,6 @@ def _speech_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[
 
 
 _AFTER_LAST = 3  # paragraphs an answer after the last question may run on over
-# Words of the author's narration around an interview: the interviewee as «собеседник», the
-# author, the outlet's staff.
-_NARRATOR_STEMS = ("собеседни", "автор", "редакци", "корреспондент", "интервью")
-
-
-@lru_cache(maxsize=1)
-def _person_words() -> frozenset[str]:
-    """Titles and roles that open the author's narration about a speaker («Эксперт», «Политолог»)."""
-    return load_words("person_nouns") | load_words("role_nouns")
 
 
 def _whole_sentences(text: str, start: int, end: int) -> bool:

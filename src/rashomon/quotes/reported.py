@@ -836,18 +836,27 @@ def _as_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int
         # speech verb's object is often the hearer: "as he told the AP").
         return view.subtree(objs[0]), "as-object"
     own = view.subtree(verb)
-    if m > 0 and toks[m - 1].text in (":", "—", "–") and toks[m - 1].sent == toks[m].sent:
-        # «…пришли: как утверждает издание Focus, для доставки … использовано …»: after a colon
-        # or dash the «как»-phrase opens the clause that follows it, wherever the parser hung it.
-        sent = toks[verb].sent
-        after = [k for k in range(max(own) + 1, len(toks)) if toks[k].sent == sent]
-        while after and toks[after[0]].pos == "PUNCT":
-            after = after[1:]
+    after = clause_after_opener(view, m, max(own))
+    if after is not None:
         return (after, "as-clause") if after else None
     # "X did it, as shown by Y.": the cue clause closes the sentence, and the content ends
     # before it (the final period hangs on the main verb and would pull the span over it).
     idx = [k for k in view.subtree(head, exclude={verb}) if k < own[0] or toks[own[0]].start < toks[head].start]
     return (idx, "as-clause") if idx else None
+
+
+def clause_after_opener(view: SyntaxView, mark: int, phrase_end: int) -> list[int] | None:
+    """«…пришли: как утверждает издание Focus, для доставки … использовано …»: after a colon or a
+    dash an «as»-phrase opens the clause that follows it, wherever the parser hung it. Its tokens
+    (maybe none), or None when no colon or dash stands before the mark."""
+    toks = view.tokens
+    if mark == 0 or toks[mark - 1].text not in (":", "—", "–") or toks[mark - 1].sent != toks[mark].sent:
+        return None
+    sent = toks[mark].sent
+    after = [k for k in range(phrase_end + 1, len(toks)) if toks[k].sent == sent]
+    while after and toks[after[0]].pos == "PUNCT":
+        after = after[1:]
+    return after
 
 
 def _parenthetical(view: SyntaxView, verb: int) -> bool:
@@ -1132,7 +1141,7 @@ def _speaker_where(text: str, s: int, e: int, ents: list) -> int | None:  # noqa
 
 
 @lru_cache(maxsize=1)
-def _person_words() -> frozenset[str]:
+def person_words() -> frozenset[str]:
     """Titles, roles and group nouns for people (person_nouns, role_nouns, group_person_nouns)."""
     from ..lang import load_words
 
@@ -1142,7 +1151,7 @@ def _person_words() -> frozenset[str]:
 def _person_label(word: str) -> bool:
     """A label naming a person by title or role ("Lawyer", "Witness", "Historians")."""
     w = word.lower().strip(".,;'’\"")
-    return w in _person_words() or (w.endswith("s") and w[:-1] in _person_words())
+    return w in person_words() or (w.endswith("s") and w[:-1] in person_words())
 
 
 def _named_again(text: str, word: str, after: int) -> bool:

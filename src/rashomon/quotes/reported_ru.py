@@ -23,7 +23,7 @@ from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .morph_ru import gerund, inanimate_noun, infinitive, nominal_subject
-from .reported import Attribution, source_span
+from .reported import Attribution, clause_after_opener, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
 _THAT = {"что", "будто", "якобы", "чтобы", "чтоб"}
@@ -60,6 +60,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "medium_nouns": load_list("ru", "medium_nouns"),
         "thing_subjects": load_list("ru", "thing_subjects"),
         "thing_verbs": load_list("ru", "thing_verbs"),
+        "predicative_adverbs": load_list("ru", "predicative_adverbs"),
         "speaking_nouns": tuple(w for name in ("person_nouns", "org_nouns", "document_nouns", "medium_nouns",
                                                "group_person_nouns", "speaking_bodies") for w in load_list("ru", name)),
     }
@@ -801,14 +802,8 @@ def _as_clause(view: SyntaxView, verb: int) -> list[int] | None:
     marks = [c for c in view.kids(node, "mark") if toks[c].text.lower() == "как"]
     if not marks or toks[node].dep not in ("advcl", "parataxis", "conj") or toks[node].head == node:
         return None
-    m = marks[0]
-    if m > 0 and toks[m - 1].text in (":", "—", "–") and toks[m - 1].sent == toks[m].sent:
-        # «…пришли: как утверждает издание Focus, для доставки … использовано …»: after a colon
-        # or a dash the «как»-phrase opens the clause that follows it, wherever the parser hung it.
-        sent = toks[verb].sent
-        after = [k for k in range(max(view.subtree(node)) + 1, len(toks)) if toks[k].sent == sent]
-        while after and toks[after[0]].pos == "PUNCT":
-            after = after[1:]
+    after = clause_after_opener(view, marks[0], max(view.subtree(node)))  # «…: как утверждает X, …»
+    if after is not None:
         return after or None
     idx = view.subtree(toks[node].head, exclude={node})
     return idx or None
@@ -951,7 +946,7 @@ def _main_clause_start(view: SyntaxView, start: int, end: int) -> int:
     return start
 
 
-_PREDICATIVES = frozenset({"видно", "ясно", "понятно", "известно", "очевидно", "заметно", "можно", "нужно", "надо"})
+_SOURCE_END = re.compile(r",|\s[—–-]\s")  # «по данным Всемирного банка — 4,785 трлн»
 
 
 def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, int] | None, int | None]:
@@ -960,13 +955,13 @@ def _marker_source(view: SyntaxView, noun: int, limit: int) -> tuple[tuple[int, 
     toks = view.tokens
     text = view.article.text
     start = toks[noun].end
-    m = re.compile(r",|\s[—–-]\s").search(text, start, limit)  # «по данным Всемирного банка — 4,785 трлн»
+    m = _SOURCE_END.search(text, start, limit)
     end = m.start() if m else limit
     words = list(view.tokens_in(start, end))
     if len(words) > 1 and toks[words[0]].pos == "ADP":
         # «По данным из отчёта центра, …»: the report is the source, not «из».
         start, words = toks[words[0]].end, words[1:]
-    if words and not any(toks[k].pos in ("VERB", "AUX") or toks[k].text.lower() in _PREDICATIVES for k in words):
+    if words and not any(toks[k].pos in ("VERB", "AUX") or toks[k].text.lower() in _ru_words("predicative_adverbs") for k in words):
         head = next((k for k in words if not start <= toks[toks[k].head].start < end), words[0])
         return _trim(text, start, end), head
     gen = [k for k in view.kids(noun, "nmod", "appos") if k > noun]
