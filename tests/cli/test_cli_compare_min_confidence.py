@@ -103,3 +103,17 @@ def test_cli_compare_min_confidence_real_engine(tmp_path):
     assert raised.exit_code == 0, raised.output
     doc2 = json.loads(raised.stdout)
     assert doc2["conflicts"] == [] and doc2["hidden_conflicts"] == len(confs)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "html"])
+def test_cli_compare_output_file_ends_with_newline(fmt, inputs, recorded, tmp_path):
+    # `-o FILE` writes what stdout would show, its final newline included.
+    cfg, paths = inputs
+    out = tmp_path / f"out.{fmt}"
+    result = CliRunner().invoke(app, ["compare", *paths, "--config", str(cfg), "--no-progress",
+                                      "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    assert written.endswith("\n") and not written.endswith("\n\n")
+    shown = CliRunner().invoke(app, ["compare", *paths, "--config", str(cfg), "--no-progress", "--format", fmt])
+    assert shown.stdout == written

@@ -40,6 +40,23 @@ from rashomon.quotes.marks import scan_marks
         # Negatives: a paragraph opening a quotation of its own, or a » six paragraphs on, is no close.
         ("Он сказал: «Один.\n\nАвтор пишет.\n\n«Два», — ответил он.", ["«Два»"]),
         ("Она: «Один.\n\nДва.\n\nТри.\n\nЧетыре.\n\nПять.\n\nШесть.\n\nСемь».", []),
+        # A « left open at its paragraph's end after a colon, a sentence's end or the paragraph's
+        # start holds the speaker's words to that end (the closing mark lost).
+        ("Иван Петров: «Это было решение правительства, и мы его выполнили. Других вариантов не было.\n\nАвтор.",
+         ["«Это было решение правительства, и мы его выполнили. Других вариантов не было."]),
+        ("Он ответил. «Мы не будем отступать от своих планов, это решено окончательно и давно.",
+         ["«Мы не будем отступать от своих планов, это решено окончательно и давно."]),
+        # At a paragraph's start it holds the words up to the author's dash frame only.
+        ("Заголовок\n\n«Беженцев стало больше двух миллионов за две недели, и это не предел, – пишет газета.",
+         ["«Беженцев стало больше двух миллионов за две недели, и это не предел"]),
+        ("Заголовок\n\n«Г-жа посол! Несколько дней назад вы говорили совсем другое о нашей стране.\n\nДа.", []),
+        # A straight or curly mark closes « before the author's dash frame.
+        ('«Решение принято, его не отменят", - заявил министр.', ['«Решение принято, его не отменят"']),
+        ('«Мы готовы”, — сказал он.', ['«Мы готовы”']),
+        # Negatives: a name whose closing mark is lost, a short phrase, a straight mark without a frame.
+        ("Директор компании «Северный поток и партнёры в этом году снова получила большую прибыль.\n\nДа.", []),
+        ("Он сказал. «Коротко.\n\nДа.", []),
+        ('«Решение принято, его не отменят" и всё.', []),
         # Negatives: one apostrophe is still an apostrophe, three marks are no pair of two.
         ("Kiev's plan, Obama's ''deal'' and rock 'n' roll", ["''deal''"]),
         ("It" + "'" * 3 + "s odd", []),
@@ -73,4 +90,6 @@ def test_marks_pairs_unbalanced_recovers(text, unpaired):
 def test_marks_pairs_never_raises(text):
     scan = scan_marks(text)
     for p in scan.pairs:
-        assert 0 <= p.start < p.inner_start <= p.inner_end < p.end <= len(text)
+        # A quotation left open at its paragraph's end has no closing mark: it ends where its words do.
+        assert 0 <= p.start < p.inner_start <= p.inner_end <= p.end <= len(text)
+        assert p.inner_end < p.end or (not p.closed and p.inner_end == p.end)

@@ -39,7 +39,11 @@ def reference_scan(text: str) -> MarkScan:
                         and marks._closes_later(text, j, stack[0][0]):
                     i = j
                     continue
-                scan.unpaired.extend(pos for _op, pos in stack)
+                end = marks._open_ended(text, stack[0], i) if len(stack) == 1 else None
+                if end is not None:
+                    scan.pairs.append(MarkPair(stack[0][1], end, stack[0][1] + 1, end, depth=0, closed=False))
+                else:
+                    scan.unpaired.extend(pos for _op, pos in stack)
                 stack.clear()
             i = j
             continue
@@ -50,6 +54,9 @@ def reference_scan(text: str) -> MarkScan:
             i += 1
             continue
         closers_open = [k for k, (op, _) in enumerate(stack) if ch in marks._PAIRS[op]]
+        if not closers_open and ch in "\"”" and stack and stack[-1][0] == "«" and marks._can_close(text, i, width) \
+                and marks._DASH_FRAME.match(text, i + width):
+            closers_open = [len(stack) - 1]
         if closers_open and marks._can_close(text, i, width):
             k = closers_open[-1]
             scan.unpaired.extend(pos for _op, pos in stack[k + 1 :])
@@ -63,6 +70,10 @@ def reference_scan(text: str) -> MarkScan:
         elif ch in "”»›":
             scan.unpaired.append(i)
         i += width
+    end = marks._open_ended(text, stack[0], n) if len(stack) == 1 else None
+    if end is not None:
+        scan.pairs.append(MarkPair(stack[0][1], end, stack[0][1] + 1, end, depth=0, closed=False))
+        stack.clear()
     scan.unpaired.extend(pos for _op, pos in stack)
     scan.pairs.sort(key=lambda p: (p.start, -p.end))
     marks._fix_depths(scan.pairs)

@@ -28,6 +28,17 @@ CASES = [
      [("ООН", "беженцев стало больше", "по данным")]),
     # Negative: a marker noun as a plain object.
     ("Отчёт составлен по данным таблицам.", []),
+    # Session 45: a name the parser hung on a fronted phrase still speaks, past the cue's gerund.
+    ("С явным неудовольствием Фергюсон отмечает, что санкции не привели к обвалу рубля.",
+     [("Фергюсон", "санкции не привели к обвалу рубля", "отмечает")]),
+    ("В эфире телеканала Иван Сомов, комментируя сроки защиты, заявлял, что вакцина защищает два года.",
+     [("Иван Сомов", "вакцина защищает два года", "заявлял")]),
+    # A scare-quoted word beside an unquoted one is still the speaker (session 45).
+    ("Западные «партнеры» открыто требуют довести показатель вакцинации до нормы.",
+     [("Западные «партнеры»", "довести показатель вакцинации до нормы", "требуют")]),
+    # Negatives: a first-person or infinitive cue after a name is nobody's report by that name.
+    ("Режиму Сомова советую привыкать к новым границам.", []),
+    ("Если говорить о Норвегии, то к Норвегии можно сказать, что это богатая страна.", []),
 ]
 
 
@@ -141,3 +152,65 @@ def test_reported_ru_fresh_rules_subject_hung_on_later_verb(analyzer):
             "серьёзно заявила, что «выход Великобритании из ЕС освобождает место для Грузии».")
     got = [q.speaker_name for q in analyzer.analyze_text(text).quotes if q.cue and q.cue.text == "заявила"]
     assert got and all(name and "Зурабишвили" in name for name in got), got
+
+
+# Quotations whose closing mark is lost (session 45): a colon quotation runs to its paragraph's
+# end, one opening its paragraph stops at the author's dash frame, and « may close on a straight
+# mark before that frame. (speaker, content start, cue)
+LOST_CLOSER = [
+    ("Заголовок интервью\n\nИгорь Сомов: «Решение было принято давно, и менять его никто не собирается. "
+     "Мы выполним всё, что обещали.\n\nАвтор добавил пару строк.",
+     ("Игорь Сомов", "«Решение было принято давно", ":")),
+    ("Заголовок\n\n«Беженцев стало больше двух миллионов за две недели, и это не предел, – пишет газета.",
+     ("газета", "«Беженцев стало больше двух миллионов", "пишет")),
+    ('«Решение принято, его никто не отменит", - заявил министр Игорь Сомов.',
+     ("Игорь Сомов", "«Решение принято, его никто не отменит", "заявил")),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOST_CLOSER, ids=["colon", "dash frame", "straight closer"])
+def test_reported_ru_fresh_rules_lost_closing_mark(analyzer, text, expected):
+    got = [(q.speaker.text if q.speaker else None, q.content.text, q.cue.text if q.cue else None)
+           for q in analyzer.analyze_text(text).quotes]
+    speaker, start, cue = expected
+    assert any(s and speaker in s and c.startswith(start) and k == cue for s, c, k in got), got
+    for q in analyzer.analyze_text(text).quotes:
+        assert "Автор добавил" not in q.content.text  # the next paragraph is the author's
+
+
+def test_reported_ru_fresh_rules_lost_closing_mark_negative(analyzer):
+    # A name whose closing mark is lost is no quotation running to the paragraph's end.
+    text = "Директор компании «Северный поток и партнёры в этом году снова получила большую прибыль.\n\nДа."
+    assert not [q for q in analyzer.analyze_text(text).quotes if q.content.text.startswith("«Северный")]
+
+
+# A title that exclaims is still its label's claim, in capitals too, when the article names the
+# label again (session 45). (text, expected (speaker, content) or None)
+EXCLAIMED_TITLES = [
+    ("АРНО ХИДИРБЕГИШВИЛИ: ГРУЗИЯ ДОЛЖНА РАЗОРВАТЬ ОТНОШЕНИЯ!\n\nРедактор Арно Хидирбегишвили дал интервью.",
+     ("АРНО ХИДИРБЕГИШВИЛИ", "ГРУЗИЯ ДОЛЖНА РАЗОРВАТЬ ОТНОШЕНИЯ!")),
+    ("Игорь Сомов: Мы выиграем этот суд!\n\nАдвокат Игорь Сомов выступил в суде.",
+     ("Игорь Сомов", "Мы выиграем этот суд!")),
+    # Negatives: a question, a topic label the article never names again.
+    ("Игорь Сомов: кто выиграет этот суд?!\n\nАдвокат Игорь Сомов выступил в суде.", None),
+    ("СЕНСАЦИЯ: ЦЕНЫ СНОВА РАСТУТ!\n\nЦены на бензин выросли.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXCLAIMED_TITLES, ids=["capitals", "mixed case", "question", "kicker"])
+def test_reported_ru_fresh_rules_exclaimed_title(analyzer, text, expected):
+    got = [(q.speaker.text if q.speaker else None, q.content.text) for q in analyzer.analyze_text(text).quotes
+           if q.cue is not None and q.cue.text == ":"]
+    assert got == ([expected] if expected else []), got
+
+
+def test_reported_ru_fresh_rules_open_quotation_runs_on(analyzer):
+    # A colon quotation left open at its paragraph's end goes on over the next paragraph in the
+    # speaker's first person, and stops at the author's narration that names the speaker.
+    text = ("Интервью\n\nИгорь Сомов: «Решение было принято давно, и менять его никто не собирается.\n\n"
+            "Мы выполним всё, что обещали нашим избирателям, и я лично за этим прослежу.\n\n"
+            "Сомов покинул студию после эфира.")
+    quotes = analyzer.analyze_text(text).quotes
+    runs = [q for q in quotes if q.content.text.startswith("Мы выполним")]
+    assert runs and runs[0].speaker is not None and "Сомов" in runs[0].speaker.text
+    assert not [q for q in quotes if q.content.text.startswith("Сомов покинул")]

@@ -79,8 +79,9 @@ def compare(
             from ..render.compare_html import render_compare_page
 
             rendered = render_compare_page(comparison, articles)
+        rendered += "" if rendered.endswith("\n") else "\n"  # a file ends with a newline, as stdout does
         if out is None:
-            sys.stdout.write(rendered + ("" if rendered.endswith("\n") else "\n"))
+            sys.stdout.write(rendered)
         else:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(rendered, encoding="utf-8")

@@ -12,7 +12,7 @@ from ..intervals import Cover, LastEnclosing
 from ..lang import load_words
 from ..model import Article, QuotedPhrase, Quote, Span
 from ..syntax import SyntaxView
-from .dialogue import dialogue_attributions
+from .dialogue import dialogue_attributions, open_quotation_runs_on
 from .direct import attribute_quotation
 from .embeds import embed_attributions
 from .lexicon import QuoteLexicon, merged_lexicon
@@ -105,10 +105,15 @@ def _touches_marks(text: str, span: tuple[int, int]) -> bool:
     marks = [k for k, ch in enumerate(phrase) if ch in DOUBLE_MARKS]
     if not marks:
         return False
-    # Every quoted stretch must be a capitalised name of at most five words.
+    # Every quoted stretch must be a capitalised name of at most five words, or one word in scare
+    # quotes beside unquoted words of the phrase (Западные «партнеры», «политтехнологи» из X).
+    function = load_words("function_words")
+    outside = [w for w in re.sub(r"[«\"„“”][^«»\"„“”]*[»\"“”]", " ", phrase).split()
+               if w.lower().strip(".,") not in function]  # "The “patriots”" is still a quoted phrase
     for a, b in zip(marks[::2], marks[1::2] + [len(phrase)] * (len(marks) % 2)):
         inner = phrase[a + 1 : b]
-        if not inner[:1].isupper() or len(inner.split()) > 5 or len(marks) % 2:
+        scare = len(inner.split()) == 1 and inner.isalpha() and bool(outside)
+        if not (inner[:1].isupper() or scare) or len(inner.split()) > 5 or len(marks) % 2:
             return True
     return False
 
@@ -271,6 +276,8 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
             att = Attribution(span, None, None, None, "direct:unattributed")
         if att is not None:
             direct.append(att)
+            if not pair.closed and has_cyrillic(inner):
+                direct += open_quotation_runs_on(article, att)
             said = att if att.cue is not None else said
             direct_end = max(direct_end, span[1])
             why = f"direct quote, cue '{_cue(text, att)}'" if att.cue else "direct quote, speaker not stated"

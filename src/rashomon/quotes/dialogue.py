@@ -242,6 +242,19 @@ def _speech_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[
     return out
 
 
+def open_quotation_runs_on(article: Article, att: Attribution) -> list[Attribution]:
+    """«Иван Сомов: «… ¶ Мы …» with its closing mark lost at the paragraph's end: the paragraphs
+    after it go on in the speaker's voice as after a remarked dash line (_speech_runs_on)."""
+    if att.source is None or att.cue is None:
+        return []
+    text = article.text
+    lines = _lines(article)
+    n = next((k for k, (start, end) in enumerate(lines) if start <= att.content[0] < end), None)
+    if n is None or text[att.content[1] : lines[n][1]].strip():
+        return []  # the quotation stops inside its paragraph: nothing runs on
+    return _speech_runs_on(text, lines, n, att.cue, att.source, att.source_head)
+
+
 _AFTER_LAST = 3  # paragraphs an answer after the last question may run on over
 
 

@@ -203,7 +203,8 @@ def _frame_verb(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Mar
     anywhere). After "!" or "?" the next words may be a sentence of their own ("“Enough!” The
     crowd marched …"), so there the verb must be a speech verb."""
     text, toks = article.text, view.tokens
-    if not pair.closed or pair.inner_end <= pair.inner_start:
+    # A quotation whose closing mark was lost has a frame only when the author's dash follows.
+    if (not pair.closed and not _DASH_REMARK.match(text, pair.end)) or pair.inner_end <= pair.inner_start:
         return None
     inner = text[pair.inner_start:pair.inner_end].rstrip()
     if has_cyrillic(inner):

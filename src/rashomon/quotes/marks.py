@@ -119,7 +119,14 @@ def scan_marks(text: str) -> MarkScan:
                     # quotation closes later.
                     i = j
                     continue
-                scan.unpaired.extend(pos for _op, pos in stack)
+                end = _open_ended(text, stack[0], i) if len(stack) == 1 else None
+                if end is not None:
+                    # «… never closed: the speaker's words to the paragraph's end or to the
+                    # author's dash frame, recovered with no closing mark.
+                    pos = stack[0][1]
+                    scan.pairs.append(MarkPair(pos, end, pos + 1, end, depth=0, closed=False))
+                else:
+                    scan.unpaired.extend(pos for _op, pos in stack)
                 _truncate(stack, closable, 0)
             i = j
             continue
@@ -130,6 +137,10 @@ def scan_marks(text: str) -> MarkScan:
             i += 1
             continue
         open_for = closable.get(ch)
+        if not open_for and ch in "\"”" and stack and stack[-1][0] == "«" and _can_close(text, i, width) \
+                and _DASH_FRAME.match(text, i + width):
+            # «…", — сказал он: a straight or curly mark closing « before the reporting frame.
+            open_for = [len(stack) - 1]
         if open_for and _can_close(text, i, width):
             k = open_for[-1]
             # Marks opened after the one we close are unbalanced inside it.
@@ -147,6 +158,10 @@ def scan_marks(text: str) -> MarkScan:
         elif ch in "”»›":
             scan.unpaired.append(i)
         i += width
+    end = _open_ended(text, stack[0], n) if len(stack) == 1 else None
+    if end is not None:
+        pos = stack.pop()[1]
+        scan.pairs.append(MarkPair(pos, end, pos + 1, end, depth=0, closed=False))
     for _op, pos in stack:
         scan.unpaired.append(pos)
     scan.pairs.sort(key=lambda p: (p.start, -p.end))
@@ -155,6 +170,37 @@ def scan_marks(text: str) -> MarkScan:
         scan.unpaired.extend(pos for p in scan.pairs if p.depth >= MAX_DEPTH for pos in (p.start, p.end - 1))
         scan.pairs = [p for p in scan.pairs if p.depth < MAX_DEPTH]
     return scan
+
+
+# What follows a quotation's end when the author's frame comes next: «…», — сказал он.
+_DASH_FRAME = re.compile(r"[,.!?…]?[ \u00a0]*[-–—][ \u00a0]")
+# What may stand before an open-ended «: a colon or a sentence's end (then it may run to the
+# paragraph's end), or the paragraph's start (then only up to the author's dash frame).
+_SAYS_AFTER = re.compile(r"(?::\s*|[.!?…][ \t\u00a0]*)$")
+_PARAGRAPH_START = re.compile(r"(?:^|\r\n|\r|\n)[ \t\u00a0]*$")
+_SENTENCE_END = re.compile(r"[.!?…][»\"”)]*(?:\s|$)")
+# «…, — пишет Al Jazeera.: the quotation's words end where the author's remark begins.
+_FRAME_CUT = re.compile(r"(?:,|(?<=[!?…]))[ \u00a0]*[-–—][ \u00a0]+(?=[а-яё])")
+_MIN_OPEN_ENDED = 60
+
+
+def _open_ended(text: str, opener: tuple[str, int], brk: int) -> int | None:
+    """Where a « left open at a paragraph's end (`brk`) stops, when it opened a quotation of the
+    speaker's words and not a name whose closing mark was lost: at the author's dash frame
+    («…, — пишет X»), else, after a colon or a sentence's end, at the paragraph's end; the words
+    must run a sentence (60 characters and a sentence's end). None when it is no quotation."""
+    mark, pos = opener
+    if mark != "«" or brk - pos < _MIN_OPEN_ENDED:
+        return None
+    before = text[max(0, pos - 16):pos]
+    words = text[pos:brk].rstrip()
+    frame = _FRAME_CUT.search(words)
+    if frame is not None and frame.start() >= _MIN_OPEN_ENDED // 2 and \
+            (_SAYS_AFTER.search(before) or _PARAGRAPH_START.search(before)):
+        return pos + frame.start()
+    if _SAYS_AFTER.search(before) and _SENTENCE_END.search(words + " "):
+        return pos + len(words)
+    return None
 
 
 def _closes_later(text: str, j: int, opener: str = "«") -> bool:

@@ -39,6 +39,16 @@ def gerund(word: str) -> bool:
     return bool(parses) and all(p.tag.POS == "GRND" for p in parses)
 
 
+@lru_cache(maxsize=4096)
+def third_person(word: str) -> bool:
+    """A Cyrillic finite verb with a known third-person or past reading («отмечает», «сообщила»),
+    not only first or second person («советую», «скажешь»)."""
+    if not has_cyrillic(word):
+        return False
+    return any(p.is_known and p.tag.POS == "VERB" and (p.tag.person == "3per" or p.tag.tense == "past")
+               for p in russian_morph().parse(word.lower()))
+
+
 _NEVER_SUBJECT = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"}
 
 

@@ -1064,9 +1064,11 @@ def headline_attributions(article: Article) -> list[Attribution]:
             continue
         # A title may carry a final period ("Graham: Trump's rhetoric destroying GOP's chance.").
         ends = ("!", "?", "…", ":", "»", "”", '"') if n == 0 else (".", "!", "?", "…", ":", "»", "”", '"')
-        if para.text.rstrip().endswith(ends) or len(para.text) > 200:
-            continue
         m = _HEADLINE_COLON.match(para.text)
+        # A title that exclaims may still be a label's claim («X: Грузия должна разорвать …!»).
+        exclaims = n == 0 and m is not None and para.text.rstrip().endswith("!") and not para.text.rstrip().endswith("?!")
+        if para.text.rstrip().endswith(ends) and not exclaims or len(para.text) > 200:
+            continue
         off = 0
         if not m and n == 0:
             # «Украина продала суверенитет. Чем … с Западом - Политолог Донцов: Запад может …»: a
@@ -1157,7 +1159,10 @@ def _person_label(word: str) -> bool:
 def _named_again(text: str, word: str, after: int) -> bool:
     """Whether the word (by its first five letters, so «Гуреев» finds «Гуреева») stands
     capitalised after `after`, not opening a sentence."""
-    stem = re.escape(word.strip(".,;'’\"")[:5])
+    bare = word.strip(".,;'’\"")
+    if bare.isupper() and len(bare) > 3:
+        bare = bare.capitalize()  # a title in capitals («АРНО ХИДИРБЕГИШВИЛИ: …») names «Хидирбегишвили»
+    stem = re.escape(bare[:5])
     if len(stem) < 3 or not word[:1].isupper():
         return False
     return re.search(rf"(?<=[\w,;] ){stem}", text[after:]) is not None

@@ -22,7 +22,7 @@ from ..parse import dateline_end
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import gerund, inanimate_noun, infinitive, nominal_subject
+from .morph_ru import gerund, inanimate_noun, infinitive, nominal_subject, third_person
 from .reported import Attribution, clause_after_opener, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -490,12 +490,47 @@ def preceding_subject(view: SyntaxView, verb: int) -> int | None:
     if toks[verb].dep not in ("root", "ROOT", "dep") or not _is_russian(toks[verb].lemma.lower()):
         return None
     for k in range(verb - 1, max(-1, verb - 30), -1):
+        # A gerund phrase between subject and cue is passed over too («X, комментируя Y, заявлял, что»).
         if toks[k].sent != toks[verb].sent or toks[k].pos in ("VERB", "AUX") and toks[k].dep not in _MODIFIER_CLAUSES \
-                or toks[k].text in (".", ";", ":"):
+                and not (toks[k].dep == "advcl" and gerund(toks[k].text)) or toks[k].text in (".", ";", ":"):
             return None
         if toks[k].dep == "nsubj" and toks[k].head > verb:
             return k
     return None
+
+
+def stray_subject(view: SyntaxView, verb: int) -> int | None:
+    """A name right before a Russian cue that has no subject, hung by the parser on a word before
+    it («С явным неудовольствием Фергюсон отмечает, что …»: an apposition of the adverbial): a
+    proper noun with a nominative reading, only adverbs between it and the cue, in the cue's
+    sentence and not inside its content. Common nouns are left out: they are what the fronted
+    phrase is about as often as who speaks."""
+    toks = view.tokens
+    if not _is_russian(toks[verb].lemma.lower()) or not third_person(toks[verb].text):
+        return None  # «к Норвегии … можно сказать», «режиму X советую»: no third person, no name speaks
+    k = verb - 1
+    while k >= 0 and toks[k].pos in ("ADV", "PART") and toks[k].sent == toks[verb].sent:
+        k -= 1
+    # «Иван Сомов, комментируя сроки, заявлял»: past the cue's own gerund phrase in commas.
+    for g in view.kids(verb, "advcl"):
+        if gerund(toks[g].text) and toks[k].text == "," and g < k and g >= 2 and toks[g - 1].text == "," \
+                and not any(toks[j].text in (",", ".", ";", ":") for j in range(g + 1, k)):
+            k = g - 2
+            break
+    while k > 0 and toks[k].dep.startswith("flat") and toks[k].head < k and toks[k].pos == "PROPN":
+        k = toks[k].head  # «Елена Якименко»: the name's head word
+    if k < 0 or toks[k].sent != toks[verb].sent or toks[k].pos != "PROPN" or toks[k].dep in ("nsubj", "nsubj:pass") \
+            or toks[k].head == verb or not nominal_subject(view, k) or not toks[k].text[:1].isupper() \
+            or any(toks[c].pos == "ADP" for c in view.kids(k, "case")):
+        return None
+    # Past the name's own first name or initials, the phrase must start the clause or follow a
+    # fronted adverbial: no verb of its own between it and the clause start.
+    j = k - 1
+    while j >= 0 and toks[j].sent == toks[verb].sent and toks[j].text not in (",", ";", ":", "—", "–"):
+        if toks[j].pos in ("VERB", "AUX") and toks[j].dep not in _MODIFIER_CLAUSES:
+            return None
+        j -= 1
+    return k
 
 
 def _reporting_verb(view: SyntaxView, clause: int) -> int | None:
@@ -895,6 +930,9 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
                 or (kind == "predicative" and tok.text.lower().endswith("ы")):
             src = place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН», «в США уверены»
             subj = None
+        elif (stray := stray_subject(view, i)) is not None:
+            subj = stray  # «С явным неудовольствием Фергюсон отмечает, что …»: the name hung elsewhere
+            src = ru_source_span(view, subj, i)
         else:
             continue  # a singular verb with no subject found: a fragment, nobody is reported
         weak = kind in ("belief", "predicative") or (kind == "impersonal" and lemma[:-2] not in lex.speech
