@@ -20,7 +20,8 @@ from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import nominative_phrase
 from .reported import (Attribution, adjective_attributions, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person,
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
-from .reported_ru import (conditional_cue, hearsay_attributions, hypothetical_you, reference_attributions, russian_marker_attributions, russian_verb_attributions,
+from .reported_ru import (conditional_cue, hearsay_attributions, hypothetical_you, reference_attributions, russian_marker_attributions, russian_noun_attributions,
+                          russian_verb_attributions,
                           ru_source_edges, thing_subject)
 from .roles import (LONG_WORDS, addressed_name, cited_title, classify_unattributed, is_long_quotation, names_a_thing,
                     speech_without_cue)
@@ -138,6 +139,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
     found = verb_attributions(article, view, lex) + marker_attributions(article, view, lex) + adjective_attributions(article, view)
     found += headline_attributions(article) + noun_attributions(article, view, lex) + block_attributions(article, view, lex)
     found += russian_verb_attributions(article, view, lex) + russian_marker_attributions(article, view)
+    found += russian_noun_attributions(article, view)
     found += hearsay_attributions(article, view, lex)
     keep: dict[tuple[int, int] | None, Attribution] = {}
     pair_index = _PairIndex(pairs_all)

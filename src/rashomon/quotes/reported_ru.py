@@ -59,6 +59,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "adverbial_nouns": load_list("ru", "adverbial_nouns"),
         "medium_nouns": load_list("ru", "medium_nouns"),
         "thing_subjects": load_list("ru", "thing_subjects"),
+        "claim_nouns": load_list("ru", "claim_nouns"),
         "thing_verbs": load_list("ru", "thing_verbs"),
         "predicative_adverbs": load_list("ru", "predicative_adverbs"),
         "speaking_nouns": tuple(w for name in ("person_nouns", "org_nouns", "document_nouns", "medium_nouns",
@@ -1044,6 +1045,64 @@ def hearsay_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) 
         word_end = sent.start + len(m.group().rstrip(" ,"))
         out.append(Attribution(content, (sent.start, word_end), src, head, "ru:hearsay"))
     return out
+
+
+_CLAUSE_MARKS = ("что", "будто", "чтобы")
+_POSSESSIVES = ("его", "её", "ее", "их")
+
+
+def russian_noun_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
+    """«слухи о том, что …», «версию украинских властей о том, что …», «его утверждение, что …»: a
+    claim noun (lang/ru/claim_nouns.txt) with its «что»-clause as content («о том» kept, guideline
+    convention 4) and as source its possessive or the genitive after it, else nobody. Not the noun
+    of a light-verb cue («выступил с заявлением, что …»), which the verb rules read."""
+    text = article.text
+    if not has_cyrillic(text):
+        return []
+    toks = view.tokens
+    nouns = _ru_words("claim_nouns")
+    out: list[Attribution] = []
+    for i, tok in enumerate(toks):
+        if tok.pos != "NOUN" or tok.lemma.lower() not in nouns:
+            continue
+        head = toks[tok.head]
+        if tok.head != i and head.pos in ("VERB", "AUX") and tok.lemma.lower() in _phrases().get(head.lemma.lower(), {}):
+            continue
+        owner = next((c for c in view.kids(i, "det") if toks[c].text.lower() in _POSSESSIVES), None)
+        if owner is None:
+            owner = next((c for c in view.kids(i, "nmod") if c > i and toks[c].pos in ("NOUN", "PROPN")
+                          and not view.kids(c, "case")), None)
+        content = _claim_clause(view, i)
+        if content is None:
+            continue
+        if owner is not None and toks[owner].start >= content[0]:
+            owner = None
+        src, src_head = None, None
+        if owner is not None:
+            idx = [k for k in view.subtree(owner) if toks[k].start < content[0]]
+            src, src_head = _trim(text, *view.span_of(idx)), owner
+        out.append(Attribution(content, (tok.start, tok.end), src, src_head, "ru:noun", False))
+    return out
+
+
+def _claim_clause(view: SyntaxView, noun: int) -> tuple[int, int] | None:
+    """The «что»-clause a claim noun reports: «о том, что …» from «о», or «, что …» after «что»."""
+    toks = view.tokens
+    text = view.article.text
+    for c in view.kids(noun, "nmod", "obl"):
+        if c > noun and toks[c].text.lower() == "том" and any(toks[k].text.lower() in ("о", "об") for k in view.kids(c, "case")):
+            for cl in view.kids(c, "acl", "ccomp", "advcl", "acl:relcl"):
+                if any(toks[m].text.lower() in _CLAUSE_MARKS for m in view.kids(cl, "mark")):
+                    prep = min(k for k in view.kids(c, "case"))
+                    end = max(view.subtree(cl))
+                    return _trim(text, toks[prep].start, toks[end].end)
+    for cl in view.kids(noun, "acl", "ccomp"):
+        marks = [m for m in view.kids(cl, "mark") if toks[m].text.lower() in _CLAUSE_MARKS]
+        if cl > noun and marks and toks[marks[0] - 1].text == ",":
+            idx = [k for k in view.subtree(cl) if k > marks[0]]
+            if idx:
+                return _trim(text, toks[idx[0]].start, toks[idx[-1]].end)
+    return None
 
 
 def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
