@@ -5,6 +5,8 @@ cue alone on the line after its content. Sentences written for this test, positi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.quotes.expect import assert_quotes
@@ -222,3 +224,21 @@ def test_reported_ru_fresh_rules_open_quotation_runs_on(analyzer):
     runs = [q for q in quotes if q.content.text.startswith("Мы выполним")]
     assert runs and runs[0].speaker is not None and "Сомов" in runs[0].speaker.text
     assert not [q for q in quotes if q.content.text.startswith("Сомов покинул")]
+
+
+_SEMEVAL_RU = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "semeval2023" / "ru" / "train-articles-subtask-3"
+
+
+@pytest.mark.skipif(not _SEMEVAL_RU.is_dir(), reason="../shared/data is absent: the test reads a real article")
+def test_reported_ru_fresh_rules_speaker_outside_its_quotation(analyzer):
+    # A misparse hung words of a long quotation on the speaker after it («…?» - спросил ведущий X
+    # …): the speaker phrase keeps to the cue's side and never overlaps the words it speaks.
+    from rashomon.ingest.text import article_from_text
+    from rashomon.techniques.formats import read_text
+
+    text = read_text(_SEMEVAL_RU / "article24109.txt")
+    art = analyzer.analyze(article_from_text(text, "article24109", title_from_first_line=False))
+    asked = [q for q in art.quotes if q.cue is not None and q.cue.text == "спросил"]
+    assert asked and asked[0].speaker is not None
+    q = asked[0]
+    assert q.speaker.start >= q.content.end, (q.speaker, q.content.start, q.content.end)

@@ -15,6 +15,7 @@ from .marks import MarkPair
 from .morph_ru import nominal_subject
 from .reported import Attribution, source_span
 from .reported_ru import addressed_medium, place_source, preceding_subject, ru_source_span
+from .roles import LONG_WORDS
 
 _NEAR_CHARS = 160  # how far from the marks a speech verb may stand
 _SHORT_NEAR = 20  # … and from a short quotation
@@ -134,6 +135,13 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         subj, src = after, ru_source_span(view, after, verb)  # the phrase on the remark's side only
     elif subj is not None and not _inside(view.tokens[subj].start, quoted):
         src = _frame_source(view, subj, pair, verb) if framed else source_span(view, subj)
+        if src[0] < pair.end and pair.start < src[1] \
+                and len(text[pair.inner_start : pair.inner_end].split()) >= LONG_WORDS:
+            # A misparse hung words of a quotation on the speaker: the phrase on the cue's side only
+            # (a short name in marks, «Эспрессо», may belong to the speaker's phrase).
+            src = ru_source_span(view, subj, verb) if has_cyrillic(tok.text) else _frame_source(view, subj, pair, verb)
+            if src[0] < pair.end and pair.start < src[1]:
+                src = (view.tokens[subj].start, view.tokens[subj].end)
     else:
         subj = None
         # «В пресс-службе отметили: «…»», «В докладе ООН говорится: «…»»: the place or document.
