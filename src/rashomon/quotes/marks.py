@@ -119,13 +119,7 @@ def scan_marks(text: str) -> MarkScan:
                     # quotation closes later.
                     i = j
                     continue
-                end = _open_ended(text, stack[0], i) if len(stack) == 1 else None
-                if end is not None:
-                    # «… never closed: the speaker's words to the paragraph's end or to the
-                    # author's dash frame, recovered with no closing mark.
-                    pos = stack[0][1]
-                    scan.pairs.append(MarkPair(pos, end, pos + 1, end, depth=0, closed=False))
-                else:
+                if not _recover_open(scan, text, stack, i):
                     scan.unpaired.extend(pos for _op, pos in stack)
                 _truncate(stack, closable, 0)
             i = j
@@ -158,10 +152,8 @@ def scan_marks(text: str) -> MarkScan:
         elif ch in "”»›":
             scan.unpaired.append(i)
         i += width
-    end = _open_ended(text, stack[0], n) if len(stack) == 1 else None
-    if end is not None:
-        pos = stack.pop()[1]
-        scan.pairs.append(MarkPair(pos, end, pos + 1, end, depth=0, closed=False))
+    if _recover_open(scan, text, stack, n):
+        stack.clear()
     for _op, pos in stack:
         scan.unpaired.append(pos)
     scan.pairs.sort(key=lambda p: (p.start, -p.end))
@@ -182,6 +174,17 @@ _SENTENCE_END = re.compile(r"[.!?…][»\"”)]*(?:\s|$)")
 # «…, — пишет Al Jazeera.: the quotation's words end where the author's remark begins.
 _FRAME_CUT = re.compile(r"(?:,|(?<=[!?…]))[ \u00a0]*[-–—][ \u00a0]+(?=[а-яё])")
 _MIN_OPEN_ENDED = 60
+
+
+def _recover_open(scan: MarkScan, text: str, stack: list[tuple[str, int]], brk: int) -> bool:
+    """A lone « still open at a paragraph's end (`brk`) that opened the speaker's words: add it to
+    `scan` as a pair with no closing mark (see _open_ended) and say so."""
+    end = _open_ended(text, stack[0], brk) if len(stack) == 1 else None
+    if end is None:
+        return False
+    pos = stack[0][1]
+    scan.pairs.append(MarkPair(pos, end, pos + 1, end, depth=0, closed=False))
+    return True
 
 
 def _open_ended(text: str, opener: tuple[str, int], brk: int) -> int | None:

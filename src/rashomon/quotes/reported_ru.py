@@ -1048,7 +1048,6 @@ def hearsay_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) 
 
 
 _CLAUSE_MARKS = ("что", "будто", "чтобы")
-_POSSESSIVES = ("его", "её", "ее", "их")
 
 
 def russian_noun_attributions(article: Article, view: SyntaxView) -> list[Attribution]:
@@ -1068,7 +1067,7 @@ def russian_noun_attributions(article: Article, view: SyntaxView) -> list[Attrib
         head = toks[tok.head]
         if tok.head != i and head.pos in ("VERB", "AUX") and tok.lemma.lower() in _phrases().get(head.lemma.lower(), {}):
             continue
-        owner = next((c for c in view.kids(i, "det") if toks[c].text.lower() in _POSSESSIVES), None)
+        owner = next((c for c in view.kids(i, "det") if toks[c].text.lower() in _POSSESSIVE), None)
         if owner is None:
             owner = next((c for c in view.kids(i, "nmod") if c > i and toks[c].pos in ("NOUN", "PROPN")
                           and not view.kids(c, "case")), None)
