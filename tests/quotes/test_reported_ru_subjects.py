@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.quotes.morph_ru import gerund, never_nominative
+from rashomon.quotes.morph_ru import gerund, never_nominative, plural_only, singular_verb
 from rashomon.quotes.reported_ru import ru_source_edges
 from tests.quotes.expect import assert_quotes
 
@@ -47,6 +47,13 @@ CASES = [
      [("Ираклий Гарибашвили",
        "Грузия, как заявил премьер Ираклий Гарибашвили в прошлую пятницу в Братиславе, дважды воевала с Россией",
        "как заявил")]),
+    # A list's letter and «Т.е.» are no subjects; «Я» and an initial before a surname are.
+    ("Это достаточный повод, чтобы любое государство А - послало ноту протеста, Б - отозвало посла, "
+     "В - объявило санкции против соседа.", []),
+    ("Т.е. когда министр таким открытым текстом призывает нас к войне, что должно думать общество?", []),
+    ("Р. Бизяев напомнил, что Госдеп всегда проводил свою политику.",
+     [("Р. Бизяев", "Госдеп всегда проводил свою политику", "напомнил")]),
+    ("Я говорил, что бюджет сбалансирован.", [("the author", "бюджет сбалансирован", "говорил")]),
 ]
 
 
@@ -111,3 +118,18 @@ def test_reported_ru_subjects_conjunction_left_out(phrase, expected):
 ])
 def test_reported_ru_subjects_gerund(word, expected):
     assert gerund(word) is expected
+
+
+# «без тени шутки заявил»: a plural noun cannot be the subject of a singular verb. Nouns whose
+# dictionary entry agrees either way (indeclinable «СМИ», plural-only «ножницы») are not judged.
+@pytest.mark.parametrize("noun,verb,clash", [
+    ("шутки", "заявил", True),
+    ("эксперты", "сообщает", True),
+    ("эксперты", "сообщают", False),
+    ("эксперт", "сообщает", False),
+    ("СМИ", "сообщил", False),
+    ("ножницы", "лежит", False),
+    ("они", "заявил", False),  # a pronoun is left to the parser
+])
+def test_reported_ru_subjects_number_clash(noun, verb, clash):
+    assert (plural_only(noun) and singular_verb(verb)) is clash

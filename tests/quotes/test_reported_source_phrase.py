@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from rashomon.quotes import display_speaker
+
 pytestmark = pytest.mark.slow
 
 
@@ -110,3 +112,18 @@ def test_reported_source_phrase_keeps_the_opening_bracket(analyzer):
     q = next(q for q in art.quotes if q.cue is not None and q.cue.text == "sure")
     assert q.speaker is not None and q.speaker.text == "[Yury] Zyankovich and [Alyaksandr] Fyaduta"
     assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    # The span keeps the editor's brackets; the name shown does not (issue 17's seed error).
+    assert q.speaker_name == "Yury Zyankovich and Alyaksandr Fyaduta"
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("[Yury] Zyankovich", "Yury Zyankovich"),
+    ("[Yury] Zyankovich and [Alyaksandr] Fyaduta", "Yury Zyankovich and Alyaksandr Fyaduta"),
+    ("Anna [Maria] Kowalska", "Anna Maria Kowalska"),
+    ("It [western Europe – ed]", "It [western Europe – ed]"),  # an editor's gloss is kept
+    ("the minister [sic]", "the minister [sic]"),
+    ("the author", "the author"),
+    (None, None),
+])
+def test_reported_display_speaker_drops_name_brackets(name, shown):
+    assert display_speaker(name) == shown

@@ -17,7 +17,7 @@ from .direct import attribute_quotation
 from .embeds import embed_attributions
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
-from .morph_ru import nominative_phrase
+from .morph_ru import never_nominative, nominative_phrase
 from .reported import (Attribution, adjective_attributions, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person,
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (conditional_cue, hearsay_attributions, hypothetical_you, reference_attributions, russian_marker_attributions, russian_noun_attributions,
@@ -29,7 +29,18 @@ from .speakers import SaidBefore, Speaker, SpeakerResolver, continued_speaker, d
 from ..pipeline import component
 from ..script import has_cyrillic
 
-__all__ = ["QuoteExtractor", "extract_quotes"]
+__all__ = ["QuoteExtractor", "extract_quotes", "display_speaker"]
+
+# "[Alyaksandr] Fyaduta": an editor's bracket around a name's own words, not "[… – ed]".
+_NAME_BRACKET = re.compile(r"\[(\w[\w'’.-]*(?: \w[\w'’.-]*){0,2})\]")
+
+
+def display_speaker(name: str | None) -> str | None:
+    """A speaker's name as shown: an editor's bracket around part of a name is dropped, as in
+    entity names ("[Yury] Zyankovich and [Alyaksandr] Fyaduta" -> "Yury Zyankovich and …")."""
+    if not name or "[" not in name:
+        return name
+    return " ".join(_NAME_BRACKET.sub(lambda m: m.group(1) if m.group(1)[:1].isupper() else m.group(0), name).split())
 
 
 @component("quotes", requires=("entities", "sentences", "tokens"), assigns=("quotes", "quoted"))
@@ -42,6 +53,13 @@ class QuoteExtractor:
     def __call__(self, article: Article) -> Article:
         article.quotes, article.quoted = extract_quotes(article, self.lex)
         return article
+
+
+def _relative_word(view: SyntaxView, span: tuple[int, int]) -> int | None:
+    """The token of a source phrase that is one relative word («в которой говорится …», «в
+    котором заявили …»), for its antecedent to name the speaker."""
+    idx = [k for k in view.tokens_in(*span) if view.tokens[k].pos not in ("ADP", "PUNCT")]
+    return idx[0] if len(idx) == 1 and view.tokens[idx[0]].lemma.lower() == "который" else None
 
 
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
@@ -428,6 +446,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
     speakers: list[Speaker] = []
     said_before: list[SaidBefore] = []  # the top-level quotes so far
     people = {k for m in article.mentions if m.type == "PERSON" for k in view.tokens_in(m.start, m.end)}
+    document_nouns = load_words("document_nouns")
     for att, kind in items:
         parent_idx = enclosing_quotes.find(*att.content)
         # Inside someone's quote, their own "I think …" is part of what they say, not a
@@ -439,6 +458,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         speaker_span = None
         head: tuple[int, int] | None = None
         who = Speaker(None, None, "none")
+        pointed: tuple[int, int] | None = None  # the antecedent a relative word stands for
         if att.source is not None and att.source[1] > att.source[0]:
             # Edges of any language's source: «и генпрокурор», then "even the skeptics" (focus words).
             att = replace(att, source=trim_focus(text, ru_source_edges(text, att.source)))
@@ -459,14 +479,21 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
 
             head = None
             named = att.source
-            if att.source_head is not None:
-                noun = antecedent(view, att.source_head)  # "farmers who say …": the farmers speak
-                if noun != att.source_head:
-                    named = source_span(view, noun)
+            source_head = att.source_head if att.source_head is not None else _relative_word(view, att.source)
+            issued_by = None
+            if source_head is not None:
+                noun = antecedent(view, source_head)  # "farmers who say …": the farmers speak
+                if noun != source_head:
+                    named = pointed = source_span(view, noun)
+                    # «Bild опубликовал статью, в которой говорится …»: the document's issuer speaks.
+                    if view.tokens[noun].lemma.lower() in document_nouns:
+                        issued_by = resolver.issuer(noun)
                 tok = view.tokens[noun]
                 head = (tok.start, tok.end)
                 named = _with_apposed_name(view, noun, named)
             who = resolver.resolve(named, head=head, enclosing=enclosing, in_quote=in_other_quote)
+            if issued_by is not None and who.entity is None:
+                who = Speaker(issued_by, issued_by.name, "the issuer of the document a relative clause hangs on")
             # Things never speak; a place speaks only as a government ("according to Kiev"),
             # never "finds" or "supports" in our output.
             titled = head is not None and text[head[0] : head[1]].lower() in lex.person_nouns | lex.org_nouns
@@ -509,7 +536,19 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         elif who.entity is not None and speaker_span is not None and parent_idx is None:
             # "Pow told reporters that he'd back Mr. Moore. “…,” he said.": Pow, not Moore.
             who = continued_speaker(resolver, att.source, att.content, who, said_before) or who
-        if who.entity is None and speaker_span is not None and who.name == speaker_span.text:
+        if who.entity is None and pointed is not None and who.name == text[pointed[0] : pointed[1]]:
+            # «статью, в которой говорится …»: the antecedent named in the nominative (one noun by
+            # the parser's lemma: «статью» is also a form of «стать»; «Фермеры» stays).
+            one = [k for k in view.tokens_in(*pointed) if view.tokens[k].pos != "PUNCT"]
+            if len(one) == 1 and view.tokens[one[0]].pos == "NOUN":
+                nominative = view.tokens[one[0]].lemma if never_nominative(view.tokens[one[0]].text) else None
+            elif any(view.tokens[k].pos == "NUM" for k in one):
+                nominative = None  # «семь стран, которые говорили …»: a numeral governs the case
+            else:
+                nominative = nominative_phrase(view, pointed)
+            if nominative is not None:
+                who = Speaker(None, nominative, who.how + ", in the nominative")
+        elif who.entity is None and speaker_span is not None and who.name == speaker_span.text:
             # «по словам военного эксперта»: an unnamed speaker is named in the nominative.
             nominative = nominative_phrase(view, att.source, oblique=att.how == "ru:marker")
             if nominative is not None:
@@ -521,7 +560,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             content=Span(att.content[0], att.content[1], text[att.content[0] : att.content[1]]),
             cue=cue,
             speaker=speaker_span,
-            speaker_name=who.name,
+            speaker_name=display_speaker(who.name),
             speaker_entity=who.entity.id if who.entity else None,
             parent=quotes[parent_idx].id if parent_idx is not None else None,
         )

@@ -3,6 +3,7 @@ parser calls a subject be one, and a speaker phrase in an oblique case put in th
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..morph import russian_morph
@@ -55,13 +56,53 @@ _NEVER_SUBJECT = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"
 def nominal_subject(view: SyntaxView, subj: int) -> bool:
     """Whether the parser's subject of a Russian finite verb can be one: not an adverb or a
     particle («устами»), not a known common noun, pronoun or adjective without a nominative
-    reading (names are left to the parser). Other languages' subjects are not judged."""
+    reading (names are left to the parser), and not `misparsed_subject`. Other languages'
+    subjects are not judged."""
     tok = view.tokens[subj]
     if not has_cyrillic(tok.text):
         return True
-    if tok.pos in _NEVER_SUBJECT:
+    if tok.pos in _NEVER_SUBJECT or misparsed_subject(view, subj):
         return False
     return tok.pos not in ("NOUN", "PRON", "ADJ", "DET") or not never_nominative(tok.text)
+
+
+def misparsed_subject(view: SyntaxView, subj: int) -> bool:
+    """A Russian subject no reading allows: a list's letter («А - послало ноту, В - объявило
+    санкции»), a short abbreviation («Т.е. … призывает»), a plural noun under a singular verb
+    («без тени шутки заявил»)."""
+    toks = view.tokens
+    tok = toks[subj]
+    if not has_cyrillic(tok.text):
+        return False
+    if _ABBREVIATION.match(tok.text):
+        return True
+    after = [t.text for t in toks[subj + 1 : subj + 3]]
+    if len(tok.text) == 1 and tok.text.isupper() and after and after[0] in ("-", "–", "—", ")"):
+        return True  # «Я» or an initial («Р. Бизяев») is no list letter
+    if len(tok.text) == 1 and after[:1] == ["."] and len(after) == 2 and len(after[1]) == 1 and after[1].islower():
+        return True  # «Т.е.» in three tokens
+    verb = toks[tok.head]
+    return tok.dep.startswith("nsubj") and tok.head != subj and plural_only(tok.text) and singular_verb(verb.text)
+
+
+# «Т.е», «т.к», «т.н»: initials are upper case throughout («В.В») and stay with the parser.
+_ABBREVIATION = re.compile(r"^[А-ЯЁа-яё]\.[а-яё]\.?$")
+
+
+@lru_cache(maxsize=4096)
+def plural_only(word: str) -> bool:
+    """A known Russian noun whose every nominative reading is plural («шутки»; not «СМИ» or
+    «власти», whose dictionary entries the parser's verb may agree with either way)."""
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known and p.tag.case == "nomn"]
+    return bool(parses) and all(p.tag.POS == "NOUN" and p.tag.number == "plur" and "Pltm" not in p.tag
+                                and "Fixd" not in p.tag for p in parses)
+
+
+@lru_cache(maxsize=4096)
+def singular_verb(word: str) -> bool:
+    """A Russian finite verb all of whose known readings are singular («заявил», «сообщает»)."""
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
+    return bool(parses) and all(p.tag.POS == "VERB" and p.tag.number == "sing" for p in parses)
 
 
 _UD = {"sing": "Sing", "plur": "Plur", "masc": "Masc", "femn": "Fem", "neut": "Neut"}

@@ -11,6 +11,7 @@ from ..model import Article
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import DOUBLE_MARKS
+from .morph_ru import misparsed_subject
 
 # Verbs whose infinitive complement is the content: "claims to have prevented".
 # (Not want/plan/hope: "what do they want to hide" is not reported speech.)
@@ -68,6 +69,10 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     if comma is not None:
         idx = [i for i in idx if toks[i].start < comma]
     s, e = _strip(text, *view.span_of(idx))
+    while s > 1 and text[s - 1] in "-‐" and text[s - 2].isalnum():
+        s -= 1  # "E-mails": back to the word's start
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1
     s, e = _balance_opening(text, s, e)
     # "[Yury] Zyankovich and [Alyaksandr] Fyaduta were sure …": the editor's bracket the parser
     # left outside the subject opens the phrase.
@@ -166,7 +171,10 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
         passive = view.kids(verb, *_PASSIVE_SUBJ)
         subj = [c for c in view.kids(verb, *_SUBJ) if c not in passive]
         if subj:
-            return subj[0]
+            first = subj[0]
+            while first + 1 in subj and toks[first].end == toks[first + 1].start:
+                first += 1  # "E-mails revealed …": one word the tokenizer split, headed by its last piece
+            return first
         # "About 4 in 10 say …": the parser hangs a share of people on the verb as a number.
         share = [c for c in view.kids(verb, "nummod") if c < verb and toks[c].text.isascii()
                  and any(toks[k].text.lower() in ("in", "percent", "%") for k in view.subtree(c))]
@@ -264,6 +272,8 @@ def antecedent(view: SyntaxView, subj: int) -> int:
     The pronoun stays the source span (PolNeAR marks "who"); its noun names the speaker."""
     toks = view.tokens
     owner = toks[subj].head
+    if toks[owner].dep == "ccomp" and toks[toks[owner].head].dep in ("relcl", "acl:relcl") and toks[owner].head < owner:
+        owner = toks[owner].head  # "records that he said indicated …": the records indicate
     if (toks[subj].text.lower() in _RELATIVES or toks[subj].lemma.lower() == "который") and toks[owner].dep in ("relcl", "acl:relcl") \
             and toks[owner].head != owner and toks[toks[owner].head].pos in ("NOUN", "PROPN"):
         return toks[owner].head
@@ -686,6 +696,13 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if how in ("object", "prep"):
             content_idx = _extend_object(view, i, content_idx)
         subj = _verb_subject(view, i)
+        if subj is not None and view.tokens[subj].text.lower() in ("'s", "’s", "us") \
+                and view.tokens[tok.head].lemma.lower() == "let":
+            continue  # "Let's say there's no certificate": a supposition, nobody's claim
+        if subj is not None and misparsed_subject(view, subj):
+            # «без тени шутки заявил», «В - объявило», «Т.е. … призывает»: a Russian word that
+            # cannot be the subject, in a clause the parser got wrong.
+            subj = None
         if subj is None and lex.lemma_of(tok) in lex.speech:
             subj = _stranded_subject(view, i, names)
         told = subj is None and _passive_without_agent(view, i)
