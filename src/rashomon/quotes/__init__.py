@@ -485,6 +485,10 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 noun = antecedent(view, source_head)  # "farmers who say …": the farmers speak
                 if noun != source_head:
                     named = pointed = source_span(view, noun)
+                    words = [k for k in view.tokens_in(*pointed) if view.tokens[k].pos not in ("ADP", "PUNCT")]
+                    if words and view.tokens[words[0]].start > pointed[0]:
+                        # «борется с судебными решениями, в которых …»: the noun's preposition is no name.
+                        pointed = (view.tokens[words[0]].start, pointed[1])
                     # «Bild опубликовал статью, в которой говорится …»: the document's issuer speaks.
                     if view.tokens[noun].lemma.lower() in document_nouns:
                         issued_by = resolver.issuer(noun)
@@ -536,7 +540,8 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
         elif who.entity is not None and speaker_span is not None and parent_idx is None:
             # "Pow told reporters that he'd back Mr. Moore. “…,” he said.": Pow, not Moore.
             who = continued_speaker(resolver, att.source, att.content, who, said_before) or who
-        if who.entity is None and pointed is not None and who.name == text[pointed[0] : pointed[1]]:
+        if who.entity is None and pointed is not None and who.name is not None \
+                and who.name.endswith(text[pointed[0] : pointed[1]]):
             # «статью, в которой говорится …»: the antecedent named in the nominative (one noun by
             # the parser's lemma: «статью» is also a form of «стать»; «Фермеры» stays).
             one = [k for k in view.tokens_in(*pointed) if view.tokens[k].pos != "PUNCT"]
