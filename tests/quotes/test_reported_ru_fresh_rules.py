@@ -1,7 +1,8 @@
 """Russian reports read from the fresh attribution set's misses (session 44): a directive's «к»-phrase
 without its addressee, «дал понять, что», naming with the object lost in the parse, a marker after a
 colon or a conjunction, a second source's elliptic figure, a headline label opening with a role, a
-cue alone on the line after its content. Sentences written for this test, positive and negative."""
+cue alone on the line after its content; session 46: «доказывать», «чувствовать», «осознавать» and «по
+его прикидкам». Sentences written for this test, positive and negative."""
 
 from __future__ import annotations
 
@@ -49,6 +50,16 @@ CASES = [
     # Negatives: a first-person or infinitive cue after a name is nobody's report by that name.
     ("Режиму Сомова советую привыкать к новым границам.", []),
     ("Если говорить о Норвегии, то к Норвегии можно сказать, что это богатая страна.", []),
+    # Session 46: arguing, realising and feeling with a «что»-clause report a view; «по его
+    # прикидкам» is a marker even where the parser calls the noun an adjective.
+    ("Они яростно доказывают, что это провокация.", [("Они", "это провокация", "доказывают")]),
+    ("Они остро чувствуют, что им должен весь мир.", [("Они", "им должен весь мир", "чувствуют")]),
+    ("По его прикидкам, доля таких граждан доходит до половины.",
+     [("его", "доля таких граждан доходит до половины", "По его прикидкам")]),
+    # Negatives: the same verbs without a clause, and «данным» as an adjective.
+    ("Он чувствует себя хорошо.", []),
+    ("Они доказали свою правоту.", []),
+    ("По данным адресам никто не живёт.", []),
 ]
 
 

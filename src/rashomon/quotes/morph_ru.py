@@ -22,6 +22,16 @@ def never_nominative(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def noun_only(word: str) -> bool:
+    """A Cyrillic word whose only known readings are nouns («прикидкам», which the parser may call
+    an adjective); «данным» (also «данный») is not."""
+    if not has_cyrillic(word):
+        return False
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
+    return bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
+
+
+@lru_cache(maxsize=4096)
 def infinitive(word: str) -> bool:
     """A Cyrillic word whose only known readings are infinitives («померзнуть», which the parser
     may call a noun); «власть» or «часть» is no infinitive."""

@@ -22,7 +22,7 @@ from ..parse import dateline_end
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import gerund, inanimate_noun, infinitive, nominal_subject, third_person
+from .morph_ru import gerund, inanimate_noun, infinitive, nominal_subject, noun_only, third_person
 from .reported import Attribution, clause_after_opener, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -1113,8 +1113,8 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
     nouns = _ru_words("marker_nouns")
     out: list[Attribution] = []
     for i, tok in enumerate(toks):
-        if tok.text.lower() not in nouns or tok.dep == "amod" or tok.pos not in ("NOUN", "PROPN"):
-            continue  # «по данным адресам»: an adjective, not the noun of a marker
+        if tok.text.lower() not in nouns or tok.dep == "amod" or (tok.pos not in ("NOUN", "PROPN") and not noun_only(tok.text)):
+            continue  # «по данным адресам»: an adjective, not the noun of a marker («прикидкам» is one)
         # Walk back over possessives and adjectives to «по» / «со».
         j, between = i - 1, []
         while j >= 0 and toks[j].sent == tok.sent and len(between) <= _MAX_MARKER_WORDS and \
