@@ -161,3 +161,42 @@ def test_grouping_hygiene_shortened_names_meet_only_their_hosts(monkeypatch):
     ents = group_mentions(_mentions(text, [(p, "ORG", None) for p in parts]), variant_same, text)
     assert len(ents) == n  # each short name joined its one host
     assert len(calls) <= 2 * n
+
+
+@pytest.mark.parametrize(
+    "text,items,groups,names",
+    [
+        # One country by its listed names is one entity, named by its most frequent form ...
+        ("The US said. The United States and the US agreed.",
+         [("US", "LOC", None), ("United States", "LOC", None), ("US", "LOC", None)],
+         [["US", "United States", "US"]], ["US"]),
+        ("Russia spoke. Russia and the Russian Federation agreed.",
+         [("Russia", "LOC", None), ("Russia", "LOC", None), ("Russian Federation", "LOC", None)],
+         [["Russia", "Russia", "Russian Federation"]], ["Russia"]),
+        ("Россия и РФ договорились.", [("Россия", "LOC", None), ("РФ", "LOC", None)], [["Россия", "РФ"]], ["Россия"]),
+        # ... but a short form only as written, and not an unlisted longer place.
+        ("The United States and Prasviet (World and Us).", [("United States", "LOC", None), ("Us", "LOC", None)],
+         [["United States"], ["Us"]], ["United States", "Us"]),
+        ("Homel and the Homiel region.", [("Homel", "LOC", None), ("Homiel region", "LOC", None)],
+         [["Homel"], ["Homiel region"]], ["Homel", "Homiel region"]),
+        # A first name and patronymic join the one person named in full with that first name ...
+        ("Vladimir Putin spoke. Vladimir Vladimirovich is convinced.",
+         [("Vladimir Putin", "PERSON", None), ("Vladimir Vladimirovich", "PERSON", None)],
+         [["Vladimir Putin", "Vladimir Vladimirovich"]], ["Vladimir Putin"]),
+        ("Александр Лукашенко выступил. Александр Григорьевич добавил.",
+         [("Александр Лукашенко", "PERSON", None), ("Александр Григорьевич", "PERSON", None)],
+         [["Александр Лукашенко", "Александр Григорьевич"]], ["Александр Лукашенко"]),
+        # ... not one of two such persons, and a surname ending like a patronymic is no patronymic.
+        ("Vladimir Putin and Vladimir Zelensky met. Vladimir Vladimirovich smiled.",
+         [("Vladimir Putin", "PERSON", None), ("Vladimir Zelensky", "PERSON", None), ("Vladimir Vladimirovich", "PERSON", None)],
+         [["Vladimir Putin"], ["Vladimir Zelensky"], ["Vladimir Vladimirovich"]],
+         ["Vladimir Putin", "Vladimir Zelensky", "Vladimir Vladimirovich"]),
+        ("Yury Ivanov spoke. Yury Zyankovich left.",
+         [("Yury Ivanov", "PERSON", None), ("Yury Zyankovich", "PERSON", None)],
+         [["Yury Ivanov"], ["Yury Zyankovich"]], ["Yury Ivanov", "Yury Zyankovich"]),
+    ],
+)
+def test_grouping_hygiene_one_place_one_person(text, items, groups, names):
+    ents = group_mentions(_mentions(text, items), variant_same, text)
+    assert [[m.text for m in e.mentions] for e in ents] == groups
+    assert [e.name for e in ents] == names

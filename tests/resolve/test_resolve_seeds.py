@@ -37,7 +37,9 @@ def summit_clusters():  # noqa: ANN201
 @pytest.mark.parametrize(
     "names",
     [("Lukashenko", "Lukashenka", "Aleksandr Lukashenko", "Alyaksandr Lukashenka"), ("Homel", "Homiel region"),
-     ("Putin", "Vladimir Putin"), ("Fyaduta", "Alyaksandr Fyaduta"), ("Yury Zyankovich",)],
+     ("Putin", "Vladimir Putin"), ("Fyaduta", "Alyaksandr Fyaduta"), ("Yury Zyankovich",),
+     # Goltz's "Vladimir Vladimirovich is convinced …" is Putin, the one Vladimir named in full.
+     ("Vladimir Vladimirovich", "Vladimir Putin")],
 )
 def test_resolve_seeds_one_cluster_each(seed_clusters, names: tuple[str, ...]) -> None:  # noqa: ANN001
     assert together(seed_clusters, *names)
@@ -46,7 +48,7 @@ def test_resolve_seeds_one_cluster_each(seed_clusters, names: tuple[str, ...]) -
 
 def test_resolve_seeds_people_sharing_a_first_name_stay_apart(seed_clusters) -> None:  # noqa: ANN001
     people = ("Alyaksandr Lukashenka", "Alyaksandr Fyaduta", "Alexander Goltz", "Yury Zyankovich", "Vladimir Putin",
-              "Vladimir Vladimirovich", "Anatol Lyabedzka")
+              "Anatol Lyabedzka")
     assert len({cluster_of(seed_clusters, p).id for p in people}) == len(people)
 
 

@@ -51,8 +51,14 @@ def _vote(mentions: list[Mention]) -> str:
     return max(counts, key=lambda t: (counts[t], _TYPE_RANK[t]))
 
 
-def _display_name(mentions: list[Mention]) -> str:
-    """The most frequent of the longest forms, by normal form; ties go to the earliest."""
+def _display_name(mentions: list[Mention], by_count: bool = False) -> str:
+    """The most frequent of the longest forms, by normal form; ties go to the earliest. With
+    `by_count` (places: "Russia" said four times, "Russian Federation" once) the most frequent
+    form, the longest on a tie."""
+    if by_count:
+        forms = [m.normal for m in mentions]
+        counts = Counter(forms)
+        return max(forms, key=lambda n: (counts[n], len(n.split()), -forms.index(n)))
     longest = max(len(m.normal.split()) for m in mentions)
     full = [m.normal for m in mentions if len(m.normal.split()) == longest]
     counts = Counter(full)
@@ -71,13 +77,15 @@ def group_mentions(mentions: list[Mention], same_name: SameName = exact_same, te
             groups.append([])
         groups[by_key[key]].append(m)
     groups = _merge_variants(groups, same_name)
+    groups = _merge_exonyms(groups)
     groups = _attach_surnames(groups, same_name, text)
+    groups = _attach_first_patronymic(groups)
     groups = _attach_shortened(groups)
     entities = []
     for group in sorted(groups, key=lambda g: min(m.start for m in g)):
         group.sort(key=lambda m: (m.start, m.end))
         etype = _vote(group)
-        name = _display_name(group)
+        name = _display_name(group, by_count=etype == "LOC")
         aliases = sorted({m.normal for m in group} | {strip_editorial(m.text) for m in group} - {name})
         ent = Entity(f"e{len(entities) + 1}", name, etype, [a for a in aliases if a != name], group)  # type: ignore[arg-type]
         for m in group:
@@ -108,6 +116,70 @@ def _merge_variants(groups: list[list[Mention]], same_name: SameName) -> list[li
                 index.add(gname, len(merged))
             merged.append(list(group))
     return merged
+
+
+def _merge_exonyms(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """Join place groups that name one place by its listed names (lang/places/exonyms.tsv): "US" and
+    "United States", «Россия» and «РФ». A short form counts only as written: "Us" in a show's
+    title is no country; "Homiel region" (not listed) stays apart from "Homel"."""
+    from ..resolve.places import exonym_group  # resolve reads entities; the table is its data
+
+    first: dict[int, list[Mention]] = {}
+    kept: list[list[Mention]] = []
+    for group in groups:
+        name = group[0].normal
+        place = exonym_group(name) if _vote(group) == "LOC" and (len(name) > 3 or name.isupper()) else None
+        if place is None:
+            kept.append(group)
+        elif place in first:
+            first[place].extend(group)
+        else:
+            first[place] = group
+            kept.append(group)
+    return kept
+
+
+def _attach_first_patronymic(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """"Vladimir Vladimirovich", «Александр Григорьевич»: a first name and patronymic with no surname
+    join the one person of the article named in full with that first name (and no other
+    patronymic); with two such persons, or none, the name stays apart."""
+    from ..names.keys import name_key
+    from ..names.persons import is_first_name, looks_patronymic
+
+    persons = [g for g in groups if _vote(g) == "PERSON"]
+    joined: set[int] = set()
+    for group in persons:
+        words = group[0].normal.split()
+        if len(words) != 2 or not is_first_name(words[0]) or not _from_first_name(words[1]):
+            continue
+        first = name_key(words[0])
+        hosts = []
+        for g in persons:
+            if g is group or id(g) in joined:
+                continue
+            full = [m.normal.split() for m in g if len(m.normal.split()) >= 2]
+            if any(name_key(w[0]) == first and not (len(w) >= 3 and looks_patronymic(w[1]) and name_key(w[1]) != name_key(words[1]))
+                   and not looks_patronymic(w[-1]) for w in full):
+                hosts.append(g)
+        if len(hosts) == 1:
+            hosts[0].extend(group)
+            joined.add(id(group))
+    return [g for g in groups if id(g) not in joined]
+
+
+_PATRONYMIC_ENDINGS = re.compile(r"(?:ovich|evich|ovna|evna|ович|евич|овна|евна)$", re.IGNORECASE)
+
+
+def _from_first_name(word: str) -> bool:
+    """A patronymic made from a first name ("Vladimirovich", «Григорьевич»), not a surname that
+    ends like one ("Zyankovich", "Lukashevich")."""
+    from ..names.persons import is_first_name
+
+    stem = _PATRONYMIC_ENDINGS.sub("", word)
+    if stem == word:
+        return False
+    bare = stem.rstrip("ьйy")
+    return any(is_first_name(c) for c in {stem, bare, bare + "ий", bare + "й", bare + "iy", bare + "y"} if len(c) > 2)
 
 
 def _place_inside_place(etype: str, a: str, b: str) -> bool:
