@@ -77,6 +77,7 @@ def group_mentions(mentions: list[Mention], same_name: SameName = exact_same, te
             groups.append([])
         groups[by_key[key]].append(m)
     groups = _merge_variants(groups, same_name)
+    groups = _merge_inflected_persons(groups)
     groups = _merge_exonyms(groups)
     groups = _attach_surnames(groups, same_name, text)
     groups = _attach_first_patronymic(groups)
@@ -116,6 +117,77 @@ def _merge_variants(groups: list[list[Mention]], same_name: SameName) -> list[li
                 index.add(gname, len(merged))
             merged.append(list(group))
     return merged
+
+
+# Russian case endings, longest first: «Олафа Шольца», «Олафу Шольцу» and «Олаф Шольц» share stems
+# where the lemmatizer, not knowing a foreign name, left the first name as written or invented a
+# fleeting vowel («Шолец»).
+_RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ах", "ях",
+               "ую", "юю", "а", "я", "у", "ю", "е", "ы", "и")
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁа-яё-]+$")
+
+
+def ru_stem(word: str) -> str:
+    """A Cyrillic word without one case ending, keeping two letters («Шольцу» -> «шольц», «Эку» -> «эк»)."""
+    w = word.casefold().replace("ё", "е")
+    for ending in _RU_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 2:
+            return w[: -len(ending)]
+    return w
+
+
+def _ru_full_name_key(text: str) -> str | None:
+    """The stems of a Cyrillic name of two or more words, or None for any other name."""
+    words = text.split()
+    if len(words) < 2 or not all(_CYRILLIC_WORD.match(w) for w in words):
+        return None
+    return " ".join(ru_stem(w) for w in words)
+
+
+def _merge_inflected_persons(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """Join Russian full names of one person written in different cases whose normal forms the
+    lemmatizer got wrong («Олафа Шольца» -> «Олафа Шолец», «Олафу Шольцу» -> «Олафу Шолец»): the same
+    stems, word by word, in the text as written. Lone surnames are left to _attach_surnames
+    («Иванов» and «Иванова» may be two people)."""
+    by_key: dict[str, list[Mention]] = {}
+    kept: list[list[Mention]] = []
+    for group in groups:
+        keys = {k for m in group if (k := _ru_full_name_key(m.text)) is not None} if _vote(group) == "PERSON" else set()
+        host = next((by_key[k] for k in sorted(keys) if k in by_key), None)
+        if host is not None:
+            host.extend(group)
+            for k in keys:
+                by_key.setdefault(k, host)
+            continue
+        for k in keys:
+            by_key.setdefault(k, group)
+        kept.append(group)
+    return kept
+
+
+# «Медведев» is a man: it does not join «Олеся Медведева» (whose stem it shares).
+_MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+
+
+def _female_first_name(group: list[Mention]) -> bool:
+    """Whether a Russian full name's first word is a woman's first name the dictionary knows."""
+    from ..morph import russian_morph
+
+    for m in group:
+        words = m.text.split()
+        if len(words) >= 2:
+            parses = [p for p in russian_morph().parse(words[0]) if p.is_known and "Name" in p.tag and p.tag.case == "nomn"]
+            return bool(parses) and all(p.tag.gender == "femn" for p in parses)  # «Олеся», not «Олесь»
+    return False
+
+
+def _surname_stems(full: list[list[Mention]]) -> dict[str, list[list[Mention]]]:
+    """Stem of the last word, as written, of each Russian full name -> the groups holding it."""
+    out: dict[str, list[list[Mention]]] = {}
+    for g in full:
+        for key in {k.split()[-1] for m in g if (k := _ru_full_name_key(m.text)) is not None}:
+            out.setdefault(key, []).append(g)
+    return out
 
 
 def _merge_exonyms(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -236,6 +308,7 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName, text: str
             index.add(word, k)
     keep = []
     shaped: dict[str, list[list[Mention]]] | None = None  # built on first need
+    stems: dict[str, list[list[Mention]]] | None = None
     for group in groups:
         words = group[0].normal.split()
         vote = _vote(group)
@@ -251,6 +324,12 @@ def _attach_surnames(groups: list[list[Mention]], same_name: SameName, text: str
             for g in pool
             if any(len(m.normal.split()) > 1 and same(m.normal.split()[-1], words[0]) for m in g)
         ]
+        if not hosts and vote == "PERSON" and all(_CYRILLIC_WORD.match(m.text) for m in group):
+            # «Шольц» beside «Олафа Шольца» (normal «Олафа Шолец»): the stems as written.
+            if stems is None:
+                stems = _surname_stems(full)
+            hosts = [g for g in {id(g): g for m in group for g in stems.get(ru_stem(m.text), ())}.values()
+                     if not (_MASCULINE_SURNAME.search(group[0].text) and _female_first_name(g))]
         if not hosts and vote == "PERSON":
             if shaped is None:
                 shaped = _person_shaped_orgs(groups)
