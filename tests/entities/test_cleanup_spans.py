@@ -33,6 +33,13 @@ def _m(text, sub, typ="PERSON"):
         # a hyphen inside a name is no spaced dash
         ("Jean-Luc Picard said", "Jean-Luc Picard", ["Jean-Luc Picard"]),
         ("Иван Петров \u2014 глава района", "Иван Петров \u2014 глава", ["Иван Петров"]),
+        # a name and its bracketed acronym or original are two mentions (session 46)
+        ("The National Rifle Association (N.R.A.) said", "National Rifle Association (N.R.A", ["National Rifle Association", "N.R.A"]),
+        ("эксперт Мика Аалтола (Mika Aaltola) считает", "Мика Аалтола (Mika Aaltola", ["Мика Аалтола", "Mika Aaltola"]),
+        # an office before a person's name is not the name; a name of two words stays whole
+        ("NJ Gov Chris Christie said", "NJ Gov Chris Christie", ["Chris Christie"]),
+        ("Sen. Al Franken said", "Sen. Al Franken", ["Al Franken"]),
+        ("Gov. Christie said", "Gov. Christie", ["Gov. Christie"]),
     ],
 )
 def test_cleanup_spans_table(text, sub, expected):
@@ -61,3 +68,14 @@ def test_cleanup_spans_keeps_russian_normal_form():
     m = Mention(s, s + len("Дмитрием Песковым"), "Дмитрием Песковым", "PERSON", "Дмитрий Песков", "PER")
     (out,) = clean_mentions(text, [m])
     assert out.normal == "Дмитрий Песков"
+
+
+def test_cleanup_spans_bracket_split_keeps_russian_normal_form():
+    # «Всемирной торговой организации (ВТО)»: the name before the bracket keeps the nominative.
+    text = "членом Всемирной торговой организации (ВТО) стала"
+    s = text.index("Всемирной")
+    e = text.index(")") + 1
+    m = Mention(s, e, text[s:e], "ORG", "Всемирная торговая организация (ВТО)", "ORG")
+    out = clean_mentions(text, [m])
+    assert [(x.text, x.normal) for x in out] == [("Всемирной торговой организации", "Всемирная торговая организация"),
+                                                   ("ВТО", "ВТО")]

@@ -224,3 +224,29 @@ def test_grouping_hygiene_one_place_one_person(text, items, groups, names):
 def test_grouping_hygiene_inflected_russian_names(text, items, groups):
     ents = group_mentions(_mentions(text, items), variant_same, text)
     assert [[m.text for m in e.mentions] for e in ents] == groups
+
+
+@pytest.mark.parametrize(
+    "text,items,groups,types",
+    [
+        # An acronym joins the one organisation it abbreviates, and takes its type ...
+        ("The Federal Bureau of Investigation said. The F.B.I. added.",
+         [("Federal Bureau of Investigation", "ORG", None), ("F.B.I", "LOC", None)],
+         [["Federal Bureau of Investigation", "F.B.I"]], ["ORG"]),
+        ("Министерство иностранных дел сообщило. В МИД добавили.",
+         [("Министерство иностранных дел", "ORG", None), ("МИД", "ORG", None)],
+         [["Министерство иностранных дел", "МИД"]], ["ORG"]),
+        # ... not one of two it fits, not a listed place's short form, not from an abbreviated word.
+        ("The Federal Bureau of Investigation and the Foreign Broadcast Information office. The FBI said.",
+         [("Federal Bureau of Investigation", "ORG", None), ("Foreign Broadcast Information", "ORG", None), ("FBI", "ORG", None)],
+         [["Federal Bureau of Investigation"], ["Foreign Broadcast Information"], ["FBI"]], ["ORG", "ORG", "ORG"]),
+        ("Евразийский союз и ЕС спорят.", [("Евразийский союз", "ORG", None), ("ЕС", "LOC", None)],
+         [["Евразийский союз"], ["ЕС"]], ["ORG", "LOC"]),
+        ("The U.S. Senate voted. The US objected.", [("U.S. Senate", "ORG", None), ("US", "LOC", None)],
+         [["U.S. Senate"], ["US"]], ["ORG", "LOC"]),
+    ],
+)
+def test_grouping_hygiene_acronyms(text, items, groups, types):
+    ents = group_mentions(_mentions(text, items), variant_same, text)
+    assert [[m.text for m in e.mentions] for e in ents] == groups
+    assert [e.type for e in ents] == types

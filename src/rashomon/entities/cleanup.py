@@ -15,7 +15,7 @@ _INNER_POSSESSIVE = re.compile(r"['’‘]s\s+")
 POSSESSED = "+possessed"
 _EDGE = " \t\r\n.,;:!?\"'“”«»„‘’()[]{}—–-/|*"
 # A mention that crosses one of these is really two things (photo credits, brackets, lines).
-_SPLIT = re.compile(r"\s*(?:/|\||\n|\r|\]\s*|\[\s*)\s*")
+_SPLIT = re.compile(r"\s*(?:/|\||\n|\r|\]\s*|\[\s*|\(\s*|\)\s*)\s*")
 # A dash with spaces around it is no part of a Latin-script name: a dateline ("ROME - Bernie
 # Sanders"), a rhetorical pause ("Weak - Rubio - weak") or a clause ("Robert Barr - won").
 # Cyrillic party names hold one («Справедливая Россия — За правду»), so there only in a person's.
@@ -98,7 +98,44 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             if cut_at_dash and _not_a_name(text, surface):
                 continue
+            if m.type == "PERSON":
+                s = _past_title(text, s, e)  # "NJ Gov Chris Christie": the person, not the office
+                surface = text[s:e]
             # A backend normal form (Russian nominative) survives trimming but not splitting.
-            normal = surface if (split or m.normal == m.text) else m.normal
+            normal = surface if (split or m.normal == m.text or s != m.start) else m.normal
+            named = [p for p in parts if any(ch.isalpha() for ch in text[p[0] : p[1]])]
+            if split and m.normal != m.text and len(named) == 2 and not possessed and (s, e) == _trim(text, *named[0][:2]):
+                # «Украинская национальная колония" (УНК)»: the first piece keeps the backend's
+                # nominative when the normal form splits the same way.
+                head = [h for h in _SPLIT.split(m.normal) if h.strip(_EDGE)]
+                if len(head) == 2 and head[0].strip(_EDGE):
+                    normal = head[0].strip(_EDGE)
             out.append(Mention(s, e, surface, m.type, normal, label))
     return out
+
+
+# "NJ Gov", "Sen.", "Lt. Gen.": a state's initials and abbreviated titles before a person's name.
+_STATE_INITIALS = re.compile(r"^[A-Z]{2}$")
+
+
+def _title_words() -> frozenset[str]:
+    """Abbreviated titles, lower case without their period (lang/<code>/title_abbreviations.tsv)."""
+    from ..lang import load_table
+
+    return frozenset(a.lower().rstrip(".") for lang in ("en", "ru") for row in load_table(lang, "title_abbreviations")
+                     for a in row[1:])
+
+
+def _past_title(text: str, start: int, end: int) -> int:
+    """Where a person's name starts past abbreviated titles the model took into it ("NJ Gov Chris
+    Christie" -> "Chris Christie"); two capitalised words must be left."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = 0
+    titles = _title_words()
+    while k < len(words) - 2 and (words[k].group().lower().rstrip(".") in titles
+                                  or (_STATE_INITIALS.match(words[k].group()) and words[k + 1].group().lower().rstrip(".") in titles)):
+        k += 1
+    rest = [w.group() for w in words[k:]]
+    if k == 0 or len(rest) < 2 or not all(w[:1].isupper() for w in rest):
+        return start
+    return start + words[k].start()

@@ -81,6 +81,7 @@ def group_mentions(mentions: list[Mention], same_name: SameName = exact_same, te
     groups = _merge_exonyms(groups)
     groups = _attach_surnames(groups, same_name, text)
     groups = _attach_first_patronymic(groups)
+    groups = _attach_acronyms(groups)
     groups = _attach_shortened(groups)
     entities = []
     for group in sorted(groups, key=lambda g: min(m.start for m in g)):
@@ -252,6 +253,44 @@ def _from_first_name(word: str) -> bool:
         return False
     bare = stem.rstrip("ьйy")
     return any(is_first_name(c) for c in {stem, bare, bare + "ий", bare + "й", bare + "iy", bare + "y"} if len(c) > 2)
+
+
+# Words an acronym skips: "Federal Bureau of Investigation" is FBI, «Министерство иностранных дел» МИД.
+_ACRONYM_SKIPS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "&", "и", "по", "в", "на", "для", "о", "об"})
+
+
+def _initials(name: str) -> str:
+    """Upper-case first letters of a name's words, skipping function words."""
+    return "".join(w[0] for w in name.replace("-", " ").split()
+                   if w.casefold() not in _ACRONYM_SKIPS and w[0].isalpha() and "." not in w).upper()  # not "U.S." Senate
+
+
+def _attach_acronyms(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """An acronym ("FBI", "N.R.A.", «ООН») joins the one organisation or place of the article
+    whose words it abbreviates ("Federal Bureau of Investigation"); with none or two, it stays."""
+    from ..resolve.places import exonym_group
+
+    full: dict[str, list[list[Mention]]] = {}
+    for g in groups:
+        if _vote(g) in ("ORG", "LOC"):
+            for key in {_initials(m.normal) for m in g if len(m.normal.split()) >= 2}:
+                if len(key) >= 2:
+                    full.setdefault(key, []).append(g)
+    if not full:
+        return groups
+    joined: set[int] = set()
+    for g in groups:
+        word = g[0].normal.replace(".", "")
+        if " " in word or not (2 <= len(word) <= 6) or not word.isupper() or not word.isalpha() or exonym_group(word) is not None:
+            continue  # a listed place's short form ("US", «ЕС») is that place, whatever else it abbreviates
+        hosts = [h for h in full.get(word, ()) if h is not g and id(h) not in joined]
+        if len(hosts) == 1:
+            host_type = _vote(hosts[0])
+            for m in g:
+                m.type = host_type  # type: ignore[assignment]  # "F.B.I", tagged a place, is the bureau
+            hosts[0].extend(g)
+            joined.add(id(g))
+    return [g for g in groups if id(g) not in joined]
 
 
 def _place_inside_place(etype: str, a: str, b: str) -> bool:
