@@ -167,6 +167,8 @@ def test_grouping_hygiene_shortened_names_meet_only_their_hosts(monkeypatch):
     "text,items,groups,names",
     [
         # One country by its listed names is one entity, named by its most frequent form ...
+        ("The U.S. said. The United States agreed.", [("U.S", "LOC", None), ("United States", "LOC", None)],
+         [["U.S", "United States"]], ["United States"]),
         ("The US said. The United States and the US agreed.",
          [("US", "LOC", None), ("United States", "LOC", None), ("US", "LOC", None)],
          [["US", "United States", "US"]], ["US"]),

@@ -201,7 +201,10 @@ def _merge_exonyms(groups: list[list[Mention]]) -> list[list[Mention]]:
     kept: list[list[Mention]] = []
     for group in groups:
         name = group[0].normal
-        place = exonym_group(name) if _vote(group) == "LOC" and (len(name) > 3 or name.isupper()) else None
+        place = None
+        if _vote(group) == "LOC" and (len(name) > 3 or name.isupper()):
+            # "U.S" is "U.S." with its final period trimmed off the mention.
+            place = exonym_group(name) if exonym_group(name) is not None or "." not in name else exonym_group(name + ".")
         if place is None:
             kept.append(group)
         elif place in first:
