@@ -9,17 +9,16 @@ from typing import Callable
 
 from ..model import Entity, Mention
 from .blocking import NameIndex
+from .exonyms import exonym_group
+from .keys import mention_key
+
+__all__ = ["SameName", "exact_same", "group_mentions", "mention_key", "strip_editorial", "variant_same"]
 
 SameName = Callable[[str, str], bool]
 # On a tie the informative type wins over OTHER.
 _TYPE_RANK = {"PERSON": 3, "ORG": 2, "LOC": 1, "OTHER": 0}
 _SPACE = re.compile(r"\s+")
 _EDITORIAL = re.compile(r"[\[\]]")
-
-
-def mention_key(name: str) -> str:
-    """Case-, space- and ё-insensitive key of a name."""
-    return _SPACE.sub(" ", name.replace("ё", "е").replace("Ё", "Е")).strip().casefold()
 
 
 def strip_editorial(name: str) -> str:
@@ -195,8 +194,6 @@ def _merge_exonyms(groups: list[list[Mention]]) -> list[list[Mention]]:
     """Join place groups that name one place by its listed names (lang/places/exonyms.tsv): "US" and
     "United States", «Россия» and «РФ». A short form counts only as written: "Us" in a show's
     title is no country; "Homiel region" (not listed) stays apart from "Homel"."""
-    from ..resolve.places import exonym_group  # resolve reads entities; the table is its data
-
     first: dict[int, list[Mention]] = {}
     kept: list[list[Mention]] = []
     for group in groups:
@@ -271,8 +268,6 @@ def _initials(name: str) -> str:
 def _attach_acronyms(groups: list[list[Mention]]) -> list[list[Mention]]:
     """An acronym ("FBI", "N.R.A.", «ООН») joins the one organisation or place of the article
     whose words it abbreviates ("Federal Bureau of Investigation"); with none or two, it stays."""
-    from ..resolve.places import exonym_group
-
     full: dict[str, list[list[Mention]]] = {}
     for g in groups:
         if _vote(g) in ("ORG", "LOC"):

@@ -8,45 +8,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rashomon.entities.exonyms import exonym_group, exonym_label
 from rashomon.lang import read_rows
-from rashomon.resolve.keys import identity_key
+
+__all__ = ["exonym_group", "exonym_label", "place_forms", "strip_generic"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
-
-
-@lru_cache(maxsize=1)
-def _exonym_index() -> dict[str, int]:
-    """Map each listed name's key to its line number; names listed twice map to -1 (ambiguous)."""
-    index: dict[str, int] = {}
-    for number, fields in enumerate(read_rows("places", "exonyms.tsv")):
-        for name in fields:
-            key = identity_key(name)
-            if key:
-                index[key] = number if index.get(key, number) == number else -1
-    return index
-
-
-@lru_cache(maxsize=1)
-def _exonym_names() -> tuple[tuple[str, ...], ...]:
-    """Every exonym line as a tuple of names, in file order."""
-    return tuple(tuple(fields) for fields in read_rows("places", "exonyms.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
     """Casefolded generic place words of every language."""
     return frozenset(fields[0].casefold() for fields in read_rows("places", "generic_words.tsv"))
-
-
-def exonym_group(name: str) -> int | None:
-    """Line number of the place a name is listed under, or None if unlisted or ambiguous."""
-    group = _exonym_index().get(identity_key(name))
-    return None if group is None or group < 0 else group
-
-
-def exonym_label(group: int) -> str:
-    """The English name heading an exonym line, for explanations."""
-    return _exonym_names()[group][0]
 
 
 def strip_generic(name: str) -> str:
