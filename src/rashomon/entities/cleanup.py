@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lang import load_table
 from ..model import Mention
 from ..script import has_cyrillic
 
@@ -90,6 +92,7 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             pieces = [p for piece in pieces for p in _at_dashes(text, *piece)]
         parts = [p for piece in pieces for p in _split_possessive(text, *piece)]
         split = len(parts) > 1
+        named = [p for p in parts if any(ch.isalpha() for ch in text[p[0] : p[1]])]
         for s, e, possessed in parts:
             label = m.label + POSSESSED if possessed else m.label
             s, e = _trim(text, s, e)
@@ -103,7 +106,6 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 surface = text[s:e]
             # A backend normal form (Russian nominative) survives trimming but not splitting.
             normal = surface if (split or m.normal == m.text or s != m.start) else m.normal
-            named = [p for p in parts if any(ch.isalpha() for ch in text[p[0] : p[1]])]
             if split and m.normal != m.text and len(named) == 2 and not possessed and (s, e) == _trim(text, *named[0][:2]):
                 # «Украинская национальная колония" (УНК)»: the first piece keeps the backend's
                 # nominative when the normal form splits the same way.
@@ -118,10 +120,9 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 _STATE_INITIALS = re.compile(r"^[A-Z]{2}$")
 
 
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Abbreviated titles, lower case without their period (lang/<code>/title_abbreviations.tsv)."""
-    from ..lang import load_table
-
     return frozenset(a.lower().rstrip(".") for lang in ("en", "ru") for row in load_table(lang, "title_abbreviations")
                      for a in row[1:])
 

@@ -201,7 +201,9 @@ def _merge_exonyms(groups: list[list[Mention]]) -> list[list[Mention]]:
         place = None
         if _vote(group) == "LOC" and (len(name) > 3 or name.isupper()):
             # "U.S" is "U.S." with its final period trimmed off the mention.
-            place = exonym_group(name) if exonym_group(name) is not None or "." not in name else exonym_group(name + ".")
+            place = exonym_group(name)
+            if place is None and "." in name:
+                place = exonym_group(name + ".")
         if place is None:
             kept.append(group)
         elif place in first:

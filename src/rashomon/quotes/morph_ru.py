@@ -22,32 +22,29 @@ def never_nominative(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _only(word: str, pos: str) -> bool:
+    """A Cyrillic word all of whose known readings have part of speech `pos`."""
+    if not has_cyrillic(word):
+        return False
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
+    return bool(parses) and all(p.tag.POS == pos for p in parses)
+
+
 def noun_only(word: str) -> bool:
     """A Cyrillic word whose only known readings are nouns («прикидкам», which the parser may call
     an adjective); «данным» (also «данный») is not."""
-    if not has_cyrillic(word):
-        return False
-    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
-    return bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
+    return _only(word, "NOUN")
 
 
-@lru_cache(maxsize=4096)
 def infinitive(word: str) -> bool:
     """A Cyrillic word whose only known readings are infinitives («померзнуть», which the parser
     may call a noun); «власть» or «часть» is no infinitive."""
-    if not has_cyrillic(word):
-        return False
-    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
-    return bool(parses) and all(p.tag.POS == "INFN" for p in parses)
+    return _only(word, "INFN")
 
 
-@lru_cache(maxsize=4096)
 def gerund(word: str) -> bool:
     """A Cyrillic word whose only known readings are gerunds («отметив», «предполагая»)."""
-    if not has_cyrillic(word):
-        return False
-    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
-    return bool(parses) and all(p.tag.POS == "GRND" for p in parses)
+    return _only(word, "GRND")
 
 
 @lru_cache(maxsize=4096)
