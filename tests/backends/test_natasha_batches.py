@@ -17,6 +17,7 @@ TRICKY = [
     "𗀀 Тангут и Минск",  # a letter without a Unicode name: lemma and normal form fall back
     "x" * 50,
     "Президент России Владимир Путин прибыл в Минск, где встретился с Александром Лукашенко.",
+    "Она «ничего не знала».Как сообщается, суд решил иначе.Рассмотрев дело, суд ушёл.",  # glued stops
 ]
 
 
@@ -41,10 +42,11 @@ def alone(stock, text):
     """One paragraph as natasha's README runs a document, converted as the backend converts."""
     from natasha import Doc
 
-    from rashomon.backends.natasha_ru import NatashaBackend
+    from rashomon.backends.natasha_ru import NatashaBackend, split_glued_sentences
 
     doc = Doc(text)
     doc.segment(stock.segmenter)
+    split_glued_sentences(doc)  # the backend's one change to razdel's sentences (test_natasha_sentences.py)
     doc.tag_morph(stock.morph)
     doc.parse_syntax(stock.syntax)
     doc.tag_ner(stock.ner)

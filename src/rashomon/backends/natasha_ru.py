@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Callable, Iterable, TypeVar
 
 from . import ParsedText, ParsedToken
+from ..lang import load_list
+from ..morph import complete_nominative
 from .spacy_en import char_batches
 
 # Paragraphs parsed together: enough sentences to fill natasha's batches of 8, while the
@@ -56,6 +58,7 @@ class NatashaBackend:
         docs = [Doc(text) for text in texts]
         for doc in docs:
             doc.segment(self.segmenter)
+            split_glued_sentences(doc)
         sents = [sent for doc in docs for sent in doc.sents]
         words = [sent_words(sent) for sent in sents]
         # natasha's steps (`natasha.doc`), reading slovnet's tags without its markup objects.
@@ -131,8 +134,46 @@ class NatashaBackend:
                 span.normalize(self.morph_vocab)
             except ValueError:  # same unnamed-letter failure as above
                 span.normal = None
-            out.ents.append((span.start, span.stop, span.type, span.normal or span.text))
+            normal = span.normal or span.text
+            if span.type == "PER" and span.normal:
+                normal = complete_nominative(span.text, normal)  # «Барака Обамы» → «Барак Обама», not «Барак Обамы»
+            out.ents.append((span.start, span.stop, span.type, normal))
         return out
+
+
+_STOPS = frozenset(".!?…")
+_CLOSERS = frozenset("»\"”)")
+
+
+def split_glued_sentences(doc) -> None:  # noqa: ANN001 - a segmented natasha Doc
+    """Split the sentences razdel left whole at a stop glued to a capitalised word: «…не
+    знала».Как сообщается …», «… Быковская.Руководитель …» (scraped news loses the space or line
+    break). The stop must follow a word of two or more letters or a closing quote, and the word
+    after it must read like a sentence start; `lang/ru/glued_stops.txt` lists the words a period
+    joins to a name or abbreviates («Яндекс.Дзен», «ул.Ленина»)."""
+    from natasha.doc import DocSent
+
+    keep = frozenset(load_list("ru", "glued_stops"))
+    out = []
+    for sent in doc.sents:
+        toks, first = sent.tokens, 0
+        for k in range(1, len(toks) - 1):
+            mark, before, after = toks[k], toks[k - 1], toks[k + 1]
+            if mark.text not in _STOPS or after.start != mark.stop or before.stop != mark.start:
+                continue
+            if not (after.text[:1].isupper() and after.text[1:2].islower()):
+                continue  # «США.ЕС», «т.Е.»: not a sentence start
+            if not (before.text in _CLOSERS or before.text.isalpha() and len(before.text) >= 2
+                    and before.text.lower() not in keep):
+                continue
+            out.append(_sent(DocSent, doc.text, toks[first : k + 1]))
+            first = k + 1
+        out.append(sent if first == 0 else _sent(DocSent, doc.text, toks[first:]))
+    doc.sents = out
+
+
+def _sent(cls, text: str, tokens: list):  # noqa: ANN001, ANN202 - natasha's DocSent and DocTokens
+    return cls(tokens[0].start, tokens[-1].stop, text[tokens[0].start : tokens[-1].stop], tokens=tokens)
 
 
 def _by_length(run: Callable[[list], Iterable[T]], items: list, size: Callable[[object], int]) -> list[T]:

@@ -1,0 +1,36 @@
+"""A stop glued to a capitalised word ends a sentence razdel left whole, unless the word before
+it joins a name or abbreviates (sentences we made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from rashomon.backends.natasha_ru import NatashaBackend
+
+    return NatashaBackend()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Она «ничего не знала».Как сообщается, суд решил.", ["Она «ничего не знала».", "Как сообщается, суд решил."]),
+        ("Сказала Татьяна Быковская.Руководитель центра пришёл.", ["Сказала Татьяна Быковская.", "Руководитель центра пришёл."]),
+        ("Кто виноват?Никто не знает.", ["Кто виноват?", "Никто не знает."]),
+        ("Два.Три. Четыре.", ["Два.", "Три.", "Четыре."]),
+        # Negative cases: razdel's sentence stays whole.
+        ("Канал в Яндекс.Дзене работает.", ["Канал в Яндекс.Дзене работает."]),  # a name with a period
+        ("Живёт на ул.Ленина в доме.", ["Живёт на ул.Ленина в доме."]),  # an abbreviation
+        ("А.Б. Лукашенко заявил.", ["А.Б. Лукашенко заявил."]),  # initials
+        ("Страны США.ЕС ответили.", ["Страны США.ЕС ответили."]),  # no lower-case letter after the capital
+        ("Сайт example.com работает.", ["Сайт example.com работает."]),  # lower case after the period
+        ("Конец. Начало.", ["Конец.", "Начало."]),  # a space: razdel's own split
+    ],
+)
+def test_natasha_sentences_glued_stops(backend, text, sentences):
+    parsed = backend.parse(text)
+    assert [text[a:b] for a, b in parsed.sentences] == sentences
+    assert all(parsed.sentences[t.sent][0] <= t.start < parsed.sentences[t.sent][1] for t in parsed.tokens)
