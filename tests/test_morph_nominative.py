@@ -1,5 +1,6 @@
-"""A Russian person's normal form is put in the nominative word by word: the words the
-normaliser left oblique follow the case and gender of a word it did inflect (names we made up)."""
+"""A Russian name's normal form is put in the nominative word by word: the words the normaliser
+left oblique follow the case and gender of a word it did inflect; a one-word place left oblique
+takes its dictionary nominative (names we chose; no corpus text)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,26 @@ from rashomon.morph import complete_nominative
 )
 def test_morph_nominative_complete(written, normal, expected):
     assert complete_nominative(written, normal) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "normal", "kind", "expected"),
+    [
+        ("Соединённого Королевства", "Соединенного Королевство", "LOC", "Соединённое Королевство"),  # ё / е
+        ("Азиатско-Тихоокеанском регионе", "Азиатско-Тихоокеанском регион", "LOC", "Азиатско-Тихоокеанский регион"),
+        ("ЮЖНУЮ ОСЕТИЮ", "ЮЖНУЮ ОСЕТИЯ", "LOC", "ЮЖНАЯ ОСЕТИЯ"),  # capitals kept
+        ("Украины", "Украины", "LOC", "Украина"),  # one word, every known reading oblique
+        ("Нидерландов", "Нидерландов", "LOC", "Нидерланды"),  # plural only
+        # Negative cases.
+        ("Площади Победы", "Площадь Победы", "LOC", "Площадь Победы"),  # a noun complement keeps its case
+        ("Москва", "Москва", "LOC", "Москва"),  # already nominative
+        ("Буче", "Буче", "LOC", "Буче"),  # no place reading in the dictionary
+        ("Фонда Рокфеллера", "Фонд Рокфеллера", "ORG", "Фонд Рокфеллера"),  # organisations untouched
+        ("Украины", "Украины", "PER", "Украины"),  # a one-word person has no case to follow
+    ],
+)
+def test_morph_nominative_kinds(written, normal, kind, expected):
+    assert complete_nominative(written, normal, kind) == expected
 
 
 @pytest.mark.slow

@@ -20,35 +20,64 @@ def _cases_of(written: str, normal: str) -> set[tuple[str, str | None]]:
     """(case, gender) readings of a name word the normaliser turned to `normal` («Барака» →
     «Барак»: gent or accs, masc)."""
     return {(p.tag.case, p.tag.gender) for p in russian_morph().parse(written)
-            if p.normal_form == normal.lower() and p.tag.case in _CASES and p.tag.number != "plur"}
+            if _plain(p.normal_form) == _plain(normal) and p.tag.case in _CASES and p.tag.number != "plur"}
 
 
-def complete_nominative(written: str, normal: str) -> str:
-    """A Russian person's normal form with the words the normaliser left oblique put in the
+# Words of a name that may follow the case of the word natasha inflected: in a person's name also
+# first names, surnames and patronymics; in a place's name only adjectives, since a noun after the
+# head is its complement («Площадь Победы» stays, though «Площади» and «Победы» share a case).
+_FOLLOWERS = {"PER": frozenset({"ADJF", "PRTF", "Name", "Surn", "Patr"}), "LOC": frozenset({"ADJF", "PRTF"})}
+
+
+def complete_nominative(written: str, normal: str, kind: str = "PER") -> str:
+    """A Russian name's normal form with the words the normaliser left oblique put in the
     nominative too, in a case and gender of a word it did inflect: «Барака Обамы» (normal «Барак
-    Обамы») → «Барак Обама», «Ирину Венедиктову» → «Ирина Венедиктова». Only words the dictionary
-    knows change; anything else (different word counts, no inflected word) keeps `normal`."""
+    Обамы») → «Барак Обама», «Ирину Венедиктову» → «Ирина Венедиктова», a place's «Соединённого
+    Королевство» → «Соединённое Королевство». `kind` is natasha's span type (PER or LOC; others
+    are returned as they are). Only words the dictionary knows change."""
+    from natasha.shape import recover_shape
+
     wa, na = written.split(), normal.split()
-    if len(wa) != len(na) or len(wa) < 2:
+    follow = _FOLLOWERS.get(kind)
+    if follow is None or len(wa) != len(na):
         return normal
+    kept = [_plain(w) == _plain(n) for w, n in zip(wa, na)]  # natasha writes «е» for «ё»
+    if len(wa) == 1:
+        return recover_shape(_nominative_place(wa[0]), wa[0]) if kind == "LOC" and kept[0] else normal
     readings: set[tuple[str, str | None]] = set()
-    for w, n in zip(wa, na):
-        if w != n:
+    for w, n, same in zip(wa, na, kept):
+        if not same:
             readings |= _cases_of(w, n)
     if not readings:
         return normal
     out = list(na)
-    for k, (w, n) in enumerate(zip(wa, na)):
-        if w != n or not w[:1].isupper() or not any("а" <= ch <= "я" or ch == "ё" for ch in w.lower()):
+    for k, (w, same) in enumerate(zip(wa, kept)):
+        if not same or not w[:1].isupper() or not any("а" <= ch <= "я" or ch == "ё" for ch in w.lower()):
             continue
         for p in russian_morph().parse(w):
-            if not p.is_known or p.tag.number == "plur" or p.tag.POS not in ("NOUN", "ADJF"):
+            if not p.is_known or p.tag.number == "plur" or not follow & p.tag.grammemes:
                 continue
             if not any(p.tag.case == case and (gender is None or p.tag.gender in (gender, None) or "ms-f" in str(p.tag))
                        for case, gender in readings):
                 continue
             new = p.inflect({"Nom", "Sing"})
             if new is not None and new.word != w.lower():
-                out[k] = new.word[:1].upper() + new.word[1:]
+                out[k] = recover_shape(new.word, w)
                 break
     return " ".join(out)
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _nominative_place(word: str) -> str:
+    """A one-word place name the normaliser left as written, in the nominative when every reading
+    the dictionary knows is oblique and one is a place («Украины» → «украина», «Нидерландов» →
+    «нидерланды»); the word itself otherwise («Москва», «Буче»: no place reading)."""
+    known = [p for p in russian_morph().parse(word) if p.is_known]
+    if not known or any(p.tag.case == "nomn" for p in known):
+        return word
+    place = next((p for p in known if "Geox" in p.tag and p.tag.POS == "NOUN"), None)
+    new = place.inflect({"Nom"}) if place is not None else None
+    return new.word if new is not None else word

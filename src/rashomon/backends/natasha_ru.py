@@ -135,8 +135,8 @@ class NatashaBackend:
             except ValueError:  # same unnamed-letter failure as above
                 span.normal = None
             normal = span.normal or span.text
-            if span.type == "PER" and span.normal:
-                normal = complete_nominative(span.text, normal)  # «Барака Обамы» → «Барак Обама», not «Барак Обамы»
+            if span.normal:
+                normal = complete_nominative(span.text, normal, span.type)  # «Барака Обамы» → «Барак Обама», not «Барак Обамы»
             out.ents.append((span.start, span.stop, span.type, normal))
         return out
 
@@ -161,7 +161,7 @@ def split_glued_sentences(doc) -> None:  # noqa: ANN001 - a segmented natasha Do
             mark, before, after = toks[k], toks[k - 1], toks[k + 1]
             if mark.text not in _STOPS or after.start != mark.stop or before.stop != mark.start:
                 continue
-            if not (after.text[:1].isupper() and after.text[1:2].islower()):
+            if not _starts_sentence(toks, k + 1):
                 continue  # «США.ЕС», «т.Е.»: not a sentence start
             if not (before.text in _CLOSERS or before.text.isalpha() and len(before.text) >= 2
                     and before.text.lower() not in keep):
@@ -170,6 +170,16 @@ def split_glued_sentences(doc) -> None:  # noqa: ANN001 - a segmented natasha Do
             first = k + 1
         out.append(sent if first == 0 else _sent(DocSent, doc.text, toks[first:]))
     doc.sents = out
+
+
+def _starts_sentence(toks: list, k: int) -> bool:  # noqa: ANN001 - natasha DocTokens
+    """Whether token k reads like a sentence's first word: capitalised with lower case after
+    («Рассмотрев»), or a one-letter word before a lower-case one («В предстоящих матчах»)."""
+    word = toks[k].text
+    if word[:1].isupper() and word[1:2].islower():
+        return True
+    return len(word) == 1 and word.isupper() and k + 1 < len(toks) and toks[k + 1].start > toks[k].stop \
+        and toks[k + 1].text[:1].islower()
 
 
 def _sent(cls, text: str, tokens: list):  # noqa: ANN001, ANN202 - natasha's DocSent and DocTokens
