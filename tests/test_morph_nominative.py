@@ -44,6 +44,7 @@ def test_morph_nominative_complete(written, normal, expected):
         ("Площади Победы", "Площадь Победы", "LOC", "Площадь Победы"),  # a noun complement keeps its case
         ("Москва", "Москва", "LOC", "Москва"),  # already nominative
         ("Буче", "Буче", "LOC", "Буче"),  # no place reading in the dictionary
+        ("Никольском", "Никольском", "LOC", "Никольском"),  # «в селе Никольском»: an adjective's form too
         ("Фонда Рокфеллера", "Фонд Рокфеллера", "ORG", "Фонд Рокфеллера"),  # organisations untouched
         ("Украины", "Украины", "PER", "Украины"),  # a one-word person has no case to follow
     ],

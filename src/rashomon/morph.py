@@ -74,9 +74,11 @@ def _plain(word: str) -> str:
 def _nominative_place(word: str) -> str:
     """A one-word place name the normaliser left as written, in the nominative when every reading
     the dictionary knows is oblique and one is a place («Украины» → «украина», «Нидерландов» →
-    «нидерланды»); the word itself otherwise («Москва», «Буче»: no place reading)."""
+    «нидерланды»); the word itself otherwise («Москва», «Буче»: no place reading; «Никольском»: an
+    adjective's reading too)."""
     known = [p for p in russian_morph().parse(word) if p.is_known]
-    if not known or any(p.tag.case == "nomn" for p in known):
+    # An adjective reading is a place named by an adjective («в селе Никольском»: Никольское, not Никольск).
+    if not known or any(p.tag.case == "nomn" or p.tag.POS == "ADJF" for p in known):
         return word
     place = next((p for p in known if "Geox" in p.tag and p.tag.POS == "NOUN"), None)
     new = place.inflect({"Nom"}) if place is not None else None
