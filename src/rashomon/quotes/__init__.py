@@ -62,6 +62,17 @@ def _relative_word(view: SyntaxView, span: tuple[int, int]) -> int | None:
     return idx[0] if len(idx) == 1 and view.tokens[idx[0]].lemma.lower() == "который" else None
 
 
+def _without_clauses(view: SyntaxView, noun: int, span: tuple[int, int]) -> tuple[int, int]:
+    """A noun's phrase without a clause the parser hung on it before the noun («, что ЕС одобрил
+    новый закон, согласно которому …»: the law, not what was said of it)."""
+    start = span[0]
+    for c in view.kids(noun, "acl", "relcl", "ccomp"):
+        sub = view.subtree(c)
+        if sub and max(sub) < noun:
+            start = max(start, view.tokens[max(sub) + 1].start)
+    return (start, span[1])
+
+
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
@@ -484,7 +495,7 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
             if source_head is not None:
                 noun = antecedent(view, source_head)  # "farmers who say …": the farmers speak
                 if noun != source_head:
-                    named = pointed = source_span(view, noun)
+                    named = pointed = _without_clauses(view, noun, source_span(view, noun))
                     words = [k for k in view.tokens_in(*pointed) if view.tokens[k].pos not in ("ADP", "PUNCT")]
                     if words and view.tokens[words[0]].start > pointed[0]:
                         # «борется с судебными решениями, в которых …»: the noun's preposition is no name.

@@ -142,9 +142,15 @@ def nominative_phrase(view: SyntaxView, span: tuple[int, int], *, oblique: bool 
     toks = view.tokens
     inside = set(idx)
     heads = [i for i in idx if toks[i].head == i or toks[i].head not in inside]
-    if len(heads) != 1 or toks[heads[0]].pos != "NOUN" or not (oblique or never_nominative(toks[heads[0]].text)):
+    if len(heads) != 1:
         return None
     h = heads[0]
+    if toks[h].pos != "NOUN":
+        return _nominative_word_phrase(view, span, h, oblique)
+    # «украинской разведки»: the noun may read as a plural nominative, its adjective may not.
+    agreeing = [c for c in view.kids(h, "amod") if c in inside and c < h]
+    if not (oblique or never_nominative(toks[h].text) or any(never_nominative(toks[c].text) for c in agreeing)):
+        return None
     if any(toks[i].pos == "ADP" for i in idx if i < h):
         return None  # «на сайте министерства», «из отчёта»: a place or document, kept as written
     head = _oblique(toks[h].text, ("NOUN",))
@@ -165,6 +171,34 @@ def nominative_phrase(view: SyntaxView, span: tuple[int, int], *, oblique: bool 
         pieces += [text[pos : toks[i].start], out[i]]
         pos = toks[i].end
     return "".join(pieces) + text[pos : span[1]]
+
+
+def _nominative_word_phrase(view: SyntaxView, span: tuple[int, int], h: int, oblique: bool) -> str | None:
+    """A speaker phrase headed by a numeral «один» («одного из чиновников» → «один из
+    чиновников») or a participle standing for people («опрошенных» → «опрошенные», «подписавших
+    заявление» → «подписавшие заявление»): that word in the nominative, the rest as written."""
+    toks, text = view.tokens, view.article.text
+    word = toks[h].text
+    if not (oblique or never_nominative(word)):
+        return None
+    if toks[h].lemma.lower() == "один":
+        # «одного из чиновников», «одной из участниц»: the gender of the noun after «из».
+        of = [k for k in view.kids(h, "nmod") if any(toks[c].text.lower() == "из" for c in view.kids(k, "case"))]
+        if not of:
+            return None  # «одного» alone names nobody
+        genders = {p.tag.gender for p in russian_morph().parse(toks[of[0]].lemma) if p.is_known and p.tag.POS == "NOUN"}
+        gender = genders.pop() if len(genders) == 1 else "masc"
+        form = _oblique(word, ("NUMR", "ADJF"))
+        want = {"Nom", "Sing", _UD.get(gender, "Masc")}
+    else:
+        form = _oblique(word, ("PRTF",))
+        if form is None or form.tag.number != "plur":
+            return None  # a participle stands for people in the plural («опрошенных»), not «подписавшего»
+        want = {"Nom", "Plur"}
+    new = form.inflect(want) if form is not None else None
+    if new is None:
+        return None
+    return text[span[0] : toks[h].start] + _like(word, new.word) + text[toks[h].end : span[1]]
 
 
 @lru_cache(maxsize=4096)

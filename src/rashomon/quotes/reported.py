@@ -275,9 +275,34 @@ def antecedent(view: SyntaxView, subj: int) -> int:
     if toks[owner].dep == "ccomp" and toks[toks[owner].head].dep in ("relcl", "acl:relcl") and toks[owner].head < owner:
         owner = toks[owner].head  # "records that he said indicated …": the records indicate
     if (toks[subj].text.lower() in _RELATIVES or toks[subj].lemma.lower() == "который") and toks[owner].dep in ("relcl", "acl:relcl") \
-            and toks[owner].head != owner and toks[toks[owner].head].pos in ("NOUN", "PROPN"):
+            and toks[owner].head != owner and toks[toks[owner].head].pos in ("NOUN", "PROPN") and toks[owner].head < subj:
         return toks[owner].head
+    if toks[subj].lemma.lower() == "который":
+        # The parser hung the relative clause elsewhere («закон, согласно которому все страны
+        # должны …» as a clause of the main verb): the noun just before its comma.
+        k = subj - 1
+        while k >= 0 and toks[k].pos == "ADP" and toks[k].sent == toks[subj].sent:
+            k -= 1
+        if k >= 1 and toks[k].text == "," and toks[k - 1].sent == toks[subj].sent and toks[k - 1].pos in ("NOUN", "PROPN"):
+            noun = k - 1
+            # «версию Минобороны РФ, которое заявило …»: up a genitive chain to the noun the word agrees with.
+            while not _agrees(toks[subj].text, toks[noun].text) and toks[noun].dep.startswith("nmod") \
+                    and toks[noun].head < noun and toks[toks[noun].head].pos in ("NOUN", "PROPN"):
+                noun = toks[noun].head
+            return noun if _agrees(toks[subj].text, toks[noun].text) else subj
     return subj
+
+
+def _agrees(relative: str, noun: str) -> bool:
+    """Whether a Russian relative word («которое») may stand for a noun («Минобороны», not «РФ»):
+    some readings share number and, in the singular, gender; a noun the dictionary does not know may."""
+    from ..morph import russian_morph
+
+    nouns = [p.tag for p in russian_morph().parse(noun) if p.is_known]
+    if not nouns:
+        return True
+    rels = [p.tag for p in russian_morph().parse(relative) if p.is_known]
+    return any(r.number == n.number and (r.number == "plur" or r.gender == n.gender) for r in rels for n in nouns)
 
 
 def _open_question(view: SyntaxView, verb: int, content: list[int]) -> bool:
@@ -907,6 +932,13 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
             if after is None:
                 continue
             src = after
+            relative = _relative_marker(view, after, sent.end)
+            if relative is not None:
+                # «закон, согласно которому все страны должны …»: the relative word is the source (its
+                # antecedent, the law, names it) and its clause is what the law says.
+                src, content = relative
+                out.append(Attribution(content, (m.start(), m.end()), src, None, "marker"))
+                continue
             if closing != -1:
                 # "(93 percent were white, according to exit polls)": the bracket's own clause;
                 # "If he is a citizen (at least according to Kiev), then …": a bare qualifier
@@ -1028,6 +1060,25 @@ def _clause_start(view: SyntaxView, content: tuple[int, int], lo: int, hi: int) 
             if content[0] < left < toks[root].start:
                 return left
     return content[0]
+
+
+def _relative_marker(view: SyntaxView, phrase: tuple[int, int], limit: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(source, content) when a marker's phrase opens with a Russian relative word («согласно
+    которому …»): the word alone, and its clause (the relative clause the parse gives, else the
+    rest of the sentence)."""
+    idx = list(view.tokens_in(*phrase))
+    if not idx or view.tokens[idx[0]].lemma.lower() != "который":
+        return None
+    toks, rel = view.tokens, idx[0]
+    owner = toks[rel].head
+    end = limit
+    if owner != rel and toks[owner].dep in ("relcl", "acl:relcl"):
+        end = max(toks[k].end for k in view.subtree(owner))
+    after = [k for k in view.tokens_in(toks[rel].end, end) if k > rel]
+    if not after:
+        return None
+    content = _strip(view.article.text, toks[after[0]].start, min(end, limit))
+    return ((toks[rel].start, toks[rel].end), content) if content[1] - content[0] >= 3 else None
 
 
 def _phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
