@@ -79,3 +79,29 @@ def test_reported_ru_markers_source_after_preposition(analyzer):
     art = analyzer.analyze_text("По данным из отчёта центра, выручка выросла вдвое.")
     assert [(q.speaker.text if q.speaker else None, q.content.text) for q in art.quotes] == [
         ("отчёта центра", "выручка выросла вдвое")]
+
+
+# «со ссылкой на X»: X says it too; X is named by the phrase's head, by the person a document or a
+# medium belongs to, and without the occasion after a person's name.
+REFERENCES = [
+    ("Эмбарго поможет спасти тысячи жизней. Об этом сообщает РБК-Украина со ссылкой на генерального "
+     "директора ДТЭК Максима Тимченко на форуме в Вашингтоне.",
+     "генерального директора ДТЭК Максима Тимченко", "Максим Тимченко"),
+    ("Путин не остановится. Об этом сообщает РБК-Украина со ссылкой на видеообращение Петра Порошенко "
+     "по случаю Дня памяти.", "видеообращение Петра Порошенко", "Петр Порошенко"),
+    ("Кремль распространял нарратив. Об этом сообщает РБК-Украина со ссылкой на Telegram-канал Центра "
+     "противодействия дезинформации при СНБО Украины.",
+     "Telegram-канал Центра противодействия дезинформации при СНБО Украины", "Центр противодействия дезинформации"),
+    # Negatives: an addressee after a preposition owns nothing; a source without a person or an
+    # owner stays as written.
+    ("Украина не выплатит долги. Об этом написал RT со ссылкой на документ обращения политика к Еврокомиссии.",
+     "документ обращения политика к Еврокомиссии", "документ обращения политика к Еврокомиссии"),
+    ("Цены вырастут. Об этом сообщает ТАСС со ссылкой на источники в правительстве.",
+     "источники в правительстве", "источники в правительстве"),
+]
+
+
+@pytest.mark.parametrize("text,source,name", REFERENCES, ids=[c[1][:30] for c in REFERENCES])
+def test_reported_ru_markers_reference_source(analyzer, text, source, name):
+    refs = [q for q in analyzer.analyze_text(text).quotes if q.cue is not None and q.cue.text == "со ссылкой на"]
+    assert [(q.speaker.text, q.speaker_name) for q in refs] == [(source, name)]

@@ -1216,9 +1216,30 @@ def reference_attributions(article: Article, view: SyntaxView, found: list[Attri
         src = _trim(text, m.end(), comma if comma != -1 else sent.end)
         if src[1] - src[0] < 2 or host[-1].content[0] <= src[0] < host[-1].content[1]:
             continue
-        head = next(iter(view.tokens_in(*src)), None)
+        src = _before_occasion(article, view, src)
+        idx = list(view.tokens_in(*src))
+        # The phrase's own head («генерального [директора] ДТЭК Максима Тимченко»), not its first word.
+        head = next((k for k in idx if not src[0] <= view.tokens[view.tokens[k].head].start < src[1]
+                     or view.tokens[k].head == k), idx[0] if idx else None)
         out.append(Attribution(host[-1].content, (m.start(), m.end()), src, head, "ru:reference"))
     return out
+
+
+_OCCASION_PREPS = frozenset({"на", "в", "во", "по", "после"})
+
+
+def _before_occasion(article: Article, view: SyntaxView, src: tuple[int, int]) -> tuple[int, int]:
+    """A referenced source without the where or when after its name («… Максима Тимченко на форуме
+    Atlantic Council»): the phrase ends with the person named before a
+    preposition (an organisation's name may go on: «Центр … при СНБО»)."""
+    text = article.text
+    for mention in article.mentions:
+        if mention.type == "PERSON" and src[0] <= mention.start and mention.end < src[1]:
+            rest = text[mention.end : src[1]].lstrip()
+            word = rest.split(" ", 1)[0].lower()
+            if word in _OCCASION_PREPS and len(rest.split()) > 1:
+                return (src[0], mention.end)
+    return src
 
 
 # «пока украинский официоз объясняет»: a subordinating conjunction the parser left on the subject.

@@ -19,6 +19,9 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .role_nouns import RoleIndex, singular
 
+# Platforms whose account or post is written by the one named after them («Twitter советника X»).
+_PLATFORMS = frozenset({"twitter", "telegram", "facebook", "instagram", "youtube", "vk", "x"})
+
 _LOOKBACK = 2000  # characters searched backwards for the referent of "he", "the minister"
 # Characters before and after a mention within which a nation or body places it ("F.B.I. Director
 # James Comey", "Comey, the F.B.I. director"); wider reaches take a neighbour's ("Russian officials met NATO").
@@ -623,7 +626,14 @@ class SpeakerResolver:
                       # "Reporter Luke Harding’s latest article, claiming …": a document speaks
                       # for its possessor.
                       or (head_word in load_words("document_nouns") and m.type in ("PERSON", "ORG")
-                          and m.end <= head[0] and self._hung_on(m, head, ("poss",)))]
+                          and m.end <= head[0] and self._hung_on(m, head, ("poss",)))
+                      # «видеообращение Петра Порошенко», «Twitter советника … Подоляка»: in Russian
+                      # the genitive after a document or a medium names whose it is.
+                      or (has_cyrillic(phrase) and m.type in ("PERSON", "ORG") and m.start >= head[1]
+                          and self._owned_medium(head) and self._in_genitive_of(m, head))]
+            if has_cyrillic(phrase) and self._owned_medium(head):
+                # The owner before the medium itself, which the recogniser may tag («Telegram-канал»).
+                inside.sort(key=lambda m: not (m.start >= head[1] and self._in_genitive_of(m, head)))
             if person_title and not any(m.type == "PERSON" for m in inside):
                 # «Глава Белого дома», «руководитель МАГАТЭ»: a person, not the body they head;
                 # with no name in the phrase the descriptor refers back like «the minister», but
@@ -883,6 +893,34 @@ class SpeakerResolver:
         """The name completes the head as its genitive or possessor («сторонники Лукашенко», "fans
         of Lukashenko"): it is not who the phrase names."""
         return self._hung_on(m, head, ("nmod", "nmod:poss"))
+
+    def _owned_medium(self, head: tuple[int, int]) -> bool:
+        """Whether the head word is a document or a medium («сообщение», «Twitter», «канал»)."""
+        view = self.view
+        k = view.token_at(head[0]) if view is not None else None
+        if k is None:
+            return False
+        lemma, word = view.tokens[k].lemma.lower(), view.tokens[k].text.lower()  # type: ignore[union-attr]
+        media = load_words("document_nouns") | {w.lower() for w in load_list("ru", "medium_nouns")} | _PLATFORMS
+        return lemma in media or word in media
+
+    def _in_genitive_of(self, m: Mention, head: tuple[int, int]) -> bool:
+        """Whether a token of the mention hangs on the head through a chain of genitive links (nmod
+        with no preposition)."""
+        view = self.view
+        h = view.token_at(head[0]) if view is not None else None
+        if h is None:
+            return False
+        toks = view.tokens  # type: ignore[union-attr]
+        for k in view.tokens_in(m.start, m.end):  # type: ignore[union-attr]
+            seen = 0
+            # A genitive has no preposition: «обращения политика к Еврокомиссии» is addressed to it.
+            while toks[k].dep.startswith(("nmod", "appos", "flat")) and toks[k].head != k and seen < 6 \
+                    and not view.kids(k, "case"):  # type: ignore[union-attr]
+                k, seen = toks[k].head, seen + 1
+                if k == h:
+                    return True
+        return False
 
     def _hung_on(self, m: Mention, head: tuple[int, int], deps: tuple[str, ...]) -> bool:
         """Whether a token of the mention depends on the head word with one of `deps`."""
