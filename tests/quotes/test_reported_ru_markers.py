@@ -64,6 +64,10 @@ CASES = [
     # ... also where the parser hangs the relative clause on the main verb: the noun before its comma.
     ("Совет одобрил новый закон, согласно которому все страны блока должны сократить потребление газа.",
      [("закон", "все страны блока должны сократить потребление газа", "согласно")]),
+    # A fact confirms: «это» with a verb that also means "indicate" reports nobody.
+    ("Это подтверждает, что армия готова.", []),
+    # A particle before the subject is no part of its phrase.
+    ("Вот министр и сказал, что армия готова.", [("министр", "армия готова", "сказал")]),
     # Negative: «данным» as an adjective, not a marker set off by commas.
     ("Он ездит по данным адресам каждый день.", []),
 ]

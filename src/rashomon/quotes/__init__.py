@@ -55,6 +55,9 @@ class QuoteExtractor:
         return article
 
 
+_AFTER_PLACE_PREP = re.compile(r"(?<!\w)(?:в|во)\s+$", re.IGNORECASE)
+
+
 def _relative_word(view: SyntaxView, span: tuple[int, int]) -> int | None:
     """The token of a source phrase that is one relative word («в которой говорится …», «в
     котором заявили …»), for its antecedent to name the speaker."""
@@ -566,7 +569,9 @@ def _assemble(article: Article, view: SyntaxView, lex: QuoteLexicon, reported: l
                 who = Speaker(None, nominative, who.how + ", in the nominative")
         elif who.entity is None and speaker_span is not None and who.name == speaker_span.text:
             # «по словам военного эксперта»: an unnamed speaker is named in the nominative.
-            nominative = nominative_phrase(view, att.source, oblique=att.how == "ru:marker")
+            # After «по словам» or a preposition («заявили в администрации президента») the phrase is oblique.
+            governed = att.how == "ru:marker" or _AFTER_PLACE_PREP.search(text[max(0, att.source[0] - 6) : att.source[0]]) is not None
+            nominative = nominative_phrase(view, att.source, oblique=governed)
             if nominative is not None:
                 who = Speaker(None, nominative, who.how + ", in the nominative")
         cue = Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]) if att.cue else None

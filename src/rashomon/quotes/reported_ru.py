@@ -947,8 +947,12 @@ def thing_subject(article: Article, view: SyntaxView, cue: int, subj: int) -> bo
     """«демонстрация победы требует переоценки», «этот факт говорит о сговоре»: a verb that also
     means "require" or "indicate" (lang/ru/thing_verbs.txt) with a common noun for a thing as its
     subject: inanimate, not one of the nouns that speak (a body, a document, a medium, a person's
-    title), and no name. Nobody is reported."""
+    title), and no name; or a pronoun for a fact (lang/ru/thing_subjects.txt: «это»). Nobody is
+    reported."""
     tok = view.tokens[subj]
+    if view.tokens[cue].lemma.lower() in _ru_words("thing_verbs") and tok.lemma.lower() in _ru_words("thing_subjects") \
+            and not view.kids(subj, "nmod", "amod", "acl"):
+        return True  # «Это подтверждает наши опасения»: a fact confirms
     if view.tokens[cue].lemma.lower() not in _ru_words("thing_verbs") or tok.pos != "NOUN" \
             or tok.lemma.lower() in _ru_words("speaking_nouns") or not inanimate_noun(tok.text):
         return False
@@ -1243,7 +1247,7 @@ def _before_occasion(article: Article, view: SyntaxView, src: tuple[int, int]) -
 
 
 # «пока украинский официоз объясняет»: a subordinating conjunction the parser left on the subject.
-_EDGE_WORDS_BEFORE = re.compile(r"^(?:(?:и|а|но|да|же|ведь|пока|когда|если|хотя|поскольку|будто)\s+)+", re.IGNORECASE)
+_EDGE_WORDS_BEFORE = re.compile(r"^(?:(?:и|а|но|да|же|ведь|пока|когда|если|хотя|поскольку|будто|вон|вот)\s+)+", re.IGNORECASE)
 _EDGE_WORDS_AFTER = re.compile(r"(?:\s+(?:же|ведь))+$", re.IGNORECASE)
 # «глава региона в своём канале»: a phrase with the reflexive «свой» refers back to the
 # subject, so it is the verb's adverbial, never part of the subject phrase.
