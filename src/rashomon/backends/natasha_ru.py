@@ -143,6 +143,7 @@ class NatashaBackend:
 
 _STOPS = frozenset(".!?…")
 _CLOSERS = frozenset("»\"”)")
+_OPENERS = frozenset("«\"“„")
 
 
 def split_glued_sentences(doc) -> None:  # noqa: ANN001 - a segmented natasha Doc
@@ -161,7 +162,9 @@ def split_glued_sentences(doc) -> None:  # noqa: ANN001 - a segmented natasha Do
             mark, before, after = toks[k], toks[k - 1], toks[k + 1]
             if mark.text not in _STOPS or after.start != mark.stop or before.stop != mark.start:
                 continue
-            if not _starts_sentence(toks, k + 1):
+            # «… Быковскую."Практически все …»: a quotation mark glued to the next word opens it.
+            opening = after.text in _OPENERS and k + 2 < len(toks) and toks[k + 2].start == after.stop
+            if not _starts_sentence(toks, k + 2 if opening else k + 1):
                 continue  # «США.ЕС», «т.Е.»: not a sentence start
             if not (before.text in _CLOSERS or before.text.isalpha() and len(before.text) >= 2
                     and before.text.lower() not in keep):

@@ -147,6 +147,8 @@ def nominative_phrase(view: SyntaxView, span: tuple[int, int], *, oblique: bool 
     h = heads[0]
     if toks[h].pos != "NOUN":
         return _nominative_word_phrase(view, span, h, oblique)
+    if any(toks[i].pos == "NUM" and toks[i].lemma.lower() not in ("многий", "немногий") for i in idx if i < h):
+        return None  # «два источника», «нескольких экспертов»: a numeral governs the noun's case («многих» agrees)
     # «украинской разведки»: the noun may read as a plural nominative, its adjective may not.
     agreeing = [c for c in view.kids(h, "amod") if c in inside and c < h]
     if not (oblique or never_nominative(toks[h].text) or any(never_nominative(toks[c].text) for c in agreeing)):
