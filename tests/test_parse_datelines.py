@@ -21,6 +21,8 @@ from rashomon.parse import dateline_end
     ("ТВЕРЬ, 9 окт — РИА Новости. Городские власти закрыли рынок на ремонт.", "ТВЕРЬ, 9 окт — РИА Новости. "),
     ("ТВЕРЬ, 9 окт - РИА Новости, Олег Сомов. Городские власти закрыли рынок.", "ТВЕРЬ, 9 окт - РИА Новости, Олег Сомов. "),
     ("ТВЕРЬ, 9 октября, ФедералПресс. Городские власти закрыли рынок на ремонт.", "ТВЕРЬ, 9 октября, ФедералПресс. "),
+    # Interfax: a dotted place and day, then its site's name and a dash.
+    ("Пермь. 5 мая. INTERFAX.RU - Городские власти закрыли рынок на ремонт.", "Пермь. 5 мая. INTERFAX.RU - "),
     # ... but a short lead sentence in lower case is no agency.
     ("ТВЕРЬ, 9 окт — Мэр закрыл рынок. Он откроется через неделю после ремонта.", "ТВЕРЬ, 9 окт — "),
     # Negatives: an acronym before a dash, a place in mixed case, a short place alone, no lead.
@@ -28,6 +30,7 @@ from rashomon.parse import dateline_end
     ("Ottawa — the capital — was quiet on Sunday, residents said.", ""),
     ("ROME — The prime minister resigned on Monday after the vote.", ""),
     ("UPDATE —", ""),
+    ("Пермь. Город большой, и люди в нём живут разные, говорят местные.", ""),
     ("I — and many others — think the plan is wrong for the country.", ""),
 ])
 def test_parse_dateline_end(text, dateline):
@@ -39,6 +42,7 @@ def test_parse_dateline_end(text, dateline):
     ("LONDON (Reuters) - Maria Lopez said she was unlikely to run for the seat again.", "Maria Lopez"),
     ("BOSTON, March 3 (UPI) — Former Attorney General Tom Hale told delegates that the plan should be dropped.",
      "Former Attorney General Tom Hale"),
+    ("Пермь. 5 мая. INTERFAX.RU - Рынок закроют на ремонт, рассказала газете мэр Ольга Сомова.", "мэр Ольга Сомова"),
 ])
 def test_parse_dateline_not_the_subject(analyzer, text, speaker):
     art = analyzer.analyze_text(text)

@@ -90,10 +90,21 @@ _RU_DATELINE = re.compile(
     rf"(?: ?/[^/\n]{{1,60}}/(?:\.| ?(?:—|–|--?))?| ?(?:—|–|--?) ?{_WIRE_TAIL}|, {_WIRE_TAIL}) +(?=\S)")
 
 
+# Interfax closes a dotted dateline with its site's name: "Москва. 11 ноября. INTERFAX.RU - ".
+_RU_DOTTED_DATELINE = re.compile(
+    r"(?P<head>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){0,2}\. \d{1,2} [а-яё]+\.) "
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ]+(?:\.[A-ZА-ЯЁ]+)* ?(?:—|–|--?) +(?=\S)")
+
+
+def _ru_dateline(text: str) -> re.Match[str] | None:
+    return _RU_DATELINE.match(text) or _RU_DOTTED_DATELINE.match(text)
+
+
 def wire_credit(text: str) -> tuple[int, int] | None:
     """The agency and correspondent of a Russian wire dateline opening `text` ("/Корр. ТАСС
-    Ирина Лебедева/", "РИА Новости, Олег Сомов"): they credit the text, nobody in the story."""
-    m = _RU_DATELINE.match(text)
+    Ирина Лебедева/", "РИА Новости, Олег Сомов", "INTERFAX.RU"): they credit the text, nobody in
+    the story."""
+    m = _ru_dateline(text)
     if m is None or len(text) - m.end() < 20:
         return None
     return m.end("head"), m.end()
@@ -101,7 +112,7 @@ def wire_credit(text: str) -> tuple[int, int] | None:
 
 def dateline_end(text: str) -> int:
     """Where a paragraph's opening wire dateline ends (after its dash and spaces), else 0."""
-    m = _RU_DATELINE.match(text)
+    m = _ru_dateline(text)
     if m is not None and len(text) - m.end() >= 20:
         return m.end()
     m = _DATELINE.match(text)
