@@ -172,7 +172,48 @@ def split_glued_sentences(doc) -> None:  # noqa: ANN001 - a segmented natasha Do
             out.append(_sent(DocSent, doc.text, toks[first : k + 1]))
             first = k + 1
         out.append(sent if first == 0 else _sent(DocSent, doc.text, toks[first:]))
-    doc.sents = out
+    doc.sents = _join_quoted_titles(DocSent, doc.text, out)
+
+
+_TITLE_WORDS = 12  # words a quoted title with a stop inside may hold («Sapiens. Краткая история человечества»)
+
+
+def _join_quoted_titles(cls, text: str, sents: list) -> list:  # noqa: ANN001 - natasha's DocSent
+    """Sentences razdel split inside a short quoted title, joined again: «автор книги «Sapiens.» |
+    «Краткая история человечества» и других работ» is one sentence. The quotation opens in one
+    sentence and closes early in the next, followed by a word, not by the comma or dash of a remark
+    («Мы пришли. Мы ушли», — сказал он: two sentences of speech)."""
+    out: list = []
+    for sent in sents:
+        prev = out[-1] if out else None
+        if prev is not None and _open_quote(prev.tokens) is not None:
+            at = _open_quote(prev.tokens)
+            inner_before = len(prev.tokens) - at - 1
+            close = next((k for k, t in enumerate(sent.tokens) if t.text in _TITLE_CLOSERS), None)
+            if close is not None and inner_before + close <= _TITLE_WORDS and close + 1 < len(sent.tokens) \
+                    and sent.tokens[close + 1].text[:1].isalpha() and sent.tokens[close + 1].start > sent.tokens[close].stop:
+                out[-1] = cls(prev.start, sent.stop, text[prev.start : sent.stop], tokens=prev.tokens + sent.tokens)
+                continue
+        out.append(sent)
+    return out
+
+
+_TITLE_CLOSERS = frozenset("»\"”")
+
+
+def _open_quote(tokens: list) -> int | None:  # noqa: ANN001 - natasha DocTokens
+    """The index of a quotation mark the sentence opens and does not close, else None."""
+    depth, last, straight = 0, None, []
+    for k, t in enumerate(tokens):
+        if t.text in ("«", "“", "„"):
+            depth, last = depth + 1, k
+        elif t.text in ("»", "”") and depth:
+            depth -= 1
+        elif t.text == '"':
+            straight.append(k)
+    if depth == 1 and last is not None:
+        return last
+    return straight[-1] if len(straight) % 2 == 1 and depth == 0 else None
 
 
 def _starts_sentence(toks: list, k: int) -> bool:  # noqa: ANN001 - natasha DocTokens

@@ -615,8 +615,10 @@ class SpeakerResolver:
             head_word = _TITLE_PREFIX.sub("", text[head[0] : head[1]].lower())  # «экс-президент» is a president
             if self._tie_to_named(head, inside):
                 return Speaker(None, phrase, "someone of a named person's; not that person")
-            if has_cyrillic(phrase) and inside and all(m.start >= head[1] for m in inside) and self._unnamed_source(head):
-                # «Источник НЕВСКИХ НОВОСТЕЙ сообщил»: the outlet's source speaks, not the outlet.
+            if has_cyrillic(phrase) and inside and all(m.start >= head[1] and m.type != "PERSON" for m in inside) \
+                    and self._unnamed_source(head):
+                # «Источник НЕВСКИХ НОВОСТЕЙ сообщил», «житель Петровского рассказал»: the outlet's
+                # source or the place's resident speaks, not the outlet or the place.
                 return Speaker(None, phrase, "an unnamed source of a named outlet or body")
             person_title = head_word in self.lex.person_nouns
             titled = person_title or head_word in self.lex.org_nouns
@@ -898,7 +900,8 @@ class SpeakerResolver:
         return self._hung_on(m, head, ("nmod", "nmod:poss"))
 
     def _unnamed_source(self, head: tuple[int, int]) -> bool:
-        """Whether the head word is an unnamed source («источник», lang/ru/unnamed_source_nouns.txt)."""
+        """Whether the head word is an unnamed source or resident («источник», «житель»:
+        lang/ru/unnamed_source_nouns.txt)."""
         view = self.view
         k = view.token_at(head[0]) if view is not None else None
         return k is not None and view.tokens[k].lemma.lower() in load_list("ru", "unnamed_source_nouns")  # type: ignore[union-attr]
