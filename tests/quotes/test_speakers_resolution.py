@@ -126,6 +126,10 @@ NAMES = [
     # An outlet's source speaks, not the outlet.
     ("Череп нашли водолазы. Источник НЕВСКИХ НОВОСТЕЙ сообщил, что экспертиза покажет результат.",
      [("сообщил", "Источник НЕВСКИХ НОВОСТЕЙ", None)]),
+    # A first-person possessive alone is the writer; before a noun it is someone else.
+    ("As for my reference to a Leviathan Church, I am afraid he has misread it.",
+     [("reference", "the author", None)]),
+    ("My husband said that the plan failed.", [("said", "My husband", None)]),
     # A place's resident speaks, not the place; a name beside the resident is the resident.
     ("Войска отвели от Петровского. О страхах населения рассказал житель Петровского.",
      [("рассказал", "житель Петровского", None)]),

@@ -27,6 +27,9 @@ _LOOKBACK = 2000  # characters searched backwards for the referent of "he", "the
 # James Comey", "Comey, the F.B.I. director"); wider reaches take a neighbour's ("Russian officials met NATO").
 _PLACE_BEFORE, _PLACE_AFTER = 20, 15
 _FIRST_PERSON = {"i", "we", "я", "мы", "me", "us"}
+# A first-person possessive that is the whole source phrase ("my reference to …", «моё мнение»)
+# is the writer; before a noun it is someone else's ("my husband said").
+_FIRST_PERSON_OWNER = {"my", "our", "мой", "моя", "моё", "мое", "мои", "моему", "моей", "наш", "наша", "наше", "наши"}
 _MIN_STEM = 2  # letters an ending must leave: "Ina" is not a feminine surname
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "один", "одна", "некий", "некая", "другой"}
 
@@ -676,7 +679,7 @@ class SpeakerResolver:
         bracket = self._editorial_bracket(e, pronoun=len(words) == 1 and words[0] in self.lex.pronouns)
         if bracket is not None:
             return bracket
-        if words[-1] in _FIRST_PERSON or words[0] in _FIRST_PERSON:
+        if words[-1] in _FIRST_PERSON or words[0] in _FIRST_PERSON or (len(words) == 1 and words[0] in _FIRST_PERSON_OWNER):
             if enclosing is not None and enclosing.name:
                 return Speaker(enclosing.entity, enclosing.name, "first person in a quote")
             return Speaker(None, self.article.author or "the author", "first person: the author")
