@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .script import has_cyrillic
+
 
 @lru_cache(maxsize=1)
 def russian_morph():  # noqa: ANN201 - natasha.MorphVocab, loaded on first use
@@ -52,7 +54,7 @@ def complete_nominative(written: str, normal: str, kind: str = "PER") -> str:
         return normal
     out = list(na)
     for k, (w, same) in enumerate(zip(wa, kept)):
-        if not same or not w[:1].isupper() or not any("а" <= ch <= "я" or ch == "ё" for ch in w.lower()):
+        if not same or not w[:1].isupper() or not has_cyrillic(w):
             continue
         for p in russian_morph().parse(w):
             if not p.is_known or p.tag.number == "plur" or not follow & p.tag.grammemes:

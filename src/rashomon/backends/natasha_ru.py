@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Iterable, TypeVar
 
 from . import ParsedText, ParsedToken
@@ -142,8 +143,16 @@ class NatashaBackend:
 
 
 _STOPS = frozenset(".!?…")
-_CLOSERS = frozenset("»\"”)")
-_OPENERS = frozenset("«\"“„")
+_CURLY_OPEN, _CURLY_CLOSE = frozenset("«“„"), frozenset("»”")
+_OPENERS = _CURLY_OPEN | {'"'}
+_QUOTE_CLOSERS = _CURLY_CLOSE | {'"'}
+_CLOSERS = _QUOTE_CLOSERS | {")"}
+
+
+@lru_cache(maxsize=1)
+def _glued_keep() -> frozenset[str]:
+    """lang/ru/glued_stops.txt: words a period joins to the next word."""
+    return frozenset(load_list("ru", "glued_stops"))
 
 
 def split_glued_sentences(doc) -> None:  # noqa: ANN001 - a segmented natasha Doc
@@ -154,7 +163,7 @@ def split_glued_sentences(doc) -> None:  # noqa: ANN001 - a segmented natasha Do
     joins to a name or abbreviates («Яндекс.Дзен», «ул.Ленина»)."""
     from natasha.doc import DocSent
 
-    keep = frozenset(load_list("ru", "glued_stops"))
+    keep = _glued_keep()
     out = []
     for sent in doc.sents:
         toks, first = sent.tokens, 0
@@ -186,10 +195,10 @@ def _join_quoted_titles(cls, text: str, sents: list) -> list:  # noqa: ANN001 - 
     out: list = []
     for sent in sents:
         prev = out[-1] if out else None
-        if prev is not None and _open_quote(prev.tokens) is not None:
-            at = _open_quote(prev.tokens)
+        at = _open_quote(prev.tokens) if prev is not None else None
+        if at is not None:
             inner_before = len(prev.tokens) - at - 1
-            close = next((k for k, t in enumerate(sent.tokens) if t.text in _TITLE_CLOSERS), None)
+            close = next((k for k, t in enumerate(sent.tokens) if t.text in _QUOTE_CLOSERS), None)
             if close is not None and inner_before + close <= _TITLE_WORDS and close + 1 < len(sent.tokens) \
                     and sent.tokens[close + 1].text[:1].isalpha() and sent.tokens[close + 1].start > sent.tokens[close].stop:
                 out[-1] = cls(prev.start, sent.stop, text[prev.start : sent.stop], tokens=prev.tokens + sent.tokens)
@@ -198,16 +207,13 @@ def _join_quoted_titles(cls, text: str, sents: list) -> list:  # noqa: ANN001 - 
     return out
 
 
-_TITLE_CLOSERS = frozenset("»\"”")
-
-
 def _open_quote(tokens: list) -> int | None:  # noqa: ANN001 - natasha DocTokens
     """The index of a quotation mark the sentence opens and does not close, else None."""
     depth, last, straight = 0, None, []
     for k, t in enumerate(tokens):
-        if t.text in ("«", "“", "„"):
+        if t.text in _CURLY_OPEN:
             depth, last = depth + 1, k
-        elif t.text in ("»", "”") and depth:
+        elif t.text in _CURLY_CLOSE and depth:
             depth -= 1
         elif t.text == '"':
             straight.append(k)

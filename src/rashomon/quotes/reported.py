@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article
+from ..morph import russian_morph
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import DOUBLE_MARKS
@@ -296,8 +297,6 @@ def antecedent(view: SyntaxView, subj: int) -> int:
 def _agrees(relative: str, noun: str) -> bool:
     """Whether a Russian relative word («которое») may stand for a noun («Минобороны», not «РФ»):
     some readings share number and, in the singular, gender; a noun the dictionary does not know may."""
-    from ..morph import russian_morph
-
     nouns = [p.tag for p in russian_morph().parse(noun) if p.is_known]
     if not nouns:
         return True

@@ -950,11 +950,11 @@ def thing_subject(article: Article, view: SyntaxView, cue: int, subj: int) -> bo
     title), and no name; or a pronoun for a fact (lang/ru/thing_subjects.txt: «это»). Nobody is
     reported."""
     tok = view.tokens[subj]
-    if view.tokens[cue].lemma.lower() in _ru_words("thing_verbs") and tok.lemma.lower() in _ru_words("thing_subjects") \
-            and not view.kids(subj, "nmod", "amod", "acl"):
+    if view.tokens[cue].lemma.lower() not in _ru_words("thing_verbs"):
+        return False
+    if tok.lemma.lower() in _ru_words("thing_subjects") and not view.kids(subj, "nmod", "amod", "acl"):
         return True  # «Это подтверждает наши опасения»: a fact confirms
-    if view.tokens[cue].lemma.lower() not in _ru_words("thing_verbs") or tok.pos != "NOUN" \
-            or tok.lemma.lower() in _ru_words("speaking_nouns") or not inanimate_noun(tok.text):
+    if tok.pos != "NOUN" or tok.lemma.lower() in _ru_words("speaking_nouns") or not inanimate_noun(tok.text):
         return False
     return not any(m.start <= tok.start < m.end for m in article.mentions)
 

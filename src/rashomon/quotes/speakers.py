@@ -22,6 +22,12 @@ from .role_nouns import RoleIndex, singular
 # Platforms whose account or post is written by the one named after them («Twitter советника X»).
 _PLATFORMS = frozenset({"twitter", "telegram", "facebook", "instagram", "youtube", "vk", "x"})
 
+
+@lru_cache(maxsize=1)
+def _media_words() -> frozenset[str]:
+    """Documents, media and platforms: what belongs to whoever is named in the genitive after it."""
+    return load_words("document_nouns") | {w.lower() for w in load_list("ru", "medium_nouns")} | _PLATFORMS
+
 _LOOKBACK = 2000  # characters searched backwards for the referent of "he", "the minister"
 # Characters before and after a mention within which a nation or body places it ("F.B.I. Director
 # James Comey", "Comey, the F.B.I. director"); wider reaches take a neighbour's ("Russian officials met NATO").
@@ -625,6 +631,10 @@ class SpeakerResolver:
                 return Speaker(None, phrase, "an unnamed source of a named outlet or body")
             person_title = head_word in self.lex.person_nouns
             titled = person_title or head_word in self.lex.org_nouns
+            # «видеообращение Петра Порошенко», «Twitter советника … Подоляка»: in Russian the
+            # genitive after a document or a medium names whose it is.
+            owners = {id(m) for m in inside if m.type in ("PERSON", "ORG") and m.start >= head[1]
+                      and self._in_genitive_of(m, head)} if has_cyrillic(phrase) and self._owned_medium(head) else set()
             whole = inside
             inside = [m for m in inside if (m.start <= head[0] and head[1] <= m.end)
                       or (titled and m.start > head[0])
@@ -635,13 +645,10 @@ class SpeakerResolver:
                       # for its possessor.
                       or (head_word in load_words("document_nouns") and m.type in ("PERSON", "ORG")
                           and m.end <= head[0] and self._hung_on(m, head, ("poss",)))
-                      # «видеообращение Петра Порошенко», «Twitter советника … Подоляка»: in Russian
-                      # the genitive after a document or a medium names whose it is.
-                      or (has_cyrillic(phrase) and m.type in ("PERSON", "ORG") and m.start >= head[1]
-                          and self._owned_medium(head) and self._in_genitive_of(m, head))]
-            if has_cyrillic(phrase) and self._owned_medium(head):
+                      or id(m) in owners]
+            if owners:
                 # The owner before the medium itself, which the recogniser may tag («Telegram-канал»).
-                inside.sort(key=lambda m: not (m.start >= head[1] and self._in_genitive_of(m, head)))
+                inside.sort(key=lambda m: id(m) not in owners)
             if person_title and not any(m.type == "PERSON" for m in inside):
                 # «Глава Белого дома», «руководитель МАГАТЭ»: a person, not the body they head;
                 # with no name in the phrase the descriptor refers back like «the minister», but
@@ -916,8 +923,7 @@ class SpeakerResolver:
         if k is None:
             return False
         lemma, word = view.tokens[k].lemma.lower(), view.tokens[k].text.lower()  # type: ignore[union-attr]
-        media = load_words("document_nouns") | {w.lower() for w in load_list("ru", "medium_nouns")} | _PLATFORMS
-        return lemma in media or word in media
+        return lemma in _media_words() or word in _media_words()
 
     def _in_genitive_of(self, m: Mention, head: tuple[int, int]) -> bool:
         """Whether a token of the mention hangs on the head through a chain of genitive links (nmod
