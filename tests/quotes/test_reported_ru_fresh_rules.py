@@ -2,13 +2,15 @@
 without its addressee, «дал понять, что», naming with the object lost in the parse, a marker after a
 colon or a conjunction, a second source's elliptic figure, a headline label opening with a role, a
 cue alone on the line after its content; session 46: «доказывать», «чувствовать», «осознавать» and «по
-его прикидкам». Sentences written for this test, positive and negative."""
+его прикидкам»; session 48: a headline label given alone. Sentences written for this test, positive and negative."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from rashomon.ingest.text import article_from_text
 
 from tests.quotes.expect import assert_quotes
 
@@ -102,6 +104,22 @@ def test_reported_ru_fresh_rules_outer_cue_is_not_content(analyzer):
 ])
 def test_reported_ru_fresh_rules_headline_role_label(analyzer, text, speaker):
     art = analyzer.analyze_text(text)
+    got = [q.speaker.text for q in art.quotes if q.cue is not None and q.cue.text == ":" and q.speaker]
+    assert got == ([speaker] if speaker else []), got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # A headline given alone, its name unknown to the recogniser and named nowhere else.
+    ("Клишас: денацификация неотвратимо надвигается на все органы власти", "Клишас"),
+    ("Вице-канцлер Хабек: снижение поставок газа делает ситуацию напряжённой", "Вице-канцлер Хабек"),
+    # Negatives: a common noun first, a place, a word the dictionary does not take for a name.
+    ("Мороз: в Москве ожидается минус двадцать", None),
+    ("Итоги: цены выросли на пять процентов", None),
+    ("Шебекино: обстрел продолжается", None),
+    ("Ковид: новые правила для школ", None),
+])
+def test_reported_ru_fresh_rules_headline_alone(analyzer, text, speaker):
+    art = analyzer.analyze(article_from_text(text, "alone", title_from_first_line=False))
     got = [q.speaker.text for q in art.quotes if q.cue is not None and q.cue.text == ":" and q.speaker]
     assert got == ([speaker] if speaker else []), got
 
