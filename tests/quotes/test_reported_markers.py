@@ -33,6 +33,12 @@ CASES = [
      [("the police", "The driver, according to the police, fled the scene on Tuesday")]),
     ("The driver fled the scene on Tuesday, according to the police.",
      [("the police", "The driver fled the scene on Tuesday")]),
+    # Inside the sentence's last conjunct, set off by commas after a verbless phrase: that conjunct.
+    ("Prices rose in May, but in Ohio, according to officials, they fell sharply.",
+     [("officials", "in Ohio, according to officials, they fell sharply")]),
+    # Negative: a relative clause after the source closes the marker's clause.
+    ("Prices rose in May, but in Ohio prices fell, according to officials, who spoke on Monday.",
+     [("officials", "Prices rose in May, but in Ohio prices fell")]),
     # A headline label: a name with a preposition phrase after it.
     ("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.\n\n"
      "Attorney General Michael Mukasey spoke to the delegates in Cleveland.",

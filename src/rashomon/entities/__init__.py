@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lang import bundle_code
 from ..model import Article
-from .capitals import drop_shouted, drop_uncased, trim_title_case
+from .capitals import drop_shouted, drop_uncased, trim_common_lead, trim_title_case
 from .cleanup import clean_mentions
 from .corrections import complete_first_names, correct_types, missed_listed, missed_surnames, trim_place_prefix
 from .credits import drop_credits
@@ -33,6 +33,7 @@ class EntityRecognizer:
         mentions = drop_shouted(article.text, mentions)
         mentions = drop_uncased(article.text, mentions)
         mentions = trim_title_case(article.text, mentions)
+        mentions = trim_common_lead(article.text, mentions)
         mentions = _dedupe(mentions)
         article.mentions = mentions
         article.entities = group_mentions(mentions, self.same_name, article.text)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang import load_words
+from ..lang import load_list, load_words
 from ..model import Mention
 from ..morph import russian_morph
 from ..script import has_cyrillic
+from .corrections import first_names
 
 _SHOUTED_SHARE = 0.8  # of a line's letters in capitals
 _SHOUTED_LETTERS = 6  # a line needs this many letters to count
@@ -146,3 +147,54 @@ def trim_title_case(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(m)  # "Archbishop Bernard Hebda": only a rest the article names so is trimmed to
     return out
 
+
+
+# Parts of speech of a word the recogniser took into a person's name only because a sentence
+# opened with it: «Вон Безос», «Оскандалившаяся Трасс», «Да. Меркель». Adjectives are left: they
+# make nicknames («Новый Черчилль», «Большой Минь»).
+_LEAD_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "GRND", "PRTF"})
+
+
+def _common_lead(word: str) -> bool:
+    """Whether a capitalised Russian word is an ordinary word the dictionary knows, never a name:
+    a function word, adverb or participle, or a noun for a person («Президенту», «Политолог»,
+    «Папа»)."""
+    parses = russian_morph().parse(word.lower())
+    if not parses or not all(p.is_known for p in parses):
+        return False  # the guesser's readings: an unknown word may well be a name
+    if any(tag in str(p.tag) for p in parses for tag in _NAME_TAGS):
+        return False
+    first = parses[0].tag
+    return first.POS in _LEAD_POS or (first.POS == "NOUN" and first.animacy == "anim")
+
+
+def trim_common_lead(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Russian person mentions with a leading capitalised common word cut off it: «Президенту
+    Зеленскому» is Зеленский, «Вон Безос» is Безос; the rest must hold a capitalised word."""
+    # A title the article also uses alone as a name («Папа» beside «Папа Франциск») stays in it.
+    alone = {m.normal.lower() for m in mentions if m.type == "PERSON" and len(m.text.split()) == 1}
+    particles = frozenset(load_list("ru", "name_particles"))
+    given = first_names()
+    for m in mentions:
+        if m.type != "PERSON" or not has_cyrillic(m.text):
+            continue
+        words = list(re.finditer(r"\S+", m.text))
+        if len(words) < 2:
+            continue
+        lead = words[0].group()
+        word = lead.rstrip(".,:")
+        # A whole word of letters: not an initial («А.Щетинин»), not half of «Шри-Ланка».
+        if len(word) < 2 or not _WORD.fullmatch(word) or not word[0].isupper() or word in given:
+            continue
+        if (word.lower() in particles and lead == word) or not _common_lead(word):
+            continue  # «Фон Хольцбринк», «Да Винчи»; but «Да. Меркель» is a reply and a name
+        if russian_morph().parse(word.lower())[0].normal_form in alone:
+            continue
+        if not any(w.group()[:1].isupper() for w in words[1:]):
+            continue
+        cut = words[1].start()
+        normal_words = m.normal.split()
+        m.start += cut
+        m.text = text[m.start : m.end]
+        m.normal = " ".join(normal_words[1:]) if len(normal_words) == len(words) else m.text
+    return mentions

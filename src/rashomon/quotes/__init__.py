@@ -229,6 +229,13 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         if att.how != "marker" or att.cue is None:
             continue
         inner = next((v for v in verbs if att.cue[0] <= v.cue[0] and v.cue[1] <= att.cue[1]), None)  # type: ignore[index]
+        if inner is not None and _contains(inner.content, att.content) and inner.source is None \
+                and att.source is not None and inner.how.startswith("verb"):
+            # «Однако, как гласит народная мудрость, …» misparsed: the verb rule found no subject
+            # and took the whole sentence; the marker read its source and clause off the text.
+            keep = {k: a for k, a in keep.items() if a is not inner}
+            verbs.remove(inner)
+            continue
         if inner is not None and _contains(inner.content, att.content):
             del keep[key]
             if has_cyrillic(text[att.cue[0] : att.cue[1]]):

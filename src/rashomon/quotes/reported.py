@@ -951,6 +951,14 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
                 # starts at the main clause's subject so an apposition stays out of it.
                 content = _strip(text, src[1], sent.end)
                 content = (_clause_start(view, content, sent.start, sent.end), content[1])
+            elif (b := _last_conjunct(text, sent.start, m.start())) is not None \
+                    and _set_off_inside(view, b, m.start(), src[1], sent.end) \
+                    and not _CLAUSE_AFTER_SOURCE.match(text, src[1], sent.end) \
+                    and not any(view.tokens[k].dep in ("nsubj", "nsubj:pass", "nsubjpass", "ROOT", "root")
+                                for k in view.tokens_in(b, m.start())):
+                # «…, а в России, если верить Википедии, производится 200 вертолетов»: the marker
+                # is set off inside the sentence's last conjunct, which is what it vouches for.
+                content = _strip(text, b, sent.end)
             elif _set_off_inside(view, sent.start, m.start(), src[1], sent.end):
                 # "But according to police, the man fled", «Так, согласно распоряжению, …»: only
                 # discourse words before the marker, so the clause it vouches for follows it;
@@ -972,6 +980,20 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
 
 
 _DISCOURSE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT"})
+# Where a sentence's conjunct starts: after ", а", ", но", ", but", ";".
+_CONJUNCT = re.compile(r"(?:,\s*(?:а|но|однако|but|yet)|;)\s+", re.IGNORECASE)
+# A source phrase followed by a new clause of its own or the next conjunct («…, если верить знающим
+# людям, которые говорят …», «…, если верить Дубилету, а лично я …»): the marker closes its clause.
+_CLAUSE_AFTER_SOURCE = re.compile(r"\s*,\s*(?:а|но|и|однако|который|которая|которое|которые|что|где|but|and|which|who)\b",
+                                  re.IGNORECASE)
+
+
+def _last_conjunct(text: str, start: int, marker: int) -> int | None:
+    """Where the last conjunct before a marker starts in its sentence, or None if there is none."""
+    found = None
+    for m in _CONJUNCT.finditer(text, start, marker):
+        found = m.end()
+    return found
 
 
 def _set_off_inside(view: SyntaxView, start: int, marker: int, source_end: int, end: int) -> bool:

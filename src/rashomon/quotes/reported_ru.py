@@ -35,6 +35,10 @@ _ANAPHORIC_OPENERS = re.compile(r"^\s*(?:[а-яё]+\s+)?об?\s+(?:этом|то
                                 re.IGNORECASE)
 # «О несогласии с решением заявил X», «О том, как изменится мир, прогнозировал X»: the fronted
 # «о»-phrase is what was said (not «Об этом …», which points back).
+# «Как и следовало ожидать, …», «как можно было предположить, …»: the author's comment on
+# what follows, an infinitive of belief under an impersonal modal; nobody expects anything.
+_AS_EXPECTED = re.compile(r"(?<!\w)как\s+(?:и\s+)?(?:следовало|стоило|можно(?:\s+было)?|нужно\s+было|надо\s+было)\s+$",
+                          re.IGNORECASE)
 _FRONTED_ABOUT = re.compile(r"^\s*(?:об?|обо)\s+(?!этом\b|том\s*,\s*что\b|том\s+же\b|чем\b)", re.IGNORECASE)
 # Nouns of a document or statement: «говорится в сообщении ведомства» — the source is the
 # document's owner when named, else the document.
@@ -314,7 +318,7 @@ def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | 
     toks = view.tokens
     if toks[verb].dep == "advcl":
         return None  # «Говоря об Украине, …»: a gerund sets the topic, it reports nothing
-    preps = ("о", "об", "обо")
+    preps = ("о", "об", "обо", "про")  # «рассказал про …»: the colloquial «о»
     if noun is not None:
         prep = _phrases()[toks[verb].lemma.lower()][toks[noun].lemma.lower()]
         preps = (prep,) if prep != "о" else preps
@@ -842,6 +846,16 @@ def _as_clause(view: SyntaxView, verb: int) -> list[int] | None:
     if after is not None:
         return after or None
     idx = view.subtree(toks[node].head, exclude={node})
+    own = set(view.subtree(node))
+    lead = [k for k in idx if k < min(own)]
+    if lead and all(toks[k].pos in ("ADV", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT") for k in lead):
+        # «Однако, как сообщает ТАСС, цены вырастут»: only discourse words stand before the
+        # «как»-phrase, so what it vouches for is the clause after it.
+        idx = [k for k in idx if k > max(own)]
+        while idx and toks[idx[0]].pos == "PUNCT":
+            idx = idx[1:]
+    elif all(toks[k].pos == "PUNCT" for k in idx if k > max(own)):
+        idx = [k for k in idx if k < min(own)]  # «Цены вырастут, как сообщает ТАСС.»: the phrase trails
     return idx or None
 
 
@@ -861,6 +875,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         if opener and noun is None:
             noun = _phrase_noun(view, i, before=True)  # «К такому выводу пришли учёные»
         if kind is None and noun is None:
+            continue
+        if kind == "belief" and _AS_EXPECTED.search(text, max(0, tok.start - 40), tok.start):
             continue
         kind = kind or "speech"
         lemma = tok.lemma.lower()
@@ -1105,6 +1121,36 @@ def _claim_clause(view: SyntaxView, noun: int) -> tuple[int, int] | None:
             idx = [k for k in view.subtree(cl) if k > marks[0]]
             if idx:
                 return _trim(text, toks[idx[0]].start, toks[idx[-1]].end)
+    return _claim_clause_by_text(view, noun)
+
+
+# What may follow a claim noun's own phrase in the text when the parser hung its clause elsewhere:
+# «заявлений Шивы о том, что …» (the «о том» on another noun), «Основные тезисы Шивы: …».
+_ABOUT_THAT = re.compile(r"\s*(об?\s+том\s*,\s*(?:что|будто|чтобы)\b)", re.IGNORECASE)
+_COLON_AFTER = re.compile(r"\s*:\s*(?=\S)")
+
+
+def _claim_clause_by_text(view: SyntaxView, noun: int) -> tuple[int, int] | None:
+    """A claim noun's «о том, что …» clause or, for a verbless heading phrase that opens its
+    sentence, its colon clause, read off the text right after the noun's own phrase."""
+    toks = view.tokens
+    text = view.article.text
+    # The noun's phrase without the clauses hung on it: a root noun heads «версия властей: …» too.
+    clauses = {k for t in view.subtree(noun) if toks[t].sent == toks[noun].sent
+               for c in view.kids(t, "parataxis", "acl", "ccomp", "advcl", "conj", "appos", "dep")
+               for k in view.subtree(c)}
+    own = [k for k in view.subtree(noun) if toks[k].sent == toks[noun].sent and toks[k].pos != "PUNCT"
+           and k not in clauses]
+    if not own or own != list(range(own[0], own[-1] + 1)):
+        return None  # the noun's phrase is broken up: the parse is too unsure to read past it
+    sent = view.article.sentences[toks[noun].sent]
+    end = toks[own[-1]].end
+    m = _ABOUT_THAT.match(text, end, sent.end)
+    if m is not None:
+        return _trim(text, m.start(1), sent.end)
+    m = _COLON_AFTER.match(text, end, sent.end)
+    if m is not None and not text[sent.start : toks[own[0]].start].strip() and m.end() < sent.end:
+        return _trim(text, m.end(), sent.end)
     return None
 
 
