@@ -1,6 +1,7 @@
 """Russian reports read from the misses on opinion columns (session 49): «озвучить» and other verbs of
 saying («вещать», «гласить», «проговориться», «хвастаться»), «про» for «о», «если верить X» and «как
-гласит X» as source markers, a marker set off inside a sentence's last conjunct, a claim noun's «о том, что …» or colon clause read past a wrong parse, and
+гласит X» as source markers, a marker set off inside a sentence's last conjunct, «известно из X», «согласно заявлениям X»,
+«как следует из X», a source without the bracket closing around it, a claim noun's «о том, что …» or colon clause read past a wrong parse, and
 «как и следовало ожидать» as the author's comment. Sentences written for this test, positive and negative."""
 
 from __future__ import annotations
@@ -41,6 +42,17 @@ CASES = [
     ("Их население составляло 52 миллиона, а сейчас 37, если верить Дубилету, а лично я считаю, что не более 25.",
      [("Дубилет", "Их население составляло 52 миллиона, а сейчас 37", "если верить"),
       ("the author", "не более 25", "считаю")]),
+    # Where it is known from, a statement's noun after «согласно», and a document «следует из».
+    ("Из открытых источников известно, что депутат окончил МГУ.",
+     [("открытые источники", "депутат окончил МГУ", "известно")]),
+    ("Известно, что он уехал.", [(None, "он уехал", "Известно")]),
+    ("Согласно заявлениям Ивана Сомова, выручка составляет 10 миллионов долларов.",
+     [("Иван Сомов", "выручка составляет 10 миллионов долларов", "Согласно заявлениям")]),
+    ("Как следует из материалов дела, центр заключил договор.",
+     [("материалы дела", "центр заключил договор", "Как следует из")]),
+    # A bracket closing around the marker is no part of its source.
+    ("Мигрантов станет больше (согласно информации председателя палаты Яцека Пехоты).",
+     [("Яцек Пехота", "Мигрантов станет больше", "согласно")]),
     # Negative: believing someone, not a marker.
     ("Мы перестали верить опросам.", []),
     # A claim noun's clause after a parse that hung it elsewhere, and a heading phrase before a colon.

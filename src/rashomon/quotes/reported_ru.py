@@ -671,6 +671,17 @@ def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
     return None
 
 
+def _known_from(view: SyntaxView, cue: int) -> tuple[int, int] | None:
+    """The «из»-phrase of «известно» («Из открытых источников известно, что …»): where it is known from."""
+    toks = view.tokens
+    for c in view.kids(cue, "obl", "nmod"):
+        if any(toks[k].text.lower() == "из" for k in view.kids(c, "case")) and toks[c].pos in ("NOUN", "PROPN"):
+            idx = [k for k in view.subtree(c) if toks[k].text.lower() != "из" and toks[k].pos != "PUNCT"]
+            if idx:
+                return view.span_of(idx)
+    return None
+
+
 def _a_place(view: SyntaxView, k: int) -> bool:
     """Whether token k lies in a place name the entities layer found."""
     start = view.tokens[k].start
@@ -946,6 +957,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         elif kind == "impersonal" or tok.text.lower().endswith(("ли", "ют", "ят")) \
                 or (kind == "predicative" and tok.text.lower().endswith("ы")):
             src = place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН», «в США уверены»
+            if src is None and tok.text.lower() == "известно":
+                src = _known_from(view, i)  # «Из материалов дела известно, что …»
             subj = None
         elif (stray := stray_subject(view, i)) is not None:
             subj = stray  # «С явным неудовольствием Фергюсон отмечает, что …»: the name hung elsewhere
@@ -1303,7 +1316,7 @@ _WRAPS = {"«": "»", '"': '"', "“": "”", "„": "“"}
 
 def ru_source_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A Russian source phrase without a conjunction or particle at its edges («и генпрокурор»,
-    «МИД же»), without a «в своём …» adverbial, and without marks that wrap all of it
+    «МИД же»), without a «в своём …» adverbial, without a bracket closing around it, and without marks that wrap all of it
     («"Известия"» → «Известия», the name in quotation marks)."""
     start, end = span
     if not _CYRILLIC.search(text[start:end].lower()):
@@ -1314,6 +1327,8 @@ def ru_source_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
         start += m.end()
     if (m := _EDGE_WORDS_AFTER.search(text[start:end])) is not None and m.start() > 0:
         end = start + m.start()
+    while end - start > 1 and text[end - 1] == ")" and "(" not in text[start : end - 1]:
+        end = len(text[start : end - 1].rstrip()) + start  # «… Яцека Пехоты)»: the bracket closes around it
     close = _WRAPS.get(text[start : start + 1])
     inner = text[start + 1 : end - 1]
     if close is not None and end - start > 2 and text[end - 1] == close and not any(c in inner for c in "«»\"“”„"):
