@@ -1,8 +1,10 @@
-"""Russian reports read from the misses on opinion columns (session 49): «озвучить» and other verbs of
-saying («вещать», «гласить», «проговориться», «хвастаться»), «про» for «о», «если верить X» and «как
-гласит X» as source markers, a marker set off inside a sentence's last conjunct, «известно из X», «согласно заявлениям X»,
-«как следует из X», a source without the bracket closing around it, a claim noun's «о том, что …» or colon clause read past a wrong parse, and
-«как и следовало ожидать» as the author's comment. Sentences written for this test, positive and negative."""
+"""Russian reports read from the misses on opinion columns (session 49): «озвучить» and other verbs
+of saying («вещать», «гласить», «проговориться», «хвастаться»), «про» for «о», «если верить X», «как
+гласит X» and «как следует из X» as source markers, a marker inside a sentence's last conjunct,
+«известно из X», «согласно заявлениям X», a claim noun's «о том, что …» or colon clause read past a
+wrong parse, «как и следовало ожидать» as the author's comment, a source that keeps a name with
+initials whole and drops a bracket closing around it, a speaker after the remark verb's object.
+Sentences written for this test, positive and negative."""
 
 from __future__ import annotations
 
@@ -53,6 +55,13 @@ CASES = [
     # A bracket closing around the marker is no part of its source.
     ("Мигрантов станет больше (согласно информации председателя палаты Яцека Пехоты).",
      [("Яцек Пехота", "Мигрантов станет больше", "согласно")]),
+    # A name written with initials is never cut at their periods.
+    ("Хотя Президент России В.В. Путин ранее неоднократно напоминал, что агрессия недопустима.",
+     [("В.В. Путин", "агрессия недопустима", "напоминал")]),
+    # The speaker after the remark verb's own addressee and object, hung by the parser on the quotation.
+    ("«Квота осталась неиспользованной», — комментирует для «Корреспондент.net» эти результаты аналитик "
+     "ассоциации Дарья Гриценко.",
+     [("Дарья Гриценко", "«Квота осталась неиспользованной»", "комментирует")]),
     # Negative: believing someone, not a marker.
     ("Мы перестали верить опросам.", []),
     # A claim noun's clause after a parse that hung it elsewhere, and a heading phrase before a colon.

@@ -298,10 +298,15 @@ def _within_subject(view: SyntaxView, subj: int, pair: MarkPair) -> bool:
 
 
 def _subject_after(view: SyntaxView, verb: int) -> int | None:
-    """«…», — сыронизировал британец: the word right after the remark's verb, when the parser
-    made it a subject of some other verb (the quotation's, across the marks)."""
+    """«…», — сыронизировал британец: the word right after the remark's verb (and its own objects
+    and adverbials), when the parser made it a subject of some other verb (the quotation's, across
+    the marks)."""
     toks = view.tokens
+    # Past the verb's own words («— комментирует для «Корреспондент.net» эти результаты аналитик …»).
+    own = {j for c in view.kids(verb, "obl", "obj", "iobj", "advmod", "punct") if c > verb for j in view.subtree(c)}
     k = verb + 1
+    while k in own and toks[k].sent == toks[verb].sent:
+        k += 1
     if k < len(toks) and toks[k].sent == toks[verb].sent and toks[k].dep == "nsubj" and toks[k].head != verb \
             and toks[k].pos in ("NOUN", "PROPN", "PRON"):
         return k

@@ -452,6 +452,11 @@ def ru_source_span(view: SyntaxView, head: int, verb: int) -> tuple[int, int]:
         lo += 1
     while hi > head and (toks[hi].pos == "PUNCT" and toks[hi].text not in "»\"”)" or toks[hi].text.lower() in ("же", "ведь")):
         hi -= 1
+    # «Президент России В.В. Путин напоминал»: the parser may end the phrase inside a name it split
+    # at the initials' periods; a source never cuts a name in half.
+    for m in view.article.mentions:
+        if toks[lo].start <= m.start < toks[hi].end < m.end and (head > verb or m.end <= toks[verb].start):
+            hi = max(k for k in range(hi, len(toks)) if toks[k].start < m.end)
     # «написал член палаты Билл Поузи комиссару Роберту Калиффу», «заявила госпожа Вестагер с явным
     # посылом»: a Russian phrase names its person last; words glued on after the name without a
     # comma are the verb's (an addressee, a manner), not the speaker's.
