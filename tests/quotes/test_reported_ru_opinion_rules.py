@@ -3,7 +3,7 @@ of saying («вещать», «гласить», «проговориться»,
 гласит X» and «как следует из X» as source markers, a marker inside a sentence's last conjunct,
 «известно из X», «согласно заявлениям X», a claim noun's «о том, что …» or colon clause read past a
 wrong parse, «как и следовало ожидать» as the author's comment, a source that keeps a name with
-initials whole and drops a bracket closing around it, a speaker after the remark verb's object.
+initials whole and drops a bracket closing around it, a speaker after the remark verb's object,\nthe agent of a passive cue.
 Sentences written for this test, positive and negative."""
 
 from __future__ import annotations
@@ -62,6 +62,13 @@ CASES = [
     ("«Квота осталась неиспользованной», — комментирует для «Корреспондент.net» эти результаты аналитик "
      "ассоциации Дарья Гриценко.",
      [("Дарья Гриценко", "«Квота осталась неиспользованной»", "комментирует")]),
+    # The agent of a passive cue in the instrumental is its source.
+    ("Как было сказано министром, цены вырастут.", [("министр", "цены вырастут", "сказано")]),
+    ("Представителем ведомства было отмечено, что цены вырастут.",
+     [("Представитель ведомства", "цены вырастут", "отмечено")]),
+    # Negatives: no agent, and an instrumental that is a means, with a preposition.
+    ("Вчера было отмечено, что цены вырастут.", [(None, "цены вырастут", "отмечено")]),
+    ("С трибуны было заявлено, что цены вырастут.", [(None, "цены вырастут", "заявлено")]),
     # Negative: believing someone, not a marker.
     ("Мы перестали верить опросам.", []),
     # A claim noun's clause after a parse that hung it elsewhere, and a heading phrase before a colon.

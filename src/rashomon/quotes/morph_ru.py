@@ -212,3 +212,17 @@ def inanimate_noun(word: str) -> bool:
         return False
     parses = [p for p in russian_morph().parse(word.lower()) if p.is_known and p.tag.POS == "NOUN"]
     return bool(parses) and all("inan" in p.tag for p in parses)
+
+
+@lru_cache(maxsize=4096)
+def passive_short(word: str) -> bool:
+    """A Cyrillic short passive participle («заявлено», «отмечено», «сказана»)."""
+    return has_cyrillic(word) and any(p.is_known and p.tag.POS == "PRTS" and "pssv" in p.tag
+                                      for p in russian_morph().parse(word.lower()))
+
+
+@lru_cache(maxsize=4096)
+def instrumental(word: str) -> bool:
+    """A Cyrillic noun with a known reading in the instrumental case («представителем»)."""
+    return has_cyrillic(word) and any(p.is_known and p.tag.POS == "NOUN" and p.tag.case == "ablt"
+                                      for p in russian_morph().parse(word.lower()))

@@ -22,7 +22,7 @@ from ..parse import dateline_end
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import gerund, inanimate_noun, infinitive, nominal_subject, noun_only, third_person
+from .morph_ru import gerund, inanimate_noun, infinitive, instrumental, nominal_subject, noun_only, passive_short, third_person
 from .reported import Attribution, clause_after_opener, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -676,6 +676,18 @@ def place_source(view: SyntaxView, verb: int) -> tuple[int, int] | None:
     return None
 
 
+def _passive_agent(view: SyntaxView, cue: int) -> int | None:
+    """The agent of a passive cue, a noun in the instrumental («заявлено представителем МИД»,
+    «Представителем ведомства было отмечено»), if the parser marked it so."""
+    toks = view.tokens
+    agents = [c for c in view.kids(cue, "obl:agent") if toks[c].pos in ("NOUN", "PROPN") and not view.kids(c, "case")]
+    if not agents and passive_short(toks[cue].text):
+        # A fronted agent the parser left a plain «obl»: a bare noun with an instrumental reading.
+        agents = [c for c in view.kids(cue, "obl") if toks[c].pos in ("NOUN", "PROPN") and not view.kids(c, "case")
+                  and instrumental(toks[c].text)]
+    return agents[0] if agents else None
+
+
 def _known_from(view: SyntaxView, cue: int) -> tuple[int, int] | None:
     """The «из»-phrase of «известно» («Из открытых источников известно, что …»): where it is known from."""
     toks = view.tokens
@@ -970,6 +982,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             src = ru_source_span(view, subj, i)
         else:
             continue  # a singular verb with no subject found: a fragment, nobody is reported
+        if src is None and (agent := _passive_agent(view, i)) is not None:
+            subj, src = agent, ru_source_span(view, agent, i)  # «было заявлено представителем МИД»
         weak = kind in ("belief", "predicative") or (kind == "impersonal" and lemma[:-2] not in lex.speech
                                                        and tok.pos in ("VERB", "AUX"))
         cue = (tok.start, max(tok.end, view.tokens[noun].end)) if noun is not None else (tok.start, tok.end)
