@@ -1,6 +1,6 @@
 """A title with a name is the named person («экс-президент США Дональд Трамп» is Trump, not the
 USA); a person's title with only the body they head («Глава Белого дома») is a person who refers
-back, never the body. Sentences written for this test."""
+back, never the body; a local body is not the place it serves. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ CASES = [
     ("Замминистра экономики Владимир Ильичев прибыл в Женеву. Журналисты спросили его о санкциях. "
      "Замминистра подчеркнул, что переговоры продолжатся.", "Владимир Ильичев", "PERSON"),
     ("Германия ввела новые ограничения. Канцлер ФРГ подчеркнул, что цены будут расти.", None, None),
+    # A local body speaks, not the place it serves (lang/ru/local_bodies.txt); a government and
+    # the authorities stand for their country.
+    ("Прокуратура Ленинского района сообщила, что проверка начата.", None, None),
+    ("Мэрия Златоуста заявила, что общественники нагнетают ситуацию.", None, None),
+    ("Правительство России заявило, что цены вырастут.", "Россия", "LOC"),
+    ("Власти Украины сообщили, что мост закрыт.", "Украина", "LOC"),
 ]
 
 

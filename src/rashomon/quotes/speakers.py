@@ -629,6 +629,10 @@ class SpeakerResolver:
                 # «Источник НЕВСКИХ НОВОСТЕЙ сообщил», «житель Петровского рассказал»: the outlet's
                 # source or the place's resident speaks, not the outlet or the place.
                 return Speaker(None, phrase, "an unnamed source of a named outlet or body")
+            if has_cyrillic(phrase) and inside and all(m.start >= head[1] and m.type == "LOC" for m in inside) \
+                    and self._local_body(head):
+                # «Прокуратура Ленинского района сообщила»: the body speaks, not the place it serves.
+                return Speaker(None, phrase, "a body of a named place; not the place")
             person_title = head_word in self.lex.person_nouns
             titled = person_title or head_word in self.lex.org_nouns
             # «видеообращение Петра Порошенко», «Twitter советника … Подоляка»: in Russian the
@@ -915,6 +919,13 @@ class SpeakerResolver:
         view = self.view
         k = view.token_at(head[0]) if view is not None else None
         return k is not None and view.tokens[k].lemma.lower() in load_list("ru", "unnamed_source_nouns")  # type: ignore[union-attr]
+
+    def _local_body(self, head: tuple[int, int]) -> bool:
+        """Whether the head word is a body a place in the genitive only locates («прокуратура
+        района», «суд Москвы»: lang/ru/local_bodies.txt)."""
+        view = self.view
+        k = view.token_at(head[0]) if view is not None else None
+        return k is not None and view.tokens[k].lemma.lower() in load_list("ru", "local_bodies")  # type: ignore[union-attr]
 
     def _owned_medium(self, head: tuple[int, int]) -> bool:
         """Whether the head word is a document or a medium («сообщение», «Twitter», «канал»)."""
