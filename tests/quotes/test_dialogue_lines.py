@@ -85,3 +85,36 @@ def test_dialogue_lines_table(analyzer, text, expected):
     art = analyzer.analyze_text(text)
     got = [(q.content.text, q.cue.text if q.cue else None) for q in art.quotes]
     assert got == expected, got
+
+
+TRANSCRIPT = ("Trump on race\n\nPartial transcript as follows:\n\n"
+              "JAKE TAPPER: Donald Trump released a video on Friday. Take a listen.\n\n"
+              "FALLIN: Well, I think the whole nation needs to work together.\n\n"
+              "Chris Matthews spoke with Luciana Lopez later.\n\n"
+              "Matthews: Well, speculation is bad.\n")
+
+
+def test_dialogue_lines_transcript_turns(analyzer):
+    # Lines labelled with a name and a colon, no dash: a transcript, each line its speaker's.
+    got = [(q.speaker.text if q.speaker else None, q.content.text, q.cue.text if q.cue else None)
+           for q in analyzer.analyze_text(TRANSCRIPT).quotes if q.cue is not None and q.cue.text == ":"]
+    assert got == [("JAKE TAPPER", "Donald Trump released a video on Friday. Take a listen.", ":"),
+                   ("FALLIN", "Well, I think the whole nation needs to work together.", ":"),
+                   ("Matthews", "Well, speculation is bad.", ":")], got
+
+
+@pytest.mark.parametrize("text", [
+    # One labelled line is no transcript; section labels, datelines and lower-case words are no speakers.
+    "Title\n\nFALLIN: Well, the whole nation needs to work together.\n\nThe governor left.",
+    "Title\n\nUPDATE: The story was updated.\n\nNOTE: A correction was made.",
+    "Title\n\nWASHINGTON: The president spoke on Monday.\n\nMOSCOW: The Kremlin answered.",
+    "Title\n\nPrices: They rose again.\n\nWages: They fell again.",
+    # A list of names with their goals, with no sign of speech, is no transcript.
+    "Goals\n\nMarco Rubio and Ted Cruz went on.\n\nRubio: Finish second.\n\nCruz: Just hang on.",
+    # A tally under names is no transcript.
+    "Delegates\n\nHillary Clinton won the state.\n\nHillary Clinton: 1,769.\n\nBernie Sanders: 1,501.",
+])
+def test_dialogue_lines_transcript_turns_negative(analyzer, text):
+    art = analyzer.analyze_text(text)
+    assert not [q for q in art.quotes if q.cue is not None and q.cue.text == ":"], \
+        [(q.speaker_name, q.content.text) for q in art.quotes]

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
 
-from ..lang import load_list
+from ..lang import load_list, load_words
 from ..model import Article
 from ..syntax import SyntaxView
 from .direct import speaker_token
@@ -113,7 +113,47 @@ def dialogue_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon)
     # With two interviewees one after the other, an answer is the one named last before it.
     named = [(a.cue[0], a.source) for a in out if a.source is not None and a.how == "dialogue" and a.cue is not None]
     return out + _transcript_lines(text, lines, bare, voiced=bool(out), labels=labels, interviewee=interviewee,
-                                   named=named if interviewee is not None else [])
+                                   named=named if interviewee is not None else []) + transcript_turns(article, lines)
+
+
+# A transcript turn without a dash: "JAKE TAPPER: Donald Trump released …", "Matthews: Well, …". The
+# label is a name in capitals, or one to three capitalised words that name a person of the article.
+_TURN = re.compile(r"(?P<label>[A-ZА-ЯЁ][\w.'’-]*(?: [A-ZА-ЯЁ][\w.'’-]*){0,3}):[ \t\u00a0]+(?=[\w«\"“‘(\[])")
+_MIN_TURNS = 2  # labelled paragraphs that make an article a transcript
+_MIN_TURN_WORDS = 2  # words a turn says
+# A question, or the first or second person: signs of speech in a transcript.
+_TURN_SPEECH = re.compile(r"\?|(?<!\w)I(?!\w)|(?<!\w)(?i:we|you|me|us|my|our|your|я|мы|ты|вы|меня|мне|нас|нам|вас|вам)(?!\w)")
+
+
+def transcript_turns(article: Article, lines: list[tuple[int, int]] | None = None) -> list[Attribution]:
+    """Turns of a transcript whose lines open with the speaker's label and a colon, no dash: each
+    line's text after the colon is the labelled speaker's; an article needs two such lines."""
+    text = article.text
+    persons = [m for m in article.mentions if m.type == "PERSON"]
+    names = {m.text for m in persons} | {m.text.split()[-1] for m in persons if m.text.split()}
+    places = {(m.start, m.end) for m in article.mentions if m.type == "LOC"}
+    not_labels = load_words("not_source_labels")
+    turns = []
+    for start, end in lines if lines is not None else _lines(article):
+        m = _TURN.match(text, start, end)
+        if m is None:
+            continue
+        label = m.group("label")
+        letters = [ch for ch in label if ch.isalpha()]
+        shouted = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        if label.lower().rstrip(".") in not_labels or any(ch.isdigit() for ch in label) \
+                or m.span("label") in places or not (shouted or label in names):
+            continue
+        body_end = end
+        while body_end > m.end() and text[body_end - 1] in " \t\r\n":
+            body_end -= 1
+        if len(_WORD.findall(text, m.end(), body_end)) < _MIN_TURN_WORDS:
+            continue  # "Hillary Clinton: 1,769.": a tally, not a turn
+        colon = m.end("label")
+        turns.append(Attribution((m.end(), body_end), (colon, colon + 1), m.span("label"), None, "dialogue:turn"))
+    # Lines of a list ("Rubio: Finish second.") have labels too; a transcript shows speech somewhere.
+    speech = any(_TURN_SPEECH.search(text, a.content[0], a.content[1]) for a in turns)
+    return turns if len(turns) >= _MIN_TURNS and speech else []
 
 
 def _interviewee(article: Article, lines: list[tuple[int, int]], bare: list[tuple[int, int, int]],
