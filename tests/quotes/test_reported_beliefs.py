@@ -46,6 +46,10 @@ CASES = [
     # A title line keeps its final period.
     ("Graham: Trump's rhetoric is destroying the party.\n\nThe senator spoke on Monday.",
      [("Graham", "Trump's rhetoric is destroying the party", ":")]),
+    # A poll is a source in a headline label (PolNeAR), a section label is not.
+    ("Poll: Sanders leads Clinton nationally\n\nThe Quinnipiac Poll released Monday surveyed voters.",
+     [("Poll", "Sanders leads Clinton nationally", ":")]),
+    ("Related: Sanders leads Clinton nationally\n\nThe Related Poll released Monday surveyed voters.", []),
     # A clause before the cue the parser hung on it is not its content when a ";" parts them or
     # the cue has a that-clause of its own after it.
     ("Aides asserted the plan would work; critics maintained that it would fail.",
