@@ -46,6 +46,15 @@ CASES = [
     # A title line keeps its final period.
     ("Graham: Trump's rhetoric is destroying the party.\n\nThe senator spoke on Monday.",
      [("Graham", "Trump's rhetoric is destroying the party", ":")]),
+    # A pro-form answers for a whole view (PolNeAR): "said so", "said yes", "say the same of X".
+    ("Then 75 percent of Democrats said yes.", [("75 percent of Democrats", "yes", "said")]),
+    ("Half of voters like Clinton, compared with 64 percent who say the same of Sanders.",
+     [("64 percent", "the same of Sanders", "say")]),
+    ("He said so.", [("He", "so", "said")]),
+    # Negatives: "so far" is no pro-form; a subject taken from another clause is not the holder.
+    ("He has said so far that nothing changed.", []),
+    ("Six in 10 say he is decisive, after half said so in the earlier poll.",
+     [("Six in 10", "he is decisive", "say")]),
     # A poll is a source in a headline label (PolNeAR), a section label is not.
     ("Poll: Sanders leads Clinton nationally\n\nThe Quinnipiac Poll released Monday surveyed voters.",
      [("Poll", "Sanders leads Clinton nationally", ":")]),

@@ -504,7 +504,33 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     inverted = _inverted_conjunct(view, verb, lex)
     if inverted:
         return inverted, "inverted"
+    if (lemma in lex.speech or lemma in lex.cognition) and toks[verb].text.isascii():
+        pro = _pro_form(view, verb)
+        if pro:
+            return pro, "pro-form"
     return None
+
+
+# What a poll answer or a view stands for in a word: "half said so", "75 percent said yes", "64
+# percent say the same of Sanders". PolNeAR marks the word (and "the same …") as the content.
+_PRO_WORDS = frozenset({"so", "yes", "no"})
+
+
+def _pro_form(view: SyntaxView, verb: int) -> list[int]:
+    """"said so", "said yes", "say the same of X": the pro-form right after the verb, or nothing."""
+    toks = view.tokens
+    nxt = verb + 1
+    if nxt >= len(toks) or toks[nxt].sent != toks[verb].sent:
+        return []
+    word = toks[nxt].text.lower()
+    after = toks[nxt + 1].text.lower() if nxt + 1 < len(toks) and toks[nxt + 1].sent == toks[verb].sent else ""
+    if word in _PRO_WORDS and toks[nxt].head == verb and after not in ("far", "much", "many", "that", "long", "one", "longer", "matter"):
+        return [nxt]
+    if word == "the" and after == "same" and toks[nxt + 1].head == verb:
+        same = view.subtree(nxt + 1)
+        preps = [c for c in view.kids(verb, "prep") if c == same[-1] + 1 and toks[c].lemma.lower() in ("of", "for", "about")]
+        return sorted(set(same) | ({k for k in view.subtree(preps[0])} if preps else set()))
+    return []
 
 
 def _before_next_report(view: SyntaxView, clause: int, lex: QuoteLexicon) -> list[int]:
@@ -728,8 +754,10 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
             # «без тени шутки заявил», «В - объявило», «Т.е. … призывает»: a Russian word that
             # cannot be the subject, in a clause the parser got wrong.
             subj = None
-        if subj is None and lex.lemma_of(tok) in lex.speech:
-            subj = _stranded_subject(view, i, names)
+        if subj is None and lex.lemma_of(tok) in lex.speech and how != "pro-form":
+            subj = _stranded_subject(view, i, names)  # a pro-form's holder must be its own subject
+        if how == "pro-form" and subj is not None and subj not in view.kids(i, "nsubj"):
+            continue  # "after half said so": a subject taken from another clause is not the holder
         told = subj is None and _passive_without_agent(view, i)
         if _passive_participle_clause(view, i):
             subj, told = None, True  # "Asked about her vote, Clinton said …": Clinton was asked
@@ -754,10 +782,10 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
             continue  # imperatives ("Note that …") and fragments: nobody is reported
         if weak and how == "ccomp" and _open_question(view, i, content_idx):
             continue  # "they do not know whether to laugh or cry": not knowing holds no view
-        if not any(view.tokens[k].pos in _CONTENT_POS for k in content_idx):
+        if not any(view.tokens[k].pos in _CONTENT_POS for k in content_idx) and how != "pro-form":
             continue  # "as he said they were": an ellipsis says nothing by itself
         cs, ce = _strip(text, *view.span_of(content_idx))
-        if ce - cs < 3:
+        if ce - cs < 3 and how != "pro-form":
             continue
         src = source_span(view, subj) if subj is not None else None
         if src is not None and text[src[0] : src[1]].lower().rstrip(".") in _not_source_labels():
