@@ -55,6 +55,11 @@ CASES = [
     ("He has said so far that nothing changed.", []),
     ("Six in 10 say he is decisive, after half said so in the earlier poll.",
      [("Six in 10", "he is decisive", "say")]),
+    # Telling someone to act: the infinitive after the addressee (lang/en/directive_verbs.txt).
+    ("Trump told Christie to go home.", [("Trump", "to go home", "told")]),
+    ("She told him about the plan.", []),
+    # Negative: a participle on a noun does not make the noun the speaker.
+    ("He was heard on a microphone telling Christie to go home.", []),
     # A poll is a source in a headline label (PolNeAR), a section label is not.
     ("Poll: Sanders leads Clinton nationally\n\nThe Quinnipiac Poll released Monday surveyed voters.",
      [("Poll", "Sanders leads Clinton nationally", ":")]),

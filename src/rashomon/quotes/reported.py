@@ -445,6 +445,13 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
     if lemma in _XCOMP_CUES:
         for c in view.kids(verb, "xcomp"):
             return view.subtree(c), "xcomp"
+    if lemma in _directive_verbs() and toks[verb].text.isascii() and toks[verb].dep != "acl":
+        # (Not a participle on a noun: "a microphone telling Christie to …" is not the microphone's.)
+        # "told Christie to go home": the infinitive after the addressee is what was said.
+        objs = [c for c in view.kids(verb, "dobj") if c > verb]
+        for c in view.kids(verb, "xcomp"):
+            if objs and c > objs[0] and any(toks[a].text.lower() == "to" for a in view.kids(c, "aux")):
+                return view.subtree(c), "xcomp"
     if lemma in lex.speech and toks[verb].text.isascii():
         # "economists say taxing consumption encourages savings": the parser made the reported
         # clause's gerund subject the verb's complement; not "said to be" (no infinitive).
@@ -509,6 +516,14 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
         if pro:
             return pro, "pro-form"
     return None
+
+
+@lru_cache(maxsize=1)
+def _directive_verbs() -> frozenset[str]:
+    """English verbs of telling someone to act (lang/en/directive_verbs.txt)."""
+    from ..lang import load_list
+
+    return frozenset(load_list("en", "directive_verbs"))
 
 
 # What a poll answer or a view stands for in a word: "half said so", "75 percent said yes", "64
