@@ -913,19 +913,21 @@ class SpeakerResolver:
         of Lukashenko"): it is not who the phrase names."""
         return self._hung_on(m, head, ("nmod", "nmod:poss"))
 
+    def _head_listed(self, head: tuple[int, int], name: str) -> bool:
+        """Whether the head word's lemma is in lang/ru/<name>.txt."""
+        view = self.view
+        k = view.token_at(head[0]) if view is not None else None
+        return k is not None and view.tokens[k].lemma.lower() in load_list("ru", name)  # type: ignore[union-attr]
+
     def _unnamed_source(self, head: tuple[int, int]) -> bool:
         """Whether the head word is an unnamed source or resident («источник», «житель»:
         lang/ru/unnamed_source_nouns.txt)."""
-        view = self.view
-        k = view.token_at(head[0]) if view is not None else None
-        return k is not None and view.tokens[k].lemma.lower() in load_list("ru", "unnamed_source_nouns")  # type: ignore[union-attr]
+        return self._head_listed(head, "unnamed_source_nouns")
 
     def _local_body(self, head: tuple[int, int]) -> bool:
         """Whether the head word is a body a place in the genitive only locates («прокуратура
-        района», «суд Москвы»: lang/ru/local_bodies.txt)."""
-        view = self.view
-        k = view.token_at(head[0]) if view is not None else None
-        return k is not None and view.tokens[k].lemma.lower() in load_list("ru", "local_bodies")  # type: ignore[union-attr]
+        района», «мэрия Златоуста»: lang/ru/local_bodies.txt)."""
+        return self._head_listed(head, "local_bodies")
 
     def _owned_medium(self, head: tuple[int, int]) -> bool:
         """Whether the head word is a document or a medium («сообщение», «Twitter», «канал»)."""
