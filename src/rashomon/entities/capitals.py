@@ -155,17 +155,18 @@ def trim_title_case(text: str, mentions: list[Mention]) -> list[Mention]:
 _LEAD_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "GRND", "PRTF"})
 
 
-def _common_lead(word: str) -> bool:
-    """Whether a capitalised Russian word is an ordinary word the dictionary knows, never a name:
-    a function word, adverb or participle, or a noun for a person («Президенту», «Политолог»,
-    «Папа»)."""
+def _common_lead(word: str) -> str | None:
+    """The lemma of a capitalised Russian word that is an ordinary word the dictionary knows, never
+    a name: a function word, adverb or participle, or a noun for a person («Президенту»,
+    «Политолог», «Папа»); None for any other word."""
     parses = russian_morph().parse(word.lower())
     if not parses or not all(p.is_known for p in parses):
-        return False  # the guesser's readings: an unknown word may well be a name
+        return None  # the guesser's readings: an unknown word may well be a name
     if any(tag in str(p.tag) for p in parses for tag in _NAME_TAGS):
-        return False
+        return None
     first = parses[0].tag
-    return first.POS in _LEAD_POS or (first.POS == "NOUN" and first.animacy == "anim")
+    common = first.POS in _LEAD_POS or (first.POS == "NOUN" and first.animacy == "anim")
+    return parses[0].normal_form if common else None
 
 
 def trim_common_lead(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -186,9 +187,10 @@ def trim_common_lead(text: str, mentions: list[Mention]) -> list[Mention]:
         # A whole word of letters: not an initial («А.Щетинин»), not half of «Шри-Ланка».
         if len(word) < 2 or not _WORD.fullmatch(word) or not word[0].isupper() or word in given:
             continue
-        if (word.lower() in particles and lead == word) or not _common_lead(word):
+        if word.lower() in particles and lead == word:
             continue  # «Фон Хольцбринк», «Да Винчи»; but «Да. Меркель» is a reply and a name
-        if russian_morph().parse(word.lower())[0].normal_form in alone:
+        lemma = _common_lead(word)
+        if lemma is None or lemma in alone:
             continue
         if not any(w.group()[:1].isupper() for w in words[1:]):
             continue

@@ -13,12 +13,12 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
 
-from ..lang import load_list, load_words
+from ..lang import load_list
 from ..model import Article
 from ..syntax import SyntaxView
 from .direct import speaker_token
 from .lexicon import QuoteLexicon
-from .reported import Attribution, person_words, source_span
+from .reported import Attribution, not_source_labels, person_words, source_span
 
 _DASHES = "—–"
 # ", — " / "! — " / "? — " / "… — " / ". — " between a quote and the author's words (a hyphen
@@ -27,7 +27,8 @@ _BREAK = re.compile(r"([,!?…]|\.)\s+(?:[—–-]\s+|—(?=[а-яё]))")  # «�
 # An interview or dialogue transcript: speech shows in a question or a first or second person.
 _MIN_LONE_WORDS = 5
 _CONTINUED = re.compile(r"[.!?…]\s+[—–-]\s+")
-_SPEECHLIKE = re.compile(r"\?|(?<!\w)(?:я|мы|ты|вы|меня|мне|нас|нам|вас|вам)(?!\w)", re.IGNORECASE)
+_SPEAKING_RU = "я|мы|ты|вы|меня|мне|нас|нам|вас|вам"  # the first and second person
+_SPEECHLIKE = re.compile(rf"\?|(?<!\w)(?:{_SPEAKING_RU})(?!\w)", re.IGNORECASE)
 
 
 # A line break lost in flattening: two or more spaces after a sentence's end, before a dash or
@@ -122,7 +123,7 @@ _TURN = re.compile(r"(?P<label>[A-ZА-ЯЁ][\w.'’-]*(?: [A-ZА-ЯЁ][\w.'’-]
 _MIN_TURNS = 2  # labelled paragraphs that make an article a transcript
 _MIN_TURN_WORDS = 2  # words a turn says
 # A question, or the first or second person: signs of speech in a transcript.
-_TURN_SPEECH = re.compile(r"\?|(?<!\w)I(?!\w)|(?<!\w)(?i:we|you|me|us|my|our|your|я|мы|ты|вы|меня|мне|нас|нам|вас|вам)(?!\w)")
+_TURN_SPEECH = re.compile(rf"\?|(?<!\w)I(?!\w)|(?<!\w)(?i:we|you|me|us|my|our|your|{_SPEAKING_RU})(?!\w)")
 
 
 def transcript_turns(article: Article, lines: list[tuple[int, int]] | None = None) -> list[Attribution]:
@@ -132,7 +133,7 @@ def transcript_turns(article: Article, lines: list[tuple[int, int]] | None = Non
     persons = [m for m in article.mentions if m.type == "PERSON"]
     names = {m.text for m in persons} | {m.text.split()[-1] for m in persons if m.text.split()}
     places = {(m.start, m.end) for m in article.mentions if m.type == "LOC"}
-    not_labels = load_words("not_source_labels")
+    not_labels = not_source_labels()
     turns = []
     for start, end in lines if lines is not None else _lines(article):
         m = _TURN.match(text, start, end)

@@ -544,7 +544,7 @@ def _pro_form(view: SyntaxView, verb: int) -> list[int]:
     if word == "the" and after == "same" and toks[nxt + 1].head == verb:
         same = view.subtree(nxt + 1)
         preps = [c for c in view.kids(verb, "prep") if c == same[-1] + 1 and toks[c].lemma.lower() in ("of", "for", "about")]
-        return sorted(set(same) | ({k for k in view.subtree(preps[0])} if preps else set()))
+        return sorted(set(same) | (set(view.subtree(preps[0])) if preps else set()))
     return []
 
 
@@ -803,7 +803,7 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if ce - cs < 3 and how != "pro-form":
             continue
         src = source_span(view, subj) if subj is not None else None
-        if src is not None and text[src[0] : src[1]].lower().rstrip(".") in _not_source_labels():
+        if src is not None and text[src[0] : src[1]].lower().rstrip(".") in not_source_labels():
             continue  # "I.e., …": an abbreviation the parser took for a subject
         if src is not None and _mentioned_name(view, subj, src):
             continue  # "“Lisa” presumably refers to Lisa Gevelber": a name in marks is a word mentioned
@@ -1216,7 +1216,7 @@ def headline_attributions(article: Article) -> list[Attribution]:
         s = para.start + off + m.start(1)
         e = para.start + off + m.end(1)
         label = text[s:e]
-        if label.lower() in _not_source_labels():
+        if label.lower() in not_source_labels():
             continue
         ents = [x for x in article.mentions if s <= x.start and x.end <= e and x.type in ("PERSON", "ORG")]
         # The label must be a name: the whole of it a PERSON/ORG mention, or a short run of
@@ -1321,7 +1321,8 @@ def _named_again(text: str, word: str, after: int) -> bool:
     return re.search(rf"(?<=[\w,;] ){stem}", text[after:]) is not None
 
 
-def _not_source_labels() -> frozenset[str]:
+def not_source_labels() -> frozenset[str]:
+    """Labels before a colon that name a section, not a source (lang/<code>/not_source_labels.txt)."""
     from ..lang import load_words
 
     return load_words("not_source_labels")
