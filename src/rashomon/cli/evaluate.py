@@ -139,7 +139,7 @@ def eval_techniques(
                 report = evaluate_semeval23(articles, labels, predict, spans_dir=spans)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             fail(RashomonError("E093", path=labels, detail=str(exc).splitlines()[0]))
-    # Which stage setting made these figures: they differ by setting (README Quality).
+    # Which stage setting made these figures: they differ by setting (docs/quality_history.md).
     if as_json:
         typer.echo(json.dumps({**asdict(report), "paragraph_stage": paragraph_stage.value,
                                "paragraph_encoder": paragraph_encoder}, indent=2))

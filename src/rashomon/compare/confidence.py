@@ -5,7 +5,7 @@ table of similarity bins with the share of candidates in each bin that matched a
 on the tuning half of the dev set (smoothed toward a prior). A conflict's confidence is the
 value of its bin: "of conflicts like this one, this share were genuine". A refit may pool judged
 candidates from elsewhere (`--extra-samples`, e.g. `benchmarks/compare_fresh.py --samples`); the
-packaged table does not (README Quality, sessions 33-34: such a refit raises rebuttals over the
+packaged table does not (docs/quality_history.md, sessions 33-34: such a refit raises rebuttals over the
 default threshold, and 3 of the 10 the test half then shows are genuine, by blind review).
 """
 

@@ -45,7 +45,7 @@ class Story:
 
 @dataclass(frozen=True)
 class StoryOptions:
-    """Weights and thresholds of story grouping (tuned on the dev set's tune half, README Quality)."""
+    """Weights and thresholds of story grouping (tuned on the dev set's tune half, docs/quality_history.md)."""
 
     max_days: int = 7  # no story spans more days between its dated articles
     threshold: float = 1.1  # least average pair score for two stories to merge

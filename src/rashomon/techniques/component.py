@@ -35,7 +35,7 @@ class TechniqueDetector:
         self.rules = rules
         self.paragraph_stage = paragraph_stage
         # The stage variant with the sentence encoder's feature: more accurate, but the techniques
-        # step then costs about as much as parsing (README Quality).
+        # step then costs about as much as parsing (docs/quality_history.md).
         self.paragraph_encoder = paragraph_encoder
         self._model = None
 
@@ -131,7 +131,7 @@ class TechniqueDetector:
                 from .decode import explain_paragraph
                 from .paragraphs import listed_lines, regate
 
-                # The stage re-decides each paragraph's techniques from all its evidence (README Quality).
+                # The stage re-decides each paragraph's techniques from all its evidence (docs/quality_history.md).
                 lines = listed_lines(text, sents)
                 keep, added = regate(stage, text, sc, lines, spans, [(t.label, t.start, t.end) for t in rule_found],
                                      label_lines=self.paragraph_stage == "label")

@@ -11,7 +11,7 @@ stands next to one of its names ("our America", "we Americans", "fellow American
 it is named at least half as often as the article's most-named nation (the home of a US
 article about US politics; a piece about Belarus names America in passing). On the
 newest-articles hold-out this took English paragraph micro-F1 0.3685 -> 0.3693 and
-Flag_Waving F1 0.496 -> 0.509 (thresholds tuned with it on the older articles; README Quality). Word lists are data:
+Flag_Waving F1 0.496 -> 0.509 (thresholds tuned with it on the older articles; docs/quality_history.md). Word lists are data:
 lang/<code>/nation_names.tsv, group_words.txt and ingroup_markers.txt.
 """
 

@@ -8,7 +8,7 @@ whether the span decoder or the lexicon found the technique there, the article's
 how many other techniques the line holds, its length and its language. Model spans in a paragraph
 the stage rejects are dropped (lexicon spans stay); with `paragraph_stage = "label"`, a paragraph it
 accepts with no span gets one on its likeliest sentence. Fitted on out-of-fold probabilities
-(`training.paragraph_fit`); README Quality has what each setting is worth on the newest articles.
+(`training.paragraph_fit`); docs/quality_history.md has what each setting is worth on the newest articles.
 
 An optional second stage (`techniques.paragraph_encoder`) adds one feature per technique: a
 logistic model over the paragraph's multilingual sentence embedding (`ParagraphEncoder`), which

@@ -144,7 +144,7 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
         "training articles. Scores are classifier probabilities, not calibrated confidences across techniques. "
         "The shipped lexicons (the rule layer) were written and pruned while looking at training articles; they "
         "cannot be refitted per fold, so the figures above, which include them, are optimistic by their share "
-        "(see README Quality). The English training articles are all PTC-era news (2017-2019) annotated as PTC "
+        "(see docs/quality_history.md). The English training articles are all PTC-era news (2017-2019) annotated as PTC "
         "re-labellings; articles annotated afresh for SemEval-2023 carry about twice as many labels per paragraph "
         "(Russian: 1.31 against English 0.63), so expect lower recall on them.",
     ]

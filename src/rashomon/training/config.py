@@ -12,7 +12,7 @@ class TrainConfig:
 
     min_count: int = 2  # features seen fewer times are dropped from the vocabulary
     # ... and features seen in fewer distinct articles (by id; a PTC article and its SemEval copy
-    # are one). 3 drops single-story names and topic words (README Quality); 1 = off.
+    # are one). 3 drops single-story names and topic words (docs/quality_history.md); 1 = off.
     min_docs: int = 3
     l2_token: float = 1e-6  # L2 penalty per example-averaged loss, token model
     l2_sentence: float = 1e-5  # same, sentence model
@@ -26,7 +26,7 @@ class TrainConfig:
     sentence_blend: float = 0.5  # share of the sentence logit added to its tokens' logits
     # A token run grows over neighbours scoring this share of the threshold (the "half as much"
     # rule of decode._best_run): matched runs were ~30% shorter than their gold spans. In nested
-    # CV it took SI 0.353 -> 0.366 and label-aware F1 0.245 -> 0.255 (README Quality has the curve).
+    # CV it took SI 0.353 -> 0.366 and label-aware F1 0.245 -> 0.255 (docs/quality_history.md has the curve).
     run_extend: float = 0.5
     # Threshold objective: paragraph micro-F1 + span_weight x label-aware span F1. Above 1 it
     # trades a little paragraph F1 (well over target) for span precision (measured: 3 ~ 5 ~ 10).
@@ -47,7 +47,7 @@ class TrainConfig:
     # Principal components kept of the word vectors (see wordvec); 0 turns the block off.
     vec_dims: int = 64
     # The options below were chosen on the newest-articles hold-out against the seeds' false flags
-    # (README Quality has what each measured; the model shipped before them had them all off).
+    # (docs/quality_history.md has what each measured; the model shipped before them had them all off).
     # A hyphenated word's vector is the mean of its parts' vectors (wordvec), not of pieces
     # dominated by "-" (the earlier model's Name_Calling "one-on-one" came from its "-" pieces).
     vec_parts: bool = True
@@ -56,19 +56,19 @@ class TrainConfig:
     name_l2: float = 1e-3
     # Script whose features the name penalty applies to (a feature with a letter of it), "" = all.
     # "cyrillic": Russian names ("Майдана") are single-story topic words, while in the PTC-era US
-    # news "America" does carry Flag_Waving (README Quality: 0.368 en / 0.368 ru against 0.339 / 0.352).
+    # news "America" does carry Flag_Waving (docs/quality_history.md: 0.368 en / 0.368 ru against 0.339 / 0.352).
     name_script: Literal["", "latin", "cyrillic"] = "cyrillic"
     # Lowest threshold allowed, chosen per language on held-out folds from these (tune.choose_floor),
     # empty: `min_threshold` for every language.
     floor_grid: tuple[float, ...] = (0.25, 0.3, 0.35, 0.4, 0.5)
     # The paragraph stage (techniques.paragraphs): a per-technique logistic model over each
     # paragraph's evidence re-decides its techniques. `stage_l2` was chosen on the older articles'
-    # cross-fit (10, 30, 100 compared; README Quality).
+    # cross-fit (10, 30, 100 compared; docs/quality_history.md).
     paragraph_stage: bool = True
     stage_l2: float = 30.0
     # Also fit the stage variant with the sentence encoder's feature (`techniques.paragraph_encoder`):
     # a per-technique logistic model over each paragraph's embedding; `encoder_l2` chosen on the
-    # older articles' cross-fit (3 to 1000 compared; README Quality).
+    # older articles' cross-fit (3 to 1000 compared; docs/quality_history.md).
     paragraph_encoder: bool = True
     encoder_l2: float = 100.0
 
