@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from ..lang import load_words
 from ..model import Article, DateRef, Quantity
+from ..wordpatterns import trie
 from .confidence import calibrate
 from .frames import ArticleFacts, comparable, compatible, date_key, dates_differ, quantity_frame, update_cue
 from .rebuttal import Rebuttal, rebuttal_pairs
@@ -34,7 +36,7 @@ ALIGN = 0.45  # below this two claims are not about the same thing (unrelated se
 AGREE = 0.75  # translations score ~0.77-0.85
 # Two Russian statements of one fact score lower than two English ones: a rewrite keeping
 # most words scores 0.70-0.75 («Оргкомитет …» / «Организационный комитет …»), where
-# English pairs in that band are as often two statements as one (README Quality).
+# English pairs in that band are as often two statements as one (docs/quality_history.md).
 AGREE_WITHIN = {"ru": 0.65}
 UNIQUE = 0.5
 POLARITY_SIM = 0.35  # a denial and its claim read less alike than paraphrases ("never served" / "I served")
@@ -200,12 +202,18 @@ _HOLDER_REACH = 60  # characters: "Sen. Ted Cruz (who has [231] delegates)"
 _PART_REACH = 40  # characters before a figure where a part marker makes it a part
 
 
+@lru_cache(maxsize=None)
+def _part_markers() -> re.Pattern[str]:
+    """Any part marker as a whole word (one pattern: the list is tried at every figure of every pair)."""
+    return re.compile(rf"(?<!\w)(?:{trie(sorted(load_words('part_markers')))})(?!\w)")
+
+
 def _part_figure(u: ClaimUnit, q: Quantity) -> bool:
     """Whether a part marker (lang/<code>/part_markers.txt: "including", «в частности») stands
     just before the figure in its statement."""
     at = q.start - u.claim.start
     before = u.claim.text[max(0, at - _PART_REACH) : max(0, at)].lower()
-    return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", before) for m in load_words("part_markers"))
+    return _part_markers().search(before) is not None
 
 
 def _figures(u: ClaimUnit, q: Quantity) -> int:
@@ -259,6 +267,9 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
     # Nov. 6 elections").
     if sim < ALIGN and not ua.clusters & ub.clusters:
         return None
+    spans = _range_conflict(ua, ub, sim, facts)
+    if spans is not None:
+        return spans
     for da in ua.dates:
         for db in ub.dates:
             shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
@@ -287,6 +298,52 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
             return Candidate("date", f"when: {what}", [], f"{date_key(da)} vs {date_key(db)} ({what})",
                              {0: (da.start, da.end), 1: (db.start, db.end)}, f"date of {what}", "date", feats)
     return None
+
+
+# "from 1967 to 1979", "1967-1979", «с 1967 по 1979»: two written years joined as one span of time.
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|through|-|\u2013|\u2014|по|до)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:between|между)\s*$", re.IGNORECASE)  # "between 1967 and 1979" (not "in 1967 and 1979")
+_RANGE_SLACK = 2  # years: ends further apart than this are two spans of time, not one told two ways
+
+
+def year_ranges(u: ClaimUnit) -> list[tuple[int, int, int, int]]:
+    """(start, end, first year, last year) of each span of written years in a statement."""
+    years = [d for d in u.dates if d.granularity == "year" and d.iso and re.fullmatch(r"\d{4}", d.iso[:4])
+             and re.search(r"(?:1[89]|20)\d\d", d.text)]
+    out = []
+    for a, b in zip(years, years[1:]):
+        gap = u.claim.text[a.end - u.claim.start : b.start - u.claim.start]
+        first, last = int(a.iso[:4]), int(b.iso[:4])  # type: ignore[index]
+        before = u.claim.text[max(0, a.start - u.claim.start - 12) : a.start - u.claim.start]
+        joined = _RANGE_JOIN.fullmatch(gap) or (gap.strip().lower() in ("and", "и") and _BETWEEN.search(before))
+        if joined and first < last:
+            out.append((a.start, b.end, first, last))
+    return out
+
+
+def _range_conflict(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    """Two statements that read alike and name one holder give one span of years two ways
+    ("Brooke served from 1967 to 1979" / "held the seat from 1966 to 1978"): spans whose ends lie
+    within _RANGE_SLACK years are one tenure, and unequal ends cannot both be right. Spans further
+    apart are two periods ("from 1990 to 1994" / "from 2001 to 2009")."""
+    if sim < _COARSE_SIM or not ua.clusters & ub.clusters:
+        return None
+    for sa, ea, fa, la in year_ranges(ua):
+        for sb, eb, fb, lb in year_ranges(ub):
+            if (fa, la) == (fb, lb) or abs(fa - fb) > _RANGE_SLACK or abs(la - lb) > _RANGE_SLACK:
+                continue
+            # Either article giving the other's span anywhere reconciles the two (a correction, a quote).
+            if ua.article != ub.article and (_states_range(facts[ua.article], fb, lb) or _states_range(facts[ub.article], fa, la)):
+                continue
+            feats = _base(ua, ub, sim) | {"relative": 0.0}
+            what = f"{fa}\u2013{la} vs {fb}\u2013{lb}"
+            return Candidate("date", "when: span of years", [], f"{what} (the same span of years)",
+                             {0: (sa, ea), 1: (sb, eb)}, "date of the span of years", "date", feats)
+    return None
+
+
+def _states_range(facts: ArticleFacts, first: int, last: int) -> bool:
+    return str(first) in facts.years and str(last) in facts.years
 
 
 def _place(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts], texts: dict[str, str],
