@@ -31,6 +31,13 @@ CASES = [
     ("in May Day parades", None, []),
     ("the March on Washington", None, []),
     ("Мая Плисецкая и мама", None, []),
+    # Two years joined by a hyphen are two years, as with a dash; a season, a code or a phone
+    # number is none.
+    ("served from 1967 to 1979, in 1982-1993 and 1914\u20131918", None,
+     [("1967", "1967", "year"), ("1979", "1979", "year"), ("1982", "1982", "year"), ("1993", "1993", "year"),
+      ("1914", "1914", "year"), ("1918", "1918", "year")]),
+    ("the 2008-2009 recession", None, [("2008", "2008", "year"), ("2009", "2009", "year")]),
+    ("the 2019-20 season, call 2012-2034-55, ISBN 978-2019-2020", None, []),
 ]
 
 

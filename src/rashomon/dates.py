@@ -65,7 +65,10 @@ def _gated_patterns() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None
         (re.compile(rf"(?<!\w)(?i:{_RU_MONTH_LEAD})(?:{ru_m})(?:[ьяюеауй]|ем|ём|ом)?(?![\w-])"), "month", cyrillic),
         (re.compile(rf"\b(?:last |next )?(?:{en_d})\b"), "day", re.compile(en_d)),
         (re.compile(rf"(?<!\w)(?:в |во )?(?:{ru_d})[а-яё]*(?!\w)", re.I), "day", cyrillic),
-        (re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?: году| года| г\.)?(?![\w.,]\d|-\d)"), "year", None),
+        # A year alone, never inside a longer number, a season ("2019-20") or a code; two years
+        # joined by a hyphen ("1939-1945", "the 2008-2009 recession") are two years, as with a dash.
+        (re.compile(r"(?:(?<![\w.,-])|(?<=(?<![\w.,-])(?:19|20)\d\d-))(?:19|20)\d\d(?: году| года| г\.)?"
+                    r"(?![\w.,]\d|-(?!(?:19|20)\d\d(?![\w.,-]?\d))\d)"), "year", None),
     ]
 
 
