@@ -267,9 +267,9 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
     # Nov. 6 elections").
     if sim < ALIGN and not ua.clusters & ub.clusters:
         return None
-    spans = _range_conflict(ua, ub, sim, facts)
-    if spans is not None:
-        return spans
+    tenure = _range_conflict(ua, ub, sim, facts)
+    if tenure is not None:
+        return tenure
     for da in ua.dates:
         for db in ub.dates:
             shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
@@ -343,6 +343,7 @@ def _range_conflict(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, A
 
 
 def _states_range(facts: ArticleFacts, first: int, last: int) -> bool:
+    """Whether an article writes both years of a span anywhere."""
     return str(first) in facts.years and str(last) in facts.years
 
 
