@@ -238,7 +238,7 @@ def soak(items: Iterable[Any], *, jobs: int = 1, max_seconds: float | None = Non
 
     `jobs` streams run side by side, one worker each; the budget is the project's
     `[analysis]` settings unless overridden here. `config`: a TOML file over the defaults (to soak
-    an opt-in setting such as `techniques.paragraph_encoder`).
+    a setting other than the default, such as `techniques.paragraph_stage = "gate"`).
     """
     from rashomon.settings import load_options
 

@@ -62,7 +62,7 @@ MESSAGES: dict[str, str] = {
     "E091": "training needs scipy ({detail}); install it with: pip install 'rashomon[train]'",
     "E092": "no annotated articles found in {path} (expected PTC-2020 or SemEval-2023 layout)",
     "E093": "cannot read annotations {path}: {detail}",
-    "E094": "the techniques model in {path} has no paragraph encoder stage; set techniques.paragraph_encoder = false or retrain it (rashomon train techniques)",
+    "E094": "the techniques model in {path} has a paragraph encoder stage over '{vectors}' vectors, which this version cannot compute; set techniques.paragraph_encoder = false or retrain it (rashomon train techniques)",
     "E135": "language resource file missing: {path} (the package data is incomplete; reinstall rashomon)",
     "E136": "no language resources for '{language}'; known: {known}",
     "E140": "cannot read feeds file {path}: {detail}",

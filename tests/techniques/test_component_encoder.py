@@ -1,4 +1,5 @@
-"""The paragraph stage with the sentence encoder's feature (`techniques.paragraph_encoder`)."""
+"""The paragraph stage with the paragraph-vector feature (`techniques.paragraph_encoder`, on by
+default; the shipped model reads mean word vectors, not the sentence encoder)."""
 
 from __future__ import annotations
 
@@ -27,21 +28,54 @@ def model_without_encoder(tmp_path):
     return out
 
 
-@pytest.mark.parametrize("stage, fails", [("label", True), ("gate", True), ("off", False)])
-def test_component_encoder_missing_stage_is_a_clear_error(model_without_encoder, stage, fails):
-    det = TechniqueDetector(model_without_encoder, paragraph_stage=stage, paragraph_encoder=True)
+@pytest.mark.parametrize("stage", ["label", "gate"])
+def test_component_encoder_missing_stage_keeps_the_plain_stage(model_without_encoder, stage):
+    det = TechniqueDetector(model_without_encoder, paragraph_stage=stage, paragraph_encoder=True).load()
+    assert det._stage() is det.model.paragraph_stage is not None
+
+
+def test_component_encoder_off_stage_is_none(model_without_encoder):
+    assert TechniqueDetector(model_without_encoder, paragraph_stage="off").load()._stage() is None
+
+
+@pytest.fixture()
+def model_with_unknown_vectors(tmp_path):
+    """A copy of the shipped model whose encoder stage reads vectors no version knows (a newer model)."""
+    out = tmp_path / "model"
+    shutil.copytree(default_model_dir(), out)
+    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    meta["paragraph_stage_encoded"]["meta"]["vectors"] = "contextual"
+    (out / "model.json").write_text(json.dumps(meta), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("encoder, fails", [(True, True), (False, False)])
+def test_component_encoder_unknown_vectors_is_a_clear_error(model_with_unknown_vectors, encoder, fails):
+    det = TechniqueDetector(model_with_unknown_vectors, paragraph_encoder=encoder)
     if not fails:
-        det.load()
+        assert det.load()._stage() is det.model.paragraph_stage
         return
     with pytest.raises(RashomonError) as err:
         det.load()
-    assert err.value.code == "E094" and "paragraph_encoder = false" in str(err.value)
+    assert err.value.code == "E094" and "'contextual'" in str(err.value) and "paragraph_encoder = false" in str(err.value)
 
 
 def test_component_encoder_shipped_stage_has_the_feature():
     stage = TechniqueDetector().model.encoded_stage
     assert stage is not None and stage.features[-1] == "emb" and stage.encoder is not None
     assert stage.encoder.active.sum() >= 15  # most techniques have enough paragraphs to model
+    assert stage.meta.get("vectors") == "words"  # no sentence-encoder pass at run time
+
+
+def test_component_encoder_word_vectors_are_unit_means():
+    from rashomon.techniques.paragraphs import paragraph_word_vectors
+
+    text = "Shameful lies, again.\n\n«Позорная ложь» снова.\n"
+    lines = [(0, 21), (23, 45), (46, 46)]
+    v = paragraph_word_vectors(text, lines)
+    assert v.shape == (3, 512)
+    assert abs(float((v[0] ** 2).sum()) - 1) < 1e-5 and abs(float((v[1] ** 2).sum()) - 1) < 1e-5
+    assert not v[2].any()  # a line without words reads as nothing
 
 
 @pytest.mark.parametrize("prefix", ["000", "003"])
@@ -57,7 +91,8 @@ def test_component_encoder_on_seeds_spans_are_exact(prefix):
         assert text[t.start:t.end] == t.text and t.end > t.start
 
 
-@pytest.mark.parametrize("text, expected", [("", False), ("[techniques]\nparagraph_encoder = true\n", True)])
+@pytest.mark.parametrize("text, expected", [("", True), ("[techniques]\nparagraph_encoder = false\n", False),
+                                            ("[techniques]\nparagraph_encoder = true\n", True)])
 def test_component_encoder_setting_reaches_the_component(tmp_path, text, expected):
     from rashomon.components import _techniques
     from rashomon.settings import load_options

@@ -101,8 +101,8 @@ def eval_techniques(
         StageChoice.label, "--paragraph-stage",
         help="label (as `analyze` by default: paragraphs re-decided), gate (spans dropped only) or off."),
     paragraph_encoder: bool = typer.Option(
-        False, "--paragraph-encoder/--no-paragraph-encoder",
-        help="The stage with the sentence encoder's clue (techniques.paragraph_encoder; slower)."),
+        True, "--paragraph-encoder/--no-paragraph-encoder",
+        help="The stage with the paragraph-vector clue (techniques.paragraph_encoder; on by default)."),
     as_json: bool = AsJson,
 ) -> None:
     """Persuasion techniques: span P/R/F1 (SemEval-2020 Task 11) per technique, and paragraph micro-F1."""
@@ -144,7 +144,8 @@ def eval_techniques(
         typer.echo(json.dumps({**asdict(report), "paragraph_stage": paragraph_stage.value,
                                "paragraph_encoder": paragraph_encoder}, indent=2))
     else:
-        encoder = " (with the paragraph encoder)" if paragraph_encoder and paragraph_stage.value != "off" else ""
+        encoder = "" if paragraph_stage.value == "off" else \
+            " (with paragraph vectors)" if paragraph_encoder else " (without paragraph vectors)"
         typer.echo(report.table() + f"\nparagraph stage: {paragraph_stage.value}{encoder}")
 
 

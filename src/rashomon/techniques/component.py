@@ -17,6 +17,7 @@ from ..model import Article, QuotedPhrase, Technique
 from .features import split_sentences, tokenize
 from .formats import guess_language
 from .lexicon import FAMILIES, RuleHit, lexicon
+from .paragraphs import PARAGRAPH_VECTORS
 from ..pipeline import component
 
 RuleMode = Literal["all", "confirmed", "off"]
@@ -29,13 +30,13 @@ class TechniqueDetector:
     """Component: assigns `techniques` from lexicons, the statistical model and scare quotes."""
 
     def __init__(self, model_dir: str | Path | None = None, use_model: bool = True, rules: RuleMode = "all",
-                 paragraph_stage: StageMode = "label", paragraph_encoder: bool = False) -> None:
+                 paragraph_stage: StageMode = "label", paragraph_encoder: bool = True) -> None:
         self.model_dir = model_dir
         self.use_model = use_model
         self.rules = rules
         self.paragraph_stage = paragraph_stage
-        # The stage variant with the sentence encoder's feature: more accurate, but the techniques
-        # step then costs about as much as parsing (docs/quality_history.md).
+        # The stage variant with the paragraph-vector feature (techniques.paragraphs.line_vectors):
+        # more accurate on unseen articles; cheap with word vectors, costly with the sentence encoder.
         self.paragraph_encoder = paragraph_encoder
         self._model = None
 
@@ -57,21 +58,24 @@ class TechniqueDetector:
                 self.model  # noqa: B018
             except ModelFormatError as exc:
                 raise RashomonError("E090", path=self.model_dir or default_model_dir(), detail=exc) from None
-            self._stage()  # a model without the stage asked for fails here (E094), once
+            self._stage()  # a stage this version cannot read fails here (E094), once
         return self
 
     def _stage(self):  # noqa: ANN202 - ParagraphStage | None
-        """The paragraph stage the settings ask for, None when off; E094 if the model lacks it."""
+        """The paragraph stage the settings ask for, None when off. With `paragraph_encoder`, the
+        model's encoder variant when it has one (a model trained without it, or before it existed,
+        keeps its plain stage); E094 if that variant reads paragraph vectors this version does not know."""
         if self.paragraph_stage == "off":
             return None
-        if not self.paragraph_encoder:
-            return self.model.paragraph_stage
-        stage = self.model.encoded_stage
+        stage = self.model.encoded_stage if self.paragraph_encoder else None
         if stage is None:
+            return self.model.paragraph_stage
+        vectors = stage.meta.get("vectors", "sentence")
+        if vectors not in PARAGRAPH_VECTORS:
             from ..errors import RashomonError
             from .model import default_model_dir
 
-            raise RashomonError("E094", path=self.model_dir or default_model_dir())
+            raise RashomonError("E094", path=self.model_dir or default_model_dir(), vectors=vectors)
         return stage
 
     def __call__(self, article: Article) -> Article:

@@ -10,14 +10,17 @@ the stage rejects are dropped (lexicon spans stay); with `paragraph_stage = "lab
 accepts with no span gets one on its likeliest sentence. Fitted on out-of-fold probabilities
 (`training.paragraph_fit`); docs/quality_history.md has what each setting is worth on the newest articles.
 
-An optional second stage (`techniques.paragraph_encoder`) adds one feature per technique: a
-logistic model over the paragraph's multilingual sentence embedding (`ParagraphEncoder`), which
-lets the English paragraphs inform the Russian ones. It costs a full encoder pass over every
-paragraph, about as much as parsing, so it is off by default.
+A second stage (`techniques.paragraph_encoder`, on by default) adds one feature per technique: a
+logistic model (`ParagraphEncoder`) over the mean of the paragraph's word vectors (the multilingual
+encoder's subword embeddings, shared by English and Russian, so the English paragraphs inform the
+Russian ones; `paragraph_word_vectors`). A model trained with `paragraph_vectors = "sentence"`
+reads the paragraph's sentence embedding instead, which costs a full encoder pass over every
+paragraph, about as much as parsing, for the same accuracy on the newest articles.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -211,6 +214,42 @@ class ParagraphEncoder:
         return enc
 
 
+_WORD = re.compile(r"\w[\w'\u2019-]*")
+
+
+def paragraph_word_vectors(text: str, lines: list[tuple[int, int]]) -> np.ndarray:
+    """(n_lines, 512) unit-length means of the lines' word vectors (the encoder's subword embeddings
+    averaged per word, hyphenated words by their parts; first ENCODER_CHARS characters each): what
+    the sentence encoder adds to the stage at a small part of its cost (docs/quality_history.md)."""
+    from .wordvec import PIECE_DIM, piece_table
+
+    words = [_WORD.findall(text[s:e][:ENCODER_CHARS]) for s, e in lines]
+    out = np.zeros((len(lines), PIECE_DIM), dtype=np.float32)
+    flat = [w for ws in words for w in ws]
+    if not flat:
+        return out
+    # One tokenizer call for the article's distinct words (a word's vector does not depend on the others).
+    distinct = list(dict.fromkeys(flat))
+    at_word = {w: k for k, w in enumerate(distinct)}
+    rows = piece_table()(distinct, parts=True)[[at_word[w] for w in flat]]
+    at = 0
+    for k, ws in enumerate(words):
+        if ws:
+            v = rows[at : at + len(ws)].mean(0)
+            n = float(np.linalg.norm(v))
+            out[k] = v / n if n else v
+            at += len(ws)
+    return out
+
+
+PARAGRAPH_VECTORS = ("words", "sentence")  # what an encoder stage may read of a paragraph (its meta "vectors")
+
+
+def line_vectors(text: str, lines: list[tuple[int, int]], kind: str) -> np.ndarray:
+    """The stage encoder's input for each line: "words" (mean word vectors) or "sentence" (the encoder)."""
+    return paragraph_word_vectors(text, lines) if kind == "words" else paragraph_vectors(text, lines)
+
+
 def paragraph_vectors(text: str, lines: list[tuple[int, int]]) -> np.ndarray:
     """(n_lines, 512) unit-length sentence embeddings of the lines (first ENCODER_CHARS characters each)."""
     from ..encoder import BATCH, encode_batch
@@ -247,7 +286,8 @@ class ParagraphStage:
         """X with the encoder feature appended when the stage has an encoder (else X itself)."""
         if self.encoder is None:
             return X
-        emb = self.encoder.logits(paragraph_vectors(text, lines), lang) if len(lines) else np.zeros((0, len(self.labels)))
+        vectors = line_vectors(text, lines, self.meta.get("vectors", "sentence"))
+        emb = self.encoder.logits(vectors, lang) if len(lines) else np.zeros((0, len(self.labels)))
         return np.concatenate([X, emb[..., None]], axis=-1)
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:

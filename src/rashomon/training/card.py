@@ -12,6 +12,14 @@ CITATIONS = (
 )
 
 
+# What the encoded stage's logistic model reads of a paragraph (its meta "vectors").
+_VECTORS = {
+    "words": "the mean of the paragraph's word vectors (the sentence encoder's subword embeddings averaged per word, "
+             "as the token model reads them; no encoder run)",
+    "sentence": "the paragraph's multilingual sentence embedding",
+}
+
+
 def _floors(meta: dict[str, Any]) -> str:
     """The threshold floor: one value, or per language as chosen on held-out folds."""
     cfg, floors = meta.get("config", {}), meta.get("threshold_floors")
@@ -130,9 +138,9 @@ def model_card(meta: dict[str, Any], table: str, size_bytes: int) -> str:
     if encoded:
         m = encoded.get("meta", {})
         lines += [
-            "With `techniques.paragraph_encoder = true` a second stage is used: the same features plus one per "
+            "By default (`techniques.paragraph_encoder = true`) a second stage is used: the same features plus one per "
             "technique, a logistic model (L2 "
-            f"{m.get('encoder_l2')}) over the paragraph's multilingual sentence embedding, fitted on its folds' "
+            f"{m.get('encoder_l2')}) over {_VECTORS.get(m.get('vectors', 'sentence'), _VECTORS['sentence'])}, fitted on its folds' "
             f"cross-fitted values; thresholds {encoded.get('thresholds')}, evidence floor "
             f"{encoded.get('evidence_floor') or 0}. Its honest estimate is the `newest_stage_encoded` rows.",
             "",

@@ -71,9 +71,15 @@ class TrainConfig:
     # older articles' cross-fit (3 to 1000 compared; docs/quality_history.md).
     paragraph_encoder: bool = True
     encoder_l2: float = 100.0
+    # What that model reads of a paragraph: "words", the mean of its word vectors (the encoder's
+    # subword embeddings, as the token model uses them; newest articles 0.399 en / 0.420 ru), or
+    # "sentence", the sentence encoder itself (0.401 / 0.420, at about ten times the cost).
+    paragraph_vectors: Literal["words", "sentence"] = "words"
 
     def __post_init__(self) -> None:
         if self.name_script not in ("", "latin", "cyrillic"):
             raise ValueError(f"name_script must be '', 'latin' or 'cyrillic', not {self.name_script!r}")
+        if self.paragraph_vectors not in ("words", "sentence"):
+            raise ValueError(f"paragraph_vectors must be 'words' or 'sentence', not {self.paragraph_vectors!r}")
         if self.fold_scheme not in ("time", "random"):
             raise ValueError(f"fold_scheme must be 'time' or 'random', not {self.fold_scheme!r}")

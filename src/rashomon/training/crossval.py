@@ -148,6 +148,7 @@ def cross_validate(
         items, folds, scores, model, labels, cfg.folds, extra, cfg.span_weight, cfg.min_threshold, time_fold,
         cfg.floor_grid, cfg.stage_l2 if cfg.paragraph_stage else None,
         cfg.encoder_l2 if cfg.paragraph_stage and cfg.paragraph_encoder else None, log,
+        vectors=cfg.paragraph_vectors,
     )
 
 
@@ -166,6 +167,7 @@ def evaluate_oof(
     stage_l2: float | None = None,
     encoder_l2: float | None = None,
     log: Callable[[str], None] | None = None,
+    vectors: str = "words",
 ) -> CVResult:
     """Tune thresholds (all folds; and per fold on the others) and score the nested predictions.
 
@@ -201,7 +203,7 @@ def evaluate_oof(
     res = CVResult(thresholds, folds=k)
     if stage_l2 is not None:
         _stage(res, golds, scores, model, labels, fold_arr, fixed, thresholds, stage_l2, time_fold, stats,
-               fold_th.get(0), span_weight, floors, encoder_l2, log)
+               fold_th.get(0), span_weight, floors, encoder_l2, log, vectors)
     langs = sorted({g.language for g in golds})
     res.floors = dict(chosen) if isinstance(chosen, dict) else {lang: chosen for lang in langs}
     random_fold = [not (time_fold and f == 0) for f in folds]
@@ -232,7 +234,7 @@ def _stage(res: CVResult, golds: list[GoldArticle], scores: list[Scores], model:
            fold_arr: np.ndarray, fixed: dict[int, list[tuple[str, int, int]]], thresholds: dict[str, Any],
            l2: float, time_fold: bool, stats: Any, fold0_th: dict[str, Any] | None, span_weight: float,
            floors: Callable[[np.ndarray], Any], encoder_l2: float | None = None,
-           log: Callable[[str], None] | None = None) -> None:
+           log: Callable[[str], None] | None = None, vectors: str = "words") -> None:
     """Fit the shipped paragraph stage (and its encoder variant) and, with a newest fold, their
     honest fold-0 estimates."""
     found = {i: [(s.label, s.start, s.end) for s in decode(model, sc, thresholds)] + fixed.get(i, [])
@@ -243,8 +245,8 @@ def _stage(res: CVResult, golds: list[GoldArticle], scores: list[Scores], model:
     res.stage = fit_stage(rows, labels, fold_arr[rows.article], l2)
     V = None
     if encoder_l2 is not None:
-        V = row_vectors(golds, rows, log)
-        res.stage_encoded = fit_encoded_stage(V, rows, labels, fold_arr[rows.article], l2, encoder_l2)
+        V = row_vectors(golds, rows, log, vectors)
+        res.stage_encoded = fit_encoded_stage(V, rows, labels, fold_arr[rows.article], l2, encoder_l2, vectors)
     older = sorted(set(fold_arr.tolist()) - {0})
     if not time_fold or len(older) < 2 or fold0_th is None:
         return
@@ -263,7 +265,7 @@ def _stage(res: CVResult, golds: list[GoldArticle], scores: list[Scores], model:
         # The same lines as `rows` (other `found`): their embeddings by (article, line start).
         at = {(int(a), int(s)): k for k, (a, s) in enumerate(zip(rows.article, rows.lines[:, 0]))}
         V_old = V[[at[(int(a), int(s))] for a, s in zip(old_rows.article, old_rows.lines[:, 0])]]
-        encoded = fit_encoded_stage(V_old, old_rows, labels, fold_arr[old_rows.article], l2, encoder_l2)
+        encoded = fit_encoded_stage(V_old, old_rows, labels, fold_arr[old_rows.article], l2, encoder_l2, vectors)
         stages.append(("label", encoded, res.newest_stage_encoded))
     keep = set(SEMEVAL2023_LABELS)
     for lang in sorted({g.language for g in golds}):

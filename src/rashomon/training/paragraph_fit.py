@@ -167,9 +167,11 @@ def fit_stage(rows: StageRows, labels: list[str], groups: np.ndarray, l2: float)
     return stage
 
 
-def row_vectors(golds: list[GoldArticle], rows: StageRows, log: Callable[[str], None] | None = None) -> np.ndarray:
-    """(n, 512) the sentence embedding of every row's line, as the component embeds it at run time."""
-    from ..techniques.paragraphs import paragraph_vectors
+def row_vectors(golds: list[GoldArticle], rows: StageRows, log: Callable[[str], None] | None = None,
+                vectors: str = "words") -> np.ndarray:
+    """(n, 512) the stage encoder's input for every row's line ("words" or "sentence", see
+    techniques.paragraphs.line_vectors), as the component computes it at run time."""
+    from ..techniques.paragraphs import line_vectors
 
     if rows.lines is None:
         raise ValueError("these rows were built without their line spans")
@@ -177,7 +179,7 @@ def row_vectors(golds: list[GoldArticle], rows: StageRows, log: Callable[[str], 
     arts = np.unique(rows.article)
     for n, a in enumerate(arts):
         k = np.flatnonzero(rows.article == a)
-        out[k] = paragraph_vectors(golds[int(a)].text, [tuple(x) for x in rows.lines[k].tolist()])
+        out[k] = line_vectors(golds[int(a)].text, [tuple(x) for x in rows.lines[k].tolist()], vectors)
         if log and (n + 1) % 100 == 0:
             log(f"paragraph embeddings: {n + 1}/{len(arts)} articles")
     return out
@@ -209,11 +211,12 @@ def encoder_column(V: np.ndarray, rows: StageRows, labels: list[str], groups: np
 
 
 def fit_encoded_stage(V: np.ndarray, rows: StageRows, labels: list[str], groups: np.ndarray, l2: float,
-                      encoder_l2: float) -> ParagraphStage:
+                      encoder_l2: float, vectors: str = "words") -> ParagraphStage:
     """A stage whose last feature is the encoder's: fitted on the encoder's cross-fitted column (as
     an unseen article would get it), with the encoder itself fitted on all rows."""
     col = encoder_column(V, rows, labels, groups, encoder_l2)
     stage = fit_stage(rows.with_column(col), labels, groups, l2)
     stage.encoder = fit_encoder(V, rows, labels, encoder_l2)
     stage.meta["encoder_l2"] = encoder_l2
+    stage.meta["vectors"] = vectors
     return stage
