@@ -102,3 +102,15 @@ def test_component_encoder_setting_reaches_the_component(tmp_path, text, expecte
     det = _techniques(load_options(config))
     assert det.paragraph_encoder is expected
     assert (det._stage() is det.model.encoded_stage) is expected
+
+
+def test_component_encoder_word_cache_stays_bounded(monkeypatch):
+    from rashomon.techniques import paragraphs
+
+    monkeypatch.setattr(paragraphs, "WORD_CACHE", {})
+    monkeypatch.setattr(paragraphs, "WORD_CACHE_MAX", 8)
+    first = paragraphs.paragraph_word_vectors("one two three four five six", [(0, 27)])
+    paragraphs.paragraph_word_vectors("seven eight nine ten eleven", [(0, 27)])
+    assert len(paragraphs.WORD_CACHE) <= 8  # cleared when full, not grown
+    again = paragraphs.paragraph_word_vectors("one two three four five six", [(0, 27)])
+    assert (first == again).all()  # a cached word gives the same vector

@@ -215,6 +215,10 @@ class ParagraphEncoder:
 
 
 _WORD = re.compile(r"\w[\w'\u2019-]*")
+# Each word's 512-dimensional vector, kept across articles as the token model keeps its projected
+# ones (2 KB a word, so at most ~40 MB; cleared when full so a long-running process stays flat).
+WORD_CACHE: dict[str, np.ndarray] = {}
+WORD_CACHE_MAX = 20_000
 
 
 def paragraph_word_vectors(text: str, lines: list[tuple[int, int]]) -> np.ndarray:
@@ -228,10 +232,13 @@ def paragraph_word_vectors(text: str, lines: list[tuple[int, int]]) -> np.ndarra
     flat = [w for ws in words for w in ws]
     if not flat:
         return out
-    # One tokenizer call for the article's distinct words (a word's vector does not depend on the others).
-    distinct = list(dict.fromkeys(flat))
-    at_word = {w: k for k, w in enumerate(distinct)}
-    rows = piece_table()(distinct, parts=True)[[at_word[w] for w in flat]]
+    # One tokenizer call for the article's words not seen before (a word's vector does not depend on the others).
+    missing = [w for w in dict.fromkeys(flat) if w not in WORD_CACHE]
+    if missing:
+        if len(WORD_CACHE) + len(missing) > WORD_CACHE_MAX:
+            WORD_CACHE.clear()
+        WORD_CACHE.update(zip(missing, piece_table()(missing, parts=True)))
+    rows = np.stack([WORD_CACHE[w] for w in flat])
     at = 0
     for k, ws in enumerate(words):
         if ws:
