@@ -38,6 +38,9 @@ def test_detect_year_spans_one_tenure_two_ways(analyzer, a, b, spans):
     # two periods of one career, far apart
     ("Okafor succeeds Edward Brooke, who served as attorney general from 1963 to 1967.",
      "Okafor succeeds Edward Brooke, who served as senator from 1967 to 1979."),
+    # the other article also writes the first's span: reconciled (a correction, a quote)
+    ("Okafor succeeds Edward Brooke, who served from 1967 to 1979.",
+     "Okafor succeeds Edward Brooke, who held the seat from 1966 to 1978. Some records say 1967 and 1979."),
     # two years that are no span
     ("Okafor succeeds Edward Brooke, who won in 1966 and 1972.",
      "Okafor succeeds Edward Brooke, who won in 1967 and 1973."),

@@ -343,8 +343,8 @@ def _range_conflict(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, A
 
 
 def _states_range(facts: ArticleFacts, first: int, last: int) -> bool:
-    """Whether an article writes both years of a span anywhere."""
-    return str(first) in facts.years and str(last) in facts.years
+    """Whether an article writes both years of a span anywhere (a written year's key is its ISO year)."""
+    return str(first) in facts.date_keys and str(last) in facts.date_keys
 
 
 def _place(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts], texts: dict[str, str],

@@ -216,7 +216,6 @@ class ArticleFacts:
                 self.by_source.setdefault(u.source_key, []).extend(
                     q for q in u.quantities if _kind(q) in COMPARED_KINDS and q.value is not None)
         self.date_keys = {date_key(d) for d in article.dates} | {d.iso[-5:] for d in article.dates if d.iso}
-        self.years = {d.iso[:4] for d in article.dates if d.iso and d.granularity == "year"}
         self.clusters = {cluster_of[(article.id, e.id)] for e in article.entities if (article.id, e.id) in cluster_of}
 
     def states(self, q: Quantity, source: str) -> bool:
