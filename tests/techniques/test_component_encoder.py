@@ -114,3 +114,6 @@ def test_component_encoder_word_cache_stays_bounded(monkeypatch):
     assert len(paragraphs.WORD_CACHE) <= 8  # cleared when full, not grown
     again = paragraphs.paragraph_word_vectors("one two three four five six", [(0, 27)])
     assert (first == again).all()  # a cached word gives the same vector
+    # A text sharing cached words that overflows the cache: the clearing keeps what it needs.
+    shared = paragraphs.paragraph_word_vectors("one two alpha beta gamma delta epsilon", [(0, 39)])
+    assert shared.shape == (1, 512) and shared.any()

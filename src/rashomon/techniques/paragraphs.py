@@ -233,10 +233,12 @@ def paragraph_word_vectors(text: str, lines: list[tuple[int, int]]) -> np.ndarra
     if not flat:
         return out
     # One tokenizer call for the article's words not seen before (a word's vector does not depend on the others).
-    missing = [w for w in dict.fromkeys(flat) if w not in WORD_CACHE]
+    distinct = list(dict.fromkeys(flat))
+    missing = [w for w in distinct if w not in WORD_CACHE]
     if missing:
         if len(WORD_CACHE) + len(missing) > WORD_CACHE_MAX:
             WORD_CACHE.clear()
+            missing = distinct  # the clearing dropped this article's cached words too
         WORD_CACHE.update(zip(missing, piece_table()(missing, parts=True)))
     rows = np.stack([WORD_CACHE[w] for w in flat])
     at = 0
