@@ -117,3 +117,20 @@ def test_component_encoder_word_cache_stays_bounded(monkeypatch):
     # A text sharing cached words that overflows the cache: the clearing keeps what it needs.
     shared = paragraphs.paragraph_word_vectors("one two alpha beta gamma delta epsilon", [(0, 39)])
     assert shared.shape == (1, 512) and shared.any()
+
+
+def test_component_encoder_word_cache_cleared_meanwhile(monkeypatch):
+    """Another thread clearing the shared cache while an article's words are computed loses nothing."""
+    from rashomon.techniques import paragraphs, wordvec
+
+    monkeypatch.setattr(paragraphs, "WORD_CACHE", {})
+    paragraphs.paragraph_word_vectors("one two", [(0, 7)])  # "one", "two" cached
+    table = wordvec.piece_table()
+
+    def clearing(words, parts=False):
+        paragraphs.WORD_CACHE.clear()  # what a second thread filling a full cache does
+        return table(words, parts)
+
+    monkeypatch.setattr(wordvec, "piece_table", lambda: clearing)
+    out = paragraphs.paragraph_word_vectors("one two three", [(0, 13)])
+    assert out.shape == (1, 512) and out.any()

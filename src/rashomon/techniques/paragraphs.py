@@ -233,14 +233,17 @@ def paragraph_word_vectors(text: str, lines: list[tuple[int, int]]) -> np.ndarra
     if not flat:
         return out
     # One tokenizer call for the article's words not seen before (a word's vector does not depend on the others).
-    distinct = list(dict.fromkeys(flat))
-    missing = [w for w in distinct if w not in WORD_CACHE]
+    # Read into a local table first: the shared cache may be cleared (by this call when full, or by
+    # another thread) between filling it and reading it back.
+    found = {w: WORD_CACHE.get(w) for w in dict.fromkeys(flat)}
+    missing = [w for w, v in found.items() if v is None]
     if missing:
+        fresh = dict(zip(missing, piece_table()(missing, parts=True)))
+        found.update(fresh)
         if len(WORD_CACHE) + len(missing) > WORD_CACHE_MAX:
             WORD_CACHE.clear()
-            missing = distinct  # the clearing dropped this article's cached words too
-        WORD_CACHE.update(zip(missing, piece_table()(missing, parts=True)))
-    rows = np.stack([WORD_CACHE[w] for w in flat])
+        WORD_CACHE.update(fresh)
+    rows = np.stack([found[w] for w in flat])
     at = 0
     for k, ws in enumerate(words):
         if ws:
