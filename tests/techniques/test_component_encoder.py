@@ -105,13 +105,13 @@ def test_component_encoder_setting_reaches_the_component(tmp_path, text, expecte
 
 
 def test_component_encoder_word_cache_stays_bounded(monkeypatch):
-    from rashomon.techniques import paragraphs
+    from rashomon.techniques import paragraphs, wordvec
 
-    monkeypatch.setattr(paragraphs, "WORD_CACHE", {})
-    monkeypatch.setattr(paragraphs, "WORD_CACHE_MAX", 8)
+    monkeypatch.setattr(wordvec, "WORD_CACHE", {})
+    monkeypatch.setattr(wordvec, "WORD_CACHE_MAX", 8)
     first = paragraphs.paragraph_word_vectors("one two three four five six", [(0, 27)])
     paragraphs.paragraph_word_vectors("seven eight nine ten eleven", [(0, 27)])
-    assert len(paragraphs.WORD_CACHE) <= 8  # cleared when full, not grown
+    assert len(wordvec.WORD_CACHE) <= 8  # cleared when full, not grown
     again = paragraphs.paragraph_word_vectors("one two three four five six", [(0, 27)])
     assert (first == again).all()  # a cached word gives the same vector
     # A text sharing cached words that overflows the cache: the clearing keeps what it needs.
@@ -123,14 +123,37 @@ def test_component_encoder_word_cache_cleared_meanwhile(monkeypatch):
     """Another thread clearing the shared cache while an article's words are computed loses nothing."""
     from rashomon.techniques import paragraphs, wordvec
 
-    monkeypatch.setattr(paragraphs, "WORD_CACHE", {})
+    monkeypatch.setattr(wordvec, "WORD_CACHE", {})
     paragraphs.paragraph_word_vectors("one two", [(0, 7)])  # "one", "two" cached
     table = wordvec.piece_table()
 
     def clearing(words, parts=False):
-        paragraphs.WORD_CACHE.clear()  # what a second thread filling a full cache does
+        wordvec.WORD_CACHE.clear()  # what a second thread filling a full cache does
         return table(words, parts)
 
     monkeypatch.setattr(wordvec, "piece_table", lambda: clearing)
     out = paragraphs.paragraph_word_vectors("one two three", [(0, 13)])
     assert out.shape == (1, 512) and out.any()
+
+
+def test_component_encoder_reads_words_the_token_model_looked_up(monkeypatch):
+    """The paragraph stage reuses the raw vectors of words the token model has just looked up, and
+    gets the same vectors as when it computes them itself."""
+    from rashomon.techniques import paragraphs, wordvec
+
+    text = "власти заявили что переговоры продолжатся"
+    lines = [(0, len(text))]
+    monkeypatch.setattr(wordvec, "WORD_CACHE", {})
+    alone = paragraphs.paragraph_word_vectors(text, lines)
+    model = TechniqueDetector(None).load().model
+    monkeypatch.setattr(wordvec, "WORD_CACHE", {})
+    model.vector_cache.clear()
+    model.word_vectors(text.split())  # the token model's words here: the same lower-case words
+
+    def no_tokenizer():
+        raise AssertionError("the paragraph stage looked up a word the token model had")
+
+    monkeypatch.setattr(wordvec, "piece_table", no_tokenizer)
+    shared = paragraphs.paragraph_word_vectors(text, lines)
+    assert (shared == alone).all()
+    model.vector_cache.clear()

@@ -34,6 +34,17 @@ def test_wordvec_project_fills_cache_and_matches_uncached():
     assert np.allclose(a[0], a[2])
 
 
+@pytest.mark.parametrize("parts, kept", [(True, {"co-op", "хунта"}), (False, set())])
+def test_wordvec_raw_vectors_shared_cache_only_with_parts(monkeypatch, parts, kept):
+    from rashomon.techniques import wordvec
+
+    monkeypatch.setattr(wordvec, "WORD_CACHE", {})
+    got = wordvec.raw_vectors(["co-op", "хунта", "co-op"], parts)
+    assert list(got) == ["co-op", "хунта"]
+    assert np.array_equal(np.stack(list(got.values())), piece_table()(["co-op", "хунта"], parts))
+    assert set(wordvec.WORD_CACHE) == kept  # vectors without parts are an older model's: not shared
+
+
 @pytest.mark.parametrize(
     "word, near, far",
     [

@@ -215,34 +215,22 @@ class ParagraphEncoder:
 
 
 _WORD = re.compile(r"\w[\w'\u2019-]*")
-# Each word's 512-dimensional vector, kept across articles as the token model keeps its projected
-# ones (2 KB a word, so at most ~40 MB; cleared when full so a long-running process stays flat).
-WORD_CACHE: dict[str, np.ndarray] = {}
-WORD_CACHE_MAX = 20_000
 
 
 def paragraph_word_vectors(text: str, lines: list[tuple[int, int]]) -> np.ndarray:
     """(n_lines, 512) unit-length means of the lines' word vectors (the encoder's subword embeddings
     averaged per word, hyphenated words by their parts; first ENCODER_CHARS characters each): what
     the sentence encoder adds to the stage at a small part of its cost (docs/quality_history.md)."""
-    from .wordvec import PIECE_DIM, piece_table
+    from .wordvec import PIECE_DIM, raw_vectors
 
     words = [_WORD.findall(text[s:e][:ENCODER_CHARS]) for s, e in lines]
     out = np.zeros((len(lines), PIECE_DIM), dtype=np.float32)
     flat = [w for ws in words for w in ws]
     if not flat:
         return out
-    # One tokenizer call for the article's words not seen before (a word's vector does not depend on the others).
-    # Read into a local table first: the shared cache may be cleared (by this call when full, or by
-    # another thread) between filling it and reading it back.
-    found = {w: WORD_CACHE.get(w) for w in dict.fromkeys(flat)}
-    missing = [w for w, v in found.items() if v is None]
-    if missing:
-        fresh = dict(zip(missing, piece_table()(missing, parts=True)))
-        found.update(fresh)
-        if len(WORD_CACHE) + len(missing) > WORD_CACHE_MAX:
-            WORD_CACHE.clear()
-        WORD_CACHE.update(fresh)
+    # One tokenizer call for the article's words not seen before (a word's vector does not depend
+    # on the others); most were looked up by the token model a moment ago (wordvec.WORD_CACHE).
+    found = raw_vectors(flat, parts=True)
     rows = np.stack([found[w] for w in flat])
     at = 0
     for k, ws in enumerate(words):
