@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.quotes.morph_ru import gerund, never_nominative, plural_only, singular_verb
+from rashomon.quotes.morph_ru import gerund, never_nominative, past_singular, plural_only, singular_verb
 from rashomon.quotes.reported_ru import ru_source_edges
 from tests.quotes.expect import assert_quotes
 
@@ -57,6 +57,12 @@ CASES = [
     ("Р. Бизяев напомнил, что Госдеп всегда проводил свою политику.",
      [("Р. Бизяев", "Госдеп всегда проводил свою политику", "напомнил")]),
     ("Я говорил, что бюджет сбалансирован.", [("the author", "бюджет сбалансирован", "говорил")]),
+    # A subject Russian leaves out (session 51): the report stands, nobody named. Negative: an
+    # imperative, an infinitive, and a subject the parser hung elsewhere (then no report as before).
+    ("Министр выступил на брифинге. Затем заявил, что цены вырастут.", [(None, "цены вырастут", "заявил")]),
+    ("Вчера на телеканале заявила, что цены вырастут.", [(None, "цены вырастут", "заявила")]),
+    ("Отметьте, что цены вырастут.", []),
+    ("Нельзя сказать, что цены вырастут.", []),
 ]
 
 
@@ -136,3 +142,29 @@ def test_reported_ru_subjects_gerund(word, expected):
 ])
 def test_reported_ru_subjects_number_clash(noun, verb, clash):
     assert (plural_only(noun) and singular_verb(verb)) is clash
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("заявил", True), ("Отметила", True), ("сообщило", True),
+    ("заявили", False),  # plural: an indefinite-personal cue, its own rule
+    ("заявит", False), ("заявляет", False), ("отметив", False), ("сказать", False), ("отметьте", False),
+    ("Министр", False), ("said", False), ("", False),
+])
+def test_reported_ru_subjects_past_singular(word, expected):
+    assert past_singular(word) is expected
+
+
+@pytest.mark.parametrize("text,marker_kept", [
+    # Inside a report with no source, «по его прикидкам» is the only mention of who speaks: kept.
+    ("Депутат выступил в Раде. Затем заявил, что доля таких граждан, по его прикидкам, доходит до половины.", True),
+    # Negative: inside a report with a speaker it is that speaker's own aside (one quote).
+    ("Депутат заявил, что доля таких граждан, по его прикидкам, доходит до половины.", False),
+])
+def test_reported_ru_subjects_possessive_marker_in_sourceless_report(analyzer, text, marker_kept):
+    art = analyzer.analyze_text(text)
+    by_cue = {q.cue.text: q for q in art.quotes if q.cue is not None}
+    assert "заявил" in by_cue and ("по его прикидкам" in by_cue) is marker_kept, list(by_cue)
+    if marker_kept:
+        assert by_cue["заявил"].speaker is None and by_cue["по его прикидкам"].speaker.text == "его"
+    else:
+        assert by_cue["заявил"].speaker.text == "Депутат"

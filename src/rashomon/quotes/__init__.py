@@ -251,7 +251,9 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
             del keep[key]
     # «Шоумен отметил, что КВН, по его мнению, …»: a marker naming its source by a possessive
     # pronoun inside another report's words is that speaker's own aside, not a second report.
-    reports = [a for a in keep.values() if a.how != "ru:marker" and a.cue is not None]
+    # Inside a report with no source («Затем заявил, что …, по его словам, …») it is the only
+    # mention of who speaks, and stays.
+    reports = [a for a in keep.values() if a.how != "ru:marker" and a.cue is not None and a.source is not None]
     for key, att in list(keep.items()):
         if att.how == "ru:marker" and att.cue is not None and att.source is not None \
                 and text[att.source[0] : att.source[1]].strip().lower() in _RU_POSSESSIVES \

@@ -112,6 +112,15 @@ def singular_verb(word: str) -> bool:
     return bool(parses) and all(p.tag.POS == "VERB" and p.tag.number == "sing" for p in parses)
 
 
+@lru_cache(maxsize=4096)
+def past_singular(word: str) -> bool:
+    """A Russian verb all of whose known readings are singular past indicative («заявил», «отметила»):
+    a finite form whose subject Russian narration may leave out («Затем заявил, что …»)."""
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known]
+    return bool(parses) and all(p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.number == "sing"
+                                and p.tag.mood == "indc" for p in parses)
+
+
 _UD = {"sing": "Sing", "plur": "Plur", "masc": "Masc", "femn": "Fem", "neut": "Neut"}
 _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
 

@@ -22,7 +22,8 @@ from ..parse import dateline_end
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import gerund, inanimate_noun, infinitive, instrumental, nominal_subject, noun_only, passive_short, third_person
+from .morph_ru import (gerund, inanimate_noun, infinitive, instrumental, nominal_subject, noun_only, passive_short,
+                       past_singular, third_person)
 from .reported import Attribution, clause_after_opener, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -980,6 +981,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         elif (stray := stray_subject(view, i)) is not None:
             subj = stray  # «С явным неудовольствием Фергюсон отмечает, что …»: the name hung elsewhere
             src = ru_source_span(view, subj, i)
+        elif how in ("ru:that", "ru:colon") and past_singular(tok.text):
+            subj = None  # «Затем заявил, что …»: the subject left out, as Russian narration does; nobody named
         else:
             continue  # a singular verb with no subject found: a fragment, nobody is reported
         if src is None and (agent := _passive_agent(view, i)) is not None:
