@@ -134,3 +134,14 @@ def test_paragraph_fit_encoder_rejects_rows_without_lines():
 
     with pytest.raises(ValueError, match="line spans"):
         row_vectors([], _rows(10, 0))
+
+
+@pytest.mark.parametrize("value,ok", [("words", True), ("sentence", True), ("Words", False), ("", False), ("encoder", False)])
+def test_paragraph_fit_config_paragraph_vectors(value, ok):
+    from rashomon.training.config import TrainConfig
+
+    if ok:
+        assert TrainConfig(paragraph_vectors=value).paragraph_vectors == value
+    else:
+        with pytest.raises(ValueError, match="paragraph_vectors"):
+            TrainConfig(paragraph_vectors=value)

@@ -79,7 +79,9 @@ class TrainConfig:
     def __post_init__(self) -> None:
         if self.name_script not in ("", "latin", "cyrillic"):
             raise ValueError(f"name_script must be '', 'latin' or 'cyrillic', not {self.name_script!r}")
-        if self.paragraph_vectors not in ("words", "sentence"):
-            raise ValueError(f"paragraph_vectors must be 'words' or 'sentence', not {self.paragraph_vectors!r}")
+        from ..techniques.paragraphs import PARAGRAPH_VECTORS
+
+        if self.paragraph_vectors not in PARAGRAPH_VECTORS:
+            raise ValueError(f"paragraph_vectors must be one of {PARAGRAPH_VECTORS}, not {self.paragraph_vectors!r}")
         if self.fold_scheme not in ("time", "random"):
             raise ValueError(f"fold_scheme must be 'time' or 'random', not {self.fold_scheme!r}")
