@@ -72,3 +72,23 @@ def test_compare_conflicts_unrelated_articles_are_separate_stories(analyzer):
     b = analyzer.analyze_text("Apple released a new phone in California on Tuesday.", source="b")
     doc = compare_articles([a, b]).to_dict()
     assert len(doc["stories"]) == 2 and doc["conflicts"] == []
+
+
+@pytest.mark.parametrize(
+    "a,b,days",
+    [
+        ("The government must present the reform plan by 5 April, the prime minister said. Parliament will debate it.",
+         "The government must present the reform plan by 5 May, the prime minister said. Parliament will debate it.",
+         {"5 April", "5 May"}),
+        ("Правительство должно представить план реформы до 5 апреля, сообщил премьер-министр. План обсудят в парламенте.",
+         "Правительство должно представить план реформы до 5 мая, сообщил премьер-министр. План обсудят в парламенте.",
+         {"5 апреля", "5 мая"}),
+    ],
+)
+def test_compare_conflicts_deadline_given_two_ways(analyzer, a, b, days):
+    # Issue 15's "by 5 April" vs "by 5 May": one story (a deadline is not the event's day), one date conflict.
+    doc = compare_articles([analyzer.analyze_text(a, source="a"), analyzer.analyze_text(b, source="b")],
+                           min_confidence=0.0).to_dict()
+    assert len(doc["stories"]) == 1
+    dates = [c for c in doc["conflicts"] if c["kind"] == "date"]
+    assert len(dates) == 1 and {p["text"] for p in dates[0]["positions"]} == days

@@ -51,6 +51,16 @@ EN_9 = "Talks will resume on Nov. 9. Both sides agreed. Monitors will watch."
 RU_HOLIDAY = "Индекс самоизоляции в Казани упал ко Дню Победы. Людей на улицах много. Мэрия просит остаться дома."
 RU_4_MAY = "Индекс самоизоляции в Казани упал 4 мая. Людей на улицах много. Мэрия просит остаться дома."
 RU_9_MAY = "Индекс самоизоляции в Казани упал 9 мая. Людей на улицах много. Мэрия просит остаться дома."
+RU_BY_APR = "Правительство должно представить план до 5 апреля. Его обсудят депутаты. Оппозиция против."
+RU_BY_MAY = "Правительство должно представить план до 5 мая. Его обсудят депутаты. Оппозиция против."
+RU_LATEST_MAY = "Правительство должно представить план не позднее 5 мая. Его обсудят депутаты. Оппозиция против."
+RU_ON_APR = "Правительство представило план 5 апреля. Его обсудят депутаты. Оппозиция против."
+RU_ON_MAY = "Правительство представило план 5 мая. Его обсудят депутаты. Оппозиция против."
+EN_BY_APR = "The government must present the plan by 5 April. Lawmakers will debate it. The opposition objects."
+EN_BY_MAY = "The government must present the plan by 5 May. Lawmakers will debate it. The opposition objects."
+EN_UNTIL_MAY = "The government may delay the plan until 5 May. Lawmakers will debate it. The opposition objects."
+EN_ON_APR = "The government presented the plan on 5 April. Lawmakers will debate it. The opposition objects."
+EN_ON_MAY = "The government presented the plan on 5 May. Lawmakers will debate it. The opposition objects."
 
 
 @pytest.mark.parametrize(
@@ -68,6 +78,14 @@ RU_9_MAY = "Индекс самоизоляции в Казани упал 9 м�
         (EN_BOTH, EN_9, "en", None, False),  # sharing one of two days: 1 - cos 0.71 still costs 0.88
         (RU_HOLIDAY, RU_4_MAY, "ru", "2020-05-10", False),  # a holiday names its day: 9 May against 4 May
         (RU_HOLIDAY, RU_9_MAY, "ru", "2020-05-10", True),
+        # A deadline limits the event rather than dating it: two reports giving one deadline two
+        # ways are one story (the date conflict is compare's to find), two days of the act are not.
+        (RU_BY_APR, RU_BY_MAY, "ru", None, True),
+        (RU_BY_APR, RU_LATEST_MAY, "ru", None, True),
+        (RU_ON_APR, RU_ON_MAY, "ru", None, False),
+        (EN_BY_APR, EN_BY_MAY, "en", None, True),
+        (EN_BY_APR, EN_UNTIL_MAY, "en", None, True),
+        (EN_ON_APR, EN_ON_MAY, "en", None, False),
     ],
 )
 def test_stories_event_days_pair_rules(a, b, lang, published, together):

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -87,13 +88,30 @@ def _lemmas(article: Article, chars: int) -> frozenset[str]:
 def _lead_days(article: Article, sentences: int) -> frozenset[str]:
     """Days the lead names explicitly (a day number with its month: "8 ноября", "Nov. 8",
     "12.11.2019", or a holiday on a fixed day: «в День Победы»), as MM-DD; weekdays and "today"
-    are left out, they shift with the writing day."""
+    are left out, they shift with the writing day, and so are deadlines ("by 5 April", «до 5
+    апреля»: `lang/<code>/deadline_words.txt`), which limit the event rather than date it."""
     if not article.sentences or sentences < 1:
         return frozenset()
     end = article.sentences[min(sentences, len(article.sentences)) - 1].end
     return frozenset(d.iso[-5:] for d in article.dates
                      if d.start < end and d.granularity == "day" and d.iso and _MONTH_DAY.search(d.iso)
-                     and (any(ch.isdigit() for ch in d.text) or named_day(d.text)))
+                     and (any(ch.isdigit() for ch in d.text) or named_day(d.text))
+                     and not _deadline(article.text, d.start))
+
+
+_DEADLINE_REACH = 24  # characters before a date searched for its deadline word
+
+
+@lru_cache(maxsize=1)
+def _deadline_words() -> re.Pattern[str]:
+    """A deadline word (or phrase) ending right before a date, as one pattern."""
+    words = sorted(load_words("deadline_words"), key=len, reverse=True)
+    return re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+$")
+
+
+def _deadline(text: str, start: int) -> bool:
+    """Whether the date at `start` is a limit ("by 5 April", «до 5 апреля»), not the event's day."""
+    return _deadline_words().search(text[max(0, start - _DEADLINE_REACH) : start].lower()) is not None
 
 
 def _lead_places(article: Article, sentences: int) -> frozenset[str]:
