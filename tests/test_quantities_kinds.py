@@ -52,6 +52,16 @@ CASES = [
       ("No. 12", "reference", None, 12, None, "no", "eq")]),
     # counts as before
     ("They said 30 people were hurt.", [("30", "count", None, 30, None, "people", "eq")]),
+    # people counted by a participle or adjective with no noun, and Russian collective numerals
+    ("Four dead and five injured in the fire.",
+     [("Four", "count", None, 4, None, "dead", "eq"), ("five", "count", None, 5, None, "injure", "eq")]),
+    ("Five injured workers were taken to hospital.", [("Five", "count", None, 5, None, "worker", "eq")]),
+    ("Ранее сообщалось о четырёх погибших.", [("четырёх", "count", None, 4, None, "погибнуть", "eq")]),
+    ("В больницу доставлены пятеро пострадавших.", [("пятеро", "count", None, 5, None, "пострадать", "eq")]),
+    ("Четверо раненых доставлены в больницу.", [("Четверо", "count", None, 4, None, "раненый", "eq")]),
+    ("Из фракции исключили двоих депутатов.", [("двоих", "count", None, 2, None, "депутат", "eq")]),
+    ("Трое задержали грабителя.", []),  # a finite verb is what they did, not who they are
+    ("Они вдвоём ушли домой.", []),
     # negatives: days of the month, clock times, years, fractions
     ("They met on 16 November and again on November 16th.", []),
     ("Встреча прошла 20 апреля.", []),

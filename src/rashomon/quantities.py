@@ -27,6 +27,7 @@ from .quantity_kinds import (
     head_verbs,
     ordinal_words,
     pass_nouns,
+    person_heads,
     unit_after,
     unit_before,
 )
@@ -333,12 +334,34 @@ def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
             continue
         if tok.pos in ("NOUN", "PROPN") or tok.text == "%":
             return tok
+        if tok.lemma.lower() in _person_heads() and _stands_for_people(tok) and not _noun_next(toks, j):
+            return tok  # "four dead", «трое погибших»: the participle stands for the people counted
         if tok.pos in _HEAD_SKIP_POS or tok.text.lower() in _HEAD_SKIP_WORDS or tok.text == "-":
             continue
         if tok.lemma.lower() in number_words("en") or tok.lemma.lower() in number_words("ru"):
             continue
         return None
     return None
+
+
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    return frozenset().union(*(person_heads(l) for l in ("en", "ru")))
+
+
+# A Russian verb form counts people only as a participle («погибших», «раненые»), not as the
+# finite verb of the number's clause («трое задержали …»).
+_RU_ADJ_END = re.compile(r"(?:[иыо]й|[ая]я|[ое]е|[иы]е|[иы]х|[иы]ми?|[ое]го|[ое]му)$")
+
+
+def _stands_for_people(tok: Token) -> bool:
+    """Whether a person-head word is used as a noun-like participle or adjective here."""
+    return not (tok.pos == "VERB" and re.search("[а-яё]", tok.text.lower())) or bool(_RU_ADJ_END.search(tok.text.lower()))
+
+
+def _noun_next(toks: list[Token], k: int) -> bool:
+    """Whether the token after k, in its sentence, is a noun ("five injured workers")."""
+    return k + 1 < len(toks) and toks[k + 1].sent == toks[k].sent and toks[k + 1].pos in ("NOUN", "PROPN")
 
 
 def _opens_compound_adjective(toks: list[Token], k: int) -> bool:
