@@ -128,6 +128,23 @@ def test_detect_one_account_breakdown_cells(analyzer):
 @pytest.mark.parametrize(
     "texts,expected",
     [
+        # two rows of tables, each told by its own article: no figure of one row is the other's
+        (("American employment grew faster than immigrant employment: 1.27% versus 0.81%, the report says.",
+          "Immigrant employment grew faster than American employment: 3.03% versus 1.42%, the report says."), False),
+        (("In the poll, Clinton leads Trump 49 percent to 39 percent among likely voters.",
+          "In the poll, Sanders leads Trump 53 percent to 36 percent among likely voters."), False),
+        # one figure each: still one measure told two ways
+        (("American employment grew by 1.27% last year, the report says.",
+          "American employment grew by 3.03% last year, the report says."), True),
+    ],
+)
+def test_detect_one_account_rows_across_articles(analyzer, texts, expected):
+    assert bool(_found(analyzer, texts, "quantity")) is expected
+
+
+@pytest.mark.parametrize(
+    "texts,expected",
+    [
         # the speaker's "I" against voters in general
         (("Undeclared voters in Concord say they will vote in the Democratic primary, a new poll shows.",
           "\u201cI have never voted in the Democratic primary,\u201d said Nicky Driscoll, a teacher in Concord."), False),

@@ -176,8 +176,12 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
                 continue
             # A figure of a breakdown ("Democrats 72 percent to 8, Republicans 82 to 6") is one
             # cell of a table: another figure of its own article is another cell.
-            if ua.article == ub.article and (_breakdown(ua, qa) or _breakdown(ub, qb)
-                                             or (_figures(ua, qa) >= 2 and _figures(ub, qb) >= 2)):
+            if ua.article == ub.article and (_breakdown(ua, qa) or _breakdown(ub, qb)):
+                continue
+            # Two statements that each give two figures of the kind ("leads 49 percent to 41",
+            # "0.63% versus 0.30%") are rows of tables, in one article or two: a figure of one
+            # meets a figure of another row far more often than its own (poll rows, two players).
+            if _figures(ua, qa) >= 2 and _figures(ub, qb) >= 2:
                 continue
             # ... nor is the same noun said of two holders one measure: "Cruz (who has 231
             # delegates)" and "Trump, with 329 delegates".
