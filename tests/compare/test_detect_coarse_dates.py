@@ -27,3 +27,20 @@ def test_detect_coarse_dates_same_claim_other_year(analyzer):
 def test_detect_coarse_dates_different_events_do_not_compare(analyzer):
     assert not _dates(analyzer, "Peter Grant served on the council for 24 years before retiring in 2014.",
                       "Anna Weber, who joined the council staff in 1996, was named deputy chairman in 2016.")
+
+
+@pytest.mark.parametrize(
+    "a,b,conflict",
+    [
+        # two monthly reports, each a series of two months: rows, not one date told two ways
+        ("The unemployment rate fell to 4.1 percent in March from 4.4 percent in February, the bureau said.",
+         "The unemployment rate fell to 3.9 percent in April from 4.1 percent in March, the bureau said.", False),
+        # one month each, the same statement: still a conflict
+        ("The unemployment rate fell to 4.1 percent in March, the bureau said.",
+         "The unemployment rate fell to 4.1 percent in April, the bureau said.", True),
+    ],
+)
+def test_detect_coarse_dates_series_are_rows(analyzer, a, b, conflict):
+    arts = [analyzer.analyze_text(t, source=f"s{k}") for k, t in enumerate((a, b))]
+    found = [c for c in compare_articles(arts, min_confidence=0.0).conflicts if c.kind == "date"]
+    assert bool(found) is conflict

@@ -274,6 +274,10 @@ def _date(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFact
     tenure = _range_conflict(ua, ub, sim, facts)
     if tenure is not None:
         return tenure
+    # Two statements that each give two or more dates are series ("fell to 4.1 percent in March
+    # from 4.4 in February" / "to 3.9 in April from 4.1 in March"): rows, as with figures.
+    if len(ua.dates) >= 2 and len(ub.dates) >= 2:
+        return None
     for da in ua.dates:
         for db in ub.dates:
             shared = ua.anchors.get((da.start, da.end), frozenset()) & ub.anchors.get((db.start, db.end), frozenset())
