@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .dates import date_spans
 from .intervals import Cover, Disjoint
-from .lang import bundle_code, load_list, load_table
+from .lang import bundle_code, load_list, load_table, load_words
 from .model import Article, Quantity, Token
 from .quantity_kinds import (
     cue_after,
@@ -27,7 +27,6 @@ from .quantity_kinds import (
     head_verbs,
     ordinal_words,
     pass_nouns,
-    person_heads,
     unit_after,
     unit_before,
 )
@@ -334,7 +333,7 @@ def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
             continue
         if tok.pos in ("NOUN", "PROPN") or tok.text == "%":
             return tok
-        if tok.lemma.lower() in _person_heads() and _stands_for_people(tok) and not _noun_next(toks, j):
+        if tok.lemma.lower() in load_words("quantity_person_heads") and _stands_for_people(tok) and not _noun_next(toks, j):
             return tok  # "four dead", «трое погибших»: the participle stands for the people counted
         if tok.pos in _HEAD_SKIP_POS or tok.text.lower() in _HEAD_SKIP_WORDS or tok.text == "-":
             continue
@@ -344,11 +343,6 @@ def _head_after(view: SyntaxView, end: int, sent: int) -> Token | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _person_heads() -> frozenset[str]:
-    return frozenset().union(*(person_heads(l) for l in ("en", "ru")))
-
-
 # A Russian verb form counts people only as a participle («погибших», «раненые»), not as the
 # finite verb of the number's clause («трое задержали …»).
 _RU_ADJ_END = re.compile(r"(?:[иыо]й|[ая]я|[ое]е|[иы]е|[иы]х|[иы]ми?|[ое]го|[ое]му)$")
@@ -356,7 +350,10 @@ _RU_ADJ_END = re.compile(r"(?:[иыо]й|[ая]я|[ое]е|[иы]е|[иы]х|[и
 
 def _stands_for_people(tok: Token) -> bool:
     """Whether a person-head word is used as a noun-like participle or adjective here."""
-    return not (tok.pos == "VERB" and re.search("[а-яё]", tok.text.lower())) or bool(_RU_ADJ_END.search(tok.text.lower()))
+    word = tok.text.lower()
+    if tok.pos != "VERB" or not re.search("[а-яё]", word):
+        return True
+    return _RU_ADJ_END.search(word) is not None
 
 
 def _noun_next(toks: list[Token], k: int) -> bool:

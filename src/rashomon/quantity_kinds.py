@@ -145,12 +145,6 @@ def head_verbs(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def person_heads(lang: str) -> frozenset[str]:
-    """Adjectives and participles that name the people a number counts ("four dead", «трое погибших»)."""
-    return frozenset(load_list(lang, "quantity_person_heads"))
-
-
-@lru_cache(maxsize=None)
 def pass_nouns(lang: str) -> frozenset[str]:
     """Nouns between a number and what it measures ("a total of", «в размере»)."""
     return frozenset(load_list(lang, "quantity_pass_nouns"))

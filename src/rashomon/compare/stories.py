@@ -27,6 +27,7 @@ import numpy as np
 from ..dates import named_day
 from ..lang import load_words
 from ..model import Article
+from ..wordpatterns import trie
 from .embed import Embedder
 
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -105,13 +106,13 @@ _DEADLINE_REACH = 24  # characters before a date searched for its deadline word
 @lru_cache(maxsize=1)
 def _deadline_words() -> re.Pattern[str]:
     """A deadline word (or phrase) ending right before a date, as one pattern."""
-    words = sorted(load_words("deadline_words"), key=len, reverse=True)
-    return re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+$")
+    return re.compile(rf"(?<![\w-])(?:{trie(sorted(load_words('deadline_words')))}) $")
 
 
 def _deadline(text: str, start: int) -> bool:
     """Whether the date at `start` is a limit ("by 5 April", «до 5 апреля»), not the event's day."""
-    return _deadline_words().search(text[max(0, start - _DEADLINE_REACH) : start].lower()) is not None
+    before = re.sub(r"\s+", " ", text[max(0, start - _DEADLINE_REACH) : start].lower())  # «не\xa0позднее»
+    return _deadline_words().search(before) is not None
 
 
 def _lead_places(article: Article, sentences: int) -> frozenset[str]:
