@@ -54,3 +54,17 @@ def test_techniques_time_bands_absent_data_is_a_clear_error(tmp_path, capsys):
     bench = benchmark_module("techniques_time_bands")
     assert bench.main(["--data", str(tmp_path / "nowhere")]) == 2
     assert "absent" in capsys.readouterr().err
+
+
+def test_techniques_time_bands_label_density_per_side_and_language():
+    bench = benchmark_module("techniques_time_bands")
+    arts = [
+        GoldArticle("1", "a\nb", "ru", [], {1: {"Doubt", "Loaded_Language"}, 2: set()}, "semeval2023"),
+        GoldArticle("2", "a\nb\nc", "ru", [], {1: {"Doubt"}, 2: {"Doubt"}, 3: {"Doubt"}}, "semeval2023"),
+        GoldArticle("3", "a", "en", [], {1: set()}, "semeval2023"),
+        GoldArticle("4", "a", "en", [], None, "ptc2020"),  # no paragraph labels: not counted
+    ]
+    out = bench.label_density(arts, [False, True, False, True])
+    assert out["ru"]["trained"] == {"articles": 1, "paragraphs": 2, "labels_per_paragraph": 1.0, "labelled_share": 0.5}
+    assert out["ru"]["held"] == {"articles": 1, "paragraphs": 3, "labels_per_paragraph": 1.0, "labelled_share": 1.0}
+    assert out["en"] == {"trained": {"articles": 1, "paragraphs": 1, "labels_per_paragraph": 0.0, "labelled_share": 0.0}}
