@@ -9,9 +9,10 @@ pytestmark = pytest.mark.slow
 
 # text, expected quotes as (kind, speaker name, content, cue)
 CASES = [
+    # Two fragments under one cue: the author's remark is no part of what the minister said.
     ("«Мы готовы к переговорам, — заявил министр Павел Орлов, — но только на равных условиях».",
-     [("direct", "Павел Орлов",
-       "«Мы готовы к переговорам, — заявил министр Павел Орлов, — но только на равных условиях»", "заявил")]),
+     [("direct", "Павел Орлов", "«Мы готовы к переговорам,", "заявил"),
+      ("direct", "Павел Орлов", "но только на равных условиях»", "заявил")]),
     ("Завод закроют в марте, пишет «Коммерсантъ».",
      [("indirect", "Коммерсантъ", "Завод закроют в марте", "пишет")]),
     # A reflexive passive of a speech verb introduces a quotation; the document's owner speaks.
@@ -22,7 +23,7 @@ CASES = [
      [("direct", "британец", '"Интересно, согласился бы он на поездку"', "сыронизировал")]),
     # The frame marks the remark, so its verb need not be one of saying; its subject speaks.
     ("«Это провал, — выдал в эфире ведущий Иван Петров. — Всё кончено».",
-     [("direct", "Иван Петров", "«Это провал, — выдал в эфире ведущий Иван Петров. — Всё кончено»", "выдал")]),
+     [("direct", "Иван Петров", "«Это провал,", "выдал"), ("direct", "Иван Петров", "Всё кончено»", "выдал")]),
     # Negative: a verb with no subject of its own in the remark is the quotation's own word.
     ("«Мы проиграли, — значит, надо уходить. — Всё кончено».",
      [("direct", None, "«Мы проиграли, — значит, надо уходить. — Всё кончено»", None)]),

@@ -365,7 +365,19 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
             for e in embeds:
                 if e.content[0] <= a.content[0] < e.content[1] < a.content[1]:
                     a.content = (a.content[0], e.content[1])
+    direct = [part for d in direct for part in _around_remark(d)]
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
+
+
+def _around_remark(att: Attribution) -> list[Attribution]:
+    """«A, — заявил министр, — B» as two quotes sharing the remark's cue and speaker, `«A,` and
+    `B»`: the author's words are not the speaker's (the Russian guideline's two fragments)."""
+    if att.remark is None:
+        return [att]
+    (start, end), (cut, resume) = att.content, att.remark
+    if not start < cut < resume < end:
+        return [att]
+    return [replace(att, content=(start, cut), remark=None), replace(att, content=(resume, end), remark=None)]
 
 
 def _nested_report_ru(text: str, att: Attribution) -> bool:

@@ -342,7 +342,11 @@ def _inner_remark(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: M
             src = src if src[1] > src[0] else None
         if src is None and not said:
             continue
-        return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj if src else None, "direct:remark")
+        resume = close.end()
+        while resume < pair.inner_end and text[resume].isspace():
+            resume += 1
+        return Attribution((pair.start, pair.end), (tok.start, tok.end), src, subj if src else None, "direct:remark",
+                           remark=(m.start() + 1, resume) if resume < pair.inner_end else None)
     return None
 
 

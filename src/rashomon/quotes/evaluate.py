@@ -64,6 +64,9 @@ def merge_by_cue(quotes: list[Quote]) -> list[Quote]:
 
 def score_document(text: str, quotes: list[Quote], gold: GoldDocument) -> dict[str, PRF]:
     """All metrics for one document (predicted quotes sharing a cue count as one attribution)."""
+    # Content tokens are counted over each predicted fragment, as over gold's fragments: the
+    # author's remark between “A,” he said. “B.” is in neither.
+    fragments = [(q.content.start, q.content.end) for q in quotes]
     quotes = merge_by_cue(quotes)
     pred_c = [(q.content.start, q.content.end) for q in quotes]
     gold_c = [(min(s for s, _ in g.content), max(e for _, e in g.content)) for g in gold.attributions]
@@ -90,7 +93,7 @@ def score_document(text: str, quotes: list[Quote], gold: GoldDocument) -> dict[s
     cues = match_one_to_one(pred_cue, gold_cue, lambda i, j: overlap(pred_cue[i], gold_cue[j]) > 0)
     out["cue"] = PRF(len(cues), len(cues), len(pred_cue), len(gold_cue))
 
-    out["content_tokens"] = token_prf(text, pred_c, [f for g in gold.attributions for f in g.content])
+    out["content_tokens"] = token_prf(text, fragments, [f for g in gold.attributions for f in g.content])
     pred_src = [(q.speaker.start, q.speaker.end) for q in quotes if q.speaker is not None]
     out["source_tokens"] = token_prf(text, pred_src, [f for g in gold.attributions for f in g.source])
     return out

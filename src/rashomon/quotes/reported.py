@@ -37,6 +37,9 @@ class Attribution:
     source_head: int | None  # token index of the source's head, for pronoun resolution
     how: str
     weak: bool = False  # a verb of believing or evaluating ("thinks", "showed"), not of saying
+    # «A, — заявил министр, — B»: the author's remark inside the quotation (from just after the
+    # mark that ends A to where B resumes), left out of the content (two fragments, one cue).
+    remark: tuple[int, int] | None = None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
