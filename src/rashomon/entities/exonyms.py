@@ -1,6 +1,8 @@
-"""Place exonyms (Warsaw ~ Warszawa ~ Варшава, US ~ United States): one place per line of
-``rashomon/lang/places/exonyms.tsv``, read on first use. Grouping inside an article and
-clustering across articles both read it."""
+"""Listed names of one thing: place exonyms (Warsaw ~ Warszawa ~ Варшава, US ~ United States), one
+place per line of ``rashomon/lang/places/exonyms.tsv``, which grouping inside an article and
+clustering across articles both read; and organisation aliases (GOP ~ Republican Party, Госдума
+~ Государственная дума), one per line of ``rashomon/lang/orgs/aliases.tsv``, read by grouping
+inside an article. Each file is read on first use."""
 
 from __future__ import annotations
 
@@ -10,16 +12,21 @@ from ..lang import read_rows
 from .keys import identity_key
 
 
-@lru_cache(maxsize=1)
-def _exonym_index() -> dict[str, int]:
+@lru_cache(maxsize=None)
+def _index(folder: str, filename: str) -> dict[str, int]:
     """Map each listed name's key to its line number; names listed twice map to -1 (ambiguous)."""
     index: dict[str, int] = {}
-    for number, fields in enumerate(read_rows("places", "exonyms.tsv")):
+    for number, fields in enumerate(read_rows(folder, filename)):
         for name in fields:
             key = identity_key(name)
             if key:
                 index[key] = number if index.get(key, number) == number else -1
     return index
+
+
+def _group(folder: str, filename: str, name: str) -> int | None:
+    group = _index(folder, filename).get(identity_key(name))
+    return None if group is None or group < 0 else group
 
 
 @lru_cache(maxsize=1)
@@ -30,8 +37,12 @@ def _exonym_names() -> tuple[tuple[str, ...], ...]:
 
 def exonym_group(name: str) -> int | None:
     """Line number of the place a name is listed under, or None if unlisted or ambiguous."""
-    group = _exonym_index().get(identity_key(name))
-    return None if group is None or group < 0 else group
+    return _group("places", "exonyms.tsv", name)
+
+
+def org_group(name: str) -> int | None:
+    """Line number of the organisation a name is listed under (lang/orgs/aliases.tsv), or None."""
+    return _group("orgs", "aliases.tsv", name)
 
 
 def exonym_label(group: int) -> str:

@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..model import Entity, Mention
 from .blocking import NameIndex
-from .exonyms import exonym_group
+from .exonyms import exonym_group, org_group
 from .keys import mention_key
 
 __all__ = ["SameName", "exact_same", "group_mentions", "mention_key", "strip_editorial", "variant_same"]
@@ -192,18 +192,27 @@ def _surname_stems(full: list[list[Mention]]) -> dict[str, list[list[Mention]]]:
 
 def _merge_exonyms(groups: list[list[Mention]]) -> list[list[Mention]]:
     """Join place groups that name one place by its listed names (lang/places/exonyms.tsv): "US" and
-    "United States", «Россия» and «РФ». A short form counts only as written: "Us" in a show's
-    title is no country; "Homiel region" (not listed) stays apart from "Homel"."""
-    first: dict[int, list[Mention]] = {}
+    "United States", «Россия» and «РФ»; and organisation groups that name one organisation by its
+    listed names (lang/orgs/aliases.tsv, or a place line: "EU" and "European Union" tagged as an
+    organisation): "GOP" and "Republican Party", «Госдума» and «Государственная дума». A short
+    form counts only as written: "Us" in a show's title is no country; "Homiel region" (not listed)
+    stays apart from "Homel". Only groups of one type join."""
+    first: dict[tuple[str, str, int], list[Mention]] = {}
     kept: list[list[Mention]] = []
     for group in groups:
         name = group[0].normal
         place = None
-        if _vote(group) == "LOC" and (len(name) > 3 or name.isupper()):
+        kind = _vote(group)
+        if kind in ("LOC", "ORG") and (len(name) > 3 or name.isupper()):
             # "U.S" is "U.S." with its final period trimmed off the mention.
-            place = exonym_group(name)
-            if place is None and "." in name:
-                place = exonym_group(name + ".")
+            names = (name, name + ".") if "." in name else (name,)
+            for table, lookup in (("places", exonym_group), ("orgs", org_group if kind == "ORG" else None)):
+                if lookup is None:
+                    continue
+                found = next((g for n in names if (g := lookup(n)) is not None), None)
+                if found is not None:
+                    place = (kind, table, found)
+                    break
         if place is None:
             kept.append(group)
         elif place in first:
