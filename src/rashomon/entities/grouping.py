@@ -200,27 +200,28 @@ def _merge_exonyms(groups: list[list[Mention]]) -> list[list[Mention]]:
     first: dict[tuple[str, str, int], list[Mention]] = {}
     kept: list[list[Mention]] = []
     for group in groups:
-        name = group[0].normal
-        place = None
-        kind = _vote(group)
-        if kind in ("LOC", "ORG") and (len(name) > 3 or name.isupper()):
-            # "U.S" is "U.S." with its final period trimmed off the mention.
-            names = (name, name + ".") if "." in name else (name,)
-            for table, lookup in (("places", exonym_group), ("orgs", org_group if kind == "ORG" else None)):
-                if lookup is None:
-                    continue
-                found = next((g for n in names if (g := lookup(n)) is not None), None)
-                if found is not None:
-                    place = (kind, table, found)
-                    break
-        if place is None:
+        name, kind = group[0].normal, _vote(group)
+        key = _listed(kind, name) if kind in ("LOC", "ORG") and (len(name) > 3 or name.isupper()) else None
+        if key is None:
             kept.append(group)
-        elif place in first:
-            first[place].extend(group)
+        elif key in first:
+            first[key].extend(group)
         else:
-            first[place] = group
+            first[key] = group
             kept.append(group)
     return kept
+
+
+def _listed(kind: str, name: str) -> tuple[str, str, int] | None:
+    """(type, table, line) of a name in the place table or, for an organisation, the place or
+    organisation table; "U.S" is "U.S." with its final period trimmed off the mention."""
+    names = (name, name + ".") if "." in name else (name,)
+    tables = (("places", exonym_group), ("orgs", org_group)) if kind == "ORG" else (("places", exonym_group),)
+    for table, lookup in tables:
+        for n in names:
+            if (line := lookup(n)) is not None:
+                return kind, table, line
+    return None
 
 
 def _attach_first_patronymic(groups: list[list[Mention]]) -> list[list[Mention]]:
