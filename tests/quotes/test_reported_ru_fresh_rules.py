@@ -112,7 +112,14 @@ def test_reported_ru_fresh_rules_headline_role_label(analyzer, text, speaker):
     # A headline given alone, its name unknown to the recogniser and named nowhere else.
     ("Клишас: денацификация неотвратимо надвигается на все органы власти", "Клишас"),
     ("Вице-канцлер Хабек: снижение поставок газа делает ситуацию напряжённой", "Вице-канцлер Хабек"),
+    # Surnames the dictionary reads first otherwise: a common noun's genitive plural («песков»),
+    # an indeclinable name in another case, an adjective in -ский; a final period (session 54).
+    ("Песков: Кремль не планирует менять порядок проведения выборов.", "Песков"),
+    ("Матвиенко: Совет Федерации рассмотрит закон на следующей неделе", "Матвиенко"),
+    ("Полянский: Россия не будет участвовать в заседании", "Полянский"),
     # Negatives: a common noun first, a place, a word the dictionary does not take for a name.
+    ("Домов: в городе построят пять тысяч", None),
+    ("Главный: рынок жилья растёт", None),
     ("Мороз: в Москве ожидается минус двадцать", None),
     ("Итоги: цены выросли на пять процентов", None),
     ("Шебекино: обстрел продолжается", None),
@@ -121,6 +128,20 @@ def test_reported_ru_fresh_rules_headline_role_label(analyzer, text, speaker):
 def test_reported_ru_fresh_rules_headline_alone(analyzer, text, speaker):
     art = analyzer.analyze(article_from_text(text, "alone", title_from_first_line=False))
     got = [q.speaker.text for q in art.quotes if q.cue is not None and q.cue.text == ":" and q.speaker]
+    assert got == ([speaker] if speaker else []), got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # A quotation after a bare surname and a colon, the surname named nowhere else (session 54).
+    ("Песков: «Кремль не планирует менять порядок проведения выборов».", "Песков"),
+    ("Лавров: «Переговоры зашли в тупик».", "Лавров"),
+    # Negatives: a common noun and a place before the colon.
+    ("Мороз: «Такого не было сорок лет».", None),
+    ("Москва: «Мы готовы к диалогу».", None),
+])
+def test_reported_ru_fresh_rules_surname_colon_quotation(analyzer, text, speaker):
+    art = analyzer.analyze(article_from_text(text, "alone", title_from_first_line=False))
+    got = [q.speaker.text for q in art.quotes if q.kind == "direct" and q.speaker]
     assert got == ([speaker] if speaker else []), got
 
 

@@ -12,7 +12,7 @@ from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
-from .morph_ru import nominal_subject
+from .morph_ru import nominal_subject, surname_like
 from .reported import Attribution, source_span
 from .reported_ru import addressed_medium, place_source, preceding_subject, ru_source_span
 from .roles import LONG_WORDS
@@ -407,12 +407,14 @@ _SURNAME = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _surname_label(article: Article, start: int, colon: int) -> tuple[int, int] | None:
     """A line opening with a bare surname and a colon ("Ratzinger: “…”") that the recogniser
-    left untagged, when a person of that surname is named in the article."""
+    left untagged, when a person of that surname is named in the article or the word is a Russian surname."""
     text = article.text
     label = text[start:colon].strip()
     if not _SURNAME.fullmatch(label) or not label[0].isupper():
         return None
-    if not any(e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == label for e in article.entities):
+    # «Песков: «…»» in a text that names him nowhere else: a surname by the dictionary.
+    if not any(e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == label for e in article.entities) \
+            and not surname_like(label):
         return None
     s = text.index(label, start)
     return s, s + len(label)

@@ -235,3 +235,30 @@ def instrumental(word: str) -> bool:
     """A Cyrillic noun with a known reading in the instrumental case («представителем»)."""
     return has_cyrillic(word) and any(p.is_known and p.tag.POS == "NOUN" and p.tag.case == "ablt"
                                       for p in russian_morph().parse(word.lower()))
+
+
+@lru_cache(maxsize=4096)
+def surname_like(word: str) -> bool:
+    """A capitalised Russian word the dictionary reads as a person's name in the nominative and
+    never as a place («Клишас», «Хабек»): a title's label is then its speaker even where the
+    recogniser missed it and nothing names it again (a headline given alone)."""
+    bare = word.strip(".,;'’\"")
+    if len(bare) < 3 or not bare[:1].isupper() or bare.isupper() or not has_cyrillic(bare):
+        return False
+    parses = russian_morph().parse(bare.lower())
+    if any(p.is_known and ("Geox" in p.tag or ("NOUN" in p.tag and "nomn" in p.tag and "sing" in p.tag
+                                               and not {"Surn", "Name", "Patr"} & p.tag.grammemes))
+           for p in parses):
+        return False  # a place, or a common noun first («Мороз: …», «Итоги: …»)
+    top = parses[0]
+    if top.is_known:
+        if "Surn" in top.tag or "Name" in top.tag:
+            # «Матвиенко» does not decline: its first reading may be any case, the nominative among the rest.
+            return any(p.is_known and "nomn" in p.tag and {"Surn", "Name"} & p.tag.grammemes for p in parses)
+        # «Песков» reads first as a plural genitive (of «песок»); a label before a colon is a
+        # nominative, so a surname's nominative behind an oblique common noun is the reading.
+        # «Полянский» reads first as an adjective; only a -ский/-цкий one is a surname's shape.
+        oblique = "nomn" not in top.tag or ("ADJF" in top.tag and bare.lower().endswith(("ский", "цкий")))
+        return oblique and any(p.is_known and {"Surn", "sing", "nomn"} <= p.tag.grammemes for p in parses)
+    # An unknown word: the guesser's readings, one of them an animate singular name.
+    return any(("Surn" in p.tag or "Name" in p.tag) and {"nomn", "sing", "anim"} <= p.tag.grammemes for p in parses)

@@ -13,7 +13,7 @@ from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import DOUBLE_MARKS
-from .morph_ru import misparsed_subject
+from .morph_ru import misparsed_subject, surname_like
 
 # Verbs whose infinitive complement is the content: "claims to have prevented".
 # (Not want/plan/hope: "what do they want to hide" is not reported speech.)
@@ -1247,7 +1247,7 @@ def headline_attributions(article: Article) -> list[Attribution]:
             continue  # «Украина: не-Киевская не-Русь», "Syria: what we know": a topic, not a speaker
         if not named and not any(x.start >= s and x.end <= e and x.type in ("PERSON", "ORG") for x in article.mentions) \
                 and not _named_again(text, words[-1], para.end) and not _person_label(words[-1]) \
-                and not (len(words) <= 2 and _surname_like(words[-1])):
+                and not (len(words) <= 2 and surname_like(words[-1])):
             continue  # "Sore Loser: Abrams ends …", "BOOM: …": a label the article never names again is no source
         colon = text.index(":", e)
         cs, ce = _strip(text, para.start + off + m.start(2), para.end)
@@ -1291,25 +1291,6 @@ def _person_label(word: str) -> bool:
     """A label naming a person by title or role ("Lawyer", "Witness", "Historians")."""
     w = word.lower().strip(".,;'’\"")
     return w in person_words() or (w.endswith("s") and w[:-1] in person_words())
-
-
-def _surname_like(word: str) -> bool:
-    """A capitalised Russian word the dictionary reads as a person's name in the nominative and
-    never as a place («Клишас», «Хабек»): a title's label is then its speaker even where the
-    recogniser missed it and nothing names it again (a headline given alone)."""
-    bare = word.strip(".,;'’\"")
-    if len(bare) < 3 or not bare[:1].isupper() or bare.isupper() or not has_cyrillic(bare):
-        return False
-    parses = russian_morph().parse(bare.lower())
-    if any(p.is_known and ("Geox" in p.tag or ("NOUN" in p.tag and "nomn" in p.tag and "sing" in p.tag
-                                               and not {"Surn", "Name", "Patr"} & p.tag.grammemes))
-           for p in parses):
-        return False  # a place, or a common noun first («Мороз: …», «Итоги: …»)
-    top = parses[0]
-    if top.is_known:
-        return ("Surn" in top.tag or "Name" in top.tag) and "nomn" in top.tag
-    # An unknown word: the guesser's readings, one of them an animate singular name.
-    return any(("Surn" in p.tag or "Name" in p.tag) and {"nomn", "sing", "anim"} <= p.tag.grammemes for p in parses)
 
 
 def _named_again(text: str, word: str, after: int) -> bool:
