@@ -22,6 +22,16 @@ CASES = [
      [" /Корр. ТАСС Ирина Лебедева/. "]),
     ("ТВЕРЬ, 9 окт — РИА Новости, Олег Сомов. Городские власти закрыли рынок на ремонт.", "ru",
      [" — РИА Новости, Олег Сомов. "]),
+    # A page flattened into one long line: the credit ends at its first sentence end, or is only
+    # its marker when a long caption follows (session 54).
+    ("Photo: Reuters. The minister said the talks with Ivan Sidorov in Brest went well, and the army "
+     "agreed; Olga Lenz will lead a delegation to Minsk next week.", "en", ["Photo: Reuters."]),
+    ("Photo: J. Lenz/AP. The minister said the talks with Ivan Sidorov in Brest went well, and the army "
+     "agreed; Olga Lenz will lead a delegation to Minsk next week.", "en", ["Photo: J. Lenz/AP."]),
+    ("Image: Minister Ivan Sidorov is set to meet his counterpart Olga Lenz in Brest on Wednesday "
+     "to talk about the border and the army that stands along it", "en", ["Image:"]),
+    ("Фото: ТАСС. Министр заявил, что переговоры с Иваном Сидоровым в Бресте прошли хорошо, а армия "
+     "согласилась; Ольга Ленц поведёт делегацию в Минск.", "ru", ["Фото: ТАСС."]),
     # Not credits: a sentence opening with "By", photos as a topic, a colon elsewhere.
     ("By Tuesday the army had left Brest and the ministry said so.", "en", []),
     ("Photographers from Reuters were in Brest.", "en", []),
@@ -47,3 +57,12 @@ def test_credits_spans_drop_mentions_inside_only():
     kept = drop_credits(text, mentions, "en")
     assert [m.text for m in kept] == ["Kremlin"]
     assert kept[0].start == text.index("Kremlin")
+
+
+def test_credits_spans_flattened_line_keeps_story_mentions():
+    text = ("Photo: Reuters. The minister met Ivan Sidorov in Brest on Monday and said the talks went "
+            "well; the army agreed to leave the border by the end of the month.")
+    s = text.index("Ivan Sidorov")
+    mentions = [Mention(7, 14, "Reuters", "ORG", "Reuters", "ORG"),
+                Mention(s, s + 12, "Ivan Sidorov", "PERSON", "Ivan Sidorov", "PERSON")]
+    assert [m.text for m in drop_credits(text, mentions, "en")] == ["Ivan Sidorov"]

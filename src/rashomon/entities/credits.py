@@ -25,6 +25,20 @@ _BYLINE = re.compile(r"(?m)^[ \t]*(?:By|BY|Автор:?)\s+(\S[^\n]*)$")
 _WIRE_LINE = re.compile(r"(?m)^[ \t]*(?=[А-ЯЁ]{2})")  # where a Russian wire dateline may open a line
 
 
+_CREDIT_MAX = 120  # characters after the marker: a credit names a picture's agency and people
+_SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])[.!?](?=\s+[^\W\d_]*[A-ZА-ЯЁ])")  # not after an initial ("J. Scott")
+
+
+def _credit_end(text: str, start: int, line_end: int) -> int:
+    """Where a credit that runs to `line_end` really ends: the line's end, or on a long line (a page
+    flattened into one paragraph, "Photo: Reuters. The president said …", or a caption after the
+    marker) its first sentence end; a long line with none keeps only the marker."""
+    if line_end - start <= _CREDIT_MAX:
+        return line_end
+    stop = _SENTENCE_END.search(text, start, min(line_end, start + _CREDIT_MAX))
+    return stop.end() if stop else start
+
+
 def credit_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Character spans of photo credits and bylines in `text`."""
     spans = []
@@ -34,7 +48,7 @@ def credit_spans(text: str, lang: str) -> list[tuple[int, int]]:
         if text[m.start() : m.end()].lstrip().startswith("("):
             close = text.find(")", m.end(), line_end)
             line_end = close if close != -1 else line_end
-        spans.append((m.start(), line_end))
+        spans.append((m.start(), _credit_end(text, m.end(), line_end)))
     for m in _WIRE_LINE.finditer(text):
         credit = wire_credit(text[m.end() : m.end() + 200])
         if credit is not None:
