@@ -500,6 +500,11 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
             comps += [c for c in view.kids(verb, "prep") if c > objs[0] and toks[c].lemma.lower() in lex.complement_preps
                       and (lemma not in lex.regard or toks[c].lemma.lower() == "as")]
             comps.sort()
+            if lemma in lex.naming and not comps and toks[verb].text.isascii():
+                # "calling her remarks about his candidacy “highly inappropriate”": the complement in
+                # marks, hung by the parse on a noun inside the object as an adjective after it.
+                comps = [k for k in view.subtree(objs[0]) if toks[k].dep == "amod" and toks[k].head < k
+                         and toks[view.subtree(k)[0]].text in DOUBLE_MARKS][:1]
             if lemma in lex.naming and not comps:
                 return [], "naming"  # "as they called Lukashenko": naming someone, not saying anything
             if lemma in lex.regard and not comps:
@@ -893,7 +898,11 @@ def _noun_content(view: SyntaxView, head: int, lex: QuoteLexicon, after: int = -
             return view.subtree(c)
     for c in view.kids(head, "prep"):
         if c > max(head, after) and toks[c].lemma.lower() in lex.noun_preps and view.kids(c, "pobj"):
-            return view.subtree(view.kids(c, "pobj")[0])
+            obj = view.kids(c, "pobj")[0]
+            # "calling her remarks about his candidacy “highly inappropriate”": an English adjective
+            # in marks after its noun is the calling verb's complement the parse hung on the noun.
+            late = [k for k in view.kids(obj, "amod") if k > obj and toks[view.subtree(k)[0]].text in DOUBLE_MARKS]
+            return view.subtree(obj, exclude=set(late[:1]))
     return []
 
 
