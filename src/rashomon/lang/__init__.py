@@ -41,6 +41,7 @@ OPTIONAL: frozenset[tuple[str, str]] = frozenset({
     # (quotes/direct.py, _dash_frame).
     ("ru", "frame_verbs.txt"),
     ("ru", "addressee_verbs.txt"),
+    ("ru", "as_frames.txt"),  # «как отметил X, «…»» is the Russian marker rule's
     # English adjectives of belief after "be" ("are convinced that"); Russian has «уверен, что» in its own rules.
     ("ru", "belief_adjectives.txt"),
 })

@@ -164,6 +164,16 @@ def _preferred(att: Attribution, old: Attribution) -> bool:
     return (att.content[1] - att.content[0]) > (old.content[1] - old.content[0])
 
 
+def _marker_at(text: str, att: Attribution, pair: MarkPair) -> bool:
+    """A marker phrase right at a quotation's marks ("According to X, “…”", "“…,” according to X"):
+    no direct-quote rule reads a marker, so the marker attributes the quotation."""
+    if att.source is None or att.cue is None:
+        return False
+    if att.cue[1] <= pair.start:
+        return text[att.source[1] : pair.start].strip() in ("", ",", ":")
+    return pair.end <= att.cue[0] and text[pair.end : att.cue[0]].strip() in ("", ",")
+
+
 def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[MarkPair],
               pairs_all: list[MarkPair]) -> list[Attribution]:
     """Reported speech, minus what is really a direct quotation's cue, deduplicated by cue."""
@@ -203,15 +213,17 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
             continue  # “Some sort of amnesty, I think, is part of his plan”: the quoted speaker's own hedge
         # The verb introduces a whole quotation: the direct-quote rules own it. Top-level pairs
         # are disjoint and sorted: only those overlapping the content can contain or be contained.
-        # Not a Russian marker or phrase of several words («По словам автора, «…»», «пришли к
+        # Not a marker or a Russian phrase of several words («По словам автора, «…»», «пришли к
         # выводу, что «…»»): those rules know a verb, and the quotation would lose its source.
         lo = max(0, bisect_right(long_starts, att.content[0]) - 1)
         hi = bisect_left(long_starts, att.content[1] + 1)
         cue_text = text[att.cue[0] : att.cue[1]] if att.cue is not None else ""
+        # "According to the campaign, “…”" likewise: no direct-quote rule reads a marker.
         owned = not (has_cyrillic(cue_text) and (att.how == "ru:marker" or " " in cue_text.strip()))
         if owned and any(_contains(att.content, (p.start, p.end)) or _contains((p.start, p.end), att.content)
                for p in long_top[lo:hi]
                if att.cue is not None and not (p.start <= att.cue[0] < p.end) and att.how != "headline-colon"
+               and not (att.how == "marker" and _marker_at(text, att, p))
                and abs((p.end - p.start) - (att.content[1] - att.content[0])) < 0.5 * (p.end - p.start) + 5):
             continue
         key = att.cue

@@ -42,6 +42,12 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
         if toks[verb].dep in ("conj", "advcl") and toks[verb].head != verb:
             verb = toks[verb].head
             continue
+        # "Husted continued by saying, “…”": the gerund of a "by"-phrase is the clause verb's act.
+        prep = toks[verb].head
+        if toks[verb].dep == "pcomp" and toks[prep].text.lower() == "by" and toks[prep].dep == "prep" \
+                and toks[prep].head != prep and toks[toks[prep].head].pos in ("VERB", "AUX"):
+            verb = toks[prep].head
+            continue
         if toks[verb].dep == "xcomp" and toks[verb].head != verb:
             # "the people who will be persuaded … to admit that …": the persuaded one admits.
             passive = view.kids(toks[verb].head, "nsubjpass", "nsubj:pass")
@@ -82,6 +88,19 @@ def _leads_in(text: str, tok: Token, pair: MarkPair) -> bool:
             and tok.text.isascii() and tok.lemma.lower() in load_words("frame_verbs"))
 
 
+def _as_frame(view: SyntaxView, i: int, pair: MarkPair) -> bool:
+    """ "As Byler put it, “…”", "As Byler pointed out in December, “…”": an English as-clause of
+    a phrase of saying (`as_frames.txt`: verb and particle or object) right before the marks."""
+    toks, tok = view.tokens, view.tokens[i]
+    if not tok.text.isascii() or tok.end > pair.start or not any(toks[m].lemma.lower() == "as" for m in view.kids(i, "mark")):
+        return False
+    words = {toks[c].text.lower() for c in view.kids(i, "prt", "dobj")}
+    if not any(f"{tok.lemma.lower()} {w}" in load_words("as_frames") for w in words):
+        return False
+    last = view.subtree(i)[-1]
+    return view.article.text[toks[last].end : pair.start].strip() in (",", ":")
+
+
 def _speech_lemma(lemma: str, lex: QuoteLexicon) -> bool:
     """A verb of saying, or its Russian reflexive passive: «говорится: «…»», «сообщается: «…»»."""
     return lemma in lex.speech or (lemma.endswith(("ся", "сь")) and lemma[:-2] in lex.speech)
@@ -108,7 +127,7 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         tok = view.tokens[i]
         if tok.pos not in ("VERB", "AUX") or _inside(tok.start, quoted):
             continue
-        if not (_speech_lemma(tok.lemma.lower(), lex) or _leads_in(text, tok, pair)):
+        if not (_speech_lemma(tok.lemma.lower(), lex) or _leads_in(text, tok, pair) or _as_frame(view, i, pair)):
             continue
         dist = tok.start - pair.end if tok.start >= pair.end else pair.start - tok.end
         if "\n" in text[min(tok.start, pair.end) : max(tok.end, pair.start)]:

@@ -1,0 +1,39 @@
+"""A quotation led in by a source marker or an as-clause of saying, or framed by a gerund of a
+"by"-phrase ("According to the campaign, “…”", "“…,” according to the campaign", "As Byler put it,
+“…”", "Husted continued by saying, “…”"): the marker's source, the clause's subject and the
+gerund's clause subject speak (session 54; sentences we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+Q = "“The speech will be delivered at the institute in Concord on Monday evening.”"
+QC = "“The speech will be delivered at the institute in Concord on Monday evening,”"
+C = Q  # the content span is the quotation with its marks
+
+# text, expected quotes as (speaker name contains / None, content, cue)
+CASES = [
+    (f"According to the campaign, {Q}", [("the campaign", C, "According to")]),
+    (f"In the words of the governor, {Q}", [("the governor", C, "In the words of")]),
+    (f"{QC} according to the campaign.", [("the campaign", QC, "according to")]),
+    # Negatives: a verb of saying between the marker and the quotation keeps the quotation.
+    (f"{QC} the campaign said, according to Reuters.", [("the campaign", QC, "said")]),
+    (f"According to Reuters, the campaign said, {Q}", [("the campaign", C, "said")]),
+    # As-clauses of saying whose verb alone is no cue.
+    (f"As Byler put it, {Q}", [("Byler", C, "put")]),
+    (f"As Byler pointed out in December, {Q}", [("Byler", C, "pointed")]),
+    # Negatives: an as-clause of time, and "put it" not before a quotation.
+    (f"As the crowd cheered, {Q}", [(None, C, None)]),
+    ("As the senator put it on the table, the bill was dead.", []),
+    # The gerund of a "by"-phrase speaks for its clause's subject.
+    (f"Husted continued by saying, {Q}", [("Husted", C, "saying")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_direct_lead_frames_table(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
