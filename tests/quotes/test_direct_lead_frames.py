@@ -1,7 +1,8 @@
 """A quotation led in by a source marker or an as-clause of saying, or framed by a gerund of a
 "by"-phrase ("According to the campaign, “…”", "“…,” according to the campaign", "As Byler put it,
-“…”", "Husted continued by saying, “…”"): the marker's source, the clause's subject and the
-gerund's clause subject speak (session 54; sentences we wrote)."""
+“…”", "Husted continued by saying, “…”", "“…,” opined Cleveland's Plain Dealer"): the marker's
+source, the clause's subject, the gerund's clause subject and the phrase after the verb speak
+(session 54; sentences we wrote)."""
 
 from __future__ import annotations
 
@@ -26,11 +27,16 @@ CASES = [
     # As-clauses of saying whose verb alone is no cue.
     (f"As Byler put it, {Q}", [("Byler", C, "put")]),
     (f"As Byler pointed out in December, {Q}", [("Byler", C, "pointed")]),
+    # The parse hangs the comma and the opening mark on the clause's verb.
+    (f"As RealClearPolitics’ David Byler pointed out in December, {Q}", [("David Byler", C, "pointed")]),
     # Negatives: an as-clause of time, and "put it" not before a quotation.
     (f"As the crowd cheered, {Q}", [(None, C, None)]),
     ("As the senator put it on the table, the bill was dead.", []),
     # The gerund of a "by"-phrase speaks for its clause's subject.
     (f"Husted continued by saying, {Q}", [("Husted", C, "saying")]),
+    # A verb before its subject after the marks: the whole phrase, a possessive in it, speaks.
+    (f"{QC} opined Cleveland's Plain Dealer.", [("Plain Dealer", QC, "opined")]),
+    (f"{QC} continued Carson.", [("Carson", QC, "continued")]),
 ]
 
 

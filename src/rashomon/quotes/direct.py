@@ -97,7 +97,8 @@ def _as_frame(view: SyntaxView, i: int, pair: MarkPair) -> bool:
     words = {toks[c].text.lower() for c in view.kids(i, "prt", "dobj")}
     if not any(f"{tok.lemma.lower()} {w}" in load_words("as_frames") for w in words):
         return False
-    last = view.subtree(i)[-1]
+    # The parse may hang the comma and the opening mark on the clause's verb: its words before the marks.
+    last = max(k for k in view.subtree(i) if toks[k].end <= pair.start and toks[k].pos != "PUNCT")
     return view.article.text[toks[last].end : pair.start].strip() in (",", ":")
 
 
@@ -206,9 +207,14 @@ def _frame_subject(view: SyntaxView, verb: int, idx: list[int]) -> int | None:
     if n < 0:
         return None
     if n == 0:
-        if len(idx) > 1 and toks[idx[1]].head == verb and toks[idx[1]].pos in ("PROPN", "PRON", "NOUN") \
-                and toks[idx[1]].dep in ("nsubj", "attr", "dobj", "obj"):
-            return idx[1]
+        # "continued Carson", "opined Cleveland's Plain Dealer": the phrase right after the verb,
+        # its head the verb's subject, attribute or (misparsed) object.
+        heads = [c for c in view.kids(verb, "nsubj", "attr", "dobj", "obj") if c in idx[1:]]
+        if heads and toks[heads[0]].pos in ("PROPN", "PRON", "NOUN"):
+            k = heads[0]
+            phrase = set(view.subtree(k))
+            if all(i in phrase for i in idx[1 : idx.index(k)]):
+                return k
         return None
     subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
     k = subj[0] if subj else (toks[verb].head if toks[verb].dep == "acl" else None)
@@ -303,6 +309,8 @@ def _frame_source(view: SyntaxView, k: int, pair: MarkPair, verb: int) -> tuple[
     the verb or the final stop on it), cut at a comma apposition as `source_span` cuts it."""
     toks = view.tokens
     s, e = source_span(view, k)
+    if toks[k].start > toks[verb].start:
+        return s, e  # "…,” opined Cleveland's Plain Dealer: the phrase after the verb
     words = [t for t in view.subtree(k, exclude={verb}) if pair.end <= toks[t].start < toks[verb].start
              and s <= toks[t].start and toks[t].end <= max(e, toks[k].end) and toks[t].pos not in ("PUNCT", "SPACE")]
     return (toks[words[0]].start, toks[words[-1]].end) if words else (toks[k].start, toks[k].end)
