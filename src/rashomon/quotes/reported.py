@@ -234,6 +234,9 @@ def _stranded_subject(view: SyntaxView, verb: int, names: list[tuple[int, int]])
             return None
         k = opening - 1
     elif k >= 0 and toks[k].text == ",":
+        opener = _opening_name(view, verb, names)
+        if opener is not None:
+            return opener
         # "…, Senator Harry Reid, the minority leader, said": an apposition set off by commas,
         # which the parser hangs on the name, stands between the name and the verb.
         j = next((j for j in range(k - 1, max(k - _APPOSITION_REACH, -1), -1) if toks[j].text in (",", "(", ")")), None)
@@ -247,6 +250,31 @@ def _stranded_subject(view: SyntaxView, verb: int, names: list[tuple[int, int]])
     if not any(s <= toks[k].start and toks[k].end <= e for s, e in names):
         return None
     return k
+
+
+def _opening_name(view: SyntaxView, verb: int, names: list[tuple[int, int]]) -> int | None:
+    """ "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said …": the
+    English sentence opens with a name and a comma, and only a description without a verb of its
+    own (a participle may qualify it) stands between it and the comma before the verb; the parse
+    lost the name somewhere inside that description."""
+    toks = view.tokens
+    sent = [k for k in range(verb) if toks[k].sent == toks[verb].sent]
+    if not sent or not toks[verb].text.isascii():
+        return None
+    start = toks[sent[0]].start
+    name = next(((s, e) for s, e in names if s == start), None)
+    if name is None:
+        return None
+    inside = [k for k in sent if toks[k].start < name[1]]
+    after = [k for k in sent if toks[k].start >= name[1]]
+    if not inside or not after or toks[after[0]].text != "," or len(after) > _APPOSITION_REACH + 6:
+        return None
+    # A verb with a subject of its own makes a clause ("Salkin, who said …, said"); one whose
+    # subject is the name is a description the parse misread ("rabbi" as a verb of "Salkin").
+    if any((toks[k].pos in ("VERB", "AUX") and any(c not in inside for c in view.kids(k, *_SUBJ, *_PASSIVE_SUBJ)))
+           or toks[k].text in (";", ":", "(", '"', "“") for k in after):
+        return None
+    return max(inside, key=lambda k: (toks[k].pos == "PROPN", k))
 
 
 # Subjects that hold no view or say nothing: "all of this accusing Russia", "nothing suggests",
@@ -757,7 +785,7 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if found is None and lex.lemma_of(tok) in lex.naming:
             continue  # "…, as reporters called him": a naming verb reports only with a complement
         if found is None:
-            found = _as_clause(view, i, lex)
+            found = _as_clause(view, i, lex) or _closing_frame(view, i, lex)
             if found is None:
                 continue
         content_idx, how = found
@@ -954,6 +982,36 @@ def clause_after_opener(view: SyntaxView, mark: int, phrase_end: int) -> list[in
     while after and toks[after[0]].pos == "PUNCT":
         after = after[1:]
     return after
+
+
+_QUOTE_CHARS = frozenset("\"“”‘’'«»")
+_FRAME_TAIL_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})  # "…, he said on Tuesday in a statement."
+
+
+def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
+    """ "Those who take on heavy debt struggle, even with a good job, he said.": an English speech
+    verb closing its sentence after its subject and a comma, with nothing of its own to report,
+    reports the words before that comma (the parse hung them on it as loose dependents)."""
+    toks = view.tokens
+    tok = toks[verb]
+    if not tok.text.isascii() or lex.lemma_of(tok) not in lex.speech or tok.dep.lower() != "root":
+        return None  # the sentence's own verb, not a relative clause's ("…, according to officials, who spoke")
+    subj = view.kids(verb, *_SUBJ)
+    if not subj or subj[0] > verb or toks[subj[0]].text.lower() in ("who", "which", "that"):
+        return None
+    first = view.subtree(subj[0])[0]
+    sent = [k for k in range(len(toks)) if toks[k].sent == tok.sent]
+    if first < 2 or toks[first - 1].text != "," or toks[first - 1].sent != tok.sent:
+        return None
+    # After the verb only when and where it was said: no object or clause of its own.
+    if any(k > verb and toks[k].dep not in _FRAME_TAIL_DEPS for k in view.kids(verb)):
+        return None
+    idx = [k for k in sent if k < first - 1]
+    if not any(toks[k].pos in ("VERB", "AUX") for k in idx) or toks[idx[0]].pos == "SCONJ":
+        return None  # a clause of its own, not a name, a phrase or a "when"-clause
+    if toks[idx[0]].text in _QUOTE_CHARS or toks[idx[-1]].text in _QUOTE_CHARS:
+        return None  # “…,” he said.: a quotation before the frame is the direct rules'
+    return idx, "closing-frame"
 
 
 def _parenthetical(view: SyntaxView, verb: int) -> bool:

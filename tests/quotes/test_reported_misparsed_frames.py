@@ -1,0 +1,37 @@
+"""Reported speech the small English parse scatters (session 54; sentences we wrote): a clause
+closed by "…, he said." whose words the parse hung on the verb as loose dependents, and a sentence
+opening with a name whose description the parse misread, the verb left without a subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name contains / None, content, cue)
+CASES = [
+    ('Those who do take on heavy debt struggle, even with a "good" job, he said.',
+     [("he", 'Those who do take on heavy debt struggle, even with a "good" job', "said")]),
+    # Controls and negatives: a well-parsed frame, a quotation before the frame (the direct rules'),
+    # a "when"-clause, and a relative clause's verb after a marker.
+    ("The tax will rise next year, the minister said on Tuesday.",
+     [("the minister", "The tax will rise next year", "said")]),
+    ("“The tax will rise next year,” the minister said.", [("the minister", "“The tax will rise next year,”", "said")]),
+    ("When the minister arrived, he said.", []),
+    ("Prices rose in May, but in Ohio prices fell, according to officials, who spoke on Monday.",
+     [("officials", "Prices rose in May, but in Ohio prices fell", "according to")]),
+    # The name opening the sentence speaks over a description the parse misread.
+    ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis "
+     "were alarmed about the rhetoric on the campaign trail.",
+     [("Jeffrey Salkin", "he and other rabbis were alarmed about the rhetoric on the campaign trail", "said")]),
+    # Negative: a relative clause with its own subject keeps its own report.
+    ("Anna Novak, who said she was tired, said the bridge will be repaired by May.",
+     [("Anna Novak", "she was tired", "said"), ("Anna Novak", "the bridge will be repaired by May", "said")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_misparsed_frames_table(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
