@@ -1,6 +1,7 @@
 """Reported speech the small English parse scatters (session 54; sentences we wrote): a clause
 closed by "…, he said." whose words the parse hung on the verb as loose dependents, and a sentence
-opening with a name whose description the parse misread, the verb left without a subject."""
+opening with a name whose description the parse misread, the verb left without a subject; a
+that-clause hung on a noun after the verb as a relative clause."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ CASES = [
     ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis "
      "were alarmed about the rhetoric on the campaign trail.",
      [("Jeffrey Salkin", "he and other rabbis were alarmed about the rhetoric on the campaign trail", "said")]),
+    # A that-clause the parse hung on a noun after the verb as a relative clause.
+    ("Corey Lewandowski, a rival whom the candidate fired as campaign manager a few weeks ago, said on CNN, where "
+     "he is now a paid contributor, that Manafort should be held to account if he vetted the speech.",
+     [("Corey Lewandowski", "that Manafort should be held to account if he vetted the speech", "said")]),
+    # Negative: a true relative clause ("the report that he wrote") is no content.
+    ("The mayor said nothing about the report that he wrote.", []),
     # Negative: a relative clause with its own subject keeps its own report.
     ("Anna Novak, who said she was tired, said the bridge will be repaired by May.",
      [("Anna Novak", "she was tired", "said"), ("Anna Novak", "the bridge will be repaired by May", "said")]),

@@ -785,7 +785,7 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if found is None and lex.lemma_of(tok) in lex.naming:
             continue  # "…, as reporters called him": a naming verb reports only with a complement
         if found is None:
-            found = _as_clause(view, i, lex) or _closing_frame(view, i, lex)
+            found = _as_clause(view, i, lex) or _closing_frame(view, i, lex) or _stray_that_clause(view, i, lex)
             if found is None:
                 continue
         content_idx, how = found
@@ -1012,6 +1012,20 @@ def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list
     if toks[idx[0]].text in _QUOTE_CHARS or toks[idx[-1]].text in _QUOTE_CHARS:
         return None  # “…,” he said.: a quotation before the frame is the direct rules'
     return idx, "closing-frame"
+
+
+def _stray_that_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
+    """ "Lewandowski said on CNN, where he is a contributor, that Manafort should be held to account":
+    the parse hung the that-clause on a noun after an English speech verb as a relative clause;
+    a relative clause has no "that" as its mark, a complement clause does."""
+    toks = view.tokens
+    if not toks[verb].text.isascii() or lex.lemma_of(toks[verb]) not in lex.speech:
+        return None
+    for c in view.subtree(verb):
+        if c > verb and toks[c].dep == "relcl" and toks[c].head != verb \
+                and any(toks[m].text.lower() == "that" and m < c for m in view.kids(c, "mark")):
+            return view.subtree(c), "ccomp"
+    return None
 
 
 def _parenthetical(view: SyntaxView, verb: int) -> bool:
