@@ -33,6 +33,8 @@ CASES = [
      [("Corey Lewandowski", "that Manafort should be held to account if he vetted the speech", "said")]),
     # Negative: a true relative clause ("the report that he wrote") is no content.
     ("The mayor said nothing about the report that he wrote.", []),
+    ("Stone says the increase in polarization and partisanship that Bloomberg decries also makes his "
+     "election even less likely.", []),
     # Negative: a relative clause with its own subject keeps its own report.
     ("Anna Novak, who said she was tired, said the bridge will be repaired by May.",
      [("Anna Novak", "she was tired", "said"), ("Anna Novak", "the bridge will be repaired by May", "said")]),

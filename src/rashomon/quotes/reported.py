@@ -1023,9 +1023,23 @@ def _stray_that_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[
         return None
     for c in view.subtree(verb):
         if c > verb and toks[c].dep == "relcl" and toks[c].head != verb \
-                and any(toks[m].text.lower() == "that" and m < c for m in view.kids(c, "mark")):
+                and any(toks[m].text.lower() == "that" and m < c for m in view.kids(c, "mark")) \
+                and _under_preposition(view, toks[c].head, verb):
             return view.subtree(c), "ccomp"
     return None
+
+
+def _under_preposition(view: SyntaxView, k: int, verb: int) -> bool:
+    """Whether token k hangs on `verb` through prepositional phrases only ("said on CNN, …"), not
+    inside its object ("says the increase … that Bloomberg decries", a true relative clause)."""
+    toks = view.tokens
+    for _ in range(12):
+        if toks[k].dep not in ("pobj", "prep", "conj", "appos"):
+            return False
+        k = toks[k].head
+        if k == verb:
+            return True
+    return False
 
 
 def _parenthetical(view: SyntaxView, verb: int) -> bool:
