@@ -15,6 +15,14 @@ pytestmark = pytest.mark.slow
 CASES = [
     ('Those who do take on heavy debt struggle, even with a "good" job, he said.',
      [("he", 'Those who do take on heavy debt struggle, even with a "good" job', "said")]),
+    # The frame hung on the clause as an adverbial, the clause's subject given to it too; and a
+    # frame verb conjoined to the clause, with its addressee.
+    ("The web has made it possible for people with like-minded, if bogus, ideas to organize into "
+     "communities and reach others, she said.",
+     [("she", "The web has made it possible for people with like-minded, if bogus, ideas to organize into "
+       "communities and reach others", "said")]),
+    ("This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told the committee.",
+     [("Ash Carter", "This includes a special force to assist Kurdish Peshmerga", "told")]),
     # Controls and negatives: a well-parsed frame, a quotation before the frame (the direct rules'),
     # a "when"-clause, and a relative clause's verb after a marker.
     ("The tax will rise next year, the minister said on Tuesday.",

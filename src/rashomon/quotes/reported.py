@@ -791,13 +791,15 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         content_idx, how = found
         if how == "naming":
             continue
+        if how == "closing-frame":
+            closing_subj = [k for k in view.kids(i, *_SUBJ) if k < i][-1]  # the parse may give it the clause's too
         if how == "object":
             clause = _that_clause_as_object(view, content_idx)
             if clause:
                 content_idx, how = clause, "ccomp"
         if how in ("object", "prep"):
             content_idx = _extend_object(view, i, content_idx)
-        subj = _verb_subject(view, i)
+        subj = closing_subj if how == "closing-frame" else _verb_subject(view, i)
         if subj is not None and view.tokens[subj].text.lower() in ("'s", "’s", "us") \
                 and view.tokens[tok.head].lemma.lower() == "let":
             continue  # "Let's say there's no certificate": a supposition, nobody's claim
@@ -994,17 +996,29 @@ def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list
     reports the words before that comma (the parse hung them on it as loose dependents)."""
     toks = view.tokens
     tok = toks[verb]
-    if not tok.text.isascii() or lex.lemma_of(tok) not in lex.speech or tok.dep.lower() != "root":
-        return None  # the sentence's own verb, not a relative clause's ("…, according to officials, who spoke")
-    subj = view.kids(verb, *_SUBJ)
-    if not subj or subj[0] > verb or toks[subj[0]].text.lower() in ("who", "which", "that"):
+    if not tok.text.isascii() or lex.lemma_of(tok) not in lex.speech:
+        return None
+    sent = [k for k in range(len(toks)) if toks[k].sent == tok.sent]
+    # The sentence's own verb, or one the parse hung on it that closes the sentence ("…, she
+    # said." as an adverbial clause); never a relative clause's ("…, according to officials, who spoke").
+    own = set(view.subtree(verb))
+    if tok.dep.lower() != "root" and not (tok.dep in ("advcl", "conj", "parataxis", "ccomp")
+                                          and all(k in own or toks[k].pos == "PUNCT" for k in sent if k > verb)):
+        return None
+    # The subject nearest before the verb: the parse may give it the reported clause's too.
+    subj = [k for k in view.kids(verb, *_SUBJ) if k < verb][-1:]
+    if not subj or toks[subj[0]].text.lower() in ("who", "which", "that"):
         return None
     first = view.subtree(subj[0])[0]
-    sent = [k for k in range(len(toks)) if toks[k].sent == tok.sent]
     if first < 2 or toks[first - 1].text != "," or toks[first - 1].sent != tok.sent:
         return None
-    # After the verb only when and where it was said: no object or clause of its own.
-    if any(k > verb and toks[k].dep not in _FRAME_TAIL_DEPS for k in view.kids(verb)):
+    from ..lang import load_words
+
+    # After the verb only when and where it was said, and to whom ("told the committee"): no
+    # object or clause of its own.
+    addressee = lex.lemma_of(tok) in load_words("addressee_verbs")
+    if any(k > verb and toks[k].dep not in _FRAME_TAIL_DEPS and not (addressee and toks[k].dep in ("dobj", "dative"))
+           for k in view.kids(verb)):
         return None
     idx = [k for k in sent if k < first - 1]
     if not any(toks[k].pos in ("VERB", "AUX") for k in idx) or toks[idx[0]].pos == "SCONJ":
