@@ -37,6 +37,9 @@ CASES = [
     # A verb before its subject after the marks: the whole phrase, a possessive in it, speaks.
     (f"{QC} opined Cleveland's Plain Dealer.", [("Plain Dealer", QC, "opined")]),
     (f"{QC} continued Carson.", [("Carson", QC, "continued")]),
+    # The parse gives the verb a subject inside the marks as well as the speaker after them.
+    ("He spoke about it.\n“Toil hopelessly or go to prison,” Frank writes. “That is life at the bottom.”",
+     [("Frank", "“Toil hopelessly or go to prison,”", "writes"), ("Frank", "“That is life at the bottom.”", "writes")]),
 ]
 
 

@@ -146,7 +146,12 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         subj = _frame_subject(view, verb, _after_marks(article, view, pair))
         framed = subj is not None
     if subj is not None and pair.start <= view.tokens[subj].start < pair.end and tok.start >= pair.end:
-        return None  # «…», пишет «Коммерсантъ»: the marks hold the speaker's name, not words
+        # "“Toil hopelessly or go to prison,” Frank writes.": the parse gave the verb a subject in
+        # the marks and the speaker both; the one outside them speaks.
+        outside = [c for c in view.kids(verb, "nsubj") if pair.end <= view.tokens[c].start < tok.start]
+        if not outside:
+            return None  # «…», пишет «Коммерсантъ»: the marks hold the speaker's name, not words
+        subj = outside[0]
     if subj is not None and tok.start >= pair.end and _within_subject(view, subj, pair):
         return None  # "fans, who are delighted with the “…”, do not explain": part of who, not what
     after = _subject_after(view, verb) if subj is None and tok.start >= pair.end else None
