@@ -37,6 +37,9 @@ CASES = [
     # A verb before its subject after the marks: the whole phrase, a possessive in it, speaks.
     (f"{QC} opined Cleveland's Plain Dealer.", [("Plain Dealer", QC, "opined")]),
     (f"{QC} continued Carson.", [("Carson", QC, "continued")]),
+    # A name the parse hung on a date before it, an apposition between it and the verb.
+    (f"In a call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, said, {Q}",
+     [("Steven H. Warren", C, "said")]),
     # The parse gives the verb a subject inside the marks as well as the speaker after them.
     ("He spoke about it.\n“Toil hopelessly or go to prison,” Frank writes. “That is life at the bottom.”",
      [("Frank", "“Toil hopelessly or go to prison,”", "writes"), ("Frank", "“That is life at the bottom.”", "writes")]),

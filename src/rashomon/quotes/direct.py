@@ -13,7 +13,7 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .morph_ru import nominal_subject, surname_like
-from .reported import Attribution, source_span
+from .reported import Attribution, source_span, stranded_subject
 from .reported_ru import addressed_medium, place_source, preceding_subject, ru_source_span
 from .roles import LONG_WORDS
 
@@ -154,6 +154,11 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         subj = outside[0]
     if subj is not None and tok.start >= pair.end and _within_subject(view, subj, pair):
         return None  # "fans, who are delighted with the “…”, do not explain": part of who, not what
+    if subj is None and tok.end <= pair.start and tok.text.isascii():
+        # "In a call on Dec. 2, Col. Steven H. Warren, a military spokesman, said, ''…''": a name
+        # the parse hung elsewhere, right before the verb, as for reported speech.
+        names = sorted((m.start, m.end) for e in article.entities if e.type in ("PERSON", "ORG") for m in e.mentions)
+        subj = stranded_subject(view, verb, names)
     after = _subject_after(view, verb) if subj is None and tok.start >= pair.end else None
     src = None
     if after is not None and not _inside(view.tokens[after].start, quoted):

@@ -220,7 +220,7 @@ def _before_adjective(view: SyntaxView, subj: int) -> bool:
 _APPOSITION_REACH = 12  # tokens of an apposition between a stranded name and its verb
 
 
-def _stranded_subject(view: SyntaxView, verb: int, names: list[tuple[int, int]]) -> int | None:
+def stranded_subject(view: SyntaxView, verb: int, names: list[tuple[int, int]]) -> int | None:
     """A person's or organisation's name right before a subjectless speech verb, hung elsewhere by
     the parser ("Saturday at the convention Sen. Elizabeth Warren (D-MA) said …": the name was
     taken for an apposition of "convention"). A bracketed aside after the name is skipped."""
@@ -808,7 +808,7 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
             # cannot be the subject, in a clause the parser got wrong.
             subj = None
         if subj is None and lex.lemma_of(tok) in lex.speech and how != "pro-form":
-            subj = _stranded_subject(view, i, names)  # a pro-form's holder must be its own subject
+            subj = stranded_subject(view, i, names)  # a pro-form's holder must be its own subject
         if how == "pro-form" and subj is not None and subj not in view.kids(i, "nsubj"):
             continue  # "after half said so": a subject taken from another clause is not the holder
         told = subj is None and _passive_without_agent(view, i)
