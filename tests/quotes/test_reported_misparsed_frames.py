@@ -23,6 +23,15 @@ CASES = [
        "communities and reach others", "said")]),
     ("This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told the committee.",
      [("Ash Carter", "This includes a special force to assist Kurdish Peshmerga", "told")]),
+    # The inverted frame "…, said X", the verb before it read as a noun; a fronted "despite"-phrase.
+    ('The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, founder '
+     "of the right-wing Dutch Party for Freedom.",
+     [("Geert Wilders", 'The rejection of the treaty signals "the beginning of the end" for the EU', "said")]),
+    ("Despite his defeats on Tuesday night, Sen. Bernie Sanders remains committed to seeing the primary through "
+     "to the convention, his top aide, Tad Devine, told The Huffington Post.",
+     [("Tad Devine", "Despite his defeats on Tuesday night, Sen. Bernie Sanders remains committed to seeing the "
+       "primary through to the convention", "told")]),
+    ("In Washington, said the senator.", []),
     # Controls and negatives: a well-parsed frame, a quotation before the frame (the direct rules'),
     # a "when"-clause, and a relative clause's verb after a marker.
     ("The tax will rise next year, the minister said on Tuesday.",

@@ -792,7 +792,10 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if how == "naming":
             continue
         if how == "closing-frame":
-            closing_subj = [k for k in view.kids(i, *_SUBJ) if k < i][-1]  # the parse may give it the clause's too
+            # The subject the frame reads: the parse may give the verb the clause's too.
+            subjects = view.kids(i, *_SUBJ)
+            later = [k for k in subjects if k > i]
+            closing_subj = later[0] if later and view.tokens[i - 1].text == "," else [k for k in subjects if k < i][-1]
         if how == "object":
             clause = _that_clause_as_object(view, content_idx)
             if clause:
@@ -991,9 +994,10 @@ _FRAME_TAIL_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})  
 
 
 def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
-    """ "Those who take on heavy debt struggle, even with a good job, he said.": an English speech
-    verb closing its sentence after its subject and a comma, with nothing of its own to report,
-    reports the words before that comma (the parse hung them on it as loose dependents)."""
+    """ "Those who take on heavy debt struggle, even with a good job, he said." / "…, said Geert
+    Wilders, founder of …": an English speech verb closing its sentence after a comma, its subject
+    before or right after it, with nothing of its own to report, reports the words before that
+    comma (the parse hung them on it as loose dependents)."""
     toks = view.tokens
     tok = toks[verb]
     if not tok.text.isascii() or lex.lemma_of(tok) not in lex.speech:
@@ -1005,27 +1009,40 @@ def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list
     if tok.dep.lower() != "root" and not (tok.dep in ("advcl", "conj", "parataxis", "ccomp")
                                           and all(k in own or toks[k].pos == "PUNCT" for k in sent if k > verb)):
         return None
-    # The subject nearest before the verb: the parse may give it the reported clause's too.
-    subj = [k for k in view.kids(verb, *_SUBJ) if k < verb][-1:]
+    subjects = view.kids(verb, *_SUBJ)
+    after = [k for k in subjects if k > verb]
+    # The subject nearest before the verb (the parse may give it the reported clause's too), or,
+    # in "…, said X", the one right after it.
+    subj = after[:1] if after and toks[verb - 1].text == "," else [k for k in subjects if k < verb][-1:]
     if not subj or toks[subj[0]].text.lower() in ("who", "which", "that"):
         return None
-    first = view.subtree(subj[0])[0]
+    inverted = subj[0] > verb
+    first = verb if inverted else view.subtree(subj[0])[0]
     if first < 2 or toks[first - 1].text != "," or toks[first - 1].sent != tok.sent:
         return None
     from ..lang import load_words
 
-    # After the verb only when and where it was said, and to whom ("told the committee"): no
+    # After the verb only who spoke, when and where, and to whom ("told the committee"): no
     # object or clause of its own.
     addressee = lex.lemma_of(tok) in load_words("addressee_verbs")
-    if any(k > verb and toks[k].dep not in _FRAME_TAIL_DEPS and not (addressee and toks[k].dep in ("dobj", "dative"))
-           for k in view.kids(verb)):
+    if any(k > verb and k not in subj and toks[k].dep not in _FRAME_TAIL_DEPS
+           and not (addressee and toks[k].dep in ("dobj", "dative")) for k in view.kids(verb)):
         return None
     idx = [k for k in sent if k < first - 1]
-    if not any(toks[k].pos in ("VERB", "AUX") for k in idx) or toks[idx[0]].pos == "SCONJ":
-        return None  # a clause of its own, not a name, a phrase or a "when"-clause
+    words = [k for k in idx if toks[k].pos not in ("PUNCT", "SPACE")]
+    # A clause: a verb, or in the inverted frame, where the parse may read a verb as a noun
+    # ("The rejection of the treaty signals …, said X"), five words or more.
+    if not any(toks[k].pos in ("VERB", "AUX") for k in idx) and not (inverted and len(words) >= 5):
+        return None
+    if toks[idx[0]].text.lower() in _SUBORDINATORS and not any(toks[k].text == "," for k in idx):
+        return None  # "When the minister arrived, he said.": a subordinate clause alone says nothing
     if toks[idx[0]].text in _QUOTE_CHARS or toks[idx[-1]].text in _QUOTE_CHARS:
         return None  # “…,” he said.: a quotation before the frame is the direct rules'
     return idx, "closing-frame"
+
+
+_SUBORDINATORS = frozenset({"when", "if", "because", "while", "although", "though", "as", "after", "before",
+                            "since", "until", "unless", "once", "whether", "whenever", "where"})
 
 
 def _stray_that_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
