@@ -18,7 +18,7 @@ from .embeds import embed_attributions
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import never_nominative, nominative_phrase
-from .reported import (Attribution, adjective_attributions, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person,
+from .reported import (Attribution, adjective_attributions, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person, person_org_spans,
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (conditional_cue, hearsay_attributions, hypothetical_you, reference_attributions, russian_marker_attributions, russian_noun_attributions,
                           russian_verb_attributions,
@@ -295,6 +295,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     direct: list[Attribution] = []
     quoted: list[QuotedPhrase] = []
     direct_end = -1  # pairs come in start order: a direct span holds this pair iff it ends late enough
+    names = person_org_spans(article)
     said: Attribution | None = None  # the last whole quotation with a cue: “A,” he said. “B” continues it
     for pair in pairs:
         span = (pair.start, pair.end)
@@ -323,7 +324,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
         named = (len(inner.split()) < LONG_WORDS and names_a_thing(text, pair.start, inner, lex)) \
             or cited_title(text, pair.start, pair.end) or addressed_name(text, pair.end, inner)
         if pair.depth == 0 and not named and (long or _adjacent_cue(text, pair)):
-            att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said)
+            att = attribute_quotation(article, view, lex, pair, top, short=not long, previous=said, names=names)
         # Short words in marks inside a belief's or an evaluation's content ("referred to the team as
         # a “gang.”") belong to that report, not to an unnamed speaker of their own.
         if att is None and long and not outer and not named and speech_without_cue(inner) \

@@ -13,7 +13,7 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .morph_ru import nominal_subject, surname_like
-from .reported import Attribution, source_span, stranded_subject
+from .reported import Attribution, person_org_spans, source_span, stranded_subject
 from .reported_ru import addressed_medium, place_source, preceding_subject, ru_source_span
 from .roles import LONG_WORDS
 
@@ -108,7 +108,8 @@ def _speech_lemma(lemma: str, lex: QuoteLexicon) -> bool:
 
 
 def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
-              quoted: list[MarkPair], near: int = _NEAR_CHARS) -> Attribution | None:
+              quoted: list[MarkPair], near: int = _NEAR_CHARS,
+              names: list[tuple[int, int]] | None = None) -> Attribution | None:
     """A speech verb in the sentences the quotation touches, outside every quotation."""
     text = article.text
     s0 = view.sentence_of(pair.start)
@@ -157,8 +158,7 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     if subj is None and tok.end <= pair.start and tok.text.isascii():
         # "In a call on Dec. 2, Col. Steven H. Warren, a military spokesman, said, ''…''": a name
         # the parse hung elsewhere, right before the verb, as for reported speech.
-        names = sorted((m.start, m.end) for e in article.entities if e.type in ("PERSON", "ORG") for m in e.mentions)
-        subj = stranded_subject(view, verb, names)
+        subj = stranded_subject(view, verb, person_org_spans(article) if names is None else names)
     after = _subject_after(view, verb) if subj is None and tok.start >= pair.end else None
     src = None
     if after is not None and not _inside(view.tokens[after].start, quoted):
@@ -521,15 +521,17 @@ def _framed_by(view: SyntaxView, pair: MarkPair, quoted: list[MarkPair], lo: int
 
 def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkPair,
                         quoted: list[MarkPair], *, short: bool = False,
-                        previous: Attribution | None = None) -> Attribution | None:
+                        previous: Attribution | None = None,
+                        names: list[tuple[int, int]] | None = None) -> Attribution | None:
     """Find cue and speaker for one quotation, trying the rules from most to least local.
 
     A short quotation ("No," he said) only takes a verb standing right at its marks; a long one
-    right after “A,” he said. continues `previous` (the last attributed quotation).
+    right after “A,” he said. continues `previous` (the last attributed quotation). `names`: the
+    article's person and organisation mention spans (`person_org_spans`), computed once by the caller.
     """
     return (
         _inner_remark(article, view, lex, pair)
-        or _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS)
+        or _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS, names=names)
         or _frame_verb(article, view, lex, pair, quoted)
         or _colon_frame(article, view, lex, pair, quoted)
         or _colon_lead(article, pair, quoted)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -258,13 +259,15 @@ def _opening_name(view: SyntaxView, verb: int, names: list[tuple[int, int]]) -> 
     own (a participle may qualify it) stands between it and the comma before the verb; the parse
     lost the name somewhere inside that description."""
     toks = view.tokens
-    sent = [k for k in range(verb) if toks[k].sent == toks[verb].sent]
+    bounds = view.article.sentences[toks[verb].sent]  # its own tokens, not a scan of the article
+    sent = [k for k in view.tokens_in(bounds.start, bounds.end) if k < verb and toks[k].sent == toks[verb].sent]
     if not sent or not toks[verb].text.isascii():
         return None
     start = toks[sent[0]].start
-    name = next(((s, e) for s, e in names if s == start), None)
-    if name is None:
+    at = bisect_left(names, (start, -1))
+    if at == len(names) or names[at][0] != start:
         return None
+    name = names[at]
     inside = [k for k in sent if toks[k].start < name[1]]
     after = [k for k in sent if toks[k].start >= name[1]]
     if not inside or not after or toks[after[0]].text != "," or len(after) > _APPOSITION_REACH + 6:
@@ -771,11 +774,16 @@ def adjective_attributions(article: Article, view: SyntaxView) -> list[Attributi
     return out
 
 
+def person_org_spans(article: Article) -> list[tuple[int, int]]:
+    """Sorted (start, end) of every mention of a person or organisation entity."""
+    return sorted((m.start, m.end) for e in article.entities if e.type in ("PERSON", "ORG") for m in e.mentions)
+
+
 def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
     """Cue verbs with a subject and a content clause."""
     out = []
     text = article.text
-    names = sorted((m.start, m.end) for e in article.entities if e.type in ("PERSON", "ORG") for m in e.mentions)
+    names = person_org_spans(article)
     for i, tok in enumerate(view.tokens):
         if tok.pos not in ("VERB", "AUX") or not lex.is_cue(lex.lemma_of(tok)):
             continue
@@ -1002,7 +1010,8 @@ def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list
     tok = toks[verb]
     if not tok.text.isascii() or lex.lemma_of(tok) not in lex.speech:
         return None
-    sent = [k for k in range(len(toks)) if toks[k].sent == tok.sent]
+    bounds = view.article.sentences[tok.sent]  # its own tokens: a scan of the article per verb would grow quadratically
+    sent = [k for k in view.tokens_in(bounds.start, bounds.end) if toks[k].sent == tok.sent]
     # The sentence's own verb, or one the parse hung on it that closes the sentence ("…, she
     # said." as an adverbial clause); never a relative clause's ("…, according to officials, who spoke").
     own = set(view.subtree(verb))
