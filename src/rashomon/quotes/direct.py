@@ -149,7 +149,8 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
     if subj is not None and pair.start <= view.tokens[subj].start < pair.end and tok.start >= pair.end:
         # "“Toil hopelessly or go to prison,” Frank writes.": the parse gave the verb a subject in
         # the marks and the speaker both; the one outside them speaks.
-        outside = [c for c in view.kids(verb, "nsubj") if pair.end <= view.tokens[c].start < tok.start]
+        outside = [c for c in view.kids(verb, "nsubj") if pair.end <= view.tokens[c].start < tok.start
+                   and view.tokens[c].pos in ("PROPN", "PRON", "NOUN")]
         if not outside:
             return None  # «…», пишет «Коммерсантъ»: the marks hold the speaker's name, not words
         subj = outside[0]
@@ -331,7 +332,7 @@ def _within_subject(view: SyntaxView, subj: int, pair: MarkPair) -> bool:
     beside it: a word the speaker phrase uses, not words the verb reports."""
     toks = view.tokens
     idx = [k for k in view.subtree(subj) if toks[k].pos != "PUNCT"]
-    return toks[idx[0]].start < pair.start and pair.end <= toks[idx[-1]].end + 1
+    return bool(idx) and toks[idx[0]].start < pair.start and pair.end <= toks[idx[-1]].end + 1
 
 
 def _subject_after(view: SyntaxView, verb: int) -> int | None:
