@@ -213,12 +213,12 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
             continue  # “Some sort of amnesty, I think, is part of his plan”: the quoted speaker's own hedge
         # The verb introduces a whole quotation: the direct-quote rules own it. Top-level pairs
         # are disjoint and sorted: only those overlapping the content can contain or be contained.
-        # Not a marker or a Russian phrase of several words («По словам автора, «…»», «пришли к
-        # выводу, что «…»»): those rules know a verb, and the quotation would lose its source.
+        # Not a Russian marker or phrase of several words («По словам автора, «…»», «пришли к
+        # выводу, что «…»»), nor a marker right at the marks ("According to X, “…”", `_marker_at`):
+        # those rules know no such cue, and the quotation would lose its source.
         lo = max(0, bisect_right(long_starts, att.content[0]) - 1)
         hi = bisect_left(long_starts, att.content[1] + 1)
         cue_text = text[att.cue[0] : att.cue[1]] if att.cue is not None else ""
-        # "According to the campaign, “…”" likewise: no direct-quote rule reads a marker.
         owned = not (has_cyrillic(cue_text) and (att.how == "ru:marker" or " " in cue_text.strip()))
         if owned and any(_contains(att.content, (p.start, p.end)) or _contains((p.start, p.end), att.content)
                for p in long_top[lo:hi]

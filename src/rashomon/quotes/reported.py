@@ -799,18 +799,13 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         content_idx, how = found
         if how == "naming":
             continue
-        if how == "closing-frame":
-            # The subject the frame reads: the parse may give the verb the clause's too.
-            subjects = view.kids(i, *_SUBJ)
-            later = [k for k in subjects if k > i]
-            closing_subj = later[0] if later and view.tokens[i - 1].text == "," else [k for k in subjects if k < i][-1]
         if how == "object":
             clause = _that_clause_as_object(view, content_idx)
             if clause:
                 content_idx, how = clause, "ccomp"
         if how in ("object", "prep"):
             content_idx = _extend_object(view, i, content_idx)
-        subj = closing_subj if how == "closing-frame" else _verb_subject(view, i)
+        subj = _closing_subject(view, i) if how == "closing-frame" else _verb_subject(view, i)
         if subj is not None and view.tokens[subj].text.lower() in ("'s", "’s", "us") \
                 and view.tokens[tok.head].lemma.lower() == "let":
             continue  # "Let's say there's no certificate": a supposition, nobody's claim
@@ -1001,6 +996,18 @@ _QUOTE_CHARS = frozenset("\"“”‘’'«»")
 _FRAME_TAIL_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})  # "…, he said on Tuesday in a statement."
 
 
+def _closing_subject(view: SyntaxView, verb: int) -> int | None:
+    """Who speaks in a closing frame: the subject nearest before the verb (the parse may give it
+    the reported clause's subject too), or, in "…, said X", the one right after it."""
+    toks = view.tokens
+    subjects = view.kids(verb, *_SUBJ)
+    after = [k for k in subjects if k > verb]
+    if after and toks[verb - 1].text == ",":
+        return after[0]
+    before = [k for k in subjects if k < verb]
+    return before[-1] if before else None
+
+
 def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
     """ "Those who take on heavy debt struggle, even with a good job, he said." / "…, said Geert
     Wilders, founder of …": an English speech verb closing its sentence after a comma, its subject
@@ -1018,15 +1025,11 @@ def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list
     if tok.dep.lower() != "root" and not (tok.dep in ("advcl", "conj", "parataxis", "ccomp")
                                           and all(k in own or toks[k].pos == "PUNCT" for k in sent if k > verb)):
         return None
-    subjects = view.kids(verb, *_SUBJ)
-    after = [k for k in subjects if k > verb]
-    # The subject nearest before the verb (the parse may give it the reported clause's too), or,
-    # in "…, said X", the one right after it.
-    subj = after[:1] if after and toks[verb - 1].text == "," else [k for k in subjects if k < verb][-1:]
-    if not subj or toks[subj[0]].text.lower() in ("who", "which", "that"):
+    subj = _closing_subject(view, verb)
+    if subj is None or toks[subj].text.lower() in ("who", "which", "that"):
         return None
-    inverted = subj[0] > verb
-    first = verb if inverted else view.subtree(subj[0])[0]
+    inverted = subj > verb
+    first = verb if inverted else view.subtree(subj)[0]
     if first < 2 or toks[first - 1].text != "," or toks[first - 1].sent != tok.sent:
         return None
     from ..lang import load_words
@@ -1034,7 +1037,7 @@ def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list
     # After the verb only who spoke, when and where, and to whom ("told the committee"): no
     # object or clause of its own.
     addressee = lex.lemma_of(tok) in load_words("addressee_verbs")
-    if any(k > verb and k not in subj and toks[k].dep not in _FRAME_TAIL_DEPS
+    if any(k > verb and k != subj and toks[k].dep not in _FRAME_TAIL_DEPS
            and not (addressee and toks[k].dep in ("dobj", "dative")) for k in view.kids(verb)):
         return None
     idx = [k for k in sent if k < first - 1]
@@ -1043,15 +1046,11 @@ def _closing_frame(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list
     # ("The rejection of the treaty signals …, said X"), five words or more.
     if not any(toks[k].pos in ("VERB", "AUX") for k in idx) and not (inverted and len(words) >= 5):
         return None
-    if toks[idx[0]].text.lower() in _SUBORDINATORS and not any(toks[k].text == "," for k in idx):
+    if toks[idx[0]].text.lower() in load_words("subordinators") and not any(toks[k].text == "," for k in idx):
         return None  # "When the minister arrived, he said.": a subordinate clause alone says nothing
     if toks[idx[0]].text in _QUOTE_CHARS or toks[idx[-1]].text in _QUOTE_CHARS:
         return None  # “…,” he said.: a quotation before the frame is the direct rules'
     return idx, "closing-frame"
-
-
-_SUBORDINATORS = frozenset({"when", "if", "because", "while", "although", "though", "as", "after", "before",
-                            "since", "until", "unless", "once", "whether", "whenever", "where"})
 
 
 def _stray_that_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[int], str] | None:
