@@ -34,9 +34,9 @@ CASES = [
     ("Officials rejected Trump's claim that the election was rigged.",
      [("Officials", "Trump's claim that the election was rigged", "rejected"),
       ("Trump", "that the election was rigged", "claim")]),
-    # A cue set off by commas inside the clause it reports.
+    # A cue set off by commas inside the clause it reports: the two pieces around it.
     ("Anna Kowalczyk arrived late. The border, she says, is closed.",
-     [("Anna Kowalczyk", "The border, she says, is closed", "says")]),
+     [("Anna Kowalczyk", "The border", "says"), ("Anna Kowalczyk", "is closed", "says")]),
     # “A,” she said. “B.”: the second quotation continues the first, same cue and speaker.
     ("“We will win,” Anna Kowalczyk said in Warsaw. “Nobody can stop us now.”",
      [("Anna Kowalczyk", "“We will win,”", "said"), ("Anna Kowalczyk", "“Nobody can stop us now.”", "said")]),

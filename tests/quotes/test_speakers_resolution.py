@@ -193,8 +193,9 @@ NAMES = [
     # view ("wants"), so the pronoun stays unnamed; it may still say something.
     ("The ministry met the mayor of Brest on Monday. If Poland does not help him, it wants to remove him.",
      [("wants", "it", None)]),
+    # (The cue set off by commas splits what it reports in two pieces, one speaker.)
     ("The ministry met the mayor of Brest on Monday. If Poland does not help him, it said, the talks would fail.",
-     [("said", "Poland", "Poland")]),
+     [("said", "Poland", "Poland"), ("said", "Poland", "Poland")]),
     # Negative: a place inside a phrase does not act; the organisation noun before it stays.
     ("The ministry met the mayor of Brest on Monday. Without help from Poland, it wants to remove him.",
      [("wants", "The ministry", None)]),

@@ -18,7 +18,7 @@ from .embeds import embed_attributions
 from .lexicon import QuoteLexicon, merged_lexicon
 from .marks import DOUBLE_MARKS, MarkPair, scan_marks
 from .morph_ru import never_nominative, nominative_phrase
-from .reported import (Attribution, adjective_attributions, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person, person_org_spans,
+from .reported import (Attribution, adjective_attributions, antecedent, block_attributions, full_source_span, headline_attributions, is_first_person, person_org_spans, strip_edges,
                        marker_attributions, noun_attributions, source_span, trim_focus, verb_attributions)
 from .reported_ru import (conditional_cue, hearsay_attributions, hypothetical_you, reference_attributions, russian_marker_attributions, russian_noun_attributions,
                           russian_verb_attributions,
@@ -291,6 +291,7 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     dialogue = dialogue_attributions(article, view, lex)
     dialogue_cues = {d.cue for d in dialogue}
     reported = [a for a in reported if a.cue not in dialogue_cues]  # «— …, — заявил он»: the dash rule owns it
+    reported = [part for a in reported for part in _around_remark(a, text)]  # "A, he says, B"
     kinds: dict[int, str] = {id(a): "indirect" for a in reported}
     direct: list[Attribution] = []
     quoted: list[QuotedPhrase] = []
@@ -378,18 +379,24 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
             for e in embeds:
                 if e.content[0] <= a.content[0] < e.content[1] < a.content[1]:
                     a.content = (a.content[0], e.content[1])
-    direct = [part for d in direct for part in _around_remark(d)]
+    direct = [part for d in direct for part in _around_remark(d, text)]
     return _assemble(article, view, lex, reported, direct, kinds, top), sorted(quoted, key=lambda q: q.start)
 
 
-def _around_remark(att: Attribution) -> list[Attribution]:
+def _around_remark(att: Attribution, text: str) -> list[Attribution]:
     """«A, — заявил министр, — B» as two quotes sharing the remark's cue and speaker, `«A,` and
-    `B»`: the author's words are not the speaker's (the Russian guideline's two fragments)."""
+    `B»`: the author's words are not the speaker's (the Russian guideline's two fragments). So
+    is a reported "A, he says, B", its pieces without the commas around the remark."""
     if att.remark is None:
         return [att]
     (start, end), (cut, resume) = att.content, att.remark
     if not start < cut < resume < end:
         return [att]
+    if att.how.startswith("verb:"):
+        first, second = strip_edges(text, start, cut), strip_edges(text, resume, end)
+        if not (first[0] < first[1] and second[0] < second[1]):
+            return [replace(att, remark=None)]
+        return [replace(att, content=first, remark=None), replace(att, content=second, remark=None)]
     return [replace(att, content=(start, cut), remark=None), replace(att, content=(resume, end), remark=None)]
 
 

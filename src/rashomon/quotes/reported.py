@@ -43,7 +43,7 @@ class Attribution:
     remark: tuple[int, int] | None = None
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past edge punctuation, whitespace, a final period and stray brackets and
     quotation marks (a closing one at the start, an opening one at the end: ‘“…,” Ramos, 58,
     said’ hangs the closing mark on the name; "[Yury] X" keeps its bracket)."""
@@ -74,7 +74,7 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     comma = next((toks[i].start for i in idx if toks[i].start > here and toks[i].text == ","), None)
     if comma is not None:
         idx = [i for i in idx if toks[i].start < comma]
-    s, e = _strip(text, *view.span_of(idx))
+    s, e = strip_edges(text, *view.span_of(idx))
     while s > 1 and text[s - 1] in "-‐" and text[s - 2].isalnum():
         s -= 1  # "E-mails": back to the word's start
         while s > 0 and text[s - 1].isalnum():
@@ -130,7 +130,7 @@ def full_source_span(view: SyntaxView, head: int, source: tuple[int, int], limit
         return source
     idx = [k for c in extra for k in view.subtree(c)]
     s, e = view.span_of(idx)
-    s, e = _strip(text, s, e)
+    s, e = strip_edges(text, s, e)
     # One stretch, after the source, before what it says, with no full stop or colon in between.
     if e > limit or e <= source[1] or any(ch in text[source[1] : e] for ch in ".:;!?\n“”\"«»"):
         return source
@@ -205,9 +205,27 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
             verb = head.head  # "the governor tripped Rubio up by calling him out …": the governor calls
             continue
         if tok.dep == "acl" and tok.text.lower().endswith("ing") and head.pos in ("NOUN", "PROPN") and verb == cue:
-            return tok.head  # "a new poll showing Trump down", "the Super PAC backing Bush"
+            # "a new poll showing Trump down", "the Super PAC backing Bush"; but "the campaign
+            # issued a statement saying …": the campaign, who issued it, speaks.
+            issuer = _document_issuer(view, tok.head)
+            return tok.head if issuer is None else issuer
         return None
     return None
+
+
+def _document_issuer(view: SyntaxView, noun: int) -> int | None:
+    """The subject of the verb of issuing whose object is this document noun ("X issued a
+    statement", "X put out a letter"; lang/en/document_nouns.txt, issue_verbs.txt), if any."""
+    from ..lang import load_words
+
+    toks = view.tokens
+    verb = toks[noun].head
+    if toks[noun].dep not in ("dobj", "obj") or verb == noun or toks[verb].pos not in ("VERB", "AUX") \
+            or toks[noun].lemma.lower() not in load_words("document_nouns") \
+            or toks[verb].lemma.lower() not in load_words("issue_verbs"):
+        return None
+    subj = [c for c in view.kids(verb, *_SUBJ) if toks[c].pos in ("NOUN", "PROPN", "PRON")]
+    return subj[0] if subj else None
 
 
 def _before_adjective(view: SyntaxView, subj: int) -> bool:
@@ -769,7 +787,7 @@ def adjective_attributions(article: Article, view: SyntaxView) -> list[Attributi
         idx = view.subtree(clauses[0])
         if toks[idx[0]].text.lower() != "that":
             continue  # "sure it will": only a that-clause, the commonest and the clearest
-        s, e = _strip(view.article.text, *view.span_of(idx))
+        s, e = strip_edges(view.article.text, *view.span_of(idx))
         out.append(Attribution((s, e), (tok.start, tok.end), source_span(view, subj[0]), subj[0], "adjective"))
     return out
 
@@ -843,7 +861,7 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
             continue  # "they do not know whether to laugh or cry": not knowing holds no view
         if not any(view.tokens[k].pos in _CONTENT_POS for k in content_idx) and how != "pro-form":
             continue  # "as he said they were": an ellipsis says nothing by itself
-        cs, ce = _strip(text, *view.span_of(content_idx))
+        cs, ce = strip_edges(text, *view.span_of(content_idx))
         if ce - cs < 3 and how != "pro-form":
             continue
         src = source_span(view, subj) if subj is not None else None
@@ -852,8 +870,22 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if src is not None and _mentioned_name(view, subj, src):
             continue  # "“Lisa” presumably refers to Lisa Gevelber": a name in marks is a word mentioned
         cue = (tok.start, tok.end)
-        out.append(Attribution((cs, ce), cue, src, subj, f"verb:{how}", weak))
+        remark = _parenthetical_remark(view, i) if how == "parenthetical" else None
+        if remark is not None and not cs < remark[0] < remark[1] < ce:
+            remark = None
+        out.append(Attribution((cs, ce), cue, src, subj, f"verb:{how}", weak, remark))
     return out
+
+
+def _parenthetical_remark(view: SyntaxView, verb: int) -> tuple[int, int] | None:
+    """ "This campaign, he says, is different": the author's words set off by commas, from the
+    comma before the cue clause to the comma after it (PolNeAR's content is the two pieces around it)."""
+    toks = view.tokens
+    own = [k for k in view.subtree(verb) if toks[k].pos != "PUNCT"]
+    before, after = own[0] - 1, own[-1] + 1
+    if before < 0 or after >= len(toks) or toks[before].text != "," or toks[after].text != ",":
+        return None
+    return toks[before].start, toks[after].end
 
 
 def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> list[Attribution]:
@@ -875,7 +907,7 @@ def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         content = _noun_content(view, i, lex) or (_noun_content(view, verb, lex, after=i) if verb is not None else [])
         if not content:
             continue
-        cs, ce = _strip(text, *view.span_of(content))
+        cs, ce = strip_edges(text, *view.span_of(content))
         if ce - cs < 3:
             continue
         weak = tok.lemma.lower() not in lex.speech
@@ -886,7 +918,7 @@ def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
                                                             for k in content) and _foreseen(view, i):
             continue
         if owners:
-            s, e = _strip(text, *view.span_of(view.subtree(owners[0])))
+            s, e = strip_edges(text, *view.span_of(view.subtree(owners[0])))
             if text[s:e].endswith(("'s", "’s")):
                 e -= 2
             out.append(Attribution((cs, ce), (tok.start, tok.end), (s, e), owners[0], "noun", weak))
@@ -1123,13 +1155,13 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
                 # "(93 percent were white, according to exit polls)": the bracket's own clause;
                 # "If he is a citizen (at least according to Kiev), then …": a bare qualifier
                 # bracket vouches for what stands before it, and the content stops there.
-                inner = _strip(text, opening + 1, m.start())
+                inner = strip_edges(text, opening + 1, m.start())
                 has_verb = any(view.tokens[k].pos in ("VERB", "AUX") for k in view.tokens_in(*inner))
-                content = inner if has_verb else _strip(text, sent.start, opening)
+                content = inner if has_verb else strip_edges(text, sent.start, opening)
             elif m.start() - sent.start <= 2:
                 # Marker opens the sentence: content follows the source phrase's comma, and
                 # starts at the main clause's subject so an apposition stays out of it.
-                content = _strip(text, src[1], sent.end)
+                content = strip_edges(text, src[1], sent.end)
                 content = (_clause_start(view, content, sent.start, sent.end), content[1])
             elif (b := _last_conjunct(text, sent.start, m.start())) is not None \
                     and _set_off_inside(view, b, m.start(), src[1], sent.end) \
@@ -1138,19 +1170,19 @@ def marker_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -
                                 for k in view.tokens_in(b, m.start())):
                 # «…, а в России, если верить Википедии, производится 200 вертолетов»: the marker
                 # is set off inside the sentence's last conjunct, which is what it vouches for.
-                content = _strip(text, b, sent.end)
+                content = strip_edges(text, b, sent.end)
             elif _set_off_inside(view, sent.start, m.start(), src[1], sent.end):
                 # "But according to police, the man fled", «Так, согласно распоряжению, …»: only
                 # discourse words before the marker, so the clause it vouches for follows it;
                 # "The man, according to police, fled": a verbless subject before, the whole sentence.
                 before = list(view.tokens_in(sent.start, m.start()))
                 if all(view.tokens[k].pos in _DISCOURSE_POS for k in before):
-                    content = _strip(text, src[1], sent.end)
+                    content = strip_edges(text, src[1], sent.end)
                     content = (_clause_start(view, content, sent.start, sent.end), content[1])
                 else:
-                    content = _strip(text, sent.start, sent.end)
+                    content = strip_edges(text, sent.start, sent.end)
             else:
-                content = _strip(text, sent.start, m.start())
+                content = strip_edges(text, sent.start, m.start())
             content = _past_subordinator(view, content)
             if content[1] - content[0] < 3:
                 continue
@@ -1209,7 +1241,7 @@ def _viewpoint_attributions(article: Article) -> list[Attribution]:
             e -= 2
         elif group == 1 and text[e - 1 : e] in ("'", "’"):
             e -= 1
-        content = _strip(text, m.end(), sent.end)
+        content = strip_edges(text, m.end(), sent.end)
         if content[1] - content[0] < 3:
             continue
         cue_end = m.end(2) if group == 1 else text.index(" of ", m.start()) + 3
@@ -1279,7 +1311,7 @@ def _relative_marker(view: SyntaxView, phrase: tuple[int, int], limit: int) -> t
     after = [k for k in view.tokens_in(toks[rel].end, end) if k > rel]
     if not after:
         return None
-    content = _strip(view.article.text, toks[after[0]].start, min(end, limit))
+    content = strip_edges(view.article.text, toks[after[0]].start, min(end, limit))
     return ((toks[rel].start, toks[rel].end), content) if content[1] - content[0] >= 3 else None
 
 
@@ -1287,7 +1319,7 @@ def _phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """The source phrase after a marker: up to the next comma or the end of the sentence."""
     comma = text.find(",", start, limit)
     end = comma if comma != -1 else limit
-    s, e = _strip(text, start, end)
+    s, e = strip_edges(text, start, end)
     return (s, e) if e > s else None
 
 
@@ -1313,7 +1345,7 @@ def _headline_tail(article: Article, para) -> Attribution | None:  # noqa: ANN00
             x.start == s and x.end >= e and x.type in ("PERSON", "ORG") for x in article.mentions):
         return None
     dash = para.start + m.start(2)
-    cs, ce = _strip(article.text, para.start + m.start(1), para.start + m.end(1))
+    cs, ce = strip_edges(article.text, para.start + m.start(1), para.start + m.end(1))
     return Attribution((cs, ce), (dash, dash + 1), (s, e), None, "headline-tail")
 
 
@@ -1384,10 +1416,10 @@ def headline_attributions(article: Article) -> list[Attribution]:
                 and not (len(words) <= 2 and surname_like(words[-1])):
             continue  # "Sore Loser: Abrams ends …", "BOOM: …": a label the article never names again is no source
         colon = text.index(":", e)
-        cs, ce = _strip(text, para.start + off + m.start(2), para.end)
+        cs, ce = strip_edges(text, para.start + off + m.start(2), para.end)
         nxt = article.paragraphs[n + 1] if n + 1 < len(article.paragraphs) else None
         if nxt is not None and nxt.text[:1].islower() and not para.text.rstrip().endswith((".", "!", "?", "…")):
-            ce = _strip(text, nxt.start, nxt.end)[1]  # a title broken over two lines («… фактически ¶противоречили …»)
+            ce = strip_edges(text, nxt.start, nxt.end)[1]  # a title broken over two lines («… фактически ¶противоречили …»)
         if text.startswith(("http", "www."), cs):
             continue  # "Facebook: https://…": a link, not a claim
         out.append(Attribution((cs, ce), (colon, colon + 1), (s, e), None, "headline-colon"))

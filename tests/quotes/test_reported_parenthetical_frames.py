@@ -1,0 +1,51 @@
+"""Two English report frames read off PolNeAR's `--split rest` (session 55; sentences we wrote):
+a cue clause set off by commas inside what it reports ("This campaign, he says, is different"),
+whose content is the two pieces around it, and a document issued "saying" something, whose
+speaker is whoever issued it ("the campaign issued a statement saying …")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name contains / None, content, cue)
+PARENTHETICAL = [
+    ("This campaign, he says, is different.",
+     [("he", "This campaign", "says"), ("he", "is different", "says")]),
+    ("The golf industry, Anna Novak said, is doing much better than it was last year.",
+     [("Anna Novak", "The golf industry", "said"), ("Anna Novak", "is doing much better than it was last year", "said")]),
+    ("The deal, the minister said, would collapse within a year.",
+     [("the minister", "The deal", "said"), ("the minister", "would collapse within a year", "said")]),
+    # Controls: the frame closing the sentence, or opening it, leaves one piece.
+    ("The talks will fail, he said.", [("he", "The talks will fail", "said")]),
+    ("He said the talks will fail.", [("He", "the talks will fail", "said")]),
+    # Negative: commas around a clause that reports nothing.
+    ("The bridge, which opened in May, is closed.", []),
+]
+
+ISSUED = [
+    ("Minutes later, the Trump campaign issued a statement saying that Trump meant voters.",
+     [("the Trump campaign", "that Trump meant voters", "saying")]),
+    ("The ministry released a report claiming that the sanctions had failed.",
+     [("The ministry", "that the sanctions had failed", "claiming")]),
+    ("His office put out a statement saying the senator would vote against the bill.",
+     [("His office", "the senator would vote against the bill", "saying")]),
+    # Negatives: reading a document is not issuing it, and a poll shows its own finding.
+    ("She read a report saying the plant was unsafe.",
+     [("a report", "the plant was unsafe", "saying")]),
+    ("A new poll showing Trump ahead in Ohio was released on Monday.",
+     [("A new poll", "Trump ahead in Ohio", "showing")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARENTHETICAL, ids=[c[0][:40] for c in PARENTHETICAL])
+def test_reported_parenthetical_frames_split(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
+
+
+@pytest.mark.parametrize("text,expected", ISSUED, ids=[c[0][:40] for c in ISSUED])
+def test_reported_parenthetical_frames_issuer(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
