@@ -1,7 +1,9 @@
 """Two English report frames read off PolNeAR's `--split rest` (session 55; sentences we wrote):
 a cue clause set off by commas inside what it reports ("This campaign, he says, is different"),
 whose content is the two pieces around it, and a document issued "saying" something, whose
-speaker is whoever issued it ("the campaign issued a statement saying …")."""
+speaker is whoever issued it ("the campaign issued a statement saying …"); "She's said that …"
+read by the parse as a passive; a participle closing a report ("X said that Y …, noting that …")
+given to the reported clause's subject."""
 
 from __future__ import annotations
 
@@ -48,4 +50,27 @@ def test_reported_parenthetical_frames_split(analyzer, text, expected):
 
 @pytest.mark.parametrize("text,expected", ISSUED, ids=[c[0][:40] for c in ISSUED])
 def test_reported_parenthetical_frames_issuer(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
+
+
+OTHERS = [
+    # "'s" is "has": the parse read "She is said that …".
+    ("She's said that the plan will fail.", [("She", "that the plan will fail", "said")]),
+    ("It's said that the plan will fail.", [(None, "that the plan will fail", "said")]),
+    ("He's said to be ill.", []),
+    # The participle closing a report is the reporter's.
+    ("Anna Novak, the mayor's spokeswoman, said that the mayor was not breaking her promise on taxes by "
+     "accepting the grant, noting that most of the money raised would go to schools.",
+     [("Anna Novak", "that the mayor was not breaking her promise on taxes by accepting the grant", "said"),
+      ("Anna Novak", "that most of the money raised", "noting")]),
+    ("Prosecutors said the officer shot the boy, claiming that he had a knife.",
+     [("Prosecutors", "the officer shot the boy", "said"), ("Prosecutors", "that he had a knife", "claiming")]),
+    # Negative: with no report around it, the participle is its clause's subject's.
+    ("The officer shot the boy, claiming that he had a knife.",
+     [("The officer", "that he had a knife", "claiming")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OTHERS, ids=[c[0][:40] for c in OTHERS])
+def test_reported_parenthetical_frames_others(analyzer, text, expected):
     assert_quotes(analyzer.analyze_text(text), expected)

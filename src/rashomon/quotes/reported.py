@@ -165,7 +165,7 @@ def trim_focus(text: str, span: tuple[int, int]) -> tuple[int, int]:
 _COORDINATORS = frozenset({"but", "and", "yet", "or"})
 
 
-def _verb_subject(view: SyntaxView, verb: int) -> int | None:
+def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozenset()) -> int | None:
     """nsubj of the verb, or of the verb it is coordinated with / participle of.
 
     The cue's own passive subject is who was told or shown, not who spoke ("he was shown …"):
@@ -175,6 +175,8 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
     cue = verb
     for _ in range(4):
         passive = view.kids(verb, *_PASSIVE_SUBJ)
+        if passive and verb == cue and _has_not_is(view, verb, passive[0]):
+            return passive[0]
         subj = [c for c in view.kids(verb, *_SUBJ) if c not in passive]
         if subj:
             first = subj[0]
@@ -197,7 +199,10 @@ def _verb_subject(view: SyntaxView, verb: int) -> int | None:
             verb = _conjunct_head(view, verb)
             continue
         if tok.dep in ("advcl", "xcomp") and tok.head != verb:
-            verb = tok.head
+            reporter = _closing_participle(view, verb, speech) if verb == cue else None
+            # "X said that the candidate was not …, noting that …": the participle closing the
+            # report is X's, not the reported clause's subject's.
+            verb = tok.head if reporter is None else reporter
             continue
         head = toks[tok.head]
         if tok.dep == "pcomp" and head.dep in ("prep", "agent") and toks[head.head].pos in ("VERB", "AUX") \
@@ -226,6 +231,39 @@ def _document_issuer(view: SyntaxView, noun: int) -> int | None:
         return None
     subj = [c for c in view.kids(verb, *_SUBJ) if toks[c].pos in ("NOUN", "PROPN", "PRON")]
     return subj[0] if subj else None
+
+
+def _closing_participle(view: SyntaxView, k: int, speech: frozenset[str]) -> int | None:
+    """The verb of saying whose report a participle after a comma closes ("X said that Y was
+    wrong, noting that …", the parse hanging "noting" on the reported clause), or None."""
+    toks = view.tokens
+    tok = toks[k]
+    head = toks[tok.head]
+    if tok.dep == "advcl" and tok.text.lower().endswith("ing") and k > 0 and toks[k - 1].text == "," \
+            and tok.head < k and head.dep == "ccomp" and head.head < tok.head and toks[head.head].lemma.lower() in speech:
+        return head.head
+    return None
+
+
+def _without_closing_participle(view: SyntaxView, verb: int, idx: list[int], lex: QuoteLexicon) -> list[int]:
+    """The report's clause without a participle of saying that closes it: it is the reporter's
+    next report (_closing_participle), not part of what was reported."""
+    toks = view.tokens
+    for k in idx:
+        if lex.lemma_of(toks[k]) in lex.speech and _closing_participle(view, k, lex.speech) == verb:
+            cut = set(view.subtree(k)) | {k - 1}
+            return [j for j in idx if j not in cut]
+    return idx
+
+
+def _has_not_is(view: SyntaxView, verb: int, subj: int) -> bool:
+    """ "She's said that the plan will fail": the parse read the contraction as "is" and the
+    clause as passive; with a that-clause (not "is said to …") and a subject that can speak
+    ("It's said that …" stays impersonal) it is "has said"."""
+    toks = view.tokens
+    return toks[subj].text.lower() not in ("it", "this", "that", "there") \
+        and any(toks[a].text.lower() in ("'s", "’s") for a in view.kids(verb, "auxpass", "aux:pass")) \
+        and bool(view.kids(verb, "ccomp")) and not view.kids(verb, "xcomp", "agent")
 
 
 def _before_adjective(view: SyntaxView, subj: int) -> bool:
@@ -823,7 +861,9 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
                 content_idx, how = clause, "ccomp"
         if how in ("object", "prep"):
             content_idx = _extend_object(view, i, content_idx)
-        subj = _closing_subject(view, i) if how == "closing-frame" else _verb_subject(view, i)
+        if how == "ccomp":
+            content_idx = _without_closing_participle(view, i, content_idx, lex)
+        subj = _closing_subject(view, i) if how == "closing-frame" else _verb_subject(view, i, lex.speech)
         if subj is not None and view.tokens[subj].text.lower() in ("'s", "’s", "us") \
                 and view.tokens[tok.head].lemma.lower() == "let":
             continue  # "Let's say there's no certificate": a supposition, nobody's claim
