@@ -35,6 +35,8 @@ ISSUED = [
      [("The ministry", "that the sanctions had failed", "claiming")]),
     ("His office put out a statement saying the senator would vote against the bill.",
      [("His office", "the senator would vote against the bill", "saying")]),
+    ("After the attacks, Trump released a new radio ad calling it dangerous that Obama has no strategy.",
+     [("Trump", "that Obama has no strategy", "calling")]),
     # Negatives: reading a document is not issuing it, and a poll shows its own finding.
     ("She read a report saying the plant was unsafe.",
      [("a report", "the plant was unsafe", "saying")]),
