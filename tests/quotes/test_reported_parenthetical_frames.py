@@ -3,7 +3,8 @@ a cue clause set off by commas inside what it reports ("This campaign, he says, 
 whose content is the two pieces around it, and a document issued "saying" something, whose
 speaker is whoever issued it ("the campaign issued a statement saying …"); "She's said that …"
 read by the parse as a passive; a participle closing a report ("X said that Y …, noting that …")
-given to the reported clause's subject."""
+given to the reported clause's subject; a cue noun's source after "from" or "by" ("claims by
+Ukraine that …")."""
 
 from __future__ import annotations
 
@@ -75,4 +76,19 @@ OTHERS = [
 
 @pytest.mark.parametrize("text,expected", OTHERS, ids=[c[0][:40] for c in OTHERS])
 def test_reported_parenthetical_frames_others(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
+
+
+SENDERS = [
+    ("The ministry rejected claims by Ukraine that its troops had crossed the border.",
+     [("The ministry", "claims by Ukraine that its troops had crossed the border", "rejected"),
+      ("Ukraine", "that its troops had crossed the border", "claims")]),
+    # Negatives: a place or a thing after "from" is no sender; no content, no report.
+    ("He ignored calls from the floor to resign.", []),
+    ("There were complaints from residents.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENDERS, ids=[c[0][:40] for c in SENDERS])
+def test_reported_parenthetical_frames_senders(analyzer, text, expected):
     assert_quotes(analyzer.analyze_text(text), expected)

@@ -942,7 +942,8 @@ def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         # The light verb must come first ("made the case that …"): a fronted object ("whatever
         # criticism they have leveled against X") is no cue, and its cue span would run backwards.
         verb = tok.head if tok.dep == "dobj" and tok.head < i and toks[tok.head].lemma.lower() in lex.light else None
-        if not owners and verb is None:
+        sender = _sender(view, i, lex) if not owners else None
+        if not owners and verb is None and sender is None:
             continue
         content = _noun_content(view, i, lex) or (_noun_content(view, verb, lex, after=i) if verb is not None else [])
         if not content:
@@ -963,12 +964,42 @@ def noun_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
                 e -= 2
             out.append(Attribution((cs, ce), (tok.start, tok.end), (s, e), owners[0], "noun", weak))
             continue
+        if sender is not None and sender not in content:
+            out.append(Attribution((cs, ce), (tok.start, tok.end), source_span(view, sender), sender, "noun:from", weak))
+            continue
+        if verb is None:
+            continue
         subj = _verb_subject(view, verb)
         if subj is None or subj in content:
             continue
         cue = (toks[verb].start, tok.end)
         out.append(Attribution((cs, ce), cue, source_span(view, subj), subj, "noun:light", weak))
     return out
+
+
+def _sender(view: SyntaxView, noun: int, lex: QuoteLexicon) -> int | None:
+    """Who a cue noun comes from, named right after it ("complaints from his American
+    counterpart that …", "warnings by economists that …"): a name, a pronoun or a noun for a
+    person or a body, not a place or a thing ("calls from the floor")."""
+    from ..lang import load_words
+
+    toks = view.tokens
+    if noun + 1 >= len(toks) or toks[noun + 1].head != noun or toks[noun + 1].lemma.lower() not in ("from", "by"):
+        return None
+    objs = view.kids(noun + 1, "pobj")
+    if not objs:
+        return None
+    obj = toks[objs[0]]
+    lemma = obj.lemma.lower()
+    if obj.pos == "PRON":
+        return objs[0] if obj.text.lower() in lex.pronouns else None
+    if lemma in person_words() or lemma in lex.org_nouns or lemma in load_words("document_nouns"):
+        return objs[0]
+    # A name: a person, a body, or a country speaking as its government ("claims by Ukraine").
+    if obj.pos == "PROPN" and any(m.type in ("PERSON", "ORG", "LOC") and m.start <= obj.start < m.end
+                                  for m in view.article.mentions):
+        return objs[0]
+    return None
 
 
 @lru_cache(maxsize=1)
