@@ -68,7 +68,19 @@ OTHERS = [
       ("Anna Novak", "that most of the money raised", "noting")]),
     ("Prosecutors said the officer shot the boy, claiming that he had a knife.",
      [("Prosecutors", "the officer shot the boy", "said"), ("Prosecutors", "that he had a knife", "claiming")]),
-    # Negative: with no report around it, the participle is its clause's subject's.
+    ("Trump argued that a database would keep people from coming into the country illegally, saying it is "
+     "all about management.",
+     [("Trump", "that a database would keep people from coming into the country illegally", "argued"),
+      ("Trump", "it is all about management", "saying")]),
+    ("Bennett denied the notion that a campaign shakeup is coming, explaining that he was unaware of the interview.",
+     [("Bennett", "the notion that a campaign shakeup is coming", "denied"),
+      ("Bennett", "that he was unaware of the interview", "explaining")]),
+    # The that-clause the parse hung on a noun of the participle's prepositional phrase.
+    ('Cruz said last week that Trump represents "New York values," stating during the debate that they are '
+     "social liberals.",
+     [("Cruz", 'that Trump represents "New York values,"', "said"), ("Cruz", "that they are social liberals", "stating")]),
+    # Negatives: with no report around it, the participle is its clause's subject's.
+    ("Police arrested the man, saying he had a gun.", [("Police", "he had a gun", "saying")]),
     ("The officer shot the boy, claiming that he had a knife.",
      [("The officer", "that he had a knife", "claiming")]),
 ]

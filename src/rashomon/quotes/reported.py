@@ -233,15 +233,28 @@ def _document_issuer(view: SyntaxView, noun: int) -> int | None:
     return subj[0] if subj else None
 
 
+_CLOSING_REACH = 5  # heads walked up from a closing participle to the verb of saying it follows
+
+
 def _closing_participle(view: SyntaxView, k: int, speech: frozenset[str]) -> int | None:
-    """The verb of saying whose report a participle after a comma closes ("X said that Y was
-    wrong, noting that …", the parse hanging "noting" on the reported clause), or None."""
+    """The verb of saying whose report a participle after a comma closes, the parse having hung
+    it somewhere inside the report: "X said that Y was wrong, noting that …", "X argued that a
+    database would …, saying …", "X denied the notion that a shakeup is coming, explaining …".
+    None when the participle hangs on a verb of saying itself (its subject speaks) or on a
+    clause no verb of saying governs ("Police arrested him, saying …")."""
     toks = view.tokens
     tok = toks[k]
-    head = toks[tok.head]
-    if tok.dep == "advcl" and tok.text.lower().endswith("ing") and k > 0 and toks[k - 1].text == "," \
-            and tok.head < k and head.dep == "ccomp" and head.head < tok.head and toks[head.head].lemma.lower() in speech:
-        return head.head
+    before = k - 2 if k > 1 and toks[k - 1].text in _QUOTE_CHARS else k - 1  # `values," stating`
+    if tok.dep != "advcl" or not tok.text.lower().endswith("ing") or before < 0 or toks[before].text != "," \
+            or tok.head >= k or toks[tok.head].lemma.lower() in speech:
+        return None
+    j = tok.head
+    for _ in range(_CLOSING_REACH):
+        if toks[j].head == j:
+            return None
+        j = toks[j].head
+        if toks[j].pos in ("VERB", "AUX") and toks[j].lemma.lower() in speech:
+            return j
     return None
 
 
@@ -251,7 +264,7 @@ def _without_closing_participle(view: SyntaxView, verb: int, idx: list[int], lex
     toks = view.tokens
     for k in idx:
         if lex.lemma_of(toks[k]) in lex.speech and _closing_participle(view, k, lex.speech) == verb:
-            cut = set(view.subtree(k)) | {k - 1}
+            cut = set(view.subtree(k)) | {j for j in (k - 2, k - 1) if toks[j].text == ","}
             return [j for j in idx if j not in cut]
     return idx
 
@@ -861,7 +874,7 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
                 content_idx, how = clause, "ccomp"
         if how in ("object", "prep"):
             content_idx = _extend_object(view, i, content_idx)
-        if how == "ccomp":
+        if how in ("ccomp", "object"):
             content_idx = _without_closing_participle(view, i, content_idx, lex)
         subj = _closing_subject(view, i) if how == "closing-frame" else _verb_subject(view, i, lex.speech)
         if subj is not None and view.tokens[subj].text.lower() in ("'s", "’s", "us") \
@@ -1164,7 +1177,7 @@ def _stray_that_clause(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[
     if not toks[verb].text.isascii() or lex.lemma_of(toks[verb]) not in lex.speech:
         return None
     for c in view.subtree(verb):
-        if c > verb and toks[c].dep == "relcl" and toks[c].head != verb \
+        if c > verb and toks[c].dep in ("relcl", "acl") and toks[c].head != verb \
                 and any(toks[m].text.lower() == "that" and m < c for m in view.kids(c, "mark")) \
                 and _under_preposition(view, toks[c].head, verb):
             return view.subtree(c), "ccomp"
