@@ -4,7 +4,8 @@ whose content is the two pieces around it, and a document issued "saying" someth
 speaker is whoever issued it ("the campaign issued a statement saying …"); "She's said that …"
 read by the parse as a passive; a participle closing a report ("X said that Y …, noting that …")
 given to the reported clause's subject; a cue noun's source after "from" or "by" ("claims by
-Ukraine that …")."""
+Ukraine that …"); a quotation after a participle whose subject the parse doubled ("Speaking in
+Salem, New Hampshire, Trump went after Bush, calling him “…”") or hung on a document."""
 
 from __future__ import annotations
 
@@ -104,3 +105,21 @@ SENDERS = [
 @pytest.mark.parametrize("text,expected", SENDERS, ids=[c[0][:40] for c in SENDERS])
 def test_reported_parenthetical_frames_senders(analyzer, text, expected):
     assert_quotes(analyzer.analyze_text(text), expected)
+
+
+DIRECT = [
+    ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”",
+     [("Trump", "“a total stiff.”", "calling")]),
+    ("Anna Novak, who chairs the council, issued a statement Tuesday saying, “I do not feel that the vote was fair.”",
+     [("Anna Novak", "“I do not feel that the vote was fair.”", "saying")]),
+    # Negative: a sign speaks for nobody named; its phrase stops before its cue.
+    ("A sign saying “No war” hung on the fence.", [("A sign", "“No war” hung on the fence", "saying")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DIRECT, ids=[c[0][:40] for c in DIRECT])
+def test_reported_parenthetical_frames_direct(analyzer, text, expected):
+    art = analyzer.analyze_text(text)
+    assert_quotes(art, expected)
+    for q in art.quotes:  # a speaker never holds its own cue
+        assert q.speaker is None or q.cue is None or not q.speaker.start < q.cue.start < q.speaker.end

@@ -13,7 +13,7 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .morph_ru import nominal_subject, surname_like
-from .reported import Attribution, person_org_spans, source_span, stranded_subject
+from .reported import Attribution, document_issuer, person_org_spans, source_span, stranded_subject
 from .reported_ru import addressed_medium, place_source, preceding_subject, ru_source_span
 from .roles import LONG_WORDS
 
@@ -36,12 +36,17 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             subj = subj[1:]  # «комментирует «МК» сотрудник института …»: the paper is spoken to
         if subj and climbed and toks[subj[0]].text.lower() == "it":
             return None  # "It seems unfair to tell them: “…”": an expletive says nothing
+        if len(subj) >= 2 and subj[-1] < verb and toks[verb].text.isascii():
+            subj = subj[-1:]  # "Speaking in Salem, New Hampshire, Trump went …": the parse made the place a subject too
         if subj:
             # «в качестве которых называют «…»»: a Russian word with no nominative reading is a misparse.
             return subj[0] if nominal_subject(view, subj[0]) else None
         if toks[verb].dep in ("conj", "advcl") and toks[verb].head != verb:
             verb = toks[verb].head
             continue
+        if toks[verb].dep == "acl" and toks[verb].head != verb and toks[verb].text.isascii():
+            # "Trump issued a statement Tuesday saying, “…”": who issued the statement speaks.
+            return document_issuer(view, toks[verb].head)
         # "Husted continued by saying, “…”": the gerund of a "by"-phrase is the clause verb's act.
         prep = toks[verb].head
         if toks[verb].dep == "pcomp" and toks[prep].text.lower() == "by" and toks[prep].dep == "prep" \

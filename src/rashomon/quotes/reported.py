@@ -178,6 +178,8 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
         if passive and verb == cue and _has_not_is(view, verb, passive[0]):
             return passive[0]
         subj = [c for c in view.kids(verb, *_SUBJ) if c not in passive]
+        if len(subj) >= 2 and subj[-1] < verb and toks[verb].text.isascii():
+            subj = subj[-1:]  # "Speaking in Salem, New Hampshire, Trump went …": the parse made the place a subject too
         if subj:
             first = subj[0]
             while first + 1 in subj and toks[first].end == toks[first + 1].start:
@@ -212,13 +214,13 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
         if tok.dep == "acl" and tok.text.lower().endswith("ing") and head.pos in ("NOUN", "PROPN") and verb == cue:
             # "a new poll showing Trump down", "the Super PAC backing Bush"; but "the campaign
             # issued a statement saying …": the campaign, who issued it, speaks.
-            issuer = _document_issuer(view, tok.head)
+            issuer = document_issuer(view, tok.head)
             return tok.head if issuer is None else issuer
         return None
     return None
 
 
-def _document_issuer(view: SyntaxView, noun: int) -> int | None:
+def document_issuer(view: SyntaxView, noun: int) -> int | None:
     """The subject of the verb of issuing whose object is this document noun ("X issued a
     statement", "X put out a letter"; lang/en/document_nouns.txt, issue_verbs.txt), if any."""
     from ..lang import load_words
@@ -918,6 +920,8 @@ def verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexicon) -> 
         if ce - cs < 3 and how != "pro-form":
             continue
         src = source_span(view, subj) if subj is not None else None
+        if src is not None and src[0] < tok.start < src[1]:
+            src = strip_edges(text, src[0], tok.start)  # "A sign saying “No war” hung …": the noun's phrase stops at its cue
         if src is not None and text[src[0] : src[1]].lower().rstrip(".") in not_source_labels():
             continue  # "I.e., …": an abbreviation the parser took for a subject
         if src is not None and _mentioned_name(view, subj, src):
