@@ -80,6 +80,11 @@ OTHERS = [
     ('Cruz said last week that Trump represents "New York values," stating during the debate that they are '
      "social liberals.",
      [("Cruz", 'that Trump represents "New York values,"', "said"), ("Cruz", "that they are social liberals", "stating")]),
+    # A verb in another tense joined to the reported clause is the reporter's next act.
+    ("Mr. Putin forecast that the slumping economy would soon rebound and praised efforts by John Kerry to end the war.",
+     [("Putin", "that the slumping economy would soon rebound", "forecast"),
+      ("Putin", "efforts by John Kerry to end the war", "praised")]),
+    ("He said prices would rise and wages dropped.", [("He", "prices would rise and wages dropped", "said")]),
     # Negatives: with no report around it, the participle is its clause's subject's.
     ("Police arrested the man, saying he had a gun.", [("Police", "he had a gun", "saying")]),
     ("The officer shot the boy, claiming that he had a knife.",
@@ -112,6 +117,10 @@ DIRECT = [
      [("Trump", "“a total stiff.”", "calling")]),
     ("Anna Novak, who chairs the council, issued a statement Tuesday saying, “I do not feel that the vote was fair.”",
      [("Anna Novak", "“I do not feel that the vote was fair.”", "saying")]),
+    ("Even a top strategist said Clinton will have to choose whose side she is on, saying, “At some point, she is "
+     "going to have to pick.”",
+     [("a top strategist", "Clinton will have to choose whose side she is on", "said"),
+      ("a top strategist", "“At some point, she is going to have to pick.”", "saying")]),
     # Negative: a sign speaks for nobody named; its phrase stops before its cue.
     ("A sign saying “No war” hung on the fence.", [("A sign", "“No war” hung on the fence", "saying")]),
 ]

@@ -13,7 +13,7 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .morph_ru import nominal_subject, surname_like
-from .reported import Attribution, document_issuer, person_org_spans, source_span, stranded_subject
+from .reported import Attribution, closing_participle, document_issuer, person_org_spans, source_span, stranded_subject
 from .reported_ru import addressed_medium, place_source, preceding_subject, ru_source_span
 from .roles import LONG_WORDS
 
@@ -30,6 +30,7 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
         if objs:
             return objs[0]
     climbed = False
+    cue = verb
     for _ in range(4):
         subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
         if len(subj) >= 2 and verb < subj[0] and addressed_medium(view, subj[0]):
@@ -42,7 +43,9 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             # «в качестве которых называют «…»»: a Russian word with no nominative reading is a misparse.
             return subj[0] if nominal_subject(view, subj[0]) else None
         if toks[verb].dep in ("conj", "advcl") and toks[verb].head != verb:
-            verb = toks[verb].head
+            # "X said Clinton will have to choose …, saying, “…”": the participle closing X's report is X's.
+            reporter = closing_participle(view, verb, load_words("speech_verbs")) if verb == cue else None
+            verb = toks[verb].head if reporter is None else reporter
             continue
         if toks[verb].dep == "acl" and toks[verb].head != verb and toks[verb].text.isascii():
             # "Trump issued a statement Tuesday saying, “…”": who issued the statement speaks.

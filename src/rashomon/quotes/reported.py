@@ -201,7 +201,7 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
             verb = _conjunct_head(view, verb)
             continue
         if tok.dep in ("advcl", "xcomp") and tok.head != verb:
-            reporter = _closing_participle(view, verb, speech) if verb == cue else None
+            reporter = closing_participle(view, verb, speech) if verb == cue else None
             # "X said that the candidate was not …, noting that …": the participle closing the
             # report is X's, not the reported clause's subject's.
             verb = tok.head if reporter is None else reporter
@@ -238,7 +238,7 @@ def document_issuer(view: SyntaxView, noun: int) -> int | None:
 _CLOSING_REACH = 5  # heads walked up from a closing participle to the verb of saying it follows
 
 
-def _closing_participle(view: SyntaxView, k: int, speech: frozenset[str]) -> int | None:
+def closing_participle(view: SyntaxView, k: int, speech: frozenset[str]) -> int | None:
     """The verb of saying whose report a participle after a comma closes, the parse having hung
     it somewhere inside the report: "X said that Y was wrong, noting that …", "X argued that a
     database would …, saying …", "X denied the notion that a shakeup is coming, explaining …".
@@ -261,12 +261,17 @@ def _closing_participle(view: SyntaxView, k: int, speech: frozenset[str]) -> int
 
 
 def _without_closing_participle(view: SyntaxView, verb: int, idx: list[int], lex: QuoteLexicon) -> list[int]:
-    """The report's clause without a participle of saying that closes it: it is the reporter's
-    next report (_closing_participle), not part of what was reported."""
+    """The report's clause without what the reporter goes on to do: a participle of saying that
+    closes it (closing_participle) or a verb joined to its clause in another tense
+    (_tense_apart: "forecast that the economy would rebound and praised …")."""
     toks = view.tokens
     for k in idx:
-        if lex.lemma_of(toks[k]) in lex.speech and _closing_participle(view, k, lex.speech) == verb:
+        if lex.lemma_of(toks[k]) in lex.speech and closing_participle(view, k, lex.speech) == verb:
             cut = set(view.subtree(k)) | {j for j in (k - 2, k - 1) if toks[j].text == ","}
+            return [j for j in idx if j not in cut]
+        head = toks[k].head
+        if toks[k].dep == "conj" and head != k and toks[head].head == verb and _tense_apart(view, k, head):
+            cut = set(view.subtree(k)) | {j for j in view.kids(head, "cc", "punct") if j < k and j > head}
             return [j for j in idx if j not in cut]
     return idx
 
@@ -468,6 +473,8 @@ def _conjunct_head(view: SyntaxView, verb: int) -> int:
     it on the main clause's copula ("It was no coincidence that …")."""
     toks = view.tokens
     head = toks[verb].head
+    if _tense_apart(view, verb, head):
+        return toks[head].head
     if not _bare_after_and(view, verb):
         return head
     for k in range(verb - 1, head, -1):
@@ -477,6 +484,21 @@ def _conjunct_head(view: SyntaxView, verb: int) -> int:
                 and any(toks[a].text.lower() == "to" for a in view.kids(k, "aux")):
             return k
     return head
+
+
+_MODAL_MARKS = frozenset({"would", "will", "could", "can", "should", "shall", "may", "might", "must", "to"})
+
+
+def _tense_apart(view: SyntaxView, verb: int, head: int) -> bool:
+    """ "Putin forecast that the economy would soon rebound and praised …": a finite or
+    participial English verb cannot share "would" with the bare verb the parse joined it to, so
+    it joins the verb whose clause that one is (forecast)."""
+    toks = view.tokens
+    own, other = toks[verb], toks[head]
+    return (own.text.isascii() and own.text.lower() != own.lemma.lower() and own.text.lower().endswith(("ed", "s"))
+            and not view.kids(verb, *_SUBJ, *_PASSIVE_SUBJ)
+            and other.text.lower() == other.lemma.lower() and other.dep in ("ccomp", "xcomp") and other.head != head
+            and any(toks[a].text.lower() in _MODAL_MARKS for a in view.kids(head, "aux")))
 
 
 def _bare_after_and(view: SyntaxView, verb: int) -> bool:
