@@ -39,6 +39,8 @@ ISSUED = [
      [("His office", "the senator would vote against the bill", "saying")]),
     ("After the attacks, Trump released a new radio ad calling it dangerous that Obama has no strategy.",
      [("Trump", "that Obama has no strategy", "calling")]),
+    ("Later that day, Trump fired back a response saying he would not support the agenda.",
+     [("Trump", "he would not support the agenda", "saying")]),
     # Negatives: reading a document is not issuing it, and a poll shows its own finding.
     ("She read a report saying the plant was unsafe.",
      [("a report", "the plant was unsafe", "saying")]),
@@ -85,6 +87,11 @@ OTHERS = [
      [("Putin", "that the slumping economy would soon rebound", "forecast"),
       ("Putin", "efforts by John Kerry to end the war", "praised")]),
     ("He said prices would rise and wages dropped.", [("He", "prices would rise and wages dropped", "said")]),
+    # The object of the verb above an infinitive does what it says (object control).
+    ("The KGB persuaded Lukashenko to declare that he was ready.", [("Lukashenko", "that he was ready", "declare")]),
+    ("The timing of the debate led Republicans to say that Democrats were trying to protect her.",
+     [("Republicans", "that Democrats were trying to protect her", "say")]),
+    ("He promised voters to cut taxes.", [("He", "to cut taxes", "promised")]),
     # Negatives: with no report around it, the participle is its clause's subject's.
     ("Police arrested the man, saying he had a gun.", [("Police", "he had a gun", "saying")]),
     ("The officer shot the boy, claiming that he had a knife.",

@@ -165,6 +165,10 @@ def trim_focus(text: str, span: tuple[int, int]) -> tuple[int, int]:
 _COORDINATORS = frozenset({"but", "and", "yet", "or"})
 
 
+# English verbs whose subject, not object, does what their infinitive says ("promised voters to cut taxes").
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer", "swear"})
+
+
 def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozenset()) -> int | None:
     """nsubj of the verb, or of the verb it is coordinated with / participle of.
 
@@ -200,6 +204,13 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
         if tok.dep == "conj" and tok.head != verb:
             verb = _conjunct_head(view, verb)
             continue
+        if tok.dep == "xcomp" and tok.head != verb and tok.text.isascii():
+            # "The KGB persuaded Lukashenko to declare …", "led Republicans to say …": the object
+            # of the verb above the infinitive does it (not "promised voters to …").
+            objs = [c for c in view.kids(tok.head, "dobj") if c < verb and toks[c].pos in ("NOUN", "PROPN", "PRON")]
+            if objs and toks[tok.head].lemma.lower() not in _SUBJECT_CONTROL \
+                    and any(toks[a].text.lower() == "to" for a in view.kids(verb, "aux")):
+                return objs[0]
         if tok.dep in ("advcl", "xcomp") and tok.head != verb:
             reporter = closing_participle(view, verb, speech) if verb == cue else None
             # "X said that the candidate was not …, noting that …": the participle closing the
