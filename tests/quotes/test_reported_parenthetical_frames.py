@@ -128,6 +128,9 @@ DIRECT = [
      "going to have to pick.”",
      [("a top strategist", "Clinton will have to choose whose side she is on", "said"),
       ("a top strategist", "“At some point, she is going to have to pick.”", "saying")]),
+    # The parse made "Of" the subject and hung "Carson," on the speaker's name.
+    ("Of Carson, Levine, who has given money to Marco Rubio, said, “He is flat-out scary.”",
+     [("Levine", "“He is flat-out scary.”", "said")]),
     # Negative: a sign speaks for nobody named; its phrase stops before its cue.
     ("A sign saying “No war” hung on the fence.", [("A sign", "“No war” hung on the fence", "saying")]),
 ]
@@ -137,5 +140,6 @@ DIRECT = [
 def test_reported_parenthetical_frames_direct(analyzer, text, expected):
     art = analyzer.analyze_text(text)
     assert_quotes(art, expected)
-    for q in art.quotes:  # a speaker never holds its own cue
+    for q in art.quotes:  # a speaker never holds its own cue, nor starts with a preposition
         assert q.speaker is None or q.cue is None or not q.speaker.start < q.cue.start < q.speaker.end
+        assert q.speaker is None or not q.speaker.text.startswith("Of ")

@@ -35,6 +35,10 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
         subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
         if len(subj) >= 2 and verb < subj[0] and addressed_medium(view, subj[0]):
             subj = subj[1:]  # «комментирует «МК» сотрудник института …»: the paper is spoken to
+        if subj and toks[subj[0]].pos == "ADP" and toks[subj[0]].text.isascii():
+            # "Of Carson, Levine, who …, said, “…”": the parse made the preposition the subject.
+            objs = view.kids(subj[0], "pobj")
+            return objs[-1] if objs else None
         if subj and climbed and toks[subj[0]].text.lower() == "it":
             return None  # "It seems unfair to tell them: “…”": an expletive says nothing
         if len(subj) >= 2 and subj[-1] < verb and toks[verb].text.isascii():
