@@ -139,6 +139,10 @@ def _base(ua: ClaimUnit, ub: ClaimUnit, sim: float) -> dict[str, float]:
 def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
     if ua.article == ub.article and (update_cue(ua) or update_cue(ub)):
         return None  # an article revising its own figure: an update (see _updates)
+    if ua.qualified == ub.qualified and ua.article != ub.article:
+        named = _named_amount(ua, ub, sim, facts)
+        if named is not None:
+            return named
     # Figures said of two places are two measures ("2,000 troops from Syria", "7,000 from Afghanistan").
     if ua.places and ub.places and not set(ua.places) & set(ub.places):
         return None
@@ -191,15 +195,64 @@ def _quantity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
             # earlier and a later figure, two copies of one wire story.
             if facts[ub.article].states(qa, ub.source_key) or facts[ua.article].states(qb, ua.source_key):
                 continue
-            hi, lo = max(abs(qa.value or 0), abs(qb.value or 0)), min(abs(qa.value or 0), abs(qb.value or 0))
             feats = _base(ua, ub, sim) | {"same_head": float(bool(qa.head_lemma and qa.head_lemma == qb.head_lemma)),
                                           "hedged": float(qa.relation != "eq" or qb.relation != "eq"),
-                                          "ratio": min(hi / lo, 100.0) if lo else 100.0}
+                                          "ratio": _ratio(qa, qb)}
             cand = Candidate("quantity", f"{frame}", [], f"{qa.text} vs {qb.text}: {frame}",
                              {0: (qa.start, qa.end), 1: (qb.start, qb.end)}, frame, "quantity", feats)
             if best is None or feats["same_head"] > best.features["same_head"]:
                 best = cand
     return best
+
+
+def _named_amount(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, ArticleFacts]) -> Candidate | None:
+    """ "$5,687.75 on Martha's Vineyard Holistic Retreat" / "a $5,587.75 vacation at the Martha’s
+    Vineyard Holistic Retreat": one named thing priced two ways in two articles, even inside lists
+    of figures and beside other places (the name says what each amount is for)."""
+    for qa in ua.quantities:
+        named = _bound_name(ua, qa)
+        if named is None:
+            continue
+        for qb in ub.quantities:
+            other = _bound_name(ub, qb)
+            if other is None or other[0] != named[0] or not _same_measure_kind(qa, qb) or compatible(qa, qb) \
+                    or facts[ub.article].states(qa, ub.source_key) or facts[ua.article].states(qb, ua.source_key):
+                continue
+            feats = _base(ua, ub, sim) | {"same_head": 1.0, "hedged": float(qa.relation != "eq" or qb.relation != "eq"),
+                                          "ratio": _ratio(qa, qb), "named": 1.0}
+            frame = f"amount for {named[1]}"
+            return Candidate("quantity", frame, [], f"{qa.text} vs {qb.text}: {frame}",
+                             {0: (qa.start, qa.end), 1: (qb.start, qb.end)}, frame, "quantity", feats)
+    return None
+
+
+def _ratio(qa: Quantity, qb: Quantity) -> float:
+    """The larger value over the smaller, at most 100."""
+    hi, lo = max(abs(qa.value or 0), abs(qb.value or 0)), min(abs(qa.value or 0), abs(qb.value or 0))
+    return min(hi / lo, 100.0) if lo else 100.0
+
+
+def _same_measure_kind(qa: Quantity, qb: Quantity) -> bool:
+    """Two amounts of money in one currency (the only kind a name alone binds)."""
+    return qa.kind == qb.kind == "money" and qa.value is not None and qb.value is not None \
+        and (getattr(qa, "unit", None) or "") == (getattr(qb, "unit", None) or "")
+
+
+# After a figure: up to two words, a preposition, an article, then a name of two to six
+# capitalised words ("$5,587.75 vacation at the Martha’s Vineyard Holistic Retreat").
+_BOUND_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:on|at|for|to|from|by)\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w'’.&-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.&-]*){1,5})")
+
+
+def _bound_name(u: ClaimUnit, q: Quantity) -> tuple[str, str] | None:
+    """The name of the one thing an English figure is the amount for, right after it: (a key with
+    apostrophes, spaces and case folded, the name as written), or None."""
+    at = q.end - u.claim.start
+    m = _BOUND_NAME.match(u.claim.text, at) if 0 <= at <= len(u.claim.text) else None
+    if m is None:
+        return None
+    shown = re.sub(r"\s+", " ", m.group(1)).strip(" .")
+    return shown.replace("’", "'").lower(), shown
 
 
 _HOLDER_REACH = 60  # characters: "Sen. Ted Cruz (who has [231] delegates)"
