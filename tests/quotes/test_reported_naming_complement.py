@@ -18,6 +18,10 @@ CASES = [
       ("The governor", "her angry remarks about his plan “deeply irresponsible”", "calling"),
       ("her", "his plan", "remarks"),
       ("The governor", "that she owed voters an apology", "suggesting")]),
+    # A noun in marks the parse read as the object's apposition (session 55).
+    ('Yang Shu, director of the Institute of Central Asian Studies at Lanzhou University, calls Horgos "a mistake" '
+     "because so few people are in its vicinity.",
+     [("Yang Shu", 'Horgos "a mistake"', "calls")]),
     # Controls: a complement the parse gets right, and a cue noun with no naming verb over it.
     ("Critics called the plan “reckless”.", [("Critics", "the plan “reckless”", "called")]),
     ("Her remarks about his plan were widely shared.", [("Her", "his plan", "remarks")]),

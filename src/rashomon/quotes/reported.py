@@ -292,6 +292,13 @@ def _without_closing_participle(view: SyntaxView, verb: int, idx: list[int], lex
     return idx
 
 
+def _opens_marks(view: SyntaxView, first: int) -> bool:
+    """Whether a phrase starting at token `first` opens with double quotation marks, or right after them."""
+    toks = view.tokens
+    return toks[first].text in DOUBLE_MARKS or (first > 0 and toks[first - 1].text in DOUBLE_MARKS
+                                                 and toks[first - 1].end == toks[first].start)
+
+
 def _has_not_is(view: SyntaxView, verb: int, subj: int) -> bool:
     """ "She's said that the plan will fail": the parse read the contraction as "is" and the
     clause as passive; with a that-clause (not "is said to …") and a subject that can speak
@@ -643,8 +650,10 @@ def _content_of(view: SyntaxView, verb: int, lex: QuoteLexicon) -> tuple[list[in
             if lemma in lex.naming and not comps and toks[verb].text.isascii():
                 # "calling her remarks about his candidacy “highly inappropriate”": the complement in
                 # marks, hung by the parse on a noun inside the object as an adjective after it.
-                comps = [k for k in view.subtree(objs[0]) if toks[k].dep == "amod" and toks[k].head < k
-                         and toks[view.subtree(k)[0]].text in DOUBLE_MARKS][:1]
+                # So is a noun in marks the parse read as the object's apposition ("calls Horgos
+                # "a mistake"", its opening mark hung on the object).
+                comps = [k for k in view.subtree(objs[0]) if toks[k].dep in ("amod", "appos") and toks[k].head < k
+                         and _opens_marks(view, view.subtree(k)[0])][:1]
             if lemma in lex.naming and not comps:
                 return [], "naming"  # "as they called Lukashenko": naming someone, not saying anything
             if lemma in lex.regard and not comps:
