@@ -131,6 +131,12 @@ DIRECT = [
     # The parse made "Of" the subject and hung "Carson," on the speaker's name.
     ("Of Carson, Levine, who has given money to Marco Rubio, said, “He is flat-out scary.”",
      [("Levine", "“He is flat-out scary.”", "said")]),
+    # The clause's verb read as a modifier of the name; the subject hung on an aside.
+    ("O'Malley, who signed sweeping gun laws as governor, interjected to say: \"They have both been "
+     "inconsistent when it comes to guns.\"",
+     [("O'Malley", "\"They have both been inconsistent when it comes to guns.\"", "say")]),
+    ("Clinton, exasperated, famously responded: \"What difference does it make?\"",
+     [("Clinton", "\"What difference does it make?\"", "responded")]),
     # Negative: a sign speaks for nobody named; its phrase stops before its cue.
     ("A sign saying “No war” hung on the fence.", [("A sign", "“No war” hung on the fence", "saying")]),
 ]

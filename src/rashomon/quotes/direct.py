@@ -53,7 +53,22 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             continue
         if toks[verb].dep == "acl" and toks[verb].head != verb and toks[verb].text.isascii():
             # "Trump issued a statement Tuesday saying, “…”": who issued the statement speaks.
-            return document_issuer(view, toks[verb].head)
+            issuer = document_issuer(view, toks[verb].head)
+            if issuer is not None:
+                return issuer
+            # "O'Malley, who signed …, interjected to say: “…”": the parse made the clause's verb
+            # a modifier of the name before it (never a passive with its agent: "the words said by X").
+            head = toks[verb].head
+            if head < verb and toks[head].pos == "PROPN" and toks[verb - 1].text == "," \
+                    and not view.kids(verb, "agent"):
+                return head
+            return None
+        if toks[verb].text.isascii() and not climbed:
+            # "Clinton, exasperated, famously responded: “…”": the subject hung on the aside.
+            asides = [c for p in view.kids(verb, "parataxis") if p < verb
+                      for c in view.kids(p, "nsubj") if c < p and toks[c].pos in ("PROPN", "PRON", "NOUN")]
+            if asides:
+                return asides[0]
         # "Husted continued by saying, “…”": the gerund of a "by"-phrase is the clause verb's act.
         prep = toks[verb].head
         if toks[verb].dep == "pcomp" and toks[prep].text.lower() == "by" and toks[prep].dep == "prep" \
