@@ -41,6 +41,8 @@ ISSUED = [
      [("Trump", "that Obama has no strategy", "calling")]),
     ("Later that day, Trump fired back a response saying he would not support the agenda.",
      [("Trump", "he would not support the agenda", "saying")]),
+    ("Forbes shot back in an article stating that New York was the billionaire capital of the world.",
+     [("Forbes", "that New York was the billionaire capital of the world", "stating")]),
     # Negatives: reading a document is not issuing it, and a poll shows its own finding.
     ("She read a report saying the plant was unsafe.",
      [("a report", "the plant was unsafe", "saying")]),
@@ -92,6 +94,8 @@ OTHERS = [
     ("The timing of the debate led Republicans to say that Democrats were trying to protect her.",
      [("Republicans", "that Democrats were trying to protect her", "say")]),
     ("He promised voters to cut taxes.", [("He", "to cut taxes", "promised")]),
+    ("Sanders used this question to demand that wealthy Americans pay their fair share.",
+     [("Sanders", "that wealthy Americans pay their fair share", "demand")]),
     # Negatives: with no report around it, the participle is its clause's subject's.
     ("Police arrested the man, saying he had a gun.", [("Police", "he had a gun", "saying")]),
     ("The officer shot the boy, claiming that he had a knife.",

@@ -171,7 +171,10 @@ _COORDINATORS = frozenset({"but", "and", "yet", "or"})
 
 
 # English verbs whose subject, not object, does what their infinitive says ("promised voters to cut taxes").
-_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer", "swear"})
+# Nor a verb of means or occasion: "using an expletive to describe …", "used this question to
+# demand …", "took the opportunity to say …".
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer", "swear",
+                              "use", "take", "spend", "seize", "need", "make", "give"})
 
 
 def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozenset()) -> int | None:
@@ -238,13 +241,19 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
 
 def document_issuer(view: SyntaxView, noun: int) -> int | None:
     """The subject of the verb of issuing whose object is this document noun ("X issued a
-    statement", "X put out a letter"; lang/en/document_nouns.txt, issue_verbs.txt), if any."""
+    statement", "X put out a letter"; lang/en/document_nouns.txt, issue_verbs.txt), or of the verb
+    it is the means of ("X shot back in an article stating …"), if any."""
     from ..lang import load_words
 
     toks = view.tokens
     verb = toks[noun].head
-    if toks[noun].dep not in ("dobj", "obj") or verb == noun or toks[verb].pos not in ("VERB", "AUX") \
-            or toks[noun].lemma.lower() not in load_words("document_nouns") \
+    if toks[noun].lemma.lower() not in load_words("document_nouns") or verb == noun:
+        return None
+    prep = verb
+    if toks[noun].dep == "pobj" and toks[prep].lemma.lower() == "in" and toks[prep].dep == "prep" \
+            and toks[prep].head != prep and toks[toks[prep].head].pos in ("VERB", "AUX"):
+        verb = toks[prep].head  # "Forbes shot back in an article stating …": whoever wrote in it
+    elif toks[noun].dep not in ("dobj", "obj") or toks[verb].pos not in ("VERB", "AUX") \
             or toks[verb].lemma.lower() not in load_words("issue_verbs"):
         return None
     subj = [c for c in view.kids(verb, *_SUBJ) if toks[c].pos in ("NOUN", "PROPN", "PRON")]
