@@ -13,7 +13,8 @@ from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import MarkPair
 from .morph_ru import nominal_subject, surname_like
-from .reported import Attribution, closing_participle, document_issuer, person_org_spans, source_span, stranded_subject
+from .reported import (Attribution, closing_participle, document_issuer, nearest_subjects, person_org_spans, source_span,
+                       stranded_subject)
 from .reported_ru import addressed_medium, place_source, preceding_subject, ru_source_span
 from .roles import LONG_WORDS
 
@@ -41,8 +42,7 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             return objs[-1] if objs else None
         if subj and climbed and toks[subj[0]].text.lower() == "it":
             return None  # "It seems unfair to tell them: “…”": an expletive says nothing
-        if len(subj) >= 2 and subj[-1] < verb and toks[verb].text.isascii():
-            subj = subj[-1:]  # "Speaking in Salem, New Hampshire, Trump went …": the parse made the place a subject too
+        subj = nearest_subjects(view, verb, subj)
         if subj:
             # «в качестве которых называют «…»»: a Russian word with no nominative reading is a misparse.
             return subj[0] if nominal_subject(view, subj[0]) else None

@@ -190,8 +190,7 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
         if passive and verb == cue and _has_not_is(view, verb, passive[0]):
             return passive[0]
         subj = [c for c in view.kids(verb, *_SUBJ) if c not in passive]
-        if len(subj) >= 2 and subj[-1] < verb and toks[verb].text.isascii():
-            subj = subj[-1:]  # "Speaking in Salem, New Hampshire, Trump went …": the parse made the place a subject too
+        subj = nearest_subjects(view, verb, subj)
         if subj:
             first = subj[0]
             while first + 1 in subj and toks[first].end == toks[first + 1].start:
@@ -261,6 +260,14 @@ def document_issuer(view: SyntaxView, noun: int) -> int | None:
 
 
 _CLOSING_REACH = 5  # heads walked up from a closing participle to the verb of saying it follows
+
+
+def nearest_subjects(view: SyntaxView, verb: int, subj: list[int]) -> list[int]:
+    """Of two or more subjects the English parse gave one verb before it, the one next to it
+    ("Speaking in Salem, New Hampshire, Trump went …": the place was made a subject too)."""
+    if len(subj) >= 2 and subj[-1] < verb and view.tokens[verb].text.isascii():
+        return subj[-1:]
+    return subj
 
 
 def closing_participle(view: SyntaxView, k: int, speech: frozenset[str]) -> int | None:
