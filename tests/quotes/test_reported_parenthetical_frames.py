@@ -153,3 +153,18 @@ def test_reported_parenthetical_frames_direct(analyzer, text, expected):
     for q in art.quotes:  # a speaker never holds its own cue, nor starts with a preposition
         assert q.speaker is None or q.cue is None or not q.speaker.start < q.cue.start < q.speaker.end
         assert q.speaker is None or not q.speaker.text.startswith("Of ")
+
+
+RUSSIAN = [
+    # Object control in Russian: the object of the verb above the infinitive speaks.
+    ("КГБ убедил Лукашенко публично заявить, что он готов к переговорам.",
+     [("Лукашенко", "он готов к переговорам", "заявить")]),
+    ("Это заставило депутатов заявить, что закон нарушен.", [("депутаты", "закон нарушен", "заявить")]),
+    # Negative: a dative addressee is no object.
+    ("Министр решил заявить, что закон нарушен.", [("Министр", "закон нарушен", "заявить")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RUSSIAN, ids=[c[0][:40] for c in RUSSIAN])
+def test_reported_parenthetical_frames_russian_object_control(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)

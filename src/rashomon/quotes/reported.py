@@ -211,12 +211,14 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
         if tok.dep == "conj" and tok.head != verb:
             verb = _conjunct_head(view, verb)
             continue
-        if tok.dep == "xcomp" and tok.head != verb and tok.text.isascii():
-            # "The KGB persuaded Lukashenko to declare …", "led Republicans to say …": the object
-            # of the verb above the infinitive does it (not "promised voters to …").
-            objs = [c for c in view.kids(tok.head, "dobj") if c < verb and toks[c].pos in ("NOUN", "PROPN", "PRON")]
+        if tok.dep == "xcomp" and tok.head != verb:
+            # "The KGB persuaded Lukashenko to declare …", "led Republicans to say …", «это заставило
+            # депутатов заявить …»: the object of the verb above the infinitive does it (not
+            # "promised voters to …", whose voters are no object in Russian either).
+            objs = [c for c in view.kids(tok.head, "dobj", "obj") if c < verb and toks[c].pos in ("NOUN", "PROPN", "PRON")]
+            english = tok.text.isascii()
             if objs and toks[tok.head].lemma.lower() not in _SUBJECT_CONTROL \
-                    and any(toks[a].text.lower() == "to" for a in view.kids(verb, "aux")):
+                    and (not english or any(toks[a].text.lower() == "to" for a in view.kids(verb, "aux"))):
                 return objs[0]
         if tok.dep in ("advcl", "xcomp") and tok.head != verb:
             reporter = closing_participle(view, verb, speech) if verb == cue else None

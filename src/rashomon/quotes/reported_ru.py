@@ -566,6 +566,12 @@ def _subject_up(view: SyntaxView, verb: int) -> int | None:
         if subj:
             return _past_label(view, subj[0], verb)
         tok = toks[verb]
+        if tok.dep == "xcomp" and tok.head != verb:
+            # «КГБ убедил Лукашенко заявить, что …», «это заставило депутатов заявить …»: the object
+            # of the verb above the infinitive does what it says («пообещал избирателям» is no object).
+            objs = [c for c in view.kids(tok.head, "obj") if c < verb and toks[c].pos in ("NOUN", "PROPN", "PRON")]
+            if objs:
+                return objs[0]
         if tok.dep in ("conj", "advcl", "xcomp", "dep") and tok.head != verb and toks[tok.head].pos in ("VERB", "AUX", "ADJ"):
             verb = tok.head
             if tok.dep in ("conj", "advcl") and gerund(tok.text):
