@@ -156,12 +156,16 @@ def test_reported_parenthetical_frames_direct(analyzer, text, expected):
 
 
 RUSSIAN = [
-    # Object control in Russian: the object of the verb above the infinitive speaks.
+    # Object control in Russian: the object of the verb above the infinitive speaks (not a
+    # subject-control verb's infinitive).
     ("КГБ убедил Лукашенко публично заявить, что он готов к переговорам.",
      [("Лукашенко", "он готов к переговорам", "заявить")]),
     ("Это заставило депутатов заявить, что закон нарушен.", [("депутаты", "закон нарушен", "заявить")]),
-    # Negative: a dative addressee is no object.
     ("Министр решил заявить, что закон нарушен.", [("Министр", "закон нарушен", "заявить")]),
+    # A past verb joined to the reported clause whose subject it cannot agree with is the reporter's.
+    ("Министр заявил, что экономика скоро восстановится, и похвалил усилия правительства.",
+     [("Министр", "экономика скоро восстановится", "заявил"), ("Министр", "усилия правительства", "похвалил")]),
+    ("Она сказала, что министр уволен и покинул страну.", [("Она", "министр уволен и покинул страну", "сказала")]),
 ]
 
 

@@ -57,6 +57,41 @@ def third_person(word: str) -> bool:
                for p in russian_morph().parse(word.lower()))
 
 
+@lru_cache(maxsize=4096)
+def _past_forms(word: str) -> frozenset[tuple[str | None, str | None]]:
+    """(gender, number) of a Cyrillic word's known past-tense verb readings («похвалил»: masculine singular)."""
+    return frozenset((_plain(p.tag.gender), _plain(p.tag.number)) for p in russian_morph().parse(word.lower())
+                     if p.is_known and p.tag.POS == "VERB" and p.tag.tense == "past")
+
+
+@lru_cache(maxsize=4096)
+def _noun_forms(word: str) -> frozenset[tuple[str | None, str | None]]:
+    """(gender, number) of a Cyrillic word's known nominative noun readings."""
+    return frozenset((_plain(p.tag.gender), _plain(p.tag.number)) for p in russian_morph().parse(word.lower())
+                     if p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn")
+
+
+def _plain(grammeme: object) -> str | None:
+    """A grammeme as a plain string (pymorphy2's own compare only with their attribute's values)."""
+    return None if grammeme is None else str(grammeme)
+
+
+def past_disagrees(verb: str, noun: str) -> bool:
+    """Whether a Russian past-tense verb cannot have this noun as its subject: every reading of
+    each disagrees in gender (singular) or number («похвалил» / «экономика»). Unknown words never
+    disagree."""
+    if not (has_cyrillic(verb) and has_cyrillic(noun)):
+        return False
+    verbs, nouns = _past_forms(verb), _noun_forms(noun)
+    if not verbs or not nouns:
+        return False
+    def agree(v: tuple[str | None, str | None], n: tuple[str | None, str | None]) -> bool:
+        if v[1] == "plur" or n[1] == "plur":
+            return v[1] == n[1]
+        return v[0] == n[0] or n[0] in (None, "ms-f")
+    return not any(agree(v, n) for v in verbs for n in nouns)
+
+
 _NEVER_SUBJECT = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"}
 
 

@@ -14,7 +14,7 @@ from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
 from .marks import DOUBLE_MARKS
-from .morph_ru import misparsed_subject, surname_like
+from .morph_ru import misparsed_subject, past_disagrees, surname_like
 
 # Verbs whose infinitive complement is the content: "claims to have prevented".
 # (Not want/plan/hope: "what do they want to hide" is not reported speech.)
@@ -532,10 +532,16 @@ _MODAL_MARKS = frozenset({"would", "will", "could", "can", "should", "shall", "m
 
 def _tense_apart(view: SyntaxView, verb: int, head: int) -> bool:
     """ "Putin forecast that the economy would soon rebound and praised …": a finite or
-    participial English verb cannot share "would" with the bare verb the parse joined it to, so
-    it joins the verb whose clause that one is (forecast)."""
+    participial English verb cannot share "would" with the bare verb the parse joined it to, nor a
+    Russian past verb a subject it cannot agree with, so it joins the verb whose clause that one
+    is (forecast)."""
     toks = view.tokens
     own, other = toks[verb], toks[head]
+    if has_cyrillic(own.text):
+        # «Министр заявил, что экономика восстановится, и похвалил …»: «похвалил» cannot agree
+        # with «экономика».
+        return other.dep == "ccomp" and other.head != head and not view.kids(verb, *_SUBJ, *_PASSIVE_SUBJ) \
+            and any(past_disagrees(own.text, toks[s].text) for s in view.kids(head, *_SUBJ))
     return (own.text.isascii() and own.text.lower() != own.lemma.lower() and own.text.lower().endswith(("ed", "s"))
             and not view.kids(verb, *_SUBJ, *_PASSIVE_SUBJ)
             and other.text.lower() == other.lemma.lower() and other.dep in ("ccomp", "xcomp") and other.head != head
