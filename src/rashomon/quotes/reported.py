@@ -170,13 +170,6 @@ def trim_focus(text: str, span: tuple[int, int]) -> tuple[int, int]:
 _COORDINATORS = frozenset({"but", "and", "yet", "or"})
 
 
-# English verbs whose subject, not object, does what their infinitive says ("promised voters to cut taxes").
-# Nor a verb of means or occasion: "using an expletive to describe …", "used this question to
-# demand …", "took the opportunity to say …".
-_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer", "swear",
-                              "use", "take", "spend", "seize", "need", "make", "give"})
-
-
 def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozenset()) -> int | None:
     """nsubj of the verb, or of the verb it is coordinated with / participle of.
 
@@ -187,7 +180,7 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
     cue = verb
     for _ in range(4):
         passive = view.kids(verb, *_PASSIVE_SUBJ)
-        if passive and verb == cue and _has_not_is(view, verb, passive[0]):
+        if passive and verb == cue and _contracted_has(view, verb, passive[0]):
             return passive[0]
         subj = [c for c in view.kids(verb, *_SUBJ) if c not in passive]
         subj = nearest_subjects(view, verb, subj)
@@ -217,7 +210,7 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
             # "promised voters to …", whose voters are no object in Russian either).
             objs = [c for c in view.kids(tok.head, "dobj", "obj") if c < verb and toks[c].pos in ("NOUN", "PROPN", "PRON")]
             english = tok.text.isascii()
-            if objs and toks[tok.head].lemma.lower() not in _SUBJECT_CONTROL \
+            if objs and toks[tok.head].lemma.lower() not in _subject_control() \
                     and (not english or any(toks[a].text.lower() == "to" for a in view.kids(verb, "aux"))):
                 return objs[0]
         if tok.dep in ("advcl", "xcomp") and tok.head != verb:
@@ -240,22 +233,29 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
     return None
 
 
-def document_issuer(view: SyntaxView, noun: int) -> int | None:
-    """The subject of the verb of issuing whose object is this document noun ("X issued a
-    statement", "X put out a letter"; lang/en/document_nouns.txt, issue_verbs.txt), or of the verb
-    it is the means of ("X shot back in an article stating …"), if any."""
+def document_verb(view: SyntaxView, noun: int) -> int | None:
+    """The verb a document noun is issued by ("X issued a statement", «X распространило
+    заявление»; lang/<code>/issue_verbs.txt) or is the means of ("X said in a statement", "X shot
+    back in an article", «X заявило в сообщении»), if any."""
     from ..lang import load_words
 
     toks = view.tokens
-    verb = toks[noun].head
-    if toks[noun].lemma.lower() not in load_words("document_nouns") or verb == noun:
-        return None
-    prep = verb
-    if toks[noun].dep == "pobj" and toks[prep].lemma.lower() == "in" and toks[prep].dep == "prep" \
-            and toks[prep].head != prep and toks[toks[prep].head].pos in ("VERB", "AUX"):
-        verb = toks[prep].head  # "Forbes shot back in an article stating …": whoever wrote in it
-    elif toks[noun].dep not in ("dobj", "obj") or toks[verb].pos not in ("VERB", "AUX") \
-            or toks[verb].lemma.lower() not in load_words("issue_verbs"):
+    verb, dep = toks[noun].head, toks[noun].dep
+    means = dep == "obl" and any(toks[c].lemma.lower() in ("в", "во") for c in view.kids(noun, "case"))
+    if dep == "pobj" and toks[verb].pos == "ADP" and toks[verb].lemma.lower() == "in":
+        verb, means = toks[verb].head, True
+    issued = dep in ("dobj", "obj") and toks[verb].lemma.lower() in load_words("issue_verbs")
+    return verb if verb != noun and toks[verb].pos in ("VERB", "AUX") and (means or issued) else None
+
+
+def document_issuer(view: SyntaxView, noun: int) -> int | None:
+    """The subject of the verb that issued a document noun or wrote in it (document_verb;
+    lang/<code>/document_nouns.txt), if any: "the campaign issued a statement saying …"."""
+    from ..lang import load_words
+
+    toks = view.tokens
+    verb = document_verb(view, noun) if toks[noun].lemma.lower() in load_words("document_nouns") else None
+    if verb is None:
         return None
     subj = [c for c in view.kids(verb, *_SUBJ) if toks[c].pos in ("NOUN", "PROPN", "PRON")]
     return subj[0] if subj else None
@@ -317,7 +317,7 @@ def _opens_marks(view: SyntaxView, first: int) -> bool:
                                                  and toks[first - 1].end == toks[first].start)
 
 
-def _has_not_is(view: SyntaxView, verb: int, subj: int) -> bool:
+def _contracted_has(view: SyntaxView, verb: int, subj: int) -> bool:
     """ "She's said that the plan will fail": the parse read the contraction as "is" and the
     clause as passive; with a that-clause (not "is said to …") and a subject that can speak
     ("It's said that …" stays impersonal) it is "has said"."""
@@ -527,9 +527,6 @@ def _conjunct_head(view: SyntaxView, verb: int) -> int:
     return head
 
 
-_MODAL_MARKS = frozenset({"would", "will", "could", "can", "should", "shall", "may", "might", "must", "to"})
-
-
 def _tense_apart(view: SyntaxView, verb: int, head: int) -> bool:
     """ "Putin forecast that the economy would soon rebound and praised …": a finite or
     participial English verb cannot share "would" with the bare verb the parse joined it to, nor a
@@ -545,7 +542,8 @@ def _tense_apart(view: SyntaxView, verb: int, head: int) -> bool:
     return (own.text.isascii() and own.text.lower() != own.lemma.lower() and own.text.lower().endswith(("ed", "s"))
             and not view.kids(verb, *_SUBJ, *_PASSIVE_SUBJ)
             and other.text.lower() == other.lemma.lower() and other.dep in ("ccomp", "xcomp") and other.head != head
-            and any(toks[a].text.lower() in _MODAL_MARKS for a in view.kids(head, "aux")))
+            and any(toks[a].text.lower() in ("can", "to") or toks[a].text.lower() in _predictive_auxiliaries()
+                    for a in view.kids(head, "aux")))
 
 
 def _bare_after_and(view: SyntaxView, verb: int) -> bool:
@@ -1088,6 +1086,14 @@ def _sender(view: SyntaxView, noun: int, lex: QuoteLexicon) -> int | None:
                                   for m in view.article.mentions):
         return objs[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _subject_control() -> frozenset[str]:
+    """English verbs whose subject, not object, does what their infinitive says (lang/en/subject_control_verbs.txt)."""
+    from ..lang import load_list
+
+    return frozenset(w.lower() for w in load_list("en", "subject_control_verbs"))
 
 
 @lru_cache(maxsize=1)

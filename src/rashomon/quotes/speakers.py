@@ -17,6 +17,7 @@ from ..morph import russian_morph
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
+from .reported import document_verb
 from .role_nouns import RoleIndex, singular
 
 # Platforms whose account or post is written by the one named after them («Twitter советника X»).
@@ -505,12 +506,8 @@ class SpeakerResolver:
         for p in view.kids(i, "prep", "agent"):
             if toks[p].lemma.lower() in ("from", "by"):
                 cands += view.kids(p, "pobj")
-        verb, dep = toks[i].head, toks[i].dep
-        means = dep == "obl" and any(toks[c].lemma.lower() in ("в", "во") for c in view.kids(i, "case"))
-        if dep == "pobj" and toks[verb].pos == "ADP" and toks[verb].lemma.lower() == "in":
-            verb, means = toks[verb].head, True  # "said in a statement", "outlined in a letter"
-        issued = dep in ("dobj", "obj") and toks[verb].lemma.lower() in load_words("issue_verbs")
-        if verb != i and toks[verb].pos in ("VERB", "AUX") and (means or issued):
+        verb = document_verb(view, i)  # "said in a statement", "issued a statement"
+        if verb is not None:
             cands += [c for c in view.kids(verb, "nsubj") if toks[c].dep == "nsubj"]
         for c in cands:
             sub = view.subtree(c)
