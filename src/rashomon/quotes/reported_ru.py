@@ -505,9 +505,21 @@ def preceding_subject(view: SyntaxView, verb: int) -> int | None:
         if toks[k].sent != toks[verb].sent or toks[k].pos in ("VERB", "AUX") and toks[k].dep not in _MODIFIER_CLAUSES \
                 and not (toks[k].dep == "advcl" and gerund(toks[k].text)) or toks[k].text in (".", ";", ":"):
             return None
-        if toks[k].dep == "nsubj" and toks[k].head > verb:
+        if toks[k].dep == "nsubj" and (toks[k].head > verb or _second_subject(view, k)):
             return k
     return None
+
+
+def _second_subject(view: SyntaxView, subj: int) -> bool:
+    """A subject the parser hung on the clause before «, а …» / «, но …», whose verb has a subject
+    of its own: «Грузия придерживается курса на НАТО, а Украина уже объявила, что …» (Украина
+    under «придерживается» beside «Грузия»): it belongs to the verb after it."""
+    toks = view.tokens
+    head = toks[subj].head
+    if head >= subj or not any(c < subj for c in view.kids(head, "nsubj") if c != subj):
+        return False
+    return any(toks[j].pos == "CCONJ" and toks[j].text.lower() in ("а", "но", "и") and toks[j - 1].text == ","
+               for j in range(head + 1, subj))
 
 
 def stray_subject(view: SyntaxView, verb: int) -> int | None:
