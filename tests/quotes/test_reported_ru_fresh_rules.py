@@ -62,6 +62,16 @@ CASES = [
     ("Он чувствует себя хорошо.", []),
     ("Они доказали свою правоту.", []),
     ("По данным адресам никто не живёт.", []),
+    # Session 56: «считать X Y» reports an evaluation (object and instrumental complement), also with
+    # a comma the parser hung far down; negatives: no instrumental, «не считая …», oneself.
+    ("В прошлом веке колонизаторы считали местных жителей низшей расой.",
+     [("колонизаторы", "местных жителей низшей расой", "считали")]),
+    ("Что касается реформы, историк Пётр Орлов считает ее сдерживающим фактором в том числе от тех потрясений, "
+     "которые начались весной.",
+     [("Орлов", "ее сдерживающим фактором в том числе от тех потрясений, которые начались весной", "считает")]),
+    ("Он считает деньги каждый вечер.", []),
+    ("Эти войны длились годами, даже не считая последующей борьбы с подпольными группами.", []),
+    ("Всю жизнь он считал себя марксистом.", []),
 ]
 
 
@@ -292,3 +302,18 @@ def test_reported_ru_fresh_rules_speaker_outside_its_quotation(analyzer):
     assert asked and asked[0].speaker is not None
     q = asked[0]
     assert q.speaker.start >= q.content.end, (q.speaker, q.content.start, q.content.end)
+
+
+@pytest.mark.skipif(not _SEMEVAL_RU.is_dir(), reason="../shared/data is absent: the test reads a real article")
+def test_reported_ru_fresh_rules_speaker_starts_after_comma(analyzer):
+    # «…, а нобелевский лауреат … характеризовал …»: the parser hung the first clause's surname on
+    # the second speaker's name; a speaker phrase starts after the last comma before its head
+    # (session 56, as for English since session 55).
+    from rashomon.ingest.text import article_from_text
+    from rashomon.techniques.formats import read_text
+
+    text = read_text(_SEMEVAL_RU / "article2450.txt")
+    art = analyzer.analyze(article_from_text(text, "article2450", title_from_first_line=False))
+    told = [q for q in art.quotes if q.cue is not None and q.cue.text == "характеризовал"]
+    assert told and told[0].speaker is not None
+    assert "назвал" not in told[0].speaker.text and "Кругман" in told[0].speaker.text, told[0].speaker.text

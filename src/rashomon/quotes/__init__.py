@@ -145,10 +145,11 @@ def _touches_marks(text: str, span: tuple[int, int]) -> bool:
                if w.lower().strip(".,") not in function]  # "The “patriots”" is still a quoted phrase
     for a, b in zip(marks[::2], marks[1::2] + [len(phrase)] * (len(marks) % 2)):
         inner = phrase[a + 1 : b]
-        # A lone word in marks is a name or a scare-quoted subject («обозреватель» сообщает, «эксперты»
-        # утверждают): it speaks; a quoted phrase or sentence does not.
-        scare = len(inner.split()) == 1 and inner.replace("-", "").isalpha() \
-            and (bool(outside) or len(marks) == 2 and inner.lower() not in function)  # a quoted «они» is a word
+        # A lone Russian word in marks is a name or a scare-quoted subject («обозреватель» сообщает,
+        # «эксперты» утверждают; the Russian guideline's convention 7), a quoted «они» is a word; the
+        # English “patriots” said stays nobody's.
+        lone = len(marks) == 2 and has_cyrillic(inner) and inner.lower() not in function
+        scare = len(inner.split()) == 1 and inner.replace("-", "").isalpha() and (bool(outside) or lone)
         if not (inner[:1].isupper() or scare) or len(inner.split()) > 5 or len(marks) % 2:
             return True
     return False

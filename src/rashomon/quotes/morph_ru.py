@@ -266,10 +266,14 @@ def passive_short(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def instrumental(word: str) -> bool:
-    """A Cyrillic noun with a known reading in the instrumental case («представителем»)."""
-    return has_cyrillic(word) and any(p.is_known and p.tag.POS == "NOUN" and p.tag.case == "ablt"
-                                      for p in russian_morph().parse(word.lower()))
+def instrumental(word: str, pos: tuple[str, ...] = ("NOUN",)) -> bool:
+    """A Cyrillic noun (or another part of speech in `pos`) with a known reading in the
+    instrumental case («представителем», «опасными» with ADJF) and, for a word other than a
+    noun, none in the genitive («последующей» is more often genitive)."""
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known and p.tag.POS in pos] \
+        if has_cyrillic(word) else []
+    return any(p.tag.case == "ablt" for p in parses) \
+        and (pos == ("NOUN",) or not any(p.tag.case == "gent" and p.tag.POS != "NOUN" for p in parses))
 
 
 @lru_cache(maxsize=4096)

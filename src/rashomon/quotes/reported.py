@@ -77,7 +77,7 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
     # ... and start after the last comma before it: "Of Carson, Levine said" (the parse hung
     # "Carson," on the name).
     opening = next((toks[i].start for i in reversed(idx) if toks[i].start < here and toks[i].text == ","), None)
-    if opening is not None and toks[head].text.isascii():
+    if opening is not None:
         idx = [i for i in idx if toks[i].start > opening]
     s, e = strip_edges(text, *view.span_of(idx))
     while s > 1 and text[s - 1] in "-‐" and text[s - 2].isalnum():

@@ -56,6 +56,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "impersonal_cues": load_list("ru", "impersonal_cues"),
         "directive_verbs": load_list("ru", "directive_verbs"),
         "comparison_verbs": load_list("ru", "comparison_verbs"),
+        "evaluation_verbs": load_list("ru", "evaluation_verbs"),
         "document_nouns": load_list("ru", "document_nouns"),
         "marker_nouns": load_list("ru", "marker_nouns"),
         "naming_after": load_list("ru", "naming_after"),
@@ -764,6 +765,12 @@ def _object_and_complement(view: SyntaxView, verb: int, lex: QuoteLexicon) -> li
     objs = [c for c in view.kids(verb, "obj") if c > verb or fronted]
     comps = [c for c in view.kids(verb, "xcomp", "obl") if (c > verb or fronted) and toks[c].pos in ("NOUN", "PROPN", "ADJ", "PRON")
              and not any(toks[k].text.lower() not in preps for k in view.kids(c, "case"))]
+    if toks[verb].lemma.lower() in _ru_words("evaluation_verbs"):
+        # «считал славян низшей расой»: the second complement is instrumental («считает деньги
+        # каждый вечер», «не считая борьбы с террористами» have none); of oneself nothing is claimed.
+        comps = [c for c in comps if not view.kids(c, "case") and instrumental(toks[c].text, ("NOUN", "ADJF"))]
+        if any(toks[c].text.lower() in ("себя", "себе") for c in objs):
+            return None
     if naming and not objs and len(comps) >= 2:
         # «называет западных коллег "акцентуированными личностями"»: both parsed as complements.
         objs, comps = comps[:1], comps[1:]
@@ -810,7 +817,9 @@ def _object_and_complement(view: SyntaxView, verb: int, lex: QuoteLexicon) -> li
     clauses = {k for head in (objs[0], comps[0]) for k in view.subtree(head) if k not in (objs[0], comps[0])
                and toks[k].pos in ("VERB", "AUX") and toks[k].dep in ("nmod", "dep", "parataxis", "advcl")}
     idx = sorted(set(view.subtree(objs[0], exclude=clauses)) | set(view.subtree(comps[0], exclude=clauses)))
-    return list(range(idx[0], idx[-1] + 1))
+    if not fronted:
+        idx = [k for k in idx if k > verb]  # a comma the parser hung far down is no part of the phrase
+    return list(range(idx[0], idx[-1] + 1)) if idx else None
 
 
 def _fronted_about(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
@@ -964,7 +973,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             idx = _directive_object(view, i)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:directive"
-        if content is None and (lemma in lex.naming or lemma in _ru_words("comparison_verbs")):
+        if content is None and (lemma in lex.naming or lemma in _ru_words("comparison_verbs")
+                                or lemma in _ru_words("evaluation_verbs")):
             idx = _object_and_complement(view, i, lex)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:object"
