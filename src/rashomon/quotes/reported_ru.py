@@ -314,6 +314,28 @@ def _colon_clause(view: SyntaxView, verb: int) -> list[int] | None:
     return None
 
 
+def _comma_clause(view: SyntaxView, verb: int) -> list[int] | None:
+    """«Эксперт уверен, рынок восстановится», «Отмечается, этот результат не рекорд»: a clause with
+    a subject of its own right after the cue and its comma, where the writer left out «что» (or the
+    colon): the parser hangs it on the cue with no conjunction or «что» of its own. The rest of
+    the sentence is the content."""
+    toks = view.tokens
+    sent = toks[verb].sent
+    if verb + 2 >= len(toks) or toks[verb + 1].text != "," or toks[verb + 2].sent != sent:
+        return None
+    for c in view.kids(verb, "ccomp", "conj", "parataxis", "dep"):
+        sub = view.subtree(c)
+        words = [k for k in sub if toks[k].pos != "PUNCT"]
+        if c <= verb or not words or words[0] != verb + 2 or toks[c].pos not in ("VERB", "AUX", "ADJ"):
+            continue
+        if view.kids(c, "cc", "mark") or not view.kids(c, "nsubj", "nsubj:pass") or gerund(toks[c].text) \
+                or infinitive(toks[c].text):
+            continue  # «сказал, а потом ушёл», «заявил, что …», «говорит, смеясь»: no clause of its own
+        rest = [k for k in range(verb + 2, len(toks)) if toks[k].sent == sent]
+        return rest if len([k for k in rest if toks[k].pos != "PUNCT"]) >= 2 else None
+    return None
+
+
 def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | None:
     """«заявил о готовности …»: an «о»-phrase after a verb of saying (or after the noun of a
     light-verb cue, with the preposition the phrase takes: «обратил внимание на …»)."""
@@ -951,6 +973,10 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             idx = _colon_clause(view, i)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:colon"
+        if content is None:
+            idx = _comma_clause(view, i)
+            if idx:
+                content, how = _trim(text, *view.span_of(idx)), "ru:comma"
         if content is None:
             idx = _as_clause(view, i)
             if idx:
