@@ -33,6 +33,14 @@ CASES = [
     # Negative: a quotation after the verb is still theirs.
     ("The drivers, who were stopped near Brest, said “we smuggled nothing”.",
      [("The drivers", "“we smuggled nothing”", "said")]),
+    # "Trump called Comey “…”": the parse made the only predicate a modifier of the name at the
+    # root (session 56; before, the quotation went to Comey, the name after the cue). Negative:
+    # a reduced relative beside a root verb of its own keeps its subject.
+    ('Trump called Comey "a showboat."', [("Trump", '"a showboat."', "called")]),
+    ('President Trump called Comey "a showboat."', [("Trump", '"a showboat."', "called")]),
+    ('Obama called Putin "a thug."', [("Obama", '"a thug."', "called")]),
+    ('The group called Amnesty said "the trial was unfair."',
+     [("The group", '"the trial was unfair."', "said")]),
 ]
 
 

@@ -62,6 +62,12 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             if head < verb and toks[head].pos == "PROPN" and toks[verb - 1].text == "," \
                     and not view.kids(verb, "agent"):
                 return head
+            # "Trump called Comey “a showboat.”": the parse made the sentence's only predicate a
+            # modifier of the name at its root ("a man called John" has a root verb of its own).
+            if head < verb and toks[head].dep in ("ROOT", "root") and toks[head].pos in ("PROPN", "NOUN") \
+                    and all(toks[k].head == head and toks[k].dep in ("compound", "flat", "amod", "det")
+                            or k == head for k in range(head, verb)) and not view.kids(verb, "agent"):
+                return head
             return None
         if toks[verb].text.isascii() and not climbed:
             # "Clinton, exasperated, famously responded: “…”": the subject hung on the aside.

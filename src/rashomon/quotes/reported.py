@@ -68,6 +68,12 @@ def source_span(view: SyntaxView, head: int) -> tuple[int, int]:
         or (toks[c].dep in ("npadvmod", "tmod") and toks[c].lemma.lower() in _time_words())
         or (toks[c].text.lower() == "out" and any(toks[k].lemma.lower() in _time_words()
                                                   for k in view.kids(c, "npadvmod", "tmod"))))}  # "a poll out Monday"
+    clauses = [c for c in cut if toks[c].dep in ("relcl", "acl:relcl", "acl")]
+    if clauses:
+        # A quotation the parse hung on the head after its clause ("Trump called Comey “a
+        # showboat”", the quotation an apposition of Trump) is not part of the phrase either.
+        cut |= {c for c in view.children[head] if c > min(clauses)
+                and any(toks[k].text in DOUBLE_MARKS for k in view.subtree(c))}
     idx = view.subtree(head, exclude=cut)
     # Stop at the first comma after the head: "Andrey Parotnikau, head of …".
     here = toks[head].start
