@@ -296,6 +296,21 @@ def test_reported_ru_fresh_rules_open_quotation_runs_on(analyzer):
     assert not [q for q in quotes if q.content.text.startswith("Сомов покинул")]
 
 
+def test_reported_ru_fresh_rules_never_closed_label_quotation(analyzer):
+    # «Игорь Сомов: «…» whose « no » ever closes (session 56): the answer runs to the article's end,
+    # third-person paragraphs too; one that is closed later stops where the first-person run does.
+    body = ("Интервью\n\nИгорь Сомов: «Решение было принято давно, и менять его никто не собирается.\n\n"
+            "Мы выполним всё, что обещали нашим избирателям.\n\n"
+            "Правительство страны ведёт переговоры с соседями уже третий год подряд.\n\n"
+            "Соседи отвечают отказом на каждое предложение министерства.")
+    runs = [q for q in analyzer.analyze_text(body).quotes if q.speaker is not None and "Сомов" in q.speaker.text]
+    assert [q.content.text[:20] for q in runs] == ["«Решение было принят", "Мы выполним всё, что",
+                                                  "Правительство страны", "Соседи отвечают отка"]
+    closed = body + "»\n\nПосле эфира Сомов уехал."
+    runs = [q for q in analyzer.analyze_text(closed).quotes if q.speaker is not None and "Сомов" in q.speaker.text]
+    assert "Правительство страны" not in [q.content.text[:20] for q in runs]
+
+
 _SEMEVAL_RU = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "semeval2023" / "ru" / "train-articles-subtask-3"
 
 

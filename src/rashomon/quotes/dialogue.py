@@ -260,23 +260,31 @@ def _narrator_stems() -> tuple[str, ...]:
 
 
 def _speech_runs_on(text: str, lines: list[tuple[int, int]], n: int, cue: tuple[int, int],
-                    src: tuple[int, int] | None, subj: int | None) -> list[Attribution]:
+                    src: tuple[int, int] | None, subj: int | None, *, open_to_end: bool = False) -> list[Attribution]:
     """«– …, – говорит Владимир Пастухов. ¶ Я предлагаю сильный центр. …»: the paragraphs right
     after a dash line with a named speaker go on in that speaker's voice while each speaks in the
     first person and names the speaker nowhere (the author's narration names them: «…, Владимир
-    Пастухов считает …»); not past a dash line, a labelled line, or five paragraphs."""
+    Пастухов считает …»); not past a dash line, a labelled line, or five paragraphs. With
+    `open_to_end` (a quotation whose « no » ever closes) every paragraph up to such a line, one
+    naming the speaker or one shorter than a sentence is the speaker's, first person or not."""
     if src is None:
         return []
     words = _WORD.findall(text[src[0] : src[1]])
     stem = words[-1][:5].lower() if words and words[-1][:1].isupper() else None
     out = []
-    for k in range(n + 1, min(len(lines), n + 1 + _MAX_RUN_ON)):
+    for k in range(n + 1, len(lines) if open_to_end else min(len(lines), n + 1 + _MAX_RUN_ON)):
         start, end = lines[k]
         para = text[start:end]
+        if not para.strip() and open_to_end:
+            continue
         if not para.strip() or _opens_with_dash(para.lstrip()) or _label(text, start, end) is not None:
             break
-        if not any(w.lower() in _first_person() for w in _WORD.findall(para)) or (stem is not None and stem in para.lower()):
+        if stem is not None and stem in para.lower():
+            break  # the author's narration names the speaker: «Сомов покинул студию»
+        if not open_to_end and not any(w.lower() in _first_person() for w in _WORD.findall(para)):
             break
+        if open_to_end and len(para.split()) < _MIN_LONE_WORDS:
+            break  # a short line in the author's voice, a caption or a sign-off
         while end > start and text[end - 1] in " \t\r\n":
             end -= 1
         out.append(Attribution((start, end), cue, src, subj, "dialogue:continued"))
@@ -293,7 +301,25 @@ def open_quotation_runs_on(article: Article, att: Attribution) -> list[Attributi
     n = next((k for k, (start, end) in enumerate(lines) if start <= att.content[0] < end), None)
     if n is None or text[att.content[1] : lines[n][1]].strip():
         return []  # the quotation stops inside its paragraph: nothing runs on
-    return _speech_runs_on(text, lines, n, att.cue, att.source, att.source_head)
+    # «Иван Сомов: «… to the article's end with no » closing it: an interview answer whose marks
+    # stay open; every paragraph after it is inside them (a label's colon right before the «).
+    labelled = text[att.cue[0] : att.cue[1]] == ":" and text[att.cue[1] : att.content[0]].strip() == "" \
+        and text[att.content[0] : att.content[0] + 1] == "«"
+    return _speech_runs_on(text, lines, n, att.cue, att.source, att.source_head,
+                           open_to_end=labelled and never_closed(text, att.content[0]))
+
+
+def never_closed(text: str, opening: int) -> bool:
+    """Whether the « at `opening` is still open at the end of the text (nested «…» pairs counted)."""
+    depth = 0
+    for ch in text[opening:]:
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth -= 1
+            if depth == 0:
+                return False
+    return True
 
 
 _AFTER_LAST = 3  # paragraphs an answer after the last question may run on over
