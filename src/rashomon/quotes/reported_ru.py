@@ -40,6 +40,9 @@ _ANAPHORIC_OPENERS = re.compile(r"^\s*(?:[а-яё]+\s+)?об?\s+(?:этом|то
 # what follows, an infinitive of belief under an impersonal modal; nobody expects anything.
 _AS_EXPECTED = re.compile(r"(?<!\w)как\s+(?:и\s+)?(?:следовало|стоило|можно(?:\s+было)?|нужно\s+было|надо\s+было)\s+$",
                           re.IGNORECASE)
+# «Понятие, как известно, появилось …»: common knowledge the writer invokes, no one's report
+# («как стало известно» and «как известно из материалов дела» stay reports).
+_AS_KNOWN = re.compile(r"(?<!\w)как\s+(?:всем\s+|хорошо\s+|широко\s+)?$", re.IGNORECASE)
 _FRONTED_ABOUT = re.compile(r"^\s*(?:об?|обо)\s+(?!этом\b|том\s*,\s*что\b|том\s+же\b|чем\b)", re.IGNORECASE)
 # Nouns of a document or statement: «говорится в сообщении ведомства» — the source is the
 # document's owner when named, else the document.
@@ -67,6 +70,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "thing_subjects": load_list("ru", "thing_subjects"),
         "claim_nouns": load_list("ru", "claim_nouns"),
         "thing_verbs": load_list("ru", "thing_verbs"),
+        "aside_forms": load_list("ru", "aside_forms"),
         "predicative_adverbs": load_list("ru", "predicative_adverbs"),
         "speaking_nouns": tuple(w for name in ("person_nouns", "org_nouns", "document_nouns", "medium_nouns",
                                                "group_person_nouns", "speaking_bodies") for w in load_list("ru", name)),
@@ -955,6 +959,12 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         if kind is None and noun is None:
             continue
         if kind == "belief" and _AS_EXPECTED.search(text, max(0, tok.start - 40), tok.start):
+            continue
+        if tok.text.lower() in _ru_words("aside_forms") and any(
+                0 <= k < len(view.tokens) and view.tokens[k].text == "," for k in (i - 1, i + 1)):
+            continue  # «Скажем, в Якутии …», «Думается, они …»: the writer's aside between commas
+        if tok.text.lower() == "известно" and _AS_KNOWN.search(text, max(0, tok.start - 20), tok.start) \
+                and not re.match(r"\s+(?:из|от|по)\s", text[tok.end : tok.end + 5]):
             continue
         kind = kind or "speech"
         lemma = tok.lemma.lower()
