@@ -48,6 +48,14 @@ ISSUED = [
      [("a report", "the plant was unsafe", "saying")]),
     ("A new poll showing Trump ahead in Ohio was released on Monday.",
      [("A new poll", "Trump ahead in Ohio", "showing")]),
+    # A message sent to people (session 56; lang/en/contact_verbs.txt): the sender's participle.
+    # Negative: people arrested are no addressees.
+    ("The Vermont senator emailed supporters saying the race was not over.",
+     [("The Vermont senator", "the race was not over", "saying")]),
+    ("Sanders wrote to donors saying the race was not over.",
+     [("Sanders", "the race was not over", "saying")]),
+    ("Police arrested protesters saying they had blocked the road.",
+     [("protesters", "they had blocked the road", "saying")]),
 ]
 
 

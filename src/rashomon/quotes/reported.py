@@ -234,9 +234,28 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
             # "a new poll showing Trump down", "the Super PAC backing Bush"; but "the campaign
             # issued a statement saying …": the campaign, who issued it, speaks.
             issuer = document_issuer(view, tok.head)
+            if issuer is None:
+                issuer = _messenger(view, tok.head)
             return tok.head if issuer is None else issuer
         return None
     return None
+
+
+def _messenger(view: SyntaxView, noun: int) -> int | None:
+    """The subject of a verb that sends a message to `noun` ("The senator emailed supporters
+    saying …", "Sanders wrote to donors saying …"; lang/en/contact_verbs.txt): the participle
+    after the addressees is the sender's message."""
+    from ..lang import load_words
+
+    toks = view.tokens
+    verb, dep = toks[noun].head, toks[noun].dep
+    if dep == "pobj" and toks[verb].lemma.lower() == "to" and toks[verb].dep == "prep":
+        verb, dep = toks[verb].head, "dative"
+    if dep not in ("dobj", "dative") or verb == noun or toks[verb].pos not in ("VERB", "AUX") \
+            or toks[verb].lemma.lower() not in load_words("contact_verbs"):
+        return None
+    subj = [c for c in view.kids(verb, *_SUBJ) if toks[c].pos in ("NOUN", "PROPN", "PRON")]
+    return subj[0] if subj else None
 
 
 def document_verb(view: SyntaxView, noun: int) -> int | None:
