@@ -56,6 +56,12 @@ ISSUED = [
      [("Sanders", "the race was not over", "saying")]),
     ("Police arrested protesters saying they had blocked the road.",
      [("protesters", "they had blocked the road", "saying")]),
+    # An occasion held speaks through its holder (lang/en/occasion_nouns.txt); a video watched
+    # shows for itself.
+    ("Tuesday, the senator opened a Rochester rally blasting the governor for promoting fracking.",
+     [("the senator", "the governor for promoting fracking", "blasting")]),
+    ("He held a news conference saying the plant was safe.", [("He", "the plant was safe", "saying")]),
+    ("She watched a video showing police beating a man.", [("a video", "police beating a man", "showing")]),
 ]
 
 

@@ -42,6 +42,7 @@ OPTIONAL: frozenset[tuple[str, str]] = frozenset({
     ("ru", "frame_verbs.txt"),
     ("ru", "addressee_verbs.txt"),
     ("ru", "contact_verbs.txt"),  # "emailed supporters saying …": an English participle's frame
+    ("ru", "occasion_nouns.txt"),  # "opened a rally blasting …": the same frame
     ("ru", "as_frames.txt"),  # «как отметил X, «…»» is the Russian marker rule's
     ("ru", "subordinators.txt"),  # the closing frame "…, he said." is English
     # English adjectives of belief after "be" ("are convinced that"); Russian has «уверен, что» in its own rules.

@@ -243,16 +243,19 @@ def _verb_subject(view: SyntaxView, verb: int, speech: frozenset[str] = frozense
 
 def _messenger(view: SyntaxView, noun: int) -> int | None:
     """The subject of a verb that sends a message to `noun` ("The senator emailed supporters
-    saying …", "Sanders wrote to donors saying …"; lang/en/contact_verbs.txt): the participle
-    after the addressees is the sender's message."""
+    saying …", "Sanders wrote to donors saying …"; lang/en/contact_verbs.txt) or holds it as an
+    occasion ("opened a rally blasting …"): the participle after it is the subject's message."""
     from ..lang import load_words
 
     toks = view.tokens
     verb, dep = toks[noun].head, toks[noun].dep
     if dep == "pobj" and toks[verb].lemma.lower() == "to" and toks[verb].dep == "prep":
         verb, dep = toks[verb].head, "dative"
+    # "opened a rally blasting Clinton …": an occasion held (lang/en/occasion_nouns.txt) speaks
+    # through its holder as a message does through its sender.
+    occasion = dep == "dobj" and toks[noun].lemma.lower() in load_words("occasion_nouns")
     if dep not in ("dobj", "dative") or verb == noun or toks[verb].pos not in ("VERB", "AUX") \
-            or toks[verb].lemma.lower() not in load_words("contact_verbs"):
+            or not (occasion or toks[verb].lemma.lower() in load_words("contact_verbs")):
         return None
     subj = [c for c in view.kids(verb, *_SUBJ) if toks[c].pos in ("NOUN", "PROPN", "PRON")]
     return subj[0] if subj else None
