@@ -39,6 +39,15 @@ CASES = [
     ('Trump called Comey "a showboat."', [("Trump", '"a showboat."', "called")]),
     ('President Trump called Comey "a showboat."', [("Trump", '"a showboat."', "called")]),
     ('Obama called Putin "a thug."', [("Obama", '"a thug."', "called")]),
+    # ", writing “…”" after a clause: the parse hung the participle inside the quotation it
+    # introduces (as a subject there, or climbing to the quotation's own verb); the clause's
+    # subject speaks.
+    ("Band member Flea shared the news on social media last week, writing “Feels great to support someone "
+     "I believe in.”", [("Flea", "“Feels great to support someone I believe in.”", "writing")]),
+    ("Weaver didn’t seem particularly impressed with the comments Tuesday, telling reporters, “A lot of people "
+     "said the government failed.”",
+     [("Weaver", "“A lot of people said the government failed.”", "telling"),
+      ("A lot of people", "the government failed", "said")]),
     ('The group called Amnesty said "the trial was unfair."',
      [("The group", '"the trial was unfair."', "said")]),
 ]

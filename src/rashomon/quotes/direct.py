@@ -32,6 +32,8 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
             return objs[0]
     climbed = False
     cue = verb
+    if _participle_into_quotation(view, verb):
+        return _subject_before_comma(view, verb)
     for _ in range(4):
         subj = [c for c in view.kids(verb, "nsubj") if not toks[c].dep.startswith(("nsubjpass", "nsubj:pass"))]
         if len(subj) >= 2 and verb < subj[0] and addressed_medium(view, subj[0]):
@@ -100,6 +102,29 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
         break
     found = preceding_subject(view, verb)  # a Russian subject the parser hung on a later verb
     return found if found is not None and nominal_subject(view, found) else None
+
+
+def _participle_into_quotation(view: SyntaxView, verb: int) -> bool:
+    """", writing “Feels great …”": an English participle after a comma that the parse hung on
+    a word after it (inside the quotation it introduces) as a subject or a modifier."""
+    toks = view.tokens
+    tok = toks[verb]
+    return (tok.text.isascii() and tok.text.lower().endswith("ing") and verb > 0 and toks[verb - 1].text == ","
+            and tok.head > verb and tok.dep in ("nsubj", "csubj", "dep", "amod", "compound", "advcl"))
+
+
+def _subject_before_comma(view: SyntaxView, verb: int) -> int | None:
+    """The subject of the nearest verb before the comma ahead of `verb`, in its sentence ("Band
+    member Flea shared the news …, writing “…”": Flea)."""
+    toks = view.tokens
+    for j in range(verb - 2, -1, -1):
+        if toks[j].sent != toks[verb].sent:
+            return None
+        if toks[j].pos in ("VERB", "AUX"):
+            subj = [c for c in view.kids(j, "nsubj") if c < j and toks[c].pos in ("PROPN", "NOUN", "PRON")]
+            if subj:
+                return subj[0]
+    return None
 
 
 def _inside(pos: int, pairs: list[MarkPair]) -> bool:

@@ -317,6 +317,8 @@ def closing_participle(view: SyntaxView, k: int, speech: frozenset[str]) -> int 
         if toks[j].head == j:
             return None
         j = toks[j].head
+        if j > k:
+            return None  # the parse climbed into the words the participle introduces: no report before it
         if toks[j].pos in ("VERB", "AUX") and toks[j].lemma.lower() in speech:
             return j
     return None
