@@ -103,6 +103,13 @@ OTHERS = [
      [("Putin", "that the slumping economy would soon rebound", "forecast"),
       ("Putin", "efforts by John Kerry to end the war", "praised")]),
     ("He said prices would rise and wages dropped.", [("He", "prices would rise and wages dropped", "said")]),
+    # A second verb of saying joined to the reported clause is the reporter's second report
+    # (session 56); negative: a verb that is not one of saying stays in the report.
+    ("The director of the centre, Ina Kirsch, told the AP her group never worked with Manafort and said the group "
+     "hired the lobbyist.",
+     [("Ina Kirsch", "her group never worked with Manafort", "told"),
+      ("Ina Kirsch", "the group hired the lobbyist", "said")]),
+    ("The minister said prices rose and fell again.", [("The minister", "prices rose and fell again", "said")]),
     # The object of the verb above an infinitive does what it says (object control).
     ("The KGB persuaded Lukashenko to declare that he was ready.", [("Lukashenko", "that he was ready", "declare")]),
     ("The timing of the debate led Republicans to say that Democrats were trying to protect her.",

@@ -326,15 +326,16 @@ def closing_participle(view: SyntaxView, k: int, speech: frozenset[str]) -> int 
 
 def _without_closing_participle(view: SyntaxView, verb: int, idx: list[int], lex: QuoteLexicon) -> list[int]:
     """The report's clause without what the reporter goes on to do: a participle of saying that
-    closes it (closing_participle) or a verb joined to its clause in another tense
-    (_tense_apart: "forecast that the economy would rebound and praised …")."""
+    closes it (closing_participle), a verb joined to its clause in another tense (_tense_apart:
+    "forecast that the economy would rebound and praised …") or a second report (_second_report)."""
     toks = view.tokens
     for k in idx:
         if lex.lemma_of(toks[k]) in lex.speech and closing_participle(view, k, lex.speech) == verb:
             cut = set(view.subtree(k)) | {j for j in (k - 2, k - 1) if toks[j].text == ","}
             return [j for j in idx if j not in cut]
         head = toks[k].head
-        if toks[k].dep == "conj" and head != k and toks[head].head == verb and _tense_apart(view, k, head):
+        if toks[k].dep == "conj" and head != k and toks[head].head == verb \
+                and (_tense_apart(view, k, head) or _second_report(view, k, head)):
             cut = set(view.subtree(k)) | {j for j in view.kids(head, "cc", "punct") if j < k and j > head}
             return [j for j in idx if j not in cut]
     return idx
@@ -544,7 +545,7 @@ def _conjunct_head(view: SyntaxView, verb: int) -> int:
     it on the main clause's copula ("It was no coincidence that …")."""
     toks = view.tokens
     head = toks[verb].head
-    if _tense_apart(view, verb, head):
+    if _tense_apart(view, verb, head) or _second_report(view, verb, head):
         return toks[head].head
     if not _bare_after_and(view, verb):
         return head
@@ -555,6 +556,20 @@ def _conjunct_head(view: SyntaxView, verb: int) -> int:
                 and any(toks[a].text.lower() == "to" for a in view.kids(k, "aux")):
             return k
     return head
+
+
+def _second_report(view: SyntaxView, verb: int, head: int) -> bool:
+    """ "Kirsch told the AP her group never worked with him and said the group hired …": an
+    English verb of saying joined to the verb of a clause another verb of saying reports, that
+    clause with a subject of its own, is the reporter's second report, not the clause's."""
+    from ..lang import load_words
+
+    toks = view.tokens
+    own, other = toks[verb], toks[head]
+    speech = load_words("speech_verbs")
+    return (own.text.isascii() and own.lemma.lower() in speech and not view.kids(verb, *_SUBJ, *_PASSIVE_SUBJ)
+            and other.dep == "ccomp" and other.head != head and toks[other.head].lemma.lower() in speech
+            and bool(view.kids(head, *_SUBJ)) and other.head < head)
 
 
 def _tense_apart(view: SyntaxView, verb: int, head: int) -> bool:
