@@ -48,6 +48,10 @@ CASES = [
      "said the government failed.”",
      [("Weaver", "“A lot of people said the government failed.”", "telling"),
       ("A lot of people", "the government failed", "said")]),
+    # A name after the closing mark, an aside with a participle between commas, then the verb.
+    ("“There have been more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy "
+     "hat and “Ted Cruz” campaign pins, said matter-of-factly.",
+     [("Bill Eastland", "“There have been more successful conventions than this one,”", "said")]),
     ('The group called Amnesty said "the trial was unfair."',
      [("The group", '"the trial was unfair."', "said")]),
 ]

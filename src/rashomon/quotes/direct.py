@@ -104,6 +104,29 @@ def speaker_token(view: SyntaxView, verb: int) -> int | None:
     return found if found is not None and nominal_subject(view, found) else None
 
 
+def _name_before_aside(article: Article, view: SyntaxView, pair: MarkPair, verb: int,
+                       names: list[tuple[int, int]]) -> int | None:
+    """“…,” Texas delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” pins, said: a name
+    right after the closing mark, then an aside between commas with no verb of its own but a
+    participle, then the frame's verb; the parse lost the subject in the aside."""
+    toks = view.tokens
+    text = article.text
+    # The name may follow a short descriptor ("Texas delegate Bill Eastland").
+    start = next((s for s, e in names if pair.end <= s and len(text[pair.end : s].split()) <= 4
+                  and not re.search(r"[^\w\s,.'’-]|[,.]\s*\w", text[pair.end : s].lstrip(" ,"))), None)
+    if start is None:
+        return None
+    end = next(e for s, e in names if s == start)
+    words = [k for k in view.tokens_in(end, toks[verb].start)]
+    if not words or toks[words[0]].text != "," or toks[words[-1]].text != "," or len(words) < 3 \
+            or any(toks[k].sent != toks[verb].sent for k in words) \
+            or any(toks[k].pos in ("VERB", "AUX") and not toks[k].text.lower().endswith(("ing", "ed"))
+                   for k in words):
+        return None
+    inside = [k for k in view.tokens_in(start, end)]
+    return inside[-1] if inside else None
+
+
 def _participle_into_quotation(view: SyntaxView, verb: int) -> bool:
     """", writing “Feels great …”": an English participle after a comma that the parse hung on
     a word after it (inside the quotation it introduces) as a subject or a modifier."""
@@ -204,6 +227,8 @@ def _verb_cue(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: MarkP
         # “…?” the 43-year-old asked: the parser hung the verb on the noun as a participle.
         subj = _frame_subject(view, verb, _after_marks(article, view, pair))
         framed = subj is not None
+    if subj is None and tok.start >= pair.end and tok.text.isascii():
+        subj = _name_before_aside(article, view, pair, verb, person_org_spans(article) if names is None else names)
     if subj is not None and pair.start <= view.tokens[subj].start < pair.end and tok.start >= pair.end:
         # "“Toil hopelessly or go to prison,” Frank writes.": the parse gave the verb a subject in
         # the marks and the speaker both; the one outside them speaks.
