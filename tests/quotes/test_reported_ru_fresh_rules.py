@@ -324,15 +324,19 @@ def test_reported_ru_fresh_rules_never_closed_label_quotation(analyzer):
 _SEMEVAL_RU = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "semeval2023" / "ru" / "train-articles-subtask-3"
 
 
+def _real_article(analyzer, name: str):  # noqa: ANN001, ANN202 - the shared analyzer fixture, an Article
+    """A SemEval-2023 Russian training article, analysed whole."""
+    from rashomon.techniques.formats import read_text
+
+    text = read_text(_SEMEVAL_RU / f"{name}.txt")
+    return analyzer.analyze(article_from_text(text, name, title_from_first_line=False))
+
+
 @pytest.mark.skipif(not _SEMEVAL_RU.is_dir(), reason="../shared/data is absent: the test reads a real article")
 def test_reported_ru_fresh_rules_speaker_outside_its_quotation(analyzer):
     # A misparse hung words of a long quotation on the speaker after it («…?» - спросил ведущий X
     # …): the speaker phrase keeps to the cue's side and never overlaps the words it speaks.
-    from rashomon.ingest.text import article_from_text
-    from rashomon.techniques.formats import read_text
-
-    text = read_text(_SEMEVAL_RU / "article24109.txt")
-    art = analyzer.analyze(article_from_text(text, "article24109", title_from_first_line=False))
+    art = _real_article(analyzer, "article24109")
     asked = [q for q in art.quotes if q.cue is not None and q.cue.text == "спросил"]
     assert asked and asked[0].speaker is not None
     q = asked[0]
@@ -344,11 +348,7 @@ def test_reported_ru_fresh_rules_speaker_starts_after_comma(analyzer):
     # «…, а нобелевский лауреат … характеризовал …»: the parser hung the first clause's surname on
     # the second speaker's name; a speaker phrase starts after the last comma before its head
     # (session 56, as for English since session 55).
-    from rashomon.ingest.text import article_from_text
-    from rashomon.techniques.formats import read_text
-
-    text = read_text(_SEMEVAL_RU / "article2450.txt")
-    art = analyzer.analyze(article_from_text(text, "article2450", title_from_first_line=False))
+    art = _real_article(analyzer, "article2450")
     told = [q for q in art.quotes if q.cue is not None and q.cue.text == "характеризовал"]
     assert told and told[0].speaker is not None
     assert "назвал" not in told[0].speaker.text and "Кругман" in told[0].speaker.text, told[0].speaker.text
