@@ -110,6 +110,12 @@ OTHERS = [
      [("Ina Kirsch", "her group never worked with Manafort", "told"),
       ("Ina Kirsch", "the group hired the lobbyist", "said")]),
     ("The minister said prices rose and fell again.", [("The minister", "prices rose and fell again", "said")]),
+    # A second report with no clause of its own keeps the reporter but stays in the first
+    # report's content, its quoted words with it (not scare quotes of nobody's).
+    ("The minister said prices rose and warned of more cuts.",
+     [("The minister", "prices rose and warned of more cuts", "said"), ("The minister", "more cuts", "warned")]),
+    ("Then they will declare that they have won and declare themselves “heirs of the path” of the leader.",
+     [("they", "that they have won and declare themselves “heirs of the path” of the leader", "declare")]),
     # The object of the verb above an infinitive does what it says (object control).
     ("The KGB persuaded Lukashenko to declare that he was ready.", [("Lukashenko", "that he was ready", "declare")]),
     ("The timing of the debate led Republicans to say that Democrats were trying to protect her.",

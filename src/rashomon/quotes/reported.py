@@ -335,7 +335,7 @@ def _without_closing_participle(view: SyntaxView, verb: int, idx: list[int], lex
             return [j for j in idx if j not in cut]
         head = toks[k].head
         if toks[k].dep == "conj" and head != k and toks[head].head == verb \
-                and (_tense_apart(view, k, head) or _second_report(view, k, head)):
+                and (_tense_apart(view, k, head) or _second_report(view, k, head, own_clause=True)):
             cut = set(view.subtree(k)) | {j for j in view.kids(head, "cc", "punct") if j < k and j > head}
             return [j for j in idx if j not in cut]
     return idx
@@ -558,7 +558,7 @@ def _conjunct_head(view: SyntaxView, verb: int) -> int:
     return head
 
 
-def _second_report(view: SyntaxView, verb: int, head: int) -> bool:
+def _second_report(view: SyntaxView, verb: int, head: int, *, own_clause: bool = False) -> bool:
     """ "Kirsch told the AP her group never worked with him and said the group hired …": an
     English verb of saying joined to the verb of a clause another verb of saying reports, that
     clause with a subject of its own, is the reporter's second report, not the clause's."""
@@ -567,7 +567,10 @@ def _second_report(view: SyntaxView, verb: int, head: int) -> bool:
     toks = view.tokens
     own, other = toks[verb], toks[head]
     speech = load_words("speech_verbs")
+    # `own_clause`: only a second report with a clause of its own ("… and declare themselves
+    # “heirs”" has none: cut out of the first report, its quoted words would be nobody's).
     return (own.text.isascii() and own.lemma.lower() in speech and not view.kids(verb, *_SUBJ, *_PASSIVE_SUBJ)
+            and (not own_clause or bool(view.kids(verb, "ccomp")))
             and other.dep == "ccomp" and other.head != head and toks[other.head].lemma.lower() in speech
             and bool(view.kids(head, *_SUBJ)) and other.head < head)
 
