@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.quotes.marks import scan_marks
+from rashomon.quotes.marks import never_closes, scan_marks
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,15 @@ def test_marks_pairs_never_raises(text):
         # A quotation left open at its paragraph's end has no closing mark: it ends where its words do.
         assert 0 <= p.start < p.inner_start <= p.inner_end <= p.end <= len(text)
         assert p.inner_end < p.end or (not p.closed and p.inner_end == p.end)
+
+
+@pytest.mark.parametrize("text,opening,expected", [
+    ("Сомов: «Решение принято. ¶ Мы выполним всё.", 7, True),  # open to the end
+    ("Сомов: «Решение «окончательное». ¶ Мы выполним всё.", 7, True),  # a nested pair closes, the outer not
+    ("Сомов: «Решение принято.» Конец.", 7, False),
+    ("Сомов: «Решение «окончательное» принято». Конец.", 7, False),
+    ("«", 0, True),
+])
+def test_marks_never_closes(text, opening, expected):
+    assert text[opening] == "«"
+    assert never_closes(text, opening) is expected

@@ -18,6 +18,7 @@ from ..model import Article
 from ..syntax import SyntaxView
 from .direct import speaker_token
 from .lexicon import QuoteLexicon
+from .marks import never_closes
 from .reported import Attribution, not_source_labels, person_words, source_span
 
 _DASHES = "—–"
@@ -306,20 +307,7 @@ def open_quotation_runs_on(article: Article, att: Attribution) -> list[Attributi
     labelled = text[att.cue[0] : att.cue[1]] == ":" and text[att.cue[1] : att.content[0]].strip() == "" \
         and text[att.content[0] : att.content[0] + 1] == "«"
     return _speech_runs_on(text, lines, n, att.cue, att.source, att.source_head,
-                           open_to_end=labelled and never_closed(text, att.content[0]))
-
-
-def never_closed(text: str, opening: int) -> bool:
-    """Whether the « at `opening` is still open at the end of the text (nested «…» pairs counted)."""
-    depth = 0
-    for ch in text[opening:]:
-        if ch == "«":
-            depth += 1
-        elif ch == "»":
-            depth -= 1
-            if depth == 0:
-                return False
-    return True
+                           open_to_end=labelled and never_closes(text, att.content[0]))
 
 
 _AFTER_LAST = 3  # paragraphs an answer after the last question may run on over

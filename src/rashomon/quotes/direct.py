@@ -112,11 +112,11 @@ def _name_before_aside(article: Article, view: SyntaxView, pair: MarkPair, verb:
     toks = view.tokens
     text = article.text
     # The name may follow a short descriptor ("Texas delegate Bill Eastland").
-    start = next((s for s, e in names if pair.end <= s and len(text[pair.end : s].split()) <= 4
-                  and not re.search(r"[^\w\s,.'’-]|[,.]\s*\w", text[pair.end : s].lstrip(" ,"))), None)
-    if start is None:
+    name = next(((s, e) for s, e in names if pair.end <= s and len(text[pair.end : s].split()) <= 4
+                 and not re.search(r"[^\w\s,.'’-]|[,.]\s*\w", text[pair.end : s].lstrip(" ,"))), None)
+    if name is None:
         return None
-    end = next(e for s, e in names if s == start)
+    start, end = name
     words = [k for k in view.tokens_in(end, toks[verb].start)]
     if not words or toks[words[0]].text != "," or toks[words[-1]].text != "," or len(words) < 3 \
             or any(toks[k].sent != toks[verb].sent for k in words) \

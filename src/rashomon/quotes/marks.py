@@ -29,6 +29,7 @@ _CLOSERS = frozenset("".join(_PAIRS.values()))
 # How far a Russian quotation of several paragraphs may run on without reopening «.
 _RUN_ON_BREAKS, _RUN_ON_CHARS = 4, 3000
 _GUILLEMET_OR_BREAK = re.compile(r"[«»]|(?:\r\n|\r|\n)+")
+_GUILLEMETS = re.compile(r"[«»]")
 _CURLY_OR_BREAK = re.compile(r"[“”]|(?:\r\n|\r|\n)+")
 
 
@@ -233,6 +234,17 @@ def _closes_later(text: str, j: int, opener: str = "«") -> bool:
                 return True
             depth -= 1
     return False
+
+
+def never_closes(text: str, opening: int) -> bool:
+    """Whether the « at `opening` is still open at the end of the text, nested «…» pairs counted
+    (unlike _closes_later, unbounded: an interview answer whose marks stay open to the end)."""
+    depth = 0
+    for m in _GUILLEMETS.finditer(text, opening):
+        depth += 1 if m.group() == "«" else -1
+        if depth == 0:
+            return False
+    return True
 
 
 def _truncate(stack: list[tuple[str, int]], closable: dict[str, list[int]], k: int) -> None:
