@@ -5,10 +5,13 @@ attribution set (the `rashomon eval quotes --format attribution-set` layout, tex
 `../shared/data` at run time) three ways: whole articles, each paragraph alone and each sentence
 alone (the sentences the pipeline splits the whole article into), every piece analysed as its own
 text and its spans put back at the piece's offsets. Content that runs over several sentences is
-cut at the sentence edge, so the sentence figures are a floor, not an error rate.
+cut at the sentence edge, so the sentence figures are a floor, not an error rate. With `--clip`
+the gold is cut the same way: each attribution keeps only the fragments inside the piece that
+holds its cue (its content's start when it has no cue), which is what an annotator of that piece
+alone could mark, so the clipped figures estimate a held-out set of single sentences or paragraphs.
 
     python benchmarks/attribution_context.py [--data benchmarks/attribution_ru] [--split test]
-                                             [--modes whole,paragraph,sentence] [--json FILE]
+                                             [--modes whole,paragraph,sentence] [--clip] [--json FILE]
     python benchmarks/attribution_context.py --format brat --data ../shared/data/polnear/train --split dev
 
 `--format brat` reads PolNeAR's layout (`rashomon eval quotes --format brat`; `--split dev` or
@@ -27,7 +30,7 @@ from typing import Iterator
 
 from rashomon.api import Analyzer
 from rashomon.evaluation.attribution_set import read_attribution_set
-from rashomon.evaluation.brat import read_brat_dir
+from rashomon.evaluation.brat import GoldAttribution, GoldDocument, read_brat_dir
 from rashomon.ingest.text import article_from_text
 from rashomon.model import Quote, Span
 from rashomon.quotes.evaluate import score_documents, split_of
@@ -53,10 +56,33 @@ def _pieces(analyzer: Analyzer, text: str, name: str, mode: str) -> Iterator[tup
             yield s.start, s.end
 
 
-def quotes_by_piece(analyzer: Analyzer, text: str, name: str, mode: str) -> list[Quote]:
+def _inside(frags: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    """The parts of fragments that lie inside [a, b)."""
+    return [(max(s, a), min(e, b)) for s, e in frags if min(e, b) > max(s, a)]
+
+
+def clipped(gold: GoldDocument, pieces: list[tuple[int, int]]) -> GoldDocument:
+    """The gold as an annotator of each piece alone would mark it: every attribution keeps the
+    fragments inside the piece holding its cue (its content's start without a cue); one left
+    with no content is dropped."""
+    out = []
+    for att in gold.attributions:
+        anchor = min(att.cue or att.content or [(0, 0)])[0]
+        piece = next(((a, b) for a, b in pieces if a <= anchor < b), None)
+        if piece is None:
+            continue
+        content = _inside(att.content, *piece)
+        if content:
+            out.append(GoldAttribution(content=content, cue=_inside(att.cue, *piece),
+                                       source=_inside(att.source, *piece)))
+    return dataclasses.replace(gold, attributions=out)
+
+
+def quotes_by_piece(analyzer: Analyzer, text: str, name: str, mode: str,
+                    pieces: list[tuple[int, int]] | None = None) -> list[Quote]:
     """Quotes of every piece analysed alone, at their offsets in the whole text."""
     out: list[Quote] = []
-    for a, b in _pieces(analyzer, text, name, mode):
+    for a, b in (pieces if pieces is not None else _pieces(analyzer, text, name, mode)):
         if not any(c.isalpha() for c in text[a:b]):
             continue  # a rule, a date line or a number alone: no attribution, and E011 as a text
         art = analyzer.analyze(article_from_text(text[a:b], name, title_from_first_line=False))
@@ -74,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="test", help="tune, test or all; dev, rest or all for brat (default test)")
     ap.add_argument("--limit", type=int, help="score only the first N documents")
     ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--clip", action="store_true",
+                    help="cut the gold to the piece holding each attribution's cue (paragraph, sentence)")
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
     if not args.corpora.is_dir():
@@ -91,9 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     docs = docs[: args.limit] if args.limit else docs
     results = {}
     for mode in modes:
-        scores = score_documents(docs, lambda text, name, mode=mode: quotes_by_piece(analyzer, text, name, mode))
+        pieces = {d.name: list(_pieces(analyzer, d.text, d.name, mode)) for d in docs}
+        gold = [clipped(d, pieces[d.name]) for d in docs] if args.clip else docs
+        scores = score_documents(gold, lambda text, name, mode=mode: quotes_by_piece(
+            analyzer, text, name, mode, pieces[name]))
         results[mode] = scores.as_dict()
-        print(f"== {mode} ({args.data}, split {args.split})")
+        print(f"== {mode}{' (gold clipped to the piece)' if args.clip else ''} ({args.data}, split {args.split})")
         print(scores.table(), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -33,3 +33,26 @@ def test_attribution_context_unknown_mode(tmp_path):
     bench = benchmark_module("attribution_context")
     with pytest.raises(SystemExit):
         bench.main(["--corpora", str(tmp_path), "--modes", "words"])
+
+
+def test_attribution_context_clipped_gold_keeps_the_cue_piece():
+    from rashomon.evaluation.brat import GoldAttribution, GoldDocument
+
+    bench = benchmark_module("attribution_context")
+    pieces = [(0, 10), (10, 20), (20, 30)]
+    gold = GoldDocument("d", "x" * 30, "a", [
+        # content over two pieces, its cue in the first: cut to the first
+        GoldAttribution(content=[(5, 15)], cue=[(2, 4)], source=[(0, 2)]),
+        # the source in another piece than the cue: dropped from the clipped attribution
+        GoldAttribution(content=[(22, 28)], cue=[(20, 21)], source=[(12, 14)]),
+        # the content wholly in another piece than its cue: nothing an annotator of the piece would mark
+        GoldAttribution(content=[(11, 19)], cue=[(21, 22)], source=[]),
+        # no cue: anchored at the content's start
+        GoldAttribution(content=[(25, 29)], cue=[], source=[]),
+    ])
+    got = bench.clipped(gold, pieces).attributions
+    assert [(a.content, a.cue, a.source) for a in got] == [
+        ([(5, 10)], [(2, 4)], [(0, 2)]),
+        ([(22, 28)], [(20, 21)], []),
+        ([(25, 29)], [], []),
+    ]

@@ -1,5 +1,6 @@
 """Dash dialogue: a hyphen typed for the dash continues a quote after the remark, and a lone
-dash line in an article whose other dash lines name their speaker is speech too. Texts ours."""
+dash line in an article whose other dash lines name their speaker is speech too, as is any lone
+line of whole Russian sentences opening with a capital. Texts ours."""
 
 from __future__ import annotations
 
@@ -12,8 +13,15 @@ CASES = [
      "Народ помнит этот день.\n\n- Наш долг – помнить, что народ победил. Мы победили зло.\n\nПрезидент ушёл с трибуны.",
      [("Мы всегда будем помнить подвиг народа", "продолжил"), ("На фронте и в тылу они боролись.", "продолжил"),
       ("Наш долг – помнить, что народ победил. Мы победили зло", "-")]),
-    # Negative: no dash line names a speaker, so a lone dash line is a list item.
+    # Negative: a lone dash line opening small is a list item.
     ("Список покупок на завтра.\n\n- хлеб и молоко на завтрак сегодня утром.\n\nМагазин открыт.", []),
+    # A lone dash line of whole sentences opening with a capital is a reply, with nobody named
+    # (session 57), in an article or alone; not a short one, nor an English closing credit.
+    ("Переговоры отложены.\n\n— Киев сейчас не готов к диалогу. Всё решит осень.\n\nСтороны молчат.",
+     [("Киев сейчас не готов к диалогу. Всё решит осень", "—")]),
+    ("— Конечно, этот завод давно стал символом всего нашего города.", [("Конечно, этот завод давно стал символом всего нашего города", "—")]),
+    ("Переговоры отложены.\n\n— Минобороны России.\n\nСтороны молчат.", []),
+    ("Talks were postponed.\n\n— The Associated Press contributed to this report.", []),
     # Negative: a short item, and a line with a remark whose verb is no speech verb.
     ("- Мы будем работать дальше, - заявил директор Иван Серов.\n\n- хлеб;",
      [("Мы будем работать дальше", "заявил")]),

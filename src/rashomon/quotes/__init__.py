@@ -373,7 +373,11 @@ def extract_quotes(article: Article, lex: QuoteLexicon) -> tuple[list[Quote], li
     for a in reported:
         a.content = _without_russian_edges(text, a.content)
     top_cover = Cover((p.start, p.end) for p in top)
-    direct += [d for d in dialogue if not top_cover.contains_span(*d.content)]
+    # A lone dash line known only by its dash that holds a third person's report («— По словам
+    # министра, …») is that report; the unnamed voice around it adds nothing.
+    direct += [d for d in dialogue if not top_cover.contains_span(*d.content) and not (
+        d.how == "dialogue:lone" and any(a.cue is not None and _contains(d.content, a.cue) and _contains(d.content, a.content)
+                                         and not is_first_person(text, a.source) for a in reported))]
     embeds = embed_attributions(article, view)
     if embeds:
         # The post is one quote of its author; an unattributed quotation inside it is part of it,

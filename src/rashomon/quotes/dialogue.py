@@ -184,7 +184,8 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
     reads as speech (a question, «я», «вы» …): each line is said by someone; the cue is the dash.
     A run of dash lines without such signs is a list, not a dialogue. In an article whose dash
     lines are `voiced` (others name their speaker after a second dash), a lone dash line of
-    whole sentences is speech too: the writer quotes the same way without a remark. A line
+    whole sentences is speech too: the writer quotes the same way without a remark; so is one
+    opening with a capital in any article (a list item opens small or is short). A line
     labelled with its speaker («„СП“: — …») is speech wherever it stands; the label is its source.
     In such an interview an unlabelled line of whole sentences is an answer, by the `interviewee`."""
     labels = labels or {}
@@ -197,7 +198,11 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
     out = []
     for run in runs:
         paras = [lines[n] for n, _, _ in run]
-        lone = (voiced or interviewee is not None) and len(run) == 1 and _whole_sentences(text, run[0][2], paras[0][1])
+        # A lone line of whole sentences opening with a capital is a line of speech even with no
+        # other dash line to go by (Russian sets a reply off by its dash): a list item starts
+        # small or is short.
+        lone = len(run) == 1 and _whole_sentences(text, run[0][2], paras[0][1]) and (
+            voiced or interviewee is not None or _capital_first(text, run[0][2]))
         labelled = any(n in labels for n, _, _ in run)
         if not lone and not labelled and (len(run) < 2 or not any(_SPEECHLIKE.search(text, start, end)
                                                                   for start, end in paras)):
@@ -210,7 +215,8 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
                 k = bisect_left([pos for pos, _ in named], dash) - 1
                 who = named[k][1] if k >= 0 else interviewee
             if end - body >= 2:
-                out.append(Attribution((body, end), (dash, dash + 1), labels.get(n, who), None, "dialogue:line"))
+                how = "dialogue:line" if voiced or who is not None or n in labels or not lone else "dialogue:lone"
+                out.append(Attribution((body, end), (dash, dash + 1), labels.get(n, who), None, how))
             if who is not None and n not in labels:
                 out += _answer_runs_on(text, lines, n, (dash, dash + 1), who, labels)
     return out
@@ -319,6 +325,13 @@ def _whole_sentences(text: str, start: int, end: int) -> bool:
     # «…! — завершил он»: a remark whose verb is no speech verb is still a remark, not speech.
     return len(line.split()) >= _MIN_LONE_WORDS and line.endswith((".", "!", "?", "…")) \
         and _BREAK.search(line) is None
+
+
+def _capital_first(text: str, start: int) -> bool:
+    """The line's first letter (after any opening quotation mark) is a Cyrillic capital: the
+    convention is Russian ("— The Associated Press contributed." closes English news)."""
+    first = text[start : start + 2].lstrip("«\"„“")[:1]
+    return first.isupper() and "\u0400" <= first <= "\u04ff"
 
 
 def _remark_verb(article: Article, view: SyntaxView, start: int, end: int) -> int | None:

@@ -249,8 +249,41 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
             if not others:
                 stop = _run_on(view, lex, stop, sent)
             idx = [k for k in range(j + 1, stop) if toks[k].sent == sent]
-            return idx or None
+            return before_sibling_report(view, verb, idx, lex, head if head != verb else None) or None
     return None
+
+
+_SPEAKER_AGAIN = frozenset({"он", "она", "они"})
+
+
+def before_sibling_report(view: SyntaxView, verb: int, idx: list[int], lex: QuoteLexicon,
+                          clause: int | None) -> list[int]:
+    """«призвал восстановить право …, а также пообещал, что …», «отметил, что …, в апреле он же
+    выразил надежду …»: a clause the parser hangs on the cue beside its content (`clause`), headed
+    by another cue, is a second report, so the content ends before it (the parse may hang later
+    words of the content past it, which are cut with it)."""
+    if not idx or clause is None:
+        return idx  # «что» hung on the cue itself: any clause beside it may be the content's
+    toks = view.tokens
+    lo, hi = min(idx), max(idx)
+
+    def second_report(c: int) -> bool:
+        if toks[c].pos not in ("VERB", "AUX") or not (lo < c <= hi):
+            return False
+        subj = view.kids(c, "nsubj")
+        if not subj:  # the cue's own subject reports again («…, а также пообещал, что …»)
+            return toks[c].dep == "conj" and bool(view.kids(verb, "nsubj")) \
+                and (lex.is_cue(toks[c].lemma.lower()) or _phrase_noun(view, c) is not None)
+        # «…, в апреле он же выразил надежду …»: the speaker again, as a pronoun, saying more; a
+        # clause with any other subject may be part of what was said («…, а три из них не хотят …»).
+        return toks[subj[0]].lemma.lower() in _SPEAKER_AGAIN and (
+            toks[c].lemma.lower() in lex.speech or _phrase_noun(view, c) is not None)
+
+    sibs = [c for c in view.kids(verb, "conj", "parataxis", "ccomp") if c != clause and second_report(c)]
+    if not sibs:
+        return idx
+    first = min(k for k in view.subtree(sibs[0]) if k > lo)
+    return [k for k in idx if k < first]
 
 
 def _own_report(view: SyntaxView, k: int, lex: QuoteLexicon) -> bool:
@@ -359,7 +392,7 @@ def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | 
     return None
 
 
-def _directive(view: SyntaxView, verb: int) -> list[int] | None:
+def _directive(view: SyntaxView, verb: int, lex: QuoteLexicon) -> list[int] | None:
     """«призвал власти отказаться от …»: the infinitive with what stands between it and the cue;
     after a light-verb cue's noun, the infinitive the parser hangs on it («обратился с призывом
     снизить …»)."""
@@ -372,7 +405,7 @@ def _directive(view: SyntaxView, verb: int) -> list[int] | None:
         if on_noun and not infinitive(toks[c].text):
             continue
         if c > verb and (on_noun or toks[c].pos == "VERB") and not view.kids(c, "mark", "nsubj"):
-            idx = view.subtree(c)
+            idx = before_sibling_report(view, verb, view.subtree(c), lex, c)
             if idx[0] <= verb:
                 return idx
             # The addressee is not what is asked (guideline convention 3): «призвал [Запад]
@@ -1002,7 +1035,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:about"
         if content is None and (directive or noun is not None):
-            idx = _directive(view, i if noun is None else noun)
+            idx = _directive(view, i if noun is None else noun, lex)
             if idx:
                 content, how = _trim(text, *view.span_of(idx)), "ru:directive"
         if content is None and directive and noun is None:
