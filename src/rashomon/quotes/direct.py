@@ -4,6 +4,7 @@ interview label line ("Name, title:") in the paragraph before it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from ..lang import load_list, load_words
@@ -501,6 +502,40 @@ def _colon_frame(article: Article, view: SyntaxView, lex: QuoteLexicon, pair: Ma
     return _framed_by(view, pair, quoted, article.sentences[sent].start, colon, "direct:colon-frame", frames)
 
 
+@lru_cache(maxsize=1)
+def _signature() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in load_words("signature_words")), key=len, reverse=True))
+    return re.compile(rf"[ \t]*\.?[ \t]*(?P<cue>(?i:{words}))[ \t]*[—―–:-][ \t]*(?=[^\W\d_])")
+
+
+# Where a signed name ends: a sentence's end (not an initial's full stop), a clause after a comma
+# («Автор ― партия, закрепившая …»), a bracket or the line's end.
+_SIGNED_END = re.compile(r"(?<![\s.][^\W\d_])\.(?=\s|$)|,\s+(?=[^\W\d_]*[a-zа-яё])(?![А-ЯЁA-Z])|[;(\n]")
+
+
+def _signed(article: Article, pair: MarkPair) -> Attribution | None:
+    """ "Утверждение второе: «…». Автор ― Дмитрий Спивак.": a quotation signed right after its
+    closing mark (the fact-check layout: the claim, then who made it) is the signed name's; the cue
+    is the colon before the quotation on its line, else the signature word."""
+    text = article.text
+    m = _signature().match(text, pair.end, min(len(text), pair.end + 30))
+    if m is None:
+        return None
+    start = m.end()
+    stop = _SIGNED_END.search(text, start, min(len(text), start + _SIGNED_REACH))
+    end = stop.start() if stop is not None else min(len(text), start + _SIGNED_REACH)
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "»\")"):
+        end -= 1
+    if end - start < 2:
+        return None
+    colon = len(text[: pair.start].rstrip(" \t")) - 1
+    cue = (colon, colon + 1) if colon >= 0 and text[colon] == ":" else m.span("cue")
+    return Attribution((pair.start, pair.end), cue, (start, end), None, "direct:signed")
+
+
+_SIGNED_REACH = 80  # characters a signed name may run over
+
+
 def _colon_lead(article: Article, pair: MarkPair, quoted: list[MarkPair]) -> Attribution | None:
     """ "Kowalczyk: “…”" inside one paragraph: the name just before a colon."""
     text = article.text
@@ -613,7 +648,7 @@ def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, p
     right after “A,” he said. continues `previous` (the last attributed quotation). `names`: the
     article's person and organisation mention spans (`person_org_spans`), computed once by the caller.
     """
-    return (
+    found = (
         _inner_remark(article, view, lex, pair)
         or _verb_cue(article, view, lex, pair, quoted, near=_SHORT_NEAR if short else _NEAR_CHARS, names=names)
         or _frame_verb(article, view, lex, pair, quoted)
@@ -623,6 +658,12 @@ def attribute_quotation(article: Article, view: SyntaxView, lex: QuoteLexicon, p
         or (None if short else _continued(article.text, pair, previous))
         or (None if short else _intro_sentence(article, view, lex, pair, quoted))
     )
+    if found is None or found.source is None:
+        signed = _signed(article, pair)  # «Заявление: «…». Автор ― X.»: the signature names who
+        if signed is not None:
+            return signed if found is None else Attribution(found.content, found.cue or signed.cue, signed.source,
+                                                            None, signed.how)
+    return found
 
 
 # Dependents that give a verb of saying its own content: then the sentence says what was said.
