@@ -1074,6 +1074,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             src = place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН», «в США уверены»
             if src is None and tok.text.lower() == "известно":
                 src = _known_from(view, i)  # «Из материалов дела известно, что …»
+            if src is None and kind != "impersonal":
+                src = share_source(article, view, i)  # «Более 60% россиян считают, что …»
             subj = None
         elif (stray := stray_subject(view, i)) is not None:
             subj = stray  # «С явным неудовольствием Фергюсон отмечает, что …»: the name hung elsewhere
@@ -1089,6 +1091,25 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         cue = (tok.start, max(tok.end, view.tokens[noun].end)) if noun is not None else (tok.start, tok.end)
         out.append(Attribution(content, cue, src, subj, how, weak))
     return out
+
+
+# «Более 60% россиян», «около 30 процентов опрошенных»: a share of people, which the parser may
+# hang off the verb as an adverbial, opening the clause right before its cue.
+_SHARE = re.compile(r"(?:(?:более|менее|около|свыше|почти|примерно|порядка|лишь|только|всего|до)\s+)?"
+                    r"\d[\d\s,.]*\s*(?:%|процент\w*)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?", re.IGNORECASE)
+
+
+def share_source(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
+    """The share of people right before a plural cue with no subject in its clause, else None."""
+    text = article.text
+    sent = article.sentences[view.tokens[verb].sent]
+    start = max(sent.start, text.rfind(",", sent.start, view.tokens[verb].start) + 1)
+    while start < view.tokens[verb].start and text[start].isspace():
+        start += 1
+    end = len(text[: view.tokens[verb].start].rstrip())
+    # «Так, до 2013 года более 36% опрошенных называли …»: the share ends the words before the cue.
+    m = next((m for m in _SHARE.finditer(text, start, end) if m.end() == end), None)
+    return (m.start(), m.end()) if m is not None else None
 
 
 def thing_subject(article: Article, view: SyntaxView, cue: int, subj: int) -> bool:
@@ -1301,7 +1322,10 @@ def russian_marker_attributions(article: Article, view: SyntaxView) -> list[Attr
         j, between = i - 1, []
         while j >= 0 and toks[j].sent == tok.sent and len(between) <= _MAX_MARKER_WORDS and \
                 toks[j].text.lower() not in _MARKER_PREPS:
-            if toks[j].pos not in ("DET", "ADJ", "PRON") and toks[j].text.lower() not in _POSSESSIVE:
+            # «по имеющейся информации», «по многим оценкам»: a participle or a quantity word
+            # modifies the noun as an adjective does.
+            if toks[j].pos not in ("DET", "ADJ", "PRON") and toks[j].text.lower() not in _POSSESSIVE \
+                    and not (toks[j].dep == "amod" and toks[j].head == i and toks[j].pos in ("VERB", "NUM")):
                 break
             between.append(j)
             j -= 1
