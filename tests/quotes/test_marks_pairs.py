@@ -37,6 +37,13 @@ from rashomon.quotes.marks import never_closes, scan_marks
         ("Warren wrote: “Families belong together.\nWe must act now.” She left.",
          ["“Families belong together.\nWe must act now.”"]),
         ("He said: “One.\n\nTwo.” Then.", []),
+        # A text cut from inside a quotation (a sentence, a snippet): the closing mark before the
+        # author's dash frame opens at the text's first word.
+        ("Жалобы поступали со всего города», — говорится в сообщении.", ["Жалобы поступали со всего города»"]),
+        # Negatives: no dash frame after it; a second line; one word is no quotation.
+        ("Жалобы поступали со всего города» и дальше.", []),
+        ("Заголовок\nЖалобы поступали со всего города», — говорится в сообщении.", []),
+        ("Город», — говорится в сообщении.", []),
         # Negatives: a paragraph opening a quotation of its own, or a » six paragraphs on, is no close.
         ("Он сказал: «Один.\n\nАвтор пишет.\n\n«Два», — ответил он.", ["«Два»"]),
         ("Она: «Один.\n\nДва.\n\nТри.\n\nЧетыре.\n\nПять.\n\nШесть.\n\nСемь».", []),

@@ -150,6 +150,11 @@ def scan_marks(text: str) -> MarkScan:
             stack.append((ch, i))
             if width == 2:
                 wide.add(i)
+        elif ch in "”»" and not stack and not scan.pairs and _headless(text, i):
+            # «…», — сказал он. cut from its opening: a text (a sentence, a snippet) that starts
+            # inside a quotation closed before the author's frame opens it at its first word.
+            start = len(text) - len(text.lstrip())
+            scan.pairs.append(MarkPair(start, i + 1, start, i, depth=0))
         elif ch in "”»›":
             scan.unpaired.append(i)
         i += width
@@ -163,6 +168,14 @@ def scan_marks(text: str) -> MarkScan:
         scan.unpaired.extend(pos for p in scan.pairs if p.depth >= MAX_DEPTH for pos in (p.start, p.end - 1))
         scan.pairs = [p for p in scan.pairs if p.depth < MAX_DEPTH]
     return scan
+
+
+def _headless(text: str, i: int) -> bool:
+    """A closing mark in the text's first line, with no opening mark before it, that the author's
+    dash frame follows («…», — сказал он): the text starts inside the quotation."""
+    before = text[:i]
+    return "\n" not in before and "\r" not in before and not any(c in before for c in "«“„\"") \
+        and len(before.split()) >= 2 and _DASH_FRAME.match(text, i + 1) is not None
 
 
 # What follows a quotation's end when the author's frame comes next: «…», — сказал он.
