@@ -15,6 +15,7 @@ from itertools import islice
 
 from ..lang import load_list
 from ..model import Article
+from ..script import is_cyrillic
 from ..syntax import SyntaxView
 from .direct import speaker_token
 from .lexicon import QuoteLexicon
@@ -331,7 +332,7 @@ def _capital_first(text: str, start: int) -> bool:
     """The line's first letter (after any opening quotation mark) is a Cyrillic capital: the
     convention is Russian ("— The Associated Press contributed." closes English news)."""
     first = text[start : start + 2].lstrip("«\"„“")[:1]
-    return first.isupper() and "\u0400" <= first <= "\u04ff"
+    return first.isupper() and is_cyrillic(first)
 
 
 def _remark_verb(article: Article, view: SyntaxView, start: int, end: int) -> int | None:
