@@ -38,14 +38,24 @@ _SPEECHLIKE = re.compile(rf"\?|(?<!\w)(?:{_SPEAKING_RU})(?!\w)", re.IGNORECASE)
 _FLAT_BREAK = re.compile(r"(?<=[.!?…)»\"])[ \t]{2,}(?=[—–-]\s|[«\"]?[A-ZА-ЯЁ])")
 
 
+# An interview flattened into one paragraph: a question, then the answer's dash («…регионы? —
+# Я думаю, …»). Two of them make the paragraph a transcript whose every «. — Capital» starts a turn.
+_QA_TURN = re.compile(r"\?[ \t\u00a0]+[—–][ \t\u00a0]+[«\"]?[А-ЯЁ]")
+_MIN_QA_TURNS = 2
+_TURN_BREAK = re.compile(r"(?<=[.!?…»\"])[ \t\u00a0]+(?=[—–][ \t\u00a0]+[«\"]?[А-ЯЁ])")
+
+
 def _lines(article: Article) -> list[tuple[int, int]]:
     """The paragraphs as (start, end), each split where a text whose line breaks were lost
-    shows a new line: «…дел.  — Я говорю…» is two lines."""
+    shows a new line: «…дел.  — Я говорю…» is two lines, and so is every turn of an interview
+    flattened into one paragraph («…регионы? — Я думаю, …. — А что дальше? — …»)."""
     text = article.text
     out = []
     for para in article.paragraphs:
         start = para.start
-        for m in _FLAT_BREAK.finditer(text, para.start, para.end):
+        flat = _QA_TURN.findall(text, para.start, para.end)
+        breaks = _TURN_BREAK if len(flat) >= _MIN_QA_TURNS else _FLAT_BREAK
+        for m in breaks.finditer(text, para.start, para.end):
             out.append((start, m.start()))
             start = m.end()
         out.append((start, para.end))
