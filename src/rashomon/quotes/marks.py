@@ -93,6 +93,7 @@ def scan_marks(text: str) -> MarkScan:
     wide: set[int] = set()  # positions of openers written as two apostrophes
     n = len(text)
     i = 0
+    seen_mark = False  # only the text's first mark may close a quotation opened before the text
     while True:
         # Only marks and line breaks change state: jump from one to the next.
         m = _INTERESTING.search(text, i)
@@ -150,13 +151,14 @@ def scan_marks(text: str) -> MarkScan:
             stack.append((ch, i))
             if width == 2:
                 wide.add(i)
-        elif ch in "”»" and not stack and not scan.pairs and _headless(text, i):
+        elif ch in "”»" and not seen_mark and _headless(text, i):
             # «…», — сказал он. cut from its opening: a text (a sentence, a snippet) that starts
             # inside a quotation closed before the author's frame opens it at its first word.
             start = len(text) - len(text.lstrip())
             scan.pairs.append(MarkPair(start, i + 1, start, i, depth=0))
         elif ch in "”»›":
             scan.unpaired.append(i)
+        seen_mark = True
         i += width
     if _recover_open(scan, text, stack, n):
         stack.clear()
@@ -173,9 +175,9 @@ def scan_marks(text: str) -> MarkScan:
 def _headless(text: str, i: int) -> bool:
     """A closing mark in the text's first line, with no opening mark before it, that the author's
     dash frame follows («…», — сказал он): the text starts inside the quotation."""
-    before = text[:i]
-    return "\n" not in before and "\r" not in before and not any(c in before for c in "«“„\"") \
-        and len(before.split()) >= 2 and _DASH_FRAME.match(text, i + 1) is not None
+    if "\n" in text[:i] or "\r" in text[:i]:
+        return False
+    return len(text[:i].split()) >= 2 and _DASH_FRAME.match(text, i + 1) is not None
 
 
 # What follows a quotation's end when the author's frame comes next: «…», — сказал он.
