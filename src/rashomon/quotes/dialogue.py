@@ -215,6 +215,8 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
         lone = len(run) == 1 and _whole_sentences(text, run[0][2], paras[0][1]) and (
             voiced or interviewee is not None or _capital_first(text, run[0][2]))
         labelled = any(n in labels for n, _, _ in run)
+        # Known only by its dash: nobody names the voice (extract_quotes drops it around a report).
+        how = "dialogue:lone" if lone and not (voiced or interviewee is not None or labelled) else "dialogue:line"
         if not lone and not labelled and (len(run) < 2 or not any(_SPEECHLIKE.search(text, start, end)
                                                                   for start, end in paras)):
             continue
@@ -226,7 +228,6 @@ def _transcript_lines(text: str, lines: list[tuple[int, int]], bare: list[tuple[
                 k = bisect_left([pos for pos, _ in named], dash) - 1
                 who = named[k][1] if k >= 0 else interviewee
             if end - body >= 2:
-                how = "dialogue:line" if voiced or who is not None or n in labels or not lone else "dialogue:lone"
                 out.append(Attribution((body, end), (dash, dash + 1), labels.get(n, who), None, how))
             if who is not None and n not in labels:
                 out += _answer_runs_on(text, lines, n, (dash, dash + 1), who, labels)

@@ -510,7 +510,7 @@ def _signature() -> re.Pattern[str]:
 
 # Where a signed name ends: a sentence's end (not an initial's full stop), a clause after a comma
 # («Автор ― партия, закрепившая …»), a bracket or the line's end.
-_SIGNED_END = re.compile(r"(?<![\s.][^\W\d_])\.(?=\s|$)|,\s+(?=[^\W\d_]*[a-zа-яё])(?![А-ЯЁA-Z])|[;(\n]")
+_SIGNED_END = re.compile(r"(?<![\s.][^\W\d_])\.(?=\s|$)|,\s+(?=[a-zа-яё])|[;(\n]")
 
 
 def _signed(article: Article, pair: MarkPair) -> Attribution | None:
@@ -528,7 +528,9 @@ def _signed(article: Article, pair: MarkPair) -> Attribution | None:
         end -= 1
     if end - start < 2:
         return None
-    colon = len(text[: pair.start].rstrip(" \t")) - 1
+    colon = pair.start - 1
+    while colon >= 0 and text[colon] in " \t":
+        colon -= 1
     cue = (colon, colon + 1) if colon >= 0 and text[colon] == ":" else m.span("cue")
     return Attribution((pair.start, pair.end), cue, (start, end), None, "direct:signed")
 

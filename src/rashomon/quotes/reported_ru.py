@@ -69,8 +69,10 @@ def _lists() -> dict[str, frozenset[str]]:
         "medium_nouns": load_list("ru", "medium_nouns"),
         "thing_subjects": load_list("ru", "thing_subjects"),
         "claim_nouns": load_list("ru", "claim_nouns"),
+        "personal_pronouns": load_list("ru", "personal_pronouns"),
         "thing_verbs": load_list("ru", "thing_verbs"),
         "aside_forms": load_list("ru", "aside_forms"),
+        "focus_particles": load_list("ru", "focus_particles"),
         "predicative_adverbs": load_list("ru", "predicative_adverbs"),
         "speaking_nouns": tuple(w for name in ("person_nouns", "org_nouns", "document_nouns", "medium_nouns",
                                                "group_person_nouns", "speaking_bodies") for w in load_list("ru", name)),
@@ -253,9 +255,6 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
     return None
 
 
-_SPEAKER_AGAIN = frozenset({"он", "она", "они"})
-
-
 def before_sibling_report(view: SyntaxView, verb: int, idx: list[int], lex: QuoteLexicon,
                           clause: int | None) -> list[int]:
     """«призвал восстановить право …, а также пообещал, что …», «отметил, что …, в апреле он же
@@ -276,7 +275,7 @@ def before_sibling_report(view: SyntaxView, verb: int, idx: list[int], lex: Quot
                 and (lex.is_cue(toks[c].lemma.lower()) or _phrase_noun(view, c) is not None)
         # «…, в апреле он же выразил надежду …»: the speaker again, as a pronoun, saying more; a
         # clause with any other subject may be part of what was said («…, а три из них не хотят …»).
-        return toks[subj[0]].lemma.lower() in _SPEAKER_AGAIN and (
+        return toks[subj[0]].lemma.lower() in _ru_words("personal_pronouns") and (
             toks[c].lemma.lower() in lex.speech or _phrase_noun(view, c) is not None)
 
     sibs = [c for c in view.kids(verb, "conj", "parataxis", "ccomp") if c != clause and second_report(c)]
@@ -1093,10 +1092,18 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
     return out
 
 
-# «Более 60% россиян», «около 30 процентов опрошенных»: a share of people, which the parser may
-# hang off the verb as an adverbial, opening the clause right before its cue.
-_SHARE = re.compile(r"(?:(?:более|менее|около|свыше|почти|примерно|порядка|лишь|только|всего|до)\s+)?"
-                    r"\d[\d\s,.]*\s*(?:%|процент\w*)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _share() -> re.Pattern[str]:
+    """«Более 60% россиян», «около 30 процентов опрошенных»: a share of people (an approximation
+    marker or a focus particle, a number, a percent unit, one or two words), which the parser may
+    hang off the verb as an adverbial."""
+    from ..quantities import approx_markers
+
+    before = sorted({phrase for phrase, _ in approx_markers("ru")} | set(_ru_words("focus_particles")), key=len, reverse=True)
+    units = sorted({re.escape(row[0]).replace(r"\*", r"\w*") for row in load_table("ru", "quantity_units")
+                    if len(row) >= 2 and row[1] == "percent"} | {"%"}, key=len, reverse=True)
+    return re.compile(rf"(?:(?:{'|'.join(map(re.escape, before))})\s+)?\d[\d\s,.]*\s*(?:{'|'.join(units)})"
+                      r"\s+[^\W\d_]+(?:\s+[^\W\d_]+)?", re.IGNORECASE)
 
 
 def share_source(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] | None:
@@ -1106,9 +1113,11 @@ def share_source(article: Article, view: SyntaxView, verb: int) -> tuple[int, in
     start = max(sent.start, text.rfind(",", sent.start, view.tokens[verb].start) + 1)
     while start < view.tokens[verb].start and text[start].isspace():
         start += 1
-    end = len(text[: view.tokens[verb].start].rstrip())
+    end = view.tokens[verb].start
+    while end > start and text[end - 1].isspace():
+        end -= 1
     # «Так, до 2013 года более 36% опрошенных называли …»: the share ends the words before the cue.
-    m = next((m for m in _SHARE.finditer(text, start, end) if m.end() == end), None)
+    m = next((m for m in _share().finditer(text, start, end) if m.end() == end), None)
     return (m.start(), m.end()) if m is not None else None
 
 
