@@ -74,6 +74,8 @@ def _lists() -> dict[str, frozenset[str]]:
         "aside_forms": load_list("ru", "aside_forms"),
         "focus_particles": load_list("ru", "focus_particles"),
         "predicative_adverbs": load_list("ru", "predicative_adverbs"),
+        "question_verbs": load_list("ru", "question_verbs"),
+        "question_words": load_list("ru", "question_words"),
         "speaking_nouns": tuple(w for name in ("person_nouns", "org_nouns", "document_nouns", "medium_nouns",
                                                "group_person_nouns", "speaking_bodies") for w in load_list("ru", name)),
     }
@@ -252,6 +254,48 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
                 stop = _run_on(view, lex, stop, sent)
             idx = [k for k in range(j + 1, stop) if toks[k].sent == sent]
             return before_sibling_report(view, verb, idx, lex, head if head != verb else None) or None
+    return None
+
+
+_QUESTION_REACH = 8  # tokens between the cue and the comma of its question: «спросил у главы района, …»
+
+
+def _question_clause(view: SyntaxView, verb: int, lex: QuoteLexicon, after: int | None = None) -> list[int] | None:
+    """«спросил, когда закончится проверка», «поинтересовался у министра, с чего …»: the indirect
+    question a question verb (lang/ru/question_verbs.txt) governs, from its question word (or the
+    preposition before it) to the clause end; only the cue's own words may stand before the comma."""
+    toks = view.tokens
+    start = verb if after is None else after  # «задался вопросом, …»: after the noun
+    if toks[verb].lemma.lower() not in _ru_words("question_verbs"):
+        return None
+    sent = toks[verb].sent
+    for j in range(start + 1, min(len(toks), start + 2 + _QUESTION_REACH)):
+        t = toks[j]
+        if t.sent != sent or t.pos in ("VERB", "AUX") or t.text in (".", "!", "?", ";", ":") or t.text in "«»\"“”„":
+            return None
+        if t.text != ",":
+            continue
+        if any(not view.is_ancestor(verb, k) for k in range(verb + 1, j)):
+            return None  # words of another phrase stand between: not the cue's question
+        if any(toks[k].text.lower() in ("о", "об", "обо", "про") for k in range(start + 1, j)):
+            return None  # «спросил об этом, когда встретил министра»: the «о»-phrase is what was asked
+        q = j + 2 if j + 2 < len(toks) and toks[j + 1].pos == "ADP" else j + 1
+        if q >= len(toks) or toks[q].sent != sent or toks[q].text.lower() not in _ru_words("question_words"):
+            return None
+        clause = q
+        while toks[clause].head not in (verb, clause) and view.is_ancestor(verb, toks[clause].head):
+            clause = toks[clause].head
+            if toks[clause].pos in ("VERB", "AUX") and lex.is_cue(toks[clause].lemma.lower()):
+                return None  # «спросила, кто …, и добавила, что …»: hung on the second report
+        if toks[clause].head != verb:
+            return None  # the parse hangs the question on another word: not this cue's
+        sub = [k for k in view.subtree(clause) if k > j and toks[k].sent == sent]
+        stop = _run_on(view, lex, max(sub) + 1, sent) if sub else j + 1
+        # «спросили, почему цены растут, но ответа не получили»: a coordinated clause is the asker's.
+        stop = next((k for k in range(q, stop - 1) if toks[k].text == ","
+                     and toks[k + 1].text.lower() in ("и", "а", "но", "однако")), stop)
+        idx = [k for k in range(j + 1, stop) if toks[k].sent == sent]
+        return before_sibling_report(view, verb, idx, lex, clause) or None
     return None
 
 
@@ -1006,6 +1050,10 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         idx = _that_clause(view, i, directive, lex, after=noun if noun is not None and noun > i else None)
         if idx:
             content, how = _trim(text, *view.span_of(idx)), "ru:that"
+        if content is None:
+            idx = _question_clause(view, i, lex, after=noun if noun is not None and noun > i else None)
+            if idx:
+                content, how = _trim(text, *view.span_of(idx)), "ru:question"
         evidential = kind == "evidential"
         if evidential:
             if content is None:
@@ -1079,7 +1127,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         elif (stray := stray_subject(view, i)) is not None:
             subj = stray  # «С явным неудовольствием Фергюсон отмечает, что …»: the name hung elsewhere
             src = ru_source_span(view, subj, i)
-        elif how in ("ru:that", "ru:colon") and past_singular(tok.text):
+        elif how in ("ru:that", "ru:colon", "ru:question") and past_singular(tok.text):
             subj = None  # «Затем заявил, что …»: the subject left out, as Russian narration does; nobody named
         else:
             continue  # a singular verb with no subject found: a fragment, nobody is reported
