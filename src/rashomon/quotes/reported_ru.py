@@ -987,8 +987,28 @@ def _inverted(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] 
     phrase_end = max(view.subtree(verb, exclude=set(view.kids(verb, "punct")))[-1], verb)
     rest = text[toks[phrase_end].end : sent.end].strip()
     if rest.startswith(",") and len(rest) > 10:
-        return _trim(text, sent.start, sent.end)
+        return _trim(text, sent.start, sent.end)  # the remark is left out by `_parenthetical_remark`
     return None if opener else _trim(text, sent.start, end)
+
+
+def _parenthetical_remark(article: Article, view: SyntaxView, verb: int,
+                          content: tuple[int, int]) -> tuple[int, int] | None:
+    """«Таким образом, заключил автор, реформа не достигла цели»: the remark between the commas
+    inside an inverted report's content, from the comma before the cue to the first word after
+    the comma that closes its phrase (the content is the two pieces around it)."""
+    text = article.text
+    toks = view.tokens
+    if not content[0] < toks[verb].start < content[1]:
+        return None
+    cut = text.rfind(",", content[0], toks[verb].start)
+    phrase_end = max(view.subtree(verb, exclude=set(view.kids(verb, "punct")))[-1], verb)
+    comma = text.find(",", toks[phrase_end].end, content[1])
+    if cut < 0 or comma < 0 or text[toks[phrase_end].end : comma].strip():
+        return None
+    resume = comma + 1
+    while resume < content[1] and text[resume].isspace():
+        resume += 1
+    return (cut, resume) if content[0] < cut and resume < content[1] else None
 
 
 def _as_clause(view: SyntaxView, verb: int) -> list[int] | None:
@@ -1136,7 +1156,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
         weak = kind in ("belief", "predicative") or (kind == "impersonal" and lemma[:-2] not in lex.speech
                                                        and tok.pos in ("VERB", "AUX"))
         cue = (tok.start, max(tok.end, view.tokens[noun].end)) if noun is not None else (tok.start, tok.end)
-        out.append(Attribution(content, cue, src, subj, how, weak))
+        remark = _parenthetical_remark(article, view, i, content) if how == "ru:inverted" else None
+        out.append(Attribution(content, cue, src, subj, how, weak, remark))
     return out
 
 
