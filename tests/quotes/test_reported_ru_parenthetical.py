@@ -23,12 +23,19 @@ CASES = [
     ("Цены на бензин упали, сообщили в министерстве.", [("министерство", "Цены на бензин упали", "сообщили")]),
     ("Эксперт не исключил, что цены вырастут еще на 10%.",
      [("Эксперт", "цены вырастут еще на 10%", "исключил")]),
+    # The remark goes on after its comma (a gerund, a relative clause on its noun, a second
+    # report of its own): the content is the words before it.
+    ("Реформа провалилась, пишет автор статьи, ссылаясь на данные Счетной палаты.",
+     [("автор статьи", "Реформа провалилась", "пишет"), ("Счетная палата", "Реформа провалилась", "ссылаясь на")]),
+    ("Переговоры зашли в тупик, сказал министр перед заседанием совета, на котором обсудят санкции.",
+     [("министр", "Переговоры зашли в тупик", "сказал")]),
     # Negative: «исключить» with an object and no clause reports nothing.
     ("Партия исключила депутата из фракции.", []),
 ]
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=["remark inside", "discourse word", "cue after",
-                                                       "not ruled out", "expelled"])
+                                                       "not ruled out", "gerund after", "relative clause after",
+                                                       "expelled"])
 def test_reported_ru_parenthetical(analyzer, text, expected):
     assert_quotes(analyzer.analyze_text(text), expected)

@@ -266,6 +266,16 @@ def passive_short(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def in_case(word: str, case: str) -> bool:
+    """A Cyrillic word with a known reading in `case` ('accs': and none in the locative, so «на
+    рост», «на проблемы» but not «на совещании»; 'loct': «на повышении»)."""
+    parses = [p for p in russian_morph().parse(word.lower()) if p.is_known] if has_cyrillic(word) else []
+    if case == "accs" and any(p.tag.case in ("loct", "loc2") for p in parses):
+        return False
+    return any(p.tag.case == case or (case == "loct" and p.tag.case == "loc2") for p in parses)
+
+
+@lru_cache(maxsize=4096)
 def instrumental(word: str, pos: tuple[str, ...] = ("NOUN",)) -> bool:
     """A Cyrillic noun (or another part of speech in `pos`) with a known reading in the
     instrumental case («представителем», «опасными» with ADJF) and, for a word other than a

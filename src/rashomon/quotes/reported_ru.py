@@ -22,12 +22,15 @@ from ..parse import dateline_end
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import (gerund, inanimate_noun, infinitive, instrumental, nominal_subject, noun_only, passive_short,
-                       past_singular, third_person)
+from .morph_ru import (gerund, in_case, inanimate_noun, infinitive, instrumental, nominal_subject, noun_only,
+                       passive_short, past_singular, third_person)
 from .reported import Attribution, clause_after_opener, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
 _THAT = {"что", "будто", "якобы", "чтобы", "чтоб"}
+# A plural verb with no subject speaks for people unnamed («заявили», «говорят»), reflexive ones
+# too («жалуются», «возмутились»).
+_PLURAL_ENDINGS = ("ли", "ют", "ят", "лись", "ются", "ятся")
 _DIRECTIVE_THAT = {"чтобы", "чтоб"}
 _EDGE = " \t\r\n,;:—–-"
 _DASHES = "—–-"
@@ -75,6 +78,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "focus_particles": load_list("ru", "focus_particles"),
         "predicative_adverbs": load_list("ru", "predicative_adverbs"),
         "question_verbs": load_list("ru", "question_verbs"),
+        "relative_pronouns": load_list("ru", "relative_pronouns"),
         "question_words": load_list("ru", "question_words"),
         "speaking_nouns": tuple(w for name in ("person_nouns", "org_nouns", "document_nouns", "medium_nouns",
                                                "group_person_nouns", "speaking_bodies") for w in load_list("ru", name)),
@@ -423,16 +427,29 @@ def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | 
     if toks[verb].dep == "advcl":
         return None  # «Говоря об Украине, …»: a gerund sets the topic, it reports nothing
     preps = ("о", "об", "обо", "про")  # «рассказал про …»: the colloquial «о»
+    own, case = _content_preps().get(toks[verb].lemma.lower(), (None, None)) if noun is None else (None, None)
     if noun is not None:
         prep = _phrases()[toks[verb].lemma.lower()][toks[noun].lemma.lower()]
         preps = (prep,) if prep != "о" else preps
+    elif own is not None:
+        preps = (*preps, own)  # «пожаловался на рост тарифов»
     for c in view.kids(verb, "obl", "nmod", "obj") + (view.kids(noun, "nmod", "obl") if noun is not None else []):
         if c < verb or c == noun:
             continue
         cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in preps]
+        if cases and own is not None and toks[cases[0]].text.lower() == own and not in_case(toks[c].text, case):
+            continue  # «пожаловался на совещании»: where, not what
         if cases and toks[c].text.lower() not in ("этом", "том", "чем"):
-            return view.subtree(c)
+            # A misparse may hang words before the cue on the phrase's noun (a quotation mark,
+            # «и Переходный совет объявил об …»): the content starts after the cue.
+            return [k for k in view.subtree(c) if k > verb] or None
     return None
+
+
+@lru_cache(maxsize=1)
+def _content_preps() -> dict[str, tuple[str, str]]:
+    """verb lemma -> (preposition, case) of its content phrase other than «о» (lang/ru/content_preps.tsv)."""
+    return {row[0].lower(): (row[1].lower(), row[2].lower()) for row in load_table("ru", "content_preps") if len(row) >= 3}
 
 
 def _directive(view: SyntaxView, verb: int, lex: QuoteLexicon) -> list[int] | None:
@@ -986,9 +1003,24 @@ def _inverted(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] 
     # The words after the cue's own phrase: more content when the cue is parenthetical.
     phrase_end = max(view.subtree(verb, exclude=set(view.kids(verb, "punct")))[-1], verb)
     rest = text[toks[phrase_end].end : sent.end].strip()
-    if rest.startswith(",") and len(rest) > 10:
+    if rest.startswith(",") and len(rest) > 10 and not _remark_goes_on(view, verb, phrase_end):
         return _trim(text, sent.start, sent.end)  # the remark is left out by `_parenthetical_remark`
     return None if opener else _trim(text, sent.start, end)
+
+
+def _remark_goes_on(view: SyntaxView, verb: int, phrase_end: int) -> bool:
+    """Whether the words after the comma that follows a remark still tell of the remark:
+    «…, пишет автор, ссылаясь на …» (a gerund), «…, сказал он перед заседанием, на котором …»
+    (a relative clause on the remark's noun); or the remark reports more itself («…, – подчеркнул
+    он, отметив, что …, …»), so what follows is the gerund's."""
+    toks = view.tokens
+    if any(toks[k].pos == "VERB" and gerund(toks[k].text) for k in range(verb + 1, phrase_end + 1)):
+        return True
+    after = [k for k in range(phrase_end + 1, min(len(toks), phrase_end + 5)) if toks[k].pos != "PUNCT"][:2]
+    if not after:
+        return False
+    first = toks[after[0]]
+    return gerund(first.text) or any(toks[k].lemma.lower() in _ru_words("relative_pronouns") for k in after)
 
 
 def _parenthetical_remark(article: Article, view: SyntaxView, verb: int,
@@ -1136,7 +1168,7 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             src = ru_source_span(view, subj, i)
         elif evidential:
             subj = None  # «выяснилось, что …»: found out, nobody named
-        elif kind == "impersonal" or tok.text.lower().endswith(("ли", "ют", "ят")) \
+        elif kind == "impersonal" or tok.text.lower().endswith(_PLURAL_ENDINGS) \
                 or (kind == "predicative" and tok.text.lower().endswith("ы")):
             src = place_source(view, i)  # «в МИД заявили», «говорится в докладе ООН», «в США уверены»
             if src is None and tok.text.lower() == "известно":
@@ -1157,6 +1189,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
                                                        and tok.pos in ("VERB", "AUX"))
         cue = (tok.start, max(tok.end, view.tokens[noun].end)) if noun is not None else (tok.start, tok.end)
         remark = _parenthetical_remark(article, view, i, content) if how == "ru:inverted" else None
+        if remark is not None and src is not None and not (remark[0] <= src[0] and src[1] <= remark[1]):
+            remark = None  # the source stands outside the remark: the parse did not find the remark's end
         out.append(Attribution(content, cue, src, subj, how, weak, remark))
     return out
 
