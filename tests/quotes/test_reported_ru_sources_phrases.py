@@ -1,0 +1,37 @@
+"""A news source («источник в силовых структурах») is a speaker even with the verbs that also mean
+"indicate" or "require" («подтвердил», «говорит», «указал»), which a thing as subject does not
+report with; «приводит данные/цифры/статистику» is a cue phrase (session 58). Sentences written
+for this test, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.expect import assert_quotes
+
+pytestmark = pytest.mark.slow
+
+# text, expected quotes as (speaker name or None, content, cue)
+CASES = [
+    ("Источник в силовых структурах подтвердил, что безработица выросла.",
+     [("Источник в силовых структурах", "безработица выросла", "подтвердил")]),
+    ("Безработица выросла до 5%. Это подтвердил источник в силовых структурах.",
+     [("источник в силовых структурах", "Безработица выросла до 5%", "подтвердил")]),
+    ("Источник говорит, что переговоры продолжатся.", [("Источник", "переговоры продолжатся", "говорит")]),
+    ("Безработица выросла до 5%. Эти данные приводит агентство Bloomberg.",
+     [("Bloomberg", "Безработица выросла до 5%", "приводит")]),
+    ("Агентство Bloomberg приводит данные о росте безработицы.",
+     [("Bloomberg", "о росте безработицы", "приводит данные")]),
+    # Negative: a thing indicates or confirms, nobody says.
+    ("Этот факт говорит о том, что реформа провалилась.", []),
+    ("Анализ подтвердил, что вода загрязнена.", []),
+    # Negative: «привести» of a result is no cue.
+    ("Решение привело к тому, что цены выросли.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=["source confirmed", "source confirmed this", "source says",
+                                                       "these data", "gives data on", "fact indicates",
+                                                       "analysis confirmed", "led to"])
+def test_reported_ru_sources_phrases(analyzer, text, expected):
+    assert_quotes(analyzer.analyze_text(text), expected)
