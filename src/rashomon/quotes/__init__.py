@@ -223,11 +223,16 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         lo = max(0, bisect_right(long_starts, att.content[0]) - 1)
         hi = bisect_left(long_starts, att.content[1] + 1)
         cue_text = text[att.cue[0] : att.cue[1]] if att.cue is not None else ""
-        owned = not (has_cyrillic(cue_text) and (att.how == "ru:marker" or " " in cue_text.strip()))
+        russian = has_cyrillic(cue_text)
+        # ... nor a Russian belief («В Москве считают, что «…»»: the direct rules take verbs of
+        # saying only), nor a Russian clause with words of its own before the marks («отметили,
+        # что нужно уточнить «…»»: the direct rules would take the clause's own verb as the cue).
+        owned = not (russian and (att.how == "ru:marker" or " " in cue_text.strip() or att.weak))
         if owned and any(_contains(att.content, (p.start, p.end)) or _contains((p.start, p.end), att.content)
                for p in long_top[lo:hi]
                if att.cue is not None and not (p.start <= att.cue[0] < p.end) and att.how != "headline-colon"
                and not (att.how == "marker" and _marker_at(text, att, p))
+               and not (russian and text[att.content[0] : p.start].strip(" \t\n\r«»\"„“”"))
                and abs((p.end - p.start) - (att.content[1] - att.content[0])) < 0.5 * (p.end - p.start) + 5):
             continue
         key = att.cue
