@@ -1,6 +1,7 @@
 """A news source («источник в силовых структурах») is a speaker even with the verbs that also mean
 "indicate" or "require" («подтвердил», «говорит», «указал»), which a thing as subject does not
-report with; «приводит данные/цифры/статистику» is a cue phrase (session 58). Sentences written
+report with; «приводит данные/цифры/статистику» is a cue phrase; «…, сообщили СМИ» with no final
+stop has its speaker at the end (session 58). Sentences written
 for this test, positive and negative."""
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ CASES = [
      [("Bloomberg", "Безработица выросла до 5%", "приводит")]),
     ("Агентство Bloomberg приводит данные о росте безработицы.",
      [("Bloomberg", "о росте безработицы", "приводит данные")]),
+    # A headline with no final stop: the parser makes the last noun the inverted cue's object.
+    ("США тайно поощряют закупки удобрений, сообщили СМИ",
+     [("СМИ", "США тайно поощряют закупки удобрений", "сообщили")]),
+    # Negative: an addressee in the dative is no speaker; the noun of a thing voiced is no speaker.
+    ("Цены выросли, сообщили журналистам", [(None, "Цены выросли", "сообщили")]),
     # Negative: a thing indicates or confirms, nobody says.
     ("Этот факт говорит о том, что реформа провалилась.", []),
     ("Анализ подтвердил, что вода загрязнена.", []),
@@ -31,7 +37,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=["source confirmed", "source confirmed this", "source says",
-                                                       "these data", "gives data on", "fact indicates",
+                                                       "these data", "gives data on", "headline inverted",
+                                                       "dative addressee", "fact indicates",
                                                        "analysis confirmed", "led to"])
 def test_reported_ru_sources_phrases(analyzer, text, expected):
     assert_quotes(analyzer.analyze_text(text), expected)

@@ -230,7 +230,7 @@ def _reported(article: Article, view: SyntaxView, lex: QuoteLexicon, top: list[M
         owned = not (russian and (att.how == "ru:marker" or " " in cue_text.strip() or att.weak))
         if owned and any(_contains(att.content, (p.start, p.end)) or _contains((p.start, p.end), att.content)
                for p in long_top[lo:hi]
-               if att.cue is not None and not (p.start <= att.cue[0] < p.end) and att.how != "headline-colon"
+               if att.cue is not None and not (p.start <= att.cue[0] < p.end) and att.how not in ("headline-colon", "headline-tail")
                and not (att.how == "marker" and _marker_at(text, att, p))
                and not (russian and text[att.content[0] : p.start].strip(" \t\n\r«»\"„“”"))
                and abs((p.end - p.start) - (att.content[1] - att.content[0])) < 0.5 * (p.end - p.start) + 5):

@@ -1546,20 +1546,59 @@ _MEDIA_LABELS = frozenset({"сми", "источник", "источники", "
 
 
 def _headline_tail(article: Article, para) -> Attribution | None:  # noqa: ANN001 - Paragraph
-    """A headline-like line "claim — Source": the source a news medium or a whole PERSON/ORG name of
-    at most four words, the claim four words or more."""
+    """A headline-like line "claim — Source": the source a news medium, a whole PERSON/ORG name or
+    a role word («— депутат») of at most four words, the claim four words or more."""
     if len(para.text) > 200 or para.text.rstrip().endswith((".", ":", ";", ",")):
         return None
+    quoted = _quoted_headline(article, para)
+    if quoted is not None:
+        return quoted
     m = _HEADLINE_TAIL.match(para.text)
     if m is None or len(m.group(3).split()) > 4 or len(m.group(1).split()) < 4:
         return None
     s, e = para.start + m.start(3), para.start + m.end(3)
-    if m.group(3).lower() not in _MEDIA_LABELS and not any(
+    words = m.group(3).split()
+    role = len(words) <= 2 and has_cyrillic(words[0]) and _person_label(words[0])  # «… посла США! — депутат»
+    if m.group(3).lower() not in _MEDIA_LABELS and not role and not any(
             x.start == s and x.end >= e and x.type in ("PERSON", "ORG") for x in article.mentions):
         return None
     dash = para.start + m.start(2)
     cs, ce = strip_edges(article.text, para.start + m.start(1), para.start + m.end(1))
     return Attribution((cs, ce), (dash, dash + 1), (s, e), None, "headline-tail")
+
+
+# «Европарламент стал жертвой фейков» - председатель партии Ираклий Кобахидзе: a line that opens with
+# a whole quotation (one level of inner marks) and a spaced dash after it.
+_QUOTED_HEAD = re.compile(r"\s*(«(?:[^«»]|«[^«»]*»)+»|\"[^\"]+\"|“[^“”]+”)\s+[—–-]\s+")
+# Where the speaker phrase after the dash ends: «— Шольц о поставках оружия», «— Шольц: …».
+_SPEAKER_END = re.compile(r"\s+(?:о|об|про|about|on)\s|:|$")
+_QUOTED_SPEAKER_WORDS = 15
+
+
+def _quoted_headline(article: Article, para) -> Attribution | None:  # noqa: ANN001 - Paragraph
+    """A headline that opens with a quotation and names its speaker after a spaced dash:
+    «Меркель была разумнее!» — Шольц о поставках оружия Киеву; the speaker a PERSON or ORG name
+    (with the role before it), a medium, or a role word, up to «о …», a colon or the line's end."""
+    m = _QUOTED_HEAD.match(para.text)
+    if m is None:
+        return None
+    rest = para.text[m.end() :]
+    end = _SPEAKER_END.search(rest)
+    speaker = rest[: end.start() if end else len(rest)].rstrip()
+    words = speaker.split()
+    if not words or len(words) > _QUOTED_SPEAKER_WORDS or not words[0][:1].isalpha():
+        return None
+    s, e = para.start + m.end(), para.start + m.end() + len(speaker)
+    named = any(s <= x.start and x.end >= e - 1 and x.end <= e + 1 and x.type in ("PERSON", "ORG")
+                for x in article.mentions)
+    if any(_PREDICATE_END.search(w) for w in words):
+        return None  # «— украинский канал демонизирует Дугина»: a clause, the speaker's words are its
+    capitalised = len(words) <= 3 and all(w[:1].isupper() for w in words)  # a name the tagger missed: «— Шольц»
+    if not (named or capitalised or speaker.lower() in _MEDIA_LABELS or (len(words) <= 3 and _person_label(words[0]))):
+        return None
+    dash = para.start + m.end() - len(m.group(0)) + len(m.group(0).rstrip()) - 1
+    return Attribution((para.start + m.start(1), para.start + m.end(1)), (dash, dash + 1), (s, e), None,
+                       "headline-tail")
 
 
 # A lower-case last word of a Russian label that is a verb or a short participle («возмущен»,

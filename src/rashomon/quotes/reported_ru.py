@@ -22,8 +22,8 @@ from ..parse import dateline_end
 from ..script import has_cyrillic
 from ..syntax import SyntaxView
 from .lexicon import QuoteLexicon
-from .morph_ru import (gerund, in_case, inanimate_noun, infinitive, instrumental, nominal_subject, noun_only,
-                       passive_short, past_singular, third_person)
+from .morph_ru import (gerund, in_case, inanimate_noun, infinitive, instrumental, never_nominative, nominal_subject,
+                       noun_only, passive_short, past_singular, third_person)
 from .reported import Attribution, clause_after_opener, source_span
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -1024,6 +1024,25 @@ def _remark_goes_on(view: SyntaxView, verb: int, phrase_end: int) -> bool:
     return gerund(first.text) or any(toks[k].lemma.lower() in _ru_words("relative_pronouns") for k in after)
 
 
+def _last_word_subject(view: SyntaxView, verb: int) -> int | None:
+    """«…, сообщили СМИ» with no final stop (a headline): the parser makes the noun that ends the
+    sentence after an inverted cue its object; a noun with no preposition that can be nominative
+    is the cue's subject."""
+    toks = view.tokens
+    k = verb + 1
+    if k >= len(toks) or toks[k].sent != toks[verb].sent or toks[k].pos not in ("NOUN", "PROPN"):
+        return None
+    if toks[k].head != verb or toks[k].dep not in ("obj", "iobj") or view.kids(k, "case") or never_nominative(toks[k].text):
+        return None
+    # ... a noun that speaks: a name, a medium, a body or a person's title (not «…, озвучивает
+    # нарратив ФСБ», whose noun is what is voiced).
+    named = any(m.start <= toks[k].start < m.end and m.type in ("PERSON", "ORG") for m in view.article.mentions)
+    if not named and toks[k].lemma.lower() not in _ru_words("speaking_nouns") and toks[k].text.lower() not in _ru_words("speaking_nouns"):
+        return None
+    rest = [j for j in range(k + 1, len(toks)) if toks[j].sent == toks[verb].sent and toks[j].pos != "PUNCT"]
+    return k if all(view.is_ancestor(k, j) for j in rest) else None
+
+
 def _parenthetical_remark(article: Article, view: SyntaxView, verb: int,
                           content: tuple[int, int]) -> tuple[int, int] | None:
     """«Таким образом, заключил автор, реформа не достигла цели»: the remark between the commas
@@ -1153,6 +1172,8 @@ def russian_verb_attributions(article: Article, view: SyntaxView, lex: QuoteLexi
             continue
         # «оказалось», «выяснилось» take no agent: their subject is what turned out, not a source.
         subj = _subject(view, i) if kind != "impersonal" and not (evidential and lemma.endswith("ся")) else None
+        if subj is None and how == "ru:inverted" and kind != "impersonal":
+            subj = _last_word_subject(view, i)
         if subj is not None and not nominal_subject(view, subj):
             subj = None  # «в качестве которых называют», «Лидера … подчеркнул»: a misparse, no speaker
         if subj is not None and view.tokens[subj].lemma.lower() in _ru_words("thing_subjects") \
