@@ -24,6 +24,8 @@ CASES = [
     # Negative: where it was said, or pointed at, is not what.
     ("Губернатор пожаловался на совещании.", []),
     ("Министр указал на карте район строительства.", []),
+    # Negative: a future «будем настаивать» is an intention, not a report.
+    ("Мы будем настаивать на программе усиленных возможностей.", []),
     # Negative: «о» stays the only preposition of other verbs.
     ("Министр рассказал на пресс-конференции.", []),
 ]
@@ -31,7 +33,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=["complain of", "point to", "hint at", "insist on",
                                                        "no subject, reflexive plural", "that-clause wins",
-                                                       "complained at a meeting", "pointed on a map",
+                                                       "complained at a meeting", "pointed on a map", "will insist",
                                                        "other verbs"])
 def test_reported_ru_content_preps(analyzer, text, expected):
     assert_quotes(analyzer.analyze_text(text), expected)

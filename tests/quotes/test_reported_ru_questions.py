@@ -23,6 +23,9 @@ CASES = [
     # A clause coordinated after the question is the asker's, not the question.
     ("Журналисты спросили, почему цены растут, но ответа не получили.",
      [("Журналисты", "почему цены растут", "спросили")]),
+    # The question after a phrase cue («дал понять»).
+    ("Порошенко дал понять, как к этому процессу относится власть.",
+     [("Порошенко", "как к этому процессу относится власть", "дал понять")]),
     ("Эксперт предостерег, что кризис только начинается.",
      [("Эксперт", "кризис только начинается", "предостерег")]),
     ("Представитель компании оговорился, что сроки могут сдвинуться.",
@@ -44,6 +47,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[
     "asked when", "asked how, addressee", "asked where", "no subject, preposition", "coordinated clause",
+    "phrase cue",
     "warned", "made a reservation", "tweeted", "reported to superiors", "about-phrase then when",
     "hung on second report", "consists in", "continue to", "killed"])
 def test_reported_ru_questions(analyzer, text, expected):

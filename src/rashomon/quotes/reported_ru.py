@@ -438,8 +438,9 @@ def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | 
         if c < verb or c == noun:
             continue
         cases = [k for k in view.kids(c, "case") if toks[k].text.lower() in preps]
-        if cases and own is not None and toks[cases[0]].text.lower() == own and not in_case(toks[c].text, case):
-            continue  # «пожаловался на совещании»: where, not what
+        if cases and own is not None and toks[cases[0]].text.lower() == own and (
+                not in_case(toks[c].text, case) or any(toks[a].lemma.lower() == "быть" for a in view.kids(verb, "aux"))):
+            continue  # «пожаловался на совещании»: where, not what; «будем настаивать на …»: an intention
         if cases and toks[c].text.lower() not in ("этом", "том", "чем"):
             # A misparse may hang words before the cue on the phrase's noun (a quotation mark,
             # «и Переходный совет объявил об …»): the content starts after the cue.
