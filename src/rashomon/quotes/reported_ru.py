@@ -81,7 +81,8 @@ def _lists() -> dict[str, frozenset[str]]:
         "relative_pronouns": load_list("ru", "relative_pronouns"),
         "question_words": load_list("ru", "question_words"),
         "speaking_nouns": tuple(w for name in ("person_nouns", "org_nouns", "document_nouns", "medium_nouns",
-                                               "group_person_nouns", "speaking_bodies", "unnamed_source_nouns")
+                                               "group_person_nouns", "speaking_bodies", "unnamed_source_nouns",
+                                               "finding_nouns")
                                 for w in load_list("ru", name)),
     }
     return {name: frozenset(w.lower() for w in words) for name, words in raw.items()}
