@@ -32,7 +32,13 @@ CASES = [
     ("Анализ подтвердил, что вода загрязнена.", [("Анализ", "вода загрязнена", "подтвердил")]),
     ("Полученные результаты указывают, что изменения в рационе опасны.",
      [("результаты", "изменения в рационе опасны", "указывают")]),
+    ("Данные опроса свидетельствуют, что рейтинг упал.", [("Данные опроса", "рейтинг упал", "свидетельствуют")]),
+    # A thing that indicates inside a reported clause does not end it.
+    ("Эксперт заявил, что появление нового штамма, более известного как «кентавр», свидетельствует об окончании пандемии.",
+     [("Эксперт", "появление нового штамма, более известного как «кентавр», свидетельствует об окончании пандемии",
+       "заявил")]),
     # Negative: a fact or a pronoun for one indicates or confirms, nobody says.
+    ("Всё свидетельствует о том, что реформа провалилась.", []),
     ("Этот факт говорит о том, что реформа провалилась.", []),
     ("Это подтверждает, что реформа провалилась.", []),
     # Negative: «привести» of a result is no cue.
@@ -43,7 +49,8 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES, ids=["source confirmed", "source confirmed this", "source says",
                                                        "these data", "gives data on", "headline inverted",
                                                        "dative addressee", "analysis confirmed",
-                                                       "results indicate", "fact indicates", "this confirms",
+                                                       "results indicate", "data testify", "thing inside a clause",
+                                                       "everything indicates", "fact indicates", "this confirms",
                                                        "led to"])
 def test_reported_ru_sources_phrases(analyzer, text, expected):
     assert_quotes(analyzer.analyze_text(text), expected)

@@ -254,7 +254,8 @@ def _that_clause(view: SyntaxView, verb: int, directive: bool, lex: QuoteLexicon
                     cand |= set(view.subtree(c))
             # «…, и считает, что …»: a coordinated cue starts a clause of its own.
             others = [k for k in cand if k != verb and toks[k].pos in ("VERB", "AUX") and k > j
-                      and lex.is_cue(toks[k].lemma.lower()) and toks[k - 1].text.lower() in (",", "и", "а", "но")]
+                      and lex.is_cue(toks[k].lemma.lower()) and toks[k - 1].text.lower() in (",", "и", "а", "но")
+                      and not _thing_report(view, k)]
             stop = min([k - 1 for k in others] + [max(cand) + 1 if cand else j + 1])
             if not others:
                 stop = _run_on(view, lex, stop, sent)
@@ -363,10 +364,17 @@ def _run_on(view: SyntaxView, lex: QuoteLexicon, stop: int, sent: int) -> int:
                                                       for r in range(k, min(len(toks), k + 3))):
                 return k
             return stop
-        if t.pos in ("VERB", "AUX") and lex.is_cue(t.lemma.lower()):
+        if t.pos in ("VERB", "AUX") and lex.is_cue(t.lemma.lower()) and not _thing_report(view, k):
             return stop
         k += 1
     return k
+
+
+def _thing_report(view: SyntaxView, verb: int) -> bool:
+    """«… заявил, что появление штамма, более известного как «кентавр», свидетельствует об окончании
+    пандемии»: a cue with a thing as its subject reports nobody, so it does not end the clause it
+    stands in (`thing_subject`)."""
+    return any(thing_subject(view.article, view, verb, s) for s in view.kids(verb, "nsubj"))
 
 
 _COLON_REACH = 4  # tokens between the cue and the colon: its object («подтвердили эту информацию:»)
@@ -1257,7 +1265,8 @@ def thing_subject(article: Article, view: SyntaxView, cue: int, subj: int) -> bo
     tok = view.tokens[subj]
     if view.tokens[cue].lemma.lower() not in _ru_words("thing_verbs"):
         return False
-    if tok.lemma.lower() in _ru_words("thing_subjects") and not view.kids(subj, "nmod", "amod", "acl"):
+    if (tok.lemma.lower() in _ru_words("thing_subjects") or tok.text.lower() in _ru_words("thing_subjects")) \
+            and not view.kids(subj, "nmod", "amod", "acl"):  # «Всё» (lemma «весь»), not «Все говорят»
         return True  # «Это подтверждает наши опасения»: a fact confirms
     if tok.pos != "NOUN" or tok.lemma.lower() in _ru_words("speaking_nouns") or not inanimate_noun(tok.text):
         return False
