@@ -1569,7 +1569,7 @@ def _headline_tail(article: Article, para) -> Attribution | None:  # noqa: ANN00
 
 # «Европарламент стал жертвой фейков» - председатель партии Ираклий Кобахидзе: a line that opens with
 # a whole quotation (one level of inner marks) and a spaced dash after it.
-_QUOTED_HEAD = re.compile(r"\s*(«(?:[^«»]|«[^«»]*»)+»|\"[^\"]+\"|“[^“”]+”)\s+[—–-]\s+")
+_QUOTED_HEAD = re.compile(r"\s*(«(?:[^«»]|«[^«»]*»)+»|\"[^\"]+\"|“[^“”]+”)\s+([—–-])\s+")
 # Where the speaker phrase after the dash ends: «— Шольц о поставках оружия», «— Шольц: …».
 _SPEAKER_END = re.compile(r"\s+(?:о|об|про|about|on)\s|:|$")
 _QUOTED_SPEAKER_WORDS = 15
@@ -1596,9 +1596,8 @@ def _quoted_headline(article: Article, para) -> Attribution | None:  # noqa: ANN
     capitalised = len(words) <= 3 and all(w[:1].isupper() for w in words)  # a name the tagger missed: «— Шольц»
     if not (named or capitalised or speaker.lower() in _MEDIA_LABELS or (len(words) <= 3 and _person_label(words[0]))):
         return None
-    dash = para.start + m.end() - len(m.group(0)) + len(m.group(0).rstrip()) - 1
-    return Attribution((para.start + m.start(1), para.start + m.end(1)), (dash, dash + 1), (s, e), None,
-                       "headline-tail")
+    return Attribution((para.start + m.start(1), para.start + m.end(1)),
+                       (para.start + m.start(2), para.start + m.end(2)), (s, e), None, "headline-tail")
 
 
 # A lower-case last word of a Russian label that is a verb or a short participle («возмущен»,

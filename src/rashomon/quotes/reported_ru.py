@@ -32,6 +32,7 @@ _THAT = {"что", "будто", "якобы", "чтобы", "чтоб"}
 # too («жалуются», «возмутились»).
 _PLURAL_ENDINGS = ("ли", "ют", "ят", "лись", "ются", "ятся")
 _DIRECTIVE_THAT = {"чтобы", "чтоб"}
+_ABOUT_PREPS = ("о", "об", "обо", "про")  # «рассказал про …»: the colloquial «о»
 _EDGE = " \t\r\n,;:—–-"
 _DASHES = "—–-"
 # «Об этом сообщил …», «О том же заявил …»: the content is what came before.
@@ -284,7 +285,7 @@ def _question_clause(view: SyntaxView, verb: int, lex: QuoteLexicon, after: int 
             continue
         if any(not view.is_ancestor(verb, k) for k in range(verb + 1, j)):
             return None  # words of another phrase stand between: not the cue's question
-        if any(toks[k].text.lower() in ("о", "об", "обо", "про") for k in range(start + 1, j)):
+        if any(toks[k].text.lower() in _ABOUT_PREPS for k in range(start + 1, j)):
             return None  # «спросил об этом, когда встретил министра»: the «о»-phrase is what was asked
         q = j + 2 if j + 2 < len(toks) and toks[j + 1].pos == "ADP" else j + 1
         if q >= len(toks) or toks[q].sent != sent or toks[q].text.lower() not in _ru_words("question_words"):
@@ -436,7 +437,7 @@ def _about(view: SyntaxView, verb: int, noun: int | None = None) -> list[int] | 
     toks = view.tokens
     if toks[verb].dep == "advcl":
         return None  # «Говоря об Украине, …»: a gerund sets the topic, it reports nothing
-    preps = ("о", "об", "обо", "про")  # «рассказал про …»: the colloquial «о»
+    preps = _ABOUT_PREPS
     own, case = _content_preps().get(toks[verb].lemma.lower(), (None, None)) if noun is None else (None, None)
     if noun is not None:
         prep = _phrases()[toks[verb].lemma.lower()][toks[noun].lemma.lower()]
@@ -1012,11 +1013,16 @@ def _inverted(article: Article, view: SyntaxView, verb: int) -> tuple[int, int] 
     cut = before.rstrip(",—–- ")
     end = sent.start + len(cut)
     # The words after the cue's own phrase: more content when the cue is parenthetical.
-    phrase_end = max(view.subtree(verb, exclude=set(view.kids(verb, "punct")))[-1], verb)
+    phrase_end = _remark_end(view, verb)
     rest = text[toks[phrase_end].end : sent.end].strip()
     if rest.startswith(",") and len(rest) > 10 and not _remark_goes_on(view, verb, phrase_end):
         return _trim(text, sent.start, sent.end)  # the remark is left out by `_parenthetical_remark`
     return None if opener else _trim(text, sent.start, end)
+
+
+def _remark_end(view: SyntaxView, verb: int) -> int:
+    """The last token of an inverted cue's own phrase (its subject, objects and adverbials)."""
+    return max(view.subtree(verb, exclude=set(view.kids(verb, "punct")))[-1], verb)
 
 
 def _remark_goes_on(view: SyntaxView, verb: int, phrase_end: int) -> bool:
@@ -1063,7 +1069,7 @@ def _parenthetical_remark(article: Article, view: SyntaxView, verb: int,
     if not content[0] < toks[verb].start < content[1]:
         return None
     cut = text.rfind(",", content[0], toks[verb].start)
-    phrase_end = max(view.subtree(verb, exclude=set(view.kids(verb, "punct")))[-1], verb)
+    phrase_end = _remark_end(view, verb)
     comma = text.find(",", toks[phrase_end].end, content[1])
     if cut < 0 or comma < 0 or text[toks[phrase_end].end : comma].strip():
         return None
