@@ -1055,8 +1055,12 @@ def _last_word_subject(view: SyntaxView, verb: int) -> int | None:
     named = any(m.start <= toks[k].start < m.end and m.type in ("PERSON", "ORG") for m in view.article.mentions)
     if not named and toks[k].lemma.lower() not in _ru_words("speaking_nouns") and toks[k].text.lower() not in _ru_words("speaking_nouns"):
         return None
-    rest = [j for j in range(k + 1, len(toks)) if toks[j].sent == toks[verb].sent and toks[j].pos != "PUNCT"]
-    return k if all(view.is_ancestor(k, j) for j in rest) else None
+    j = k + 1
+    while j < len(toks) and toks[j].sent == toks[verb].sent:  # the sentence's end only, not the text's
+        if toks[j].pos != "PUNCT" and not view.is_ancestor(k, j):
+            return None
+        j += 1
+    return k
 
 
 def _parenthetical_remark(article: Article, view: SyntaxView, verb: int,
