@@ -120,3 +120,21 @@ def test_detect_plain_statements_claim_noun_after_negated_frame_conflicts(analyz
                                   "The Gomel factory did not break the safety law, its owner Pavel Orlov said.")
     pol = [c for c in conflicts if c.kind == "polarity"]
     assert pol and "not" in {p.text for p in pol[0].positions}
+
+
+@pytest.mark.parametrize(
+    "texts,found",
+    [
+        # the same verb said of the same subject, one side negated: a conflict though nothing else
+        # of the negated clause recurs
+        (("Many voters believe that Senator Tom Hale was not born in Ohio.",
+          "Officials in Kansas have certified that Senator Tom Hale was born in that state."), True),
+        # negative case: the subject recurs, but with another verb and the noun of the negated one
+        (("Senator Tom Hale vetoed the farm bill last week.",
+          "Senator Tom Hale had never had a veto overridden by the state senate."), False),
+    ],
+    ids=["same-subject-same-verb", "same-subject-noun-vs-verb"],
+)
+def test_detect_plain_statements_negated_subject_is_an_argument(analyzer, texts, found):
+    _arts, conflicts = _conflicts(analyzer, *texts)
+    assert any(c.kind == "polarity" for c in conflicts) is found

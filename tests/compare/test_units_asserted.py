@@ -57,8 +57,12 @@ def test_units_asserted_verbs(analyzer, text, verb, asserted):
         ("Комитет снова выделяет неоднократно опровергнутые материалы о выборах в Омске.", True),
         ("Министерство снова опровергло эти материалы о выборах в Омске.", False),
         ("Материалы снова были опровергнуты министерством в Омске.", False),
+        # "no" inside a noun's prepositional phrase qualifies that noun; as the object it is the claim's
+        ("Legalization with no path to citizenship can win votes, Senator Bob Ethan said.", True),
+        ("Senator Bob Ethan offered no path to citizenship for the workers.", False),
     ],
-    ids=["reduced-relative", "predicate", "future-predicate", "ru-participle", "ru-finite", "ru-short-participle"],
+    ids=["reduced-relative", "predicate", "future-predicate", "ru-participle", "ru-finite", "ru-short-participle",
+         "no-in-noun-phrase", "no-as-object"],
 )
 def test_units_asserted_negation_on_modifier(analyzer, text, on_modifier):
     unit = _unit_with(_units(analyzer, text), text.split()[1])
@@ -158,4 +162,22 @@ def test_units_asserted_tags_are_no_words(text, words):
 )
 def test_units_asserted_wishes_by_part_of_speech(analyzer, text, qualified):
     unit = _unit_with(_units(analyzer, text), "5,587.75")
+    assert unit.qualified is qualified
+
+
+@pytest.mark.parametrize(
+    "text,marker,qualified",
+    [
+        # a wish or plan in the words right before the claim frames it
+        ("Governor Tom Hale hopes that the bridge will open in May.", "the bridge", True),
+        ("Губернатор Иван Петров надеется, что мост откроют в мае.", "мост", True),
+        # negative cases: the plan sits in an earlier clause of the sentence
+        ("Officials said this week that the army is making plans to leave Syria, and President Alan Ward "
+         "later tweeted that \u201cwe have defeated the rebels in Syria, my only reason for being there.\u201d",
+         "we have defeated", False),
+    ],
+    ids=["hopes-that", "ru-hopes-comma-that", "plan-in-earlier-clause"],
+)
+def test_units_asserted_lead_wish_frames_only_its_clause(analyzer, text, marker, qualified):
+    unit = _unit_with(_units(analyzer, text), marker)
     assert unit.qualified is qualified

@@ -562,7 +562,22 @@ def _polarity(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     # ("another man, not seen on camera").
     if neg.negation_on_modifier or neg.negated_head in pos.unasserted:
         return None
-    if not _same_statement(ua, ub, neg.negated_head, neg.negated, pos):
+    # The negated clause's noun subject counts as its argument too, where both sides predicate
+    # the same verb of it: "Obama [was not born] in this country" denies "Obama was born in that
+    # state". In the same voice it must be the same subject; a passive subject may be the other's
+    # object ("ISIS [wasn't] defeated" / "we have defeated ISIS"). A shared name alone, the story's
+    # protagonist in every other sentence, is no argument ("Obama vetoed the bill" / "Obama had
+    # never had a veto overridden").
+    scope = set(neg.negated)
+    head = neg.negated_head or ""
+    mine_subj, theirs_subj = neg.subjects.get(head), pos.subjects.get(head)
+    if mine_subj is not None and mine_subj == neg.negated_subject and mine_subj[1] in ("NOUN", "PROPN") \
+            and theirs_subj is not None:
+        lemma, pos_tag, passive = mine_subj
+        same = theirs_subj[0] == lemma and theirs_subj[2] == passive
+        if same or (passive and not theirs_subj[2] and theirs_subj[0] != lemma):
+            scope.add(lemma if pos_tag == "NOUN" else "=" + lemma)
+    if not _same_statement(ua, ub, neg.negated_head, scope, pos):
         return None
     # ... of the same subject: "I've never met Trump" (the speaker) does not deny "Bloomberg
     # and Trump met" (another pair).

@@ -241,6 +241,9 @@ def _unasserted(view: SyntaxView, i: int) -> bool:
                for c in view.children[i])
 
 
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
 def _on_modifier(view: SyntaxView, at: int) -> bool:
     """Whether the negation or denial at offset `at` bears on a noun's modifier (a participle or
     adjective: "another man, [not seen] on camera") or on an adjunct ("supports an exception, but
@@ -251,6 +254,16 @@ def _on_modifier(view: SyntaxView, at: int) -> bool:
         return False
     tok = view.tokens[i]
     pred = tok.head if tok.dep in ("neg", "advmod") and 0 <= tok.head < len(view.tokens) else i
+    if tok.dep == "det" and 0 <= tok.head < len(view.tokens):
+        # "no" before a noun in a noun's prepositional phrase ("legalization [with no path] to
+        # citizenship can gain votes") denies nothing the clause states.
+        noun = view.tokens[tok.head]
+        prep = noun.head if noun.dep == "pobj" and 0 <= noun.head < len(view.tokens) else None
+        owner = view.tokens[prep].head if prep is not None else -1
+        # The owner is a noun, or in a noun's place (a gerund tagged as a verb: "[legalization]").
+        if 0 <= owner < len(view.tokens) and (view.tokens[owner].pos in ("NOUN", "PROPN")
+                                              or view.tokens[owner].dep in _NOMINAL_DEPS):
+            return True
     return view.tokens[pred].dep in ("acl", "amod") or (pred != i and view.tokens[pred].pos == "ADP") \
         or _full_participle(view.tokens[pred].text, view.tokens[pred].lemma)
 
@@ -349,7 +362,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
     # The words that introduce the claim count too: "many have speculated [that …]", "Trump
     # falsely stated [that …]".
     lead = view.tokens_in(view.tokens[idx[0]].start - 200, s) if idx else []
-    framed_no = False
+    framed_no = framed_wish = False
     sent = view.tokens[idx[0]].sent if idx else -1
     for i in lead:
         tok = view.tokens[i]
@@ -357,17 +370,24 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
             continue
         low, lemma = tok.text.lower(), tok.lemma.lower()
         unit.lead.add(lemma)
-        unit.qualified |= _asserting(tok, low, lemma, assertive)
         unit.implicit_negation |= low in implicit or lemma in implicit
         if _SCOPE_STOP.match(tok.text) or lemma in _words("cue_nouns"):
-            # A negation in an earlier clause does not frame this one, nor does one before a
-            # noun whose possessor holds the claim ("did not rule on CNN's claim [that …]").
+            # A negation or a plan in an earlier clause does not frame this one ("officials said
+            # the administration is making plans to pull out troops, and Trump tweeted [that …]"),
+            # nor does a negation before a noun whose possessor holds the claim ("did not rule on
+            # CNN's claim [that …]").
             framed_no = False
+            # ... though a comma before a complementiser leads into the wished clause («надеется,
+            # что …»).
+            nxt = view.tokens[i + 1].text.lower() if i + 1 < len(view.tokens) else ""
+            framed_wish = framed_wish and tok.text == "," and nxt in _words("complementisers")
         elif low in negs:
             framed_no = True
+        framed_wish |= _asserting(tok, low, lemma, assertive)
     # A claim a negated frame introduces is what the frame denies, not a statement ("no reasonable
-    # person can believe [that the records will sink the country]", "he did not say [that …]").
-    unit.qualified |= framed_no
+    # person can believe [that the records will sink the country]", "he did not say [that …]");
+    # one a wish or a plan introduces is not stated either ("he hopes [that …]").
+    unit.qualified |= framed_no or framed_wish
     unit.unasserted -= asserted
     if unit.negation is None:
         m = _cue_pattern("denials").search(view.article.text, s, e)
