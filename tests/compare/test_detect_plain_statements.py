@@ -1,7 +1,8 @@
 """Polarity, modality and date conflicts only between plain statements, end to end on sentences
 written for these tests (real models): a negation under a modal or a condition, an affirmation
 that only speculates or negates by other words ("failed to prove"), a negation of another
-subject, a hedge against a statement that attributes the same thing, a hedge of another
+subject, a hedge against a statement that attributes or hedges the same thing by other words
+("tentatively", «предварительно»), a hedge of another
 predicate than the one the other side states, a modal of time ("before it could reach"), "reportedly" against a source saying it, and two days of two events
 in one author's article are no conflict; a plain denial of a plain affirmation of the same
 subject still is."""
@@ -74,10 +75,15 @@ def _conflicts(analyzer, *texts):
         # a negation of an adjunct ("but not for …", "not at A but at B") leaves the clause affirmed
         ("polarity", ("The governor aimed the speech at the union leaders in Minsk, the paper said.",
                       "The governor aimed the speech not at the union leaders in Minsk but at the factory owners.")),
+        # a hedging adverb (no modal cue, no content lemma) on the other side: both hedge it
+        ("modality", ("Предварительно, завод в Минске закроется в следующем месяце.",
+                      "Завод в Минске может закрыться в следующем месяце.")),
+        ("modality", ("The factory in Minsk will tentatively close next month, the ministry said.",
+                      "The factory in Minsk may close next month.")),
     ],
     ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "other-subject", "allegedly-vs-accuses",
          "before-it-could", "reportedly-vs-said", "ru-hedge-of-another-verb", "one-article-days", "zero-records", "without-rain",
-         "no-one-can-believe-that", "not-at-a-but-at-b"],
+         "no-one-can-believe-that", "not-at-a-but-at-b", "ru-tentatively", "tentatively"],
 )
 def test_detect_plain_statements_no_conflict(analyzer, kind, texts):
     _arts, conflicts = _conflicts(analyzer, *texts)

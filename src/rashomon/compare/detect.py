@@ -607,7 +607,10 @@ def _modality(ua: ClaimUnit, ub: ClaimUnit, sim: float, facts: dict[str, Article
     hedged, plain = (ua, ub) if ua.modal is not None else (ub, ua)
     # The plain side must state it plainly: not wish, plan or condition it, nor attribute or hedge
     # it with other words ("accused of hacking" against "allegedly hacking" agree).
-    if plain.qualified or plain.implicit_negation or (plain.lemmas | plain.lead) & load_words("modality_plain_stop") or hedged.qualified:
+    # (Adverbs are no content lemmas: "tentatively", «предварительно» are looked up as written.)
+    stop = load_words("modality_plain_stop")
+    if plain.qualified or plain.implicit_negation or (plain.lemmas | plain.lead) & stop or hedged.qualified \
+            or {w.lower() for w in _WORD.findall(plain.claim.text)} & stop:
         return None
     # "Reportedly"/"allegedly" only passes on what someone says: against another source's
     # statement of the same thing both report it; only the author's own assertion differs.
