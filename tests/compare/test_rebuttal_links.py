@@ -32,8 +32,11 @@ def _rebuttals(analyzer, *texts):
         (CLAIM_RU + " \u00ab\u042d\u0442\u043e \u043b\u043e\u0436\u044c\u00bb, \u2014 \u0437\u0430\u044f\u0432\u0438\u043b\u0430 \u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430 \u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u0430\u043c.",),
         # a verb that also acts on things ("reject") with a claim's that-clause
         (CLAIM_EN + " Mayor Anna Brooks rejected claims that she took bribes from the company.",),
+        # a denial of saying it: what the speech verb points at is what is denied
+        (CLAIM_EN + " Mayor Anna Brooks denied saying that she took bribes from the company.",),
     ],
-    ids=["en-same-article", "en-across-articles", "ru-same-article", "en-rejected-claims-that"],
+    ids=["en-same-article", "en-across-articles", "ru-same-article", "en-rejected-claims-that",
+         "en-denied-saying-that"],
 )
 def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
     arts, found = _rebuttals(analyzer, *texts)
@@ -48,7 +51,15 @@ def test_rebuttal_links_claim_and_denial_conflict(analyzer, texts):
     # the claim side is the senator's / deputy's statement, the other side the mayor's denial cue
     claim, denial = sorted(c.positions, key=lambda p: p.source_name in ("Anna Brooks", "\u0410\u043d\u043d\u0430 \u0421\u043c\u0438\u0440\u043d\u043e\u0432\u0430"))
     assert claim.source_name in ("John Miller", "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432")
-    assert denial.text.lower() in ("false", "lie", "rejected", "\u043b\u043e\u0436\u044c")
+    assert denial.text.lower() in ("false", "lie", "rejected", "denied", "\u043b\u043e\u0436\u044c")
+
+
+def test_rebuttal_links_denied_having_said_that(analyzer):
+    # "denied having said that": the saying is denied, and "that" points at the report before it
+    _arts, found = _rebuttals(analyzer, "A new book by Bob Wood reported that General Tom Mattis once told staffers "
+                                        "that Mayor Anna Brooks took bribes from a construction company. "
+                                        "Mattis has denied having said that.")
+    assert found and {p.text for p in found[0].positions} >= {"denied"}
 
 
 @pytest.mark.parametrize(
