@@ -75,6 +75,11 @@ def _conflicts(analyzer, *texts):
         # a negation of an adjunct ("but not for …", "not at A but at B") leaves the clause affirmed
         ("polarity", ("The governor aimed the speech at the union leaders in Minsk, the paper said.",
                       "The governor aimed the speech not at the union leaders in Minsk but at the factory owners.")),
+        # the negation bears on an act only asked for ("urged him not to declare"), not a fact
+        ("polarity", ("President Alan Ward declared a national emergency in Ohio on Friday, the White House said.",
+                      "For weeks, senators urged President Alan Ward not to declare a national emergency in Ohio.")),
+        ("polarity", ("Мэр Омска Иван Петров закрыл завод на окраине города, сообщили в мэрии.",
+                      "Депутаты призвали мэра Омска Ивана Петрова не закрывать завод на окраине города.")),
         # a hedging adverb (no modal cue, no content lemma) on the other side: both hedge it
         ("modality", ("Предварительно, завод в Минске закроется в следующем месяце.",
                       "Завод в Минске может закрыться в следующем месяце.")),
@@ -83,7 +88,7 @@ def _conflicts(analyzer, *texts):
     ],
     ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "other-subject", "allegedly-vs-accuses",
          "before-it-could", "reportedly-vs-said", "ru-hedge-of-another-verb", "one-article-days", "zero-records", "without-rain",
-         "no-one-can-believe-that", "not-at-a-but-at-b", "ru-tentatively", "tentatively"],
+         "no-one-can-believe-that", "not-at-a-but-at-b", "urged-not-to", "ru-urged-not-to", "ru-tentatively", "tentatively"],
 )
 def test_detect_plain_statements_no_conflict(analyzer, kind, texts):
     _arts, conflicts = _conflicts(analyzer, *texts)

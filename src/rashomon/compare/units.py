@@ -244,6 +244,15 @@ def _unasserted(view: SyntaxView, i: int) -> bool:
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
 
+def _negates_unasserted(view: SyntaxView, i: int) -> bool:
+    """Whether negation token i bears on a verb the clause only mentions ("urged Mr. Trump [not] to
+    declare a national emergency", "decided [not] to run", «призвали мэра [не] закрывать завод»): a
+    request or a plan, no fact denied."""
+    tok = view.tokens[i]
+    head = tok.head if tok.dep in ("neg", "advmod") and 0 <= tok.head < len(view.tokens) else None
+    return head is not None and head != i and view.tokens[head].pos == "VERB" and _unasserted(view, head)
+
+
 def _on_modifier(view: SyntaxView, at: int) -> bool:
     """Whether the negation or denial at offset `at` bears on a noun's modifier (a participle or
     adjective: "another man, [not seen] on camera") or on an adjunct ("supports an exception, but
@@ -345,7 +354,7 @@ def _polarity_and_modality(unit: "ClaimUnit", view: SyntaxView, s: int, e: int) 
                 # "not only X but also Y", «не только»: affirms X; "not all Hispanics are Mexican"
                 # denies a generalisation, not a statement about some of them.
                 continue
-            if low in negs and _irrealis_negation(view, idx, k):
+            if low in negs and (_irrealis_negation(view, idx, k) or _negates_unasserted(view, i)):
                 unit.qualified = True
                 continue
             unit.negation = (tok.start, tok.end)
