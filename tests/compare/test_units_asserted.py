@@ -181,3 +181,22 @@ def test_units_asserted_wishes_by_part_of_speech(analyzer, text, qualified):
 def test_units_asserted_lead_wish_frames_only_its_clause(analyzer, text, marker, qualified):
     unit = _unit_with(_units(analyzer, text), marker)
     assert unit.qualified is qualified
+
+
+@pytest.mark.parametrize(
+    "text,hedged",
+    [
+        # a modal in a purpose clause says what was wanted, not what is doubted
+        ("\u201cWe held back the microphone so that other reporters might ask their questions,\u201d the spokesman said.", False),
+        ("\u201c\u041c\u044b \u043d\u0435 \u043e\u0442\u0434\u0430\u0432\u0430\u043b\u0438 \u043c\u0438\u043a\u0440\u043e\u0444\u043e\u043d, "
+         "\u0447\u0442\u043e\u0431\u044b \u0434\u0440\u0443\u0433\u0438\u0435 \u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u044b "
+         "\u043c\u043e\u0433\u043b\u0438 \u0437\u0430\u0434\u0430\u0442\u044c \u0441\u0432\u043e\u0438 \u0432\u043e\u043f\u0440\u043e\u0441\u044b\u201d, "
+         "\u2014 \u0441\u043a\u0430\u0437\u0430\u043b \u043f\u0440\u0435\u0441\u0441-\u0441\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u044c.", False),
+        # negative case: the same modal outside a purpose clause hedges
+        ("\u201cOther reporters might ask their questions at the briefing,\u201d the spokesman said.", True),
+    ],
+    ids=["so-that-might", "ru-chtoby-mogli", "might"],
+)
+def test_units_asserted_modal_in_purpose_clause_hedges_nothing(analyzer, text, hedged):
+    unit = _units(analyzer, text)[0]
+    assert (unit.modal is not None) is hedged

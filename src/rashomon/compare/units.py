@@ -223,7 +223,18 @@ def _unhedged(view: SyntaxView, idx: list[int], k: int) -> bool:
     """Whether the modal at position k hedges nothing: it follows "before", "until", "so", "than"
     ("intercepted before it could reach the offices"), a time or purpose, not a doubt."""
     words = _irrealis()["unhedge"]
-    return any(view.tokens[idx[j]].text.lower() in words for j in range(max(0, k - 2), k))
+    if any(view.tokens[idx[j]].text.lower() in words for j in range(max(0, k - 2), k)):
+        return True
+    # ... or it stands in a purpose clause ("refused to surrender the microphone [so that] other
+    # reporters might ask", "[in order that]", «[чтобы] журналисты могли спросить»): what is wanted,
+    # not what is doubted.
+    for j in range(k - 1, -1, -1):
+        low = view.tokens[idx[j]].text.lower()
+        if _CLAUSE_STOP.match(low):
+            break
+        if low == "чтобы" or (low == "that" and j > 0 and view.tokens[idx[j - 1]].text.lower() in ("so", "order")):
+            return True
+    return False
 
 
 def _unasserted(view: SyntaxView, i: int) -> bool:
