@@ -80,6 +80,9 @@ def _conflicts(analyzer, *texts):
                       "For weeks, senators urged President Alan Ward not to declare a national emergency in Ohio.")),
         ("polarity", ("Мэр Омска Иван Петров закрыл завод на окраине города, сообщили в мэрии.",
                       "Депутаты призвали мэра Омска Ивана Петрова не закрывать завод на окраине города.")),
+        # "can" against "could": two modals of ability, neither side plain
+        ("modality", ("Jane Hale can appeal her firing, the statement notes.",
+                      "Jane Hale could appeal this firing under civil service rules, the department noted.")),
         # a hedging adverb (no modal cue, no content lemma) on the other side: both hedge it
         ("modality", ("Предварительно, завод в Минске закроется в следующем месяце.",
                       "Завод в Минске может закрыться в следующем месяце.")),
@@ -88,7 +91,7 @@ def _conflicts(analyzer, *texts):
     ],
     ids=["if-not", "ru-esli-by-ne", "could-not", "speculated", "failed-to", "other-subject", "allegedly-vs-accuses",
          "before-it-could", "reportedly-vs-said", "ru-hedge-of-another-verb", "one-article-days", "zero-records", "without-rain",
-         "no-one-can-believe-that", "not-at-a-but-at-b", "urged-not-to", "ru-urged-not-to", "ru-tentatively", "tentatively"],
+         "no-one-can-believe-that", "not-at-a-but-at-b", "urged-not-to", "ru-urged-not-to", "can-vs-could", "ru-tentatively", "tentatively"],
 )
 def test_detect_plain_statements_no_conflict(analyzer, kind, texts):
     _arts, conflicts = _conflicts(analyzer, *texts)
