@@ -44,8 +44,13 @@ CASES = [
     # The noun of a hyphenated adjective is not the counted thing: look past it.
     ("The firm owns 5 oil-producing wells.", [("5", 5, None, "wells", "eq")]),
     ("About 40 Kremlin-backed candidates ran.", [("40", 40, None, "candidates", "about")]),
-    # Negative: a comma after the mark ends the figure.
-    ("He cited “5”, billions more were claimed.", []),
+    # A comma after the mark ends the figure: "5" is not scaled, "billions" is a vague count of its own.
+    ("He cited “5”, billions more were claimed.", [("billions", 2e9, None, None, "about")]),
+    # "billions of dollars", «миллиарды долларов»: vague, as "millions of dollars" is
+    ("Iran could convert billions of dollars in assets.", [("billions of dollars", 2e9, None, "assets", "about")]),
+    ("Миллиарды долларов ушли на стену.", [("Миллиарды долларов", 2e9, None, None, "about")]),
+    # negative case: a number before the scale word is exact
+    ("It cost two billion dollars.", [("two billion dollars", 2e9, None, None, "eq")]),
     # Negative: dates, years and model names are not counts.
     ("The item aired on 22.04.2021 after the 1994 election; Nord Stream 2 was mentioned.", []),
 ]
