@@ -448,14 +448,14 @@ def _target(tokens, sent: list[int], n: int, width: int, is_verb: bool) -> tuple
                or tokens[i].pos == "VERB" and tokens[i].lemma.lower() in speech), default=-1)
     subject = before[cut + 1 :]
     if is_verb:
-        # "X denied having said that", "denied saying that A": the denial is of the saying; what
-        # follows the speech verb is what it points at.
+        # "X denied having said that", "denied saying that A": the denial is of the saying (a
+        # speech verb the cue governs, after its auxiliaries only); what follows it is what the
+        # denial points at.
         lead = [i for i in after if tokens[i].pos != "PUNCT"]
-        if lead and tokens[lead[0]].text.lower() == "having":
-            lead = lead[1:]
-        if lead and tokens[lead[0]].pos in ("VERB", "AUX") and tokens[lead[0]].lemma.lower() in speech \
-                and tokens[lead[0]].text.lower().endswith(("ing", "said")):
-            after = after[after.index(lead[0]) + 1 :]
+        said = next((m for m, i in enumerate(lead) if tokens[i].pos != "AUX"), None)
+        if said is not None and tokens[lead[said]].pos == "VERB" and tokens[lead[said]].dep == "xcomp" \
+                and tokens[lead[said]].head == sent[n] and tokens[lead[said]].lemma.lower() in speech:
+            after = after[after.index(lead[said]) + 1 :]
         # "X denied that A", "X dismissed reports that A", «X опроверг информацию о том, что A».
         lead = [i for i in after if tokens[i].pos != "PUNCT"]
         clause = _clause_after(tokens, lead, reach=1)  # "denied that A", «опроверг, что A»

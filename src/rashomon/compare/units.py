@@ -226,15 +226,13 @@ def _unhedged(view: SyntaxView, idx: list[int], k: int) -> bool:
     if any(view.tokens[idx[j]].text.lower() in words for j in range(max(0, k - 2), k)):
         return True
     # ... or it stands in a purpose clause ("refused to surrender the microphone [so that] other
-    # reporters might ask", "[in order that]", «[чтобы] журналисты могли спросить»): what is wanted,
-    # not what is doubted.
-    for j in range(k - 1, -1, -1):
-        low = view.tokens[idx[j]].text.lower()
-        if _CLAUSE_STOP.match(low):
-            break
-        if low == "чтобы" or (low == "that" and j > 0 and view.tokens[idx[j - 1]].text.lower() in ("so", "order")):
-            return True
-    return False
+    # reporters might ask", «[чтобы] журналисты могли спросить»; lang/<code>/purpose_markers.txt):
+    # what is wanted, not what is doubted.
+    start = k
+    while start > 0 and not _CLAUSE_STOP.match(view.tokens[idx[start - 1]].text):
+        start -= 1
+    clause = " " + " ".join(view.tokens[idx[j]].text.lower() for j in range(start, k)) + " "
+    return any(f" {marker} " in clause for marker in load_words("purpose_markers"))
 
 
 def _unasserted(view: SyntaxView, i: int) -> bool:
